@@ -1,0 +1,30 @@
+// Runs every test/**/*.test.ts file with Node's test runner through tsx.
+// Node 20's runner does not expand globs and finds no .ts files in a directory,
+// so the file list is built here; an empty list is an error, never a silent pass.
+// Usage: node scripts/run-tests.mjs [substring ...]  (only files whose path contains one of them)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+function walk(dir, out) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith('.test.ts')) out.push(relative(root, path));
+  }
+  return out;
+}
+const filters = process.argv.slice(2);
+const files = walk(join(root, 'test'), []).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+if (files.length === 0) {
+  console.error(`run-tests: no test files matched ${filters.join(' ') || 'test/**/*.test.ts'}`);
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,79 @@
+/**
+ * The contract between the audit orchestrator and a check. A check takes the normalized tasks
+ * and its config and returns, per task, an optional report section and findings, plus an
+ * optional benchmark summary. Checks never write files or print: warnings are returned and
+ * progress goes to the injected sink.
+ */
+import type {
+  CheckName,
+  Config,
+  ContaminationSummary,
+  ContaminationTask,
+  ExecutionSummary,
+  ExecutionTask,
+  Finding,
+  MutationSummary,
+  MutationTask,
+  StaticSummary,
+  StaticTask,
+  Warning,
+} from '../report/types.generated.js';
+import type { Task } from '../task.js';
+
+export interface CheckSections {
+  static: { task: StaticTask; summary: StaticSummary };
+  execution: { task: ExecutionTask; summary: ExecutionSummary };
+  mutation: { task: MutationTask; summary: MutationSummary };
+  contamination: { task: ContaminationTask; summary: ContaminationSummary };
+}
+
+export interface TaskCheckOutput<N extends CheckName> {
+  /** Goes to tasks[].checks[<name>]. */
+  section?: CheckSections[N]['task'];
+  findings: Finding[];
+}
+
+export interface CheckOutput<N extends CheckName> {
+  /** Aligned with `CheckContext.tasks`: element i belongs to tasks[i]. */
+  tasks: TaskCheckOutput<N>[];
+  /** Goes to summary.checks[<name>]. */
+  summary?: CheckSections[N]['summary'];
+  /** Benchmark-level findings. */
+  findings: Finding[];
+  warnings: Warning[];
+  /** Non-deterministic details (timings, isolation in effect): go to run.checks[<name>]. */
+  runInfo?: Record<string, unknown>;
+}
+
+/** Progress events; the CLI turns them into a bar (TTY) or periodic lines. */
+export interface ProgressSink {
+  start(label: string, total: number): void;
+  advance(by?: number): void;
+  finish(): void;
+}
+
+export const silentProgress: ProgressSink = { start() {}, advance() {}, finish() {} };
+
+export interface CheckContext {
+  benchmark: string;
+  /** The tasks in report order (sorted by id). */
+  tasks: readonly Task[];
+  config: Config;
+  progress: ProgressSink;
+  signal?: AbortSignal;
+}
+
+export interface Check<N extends CheckName = CheckName> {
+  name: N;
+  run(context: CheckContext): Promise<CheckOutput<N>>;
+}
+
+export function finding(
+  check: CheckName,
+  kind: Finding['kind'],
+  severity: Finding['severity'],
+  message: string,
+  evidence: Record<string, unknown> = {},
+): Finding {
+  return { kind, severity, check, message, evidence };
+}
