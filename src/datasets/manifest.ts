@@ -45,7 +45,7 @@ export function listManifests(dir = datasetsDir()): DatasetManifest[] {
     }
     out.push(manifest);
   }
-  return out;
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function getManifest(id: string, dir = datasetsDir()): DatasetManifest {

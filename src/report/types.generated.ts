@@ -293,7 +293,10 @@ export interface PromptExample {
    * 1-based line in the prompt.
    */
   line: number;
-  style: 'doctest' | 'equals' | 'arrow' | 'assert';
+  /**
+   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: `Input: x` / `Output: y` or `For x = v the output should be y` (one-parameter functions).
+   */
+  style: 'doctest' | 'equals' | 'arrow' | 'assert' | 'input-output';
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

@@ -1,0 +1,18 @@
+/** How many tests a task has: assert statements, or structured inputs for EvalPlus. Pure. */
+import type { StaticTask } from '../../report/types.generated.js';
+import type { Task } from '../../task.js';
+
+const ASSERT_RE = /^[ \t]*assert\b/gm;
+
+export function countAsserts(code: string): number {
+  return code.match(ASSERT_RE)?.length ?? 0;
+}
+
+export function countTests(task: Task): Pick<StaticTask, 'tests' | 'testKind' | 'baseInputs' | 'plusInputs' | 'challengeTests'> {
+  if (task.inputs) {
+    const { base, plus } = task.inputs;
+    return { tests: base.length + plus.length, testKind: 'inputs', baseInputs: base.length, plusInputs: plus.length };
+  }
+  if (task.tests.kind === 'check-function') return { tests: countAsserts(task.tests.code), testKind: 'asserts' };
+  return { tests: task.tests.asserts.length, testKind: 'asserts', challengeTests: task.tests.challengeAsserts.length };
+}

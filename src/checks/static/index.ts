@@ -1,0 +1,21 @@
+/** The static check: test counts, parse errors, prompt examples, duplicates, empty fields. */
+import { checkPythonSyntax } from '../../python/syntax.js';
+import type { Check } from '../types.js';
+import { analyzeStatic, DEFAULT_STATIC_CONFIG } from './analyze.js';
+
+export { analyzeStatic, DEFAULT_FEW_TESTS_THRESHOLD, DEFAULT_STATIC_CONFIG, syntaxParts } from './analyze.js';
+export { extractPromptExamples } from './prompt-examples.js';
+export { countTests } from './count-tests.js';
+
+export function createStaticCheck(options: { python?: string } = {}): Check<'static'> {
+  return {
+    name: 'static',
+    async run(context) {
+      context.progress.start('static checks', context.tasks.length);
+      const analysis = analyzeStatic(context.tasks, context.config.static ?? DEFAULT_STATIC_CONFIG, (sources) => checkPythonSyntax(sources, options.python));
+      context.progress.advance(context.tasks.length);
+      context.progress.finish();
+      return { tasks: analysis.tasks, summary: analysis.summary, findings: [], warnings: [] };
+    },
+  };
+}
