@@ -74,7 +74,7 @@ export function analyzeStatic(tasks: readonly Task[], config: StaticConfig, pars
 
     for (const [field, text, seen] of [
       ['prompt', task.prompt, firstPrompt],
-      ['solution', task.solution, firstSolution],
+      ['canonical_solution', task.canonicalSolution, firstSolution],
     ] as const) {
       const key = normalize(text);
       if (key === '') continue;
@@ -103,7 +103,10 @@ export function analyzeStatic(tasks: readonly Task[], config: StaticConfig, pars
     }
 
     const promptExamples = extractPromptExamples(task.prompt, task.entryPoint);
-    if (promptExamples.length === 0) add('no-prompt-examples', 'info', 'the prompt shows no input/output example');
+    // Only prompts that show the function's signature (HumanEval style) are expected to carry
+    // examples; MBPP's one-sentence prompts never do, and flagging all of them would be noise.
+    const showsSignature = task.entryPoint !== '' && new RegExp(`def\\s+${task.entryPoint.replace(/[^\w]/g, '')}\\s*\\(`).test(task.prompt);
+    if (promptExamples.length === 0 && showsSignature) add('no-prompt-examples', 'info', 'the prompt shows no input/output example');
 
     const section: StaticTask = { ...counted, promptExamples };
     return { section, findings };

@@ -1,0 +1,94 @@
+import { runAudit } from '../../audit.js';
+import { ADAPTER_NAMES, type AdapterName } from '../../datasets/adapters/index.js';
+import { loadBenchmark, loadLocalBenchmark } from '../../datasets/benchmark.js';
+import { UsageError } from '../../errors.js';
+import { CHECK_FACTORIES, CHECK_NAMES } from '../../checks/registry.js';
+import { DEFAULT_FEW_TESTS_THRESHOLD } from '../../checks/static/index.js';
+import { resolvePython } from '../../python/interpreter.js';
+import { atLeast } from '../../report/order.js';
+import type { CheckName, Config, Severity } from '../../report/types.generated.js';
+import { serializeReport } from '../../report/write.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { guardStdout } from '../io.js';
+import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
+import { fetchOptionsFrom, withFetchOptions } from '../options.js';
+import { createProgress } from '../progress.js';
+import { renderSummary } from '../table.js';
+
+/** Default seed: every random choice (sampling, input generation) derives from it. */
+export const DEFAULT_SEED = 0;
+const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
+
+export const auditCommand: CommandFactory = (state) => (y) =>
+  y.command(
+    'audit [benchmark]',
+    'audit a benchmark and write its report',
+    (c) =>
+      withFetchOptions(
+        c
+          .positional('benchmark', { type: 'string', describe: 'benchmark id (see `datasets list`)' })
+          .option('data', { type: 'string', describe: 'audit a local file instead (JSONL, JSONL.gz, JSON array, Parquet)' })
+          .option('adapter', { choices: ADAPTER_NAMES, describe: 'record format of --data (default: detected from the fields)' })
+          .option('id', { type: 'string', describe: 'benchmark id to record for --data (default: local)' })
+          .option('out', { type: 'string', describe: 'report path (default: <id>.audit.json; with --json only stdout unless given)' })
+          .option('json', { type: 'boolean', describe: 'print the report on stdout as one JSON document (no table)' })
+          .option('fail-on', { choices: FAIL_ON_LEVELS, default: 'error' as const, describe: 'exit 1 when a finding reaches this severity' })
+          .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
+          .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
+          .option('few-tests', { type: 'number', default: DEFAULT_FEW_TESTS_THRESHOLD, describe: 'flag tasks with this many tests or fewer' })
+          .option('python', { type: 'string', describe: 'Python interpreter for parsing and running code (default: python3)' }),
+      )
+        .example('$0 audit demo', 'the packaged demo benchmark, offline')
+        .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
+        .example('$0 audit --data my-tasks.jsonl --json > report.json', 'audit a local file, report on stdout')
+        .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)'),
+    async (argv) => {
+      if ((argv.benchmark === undefined) === (argv.data === undefined)) {
+        throw new UsageError('name a benchmark or pass --data FILE (exactly one)', { hint: 'bench-audit datasets list shows the known benchmarks' });
+      }
+      const checks = parseChecks(argv.checks);
+      if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed must be an integer, got ${argv.seed}`);
+      if (!Number.isInteger(argv['few-tests']) || argv['few-tests'] < 0) throw new UsageError(`--few-tests must be a non-negative integer, got ${argv['few-tests']}`);
+      const guard = argv.json ? guardStdout() : undefined;
+      try {
+        const log = (m: string) => state.io.err(m + '\n');
+        const loaded =
+          argv.data !== undefined
+            ? await loadLocalBenchmark(argv.data, { adapter: argv.adapter as AdapterName | undefined, id: argv.id })
+            : await loadBenchmark(argv.benchmark as string, fetchOptionsFrom(argv, log));
+        const config: Config = { checks, seed: argv.seed, static: { fewTestsThreshold: argv['few-tests'] } };
+        const python = resolvePython(argv.python);
+        const report = await runAudit(loaded, {
+          config,
+          checks: CHECK_FACTORIES.filter((f) => checks.includes(f.name)).map((f) => f.create({ python: python.executable })),
+          progress: createProgress(state.io.err, state.io.stderrIsTty),
+          runInfo: { python: { executable: python.executable, version: python.version } },
+        });
+        const text = serializeReport(report);
+        const out = argv.out ?? (argv.json ? undefined : `${loaded.info.id}.audit.json`);
+        if (out !== undefined) {
+          writeFileAtomic(out, text);
+          log(`wrote ${out}`);
+        }
+        if (guard) guard.write(text);
+        else state.io.out(renderSummary(report, state.io.stdoutIsTty));
+        const failOn = argv['fail-on'];
+        if (failOn !== 'none' && [...report.findings, ...report.tasks.flatMap((t) => t.findings)].some((f) => atLeast(f.severity, failOn as Severity))) {
+          state.exitCode = EXIT_FINDINGS;
+        }
+      } finally {
+        guard?.restore();
+      }
+    },
+  );
+
+function parseChecks(spec: string | undefined): CheckName[] {
+  if (spec === undefined) return [...CHECK_NAMES];
+  const asked = spec.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = asked.filter((s) => !CHECK_NAMES.includes(s as CheckName));
+  if (unknown.length > 0 || asked.length === 0) {
+    throw new UsageError(`unknown check${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ') || '(none given)'}`, { hint: `available: ${CHECK_NAMES.join(', ')}` });
+  }
+  // Registry order, so the same selection always runs (and reports) in the same order.
+  return CHECK_NAMES.filter((n) => asked.includes(n));
+}

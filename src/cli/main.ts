@@ -1,0 +1,74 @@
+/**
+ * The command line: a thin shell over the library. Exit codes: 0 clean, 1 findings at or above
+ * --fail-on, 2 usage / input / tool error. Known errors print a message and a hint; unknown
+ * ones keep their stack under --debug.
+ */
+import yargs, { type Argv } from 'yargs';
+import { isBenchAuditError } from '../errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { auditCommand } from './commands/audit.js';
+import { datasetsCommand } from './commands/datasets.js';
+import { validateCommand } from './commands/validate.js';
+import { type CliIo, processIo } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/** What a command handler reports back; the handler itself never calls process.exit. */
+export interface CommandState {
+  exitCode: number;
+  io: CliIo;
+}
+
+// Each command adds itself to the parser; the parser's option types do not flow between commands.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CommandFactory = (state: CommandState) => (y: Argv<any>) => Argv<any>; // any: yargs' accumulated option type differs per command
+
+/** Every command, in the order --help lists them. */
+const COMMANDS: CommandFactory[] = [auditCommand, datasetsCommand, validateCommand];
+
+export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
+  const state: CommandState = { exitCode: EXIT_OK, io };
+  const debug = args.includes('--debug');
+  let parser: Argv<any> = yargs(args) // any: see CommandFactory
+    .scriptName('bench-audit')
+    .usage('$0 <command> [options]\n\nAudit code-generation benchmarks: broken references, weak tests, imprecise prompts, contamination.')
+    .version(TOOL_VERSION)
+    .option('debug', { type: 'boolean', describe: 'print stack traces of unexpected errors', global: true })
+    .strict()
+    .demandCommand(1, 'name a command (see --help)')
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .epilog('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or tool error.')
+    .fail((message, error) => {
+      throw error ?? new UsageFailure(message);
+    });
+  for (const command of COMMANDS) parser = command(state)(parser);
+  try {
+    await parser.parseAsync();
+    return state.exitCode;
+  } catch (error) {
+    return reportError(error, io, debug, parser);
+  }
+}
+
+class UsageFailure extends Error {}
+
+function reportError(error: unknown, io: CliIo, debug: boolean, parser: Argv): number {
+  if (error instanceof UsageFailure) {
+    io.err(`bench-audit: ${error.message}\nRun 'bench-audit --help' for usage.\n`);
+    void parser;
+    return EXIT_ERROR;
+  }
+  if (isBenchAuditError(error)) {
+    io.err(`bench-audit: ${error.describe()}\n`);
+    if (error.hint) io.err(`hint: ${error.hint}\n`);
+    if (debug && error.stack) io.err(`${error.stack}\n`);
+    return EXIT_ERROR;
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  io.err(`bench-audit: unexpected error: ${e.message}\n`);
+  io.err(debug ? `${e.stack ?? ''}\n` : 'hint: rerun with --debug for the stack trace, and report it as a bug\n');
+  return EXIT_ERROR;
+}

@@ -1,0 +1,59 @@
+/**
+ * Progress on stderr: a redrawn bar on a TTY, a plain line every few seconds otherwise, and
+ * nothing at all for work that finishes within the first couple of seconds.
+ */
+import type { ProgressSink } from '../checks/types.js';
+
+/** Work shorter than this shows no progress at all (DEVELOPERS.md: bars only on work over a couple of seconds). */
+const QUIET_PERIOD_MS = 2_000;
+/** Redraw the TTY bar at most this often. */
+const TTY_REDRAW_MS = 100;
+/** Without a TTY (CI logs), one line this often. */
+const PLAIN_LINE_MS = 10_000;
+const BAR_WIDTH = 30;
+
+export function createProgress(write: (text: string) => void, isTty: boolean, now: () => number = Date.now): ProgressSink {
+  let label = '';
+  let total = 0;
+  let done = 0;
+  let startedAt = 0;
+  let lastDraw = 0;
+  let drawn = false;
+
+  const draw = (force = false) => {
+    const t = now();
+    if (t - startedAt < QUIET_PERIOD_MS) return;
+    if (!force && t - lastDraw < (isTty ? TTY_REDRAW_MS : PLAIN_LINE_MS)) return;
+    lastDraw = t;
+    const pct = total > 0 ? Math.min(1, done / total) : 0;
+    const elapsed = ((t - startedAt) / 1000).toFixed(0);
+    if (isTty) {
+      const filled = Math.round(pct * BAR_WIDTH);
+      write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${elapsed}s\x1b[K`);
+    } else {
+      write(`${label}: ${done}/${total} (${Math.round(pct * 100)}%, ${elapsed}s)\n`);
+    }
+    drawn = true;
+  };
+
+  return {
+    start(l, n) {
+      label = l;
+      total = n;
+      done = 0;
+      startedAt = now();
+      lastDraw = 0;
+      drawn = false;
+    },
+    advance(by = 1) {
+      done += by;
+      draw();
+    },
+    finish() {
+      if (drawn) {
+        draw(true);
+        if (isTty) write('\n');
+      }
+    },
+  };
+}

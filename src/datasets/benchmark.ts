@@ -1,0 +1,99 @@
+/**
+ * A benchmark by manifest id: fetch its files (hub, release URL or packaged), adapt them into
+ * Tasks, check the task count the manifest promises, and link siblings that really exist.
+ */
+import { BenchAuditError, InputError } from '../errors.js';
+import type { Benchmark, Finding, Warning } from '../report/types.generated.js';
+import type { Task } from '../task.js';
+import type { FetchOptions } from './fetch-types.js';
+import { fetchSource } from './fetch.js';
+import { linkSiblings, loadFiles } from './load.js';
+import { getManifest, type DatasetManifest } from './manifest.js';
+import { fetchLocalFile } from './local.js';
+import type { AdapterName } from './adapters/index.js';
+
+export interface LoadedBenchmark {
+  /** What the report's `benchmark` block says (taskCount filled in by the audit). */
+  info: Omit<Benchmark, 'taskCount'>;
+  tasks: Task[];
+  warnings: Warning[];
+  findings: Finding[];
+}
+
+export interface LoadBenchmarkOptions extends FetchOptions {
+  /** Link tasks to sibling benchmarks (loads each sibling's ids). Default true. */
+  siblings?: boolean;
+}
+
+async function loadManifestTasks(manifest: DatasetManifest, options: FetchOptions) {
+  const fetched = await fetchSource(manifest, options);
+  const { tasks } = await loadFiles(
+    fetched.files.map((f) => ({ localPath: f.localPath, displayPath: f.record.path, format: f.format, split: f.record.split })),
+    { adapter: manifest.adapter, benchmark: manifest.id },
+  );
+  return { fetched, tasks };
+}
+
+export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = {}): Promise<LoadedBenchmark> {
+  const manifest = getManifest(id);
+  const { fetched, tasks } = await loadManifestTasks(manifest, options);
+  const warnings: Warning[] = [];
+  const findings: Finding[] = [];
+  if (tasks.length !== manifest.taskCount) {
+    const message = `the ${manifest.adapter} adapter produced ${tasks.length} tasks; the manifest expects ${manifest.taskCount}`;
+    if (options.revision === undefined) {
+      throw new InputError(message, {
+        hint: 'the published data changed or a file is incomplete; pin --revision, or audit the file as it is with --data',
+        location: { file: fetched.files.map((f) => f.record.path).join(', ') },
+      });
+    }
+    findings.push({ kind: 'task-count-mismatch', severity: 'error', check: 'static', message: `${message} (revision ${options.revision})`, evidence: { expected: manifest.taskCount, actual: tasks.length } });
+  }
+
+  if (options.siblings !== false && manifest.siblings && manifest.siblings.length > 0) {
+    const ids = new Map<string, Set<string>>();
+    for (const sibling of manifest.siblings) {
+      try {
+        const loaded = await loadManifestTasks(getManifest(sibling.benchmark), { ...options, revision: undefined });
+        ids.set(sibling.benchmark, new Set(loaded.tasks.map((t) => t.id)));
+      } catch (error) {
+        if (!(error instanceof BenchAuditError)) throw error;
+        warnings.push({ code: 'sibling-unavailable', message: `tasks are not linked to ${sibling.benchmark}: ${error.describe()}` });
+      }
+    }
+    linkSiblings(tasks, manifest.siblings, ids);
+  }
+
+  return {
+    info: {
+      id: manifest.id,
+      title: manifest.title,
+      homepage: manifest.homepage,
+      license: manifest.license,
+      citation: manifest.citation,
+      adapter: manifest.adapter,
+      source: fetched.provenance,
+      files: fetched.files.map((f) => f.record),
+      expectedTaskCount: manifest.taskCount,
+    },
+    tasks,
+    warnings,
+    findings,
+  };
+}
+
+/** A local data file given with --data: no manifest, no siblings; the adapter is detected unless given. */
+export async function loadLocalBenchmark(path: string, options: { adapter?: AdapterName; id?: string } = {}): Promise<LoadedBenchmark> {
+  const file = await fetchLocalFile(path);
+  const id = options.id ?? 'local';
+  const { adapter, tasks } = await loadFiles([{ localPath: file.localPath, displayPath: file.record.path, format: file.format }], {
+    adapter: options.adapter,
+    benchmark: id,
+  });
+  return {
+    info: { id, title: path, adapter, source: { type: 'local' }, files: [file.record] },
+    tasks,
+    warnings: [],
+    findings: [],
+  };
+}

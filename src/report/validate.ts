@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { InputError, ReportValidationError } from '../errors.js';
+import { describeSchemaErrors, schemaValidator } from '../util/json-schema.js';
+import type { AuditReport } from './types.generated.js';
+
+/** Throws ReportValidationError listing every violation of schemas/audit.schema.json. */
+export function validateReport(value: unknown, file?: string): asserts value is AuditReport {
+  const validate = schemaValidator('audit.schema.json');
+  if (!validate(value)) {
+    const problems = describeSchemaErrors(validate.errors);
+    throw new ReportValidationError(`report does not match schemas/audit.schema.json:\n  ${problems.join('\n  ')}`, problems, {
+      hint: 'a report must be produced by bench-audit of a compatible schema version',
+      location: file ? { file } : {},
+    });
+  }
+}
+
+export function readReport(file: string): AuditReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { location: { file }, cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not JSON: ${(error as Error).message}`, { location: { file }, cause: error });
+  }
+  validateReport(value, file);
+  return value;
+}
