@@ -151,6 +151,18 @@ describe('hub sources through @huggingface/hub against the test double', () => {
     }
   });
 
+  test('options.fetch carries every request', async () => {
+    const seen: string[] = [];
+    const counting = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      seen.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const before = server.requests.length;
+    await fetchSource(humaneval, { hubUrl: server.url, hubCacheDir: tempCache(), fetch: counting });
+    assert.equal(seen.length, server.requests.length - before);
+    assert.ok(seen.length >= 4 && seen.every((u) => u.startsWith(server.url)));
+  });
+
   test('offline with a cache: no network at all', async () => {
     let calls = 0;
     const noNetwork = (() => {
