@@ -1,0 +1,188 @@
+/**
+ * Which isolation the sandbox workers run under, decided once per interpreter by probing:
+ * - `bwrap` (Debian's bubblewrap): read-only root, private /tmp, no network, own pid/ipc/uts
+ *   namespaces; directories the job uid could not traverse (e.g. /root) are hidden behind an
+ *   empty tmpfs with only the interpreter bound back in.
+ * - `unshare` (util-linux): no network, own pid namespace; the filesystem stays visible.
+ * - `none`: rlimits and the per-job uid only.
+ * When running as root, each worker also drops every job to a private uid (needs the interpreter
+ * readable by others), which makes the process-count limit effective and protects host files.
+ */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname, parse, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type IsolationMode = 'bwrap' | 'unshare' | 'none';
+
+export interface IsolationInfo {
+  mode: IsolationMode;
+  /** The job cannot reach the network (own network namespace). */
+  networkIsolated: boolean;
+  /** 'read-only': read-only root with a private /tmp; 'host': the host's filesystem (guarded by the uid only). */
+  filesystem: 'read-only' | 'host';
+  pidNamespace: boolean;
+  /** Jobs run as a private non-root uid (only possible when the worker runs as root). */
+  uidDropped: boolean;
+  /** RLIMIT_NPROC is enforced (the kernel ignores it for uid 0). */
+  processLimit: boolean;
+  /** Why a stronger mode was not used. */
+  notes: string[];
+}
+
+export interface WorkerCommand {
+  command: string;
+  args: string[];
+}
+
+/** How long a probe may take; a cold interpreter start under bwrap takes ~50 ms. */
+const PROBE_TIMEOUT_MS = 15_000;
+
+const PROBE_SCRIPT = [
+  'import sys, os, json',
+  'print(json.dumps({"paths": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))})}))',
+].join('\n');
+
+interface Probe {
+  ok: boolean;
+  detail: string;
+}
+
+function run(command: string, args: string[]): Probe & { stdout: string } {
+  const res = spawnSync(command, args, { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (res.error) return { ok: false, detail: `${command}: ${(res.error as NodeJS.ErrnoException).code ?? res.error.message}`, stdout: '' };
+  if (res.status !== 0) return { ok: false, detail: `${command} exited ${res.status}: ${res.stderr.trim().split('\n').pop() ?? ''}`, stdout: res.stdout };
+  return { ok: true, detail: '', stdout: res.stdout };
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Others may traverse (x) the directory, or read and traverse (r-x) when `read` is set. */
+function othersCan(path: string, read: boolean): boolean {
+  try {
+    const mode = statSync(path).mode;
+    return read ? (mode & 0o005) === 0o005 : (mode & 0o001) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  let cur = path;
+  const root = parse(path).root;
+  while (cur !== root) {
+    cur = dirname(cur);
+    out.unshift(cur);
+  }
+  return out.filter((p) => p !== root);
+}
+
+/** For each needed path, the first ancestor others cannot traverse (to hide behind a tmpfs). */
+export function hiddenAncestors(paths: string[]): { hide: string[]; unreadable: string[] } {
+  const hide = new Set<string>();
+  const unreadable: string[] = [];
+  for (const path of paths) {
+    const blocked = ancestors(path).find((a) => !othersCan(a, false));
+    if (blocked) hide.add(blocked);
+    if (!othersCan(path, true)) unreadable.push(path);
+  }
+  // Keep only outermost hidden directories.
+  const sorted = [...hide].sort();
+  const outer = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(q + sep)));
+  return { hide: outer, unreadable };
+}
+
+function bwrapArgs(neededPaths: string[], hide: string[], root: boolean): string[] {
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  for (const dir of hide) {
+    args.push('--tmpfs', dir);
+    for (const p of neededPaths.filter((n) => n.startsWith(dir + sep))) args.push('--ro-bind', p, p);
+  }
+  args.push('--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try');
+  if (!root) args.push('--unshare-user');
+  args.push('--die-with-parent', '--new-session', '--chdir', '/tmp');
+  return args;
+}
+
+function unshareArgs(root: boolean): string[] {
+  const args = ['--net', '--pid', '--fork', '--kill-child', '--mount', '--mount-proc', '--ipc', '--uts'];
+  if (!root) args.unshift('--map-root-user');
+  return args;
+}
+
+export interface IsolationPlan {
+  info: IsolationInfo;
+  /** Wraps `python server.py`: the full command line for a worker. */
+  command(python: string, pythonArgs: string[]): WorkerCommand;
+}
+
+const cache = new Map<string, IsolationPlan>();
+
+/**
+ * Decide the isolation for workers of `python` running `serverPath`. `requested` 'auto' picks
+ * the strongest mode that works here; a named mode that does not work falls back to weaker ones,
+ * with the reason in `notes`.
+ */
+export function planIsolation(python: string, serverPath: string, requested: IsolationMode | 'auto' = 'auto'): IsolationPlan {
+  const key = `${python}\0${serverPath}\0${requested}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const notes: string[] = [];
+  const root = isRoot();
+  const direct = run(python, ['-c', PROBE_SCRIPT]);
+  const pyPaths: string[] = direct.ok ? (JSON.parse(direct.stdout) as { paths: string[] }).paths : [dirname(python)];
+  const neededPaths = [...new Set([...pyPaths, dirname(serverPath)])].sort();
+  const order: IsolationMode[] = requested === 'auto' || requested === 'bwrap' ? ['bwrap', 'unshare', 'none'] : requested === 'unshare' ? ['unshare', 'none'] : ['none'];
+  let plan: IsolationPlan | undefined;
+  for (const mode of order) {
+    if (mode === 'bwrap') {
+      const { hide, unreadable } = hiddenAncestors(neededPaths);
+      const args = bwrapArgs(neededPaths, hide, root);
+      const probe = run('bwrap', [...args, python, '-c', PROBE_SCRIPT]);
+      if (!probe.ok) {
+        notes.push(`bubblewrap unavailable (${probe.detail})`);
+        continue;
+      }
+      const uidDropped = root && unreadable.length === 0;
+      if (root && !uidDropped) notes.push(`jobs keep uid 0: ${unreadable.join(', ')} not readable by other users`);
+      plan = {
+        info: { mode, networkIsolated: true, filesystem: 'read-only', pidNamespace: true, uidDropped, processLimit: uidDropped || !root, notes },
+        command: (py, pyArgs) => ({ command: 'bwrap', args: [...args, py, ...pyArgs, ...(uidDropped ? ['--drop-uid'] : [])] }),
+      };
+      break;
+    }
+    if (mode === 'unshare') {
+      const args = unshareArgs(root);
+      const probe = run('unshare', [...args, python, '-c', PROBE_SCRIPT]);
+      if (!probe.ok) {
+        notes.push(`unshare unavailable (${probe.detail})`);
+        continue;
+      }
+      const { hide, unreadable } = hiddenAncestors(neededPaths);
+      const uidDropped = root && hide.length === 0 && unreadable.length === 0;
+      if (root && !uidDropped) notes.push(`jobs keep uid 0: ${[...hide, ...unreadable].join(', ')} not accessible to other users`);
+      plan = {
+        info: { mode, networkIsolated: true, filesystem: 'host', pidNamespace: true, uidDropped, processLimit: uidDropped || !root, notes },
+        command: (py, pyArgs) => ({ command: 'unshare', args: [...args, py, ...pyArgs, ...(uidDropped ? ['--drop-uid'] : [])] }),
+      };
+      break;
+    }
+    const { hide, unreadable } = hiddenAncestors(neededPaths);
+    const uidDropped = root && hide.length === 0 && unreadable.length === 0;
+    if (root && !uidDropped) notes.push(`jobs keep uid 0: ${[...hide, ...unreadable].join(', ')} not accessible to other users`);
+    plan = {
+      info: { mode: 'none', networkIsolated: false, filesystem: 'host', pidNamespace: false, uidDropped, processLimit: uidDropped || !root, notes },
+      command: (py, pyArgs) => ({ command: py, args: [...pyArgs, ...(uidDropped ? ['--drop-uid'] : [])] }),
+    };
+  }
+  cache.set(key, plan!);
+  return plan!;
+}
+
+/** The fork-server script, next to this module in both src/ (tsx) and dist/ (compiled). */
+export function forkServerPath(): string {
+  return fileURLToPath(new URL('./fork_server.py', import.meta.url));
+}

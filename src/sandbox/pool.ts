@@ -1,0 +1,394 @@
+/**
+ * A pool of sandbox workers: long-lived Python fork-servers (fork_server.py), one job at a time
+ * each, fed from a FIFO queue. A worker that dies or stops answering is killed and replaced; the
+ * job it was running gets an `error` verdict. Workers are started lazily and keyed by
+ * PYTHONHASHSEED (fixed per interpreter), so jobs asking for a seed go to a matching worker.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { ToolError } from '../errors.js';
+import { resolvePython } from '../python/interpreter.js';
+import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
+import type { JobResult, SandboxJob } from './types.js';
+
+/** Default wall-clock limit per job: the original HumanEval harness uses 3 s per program. */
+export const DEFAULT_TIMEOUT_MS = 3_000;
+/** Default address-space limit per job: generous for reference solutions, stops runaway allocations. */
+export const DEFAULT_MEMORY_BYTES = 2 * 1024 ** 3;
+/** Node-side watchdog on top of the job's own limit: covers the server's kill and cleanup time. */
+const WATCHDOG_GRACE_MS = 5_000;
+/** A worker that does not say "ready" within this is considered broken (cold start + preloads ~0.1 s). */
+const STARTUP_TIMEOUT_MS = 30_000;
+/** Startup failures in a row after which the pool gives up instead of respawning forever. */
+const MAX_CONSECUTIVE_START_FAILURES = 3;
+/** Server stderr kept for diagnostics. */
+const SERVER_STDERR_CAP = 16 * 1024;
+/** Jobs in flight per worker in `runAll`/`mapJobs`: one running plus one queued keeps workers busy. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+export interface SandboxPoolOptions {
+  /** Interpreter path (the --python option); default: python3 resolved to the real binary. */
+  python?: string;
+  /** Worker processes; default one per core. */
+  workers?: number;
+  isolation?: IsolationMode | 'auto';
+  /** Defaults for jobs that do not set their own limits. */
+  timeoutMs?: number;
+  memoryBytes?: number;
+  hashSeed?: number;
+}
+
+interface Pending {
+  job: SandboxJob;
+  seed: number;
+  resolve: (result: JobResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface ReadyInfo {
+  pid: number;
+  python: string;
+  uidDropped: boolean;
+  subreaper: boolean;
+}
+
+class Worker {
+  readonly proc: ChildProcessWithoutNullStreams;
+  ready = false;
+  dead = false;
+  current: Pending | undefined;
+  info: ReadyInfo | undefined;
+  private buffer = '';
+  private stderr = '';
+  private watchdog: NodeJS.Timeout | undefined;
+  private startTimer: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  jobs = 0;
+
+  constructor(
+    cmd: WorkerCommand,
+    readonly seed: number,
+    private readonly onReady: (w: Worker) => void,
+    private readonly onExit: (w: Worker, startedOk: boolean, stderr: string) => void,
+  ) {
+    this.proc = spawn(cmd.command, cmd.args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: {
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        PYTHONHASHSEED: String(seed),
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONNOUSERSITE: '1',
+      },
+    });
+    this.proc.stdout.setEncoding('utf8');
+    this.proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    this.proc.stderr.setEncoding('utf8');
+    this.proc.stderr.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-SERVER_STDERR_CAP);
+    });
+    this.proc.stdin.on('error', () => {}); // EPIPE when the worker died; handled by 'exit'
+    this.proc.on('error', () => this.handleExit());
+    this.proc.on('exit', () => this.handleExit());
+    this.startTimer = setTimeout(() => this.kill(), STARTUP_TIMEOUT_MS);
+    this.startTimer.unref();
+  }
+
+  get idle(): boolean {
+    return this.ready && !this.dead && this.current === undefined;
+  }
+
+  run(pending: Pending, defaults: { timeoutMs: number; memoryBytes: number }): void {
+    this.current = pending;
+    this.jobs++;
+    const job = pending.job;
+    const timeoutMs = job.timeoutMs ?? defaults.timeoutMs;
+    const wire = { ...job, id: this.nextId++, timeoutMs, memoryBytes: job.memoryBytes ?? defaults.memoryBytes };
+    delete (wire as { hashSeed?: number }).hashSeed;
+    this.watchdog = setTimeout(() => {
+      const p = this.current;
+      this.current = undefined;
+      if (p) p.resolve(errorResult('worker-unresponsive', `the worker did not answer within ${timeoutMs + WATCHDOG_GRACE_MS} ms`));
+      this.kill();
+    }, timeoutMs + WATCHDOG_GRACE_MS);
+    this.proc.stdin.write(JSON.stringify(wire) + '\n');
+  }
+
+  kill(): void {
+    if (!this.dead) this.proc.kill('SIGKILL');
+  }
+
+  private onData(chunk: string): void {
+    this.buffer += chunk;
+    let nl: number;
+    while ((nl = this.buffer.indexOf('\n')) >= 0) {
+      const line = this.buffer.slice(0, nl);
+      this.buffer = this.buffer.slice(nl + 1);
+      if (line.trim() === '') continue;
+      let msg: { type: string } & Record<string, unknown>;
+      try {
+        msg = JSON.parse(line) as typeof msg;
+      } catch {
+        continue; // the server only writes JSON; anything else is noise
+      }
+      if (msg.type === 'ready') {
+        this.ready = true;
+        this.info = msg as unknown as ReadyInfo;
+        if (this.startTimer) clearTimeout(this.startTimer);
+        this.onReady(this);
+      } else if (msg.type === 'result') {
+        const p = this.current;
+        this.current = undefined;
+        if (this.watchdog) clearTimeout(this.watchdog);
+        if (p) p.resolve(toJobResult(msg));
+        this.onReady(this);
+      }
+    }
+  }
+
+  private handleExit(): void {
+    if (this.dead) return;
+    this.dead = true;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    if (this.startTimer) clearTimeout(this.startTimer);
+    const p = this.current;
+    this.current = undefined;
+    if (p) p.resolve(errorResult('worker-died', `the worker process ended while running the job${this.stderr ? `: ${lastLine(this.stderr)}` : ''}`));
+    this.onExit(this, this.ready, this.stderr);
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1] ?? '';
+}
+
+function errorResult(reason: 'worker-died' | 'worker-unresponsive', message: string): JobResult {
+  return {
+    verdict: { status: 'error', reason, message },
+    outputs: [],
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    durationMs: 0,
+    leftoverProcesses: 0,
+  };
+}
+
+function toJobResult(msg: Record<string, unknown>): JobResult {
+  const outputs = ((msg.outputs as Record<string, unknown>[]) ?? []).map((o) => {
+    const { type: _type, ...rest } = o;
+    return rest;
+  });
+  const result: JobResult = {
+    verdict: msg.verdict as JobResult['verdict'],
+    outputs: outputs as unknown as JobResult['outputs'],
+    stdout: String(msg.stdout ?? ''),
+    stderr: String(msg.stderr ?? ''),
+    stdoutTruncated: Boolean(msg.stdoutTruncated),
+    stderrTruncated: Boolean(msg.stderrTruncated),
+    durationMs: Number(msg.durationMs ?? 0),
+    leftoverProcesses: Number(msg.leftoverProcesses ?? 0),
+  };
+  if (msg.coverage) result.coverage = msg.coverage as JobResult['coverage'];
+  return result;
+}
+
+export interface PoolInfo {
+  python: { executable: string; version: string };
+  workers: number;
+  isolation: IsolationInfo;
+  /** From the first worker that started: whether orphans of a job are re-parented to the server. */
+  subreaper: boolean | undefined;
+}
+
+export class SandboxPool {
+  private readonly workers: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+  private startFailures = 0;
+  private brokenReason: string | undefined;
+  private subreaper: boolean | undefined;
+  readonly size: number;
+  readonly defaults: { timeoutMs: number; memoryBytes: number; hashSeed: number };
+  /** Jobs started and workers (re)started, for the run block. */
+  readonly stats = { jobs: 0, workersStarted: 0, workersReplaced: 0 };
+
+  private constructor(
+    private readonly commandFor: (seed: number) => WorkerCommand,
+    readonly python: { executable: string; version: string },
+    readonly isolation: IsolationInfo,
+    options: SandboxPoolOptions,
+  ) {
+    this.size = Math.max(1, options.workers ?? availableParallelism());
+    this.defaults = {
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+      hashSeed: options.hashSeed ?? 0,
+    };
+  }
+
+  /** Resolve the interpreter and the isolation (probes once per interpreter), start nothing yet. */
+  static create(options: SandboxPoolOptions = {}): SandboxPool {
+    const python = resolvePython(options.python);
+    const server = forkServerPath();
+    const plan = planIsolation(python.executable, server, options.isolation ?? 'auto');
+    const pythonArgs = ['-s', '-B', server];
+    return new SandboxPool(() => plan.command(python.executable, pythonArgs), python, plan.info, options);
+  }
+
+  info(): PoolInfo {
+    return { python: this.python, workers: this.size, isolation: this.isolation, subreaper: this.subreaper };
+  }
+
+  /** Queue a job; resolves with its result (never rejects for anything the program does). */
+  run(job: SandboxJob): Promise<JobResult> {
+    if (this.closed) return Promise.reject(new ToolError('the sandbox pool is closed'));
+    if (this.brokenReason) return Promise.reject(this.brokenError());
+    return new Promise<JobResult>((resolve, reject) => {
+      this.queue.push({ job, seed: job.hashSeed ?? this.defaults.hashSeed, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Run jobs with bounded in-flight work; results in input order. `onResult` sees each as it completes. */
+  async runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
+    const results = new Array<JobResult>(jobs.length);
+    for await (const { index, result } of this.map(jobs, (j) => j)) {
+      results[index] = result;
+      onResult?.(result, index);
+    }
+    return results;
+  }
+
+  /**
+   * Back-pressured mapping: pulls items lazily (at most size x 2 in flight), yields results in
+   * completion order with the item's index. Suited to many thousands of jobs (mutants).
+   */
+  async *map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
+    const limit = this.size * IN_FLIGHT_PER_WORKER;
+    const iterator = items[Symbol.iterator]();
+    const inFlight = new Map<number, Promise<{ index: number; item: T; result: JobResult }>>();
+    let index = 0;
+    let exhausted = false;
+    const fill = () => {
+      while (!exhausted && inFlight.size < limit) {
+        const next = iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const i = index++;
+        const item = next.value;
+        inFlight.set(i, this.run(toJob(item, i)).then((result) => ({ index: i, item, result })));
+      }
+    };
+    fill();
+    while (inFlight.size > 0) {
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.index);
+      fill();
+      yield done;
+    }
+  }
+
+  /** Stop all workers; queued jobs are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new ToolError('the sandbox pool was closed'));
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.dead) return resolve();
+            w.proc.once('exit', () => resolve());
+            w.proc.stdin.end();
+            setTimeout(() => w.kill(), 2_000).unref();
+          }),
+      ),
+    );
+    this.workers.length = 0;
+  }
+
+  private brokenError(): ToolError {
+    return new ToolError(`sandbox workers fail to start: ${this.brokenReason}`, {
+      hint: 'check the interpreter given with --python, or run with --isolation none to rule out bubblewrap/unshare',
+    });
+  }
+
+  private spawnWorker(seed: number): void {
+    this.stats.workersStarted++;
+    const w = new Worker(
+      this.commandFor(seed),
+      seed,
+      (worker) => {
+        this.startFailures = 0;
+        if (this.subreaper === undefined && worker.info) this.subreaper = worker.info.subreaper;
+        this.dispatch();
+      },
+      (worker, startedOk, stderr) => {
+        const i = this.workers.indexOf(worker);
+        if (i >= 0) this.workers.splice(i, 1);
+        if (this.closed) return;
+        if (!startedOk) {
+          this.startFailures++;
+          if (this.startFailures >= MAX_CONSECUTIVE_START_FAILURES) {
+            this.brokenReason = lastLine(stderr) || 'the worker exited before it was ready';
+            const err = this.brokenError();
+            for (const p of this.queue.splice(0)) p.reject(err);
+            return;
+          }
+        } else {
+          this.stats.workersReplaced++;
+        }
+        this.dispatch();
+      },
+    );
+    this.workers.push(w);
+  }
+
+  private dispatch(): void {
+    if (this.closed || this.brokenReason) return;
+    // Give each idle worker the first queued job with its seed.
+    for (const w of this.workers) {
+      if (!w.idle) continue;
+      const i = this.queue.findIndex((p) => p.seed === w.seed);
+      if (i < 0) continue;
+      const [p] = this.queue.splice(i, 1);
+      this.stats.jobs++;
+      w.run(p, this.defaults);
+    }
+    if (this.queue.length === 0) return;
+    // Seeds still waiting, in queue order, minus those a live worker will serve soon.
+    const serving = new Map<number, number>();
+    for (const w of this.workers) serving.set(w.seed, (serving.get(w.seed) ?? 0) + 1);
+    const wanted: number[] = [];
+    for (const p of this.queue) if (!serving.has(p.seed) && !wanted.includes(p.seed)) wanted.push(p.seed);
+    const queuedSeeds = new Set(this.queue.map((p) => p.seed));
+    for (const seed of wanted.length > 0 ? wanted : [this.queue[0].seed]) {
+      if (this.workers.length < this.size) {
+        this.spawnWorker(seed);
+        continue;
+      }
+      // Recycle an idle worker whose seed nobody is waiting for.
+      const spare = this.workers.find((w) => w.idle && !queuedSeeds.has(w.seed));
+      if (!spare) break;
+      const i = this.workers.indexOf(spare);
+      this.workers.splice(i, 1);
+      spare.proc.stdin.end();
+      spare.kill();
+      this.spawnWorker(seed);
+    }
+    // More workers for the queue's seeds while below size.
+    while (this.workers.length < this.size && this.queue.length > this.workers.filter((w) => !w.idle).length) {
+      this.spawnWorker(this.queue[Math.min(this.queue.length - 1, this.workers.length)].seed);
+    }
+  }
+}
+
+/** Convenience: create a pool. Call `close()` when done. */
+export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
+  return SandboxPool.create(options);
+}

@@ -1,0 +1,163 @@
+/**
+ * Jobs and verdicts of the sandbox. A job is one forked run of untrusted Python inside a pool
+ * worker; its verdict is decided by the harness (see fork_server.py), never by the program.
+ */
+
+/** The program under test: a candidate solution plus what the benchmark runs around it. */
+export interface ProgramSpec {
+  /** Standalone source defining the entry point (reference solution, mutant, model sample). */
+  candidate: string;
+  /** Benchmark setup code run after the candidate (MBPP `test_setup_code`). */
+  setup?: string;
+  /** Import lines run before the candidate (MBPP sanitized `test_imports`). */
+  imports?: string[];
+}
+
+/** Per-job limits; unset fields take the pool's defaults. */
+export interface JobLimits {
+  timeoutMs?: number;
+  /** Address-space limit (RLIMIT_AS); 0 disables it. */
+  memoryBytes?: number;
+  /**
+   * PYTHONHASHSEED of the interpreter that runs the job. Fixed per worker process, so the pool
+   * routes the job to (or starts) a worker with this seed.
+   */
+  hashSeed?: number;
+}
+
+export type TestsSpec =
+  | { kind: 'check-function'; code: string; checkFunction: string }
+  | { kind: 'assert-list'; asserts: string[] };
+
+/** Run the tests against the candidate; stops at the first failing assert. */
+export interface TestsJob extends JobLimits {
+  kind: 'tests';
+  program: ProgramSpec;
+  entryPoint: string;
+  tests: TestsSpec;
+  /** Record executed lines and arcs of the candidate (sys.settrace). */
+  coverage?: boolean;
+}
+
+/**
+ * Call the entry point on each argument list and return the outputs (differential testing,
+ * EvalPlus inputs). Outputs stream back, so a timeout still returns those completed before it.
+ */
+export interface CallJob extends JobLimits {
+  kind: 'call';
+  program: ProgramSpec;
+  entryPoint: string;
+  /** Positional argument lists, JSON values. */
+  inputs: unknown[][];
+  /** Start at this input (resume after a timeout). */
+  startIndex?: number;
+  /** EvalPlus contract (assert lines); an input that violates it is reported, not called. */
+  contract?: string;
+  /** How to restore tuples/sets/complex from JSON: `mbpp-plus:<task number>` (EvalPlus MBPP+ rules). */
+  inputRule?: string;
+}
+
+/** Evaluate prompt examples (`call` expression vs `expected` expression or doctest text). */
+export interface ExamplesJob extends JobLimits {
+  kind: 'examples';
+  program: ProgramSpec;
+  examples: { call: string; expected: string }[];
+  /** Absolute tolerance for floats (relative tolerance 1e-6 always applies). */
+  atol?: number;
+}
+
+export type SandboxJob = TestsJob | CallJob | ExamplesJob;
+
+export type Phase = 'imports' | 'candidate' | 'setup' | 'tests';
+
+export type ErrorReason =
+  /** MemoryError under the address-space limit. */
+  | 'memory'
+  /** Another resource limit (file size, open files, processes). */
+  | 'resource'
+  | 'signal'
+  | 'file-size-limit'
+  /** The process ended before the harness finished (sys.exit/os._exit/crash). */
+  | 'no-verdict'
+  /** The harness finished but the process exit status disagrees. */
+  | 'exit-status'
+  /** The result channel or the test machinery was interfered with. */
+  | 'tampered'
+  | 'worker-died'
+  | 'worker-unresponsive'
+  /** A bug in the harness itself. */
+  | 'harness';
+
+export type Verdict =
+  | { status: 'passed' }
+  | {
+      status: 'failed';
+      phase: Phase;
+      exception: string;
+      message: string;
+      /** assert-list: index and text of the first failing assert. */
+      assertIndex?: number;
+      assert?: string;
+      /** check-function: innermost line in the test code, and its text. */
+      line?: number;
+      text?: string;
+    }
+  | { status: 'timeout'; completed: number; reason?: 'cpu-limit' }
+  | {
+      status: 'error';
+      reason: ErrorReason;
+      message?: string;
+      signal?: string;
+      exitCode?: number | null;
+      phase?: Phase;
+      exception?: string;
+    };
+
+/**
+ * An output value in typed JSON form: lists are arrays; tuples, sets, dicts, complex numbers,
+ * big ints and non-finite floats are tagged objects; anything else is `{repr, type}`.
+ */
+export type EncodedValue =
+  | null
+  | boolean
+  | number
+  | string
+  | EncodedValue[]
+  | { tuple: EncodedValue[] }
+  | { set: EncodedValue[] }
+  | { dict: [EncodedValue, EncodedValue][] }
+  | { int: string }
+  | { float: 'nan' | 'inf' | '-inf' }
+  | { complex: [EncodedValue, EncodedValue] }
+  | { repr: string; type?: string };
+
+export type CallOutput =
+  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number }
+  | { index: number; status: 'raised'; exception: string; message: string; reason?: 'memory' | 'resource' }
+  | { index: number; status: 'contract-violation'; exception: string; message: string; line?: number; text?: string }
+  | { index: number; status: 'bad-input'; exception: string; message: string };
+
+export type ExampleOutput =
+  | { index: number; status: 'match' | 'mismatch'; actual: string; compared?: 'text' }
+  | { index: number; status: 'raised' | 'bad-call'; exception: string; message: string };
+
+export interface Coverage {
+  lines: number[];
+  /** [from, to] line pairs; negative numbers are function entry/exit (-firstLine). */
+  arcs: [number, number][];
+}
+
+export interface JobResult {
+  verdict: Verdict;
+  /** call jobs: CallOutput; examples jobs: ExampleOutput (in input order). */
+  outputs: (CallOutput | ExampleOutput)[];
+  coverage?: Coverage;
+  stdout: string;
+  stderr: string;
+  stdoutTruncated: boolean;
+  stderrTruncated: boolean;
+  /** Wall time of the job inside the worker (fork to reap). Non-deterministic: run block only. */
+  durationMs: number;
+  /** Processes the job left behind that the server killed. */
+  leftoverProcesses: number;
+}

@@ -1,0 +1,304 @@
+/**
+ * Programs that try to fake a pass, hang, escape or damage the host. Each must end failed,
+ * timeout or error (never passed); afterwards the sentinel is untouched, nothing from the job is
+ * alive, and the pool runs the next job correctly.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
+import type { JobResult, TestsJob } from '../../src/sandbox/types.js';
+
+const SECRET = 'fake-secret-7f3a9c1e';
+process.env.BENCH_AUDIT_FAKE_SECRET = SECRET;
+
+/** Short limits keep the hanging programs fast. */
+const TIMEOUT_MS = 1_000;
+const MEMORY_BYTES = 512 * 1024 ** 2;
+
+const dir = mkdtempSync(join(tmpdir(), 'ba-adversarial-'));
+const sentinel = join(dir, 'sentinel.txt');
+const SENTINEL_TEXT = 'untouched';
+const marker = `ba-daemon-${process.pid}-${Date.now()}`;
+
+let pool: SandboxPool;
+let listener: Server;
+let port = 0;
+let connections = 0;
+
+/** The function must return 42; the adversarial programs return something else and try to pass anyway. */
+function job(candidate: string, kind: 'assert-list' | 'check-function' = 'assert-list'): TestsJob {
+  return {
+    kind: 'tests',
+    program: { candidate },
+    entryPoint: 'f',
+    timeoutMs: TIMEOUT_MS,
+    memoryBytes: MEMORY_BYTES,
+    tests:
+      kind === 'assert-list'
+        ? { kind: 'assert-list', asserts: ['assert f() == 42', 'assert f() != 0'] }
+        : { kind: 'check-function', code: 'def check(candidate):\n    assert candidate() == 42\n    assert candidate() != 0\n', checkFunction: 'check' },
+  };
+}
+
+/** Processes on the host whose command line contains `needle`. */
+function processesMatching(needle: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmd.includes(needle)) out.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** Processes owned by a sandbox job uid (the pool's private uids are >= 1,000,000). */
+function jobUidProcesses(): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const m = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      if (m && Number(m[1]) >= 1_000_000) out.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+async function assertPoolHealthy(): Promise<void> {
+  const good = await pool.run({ ...job('def f():\n    return 42\n') });
+  assert.equal(good.verdict.status, 'passed', JSON.stringify(good.verdict));
+  const bad = await pool.run({ ...job('def f():\n    return 41\n') });
+  assert.equal(bad.verdict.status, 'failed');
+}
+
+async function assertCleanAfter(result: JobResult): Promise<void> {
+  assert.notEqual(result.verdict.status, 'passed', `must not pass: ${JSON.stringify(result)}`);
+  assert.equal(readFileSync(sentinel, 'utf8'), SENTINEL_TEXT, 'sentinel changed');
+  assert.ok(!result.stdout.includes(SECRET) && !result.stderr.includes(SECRET), 'secret leaked into output');
+  await assertPoolHealthy();
+  assert.deepEqual(processesMatching(marker), [], 'a daemon from the job is alive');
+  if (pool.isolation.uidDropped) assert.deepEqual(jobUidProcesses(), [], 'a process of a job uid is alive');
+  // Idle workers: exactly one fork-server process per worker (no forked job left behind).
+  const servers = processesMatching('fork_server.py').filter((pid) => {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return !cmd.startsWith('bwrap') && !cmd.startsWith('unshare');
+  });
+  assert.ok(servers.length <= pool.size, `${servers.length} fork-server processes for ${pool.size} workers`);
+}
+
+before(async () => {
+  writeFileSync(sentinel, SENTINEL_TEXT);
+  listener = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  port = (listener.address() as { port: number }).port;
+  pool = createSandboxPool({ workers: 2 });
+});
+
+after(async () => {
+  await pool.close();
+  listener.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PROGRAMS: { name: string; candidate: string; kind?: 'check-function'; expect: string[] }[] = [
+  { name: 'sys.exit(0) before the tests', candidate: 'import sys\ndef f():\n    return 0\nsys.exit(0)\n', expect: ['failed'] },
+  { name: 'sys.exit(0) inside the tested function', candidate: 'import sys\ndef f():\n    sys.exit(0)\n', expect: ['failed'] },
+  { name: 'os._exit(0) inside the tested function', candidate: 'import os\ndef f():\n    os._exit(0)\n', expect: ['error'] },
+  { name: 'os._exit(0) in a check-function suite', candidate: 'import os\ndef f():\n    os._exit(0)\n', kind: 'check-function', expect: ['error'] },
+  {
+    name: 'SystemExit raised from a destructor',
+    candidate: 'import os\nclass D:\n    def __del__(self):\n        raise SystemExit(0)\ndef f():\n    D()\n    return 0\n',
+    expect: ['failed'],
+  },
+  {
+    name: 'os._exit(0) from a destructor run by the collector',
+    candidate: 'import os, gc\nclass D:\n    def __del__(self):\n        os._exit(0)\ndef f():\n    d = D(); d.me = d; del d\n    gc.collect()\n    return 0\n',
+    expect: ['error'],
+  },
+  {
+    name: 'forged result lines on stdout and on every fd',
+    candidate: [
+      'import os, json',
+      'def f():',
+      '    fake = json.dumps({"type": "result", "verdict": {"status": "passed"}}) + "\\n"',
+      '    print(fake, flush=True)',
+      '    end = json.dumps({"type": "end", "status": "passed", "ran": 2}) + "\\n"',
+      '    for fd in range(3, 256):',
+      '        try:',
+      '            os.write(fd, end.encode())',
+      '            os.write(fd, ("0" * 32 + " " + end).encode())',
+      '        except OSError:',
+      '            pass',
+      '    os._exit(0)',
+    ].join('\n'),
+    expect: ['error'],
+  },
+  {
+    name: 'closing every file descriptor',
+    candidate: 'import os\ndef f():\n    os.closerange(0, 1024)\n    return 42\n',
+    expect: ['error'],
+  },
+  {
+    name: 'overwriting the result channel with another file',
+    candidate: 'import os\ndef f():\n    fd = os.open("junk", os.O_WRONLY | os.O_CREAT)\n    for n in range(3, 256):\n        try:\n            os.dup2(fd, n)\n        except OSError:\n            pass\n    return 42\n',
+    expect: ['error'],
+  },
+  {
+    name: 'monkeypatching the check function and the harness helpers',
+    candidate: [
+      'import builtins, os, json, sys',
+      'def f():',
+      '    return 0',
+      'builtins.check = lambda candidate: None',
+      'check = lambda candidate: None',
+      'json.dumps = lambda *a, **k: \'{"type": "end", "status": "passed", "ran": 2}\'',
+      'builtins.exec = lambda *a, **k: None',
+      'builtins.compile = lambda *a, **k: compile("pass", "<x>", "exec")',
+      'os.write = lambda fd, data: len(data)',
+      'AssertionError = type("AssertionError", (Exception,), {})',
+    ].join('\n'),
+    kind: 'check-function',
+    expect: ['failed'],
+  },
+  {
+    name: 'a trace hook that swaps the candidate inside check() and removes itself',
+    candidate: [
+      'import sys',
+      'def f():',
+      '    return 0',
+      'def tracer(frame, event, arg):',
+      '    if frame.f_code.co_name == "check":',
+      '        frame.f_locals["candidate"] = lambda: 42',
+      '        sys.settrace(None)',
+      '    return None',
+      'sys.settrace(tracer)',
+    ].join('\n'),
+    kind: 'check-function',
+    expect: ['error'],
+  },
+  {
+    name: 'a profile hook installed from a thread-start hook',
+    candidate: 'import threading, sys\ndef f():\n    return 0\nthreading.setprofile(lambda *a: None)\nsys.setprofile(None)\n',
+    expect: ['error', 'failed'],
+  },
+  { name: 'an infinite loop', candidate: 'def f():\n    while True:\n        pass\n', expect: ['timeout'] },
+  { name: 'sleeping forever', candidate: 'import time\ndef f():\n    time.sleep(10**6)\n', expect: ['timeout'] },
+  {
+    name: 'a fork bomb',
+    candidate: 'import os\ndef f():\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n',
+    expect: ['timeout', 'error'],
+  },
+  { name: 'allocating 20 GB', candidate: 'def f():\n    x = bytearray(20 * 1024 ** 3)\n    return 42\n', expect: ['error'] },
+  {
+    name: 'allocating 20 GB step by step',
+    candidate: 'def f():\n    chunks = []\n    for _ in range(20 * 1024):\n        chunks.append(bytearray(1024 ** 2))\n    return 42\n',
+    expect: ['error', 'timeout'],
+  },
+  {
+    name: 'writing the sentinel outside its directory',
+    candidate: [
+      'import os',
+      'def f():',
+      '    done = 0',
+      `    for path in [${JSON.stringify(sentinel)}, "../sentinel.txt", "/tmp/x", ${JSON.stringify(join(dir, 'new.txt'))}]:`,
+      '        try:',
+      '            with open(path, "w") as fh:',
+      '                fh.write("overwritten")',
+      '            done += 1',
+      '        except OSError:',
+      '            pass',
+      `    return 42 if open(${JSON.stringify(sentinel)}).read() == "overwritten" else 0`,
+    ].join('\n'),
+    expect: ['failed'],
+  },
+  {
+    name: 'reading a secret from the environment',
+    candidate: [
+      'import os',
+      'def f():',
+      '    found = os.environ.get("BENCH_AUDIT_FAKE_SECRET")',
+      '    for pid in ["1", "self", str(os.getppid())]:',
+      '        try:',
+      '            data = open("/proc/%s/environ" % pid, "rb").read()',
+      `            if b${JSON.stringify(SECRET)} in data:`,
+      '                found = "leak"',
+      '        except OSError:',
+      '            pass',
+      '    print(found)',
+      `    return 42 if found else 0`,
+    ].join('\n'),
+    expect: ['failed'],
+  },
+  {
+    name: 'killing the parent',
+    candidate: 'import os, signal\ndef f():\n    for pid in (os.getppid(), 1, -1):\n        try:\n            os.kill(pid, signal.SIGKILL)\n        except OSError:\n            pass\n    return 0\n',
+    expect: ['failed', 'error'],
+  },
+  {
+    name: 'leaving a daemon process running',
+    candidate: [
+      'import os',
+      'def f():',
+      '    if os.fork() == 0:',
+      '        os.setsid()',
+      '        if os.fork() == 0:',
+      `            os.execv("/bin/sleep", ["sleep", "1000", ${JSON.stringify(marker)}])`,
+      '        os._exit(0)',
+      '    return 0',
+    ].join('\n'),
+    expect: ['failed'],
+  },
+];
+
+describe('sandbox: adversarial programs', () => {
+  for (const program of PROGRAMS) {
+    it(`${program.name} -> ${program.expect.join(' or ')}`, async () => {
+      const result = await pool.run(job(program.candidate, program.kind));
+      assert.ok(program.expect.includes(result.verdict.status), `${program.name}: ${JSON.stringify(result.verdict)}`);
+      await assertCleanAfter(result);
+    });
+  }
+
+  it('opening a socket to 127.0.0.1 reaches nothing when the network is isolated', async () => {
+    const before = connections;
+    const candidate = [
+      'import socket',
+      'def f():',
+      '    try:',
+      `        s = socket.create_connection(("127.0.0.1", ${port}), timeout=0.5)`,
+      '        s.sendall(b"hello")',
+      '        return 42',
+      '    except OSError:',
+      '        return 0',
+    ].join('\n');
+    const result = await pool.run(job(candidate));
+    // The report's isolation record must be honest: a connection happened iff the network was shared.
+    if (pool.isolation.networkIsolated) {
+      assert.equal(result.verdict.status, 'failed');
+      assert.equal(connections, before, 'the job reached the host listener');
+      await assertCleanAfter(result);
+    } else {
+      assert.ok(connections > before, 'networkIsolated=false but the job could not connect');
+    }
+  });
+
+  it('a correct job after all of the above still passes, and output caps hold', async () => {
+    const result = await pool.run({ ...job('def f():\n    print("x" * 10**6)\n    return 42\n') });
+    assert.equal(result.verdict.status, 'passed');
+    assert.ok(result.stdoutTruncated);
+    assert.ok(result.stdout.length <= 64 * 1024);
+  });
+});
