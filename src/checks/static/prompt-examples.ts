@@ -162,7 +162,8 @@ export function extractPromptExamples(prompt: string, entryPoint: string): Promp
   const lines = prompt.split('\n');
   const out: PromptExample[] = parameterCount(prompt, entryPoint) === 1 ? inputOutputExamples(lines, entryPoint) : [];
   for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i].trim();
+    // A doctest may start on the docstring's opening line: """>>> f(1)
+    const trimmed = lines[i].trim().replace(/^[rRuU]?(?:"""|''')/, '').trim();
     if (trimmed.startsWith('>>>')) {
       let call = trimmed.slice(3).trim();
       const start = i;

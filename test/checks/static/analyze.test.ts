@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { join } from 'node:path';
+import { analyzeStatic } from '../../../src/checks/static/analyze.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import { checkPythonSyntax } from '../../../src/python/syntax.js';
+import type { Task } from '../../../src/task.js';
+import { sharedData } from '../../helpers/paths.js';
+
+function task(id: string, over: Partial<Task> = {}): Task {
+  return {
+    benchmark: 't',
+    id,
+    entryPoint: 'f',
+    prompt: `def f(x):\n    """Double x (${id}).\n    >>> f(2)\n    4\n    """\n`,
+    canonicalSolution: `    return 2 * x  # ${id}\n`,
+    solution: `def f(x):\n    return 2 * x  # ${id}\n`,
+    setupCode: '',
+    imports: [],
+    tests: { kind: 'assert-list', asserts: ['assert f(1) == 2', 'assert f(0) == 0', 'assert f(-1) == -2'], challengeAsserts: [] },
+    siblings: [],
+    source: { file: 'x.jsonl', row: Number(id.replace(/\D/g, '')) + 1 },
+    ...over,
+  };
+}
+
+const run = (tasks: Task[], threshold = 2) => analyzeStatic(tasks, { fewTestsThreshold: threshold }, (s) => checkPythonSyntax(s));
+const kinds = (out: ReturnType<typeof run>, i: number) => out.tasks[i].findings.map((f) => f.kind).sort();
+
+describe('static analysis', () => {
+  it('a sound task has no findings and records tests and examples', () => {
+    const out = run([task('T/0')]);
+    assert.deepEqual(kinds(out, 0), []);
+    assert.equal(out.tasks[0].section?.tests, 3);
+    assert.deepEqual(out.tasks[0].section?.promptExamples, [{ call: 'f(2)', expected: '4', line: 3, style: 'doctest' }]);
+  });
+
+  it('flags few tests, no tests, empty fields and parse errors with evidence', () => {
+    const out = run([
+      task('T/0', { tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'], challengeAsserts: [] } }),
+      task('T/1', { tests: { kind: 'assert-list', asserts: [], challengeAsserts: [] } }),
+      task('T/2', { canonicalSolution: '  ', entryPoint: '' }),
+      task('T/3', { tests: { kind: 'assert-list', asserts: ['assert f(1) == 2', 'assert f(2) == = 4', 'assert f(3) == 6'], challengeAsserts: [] } }),
+      task('T/4', { solution: 'def f(x)\n    return x\n', canonicalSolution: 'return x' }),
+    ]);
+    assert.deepEqual(kinds(out, 0), ['few-tests']);
+    assert.deepEqual(kinds(out, 1), ['no-tests']);
+    assert.deepEqual(kinds(out, 2), ['missing-field', 'missing-field']);
+    assert.deepEqual(kinds(out, 3), ['test-syntax-error']);
+    const syntax = out.tasks[3].findings[0];
+    assert.equal(syntax.evidence.part, 'assert');
+    assert.equal(syntax.evidence.index, 1);
+    assert.equal(syntax.evidence.source, 'assert f(2) == = 4');
+    assert.deepEqual(kinds(out, 4), ['solution-syntax-error']);
+    assert.equal(out.summary.tasksWithFewTests, 2);
+  });
+
+  it('flags duplicate ids and duplicate solutions', () => {
+    const out = run([task('T/0'), task('T/0', { source: { file: 'x.jsonl', row: 9 } }), task('T/2', { canonicalSolution: task('T/0').canonicalSolution })]);
+    assert.ok(kinds(out, 0).includes('duplicate-task-id'));
+    assert.deepEqual(out.tasks[0].findings.find((f) => f.kind === 'duplicate-task-id')?.evidence.records, [
+      { file: 'x.jsonl', row: 1 },
+      { file: 'x.jsonl', row: 9 },
+    ]);
+    assert.deepEqual(out.tasks[2].findings.map((f) => [f.kind, f.evidence.duplicateOf]), [['duplicate-task', 'T/0']]);
+  });
+
+  it('on real HumanEval: every reference and test parses; test counts match the published ~7 asserts per task', async () => {
+    const tasks = await loadDataFile(join(sharedData, 'humaneval', 'HumanEval.jsonl.gz'));
+    const out = run(tasks);
+    const all = out.tasks.flatMap((t) => t.findings.map((f) => f.kind));
+    assert.ok(!all.includes('test-syntax-error') && !all.includes('solution-syntax-error'));
+    assert.ok(out.summary.tests.mean > 6 && out.summary.tests.mean < 9, `mean ${out.summary.tests.mean}`);
+    assert.ok(out.summary.tasksWithPromptExamples > 120);
+  });
+});
