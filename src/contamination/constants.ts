@@ -29,7 +29,7 @@ export const MIN_ITEM_NGRAMS = 16;
  * The renamed (canonical) form of a solution is only indexed when the solution has at least this
  * many tokens: short canonical sequences (`def ID(ID): return ID(ID)`) occur everywhere.
  */
-export const MIN_RENAMED_TOKENS = 40;
+export const MIN_RENAMED_TOKENS = 24;
 
 /**
  * A document becomes a candidate for an item when it contains at least this fraction of the item's

@@ -36,6 +36,11 @@ export type Sha256 = string;
  */
 export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
 /**
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "executionVerdict".
+ */
+export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
+/**
  * What a finding is about. Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples. Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap. Benchmark-level: task-count-mismatch.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -158,12 +163,49 @@ export interface StaticConfig {
   fewTestsThreshold: number;
 }
 /**
- * Filled in by the execution check (sandbox).
+ * Parameters of the execution check (sandboxed runs of the reference solutions).
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "executionConfig".
  */
-export interface ExecutionConfig {}
+export interface ExecutionConfig {
+  /**
+   * Wall-clock limit per test run.
+   */
+  timeLimitMs: number;
+  /**
+   * Address-space limit per run (RLIMIT_AS); 0 = none.
+   */
+  memoryLimitMb: number;
+  /**
+   * Runs of each reference solution, each under another PYTHONHASHSEED (0, 1, ...); a verdict that changes is flaky.
+   */
+  repeats: number;
+  /**
+   * Worker processes asked for; 0 = one per core.
+   */
+  workers: number;
+  /**
+   * Interpreter asked for (--python); empty = python3 on PATH.
+   */
+  python: string;
+  /**
+   * Isolation asked for; what was in effect is in run.checks.execution.
+   */
+  isolation: 'auto' | 'bwrap' | 'unshare' | 'none';
+  /**
+   * A passing run slower than this fraction of the time limit is reported as slow.
+   */
+  slowFraction: number;
+  /**
+   * Run EvalPlus plus_input through the reference solution.
+   */
+  plusInputs: boolean;
+  /**
+   * Time limit of one plus-input batch, in multiples of timeLimitMs.
+   */
+  plusTimeFactor: number;
+}
 /**
  * Filled in by the mutation check.
  *
@@ -172,12 +214,61 @@ export interface ExecutionConfig {}
  */
 export interface MutationConfig {}
 /**
- * Filled in by the contamination check.
+ * Parameters of the contamination check (thresholds are documented in src/contamination/constants.ts). Sharding and worker counts are not here: they do not change the report.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "contaminationConfig".
  */
-export interface ContaminationConfig {}
+export interface ContaminationConfig {
+  /**
+   * The corpus scanned; absent in no-corpus mode (duplicates and cross-benchmark overlaps only).
+   */
+  corpus?: {
+    format: 'dir' | 'jsonl' | 'parquet' | 'git' | 'hub';
+    location: string;
+    include: string[];
+    exclude: string[];
+    contentColumn: string;
+    pathColumn: string;
+    repoColumn: string;
+    revision: string;
+    maxFileBytes: number;
+    maxRowBytes: number;
+  };
+  /**
+   * Other benchmarks checked for overlapping tasks.
+   */
+  compareWith?: string[];
+  ngramSize: number;
+  canonicalNgramSize: number;
+  minItemNgrams: number;
+  minRenamedTokens: number;
+  candidateMinContainment: number;
+  candidateMinNgrams: number;
+  windowSlack: number;
+  verbatimSimilarity: number;
+  renamedSimilarity: number;
+  minVerifiedSimilarity: number;
+  rateThresholds: number[];
+  contaminatedThreshold: number;
+  contaminatedErrorThreshold: number;
+  boilerplateDocumentFraction: number;
+  boilerplateMinDocuments: number;
+  benchmarkCommonTaskFraction: number;
+  benchmarkCommonMinTasks: number;
+  minhash: {
+    permutations: number;
+    bands: number;
+    rows: number;
+    shingle: number;
+    minJaccard: number;
+    seed: number;
+  };
+  minFunctionTokens: number;
+  topMatches: number;
+  candidatesPerItem: number;
+  parts: ('prompt' | 'solution' | 'tests')[];
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "summary".
@@ -223,7 +314,32 @@ export interface StaticSummary {
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "executionSummary".
  */
-export interface ExecutionSummary {}
+export interface ExecutionSummary {
+  tasks: number;
+  /**
+   * Tasks whose reference passed its tests in every run.
+   */
+  passed: number;
+  failed: number;
+  timeout: number;
+  error: number;
+  flaky: number;
+  slow: number;
+  setupErrors: number;
+  challengeFailed?: number;
+  promptExamples: {
+    checked: number;
+    mismatched: number;
+    tasksWithMismatch: number;
+  };
+  plusInputs: {
+    tasks: number;
+    run: number;
+    crashed: number;
+    contractViolations: number;
+    timedOut: number;
+  };
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationSummary".
@@ -233,7 +349,57 @@ export interface MutationSummary {}
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "contaminationSummary".
  */
-export interface ContaminationSummary {}
+export interface ContaminationSummary {
+  corpus?: {
+    /**
+     * Documents scanned.
+     */
+    documents: number;
+    bytes: number;
+    /**
+     * Documents not scanned, by reason (binary, oversized, unreadable, missing-column, bad-row).
+     */
+    skipped: {
+      [k: string]: number;
+    };
+    /**
+     * Documents that are not valid UTF-8 (scanned byte-wise).
+     */
+    nonUtf8: number;
+    /**
+     * Indexed n-grams dropped as corpus boilerplate.
+     */
+    boilerplateNgrams: number;
+  };
+  tasks: number;
+  trivialTasks: number;
+  /**
+   * Share of tasks with a verified match of a non-trivial part at or above each containment threshold.
+   */
+  rates: {
+    threshold: number;
+    tasks: number;
+    rate: number;
+  }[];
+  /**
+   * Tasks at or above config.contamination.contaminatedThreshold.
+   */
+  contaminatedTasks: number;
+  matchesByKind: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+  };
+  /**
+   * Pairs of tasks of this benchmark that nearly duplicate each other.
+   */
+  duplicatePairs: number;
+  crossBenchmark: {
+    benchmark: string;
+    tasksWithOverlap: number;
+    pairs: number;
+  }[];
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "taskRecord".
@@ -302,7 +468,57 @@ export interface PromptExample {
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "executionTask".
  */
-export interface ExecutionTask {}
+export interface ExecutionTask {
+  /**
+   * Verdict of the first run (PYTHONHASHSEED=0).
+   */
+  verdict: 'passed' | 'failed' | 'timeout' | 'error';
+  /**
+   * Verdict of each run, in seed order.
+   */
+  repeats: ExecutionVerdict[];
+  failure?: ExecutionFailure;
+  /**
+   * MBPP challenge_test_list, run once.
+   */
+  challenge?: {
+    verdict: ExecutionVerdict;
+    failure?: ExecutionFailure;
+  };
+  promptExamples?: {
+    checked: number;
+    mismatched: number;
+    /**
+     * Examples whose call is not a Python expression, or whose expected output is prose that is neither an expression nor the printed result.
+     */
+    notEvaluable: number;
+  };
+  plusInputs?: {
+    total: number;
+    run: number;
+    crashed: number;
+    contractViolations: number;
+    timedOut: number;
+  };
+}
+/**
+ * Why a run did not pass: the phase, the failing assert (index and text, or line in the check function), the exception, or the limit hit.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "executionFailure".
+ */
+export interface ExecutionFailure {
+  status: ExecutionVerdict;
+  phase?: 'imports' | 'candidate' | 'setup' | 'tests';
+  assertIndex?: number;
+  assert?: string;
+  line?: number;
+  text?: string;
+  exception?: string;
+  message?: string;
+  reason?: string;
+  signal?: string;
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationTask".
@@ -312,7 +528,118 @@ export interface MutationTask {}
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "contaminationTask".
  */
-export interface ContaminationTask {}
+export interface ContaminationTask {
+  /**
+   * The reference solution is below the minimum size (e.g. `return a + b`): reported as trivial, never as contaminated.
+   */
+  trivial: boolean;
+  parts: {
+    prompt?: {
+      tokens: number;
+      /**
+       * Distinct token n-grams.
+       */
+      ngrams: number;
+      /**
+       * Below the minimum size: never reported as contaminated.
+       */
+      trivial: boolean;
+    };
+    solution?: {
+      tokens: number;
+      /**
+       * Distinct token n-grams.
+       */
+      ngrams: number;
+      /**
+       * Below the minimum size: never reported as contaminated.
+       */
+      trivial: boolean;
+    };
+    tests?: {
+      tokens: number;
+      /**
+       * Distinct token n-grams.
+       */
+      ngrams: number;
+      /**
+       * Below the minimum size: never reported as contaminated.
+       */
+      trivial: boolean;
+    };
+  };
+  /**
+   * Best verified containment over the corpus matches of non-trivial parts (0 without a corpus).
+   */
+  maxContainment: number;
+  /**
+   * Best corpus matches first (containment, similarity, corpus id).
+   */
+  matches: {
+    corpusId: string;
+    repo?: string;
+    path: string;
+    lines: {
+      start: number;
+      end: number;
+    };
+    /**
+     * Fraction of the part's distinct n-grams (corpus boilerplate excluded) found in the aligned window.
+     */
+    containment: number;
+    /**
+     * 2·LCS/(|a|+|b|) of the part's tokens and the window's (alpha-renamed tokens for kind renamed).
+     */
+    similarity: number;
+    part: 'prompt' | 'solution' | 'tests';
+    /**
+     * verbatim: token-identical up to whitespace, comments and docstrings; renamed: identical after consistent identifier renaming; near: a partial or edited copy.
+     */
+    kind: 'verbatim' | 'near' | 'renamed';
+    /**
+     * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
+     */
+    via: 'ngram' | 'minhash';
+  }[];
+  /**
+   * Near-duplicate tasks inside the same benchmark.
+   */
+  duplicates?: {
+    benchmark: string;
+    taskId: string;
+    part: 'prompt' | 'solution' | 'tests';
+    otherPart: 'prompt' | 'solution' | 'tests';
+    containment: number;
+    similarity: number;
+    /**
+     * verbatim: token-identical up to whitespace, comments and docstrings; renamed: identical after consistent identifier renaming; near: a partial or edited copy.
+     */
+    kind: 'verbatim' | 'near' | 'renamed';
+    /**
+     * The other task is a declared sibling (same problem in a derived benchmark).
+     */
+    sibling?: boolean;
+  }[];
+  /**
+   * Overlapping tasks in the other benchmarks of config.contamination.compareWith.
+   */
+  overlaps?: {
+    benchmark: string;
+    taskId: string;
+    part: 'prompt' | 'solution' | 'tests';
+    otherPart: 'prompt' | 'solution' | 'tests';
+    containment: number;
+    similarity: number;
+    /**
+     * verbatim: token-identical up to whitespace, comments and docstrings; renamed: identical after consistent identifier renaming; near: a partial or edited copy.
+     */
+    kind: 'verbatim' | 'near' | 'renamed';
+    /**
+     * The other task is a declared sibling (same problem in a derived benchmark).
+     */
+    sibling?: boolean;
+  }[];
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "finding".

@@ -1,0 +1,113 @@
+/**
+ * The contamination check: where each task's prompt, solution and tests appear in a corpus, plus
+ * (with or without a corpus) near-duplicates inside the benchmark and overlaps with other benchmarks.
+ * I/O (reading the corpus, worker threads) happens here at the edge; the algorithms are in
+ * src/contamination/.
+ */
+import { isBenchAuditError } from '../../errors.js';
+import type { Task } from '../../task.js';
+import type { Check, CheckContext, CheckOutput } from '../types.js';
+import type { HubAccess } from '../../contamination/corpus/hub.js';
+import {
+  DEFAULT_CONTENT_COLUMN,
+  DEFAULT_PATH_COLUMN,
+  DEFAULT_REPO_COLUMN,
+  type CorpusFormat,
+  type CorpusSpec,
+} from '../../contamination/corpus/types.js';
+import { MAX_FILE_BYTES, MAX_ROW_BYTES } from '../../contamination/constants.js';
+import { buildIndex } from '../../contamination/index.js';
+import { resolveScanParameters, type ScanParameters } from '../../contamination/options.js';
+import { findCrossBenchmarkOverlaps, findDuplicatesInBenchmark } from '../../contamination/overlap.js';
+import { buildContaminationOutput } from '../../contamination/report.js';
+import { scanCorpusParallel } from '../../contamination/run.js';
+import type { ContaminationPartial } from '../../contamination/scanner.js';
+import type { ShardSpec } from '../../contamination/shard.js';
+
+/** Default include globs per corpus format: Python sources for file trees, shard files for row corpora. */
+export function defaultIncludes(format: CorpusFormat): string[] {
+  if (format === 'dir' || format === 'git') return ['*.py'];
+  return ['*.parquet', '*.jsonl', '*.jsonl.gz', '*.json.gz'];
+}
+
+/** A corpus spec with defaults filled in (The Stack's column names, size limits). */
+export function corpusSpec(format: CorpusFormat, location: string, overrides: Partial<CorpusSpec> = {}): CorpusSpec {
+  return {
+    format,
+    location,
+    include: overrides.include ?? defaultIncludes(format),
+    exclude: overrides.exclude ?? [],
+    contentColumn: overrides.contentColumn ?? DEFAULT_CONTENT_COLUMN,
+    pathColumn: overrides.pathColumn ?? DEFAULT_PATH_COLUMN,
+    repoColumn: overrides.repoColumn ?? DEFAULT_REPO_COLUMN,
+    revision: overrides.revision ?? (format === 'git' ? 'HEAD' : format === 'hub' ? 'main' : ''),
+    maxFileBytes: overrides.maxFileBytes ?? MAX_FILE_BYTES,
+    maxRowBytes: overrides.maxRowBytes ?? MAX_ROW_BYTES,
+  };
+}
+
+export interface ContaminationCheckOptions {
+  /** The corpus to scan; null/undefined = no-corpus mode (duplicates and overlaps only). */
+  corpus?: CorpusSpec | null;
+  /** Scan only this shard of the corpus (the result is partial: see `onPartial` and `merge`). */
+  shard?: ShardSpec | null;
+  /** Worker threads (default 1). */
+  workers?: number;
+  /** Other benchmarks to check for overlapping tasks. */
+  compareWith?: { benchmark: string; tasks: readonly Task[] }[];
+  /** Parameter overrides (thresholds...); the seed comes from the audit config. */
+  params?: Partial<ScanParameters>;
+  hub?: HubAccess;
+  /** Receives the (shard's) partial result, for writing a partial file that `merge` combines. */
+  onPartial?: (partial: ContaminationPartial, params: ScanParameters) => void;
+}
+
+export function createContaminationCheck(options: ContaminationCheckOptions = {}): Check<'contamination'> {
+  return {
+    name: 'contamination',
+    async run(context: CheckContext): Promise<CheckOutput<'contamination'>> {
+      const started = Date.now();
+      const params = resolveScanParameters(options.params, context.config.seed);
+      const index = buildIndex(context.tasks, params);
+      const corpus = options.corpus ?? null;
+      let partial: ContaminationPartial | null = null;
+      const failures: { code: string; message: string }[] = [];
+      if (corpus !== null) {
+        context.progress.start(`contamination: scanning ${corpus.location}`, 0);
+        try {
+          const result = await scanCorpusParallel(context.tasks, params, corpus, options.workers ?? 1, {
+            shard: options.shard ?? null,
+            ...(options.hub ? { hub: options.hub } : {}),
+            onDocument: () => context.progress.advance(1),
+            ...(context.signal ? { signal: context.signal } : {}),
+          });
+          if (result.ok) partial = result.partial;
+          else failures.push({ code: 'corpus-scan-failed', message: result.reason });
+        } catch (error) {
+          if (!isBenchAuditError(error) && !(error instanceof Error)) throw error;
+          failures.push({ code: 'corpus-scan-failed', message: `corpus scan failed: ${(error as Error).message}` });
+        } finally {
+          context.progress.finish();
+        }
+        if (partial !== null) options.onPartial?.(partial, params);
+      }
+      const duplicates = findDuplicatesInBenchmark(context.tasks, params, index);
+      const overlaps = (options.compareWith ?? []).map((other) => ({
+        benchmark: other.benchmark,
+        peers: findCrossBenchmarkOverlaps(context.tasks, other.tasks, params),
+      }));
+      const output = buildContaminationOutput({ tasks: context.tasks, index, partial, corpus, duplicates, overlaps });
+      output.warnings.push(...failures.map((f) => ({ ...f, check: 'contamination' as const })));
+      output.runInfo = {
+        durationMs: Date.now() - started,
+        workers: options.workers ?? 1,
+        ...(options.shard ? { shard: `${options.shard.index + 1}/${options.shard.count}`, partial: true } : {}),
+        indexNgrams: index.tables.map((t) => t.size),
+        lshReferences: index.lshRefs.length,
+      };
+      return output;
+    },
+  };
+}
+
+export { contaminationConfig } from '../../contamination/report.js';

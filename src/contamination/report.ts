@@ -1,0 +1,207 @@
+/**
+ * Turn scan results into the report's contamination sections: per task the best verified matches,
+ * part sizes and trivial flags, duplicates and cross-benchmark overlaps; per benchmark the rates at
+ * each threshold. Pure and deterministic: everything is sorted, numbers are rounded to 4 decimals.
+ */
+import type { CheckOutput, TaskCheckOutput } from '../checks/types.js';
+import { finding } from '../checks/types.js';
+import type { ContaminationConfig, ContaminationSummary, ContaminationTask, Finding, Warning } from '../report/types.generated.js';
+import type { Task } from '../task.js';
+import { CHANNEL_CODE, CHANNEL_TEXT, type BenchmarkIndex } from './index.js';
+import type { PartName, ScanParameters } from './options.js';
+import type { PeerMatch } from './overlap.js';
+import { compareMatches, round4, scoreCandidates, type ContaminationPartial, type FinalMatch } from './scanner.js';
+import type { CorpusSpec } from './corpus/types.js';
+
+export interface ContaminationResultInput {
+  tasks: readonly Task[];
+  index: BenchmarkIndex;
+  /** The merged corpus scan, or null in no-corpus mode. */
+  partial: ContaminationPartial | null;
+  corpus: CorpusSpec | null;
+  duplicates: PeerMatch[][];
+  overlaps: { benchmark: string; peers: PeerMatch[][] }[];
+}
+
+export function contaminationConfig(params: ScanParameters, corpus: CorpusSpec | null, compareWith: string[]): ContaminationConfig {
+  return {
+    ...structuredClone(params),
+    ...(corpus === null ? {} : { corpus: { ...corpus, include: [...corpus.include], exclude: [...corpus.exclude] } }),
+    ...(compareWith.length > 0 ? { compareWith: [...compareWith].sort() } : {}),
+  };
+}
+
+function peerRecord(p: PeerMatch): NonNullable<ContaminationTask['duplicates']>[number] {
+  return {
+    benchmark: p.benchmark,
+    taskId: p.taskId,
+    part: p.part,
+    otherPart: p.otherPart,
+    containment: p.containment,
+    similarity: p.similarity,
+    kind: p.kind,
+    ...(p.sibling ? { sibling: true } : {}),
+  };
+}
+
+function describeMatch(m: FinalMatch): string {
+  const where = `${m.repo ? `${m.repo}/` : ''}${m.path} lines ${m.lineStart}-${m.lineEnd}`;
+  return `${m.part} found (${m.kind}) in ${where}: containment ${m.containment}, similarity ${m.similarity}`;
+}
+
+export function buildContaminationOutput(input: ContaminationResultInput): CheckOutput<'contamination'> {
+  const { tasks, index, partial } = input;
+  const params = index.params;
+  const scored = partial === null ? null : scoreCandidates(index, partial);
+  const perTask: TaskCheckOutput<'contamination'>[] = [];
+  const byKind = { verbatim: 0, near: 0, renamed: 0 };
+  const best: number[] = [];
+  let trivialTasks = 0;
+  const warnings: Warning[] = [];
+
+  const itemsOfTask = new Map<number, number[]>();
+  for (const item of index.items) {
+    let list = itemsOfTask.get(item.task);
+    if (list === undefined) itemsOfTask.set(item.task, (list = []));
+    list.push(item.id);
+  }
+
+  for (let t = 0; t < tasks.length; t++) {
+    const task = tasks[t];
+    const parts: ContaminationTask['parts'] = {};
+    let trivial = false;
+    const matches: FinalMatch[] = [];
+    for (const id of itemsOfTask.get(t) ?? []) {
+      const item = index.items[id];
+      const channel = item.part === 'solution' ? CHANNEL_CODE : CHANNEL_TEXT;
+      parts[item.part as PartName] = { tokens: item.raw.length, ngrams: item.ngrams[channel]?.length ?? item.totalNgrams, trivial: item.trivial };
+      if (item.part === 'solution' && item.trivial) trivial = true;
+      if (scored !== null) matches.push(...scored.items[id].matches);
+    }
+    if (trivial) trivialTasks++;
+    // One match per (corpus document, part): the best.
+    matches.sort(compareMatches);
+    const seen = new Set<string>();
+    const top: FinalMatch[] = [];
+    for (const m of matches) {
+      const key = `${m.corpusId}\u0000${m.part}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      top.push(m);
+      if (top.length >= params.topMatches) break;
+    }
+    for (const m of top) byKind[m.kind]++;
+    const maxContainment = matches.length > 0 ? matches[0].containment : 0;
+    best.push(maxContainment);
+    const findings: Finding[] = [];
+    if (matches.length > 0 && maxContainment >= params.contaminatedThreshold) {
+      const m = matches[0];
+      findings.push(
+        finding('contamination', 'contaminated', maxContainment >= params.contaminatedErrorThreshold ? 'error' : 'warning', describeMatch(m), {
+          corpusId: m.corpusId,
+          path: m.path,
+          ...(m.repo === null ? {} : { repo: m.repo }),
+          lines: { start: m.lineStart, end: m.lineEnd },
+          part: m.part,
+          kind: m.kind,
+          containment: m.containment,
+          similarity: m.similarity,
+        }),
+      );
+    }
+    const duplicates = input.duplicates[t] ?? [];
+    if (duplicates.length > 0) {
+      const d = duplicates[0];
+      findings.push(
+        finding('contamination', 'near-duplicate-in-benchmark', 'warning', `${d.part} nearly duplicates task ${d.taskId} (${d.kind}, containment ${d.containment}, similarity ${d.similarity})`, {
+          taskIds: duplicates.map((x) => x.taskId),
+        }),
+      );
+    }
+    const overlaps: PeerMatch[] = [];
+    for (const o of input.overlaps) overlaps.push(...(o.peers[t] ?? []));
+    overlaps.sort((a, b) => (a.containment !== b.containment ? b.containment - a.containment : a.benchmark !== b.benchmark ? (a.benchmark < b.benchmark ? -1 : 1) : a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : a.part < b.part ? -1 : 1));
+    const foreign = overlaps.filter((o) => !o.sibling);
+    if (foreign.length > 0) {
+      const o = foreign[0];
+      findings.push(
+        finding('contamination', 'cross-benchmark-overlap', 'warning', `${o.part} overlaps ${o.benchmark} ${o.taskId} (${o.kind}, containment ${o.containment}, similarity ${o.similarity})`, {
+          tasks: foreign.map((x) => ({ benchmark: x.benchmark, taskId: x.taskId, part: x.part })),
+        }),
+      );
+    }
+    const section: ContaminationTask = {
+      trivial,
+      parts,
+      maxContainment,
+      matches: top.map((m) => ({
+        corpusId: m.corpusId,
+        ...(m.repo === null ? {} : { repo: m.repo }),
+        path: m.path,
+        lines: { start: m.lineStart, end: m.lineEnd },
+        containment: m.containment,
+        similarity: m.similarity,
+        part: m.part,
+        kind: m.kind,
+        via: m.via,
+      })),
+      ...(duplicates.length > 0 ? { duplicates: duplicates.slice(0, params.topMatches).map(peerRecord) } : {}),
+      ...(overlaps.length > 0 ? { overlaps: overlaps.slice(0, params.topMatches).map(peerRecord) } : {}),
+    };
+    perTask.push({ section, findings });
+  }
+
+  // Unordered duplicate pairs (a duplicates b or b duplicates a).
+  const pairs = new Set<string>();
+  input.duplicates.forEach((list, t) => {
+    for (const d of list) {
+      const a = tasks[t].id;
+      pairs.add(a < d.taskId ? `${a}\u0000${d.taskId}` : `${d.taskId}\u0000${a}`);
+    }
+  });
+  const duplicatePairs = pairs.size;
+
+  if (partial !== null) {
+    warnings.push(...partial.warnings);
+    for (const [code, count] of Object.entries(partial.warningCounts).sort()) {
+      const listed = partial.warnings.filter((w) => w.code === code).length;
+      if (count > listed) warnings.push({ code, message: `${count - listed} more ${code} warnings not listed`, check: 'contamination' });
+    }
+    if (partial.corpus.documents === 0) {
+      warnings.push({ code: 'corpus-empty', message: `the corpus ${input.corpus?.location ?? ''} has no documents to scan (check the path, format and --corpus-include globs)`, check: 'contamination' });
+    }
+  }
+  warnings.sort((a, b) => (a.code !== b.code ? (a.code < b.code ? -1 : 1) : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+
+  const n = tasks.length;
+  const summary: ContaminationSummary = {
+    ...(partial === null || scored === null
+      ? {}
+      : {
+          corpus: {
+            documents: partial.corpus.documents,
+            bytes: partial.corpus.bytes,
+            skipped: Object.fromEntries(Object.entries(partial.corpus.skipped).sort()),
+            nonUtf8: partial.corpus.nonUtf8,
+            boilerplateNgrams: scored.boilerplate.reduce((a, b) => a + b, 0),
+          },
+        }),
+    tasks: n,
+    trivialTasks,
+    rates: params.rateThresholds.map((threshold) => {
+      const count = best.filter((b) => b >= threshold).length;
+      return { threshold, tasks: count, rate: n === 0 ? 0 : round4(count / n) };
+    }),
+    contaminatedTasks: best.filter((b) => b >= params.contaminatedThreshold).length,
+    matchesByKind: byKind,
+    duplicatePairs,
+    crossBenchmark: input.overlaps
+      .map((o) => ({
+        benchmark: o.benchmark,
+        tasksWithOverlap: o.peers.filter((list) => list.length > 0).length,
+        pairs: o.peers.reduce((s, list) => s + list.length, 0),
+      }))
+      .sort((a, b) => (a.benchmark < b.benchmark ? -1 : a.benchmark > b.benchmark ? 1 : 0)),
+  };
+  return { tasks: perTask, summary, findings: [], warnings };
+}
