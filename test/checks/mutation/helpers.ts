@@ -1,12 +1,13 @@
 /** Shared test helpers for the mutation check (not a test file itself). */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { generateMutants } from '../../../src/checks/mutation/generate.js';
 import type { MutationOperator } from '../../../src/checks/mutation/operators/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import type { Task } from '../../../src/task.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const sharedData = join(repoRoot, '..', 'shared', 'data');
@@ -26,48 +27,12 @@ export async function assertPairs(operator: MutationOperator, pairs: ReadonlyArr
   }
 }
 
-export interface ReferenceTask {
-  id: string;
-  solution: string;
-  canonicalSolution: string;
-  entryPoint: string;
-  /** HumanEval `test` (defines check) or MBPP assert lines. */
-  tests: { kind: 'check-function'; code: string } | { kind: 'assert-list'; asserts: string[] };
-}
-
-/** HumanEval and MBPP reference solutions, read directly (the project's loader is not needed here). */
-export function loadReferenceTasks(): { humaneval: ReferenceTask[]; mbpp: ReferenceTask[] } {
+/** HumanEval and MBPP tasks from the shared data, through the project's own loader. */
+export async function loadReferenceTasks(): Promise<{ humaneval: Task[]; mbpp: Task[] }> {
   const hePath = join(sharedData, 'humaneval', 'HumanEval.jsonl.gz');
   const mbppPath = join(sharedData, 'mbpp', 'mbpp.jsonl');
   assert.ok(existsSync(hePath) && existsSync(mbppPath), `benchmark data missing under ${sharedData}`);
-  const humaneval = gunzipSync(readFileSync(hePath))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, string>)
-    .map((r) => ({
-      id: r.task_id,
-      solution: r.prompt + r.canonical_solution,
-      canonicalSolution: r.canonical_solution,
-      entryPoint: r.entry_point,
-      tests: { kind: 'check-function' as const, code: r.test },
-    }));
-  const mbpp = readFileSync(mbppPath, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { task_id: number; code: string; test_list: string[] })
-    .map((r) => ({
-      id: String(r.task_id),
-      solution: r.code,
-      canonicalSolution: r.code,
-      entryPoint: mbppEntryPoint(r.code, r.test_list),
-      tests: { kind: 'assert-list' as const, asserts: r.test_list },
-    }));
+  const humaneval = await loadDataFile(hePath, { adapter: 'humaneval', benchmark: 'humaneval' });
+  const mbpp = await loadDataFile(mbppPath, { adapter: 'mbpp', benchmark: 'mbpp' });
   return { humaneval, mbpp };
-}
-
-/** The function of `code` the asserts call (MBPP stores no entry point). */
-function mbppEntryPoint(code: string, asserts: readonly string[]): string {
-  const names = [...code.matchAll(/^\s*def\s+(\w+)/gm)].map((m) => m[1]);
-  return names.find((n) => asserts.some((a) => new RegExp(`\\b${n}\\s*\\(`).test(a))) ?? names[0] ?? '';
 }

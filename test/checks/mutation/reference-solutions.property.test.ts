@@ -14,7 +14,7 @@ import { loadReferenceTasks } from './helpers.js';
 
 test('every mutant of every HumanEval and MBPP reference solution parses, compiles and differs', async () => {
   const parser = await loadPythonParser();
-  const { humaneval, mbpp } = loadReferenceTasks();
+  const { humaneval, mbpp } = await loadReferenceTasks();
   assert.equal(humaneval.length, 164);
   assert.equal(mbpp.length, 974);
   const sources: string[] = [];

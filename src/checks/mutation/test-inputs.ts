@@ -1,0 +1,54 @@
+/**
+ * The inputs the benchmark's own tests use: every call of the function under test whose
+ * positional arguments are all literals (`candidate([1, 2], 3)` in a HumanEval check function,
+ * `f(1, 2)` in an MBPP assert). They seed type-aware input generation. Pure given the parser.
+ */
+import type { Task } from '../../task.js';
+import type { Node, PythonParser } from './python-parser.js';
+import { literalValue, pyRepr, type PyValue } from './py-value.js';
+
+/** Distinct literal argument lists of calls to any of `callees` in `code`, in source order. */
+export function literalCallInputs(parser: PythonParser, code: string, callees: readonly string[]): PyValue[][] {
+  return parser.withTree(code, (tree) => {
+    const out: PyValue[][] = [];
+    const seen = new Set<string>();
+    const visit = (node: Node): void => {
+      if (node.type === 'call') {
+        const fn = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        if (fn !== null && fn.type === 'identifier' && callees.includes(fn.text) && args?.type === 'argument_list') {
+          const values: PyValue[] = [];
+          let literal = true;
+          for (const arg of args.namedChildren) {
+            if (arg === null || arg.type === 'comment') continue;
+            const v = literalValue(arg);
+            if (v === undefined) {
+              literal = false;
+              break;
+            }
+            values.push(v);
+          }
+          const key = values.map(pyRepr).join(', ');
+          if (literal && !seen.has(key)) {
+            seen.add(key);
+            out.push(values);
+          }
+        }
+      }
+      for (const child of node.children) if (child !== null) visit(child);
+    };
+    visit(tree.rootNode);
+    return out;
+  });
+}
+
+/** The name the tests call the solution by: `candidate` inside a check function, else the entry point. */
+export function testCallees(task: Pick<Task, 'tests' | 'entryPoint'>): string[] {
+  return task.tests.kind === 'check-function' ? ['candidate', task.entryPoint] : [task.entryPoint];
+}
+
+/** The literal inputs of a task's own tests (challenge asserts included for MBPP). */
+export function taskTestInputs(parser: PythonParser, task: Pick<Task, 'tests' | 'entryPoint'>): PyValue[][] {
+  const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
+  return literalCallInputs(parser, code, testCallees(task));
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
+import { literalCallInputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
+import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
+import { loadReferenceTasks } from './helpers.js';
+
+test('literalCallInputs: literal calls of the function under test, deduplicated, in order', async () => {
+  const parser = await loadPythonParser();
+  const code = [
+    'def check(candidate):',
+    '    assert candidate([1, 2], 3) == True',
+    '    assert candidate([], -1) == False',
+    '    assert candidate([1, 2], 3) == True',
+    '    assert candidate(x, 3)',
+    '    assert abs(candidate(1.5, y=2) - 1) < 1e-6',
+    '    assert other(7) == 7',
+  ].join('\n');
+  const inputs = literalCallInputs(parser, code, ['candidate']);
+  assert.deepEqual(inputs.map((args) => args.map(pyRepr)), [['[1, 2]', '3'], ['[]', '-1']]);
+});
+
+test('inputs from every HumanEval and MBPP test suite round-trip through repr', async () => {
+  const parser = await loadPythonParser();
+  const { humaneval, mbpp } = await loadReferenceTasks();
+  let tasksWithInputs = 0;
+  let total = 0;
+  for (const t of [...humaneval, ...mbpp]) {
+    const inputs = taskTestInputs(parser, t);
+    if (inputs.length > 0) tasksWithInputs++;
+    for (const args of inputs) {
+      total++;
+      const text = `(${args.map(pyRepr).join(', ')},)`;
+      const back = parser.withTree(text, (tree) => {
+        const expr = tree.rootNode.namedChild(0)?.namedChild(0);
+        return expr ? literalValue(expr) : undefined;
+      });
+      assert.ok(back !== undefined && back.type === 'tuple', `${t.id}: ${text} parses back`);
+      assert.equal(back.items.length, args.length);
+      back.items.forEach((v, i) => {
+        assert.equal(pyRepr(v), pyRepr(args[i]), `${t.id}: repr is stable`);
+        if (!(v.type === 'float' && Number.isNaN(v.value))) assert.ok(pyEquals(v, args[i]), `${t.id}: value survives`);
+      });
+    }
+  }
+  // nearly every task calls its function with literal arguments somewhere
+  assert.ok(tasksWithInputs >= 0.9 * (humaneval.length + mbpp.length), `only ${tasksWithInputs} tasks with literal inputs`);
+  assert.ok(total > 3 * tasksWithInputs);
+});
