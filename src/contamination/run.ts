@@ -52,10 +52,16 @@ export interface WorkerRequest {
   hub: Omit<HubAccess, 'fetch'>;
 }
 
-/** URL of the worker entry: the compiled .js next to this module, or the .ts source under tsx. */
-function workerUrl(): URL {
+/**
+ * The worker entry: the compiled .js next to this module, or (running from source under tsx, in
+ * tests and benchmarks) the .ts file with tsx's loader registered in the worker too.
+ */
+function startWorker(workerData: WorkerRequest): Worker {
   const here = new URL(import.meta.url);
-  return new URL(here.pathname.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', here);
+  if (!here.pathname.endsWith('.ts')) return new Worker(new URL('./scan-worker.js', here), { workerData });
+  const entry = new URL('./scan-worker.ts', here).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /**
@@ -85,7 +91,7 @@ export async function scanCorpusParallel(
     };
     runs.push(
       new Promise((resolve, reject) => {
-        const worker = new Worker(workerUrl(), { workerData: request });
+        const worker = startWorker(request);
         worker.on('message', (msg: { type: 'progress'; bytes: number } | { type: 'done'; partial: ContaminationPartial }) => {
           if (msg.type === 'progress') options.onDocument?.(msg.bytes);
           else resolve(msg.partial);
