@@ -207,12 +207,49 @@ export interface ExecutionConfig {
   plusTimeFactor: number;
 }
 /**
- * Filled in by the mutation check.
+ * Parameters of the mutation check (mutant generation, runs, survivor sorting). The sampling and input-generation seed is config.seed.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationConfig".
  */
-export interface MutationConfig {}
+export interface MutationConfig {
+  /**
+   * Mutants run per task at most (sampled deterministically from the seed); 0 = all.
+   */
+  maxMutantsPerTask: number;
+  /**
+   * Mutation operators used, in registry order.
+   */
+  operators: string[];
+  /**
+   * Floor of the per-mutant time limit.
+   */
+  minTimeLimitMs: number;
+  /**
+   * Per-mutant time limit = max(minTimeLimitMs, this x the reference solution's test time).
+   */
+  referenceTimeFactor: number;
+  /**
+   * Inputs generated per task by type-aware mutation of the test inputs.
+   */
+  inputBudget: number;
+  /**
+   * EvalPlus plus inputs used per task at most (deterministic sample).
+   */
+  plusInputLimit: number;
+  /**
+   * Also confirm each mutant with CPython's compile() (never executed).
+   */
+  compileCheck: boolean;
+  /**
+   * killable-survivor findings per task at most; every survivor is listed in the task section.
+   */
+  killableFindingsPerTask: number;
+  /**
+   * A task whose tests cover less than this fraction of the reference solution's lines gets a low-coverage finding.
+   */
+  lowCoverageThreshold: number;
+}
 /**
  * Parameters of the contamination check (thresholds are documented in src/contamination/constants.ts). Sharding and worker counts are not here: they do not change the report.
  *
@@ -344,7 +381,90 @@ export interface ExecutionSummary {
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationSummary".
  */
-export interface MutationSummary {}
+export interface MutationSummary {
+  tasks: {
+    analysed: number;
+    skipped: number;
+  };
+  /**
+   * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+   */
+  counts: {
+    total: number;
+    killed: number;
+    survived: number;
+    timeout: number;
+    error: number;
+    killable: number;
+    possiblyEquivalent: number;
+    unsorted: number;
+  };
+  byOperator: {
+    /**
+     * Counts for one operator.
+     */
+    [k: string]: {
+      total: number;
+      killed: number;
+      survived: number;
+      timeout: number;
+      error: number;
+      killable: number;
+      possiblyEquivalent: number;
+      unsorted: number;
+    };
+  };
+  /**
+   * Overall: (killed + timeout) / (killed + timeout + survived); null when no mutant was judged.
+   */
+  score: number | null;
+  /**
+   * Overall: The same, with possibly-equivalent survivors removed from the denominator.
+   */
+  scoreExcludingEquivalent: number | null;
+  /**
+   * Per-task scores (tasks with at least one judged mutant): ten buckets of 0.1, the last including 1.0.
+   */
+  distribution: {
+    buckets: {
+      from: number;
+      to: number;
+      tasks: number;
+    }[];
+    tasks: number;
+    mean: number | null;
+    median: number | null;
+    min: number | null;
+    max: number | null;
+  };
+  /**
+   * Tasks with killable survivors, most first (ties: more survivors, then task id).
+   */
+  ranking: {
+    taskId: string;
+    killable: number;
+    survived: number;
+    score: number | null;
+  }[];
+  trivialSolutionPasses: {
+    /**
+     * Tasks accepting at least one trivial baseline.
+     */
+    tasks: number;
+    byBaseline: {
+      [k: string]: number;
+    };
+  };
+  coverage?: {
+    meanLineRate: number | null;
+    meanBranchRate: number | null;
+    tasksBelowThreshold: number;
+  };
+  /**
+   * How to read the scores (e.g. that possibly-equivalent mutants are excluded from scoreExcludingEquivalent).
+   */
+  notes: string[];
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "contaminationSummary".
@@ -523,7 +643,131 @@ export interface ExecutionFailure {
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationTask".
  */
-export interface MutationTask {}
+export interface MutationTask {
+  status: 'analysed' | 'skipped';
+  /**
+   * Why the task was not analysed (e.g. the reference solution fails its own tests).
+   */
+  skipReason?: string;
+  mutants: {
+    candidates: number;
+    unparsable: number;
+    uncompilable: number;
+    duplicates: number;
+    valid: number;
+    sampledOut: number;
+    run: number;
+  };
+  /**
+   * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+   */
+  counts: {
+    total: number;
+    killed: number;
+    survived: number;
+    timeout: number;
+    error: number;
+    killable: number;
+    possiblyEquivalent: number;
+    unsorted: number;
+  };
+  byOperator: {
+    /**
+     * Counts for one operator.
+     */
+    [k: string]: {
+      total: number;
+      killed: number;
+      survived: number;
+      timeout: number;
+      error: number;
+      killable: number;
+      possiblyEquivalent: number;
+      unsorted: number;
+    };
+  };
+  /**
+   * (killed + timeout) / (killed + timeout + survived); null when no mutant was judged.
+   */
+  score: number | null;
+  /**
+   * The same, with possibly-equivalent survivors removed from the denominator.
+   */
+  scoreExcludingEquivalent: number | null;
+  /**
+   * Every surviving mutant, killable first, then by id.
+   */
+  survivors: {
+    /**
+     * <operator>:<start>-<end>:<k> (UTF-16 offsets into the solution program).
+     */
+    id: string;
+    operator: string;
+    line: number;
+    column: number;
+    original: string;
+    replacement: string;
+    /**
+     * Unified diff of the mutant against the solution program.
+     */
+    diff: string;
+    verdict: 'killable' | 'possibly-equivalent' | 'unsorted';
+    /**
+     * For killable survivors: the distinguishing input and the assert that kills the mutant.
+     */
+    evidence?: {
+      /**
+       * The call, as Python source.
+       */
+      input: string;
+      inputSource: 'plus' | 'test' | 'generated';
+      /**
+       * repr of the reference solution's output.
+       */
+      referenceOutput: string;
+      /**
+       * repr of the mutant's output, or the exception it raised, or 'timeout'.
+       */
+      mutantOutput: string;
+      /**
+       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form.
+       */
+      assert?: string;
+    };
+  }[];
+  /**
+   * Trivial baselines (return-none, return-zero, ..., raise) that pass the tests.
+   */
+  trivialPasses: string[];
+  /**
+   * Inputs used to sort survivors (after discarding those on which the reference raises or times out).
+   */
+  inputs?: {
+    plus: number;
+    test: number;
+    generated: number;
+    discarded: number;
+  };
+  /**
+   * Coverage of the reference solution's region by its own tests (sys.settrace).
+   */
+  coverage?: {
+    lines: {
+      covered: number;
+      total: number;
+    };
+    branches: {
+      covered: number;
+      total: number;
+    };
+    lineRate: number | null;
+    branchRate: number | null;
+    /**
+     * 1-based lines of the solution program.
+     */
+    uncoveredLines: number[];
+  };
+}
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "contaminationTask".
