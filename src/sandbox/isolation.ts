@@ -96,8 +96,10 @@ export function hiddenAncestors(paths: string[]): { hide: string[]; unreadable: 
 }
 
 function bwrapArgs(neededPaths: string[], hide: string[], root: boolean): string[] {
-  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
-  for (const dir of hide) {
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'];
+  // /tmp is always replaced by an empty tmpfs; needed paths under it (a checkout in /tmp, as CI
+  // clones may be) are bound back in like those under any other hidden directory.
+  for (const dir of ['/tmp', ...hide.filter((d) => d !== '/tmp')]) {
     args.push('--tmpfs', dir);
     for (const p of neededPaths.filter((n) => n.startsWith(dir + sep))) args.push('--ro-bind', p, p);
   }
