@@ -8,7 +8,9 @@ import { isBenchAuditError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
+import { diffCommand } from './commands/diff.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import { type CliIo, processIo } from './io.js';
 
 export const EXIT_OK = 0;
@@ -26,7 +28,7 @@ export interface CommandState {
 export type CommandFactory = (state: CommandState) => (y: Argv<any>) => Argv<any>; // any: yargs' accumulated option type differs per command
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: CommandFactory[] = [auditCommand, datasetsCommand, validateCommand];
+const COMMANDS: CommandFactory[] = [auditCommand, datasetsCommand, validateCommand, diffCommand, verifyCommand];
 
 export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
   const state: CommandState = { exitCode: EXIT_OK, io };

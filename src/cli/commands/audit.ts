@@ -1,18 +1,17 @@
-import { runAudit } from '../../audit.js';
 import { ADAPTER_NAMES, type AdapterName } from '../../datasets/adapters/index.js';
-import { loadBenchmark, loadLocalBenchmark } from '../../datasets/benchmark.js';
 import { UsageError } from '../../errors.js';
-import { CHECK_FACTORIES, CHECK_NAMES } from '../../checks/registry.js';
+import { CHECK_NAMES } from '../../checks/registry.js';
 import { DEFAULT_FEW_TESTS_THRESHOLD } from '../../checks/static/index.js';
-import { resolvePython } from '../../python/interpreter.js';
+import { renderMarkdown } from '../../report/markdown.js';
 import { atLeast } from '../../report/order.js';
 import type { CheckName, Config, Severity } from '../../report/types.generated.js';
 import { serializeReport } from '../../report/write.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { guardStdout } from '../io.js';
 import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
-import { fetchOptionsFrom, withFetchOptions } from '../options.js';
+import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
+import { auditFromRequest } from '../run-audit.js';
 import { renderSummary } from '../table.js';
 
 /** Default seed: every random choice (sampling, input generation) derives from it. */
@@ -32,6 +31,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('id', { type: 'string', describe: 'benchmark id to record for --data (default: local)' })
           .option('out', { type: 'string', describe: 'report path (default: <id>.audit.json; with --json only stdout unless given)' })
           .option('json', { type: 'boolean', describe: 'print the report on stdout as one JSON document (no table)' })
+          .option('markdown', { type: 'string', describe: 'also write a Markdown summary (default path: the report\'s, with .md)' })
           .option('fail-on', { choices: FAIL_ON_LEVELS, default: 'error' as const, describe: 'exit 1 when a finding reaches this severity' })
           .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
           .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
@@ -41,7 +41,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         .example('$0 audit demo', 'the packaged demo benchmark, offline')
         .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
         .example('$0 audit --data my-tasks.jsonl --json > report.json', 'audit a local file, report on stdout')
-        .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)'),
+        .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)')
+        .example('$0 audit humaneval --out h.json --markdown', 'also write h.md, a Markdown summary'),
     async (argv) => {
       if ((argv.benchmark === undefined) === (argv.data === undefined)) {
         throw new UsageError('name a benchmark or pass --data FILE (exactly one)', { hint: 'bench-audit datasets list shows the known benchmarks' });
@@ -52,23 +53,31 @@ export const auditCommand: CommandFactory = (state) => (y) =>
       const guard = argv.json ? guardStdout() : undefined;
       try {
         const log = (m: string) => state.io.err(m + '\n');
-        const loaded =
-          argv.data !== undefined
-            ? await loadLocalBenchmark(argv.data, { adapter: argv.adapter as AdapterName | undefined, id: argv.id })
-            : await loadBenchmark(argv.benchmark as string, fetchOptionsFrom(argv, log));
         const config: Config = { checks, seed: argv.seed, static: { fewTestsThreshold: argv['few-tests'] } };
-        const python = resolvePython(argv.python);
-        const report = await runAudit(loaded, {
-          config,
-          checks: CHECK_FACTORIES.filter((f) => checks.includes(f.name)).map((f) => f.create({ python: python.executable })),
-          progress: createProgress(state.io.err, state.io.stderrIsTty),
-          runInfo: { python: { executable: python.executable, version: python.version } },
-        });
+        const report = await auditFromRequest(
+          {
+            benchmark: argv.benchmark,
+            data: argv.data,
+            adapter: argv.adapter as AdapterName | undefined,
+            id: argv.id,
+            revision: argv.revision,
+            offline: argv.offline,
+            python: argv.python,
+            config,
+          },
+          createProgress(state.io.err, state.io.stderrIsTty),
+          log,
+        );
         const text = serializeReport(report);
-        const out = argv.out ?? (argv.json ? undefined : `${loaded.info.id}.audit.json`);
+        const out = argv.out ?? (argv.json ? undefined : `${report.benchmark.id}.audit.json`);
         if (out !== undefined) {
           writeFileAtomic(out, text);
           log(`wrote ${out}`);
+        }
+        if (argv.markdown !== undefined) {
+          const md = argv.markdown !== '' ? argv.markdown : `${(out ?? `${report.benchmark.id}.audit.json`).replace(/\.json$/, '')}.md`;
+          writeFileAtomic(md, renderMarkdown(report));
+          log(`wrote ${md}`);
         }
         if (guard) guard.write(text);
         else state.io.out(renderSummary(report, state.io.stdoutIsTty));

@@ -1,0 +1,52 @@
+import { getManifest } from '../../datasets/manifest.js';
+import { isBenchAuditError } from '../../errors.js';
+import type { AdapterName } from '../../datasets/adapters/index.js';
+import { diffReports, renderDiff } from '../../report/diff.js';
+import type { AuditReport } from '../../report/types.generated.js';
+import { readReport } from '../../report/validate.js';
+import { canonicalJson } from '../../util/canonical-json.js';
+import { guardStdout } from '../io.js';
+import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
+import { createProgress } from '../progress.js';
+import { type AuditRequest, auditFromRequest } from '../run-audit.js';
+
+/** How to re-run the audit a report records: same benchmark (or file), same data revision, same config. */
+export function requestFromReport(report: AuditReport, python?: string): AuditRequest {
+  const b = report.benchmark;
+  let known = false;
+  try {
+    known = getManifest(b.id).source.type === b.source.type;
+  } catch (error) {
+    if (!isBenchAuditError(error)) throw error;
+  }
+  if (!known) {
+    return { data: b.files[0]?.path, adapter: b.adapter as AdapterName, id: b.id, python, config: report.config };
+  }
+  return { benchmark: b.id, ...(b.source.type === 'hub' ? { revision: b.source.commit } : {}), python, config: report.config };
+}
+
+export const verifyCommand: CommandFactory = (state) => (y) =>
+  y.command(
+    'verify <report>',
+    're-run an audit with the report\'s recorded config and data revision; exit 0 when it reproduces',
+    (c) =>
+      c
+        .positional('report', { type: 'string', demandOption: true })
+        .option('python', { type: 'string', describe: 'Python interpreter to use' })
+        .option('json', { type: 'boolean', describe: 'print the differences as one JSON document' })
+        .example('$0 verify audits/humaneval/humaneval.audit.json', 'does the published audit reproduce here?'),
+    async (argv) => {
+      const recorded = readReport(argv.report);
+      const guard = argv.json ? guardStdout() : undefined;
+      try {
+        const log = (m: string) => state.io.err(m + '\n');
+        const fresh = await auditFromRequest(requestFromReport(recorded, argv.python), createProgress(state.io.err, state.io.stderrIsTty), log);
+        const d = diffReports(recorded, fresh);
+        if (guard) guard.write(canonicalJson({ reproduced: d.identical, diff: d }));
+        else state.io.out(d.identical ? `reproduced: ${argv.report} (${recorded.benchmark.id}, ${recorded.summary.tasks} tasks)\n` : `NOT reproduced:\n${renderDiff(d, recorded, fresh)}`);
+        if (!d.identical) state.exitCode = EXIT_FINDINGS;
+      } finally {
+        guard?.restore();
+      }
+    },
+  );

@@ -1,0 +1,92 @@
+/**
+ * What changed between two audits: tasks added or removed, findings added or removed per task,
+ * and changes in every summary figure. Pure. Used for benchmark versions (MBPP vs MBPP+) and
+ * for reproducibility (verify).
+ */
+import { canonicalJson } from '../util/canonical-json.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { scalarLeaves } from './markdown.js';
+import { compareFindings } from './order.js';
+import type { AuditReport, Finding } from './types.generated.js';
+
+export interface FindingChange {
+  taskId: string | null;
+  change: 'added' | 'removed';
+  finding: Finding;
+}
+
+export interface FigureChange {
+  figure: string;
+  before: string | null;
+  after: string | null;
+  /** after - before, when both are numbers. */
+  delta?: number;
+}
+
+export interface ReportDiff {
+  identical: boolean;
+  tasksAdded: string[];
+  tasksRemoved: string[];
+  findings: FindingChange[];
+  figures: FigureChange[];
+  /** Top-level blocks (other than run) that differ: benchmark, config, tool... */
+  blocksChanged: string[];
+}
+
+const key = (f: Finding) => canonicalJson({ kind: f.kind, severity: f.severity, check: f.check, message: f.message, evidence: f.evidence });
+
+function findingChanges(taskId: string | null, a: Finding[], b: Finding[]): FindingChange[] {
+  const count = (list: Finding[]) => {
+    const m = new Map<string, { n: number; f: Finding }>();
+    for (const f of list) m.set(key(f), { n: (m.get(key(f))?.n ?? 0) + 1, f });
+    return m;
+  };
+  const ca = count(a);
+  const cb = count(b);
+  const out: FindingChange[] = [];
+  for (const [k, { n, f }] of ca) for (let i = 0; i < n - (cb.get(k)?.n ?? 0); i++) out.push({ taskId, change: 'removed', finding: f });
+  for (const [k, { n, f }] of cb) for (let i = 0; i < n - (ca.get(k)?.n ?? 0); i++) out.push({ taskId, change: 'added', finding: f });
+  return out.sort((x, y) => (x.change < y.change ? -1 : x.change > y.change ? 1 : compareFindings(x.finding, y.finding)));
+}
+
+export function diffReports(a: AuditReport, b: AuditReport): ReportDiff {
+  const ta = new Map(a.tasks.map((t) => [t.id, t]));
+  const tb = new Map(b.tasks.map((t) => [t.id, t]));
+  const tasksAdded = [...tb.keys()].filter((id) => !ta.has(id)).sort(naturalCompare);
+  const tasksRemoved = [...ta.keys()].filter((id) => !tb.has(id)).sort(naturalCompare);
+  const findings: FindingChange[] = [...findingChanges(null, a.findings, b.findings)];
+  for (const id of [...ta.keys()].filter((id) => tb.has(id)).sort(naturalCompare)) {
+    findings.push(...findingChanges(id, ta.get(id)!.findings, tb.get(id)!.findings));
+  }
+  const la = new Map(scalarLeaves(a.summary));
+  const lb = new Map(scalarLeaves(b.summary));
+  const figures: FigureChange[] = [];
+  for (const figure of [...new Set([...la.keys(), ...lb.keys()])].sort()) {
+    const before = la.get(figure) ?? null;
+    const after = lb.get(figure) ?? null;
+    if (before === after) continue;
+    const change: FigureChange = { figure, before, after };
+    if (before !== null && after !== null && before.trim() !== '' && after.trim() !== '' && !Number.isNaN(Number(before)) && !Number.isNaN(Number(after))) {
+      change.delta = Math.round((Number(after) - Number(before)) * 1e6) / 1e6;
+    }
+    figures.push(change);
+  }
+  const blocksChanged = (['schemaVersion', 'tool', 'benchmark', 'config', 'summary', 'tasks', 'findings', 'warnings'] as const).filter(
+    (k) => canonicalJson(a[k]) !== canonicalJson(b[k]),
+  );
+  return { identical: blocksChanged.length === 0, tasksAdded, tasksRemoved, findings, figures, blocksChanged };
+}
+
+export function renderDiff(d: ReportDiff, a: AuditReport, b: AuditReport): string {
+  if (d.identical) return `identical outside the run block (${a.benchmark.id}, ${a.summary.tasks} tasks)\n`;
+  const out: string[] = [`${a.benchmark.id} -> ${b.benchmark.id}: differs in ${d.blocksChanged.join(', ')}`];
+  if (d.tasksRemoved.length > 0) out.push(`tasks only in the first: ${d.tasksRemoved.length} (${d.tasksRemoved.slice(0, 10).join(', ')}${d.tasksRemoved.length > 10 ? ', ...' : ''})`);
+  if (d.tasksAdded.length > 0) out.push(`tasks only in the second: ${d.tasksAdded.length} (${d.tasksAdded.slice(0, 10).join(', ')}${d.tasksAdded.length > 10 ? ', ...' : ''})`);
+  for (const f of d.figures) out.push(`  ${f.figure}: ${f.before ?? '-'} -> ${f.after ?? '-'}${f.delta === undefined ? '' : ` (${f.delta >= 0 ? '+' : ''}${f.delta})`}`);
+  const added = d.findings.filter((f) => f.change === 'added').length;
+  const removed = d.findings.length - added;
+  out.push(`findings: +${added} -${removed}`);
+  for (const f of d.findings.slice(0, 40)) out.push(`  ${f.change === 'added' ? '+' : '-'} ${f.taskId ?? '(benchmark)'} ${f.finding.severity} ${f.finding.kind}: ${f.finding.message}`);
+  if (d.findings.length > 40) out.push(`  ... ${d.findings.length - 40} more (use --json)`);
+  return out.join('\n') + '\n';
+}
