@@ -1,0 +1,188 @@
+/**
+ * The mutation check: mutants of every reference solution run against the benchmark's own tests
+ * in the sandbox; survivors sorted into killable (with a distinguishing input and the assert that
+ * kills them) and possibly equivalent; trivial-solution baselines; coverage of the reference.
+ * Findings: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution,
+ * low-coverage. Files are touched only through the injected CheckpointStore.
+ */
+import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../report/types.generated.js';
+import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { Task } from '../../task.js';
+import type { Check, CheckContext, CheckOutput } from '../types.js';
+import { checkpointKey, type CheckpointStore } from './checkpoint.js';
+import { pythonCompiles } from './compile-check.js';
+import { DEFAULT_MUTATION_CONFIG } from './config.js';
+import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
+import { mutationOperators } from './operators/index.js';
+import { loadPythonParser } from './python-parser.js';
+import { analyseTask, type TaskAnalysis } from './run.js';
+import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
+
+export { DEFAULT_MUTATION_CONFIG } from './config.js';
+export { fileCheckpointStore, memoryCheckpointStore, type CheckpointStore } from './checkpoint.js';
+export { generateMutants, mutantsForTask, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
+export { mutationOperatorNames, mutationOperators } from './operators/index.js';
+export { loadPythonParser } from './python-parser.js';
+
+/** Tasks analysed concurrently per sandbox worker (each queues all its mutants at once). */
+const TASKS_IN_FLIGHT_PER_WORKER = 2;
+
+export const MUTATION_NOTES = [
+  'score = (killed + timeout) / (killed + timeout + survived); mutants the sandbox could not judge (error) are left out.',
+  'scoreExcludingEquivalent leaves possibly-equivalent survivors (no distinguishing input found within the budget) out of the denominator; they may still be wrong solutions that the inputs tried did not expose.',
+  'A killable survivor passes all of the benchmark tests yet returns a different output than the reference solution on the input shown.',
+];
+
+export interface MutationCheckOptions {
+  /** Share a pool with other checks (not closed here); default: a pool of its own. */
+  pool?: SandboxPool;
+  /** --python, for the pool and the compile() check. */
+  python?: string;
+  /** Per-task checkpoints (--resume); default: none. */
+  checkpoints?: CheckpointStore;
+  /** The task that carries EvalPlus plus inputs for `task` (its sibling in HumanEval+/MBPP+); default: the task itself if it has inputs. */
+  plusTaskFor?: (task: Task) => Task | undefined;
+}
+
+export function createMutationCheck(options: MutationCheckOptions = {}): Check<'mutation'> {
+  return { name: 'mutation', run: (context) => runMutationCheck(context, options) };
+}
+
+function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig, seed: number): string {
+  return checkpointKey({
+    config,
+    seed,
+    task: { solution: task.solution, canonicalSolution: task.canonicalSolution, entryPoint: task.entryPoint, tests: task.tests, setupCode: task.setupCode, imports: task.imports },
+    plus: plusTask?.inputs ?? null,
+  });
+}
+
+interface Prepared {
+  index: number;
+  task: Task;
+  plusTask: Task | undefined;
+  key: string;
+  mutants?: MutantSet & { sampledOut: number; uncompilable: number };
+  done?: TaskAnalysis;
+}
+
+export async function runMutationCheck(context: CheckContext, options: MutationCheckOptions = {}): Promise<CheckOutput<'mutation'>> {
+  const started = performance.now();
+  const config: MutationConfig = { ...DEFAULT_MUTATION_CONFIG, ...(context.config.mutation ?? {}) };
+  const seed = context.config.seed;
+  const warnings: Warning[] = [];
+  const unknown = config.operators.filter((n) => !mutationOperators.some((o) => o.name === n));
+  for (const name of unknown) warnings.push({ code: 'unknown-mutation-operator', check: 'mutation', message: `no mutation operator named ${name}; ignored` });
+  const operators = mutationOperators.filter((o) => config.operators.includes(o.name));
+  const parser = await loadPythonParser();
+  const plusTaskFor = options.plusTaskFor ?? ((t: Task) => (t.inputs ? t : undefined));
+
+  // Checkpoints first; then generate (and compile-check in one batch) the rest.
+  const prepared: Prepared[] = context.tasks.map((task, index) => {
+    const plusTask = plusTaskFor(task);
+    const key = taskKey(task, plusTask, config, seed);
+    const stored = options.checkpoints?.load(task.id, key) as TaskAnalysis | undefined;
+    return { index, task, plusTask, key, ...(stored ? { done: stored } : {}) };
+  });
+  const todo = prepared.filter((p) => p.done === undefined);
+  const generated = todo.map((p) => {
+    const { region, warnings: w } = solutionRegion(p.task);
+    for (const message of w) warnings.push({ code: 'mutation-region-fallback', check: 'mutation', taskId: p.task.id, message });
+    return { ...generateMutants(parser, p.task.solution, region, { operators }), warnings: w };
+  });
+  const verdicts = config.compileCheck ? pythonCompiles(generated.flatMap((g) => g.mutants.map((m) => m.source)), { python: options.python }) : undefined;
+  let offset = 0;
+  todo.forEach((p, i) => {
+    const g = generated[i];
+    let valid: Mutant[] = g.mutants;
+    if (verdicts) {
+      valid = g.mutants.filter((_, k) => verdicts[offset + k]);
+      offset += g.mutants.length;
+    }
+    const sampled = sampleMutants(valid, config.maxMutantsPerTask > 0 ? config.maxMutantsPerTask : undefined, seed, p.task.id);
+    p.mutants = { ...g, mutants: sampled, uncompilable: g.mutants.length - valid.length, sampledOut: valid.length - sampled.length };
+  });
+
+  const pool = options.pool ?? createSandboxPool({ python: options.python });
+  const ownPool = options.pool === undefined;
+  context.progress.start('mutation', context.tasks.length);
+  context.progress.advance(prepared.length - todo.length);
+  try {
+    const queue = [...todo];
+    const worker = async (): Promise<void> => {
+      for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+        if (context.signal?.aborted) return;
+        p.done = await analyseTask({ task: p.task, plusTask: p.plusTask, mutants: p.mutants!, config, seed, parser, pool });
+        options.checkpoints?.save(p.task.id, p.key, p.done);
+        context.progress.advance();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, pool.size * TASKS_IN_FLIGHT_PER_WORKER) }, worker));
+  } finally {
+    context.progress.finish();
+    if (ownPool) await pool.close();
+  }
+  if (context.signal?.aborted) warnings.push({ code: 'mutation-aborted', check: 'mutation', message: 'the mutation check was interrupted; unfinished tasks have no mutation section' });
+
+  const tasks = prepared.map((p) => (p.done ? { section: p.done.section, findings: p.done.findings } : { findings: [] as Finding[] }));
+  for (const p of prepared) {
+    if (p.done?.section.status === 'skipped') {
+      warnings.push({ code: 'mutation-task-skipped', check: 'mutation', taskId: p.task.id, message: p.done.section.skipReason ?? 'skipped' });
+    }
+  }
+  const sections = prepared.filter((p) => p.done).map((p) => ({ id: p.task.id, section: p.done!.section }));
+  const elapsedMs = performance.now() - started;
+  const runs = prepared.filter((p) => p.done && p.mutants).map((p) => p.done!.runInfo);
+  const mutantsRun = runs.reduce((a, r) => a + r.mutantsRun, 0);
+  return {
+    tasks,
+    summary: summarizeMutation(sections, config),
+    findings: [],
+    warnings,
+    runInfo: {
+      durationMs: Math.round(elapsedMs),
+      resumedTasks: prepared.length - todo.length,
+      mutantsRun,
+      mutantsPerSecond: elapsedMs > 0 ? Math.round((mutantsRun / elapsedMs) * 1000) : null,
+      jobs: runs.reduce((a, r) => a + r.jobs, 0),
+      timeLimitMs: runs.length > 0 ? { min: Math.min(...runs.map((r) => r.timeLimitMs)), max: Math.max(...runs.map((r) => r.timeLimitMs)) } : null,
+      pool: pool.info(),
+    },
+  };
+}
+
+/** The benchmark summary from the task sections (pure). */
+export function summarizeMutation(sections: ReadonlyArray<{ id: string; section: MutationTask }>, config: Pick<MutationConfig, 'lowCoverageThreshold'>): MutationSummary {
+  const analysed = sections.filter((s) => s.section.status === 'analysed');
+  const counts = sumCounts(analysed.map((s) => s.section.counts));
+  const byOperator: Record<string, MutationCounts> = {};
+  for (const s of analysed) {
+    for (const [op, c] of Object.entries(s.section.byOperator)) byOperator[op] = sumCounts(byOperator[op] ? [byOperator[op], c] : [c]);
+  }
+  const sortedByOperator = Object.fromEntries(Object.entries(byOperator).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const byBaseline: Record<string, number> = {};
+  for (const s of analysed) for (const b of s.section.trivialPasses) byBaseline[b] = (byBaseline[b] ?? 0) + 1;
+  const lineRates = analysed.map((s) => s.section.coverage?.lineRate).filter((x): x is number => typeof x === 'number');
+  const branchRates = analysed.map((s) => s.section.coverage?.branchRate).filter((x): x is number => typeof x === 'number');
+  const mean = (xs: number[]): number | null => (xs.length === 0 ? null : roundScore(xs.reduce((a, b) => a + b, 0) / xs.length));
+  return {
+    tasks: { analysed: analysed.length, skipped: sections.length - analysed.length },
+    counts,
+    byOperator: sortedByOperator,
+    ...mutationScores(counts),
+    distribution: scoreDistribution(analysed.map((s) => s.section.score).filter((x): x is number => x !== null)),
+    ranking: rankByKillableSurvivors(
+      analysed.map((s) => ({ taskId: s.id, killable: s.section.counts.killable, survived: s.section.counts.survived, score: s.section.score })),
+    ),
+    trivialSolutionPasses: {
+      tasks: analysed.filter((s) => s.section.trivialPasses.length > 0).length,
+      byBaseline: Object.fromEntries(Object.entries(byBaseline).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    },
+    coverage: {
+      meanLineRate: mean(lineRates),
+      meanBranchRate: mean(branchRates),
+      tasksBelowThreshold: lineRates.filter((r) => r < config.lowCoverageThreshold).length,
+    },
+    notes: MUTATION_NOTES,
+  };
+}
