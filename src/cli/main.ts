@@ -9,6 +9,7 @@ import { TOOL_VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
 import { diffCommand } from './commands/diff.js';
+import { mergeCommand } from './commands/merge.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { type CliIo, processIo } from './io.js';
@@ -28,7 +29,14 @@ export interface CommandState {
 export type CommandFactory = (state: CommandState) => (y: Argv<any>) => Argv<any>; // any: yargs' accumulated option type differs per command
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: CommandFactory[] = [auditCommand, datasetsCommand, validateCommand, diffCommand, verifyCommand];
+const COMMANDS: CommandFactory[] = [
+  auditCommand,
+  datasetsCommand,
+  validateCommand,
+  diffCommand,
+  verifyCommand,
+  () => (y) => y.command(mergeCommand as never),
+];
 
 export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
   const state: CommandState = { exitCode: EXIT_OK, io };

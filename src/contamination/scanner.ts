@@ -19,7 +19,7 @@ import { estimateJaccard } from './minhash.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { alphaRename, similarityRatio } from './similarity.js';
-import { TokenStream, tokenizePython } from './tokenize.js';
+import { TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 
 export interface CorpusDocument {
@@ -334,6 +334,9 @@ export class Scanner {
     const isCode = item.part === 'solution';
     const stream = isCode && this.currentHasDoc ? this.nodoc : this.full;
     end = Math.min(end, stream.length);
+    // A code window found by n-grams usually starts in the function body; widen it to the enclosing
+    // `def` header so the alpha-renamed comparison numbers names from the same point as the item does.
+    if (isCode) start = widenToDefHeader(stream, start);
     const rawSimilarity = similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
     let canonicalSimilarity: number | null = null;
     if (isCode) {
@@ -572,4 +575,25 @@ export function compareMatches(a: FinalMatch, b: FinalMatch): number {
 
 export function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+/** How far back (tokens) a window start may move to reach its function's `def` header. */
+const MAX_HEADER_TOKENS = 64;
+
+/**
+ * If `start` lies in the body of a function whose header is at most MAX_HEADER_TOKENS back (the
+ * `def` starts a logical line and only header tokens stand between), return the header's first
+ * token (`async` or `def`); else `start`.
+ */
+export function widenToDefHeader(stream: TokenStream, start: number): number {
+  const DEF = TOKEN_HASHES.def;
+  const ASYNC = TOKEN_HASHES.async;
+  // Tokens between the def and `start` must all belong to the header's logical line, except the
+  // first body token at `start` itself, which starts a new logical line.
+  for (let i = start - 1, seen = 0; i >= 0 && seen < MAX_HEADER_TOKENS; i--, seen++) {
+    if (stream.raw[i] === DEF && stream.indent[i] >= 0) return i > 0 && stream.raw[i - 1] === ASYNC && stream.indent[i - 1] >= 0 ? i - 1 : i;
+    if (stream.raw[i] === DEF && i > 0 && stream.raw[i - 1] === ASYNC && stream.indent[i - 1] >= 0) return i - 1;
+    if (stream.indent[i] >= 0) return start; // another statement starts here: not a header
+  }
+  return start;
 }

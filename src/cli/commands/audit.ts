@@ -9,6 +9,7 @@ import { serializeReport } from '../../report/write.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { guardStdout } from '../io.js';
 import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
+import { contaminationFromArgs, withContaminationOptions } from '../contamination-options.js';
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../run-audit.js';
@@ -23,7 +24,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
     'audit [benchmark]',
     'audit a benchmark and write its report',
     (c) =>
-      withFetchOptions(
+      withContaminationOptions(withFetchOptions(
         c
           .positional('benchmark', { type: 'string', describe: 'benchmark id (see `datasets list`)' })
           .option('data', { type: 'string', describe: 'audit a local file instead (JSONL, JSONL.gz, JSON array, Parquet)' })
@@ -37,12 +38,14 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
           .option('few-tests', { type: 'number', default: DEFAULT_FEW_TESTS_THRESHOLD, describe: 'flag tasks with this many tests or fewer' })
           .option('python', { type: 'string', describe: 'Python interpreter for parsing and running code (default: python3)' }),
-      )
+      ))
         .example('$0 audit demo', 'the packaged demo benchmark, offline')
         .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
         .example('$0 audit --data my-tasks.jsonl --json > report.json', 'audit a local file, report on stdout')
         .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)')
-        .example('$0 audit humaneval --out h.json --markdown', 'also write h.md, a Markdown summary'),
+        .example('$0 audit humaneval --out h.json --markdown', 'also write h.md, a Markdown summary')
+        .example('$0 audit humaneval --corpus ~/src --workers 2', 'where do HumanEval\'s tasks appear in a code folder?')
+        .example('$0 audit mbpp --checks contamination --corpus shards/ --shard 3/8 --partial-out p3.json', 'one shard of a cluster scan; combine with `merge`'),
     async (argv) => {
       if ((argv.benchmark === undefined) === (argv.data === undefined)) {
         throw new UsageError('name a benchmark or pass --data FILE (exactly one)', { hint: 'bench-audit datasets list shows the known benchmarks' });
@@ -53,7 +56,19 @@ export const auditCommand: CommandFactory = (state) => (y) =>
       const guard = argv.json ? guardStdout() : undefined;
       try {
         const log = (m: string) => state.io.err(m + '\n');
-        const config: Config = { checks, seed: argv.seed, static: { fewTestsThreshold: argv['few-tests'] } };
+        const contamination = contaminationFromArgs(argv, argv.seed);
+        if (!contamination.shard.ok) throw new UsageError(contamination.shard.reason);
+        const shard = contamination.shard.shard;
+        if (argv['partial-out'] !== undefined && !(checks.includes('contamination') && contamination.corpus)) {
+          throw new UsageError('--partial-out needs the contamination check and --corpus');
+        }
+        if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new UsageError(`--workers must be a positive integer, got ${argv.workers}`);
+        const config: Config = {
+          checks,
+          seed: argv.seed,
+          static: { fewTestsThreshold: argv['few-tests'] },
+          ...(checks.includes('contamination') ? { contamination: contamination.config } : {}),
+        };
         const report = await auditFromRequest(
           {
             benchmark: argv.benchmark,
@@ -64,6 +79,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             offline: argv.offline,
             python: argv.python,
             config,
+            runtime: { ...(argv.workers ? { workers: argv.workers } : {}), ...(shard ? { shard } : {}) },
+            ...(argv['partial-out'] ? { partialOut: argv['partial-out'] } : {}),
           },
           createProgress(state.io.err, state.io.stderrIsTty),
           log,
