@@ -16,7 +16,7 @@ import type { Mutant, MutantSet } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
 import { outputValue } from './output-value.js';
-import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, type PyValue } from './py-value.js';
+import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import { sampleIndices, seededRandom } from './random.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
@@ -30,6 +30,8 @@ export const DIFF_BATCH_MIN_MS = 5_000;
 /** Name of the helper appended to a program to call the entry point on literal inputs (no clash with benchmark code). */
 export const CALL_HELPER = '__bench_audit_call__';
 const INPUTS_NAME = '__bench_audit_inputs__';
+const CHECKED_NAME = '__bench_audit_checked__';
+const CONTRACT_NAME = '__bench_audit_contract__';
 
 /** Verdict reasons meaning the program itself crashed the process (a harness would count a failure): killed. */
 const CRASH_REASONS = new Set(['memory', 'resource', 'signal', 'file-size-limit', 'no-verdict', 'exit-status']);
@@ -51,14 +53,45 @@ export function mutantTimeLimit(referenceMs: number, config: Pick<MutationConfig
   return Math.max(config.minTimeLimitMs, Math.ceil(config.referenceTimeFactor * referenceMs));
 }
 
-/** `program` plus a helper that calls `entryPoint` on the i-th literal argument tuple (deep-copied per call). */
-export function withCallHelper(program: string, entryPoint: string, inputs: readonly PyValue[][]): string {
+/**
+ * `program` plus a helper that calls `entryPoint` on the i-th literal argument tuple (deep-copied
+ * per call). Inputs flagged in `checkContract` are first checked against the EvalPlus contract
+ * (its assert lines, run with the arguments bound to the entry point's parameters); a violation
+ * raises AssertionError before the call, so the input is discarded like any input the reference
+ * rejects.
+ */
+export function withCallHelper(
+  program: string,
+  entryPoint: string,
+  inputs: readonly PyValue[][],
+  options: { contract?: string; checkContract?: readonly boolean[] } = {},
+): string {
   const tuples = inputs.map((args) => `    (${args.map(pyRepr).join(', ')}${args.length === 1 ? ',' : ''}),`);
-  return (
-    `${program.endsWith('\n') ? program : program + '\n'}\n\n` +
-    `def ${CALL_HELPER}(i):\n    import copy\n    return ${entryPoint}(*copy.deepcopy(${INPUTS_NAME}[i]))\n\n\n` +
-    `${INPUTS_NAME} = [\n${tuples.join('\n')}\n]\n`
-  );
+  const contract = options.contract?.trim() ? options.contract : '';
+  const checked = contract ? (options.checkContract ?? []).flatMap((flag, i) => (flag ? [i] : [])) : [];
+  const lines = [
+    program.endsWith('\n') ? program : program + '\n',
+    '',
+    `def ${CALL_HELPER}(i):`,
+    '    import copy',
+    `    args = copy.deepcopy(${INPUTS_NAME}[i])`,
+    `    if i in ${CHECKED_NAME}:`,
+    '        import inspect',
+    `        bound = inspect.signature(${entryPoint}).bind(*args)`,
+    '        bound.apply_defaults()',
+    '        scope = dict(globals())',
+    '        scope.update(bound.arguments)',
+    `        exec(${CONTRACT_NAME}, scope)`,
+    `    return ${entryPoint}(*args)`,
+    '',
+    '',
+    `${INPUTS_NAME} = [`,
+    ...tuples,
+    ']',
+    `${CHECKED_NAME} = frozenset([${checked.join(', ')}])`,
+    `${CONTRACT_NAME} = ${checked.length > 0 ? `compile(__import__('textwrap').dedent(${strRepr(contract)}), '<contract>', 'exec')` : 'None'}`,
+  ];
+  return lines.join('\n') + '\n';
 }
 
 export type InputSource = 'plus' | 'test' | 'generated';
@@ -230,16 +263,27 @@ async function sortSurvivors(
   const inputCounts = { plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
   const batchLimit = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
-  const callJob = (program: string, inputs: readonly DiffInput[]): CallJob => ({
+  const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
+  const callJob = (program: string, inputs: readonly DiffInput[], checkContract = false): CallJob => ({
     kind: 'call',
-    program: { candidate: withCallHelper(program, task.entryPoint, inputs.map((i) => i.args)), setup: task.setupCode, imports: task.imports },
+    program: {
+      candidate: withCallHelper(
+        program,
+        task.entryPoint,
+        inputs.map((i) => i.args),
+        checkContract ? { contract, checkContract: inputs.map((i) => i.source === 'generated') } : {},
+      ),
+      setup: task.setupCode,
+      imports: task.imports,
+    },
     entryPoint: CALL_HELPER,
     inputs: inputs.map((_, i) => [i]),
     timeoutMs: batchLimit,
   });
 
   // The reference on every candidate input; keep those it answers (not raising, not timing out).
-  const ref = await run(callJob(task.solution, candidates));
+  // Generated inputs must also satisfy the EvalPlus contract when the task has one.
+  const ref = await run(callJob(task.solution, candidates, true));
   const valid: DiffInput[] = [];
   const expected: ReferenceOutput[] = [];
   for (const o of ref.outputs as CallOutput[]) {

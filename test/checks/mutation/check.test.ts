@@ -1,0 +1,148 @@
+/**
+ * The mutation check end to end through the real sandbox, on planted fixtures: a weak task whose
+ * tests miss a boundary bug, a task whose tests accept trivial solutions, a task whose reference
+ * fails, and resuming from checkpoints.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { memoryCheckpointStore, runMutationCheck } from '../../../src/checks/mutation/index.js';
+import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
+import { py } from '../../../src/checks/mutation/py-value.js';
+import { CALL_HELPER, mutantStatus, mutantTimeLimit, withCallHelper } from '../../../src/checks/mutation/run.js';
+import { silentProgress, type CheckContext } from '../../../src/checks/types.js';
+import { testsJob } from '../../../src/sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import type { Task } from '../../../src/task.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({ workers: 2 });
+});
+after(async () => {
+  await pool.close();
+});
+
+function humanEvalTask(id: string, prompt: string, completion: string, checkBody: string[], entryPoint: string): Task {
+  return {
+    benchmark: 'fixture',
+    id,
+    entryPoint,
+    prompt,
+    canonicalSolution: completion,
+    solution: prompt + completion,
+    setupCode: '',
+    imports: [],
+    tests: { kind: 'check-function', code: `def check(candidate):\n${checkBody.map((l) => `    ${l}`).join('\n')}\n`, checkFunction: 'check' },
+    siblings: [],
+    source: { file: 'fixture.jsonl', row: 1 },
+  };
+}
+
+/** The planted weak task: the tests never try the boundary 18, so `>=` -> `>` survives. */
+const weak = humanEvalTask(
+  'Fixture/0',
+  'def is_adult(age: int) -> bool:\n    """True when age is 18 or more."""\n',
+  '    if age >= 18:\n        return True\n    return False\n',
+  ['assert candidate(17) == False', 'assert candidate(40) == True'],
+  'is_adult',
+);
+
+/** Tests that accept trivial solutions: f(0) == 0 is all they ask. */
+const trivial: Task = {
+  ...humanEvalTask('Fixture/1', '', 'def double(x):\n    return x * 2\n', [], 'double'),
+  tests: { kind: 'assert-list', asserts: ['assert double(0) == 0'], challengeAsserts: [] },
+};
+
+/** A reference that fails its own tests: skipped, with the reason. */
+const broken = humanEvalTask('Fixture/2', 'def one():\n', '    return 2\n', ['assert candidate() == 1'], 'one');
+
+function context(tasks: Task[]): CheckContext {
+  return { benchmark: 'fixture', tasks, config: { checks: ['mutation'], seed: 7, static: { fewTestsThreshold: 3 } }, progress: silentProgress };
+}
+
+test('a planted weak task yields a killable survivor whose assert, added to the tests, kills it', async () => {
+  const store = memoryCheckpointStore();
+  const out = await runMutationCheck(context([weak, trivial, broken]), { pool, checkpoints: store });
+  assert.equal(out.tasks.length, 3);
+
+  const section = out.tasks[0].section!;
+  assert.equal(section.status, 'analysed');
+  const boundary = section.survivors.find((s) => s.original === '>=' && s.replacement === '>');
+  assert.ok(boundary, `the >= -> > mutant survives: ${JSON.stringify(section.survivors.map((s) => s.id))}`);
+  assert.equal(boundary.verdict, 'killable');
+  const evidence = boundary.evidence!;
+  assert.equal(evidence.input, 'candidate(18)');
+  assert.equal(evidence.referenceOutput, 'True');
+  assert.equal(evidence.mutantOutput, 'False');
+  assert.equal(evidence.assert, 'assert candidate(18) == True');
+  assert.ok(boundary.diff.includes('-    if age >= 18:\n+    if age > 18:\n'));
+  const f = out.tasks[0].findings.find((x) => x.kind === 'killable-survivor' && x.evidence.mutant === boundary.id);
+  assert.ok(f, 'a killable-survivor finding carries the evidence');
+  assert.equal(f.evidence.assert, evidence.assert);
+
+  // Paste the assert into the tests: the reference still passes, the mutant is now killed.
+  assert.equal(weak.tests.kind, 'check-function');
+  const strengthened: Task = { ...weak, tests: { ...weak.tests, code: `${weak.tests.code}    ${evidence.assert}\n` } as Task['tests'] };
+  const mutantSource = weak.solution.replace('age >= 18', 'age > 18');
+  assert.equal((await pool.run(testsJob(strengthened))).verdict.status, 'passed');
+  assert.equal((await pool.run(testsJob(weak, { candidate: mutantSource }))).verdict.status, 'passed');
+  assert.equal((await pool.run(testsJob(strengthened, { candidate: mutantSource }))).verdict.status, 'failed');
+
+  // Counts and scores are consistent with the survivors listed.
+  const c = section.counts;
+  assert.equal(c.total, section.mutants.run);
+  assert.equal(c.killed + c.survived + c.timeout + c.error, c.total);
+  assert.equal(c.survived, section.survivors.length);
+  assert.equal(c.killable + c.possiblyEquivalent + c.unsorted, c.survived);
+  assert.ok(section.score !== null && section.score > 0 && section.score < 1);
+  assert.ok(section.coverage && section.coverage.lines.total === 3 && section.coverage.lineRate === 1);
+  assert.deepEqual(section.trivialPasses, []);
+
+  // Trivial solutions accepted: return-zero, return-false (False == 0) and return-first-argument.
+  const t = out.tasks[1].section!;
+  assert.deepEqual(t.trivialPasses, ['return-zero', 'return-false', 'return-first-argument']);
+  assert.ok(out.tasks[1].findings.some((x) => x.kind === 'tests-accept-trivial-solution' && x.severity === 'error'));
+
+  const b = out.tasks[2].section!;
+  assert.equal(b.status, 'skipped');
+  assert.match(b.skipReason ?? '', /does not pass its own tests/);
+  assert.ok(out.warnings.some((w) => w.code === 'mutation-task-skipped' && w.taskId === 'Fixture/2'));
+
+  const s = out.summary!;
+  assert.deepEqual(s.tasks, { analysed: 2, skipped: 1 });
+  assert.equal(s.counts.total, section.counts.total + t.counts.total);
+  assert.deepEqual(s.ranking.map((r) => r.taskId).sort(), ['Fixture/0', 'Fixture/1']);
+  assert.ok(s.ranking[0].killable >= s.ranking[1].killable);
+  assert.equal(s.trivialSolutionPasses.tasks, 1);
+
+  // Resume: every task comes from the checkpoints, with the same content.
+  const again = await runMutationCheck(context([weak, trivial, broken]), { pool, checkpoints: store });
+  assert.equal(again.runInfo?.resumedTasks, 3);
+  assert.deepEqual(again.tasks, out.tasks);
+  assert.deepEqual(again.summary, out.summary);
+});
+
+test('mutant status mapping and time limit rule', () => {
+  assert.equal(mutantStatus({ status: 'passed' }), 'survived');
+  assert.equal(mutantStatus({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), 'killed');
+  assert.equal(mutantStatus({ status: 'timeout', completed: 0 }), 'timeout');
+  assert.equal(mutantStatus({ status: 'error', reason: 'memory' }), 'killed');
+  assert.equal(mutantStatus({ status: 'error', reason: 'worker-died' }), 'error');
+  assert.equal(mutantTimeLimit(20, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 1000);
+  assert.equal(mutantTimeLimit(250, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 2500);
+});
+
+test('the call helper is valid Python and binds contracts only for flagged inputs', async () => {
+  const parser = await loadPythonParser();
+  const src = withCallHelper('def f(a, b=1):\n    return a + b', 'f', [[py.int(1)], [py.list(py.str('x')), py.int(2)]], {
+    contract: '    assert a >= 0 # $_CONTRACT_$\n',
+    checkContract: [true, false],
+  });
+  assert.ok(parser.parses(src));
+  assert.ok(src.includes(`def ${CALL_HELPER}(i):`));
+  assert.ok(src.includes('    (1,),\n'));
+  assert.ok(src.includes("    (['x'], 2),\n"));
+  assert.ok(src.includes('frozenset([0])'));
+  const plain = withCallHelper('def f(a):\n    return a\n', 'f', [[py.int(1)]]);
+  assert.ok(plain.includes('frozenset([])') && plain.includes('__bench_audit_contract__ = None'));
+});
