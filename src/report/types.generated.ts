@@ -205,6 +205,10 @@ export interface ExecutionConfig {
    * Time limit of one plus-input batch, in multiples of timeLimitMs.
    */
   plusTimeFactor: number;
+  /**
+   * Plus inputs run per task, from the first; 0 = all.
+   */
+  maxPlusInputs: number;
 }
 /**
  * Parameters of the mutation check (mutant generation, runs, survivor sorting). The sampling and input-generation seed is config.seed.

@@ -29,6 +29,7 @@ import json
 import math
 import os
 import random
+import reprlib
 import resource
 import select
 import shutil
@@ -127,18 +128,36 @@ def _safe_str(value, cap=TEXT_CAP):
     return text if len(text) <= cap else text[:cap] + '...[%d more]' % (len(text) - cap)
 
 
-def encode_value(value, depth=0):
+class _TooBig(Exception):
+    """An output too large to send as a value; it is sent as a digest instead."""
+
+
+def encode_value(value, depth=0, budget=None):
     """Typed, JSON-able form of an output, so Node can compare outputs structurally:
-    lists stay arrays; tuples, sets, dicts and non-finite floats are tagged; anything else is a repr."""
+    lists stay arrays; tuples, sets, dicts and non-finite floats are tagged; anything else is a repr.
+    `budget` ([chars]) bounds the work: _TooBig when the encoding would exceed it."""
+    if budget is not None:
+        budget[0] -= 8
+        if budget[0] < 0:
+            raise _TooBig()
     t = _type(value)
     if depth > 50:
-        return {'repr': _safe_repr(value)}
-    if value is None or t is bool or t is str:
+        return {'repr': _short_repr(value)}
+    if value is None or t is bool:
+        return value
+    if t is str:
+        if budget is not None:
+            budget[0] -= len(value)
+            if budget[0] < 0:
+                raise _TooBig()
         return value
     if t is int:
         if -(2 ** 53) < value < 2 ** 53:
             return value
-        return {'int': int.__repr__(value)}
+        try:
+            return {'int': int.__repr__(value)}
+        except ValueError:  # more digits than sys.get_int_max_str_digits()
+            raise _TooBig()
     if t is float:
         if value != value:
             return {'float': 'nan'}
@@ -146,19 +165,35 @@ def encode_value(value, depth=0):
             return {'float': 'inf' if value > 0 else '-inf'}
         return value
     if t is list:
-        return [encode_value(v, depth + 1) for v in value]
+        return [encode_value(v, depth + 1, budget) for v in value]
     if t is tuple:
-        return {'tuple': [encode_value(v, depth + 1) for v in value]}
+        return {'tuple': [encode_value(v, depth + 1, budget) for v in value]}
     if t is set or t is frozenset:
-        items = [encode_value(v, depth + 1) for v in value]
+        items = [encode_value(v, depth + 1, budget) for v in value]
         items.sort(key=lambda e: _enc(e))
         return {'set': items}
     if t is dict:
-        pairs = [[encode_value(k, depth + 1), encode_value(v, depth + 1)] for k, v in value.items()]
+        pairs = [[encode_value(k, depth + 1, budget), encode_value(v, depth + 1, budget)] for k, v in value.items()]
         return {'dict': pairs}
     if t is complex:
         return {'complex': [encode_value(value.real), encode_value(value.imag)]}
-    return {'repr': _safe_repr(value), 'type': t.__name__}
+    return {'repr': _short_repr(value), 'type': t.__name__}
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 6
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdict = _REPR.maxdeque = 100
+_REPR.maxstring = _REPR.maxother = 400
+_REPR.maxlong = 400
+
+
+def _short_repr(value):
+    """A bounded-time, abbreviated repr (large containers, strings and ints are elided)."""
+    try:
+        text = _REPR.repr(value)
+    except _BaseException as exc:
+        text = '<unrepresentable %s: %s>' % (_type(value).__name__, _type(exc).__name__)
+    return text if _type(text) is str else '<non-string repr>'
 
 
 # EvalPlus MBPP+ stores inputs as JSON, which has no tuples, sets or complex numbers; its loader
@@ -435,21 +470,72 @@ def coverage_record(coverage):
 
 
 def bind_contract(fn, contract):
-    """EvalPlus contracts are assert lines from the function body: run them with the arguments bound."""
+    """EvalPlus contracts are assert lines from the function body: run them with the arguments
+    bound, in one namespace (the function's globals plus the arguments) so that helper functions
+    and comprehensions inside the contract see the arguments."""
     body = textwrap.dedent(contract.strip('\n'))
     code = _compile(body, '<contract>', 'exec')
     sig = inspect.signature(fn)
+    env_base = getattr(fn, '__globals__', {})
 
     def check(args):
         bound = sig.bind(*args)
         bound.apply_defaults()
-        _exec(code, ns_for_contract(fn), dict(bound.arguments))
+        env = dict(env_base)
+        env.update(bound.arguments)
+        _exec(code, env)
 
-    return check
+    return check, body.split('\n')
 
 
-def ns_for_contract(fn):
-    return getattr(fn, '__globals__', {})
+def promote_ints(value):
+    """JSON read by Node loses 1.0 vs 1: ints (not bools) back to floats, recursively."""
+    t = _type(value)
+    if t is int:
+        return float(value)
+    if t is list:
+        return [promote_ints(v) for v in value]
+    if t is tuple:
+        return tuple(promote_ints(v) for v in value)
+    if t is dict:
+        return {k: promote_ints(v) for k, v in value.items()}
+    return value
+
+
+def has_int(value):
+    t = _type(value)
+    if t is int:
+        return True
+    if t in (list, tuple):
+        return any(has_int(v) for v in value)
+    if t is dict:
+        return any(has_int(v) for v in value.values())
+    return False
+
+
+class InputTimeout(BaseException):
+    """Raised by the per-input timer in call jobs."""
+
+
+def _on_alarm(_sig, _frame):
+    raise InputTimeout()
+
+
+VALUE_CAP_CHARS = 64 * 1024  # an output encoded larger than this is sent as a digest (still comparable for equality)
+
+
+def capped_value(value):
+    try:
+        return encode_value(value, 0, [VALUE_CAP_CHARS])
+    except _TooBig:
+        pass
+    import hashlib
+    import marshal
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # a type marshal cannot write
+        data = _short_repr(value).encode('utf-8', 'replace')
+    return {'digest': hashlib.sha256(data).hexdigest(), 'size': len(data), 'type': _type(value).__name__}
 
 
 def run_calls(job, ns, reporter):
@@ -460,15 +546,19 @@ def run_calls(job, ns, reporter):
                        'message': '%r is not defined or not callable' % job['entryPoint'], 'ran': 0})
         return
     contract = None
+    contract_lines = None
     if job.get('contract', '').strip():
         try:
-            contract = bind_contract(fn, job['contract'])
+            contract, contract_lines = bind_contract(fn, job['contract'])
         except _BaseException as exc:
             reporter.send({'type': 'end', 'status': 'failed', 'phase': 'setup', 'ran': 0, **describe_exception(exc)})
             return
     rule = job.get('inputRule')
     inputs = job['inputs']
     start = job.get('startIndex', 0)
+    per_input_s = job.get('perInputMs', 0) / 1000.0
+    if per_input_s > 0:
+        signal.signal(signal.SIGALRM, _on_alarm)
     ran = 0
     for index in range(start, len(inputs)):
         try:
@@ -477,17 +567,32 @@ def run_calls(job, ns, reporter):
             reporter.send({'type': 'output', 'index': index, 'status': 'bad-input', **describe_exception(exc)})
             ran += 1
             continue
+        promoted = False
         if contract is not None:
-            try:
-                contract(copy.deepcopy(args))
-            except _BaseException as exc:
+            verdict = contract_verdict(contract, args)
+            if verdict is not None and has_int(args):
+                # Maybe the input had floats that the JSON round trip turned into ints.
+                alt = promote_ints(args)
+                if contract_verdict(contract, alt) is None:
+                    args, verdict, promoted = alt, None, True
+            if verdict is not None:
                 reporter.send({'type': 'output', 'index': index, 'status': 'contract-violation',
-                               **describe_exception(exc, '<contract>', None)})
+                               **describe_exception(verdict, '<contract>', contract_lines)})
                 ran += 1
                 continue
         t0 = time.perf_counter()
         try:
-            out = fn(*args)
+            if per_input_s > 0:
+                signal.setitimer(signal.ITIMER_REAL, per_input_s)
+            try:
+                out = fn(*args)
+            finally:
+                if per_input_s > 0:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+        except InputTimeout:
+            reporter.send({'type': 'output', 'index': index, 'status': 'timeout'})
+            ran += 1
+            continue
         except _BaseException as exc:
             rec = {'type': 'output', 'index': index, 'status': 'raised', **describe_exception(exc)}
             lim = limit_error(exc)
@@ -498,13 +603,28 @@ def run_calls(job, ns, reporter):
             continue
         elapsed = time.perf_counter() - t0
         try:
-            value = encode_value(out)
+            value = capped_value(out)
         except _BaseException as exc:
             value = {'repr': '<unencodable: %s>' % _type(exc).__name__}
-        reporter.send({'type': 'output', 'index': index, 'status': 'returned', 'value': value,
-                       'repr': _safe_repr(out), 'ms': round(elapsed * 1000, 3)})
+        rec = {'type': 'output', 'index': index, 'status': 'returned', 'value': value,
+               'repr': _short_repr(out), 'ms': round(elapsed * 1000, 3)}
+        if promoted:
+            rec['promoted'] = True
+        reporter.send(rec)
         ran += 1
     reporter.send({'type': 'end', 'status': 'passed', 'ran': ran})
+
+
+def contract_verdict(contract, args):
+    """None when the input satisfies the contract, else the AssertionError. Other exceptions mean
+    the contract cannot be checked on this input; the input is then run as is."""
+    try:
+        contract(copy.deepcopy(args))
+    except AssertionError as exc:
+        return exc
+    except _BaseException:
+        return None
+    return None
 
 
 def values_match(actual, expected, atol):
@@ -522,6 +642,24 @@ def values_match(actual, expected, atol):
         return False
 
 
+def eval_with_imports(expr, ns):
+    """Evaluate an example; a module the prompt uses without importing it (math.isclose in MBPP+
+    prompts, whose tests import it) is imported and the evaluation retried."""
+    code = _compile(expr, '<example>', 'eval')
+    for _attempt in range(3):
+        try:
+            return _eval(code, ns)
+        except NameError as exc:
+            name = getattr(exc, 'name', None)
+            if not name or name in ns:
+                raise
+            try:
+                ns[name] = __import__(name)
+            except ImportError:
+                raise exc
+    return _eval(code, ns)
+
+
 def run_examples(job, ns, reporter):
     """Evaluate prompt examples `call` and compare with `expected` (a Python expression, or doctest text)."""
     atol = job.get('atol', 1e-6)
@@ -529,7 +667,7 @@ def run_examples(job, ns, reporter):
     for index, ex in enumerate(job['examples']):
         rec = {'type': 'output', 'index': index}
         try:
-            actual = _eval(_compile(ex['call'], '<example>', 'eval'), ns)
+            actual = eval_with_imports(ex['call'], ns)
         except SyntaxError as exc:
             # Doctest calls may be statements (print(...)); run them and compare printed output.
             rec.update({'status': 'bad-call', **describe_exception(exc)})
@@ -541,16 +679,21 @@ def run_examples(job, ns, reporter):
             reporter.send(rec)
             ran += 1
             continue
-        rec['actual'] = _safe_repr(actual)
+        rec['actual'] = _short_repr(actual)
         expected_text = ex['expected']
         try:
-            expected = _eval(_compile(expected_text, '<expected>', 'eval'), dict(ns))
-            match = values_match(actual, expected, atol)
+            expected = eval_with_imports(expected_text, dict(ns))
+            if ex.get('truthy'):
+                # `assert f(x)` in a prompt asks for a truthy value, not for `True` itself.
+                match = bool(actual) == bool(expected)
+            else:
+                match = values_match(actual, expected, atol)
             rec['status'] = 'match' if match else 'mismatch'
         except _BaseException:
-            # Doctest output that is not an expression: compare the printed forms.
+            # Doctest output that is not an expression: compare the printed forms; when they
+            # differ the example is prose ("19 - 5 - 6 = 8"), not evidence of a wrong answer.
             match = _safe_repr(actual).strip() == expected_text.strip() or _safe_str(actual).strip() == expected_text.strip()
-            rec['status'] = 'match' if match else 'mismatch'
+            rec['status'] = 'match' if match else 'not-evaluable'
             rec['compared'] = 'text'
         reporter.send(rec)
         ran += 1

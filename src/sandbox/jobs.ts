@@ -54,12 +54,21 @@ export function callJob(
   };
 }
 
-export function examplesJob(task: Task, examples: { call: string; expected: string }[], options: { candidate?: string; atol?: number } & JobLimits = {}): ExamplesJob {
+/** Check prompt examples; `assert`-style examples expecting True/False compare truthiness, as `assert` does. */
+export function examplesJob(
+  task: Task,
+  examples: { call: string; expected: string; style?: string }[],
+  options: { candidate?: string; atol?: number } & JobLimits = {},
+): ExamplesJob {
   const { candidate, atol, ...limits } = options;
   return {
     kind: 'examples',
     program: programFor(task, candidate),
-    examples: examples.map((e) => ({ call: e.call, expected: e.expected })),
+    examples: examples.map((e) => ({
+      call: e.call,
+      expected: e.expected,
+      ...(e.style === 'assert' && (e.expected.trim() === 'True' || e.expected.trim() === 'False') ? { truthy: true } : {}),
+    })),
     ...(atol !== undefined ? { atol } : {}),
     ...limits,
   };

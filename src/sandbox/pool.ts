@@ -59,6 +59,7 @@ class Worker {
   current: Pending | undefined;
   info: ReadyInfo | undefined;
   private buffer = '';
+  private pieces: string[] = [];
   private stderr = '';
   private watchdog: NodeJS.Timeout | undefined;
   private startTimer: NodeJS.Timeout | undefined;
@@ -120,7 +121,14 @@ class Worker {
   }
 
   private onData(chunk: string): void {
-    this.buffer += chunk;
+    // Results of call jobs can be megabytes: look for the newline in the new chunk only.
+    if (!chunk.includes('\n')) {
+      this.pieces.push(chunk);
+      return;
+    }
+    this.pieces.push(chunk);
+    this.buffer = this.pieces.join('');
+    this.pieces = [];
     let nl: number;
     while ((nl = this.buffer.indexOf('\n')) >= 0) {
       const line = this.buffer.slice(0, nl);
@@ -144,6 +152,10 @@ class Worker {
         if (p) p.resolve(toJobResult(msg));
         this.onReady(this);
       }
+    }
+    if (this.buffer !== '') {
+      this.pieces.push(this.buffer);
+      this.buffer = '';
     }
   }
 

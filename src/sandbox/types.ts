@@ -55,13 +55,19 @@ export interface CallJob extends JobLimits {
   contract?: string;
   /** How to restore tuples/sets/complex from JSON: `mbpp-plus:<task number>` (EvalPlus MBPP+ rules). */
   inputRule?: string;
+  /**
+   * Time limit per input (SIGALRM in the child): an input that exceeds it is reported as
+   * `timeout` and the job goes on. `timeoutMs` still bounds the whole job.
+   */
+  perInputMs?: number;
 }
 
 /** Evaluate prompt examples (`call` expression vs `expected` expression or doctest text). */
 export interface ExamplesJob extends JobLimits {
   kind: 'examples';
   program: ProgramSpec;
-  examples: { call: string; expected: string }[];
+  /** `truthy`: compare truthiness only (a prompt's `assert f(x)` / `assert not f(x)`). */
+  examples: { call: string; expected: string; truthy?: boolean }[];
   /** Absolute tolerance for floats (relative tolerance 1e-6 always applies). */
   atol?: number;
 }
@@ -129,16 +135,20 @@ export type EncodedValue =
   | { int: string }
   | { float: 'nan' | 'inf' | '-inf' }
   | { complex: [EncodedValue, EncodedValue] }
-  | { repr: string; type?: string };
+  | { repr: string; type?: string }
+  /** An output whose encoding exceeds 64 KiB: its SHA-256 (equal digests = equal outputs). */
+  | { digest: string; size: number; type: string };
 
 export type CallOutput =
-  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number }
+  /** `promoted`: the input's ints were turned into floats because only then did it satisfy the contract (JSON from Node drops 1.0 vs 1). */
+  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean }
+  | { index: number; status: 'timeout' }
   | { index: number; status: 'raised'; exception: string; message: string; reason?: 'memory' | 'resource' }
   | { index: number; status: 'contract-violation'; exception: string; message: string; line?: number; text?: string }
   | { index: number; status: 'bad-input'; exception: string; message: string };
 
 export type ExampleOutput =
-  | { index: number; status: 'match' | 'mismatch'; actual: string; compared?: 'text' }
+  | { index: number; status: 'match' | 'mismatch' | 'not-evaluable'; actual: string; compared?: 'text' }
   | { index: number; status: 'raised' | 'bad-call'; exception: string; message: string };
 
 export interface Coverage {

@@ -1,0 +1,261 @@
+/**
+ * From sandbox results to the execution check's report sections and findings. Pure: the runs
+ * come in as data (see index.ts for how they are produced).
+ */
+import type { CallOutput, ExampleOutput, JobResult, Verdict } from '../../sandbox/types.js';
+import type {
+  ExecutionConfig,
+  ExecutionFailure,
+  ExecutionSummary,
+  ExecutionTask,
+  Finding,
+  PromptExample,
+} from '../../report/types.generated.js';
+import type { Task } from '../../task.js';
+import { finding, type TaskCheckOutput } from '../types.js';
+
+/** HumanEval's own harness gives each program 3 s (human-eval/execution.py, timeout=3.0). */
+export const DEFAULT_TIME_LIMIT_MS = 3_000;
+/** Generous for reference solutions, small enough to stop runaway allocations on a 2-core CI box. */
+export const DEFAULT_MEMORY_LIMIT_MB = 2_048;
+/** Issue 3: "verdict changes across repeated runs (default 3, with different PYTHONHASHSEEDs)". */
+export const DEFAULT_REPEATS = 3;
+/** A reference using more than half its time budget is one slow machine away from a timeout. */
+export const DEFAULT_SLOW_FRACTION = 0.5;
+/** One plus-input batch may take this many time limits (HumanEval+ has up to ~1,000 inputs per task). */
+export const DEFAULT_PLUS_TIME_FACTOR = 10;
+/** Inputs shown in one finding's evidence; the count of all of them is given too. */
+export const MAX_EVIDENCE_INPUTS = 5;
+/** Characters of an input's JSON kept in evidence. */
+export const MAX_INPUT_CHARS = 300;
+
+export const DEFAULT_EXECUTION_CONFIG: ExecutionConfig = {
+  timeLimitMs: DEFAULT_TIME_LIMIT_MS,
+  memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
+  repeats: DEFAULT_REPEATS,
+  workers: 0,
+  python: '',
+  isolation: 'auto',
+  slowFraction: DEFAULT_SLOW_FRACTION,
+  plusInputs: true,
+  plusTimeFactor: DEFAULT_PLUS_TIME_FACTOR,
+  maxPlusInputs: 0,
+};
+
+/** Outcome of one plus input: a call output, or the input during which the batch timed out. */
+export type PlusOutcome = CallOutput | { index: number; status: 'not-run' };
+
+export interface TaskRuns {
+  /** Runs of the task's tests against its reference, in seed order (seed = position). */
+  repeats: JobResult[];
+  challenge?: JobResult;
+  examples?: { examples: PromptExample[]; result: JobResult };
+  /** One outcome per plus input, in input order. */
+  plus?: PlusOutcome[];
+}
+
+export function failureOf(verdict: Verdict): ExecutionFailure | undefined {
+  if (verdict.status === 'passed') return undefined;
+  const out: ExecutionFailure = { status: verdict.status };
+  if (verdict.status === 'failed') {
+    out.phase = verdict.phase;
+    if (verdict.assertIndex !== undefined) out.assertIndex = verdict.assertIndex;
+    if (verdict.assert !== undefined) out.assert = verdict.assert;
+    if (verdict.line !== undefined) out.line = verdict.line;
+    if (verdict.text !== undefined) out.text = verdict.text;
+    out.exception = verdict.exception;
+    out.message = verdict.message;
+  } else if (verdict.status === 'error') {
+    out.reason = verdict.reason;
+    if (verdict.phase) out.phase = verdict.phase;
+    if (verdict.exception) out.exception = verdict.exception;
+    if (verdict.message) out.message = verdict.message;
+    if (verdict.signal) out.signal = verdict.signal;
+  } else if (verdict.reason) {
+    out.reason = verdict.reason;
+  }
+  return out;
+}
+
+/** Same outcome, for flakiness: status plus where it failed (not the message, which may hold addresses). */
+function outcomeKey(v: Verdict): string {
+  if (v.status === 'failed') return `failed:${v.phase}:${v.assertIndex ?? ''}:${v.line ?? ''}:${v.exception}`;
+  if (v.status === 'error') return `error:${v.reason}`;
+  return v.status;
+}
+
+function describeFailure(f: ExecutionFailure): string {
+  if (f.status === 'timeout') return 'timed out';
+  const where = f.assert ?? f.text ?? (f.phase && f.phase !== 'tests' ? `the ${f.phase} code` : undefined);
+  const what = f.exception ? `${f.exception}${f.message ? `: ${f.message}` : ''}` : (f.reason ?? f.status);
+  return where ? `${what} at ${oneLine(where)}` : what;
+}
+
+function oneLine(text: string, max = 160): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max)}...` : s;
+}
+
+function inputEvidence(task: Task, index: number): string {
+  const text = JSON.stringify(task.inputs?.plus[index]) ?? '';
+  return text.length > MAX_INPUT_CHARS ? `${text.slice(0, MAX_INPUT_CHARS)}...` : text;
+}
+
+/** Section and findings for one task. `slow` tells the caller (run block) that the task was slow. */
+export function analyzeTask(task: Task, runs: TaskRuns, config: ExecutionConfig): TaskCheckOutput<'execution'> & { slow: boolean } {
+  const findings: Finding[] = [];
+  const first = runs.repeats[0];
+  const section: ExecutionTask = { verdict: first.verdict.status, repeats: runs.repeats.map((r) => r.verdict.status) };
+  const failure = failureOf(first.verdict);
+  if (failure) section.failure = failure;
+
+  // The first non-passing run decides the finding (a flaky task may pass the first time).
+  const bad = runs.repeats.find((r) => r.verdict.status !== 'passed');
+  if (bad) {
+    const f = failureOf(bad.verdict)!;
+    const seed = runs.repeats.indexOf(bad);
+    if (bad.verdict.status === 'timeout') {
+      findings.push(finding('execution', 'timeout', 'error', `reference solution timed out after ${config.timeLimitMs} ms`, { timeLimitMs: config.timeLimitMs, hashSeed: seed }));
+    } else if (f.phase === 'imports' || f.phase === 'setup') {
+      findings.push(finding('execution', 'setup-error', 'error', `the benchmark's ${f.phase} code fails: ${describeFailure(f)}`, { ...f, hashSeed: seed }));
+    } else {
+      findings.push(finding('execution', 'canonical-fails', 'error', `reference solution fails its own tests: ${describeFailure(f)}`, { ...f, hashSeed: seed }));
+    }
+  }
+  const keys = runs.repeats.map((r) => outcomeKey(r.verdict));
+  if (new Set(keys).size > 1) {
+    findings.push(
+      finding('execution', 'flaky', 'warning', `verdict changes across ${runs.repeats.length} runs with different PYTHONHASHSEEDs: ${section.repeats.join(', ')}`, {
+        verdicts: runs.repeats.map((r, seed) => ({ hashSeed: seed, ...(failureOf(r.verdict) ?? { status: 'passed' }) })),
+      }),
+    );
+  }
+  const limit = config.timeLimitMs * config.slowFraction;
+  const slow = runs.repeats.some((r) => r.verdict.status === 'passed' && r.durationMs > limit);
+  if (slow) {
+    findings.push(
+      finding('execution', 'slow', 'warning', `reference solution needs more than ${Math.round(config.slowFraction * 100)}% of the ${config.timeLimitMs} ms time limit`, {
+        timeLimitMs: config.timeLimitMs,
+        slowFraction: config.slowFraction,
+      }),
+    );
+  }
+
+  if (runs.challenge) {
+    const cf = failureOf(runs.challenge.verdict);
+    section.challenge = { verdict: runs.challenge.verdict.status, ...(cf ? { failure: cf } : {}) };
+    if (cf) {
+      findings.push(finding('execution', 'canonical-fails', 'error', `reference solution fails the challenge tests: ${describeFailure(cf)}`, { suite: 'challenge', ...cf }));
+    }
+  }
+
+  if (runs.examples) findings.push(...exampleFindings(runs.examples, section));
+  if (runs.plus && task.inputs) findings.push(...plusFindings(task, runs.plus, section));
+  return { section, findings, slow };
+}
+
+function exampleFindings(runs: NonNullable<TaskRuns['examples']>, section: ExecutionTask): Finding[] {
+  const { examples, result } = runs;
+  const outputs = result.outputs as ExampleOutput[];
+  const byIndex = new Map(outputs.map((o) => [o.index, o]));
+  let mismatched = 0;
+  let notEvaluable = 0;
+  const findings: Finding[] = [];
+  if (result.verdict.status !== 'passed') {
+    // The program itself did not load (or hung): examples cannot be checked; the test runs report why.
+    section.promptExamples = { checked: 0, mismatched: 0, notEvaluable: examples.length };
+    return findings;
+  }
+  examples.forEach((ex, i) => {
+    const out = byIndex.get(i);
+    if (!out || out.status === 'bad-call' || out.status === 'not-evaluable') {
+      notEvaluable++;
+      return;
+    }
+    if (out.status === 'match') return;
+    mismatched++;
+    const actual = out.status === 'mismatch' ? out.actual : out.status === 'raised' ? `raises ${out.exception}${out.message ? `: ${out.message}` : ''}` : '';
+    findings.push(
+      finding('execution', 'prompt-example-mismatch', 'warning', `prompt says ${oneLine(ex.call)} gives ${oneLine(ex.expected)}, reference gives ${oneLine(actual)}`, {
+        call: ex.call,
+        expected: ex.expected,
+        actual,
+        line: ex.line,
+        style: ex.style,
+      }),
+    );
+  });
+  section.promptExamples = { checked: examples.length - notEvaluable, mismatched, notEvaluable };
+  return findings;
+}
+
+function plusFindings(task: Task, outcomes: PlusOutcome[], section: ExecutionTask): Finding[] {
+  const crashed = outcomes.filter((o): o is Extract<CallOutput, { status: 'raised' }> => o.status === 'raised');
+  const violations = outcomes.filter((o): o is Extract<CallOutput, { status: 'contract-violation' }> => o.status === 'contract-violation');
+  const timedOut = outcomes.filter((o) => o.status === 'timeout');
+  const notRun = outcomes.filter((o) => o.status === 'not-run').length;
+  section.plusInputs = {
+    total: outcomes.length,
+    run: outcomes.length - notRun,
+    crashed: crashed.length,
+    contractViolations: violations.length,
+    timedOut: timedOut.length,
+  };
+  const findings: Finding[] = [];
+  if (crashed.length > 0) {
+    const firstCrash = crashed[0];
+    findings.push(
+      finding('execution', 'plus-input-crash', 'error', `reference solution raises on ${crashed.length} of ${outcomes.length} plus inputs (first: ${firstCrash.exception} on input ${firstCrash.index})`, {
+        count: crashed.length,
+        inputs: crashed.slice(0, MAX_EVIDENCE_INPUTS).map((o) => ({ index: o.index, input: inputEvidence(task, o.index), exception: o.exception, message: o.message })),
+      }),
+    );
+  }
+  if (timedOut.length > 0) {
+    findings.push(
+      finding('execution', 'timeout', 'error', `reference solution times out on ${timedOut.length} plus input(s)`, {
+        count: timedOut.length,
+        inputs: timedOut.slice(0, MAX_EVIDENCE_INPUTS).map((o) => ({ index: o.index, input: inputEvidence(task, o.index) })),
+        ...(notRun > 0 ? { notRun } : {}),
+      }),
+    );
+  }
+  if (violations.length > 0) {
+    findings.push(
+      finding('execution', 'contract-violation', 'warning', `${violations.length} of ${outcomes.length} plus inputs violate the task's input contract`, {
+        count: violations.length,
+        inputs: violations.slice(0, MAX_EVIDENCE_INPUTS).map((o) => ({ index: o.index, input: inputEvidence(task, o.index), contract: o.text ?? '', message: o.message })),
+      }),
+    );
+  }
+  return findings;
+}
+
+export function summarize(sections: (ExecutionTask | undefined)[], findings: Finding[][]): ExecutionSummary {
+  const count = (pred: (s: ExecutionTask) => boolean) => sections.filter((s) => s !== undefined && pred(s)).length;
+  const kinds = (kind: Finding['kind']) => findings.filter((fs) => fs.some((f) => f.kind === kind)).length;
+  const withPlus = sections.filter((s): s is ExecutionTask & { plusInputs: NonNullable<ExecutionTask['plusInputs']> } => s?.plusInputs !== undefined);
+  return {
+    tasks: sections.length,
+    passed: count((s) => s.repeats.every((v) => v === 'passed')),
+    failed: count((s) => s.verdict === 'failed'),
+    timeout: count((s) => s.verdict === 'timeout'),
+    error: count((s) => s.verdict === 'error'),
+    flaky: kinds('flaky'),
+    slow: kinds('slow'),
+    setupErrors: kinds('setup-error'),
+    challengeFailed: count((s) => s.challenge !== undefined && s.challenge.verdict !== 'passed'),
+    promptExamples: {
+      checked: sections.reduce((n, s) => n + (s?.promptExamples?.checked ?? 0), 0),
+      mismatched: sections.reduce((n, s) => n + (s?.promptExamples?.mismatched ?? 0), 0),
+      tasksWithMismatch: kinds('prompt-example-mismatch'),
+    },
+    plusInputs: {
+      tasks: withPlus.length,
+      run: withPlus.reduce((n, s) => n + s.plusInputs.run, 0),
+      crashed: withPlus.reduce((n, s) => n + s.plusInputs.crashed, 0),
+      contractViolations: withPlus.reduce((n, s) => n + s.plusInputs.contractViolations, 0),
+      timedOut: withPlus.reduce((n, s) => n + s.plusInputs.timedOut, 0),
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The execution check: runs every task's tests against its reference solution in the sandbox
+ * (several times, under different PYTHONHASHSEEDs), MBPP's challenge tests, the prompt's examples,
+ * and for EvalPlus benchmarks the plus inputs. Findings: canonical-fails, flaky, slow, timeout,
+ * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation.
+ */
+import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../report/types.generated.js';
+import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
+import type { Task } from '../../task.js';
+import { extractPromptExamples } from '../static/prompt-examples.js';
+import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
+import { analyzeTask, DEFAULT_EXECUTION_CONFIG, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
+
+export {
+  analyzeTask,
+  DEFAULT_EXECUTION_CONFIG,
+  DEFAULT_MEMORY_LIMIT_MB,
+  DEFAULT_PLUS_TIME_FACTOR,
+  DEFAULT_REPEATS,
+  DEFAULT_SLOW_FRACTION,
+  DEFAULT_TIME_LIMIT_MS,
+  failureOf,
+  summarize,
+} from './analyze.js';
+export type { PlusOutcome, TaskRuns } from './analyze.js';
+
+/** Timeouts on plus inputs after which a task's remaining plus inputs are not run (each costs a full batch limit). */
+const MAX_PLUS_TIMEOUTS_PER_TASK = 3;
+/** Slowest tasks listed in the run block. */
+const SLOWEST_LISTED = 10;
+
+export interface ExecutionCheckOptions {
+  /** Use this pool (shared with other checks) instead of creating one from the config; it is not closed. */
+  pool?: SandboxPool;
+  /** Where prompt examples come from; default: the static check's extractor on the prompt. */
+  promptExamples?: (task: Task) => PromptExample[];
+}
+
+type JobTag =
+  | { task: number; what: 'repeat'; seed: number }
+  | { task: number; what: 'challenge' }
+  | { task: number; what: 'examples'; examples: PromptExample[] }
+  | { task: number; what: 'plus'; start: number };
+
+export function createExecutionCheck(options: ExecutionCheckOptions = {}): Check<'execution'> {
+  return {
+    name: 'execution',
+    run: (context) => runExecution(context, options),
+  };
+}
+
+/** Same as createExecutionCheck() with defaults. */
+export const executionCheck: Check<'execution'> = createExecutionCheck();
+
+async function runExecution(context: CheckContext, options: ExecutionCheckOptions): Promise<CheckOutput<'execution'>> {
+  const config: ExecutionConfig = { ...DEFAULT_EXECUTION_CONFIG, ...(context.config.execution ?? {}) };
+  const started = performance.now();
+  const pool =
+    options.pool ??
+    createSandboxPool({
+      python: config.python || undefined,
+      workers: config.workers > 0 ? config.workers : undefined,
+      isolation: config.isolation,
+      timeoutMs: config.timeLimitMs,
+      memoryBytes: config.memoryLimitMb * 1024 * 1024,
+    });
+  const ownPool = options.pool === undefined;
+  const examplesOf = options.promptExamples ?? ((task: Task) => extractPromptExamples(task.prompt, task.entryPoint));
+  const limits = { timeoutMs: config.timeLimitMs, memoryBytes: config.memoryLimitMb * 1024 * 1024 };
+  const tasks = context.tasks;
+  const warnings: Warning[] = [];
+  try {
+    // Jobs in seed order, so each worker switches interpreter (seed) at most `repeats` times.
+    const tags: JobTag[] = [];
+    for (let seed = 0; seed < config.repeats; seed++) {
+      tasks.forEach((task, i) => {
+        tags.push({ task: i, what: 'repeat', seed });
+        if (seed !== 0) return;
+        if (task.tests.kind === 'assert-list' && task.tests.challengeAsserts.length > 0) tags.push({ task: i, what: 'challenge' });
+        const examples = examplesOf(task);
+        if (examples.length > 0) tags.push({ task: i, what: 'examples', examples });
+        if (config.plusInputs && task.inputs && task.inputs.plus.length > 0) tags.push({ task: i, what: 'plus', start: 0 });
+      });
+    }
+    const runs: TaskRuns[] = tasks.map(() => ({ repeats: [] }));
+    const plus: (PlusOutcome[] | undefined)[] = tasks.map(() => undefined);
+    const plusTimeouts = tasks.map(() => 0);
+    const plusLimit = config.timeLimitMs * config.plusTimeFactor;
+    const plusInputsOf = (task: Task) => (config.maxPlusInputs > 0 ? task.inputs!.plus.slice(0, config.maxPlusInputs) : task.inputs!.plus);
+
+    const toJob = (tag: JobTag): SandboxJob => {
+      const task = tasks[tag.task];
+      switch (tag.what) {
+        case 'repeat':
+          return testsJob(task, { ...limits, hashSeed: tag.seed });
+        case 'challenge':
+          return testsJob(task, { ...limits, challenge: true });
+        case 'examples':
+          return examplesJob(task, tag.examples, limits);
+        case 'plus':
+          return { ...callJob(task, plusInputsOf(task), { ...limits, timeoutMs: plusLimit, contract: true, startIndex: tag.start }), perInputMs: config.timeLimitMs };
+      }
+    };
+
+    /** Record one job's result; returns a follow-up plus batch after a timeout, if any. */
+    const record = (tag: JobTag, result: JobResult): JobTag | undefined => {
+      const r = runs[tag.task];
+      if (tag.what === 'repeat') r.repeats[tag.seed] = result;
+      else if (tag.what === 'challenge') r.challenge = result;
+      else if (tag.what === 'examples') r.examples = { examples: tag.examples, result };
+      else return recordPlus(tag, result);
+      return undefined;
+    };
+
+    const recordPlus = (tag: Extract<JobTag, { what: 'plus' }>, result: JobResult): JobTag | undefined => {
+      const task = tasks[tag.task];
+      const total = plusInputsOf(task).length;
+      const outcomes = (plus[tag.task] ??= Array.from({ length: total }, (_, index): PlusOutcome => ({ index, status: 'not-run' })));
+      for (const o of result.outputs as CallOutput[]) outcomes[o.index] = o;
+      const v = result.verdict;
+      if (v.status === 'passed') return undefined;
+      // The batch stopped early: the input after the last completed one is the culprit.
+      const done = (result.outputs as CallOutput[]).length;
+      const culprit = tag.start + done;
+      if (culprit >= total) return undefined;
+      if (v.status === 'timeout') {
+        outcomes[culprit] = { index: culprit, status: 'timeout' };
+        plusTimeouts[tag.task]++;
+        if (plusTimeouts[tag.task] >= MAX_PLUS_TIMEOUTS_PER_TASK) return undefined;
+        return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
+      }
+      if (v.status === 'failed') {
+        // The program did not load (its phase is in the verdict): the test runs report it.
+        return undefined;
+      }
+      // error: a crash or limit on this input.
+      outcomes[culprit] = { index: culprit, status: 'raised', exception: v.reason, message: v.message ?? v.signal ?? '' };
+      return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
+    };
+
+    context.progress.start('execution', tags.length);
+    let pending: JobTag[] = tags;
+    while (pending.length > 0) {
+      const followUps: JobTag[] = [];
+      for await (const { item, result } of pool.map(pending, toJob)) {
+        if (context.signal?.aborted) break;
+        const next = record(item, result);
+        if (next) followUps.push(next);
+        if (item.what !== 'plus' || item.start === 0) context.progress.advance();
+      }
+      if (context.signal?.aborted) break;
+      pending = followUps;
+    }
+    context.progress.finish();
+    if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
+
+    const outputs: TaskCheckOutput<'execution'>[] = [];
+    const slowTasks: { id: string; ms: number }[] = [];
+    tasks.forEach((task, i) => {
+      const r = runs[i];
+      if (plus[i]) r.plus = plus[i];
+      const { section, findings, slow } = analyzeTask(task, r, config);
+      outputs.push({ section, findings });
+      const ms = Math.max(...r.repeats.map((x) => x.durationMs));
+      if (slow) slowTasks.push({ id: task.id, ms });
+    });
+    const slowest = tasks
+      .map((task, i) => ({ id: task.id, ms: Math.max(...runs[i].repeats.map((x) => x.durationMs)) }))
+      .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
+      .slice(0, SLOWEST_LISTED);
+    const info = pool.info();
+    if (!info.isolation.networkIsolated) {
+      warnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+    }
+    if (!info.isolation.processLimit) {
+      warnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
+    }
+    return {
+      tasks: outputs,
+      summary: summarize(
+        outputs.map((o) => o.section),
+        outputs.map((o) => o.findings),
+      ),
+      findings: [] as Finding[],
+      warnings,
+      runInfo: {
+        python: info.python,
+        workers: info.workers,
+        isolation: info.isolation,
+        subreaper: info.subreaper,
+        jobs: pool.stats.jobs,
+        workersStarted: pool.stats.workersStarted,
+        wallMs: Math.round(performance.now() - started),
+        slowTasks,
+        slowest,
+      },
+    };
+  } finally {
+    if (ownPool) await pool.close();
+  }
+}
