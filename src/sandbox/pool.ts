@@ -251,6 +251,11 @@ export class SandboxPool {
     return new SandboxPool(() => plan.command(python.executable, pythonArgs), python, plan.info, options);
   }
 
+  /** Host pids of the worker processes (the bwrap/unshare wrapper or the interpreter), for diagnostics. */
+  workerPids(): number[] {
+    return this.workers.filter((w) => !w.dead && w.proc.pid !== undefined).map((w) => w.proc.pid!);
+  }
+
   info(): PoolInfo {
     return { python: this.python, workers: this.size, isolation: this.isolation, subreaper: this.subreaper };
   }

@@ -1,0 +1,139 @@
+/** The execution check on small fixture tasks, one per finding kind. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from '../../../src/checks/execution/index.js';
+import { silentProgress, type CheckOutput } from '../../../src/checks/types.js';
+import type { Config, PromptExample } from '../../../src/report/types.generated.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import type { Task } from '../../../src/task.js';
+
+function task(id: string, fields: Partial<Task> & { solution: string }): Task {
+  return {
+    benchmark: 'fixture',
+    id,
+    entryPoint: 'f',
+    prompt: '',
+    canonicalSolution: fields.solution,
+    setupCode: '',
+    imports: [],
+    tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'], challengeAsserts: [] },
+    siblings: [],
+    source: { file: 'fixture.jsonl', row: 1 },
+    ...fields,
+  };
+}
+
+const DOUBLE = 'def f(x):\n    return 2 * x\n';
+const TASKS: Task[] = [
+  task('ok', { solution: DOUBLE, prompt: 'def f(x):\n    """\n    >>> f(2)\n    4\n    >>> f(3)\n    7\n    """\n' }),
+  task('broken', { solution: 'def f(x):\n    return x + 2\n', tests: { kind: 'assert-list', asserts: ['assert f(0) == 0', 'assert f(1) == 2', 'assert f(5) == 10'], challengeAsserts: [] } }),
+  task('setup', { solution: DOUBLE, setupCode: 'import no_such_module_for_setup' }),
+  task('imports', { solution: DOUBLE, imports: ['from nowhere_at_all import thing'] }),
+  // The first element of a set of strings depends on PYTHONHASHSEED (0 -> 'd', 1 -> 'd', 2 -> 'c' on CPython 3.11).
+  task('flaky', { solution: 'def f(x):\n    return list({"a", "b", "c", "d"})[0]\n', tests: { kind: 'assert-list', asserts: ['assert f(0) == "d"'], challengeAsserts: [] } }),
+  task('hangs', { solution: 'def f(x):\n    while True:\n        pass\n' }),
+  task('challenge', { solution: DOUBLE, tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'], challengeAsserts: ['assert f(2) == 5'] } }),
+  task('plus', {
+    solution: 'def f(x):\n    return 10 // x\n',
+    tests: { kind: 'assert-list', asserts: ['assert f(5) == 2'], challengeAsserts: [] },
+    inputs: { base: [[5]], plus: [[1], [0], [2], [-3], [4]], atol: 0, contract: '    assert x >= 0, "invalid inputs" # $_CONTRACT_$\n' },
+  }),
+];
+
+const EXAMPLES: Record<string, PromptExample[]> = {
+  ok: [
+    { call: 'f(2)', expected: '4', line: 3, style: 'doctest' },
+    { call: 'f(3)', expected: '7', line: 5, style: 'doctest' },
+  ],
+};
+
+const config: Config = {
+  checks: ['execution'],
+  seed: 0,
+  static: { fewTestsThreshold: 2 },
+  execution: { ...DEFAULT_EXECUTION_CONFIG, timeLimitMs: 700, repeats: 3 },
+};
+
+let pool: SandboxPool;
+let out: CheckOutput<'execution'>;
+const byId = (id: string) => out.tasks[TASKS.findIndex((t) => t.id === id)];
+const kinds = (id: string) => byId(id).findings.map((f) => f.kind).sort();
+
+before(async () => {
+  pool = createSandboxPool({ workers: 2, timeoutMs: 700 });
+  const check = createExecutionCheck({ pool, promptExamples: (t) => EXAMPLES[t.id] ?? [] });
+  out = await check.run({ benchmark: 'fixture', tasks: TASKS, config, progress: silentProgress });
+});
+after(async () => {
+  await pool.close();
+});
+
+describe('execution check', () => {
+  it('passes a correct reference and checks its prompt examples', () => {
+    assert.equal(byId('ok').section?.verdict, 'passed');
+    assert.deepEqual(byId('ok').section?.repeats, ['passed', 'passed', 'passed']);
+    assert.deepEqual(kinds('ok'), ['prompt-example-mismatch']);
+    const f = byId('ok').findings[0];
+    assert.deepEqual(
+      { call: f.evidence.call, expected: f.evidence.expected, actual: f.evidence.actual, line: f.evidence.line },
+      { call: 'f(3)', expected: '7', actual: '6', line: 5 },
+    );
+    assert.deepEqual(byId('ok').section?.promptExamples, { checked: 2, mismatched: 1, notEvaluable: 0 });
+  });
+
+  it('reports a failing reference with the failing assert and exception', () => {
+    assert.deepEqual(kinds('broken'), ['canonical-fails']);
+    const f = byId('broken').findings[0];
+    assert.equal(f.severity, 'error');
+    assert.equal(f.evidence.assertIndex, 0);
+    assert.equal(f.evidence.assert, 'assert f(0) == 0');
+    assert.equal(f.evidence.exception, 'AssertionError');
+  });
+
+  it('reports setup and import failures as setup-error', () => {
+    assert.deepEqual(kinds('setup'), ['setup-error']);
+    assert.equal(byId('setup').findings[0].evidence.phase, 'setup');
+    assert.deepEqual(kinds('imports'), ['setup-error']);
+    assert.equal(byId('imports').findings[0].evidence.phase, 'imports');
+  });
+
+  it('reports a verdict that changes with PYTHONHASHSEED as flaky', () => {
+    assert.ok(kinds('flaky').includes('flaky'), JSON.stringify(byId('flaky')));
+    assert.equal(new Set(byId('flaky').section?.repeats).size, 2);
+  });
+
+  it('reports a reference that never finishes as timeout', () => {
+    assert.deepEqual(kinds('hangs'), ['timeout']);
+    assert.equal(byId('hangs').section?.verdict, 'timeout');
+  });
+
+  it('runs challenge asserts separately', () => {
+    assert.equal(byId('challenge').section?.verdict, 'passed');
+    assert.equal(byId('challenge').section?.challenge?.verdict, 'failed');
+    assert.deepEqual(kinds('challenge'), ['canonical-fails']);
+    assert.equal(byId('challenge').findings[0].evidence.suite, 'challenge');
+  });
+
+  it('runs plus inputs: crashes and contract violations with the inputs as evidence', () => {
+    const p = byId('plus');
+    assert.deepEqual(p.section?.plusInputs, { total: 5, run: 5, crashed: 1, contractViolations: 1, timedOut: 0 });
+    assert.deepEqual(kinds('plus'), ['contract-violation', 'plus-input-crash']);
+    const crash = p.findings.find((f) => f.kind === 'plus-input-crash')!;
+    assert.deepEqual(crash.evidence.inputs, [{ index: 1, input: '[0]', exception: 'ZeroDivisionError', message: 'integer division or modulo by zero' }]);
+    const violation = p.findings.find((f) => f.kind === 'contract-violation')!;
+    assert.equal((violation.evidence.inputs as { index: number }[])[0].index, 3);
+  });
+
+  it('summarizes and records the isolation in the run block', () => {
+    const s = out.summary!;
+    assert.equal(s.tasks, TASKS.length);
+    assert.equal(s.setupErrors, 2);
+    assert.equal(s.flaky, 1);
+    assert.equal(s.timeout, 1);
+    assert.equal(s.challengeFailed, 1);
+    assert.deepEqual(s.promptExamples, { checked: 2, mismatched: 1, tasksWithMismatch: 1 });
+    assert.deepEqual(s.plusInputs, { tasks: 1, run: 5, crashed: 1, contractViolations: 1, timedOut: 0 });
+    const isolation = out.runInfo?.isolation as { mode: string };
+    assert.ok(['bwrap', 'unshare', 'none'].includes(isolation.mode));
+  });
+});

@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ToolError } from '../../src/errors.js';
+import { outputsEqual } from '../../src/sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
+import type { CallOutput, EncodedValue, ExampleOutput, TestsJob } from '../../src/sandbox/types.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({ workers: 2, timeoutMs: 2_000 });
+});
+after(async () => {
+  await pool.close();
+});
+
+const ADD = { candidate: 'def add(a, b):\n    return a + b\n' };
+
+function returned(o: CallOutput | ExampleOutput | undefined): Extract<CallOutput, { status: 'returned' }> {
+  assert.ok(o && o.status === 'returned', JSON.stringify(o));
+  return o as Extract<CallOutput, { status: 'returned' }>;
+}
+
+describe('sandbox pool: tests jobs', () => {
+  it('reports the index and text of the first failing assert, and stops there', async () => {
+    const r = await pool.run({
+      kind: 'tests',
+      program: { ...ADD, candidate: ADD.candidate + 'calls = []\n' },
+      entryPoint: 'add',
+      tests: { kind: 'assert-list', asserts: ['assert add(1, 2) == 3', 'assert add(2, 2) == 5, "two and two"', 'assert 1 / 0'] },
+    });
+    assert.deepEqual(r.verdict, { status: 'failed', phase: 'tests', assertIndex: 1, assert: 'assert add(2, 2) == 5, "two and two"', exception: 'AssertionError', message: 'two and two' });
+  });
+
+  it('attributes a failing check function to its line', async () => {
+    const r = await pool.run({
+      kind: 'tests',
+      program: ADD,
+      entryPoint: 'add',
+      tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(1, 1) == 3\n', checkFunction: 'check' },
+    });
+    assert.equal(r.verdict.status, 'failed');
+    assert.equal(r.verdict.status === 'failed' && r.verdict.line, 3);
+    assert.equal(r.verdict.status === 'failed' && r.verdict.text, 'assert candidate(1, 1) == 3');
+  });
+
+  it('separates setup and import failures from test failures', async () => {
+    const setup = await pool.run({ kind: 'tests', program: { ...ADD, setup: 'raise ValueError("bad setup")' }, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert True'] } });
+    assert.equal(setup.verdict.status === 'failed' && setup.verdict.phase, 'setup');
+    const imports = await pool.run({ kind: 'tests', program: { ...ADD, imports: ['import no_such_module_xyz'] }, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert True'] } });
+    assert.equal(imports.verdict.status === 'failed' && imports.verdict.phase, 'imports');
+    assert.equal(imports.verdict.status === 'failed' && imports.verdict.exception, 'ModuleNotFoundError');
+    const syntax = await pool.run({ kind: 'tests', program: { candidate: 'def add(a, b)\n    return a\n' }, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert True'] } });
+    assert.equal(syntax.verdict.status === 'failed' && syntax.verdict.exception, 'SyntaxError');
+  });
+
+  it('records line coverage of the candidate', async () => {
+    const r = await pool.run({
+      kind: 'tests',
+      coverage: true,
+      program: { candidate: 'def sign(x):\n    if x > 0:\n        return 1\n    return -1\n' },
+      entryPoint: 'sign',
+      tests: { kind: 'assert-list', asserts: ['assert sign(5) == 1'] },
+    });
+    assert.equal(r.verdict.status, 'passed');
+    assert.ok(r.coverage);
+    assert.ok(r.coverage.lines.includes(2) && r.coverage.lines.includes(3));
+    assert.ok(!r.coverage.lines.includes(4), 'line 4 never ran');
+  });
+
+  it('routes jobs to interpreters with the requested PYTHONHASHSEED', async () => {
+    const job = (hashSeed: number): TestsJob => ({
+      kind: 'tests',
+      hashSeed,
+      program: { candidate: 'import os\ndef f():\n    return 0\nprint(hash("bench-audit"))\n' },
+      entryPoint: 'f',
+      tests: { kind: 'assert-list', asserts: ['assert f() == 0'] },
+    });
+    const runs = await pool.runAll([job(1), job(2), job(1), job(0), job(0)]);
+    const printed = runs.map((r) => r.stdout.trim());
+    assert.equal(printed[0], printed[2], 'same seed, same hash');
+    assert.equal(printed[3], printed[4]);
+    assert.equal(new Set([printed[0], printed[1], printed[3]]).size, 3, 'different seeds, different hashes');
+  });
+});
+
+describe('sandbox pool: call and examples jobs', () => {
+  it('returns typed outputs, exceptions and contract violations per input', async () => {
+    const r = await pool.run({
+      kind: 'call',
+      program: { candidate: 'def g(x):\n    if x == "boom":\n        raise KeyError(x)\n    return (x, [x], {x}, {x: 0.5}, float("inf"), 2**70)\n' },
+      entryPoint: 'g',
+      inputs: [['a'], ['boom'], [3]],
+      contract: '    assert x != 3, "invalid inputs"\n',
+    });
+    assert.equal(r.verdict.status, 'passed');
+    const first = returned(r.outputs[0]);
+    const expected: EncodedValue = { tuple: ['a', ['a'], { set: ['a'] }, { dict: [['a', 0.5]] }, { float: 'inf' }, { int: String(2n ** 70n) }] };
+    assert.deepEqual(first.value, expected);
+    assert.deepEqual({ ...r.outputs[1] }, { index: 1, status: 'raised', exception: 'KeyError', message: "'boom'" });
+    assert.equal(r.outputs[2].status, 'contract-violation');
+  });
+
+  it('applies a per-input time limit and continues with the next input', async () => {
+    const r = await pool.run({
+      kind: 'call',
+      program: { candidate: 'def h(n):\n    while n < 0:\n        pass\n    return n\n' },
+      entryPoint: 'h',
+      inputs: [[1], [-1], [2]],
+      perInputMs: 200,
+      timeoutMs: 5_000,
+    });
+    assert.equal(r.verdict.status, 'passed');
+    assert.deepEqual(
+      r.outputs.map((o) => o.status),
+      ['returned', 'timeout', 'returned'],
+    );
+  });
+
+  it('returns completed outputs when the whole job times out, and resumes from startIndex', async () => {
+    const program = { candidate: 'import time\ndef s(n):\n    time.sleep(n)\n    return n\n' };
+    const r = await pool.run({ kind: 'call', program, entryPoint: 's', inputs: [[0], [0], [30], [0]], timeoutMs: 500 });
+    assert.equal(r.verdict.status, 'timeout');
+    assert.equal(r.outputs.length, 2);
+    const rest = await pool.run({ kind: 'call', program, entryPoint: 's', inputs: [[0], [0], [30], [0]], startIndex: 3 });
+    assert.deepEqual(rest.outputs.map((o) => o.index), [3]);
+  });
+
+  it('sends huge outputs as digests that compare equal when equal', async () => {
+    const program = { candidate: 'def big(n):\n    return list(range(n))\n' };
+    const r = await pool.run({ kind: 'call', program, entryPoint: 'big', inputs: [[200_000], [200_000], [200_001]] });
+    const [a, b, c] = r.outputs.map((o) => returned(o).value);
+    assert.ok(a !== null && typeof a === 'object' && 'digest' in a);
+    assert.ok(outputsEqual(a, b));
+    assert.ok(!outputsEqual(a, c));
+  });
+
+  it('checks prompt examples by value, by truthiness for asserts, and leaves prose alone', async () => {
+    const r = await pool.run({
+      kind: 'examples',
+      program: { candidate: 'import re\ndef f(x):\n    return x * 2\ndef m(s):\n    return re.match("a", s)\n' },
+      examples: [
+        { call: 'f(2)', expected: '4' },
+        { call: 'f(0.1)', expected: '0.2' },
+        { call: 'f(3)', expected: '7' },
+        { call: 'm("abc")', expected: 'True', truthy: true },
+        { call: 'f(1)', expected: '1 + 1 = 2' },
+        { call: 'math.isclose(f(1.5), 3.0)', expected: 'True' },
+        { call: 'f(None)', expected: '0' },
+      ],
+    });
+    assert.deepEqual(
+      r.outputs.map((o) => o.status),
+      ['match', 'match', 'mismatch', 'match', 'not-evaluable', 'match', 'raised'],
+    );
+  });
+});
+
+describe('sandbox pool: robustness', () => {
+  it('a job killed by a signal is an error, and the pool keeps serving', async () => {
+    const r = await pool.run({ kind: 'tests', program: { candidate: 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n' }, entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert True'] } });
+    assert.equal(r.verdict.status, 'error');
+    assert.equal(r.verdict.status === 'error' && r.verdict.signal, 'SIGKILL');
+    const ok = await pool.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(1, 1) == 2'] } });
+    assert.equal(ok.verdict.status, 'passed');
+  });
+
+  it('replaces a worker that dies mid-job; the job gets an error verdict', async () => {
+    const solo = createSandboxPool({ workers: 1 });
+    try {
+      const warm = await solo.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(1, 1) == 2'] } });
+      assert.equal(warm.verdict.status, 'passed');
+      const pending = solo.run({ kind: 'tests', timeoutMs: 10_000, program: { candidate: 'import time\ndef f():\n    time.sleep(5)\n' }, entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert f()'] } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [pid] = solo.workerPids();
+      process.kill(pid, 'SIGKILL');
+      const r = await pending;
+      assert.equal(r.verdict.status === 'error' && r.verdict.reason, 'worker-died');
+      const ok = await solo.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(1, 1) == 2'] } });
+      assert.equal(ok.verdict.status, 'passed');
+      assert.equal(solo.stats.workersStarted, 2);
+    } finally {
+      await solo.close();
+    }
+  });
+
+  it('runs many jobs with bounded in-flight work, results in input order', async () => {
+    const jobs = Array.from({ length: 300 }, (_, i): TestsJob => ({
+      kind: 'tests',
+      program: ADD,
+      entryPoint: 'add',
+      tests: { kind: 'assert-list', asserts: [`assert add(${i}, 1) == ${i % 7 === 0 ? -1 : i + 1}`] },
+    }));
+    const results = await pool.runAll(jobs);
+    results.forEach((r, i) => assert.equal(r.verdict.status, i % 7 === 0 ? 'failed' : 'passed', `job ${i}`));
+  });
+
+  it('fails clearly when the interpreter does not exist', () => {
+    assert.throws(() => createSandboxPool({ python: '/nonexistent/python3' }), ToolError);
+  });
+});
+
+describe('outputsEqual', () => {
+  it('compares floats with tolerance, and keeps list, tuple and set apart', () => {
+    assert.ok(outputsEqual(0.1 + 0.2, 0.3));
+    assert.ok(!outputsEqual(1.0, 1.1));
+    assert.ok(outputsEqual(1.0, 1.05, 0.1));
+    assert.ok(outputsEqual({ float: 'nan' }, { float: 'nan' }));
+    assert.ok(!outputsEqual([1, 2], { tuple: [1, 2] }));
+    assert.ok(outputsEqual({ tuple: [1, 0.30000000000000004] }, { tuple: [1, 0.3] }));
+    assert.ok(outputsEqual({ dict: [['b', 1], ['a', 2]] }, { dict: [['a', 2], ['b', 1]] }));
+    assert.ok(!outputsEqual('1', 1));
+  });
+});
