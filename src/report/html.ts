@@ -20,8 +20,10 @@ import { reproduceCommand, scalarLeaves } from './markdown.js';
 import { compareFindings } from './order.js';
 import type { AuditReport, Finding } from './types.generated.js';
 
-/** Tables from a summary with more rows than this are folded into a <details> element. */
-const FOLD_TABLE_ROWS = 12;
+/** Tables from a summary with more rows than this are folded into a <details> element (ten-bucket distributions are charted already). */
+const FOLD_TABLE_ROWS = 8;
+/** Numeric columns shown first in record tables (range bounds read left to right). */
+const LEADING_COLUMNS = ['threshold', 'from', 'to'];
 /** Strings in a list longer than this are shown one per line rather than comma-joined. */
 const LONG_STRING = 60;
 /** Display order of the known checks; any other check follows alphabetically. */
@@ -52,7 +54,7 @@ function scriptHash(code: string): string {
 }
 
 function kvTable(rows: [string, string][], cls = 'kv'): string {
-  return `<table class="${cls}"><tbody>${rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
+  return `<table class="${cls}"><tbody>${rows.map(([k, v]) => `<tr><td>${esc(k).replace(/\./g, '.<wbr>')}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
 }
 
 function taskCell(value: unknown, taskIds: Set<string>): string {
@@ -60,12 +62,18 @@ function taskCell(value: unknown, taskIds: Set<string>): string {
   return esc(fmt(value));
 }
 
+/** Columns of a record table: text columns (identifiers) first, then range bounds, then the rest; alphabetical within each group. */
+export function recordColumns(items: Record<string, unknown>[]): string[] {
+  const all = [...new Set(items.flatMap((o) => Object.keys(o)))].sort();
+  const rank = (c: string) => (items.some((o) => typeof o[c] === 'string') ? 0 : LEADING_COLUMNS.includes(c) ? 1 : 2);
+  return all.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? LEADING_COLUMNS.indexOf(a) - LEADING_COLUMNS.indexOf(b) : a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** A table of flat objects (an array) or of a map of flat objects (first column: the key). */
 function objectsTable(value: Record<string, unknown>[] | Record<string, Record<string, unknown>>, keyHeader: string, taskIds: Set<string>): string {
   const names = Array.isArray(value) ? null : Object.keys(value).sort();
   const items = Array.isArray(value) ? value : names!.map((k) => value[k]);
-  const cols: string[] = [];
-  for (const o of items) for (const k of Object.keys(o)) if (!cols.includes(k)) cols.push(k);
+  const cols = recordColumns(items);
   const numeric = cols.map((c) => items.every((o) => o[c] === undefined || o[c] === null || typeof o[c] === 'number'));
   const head = [...(names ? [`<th>${esc(keyHeader)}</th>`] : []), ...cols.map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${esc(c)}</th>`)].join('');
   const rows = items.map((o, r) => {
@@ -274,7 +282,10 @@ function navHtml(report: AuditReport): string {
 }
 
 /** The whole page. Pure and deterministic. */
-export function renderHtml(report: AuditReport): string {
+export function renderHtml(input: AuditReport): string {
+  // Key order must not matter: a report built in memory and the same report read back from its
+  // canonical JSON file give the same page.
+  const report = sortKeys(input) as AuditReport;
   for (const [name, code] of [['ERROR_HOOK_JS', ERROR_HOOK_JS], ['CLIENT_JS', CLIENT_JS]] as const) {
     // Our own constants; a closing tag inside would end the script element early.
     if (/<\/script|<!--/i.test(code)) throw new Error(`${name} must not contain "</script" or "<!--"`);
@@ -289,13 +300,13 @@ export function renderHtml(report: AuditReport): string {
     "form-action 'none'",
   ].join('; ');
   const findingCount = allFindings(report).length;
-  const data = jsonForScript(sortKeys(report) as Json);
+  const data = jsonForScript(report as unknown as Json);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="generator" content="${esc(`${report.tool.name} ${report.tool.version}`)}">
 <title>${esc(`Audit of ${b.title || b.id} (${b.id})`)}</title>
 <style>${REPORT_CSS}</style>

@@ -112,10 +112,17 @@ export const CLIENT_JS = String.raw`(function () {
     if (v !== null && typeof v === 'object' && v.nodeType) return v;
     return fmt(v);
   }
+  /** A dotted path that may wrap after each dot. */
+  function breakable(label) {
+    var parts = String(label).split('.');
+    var out = [];
+    parts.forEach(function (p, i) { out.push(i < parts.length - 1 ? p + '.' : p); if (i < parts.length - 1) out.push(el('wbr')); });
+    return out;
+  }
   function kvTable(rows) {
     var t = el('table', 'kv');
     var body = el('tbody');
-    rows.forEach(function (r) { body.appendChild(el('tr', null, [el('td', null, r[0]), el('td', null, valueNode(r[1]))])); });
+    rows.forEach(function (r) { body.appendChild(el('tr', null, [el('td', null, breakable(r[0])), el('td', null, valueNode(r[1]))])); });
     t.appendChild(body);
     return t;
   }
@@ -156,12 +163,20 @@ export const CLIENT_JS = String.raw`(function () {
     if (Array.isArray(v)) return v.length > 0 && v.every(flatObject);
     return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every(function (k) { return flatObject(v[k]); });
   }
-  function objectsTable(v, keyHeader) {
+  /** Column order of mutant counts and of the mutant-generation funnel (the rest follow). */
+  var COUNT_COLUMNS = ['total', 'killed', 'timeout', 'survived', 'killable', 'possiblyEquivalent', 'unsorted', 'error'];
+  var FUNNEL_COLUMNS = ['candidates', 'unparsable', 'uncompilable', 'duplicates', 'valid', 'sampledOut', 'run'];
+  function objectsTable(v, keyHeader, order) {
     var isArr = Array.isArray(v);
     var names = isArr ? null : keys(v);
     var items = isArr ? v : names.map(function (k) { return v[k]; });
-    var cols = [];
-    items.forEach(function (o) { Object.keys(o).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); }); });
+    // Same order as the page's static tables: text columns, then range bounds, then the rest.
+    var all = [];
+    items.forEach(function (o) { Object.keys(o).forEach(function (k) { if (all.indexOf(k) < 0) all.push(k); }); });
+    var lead = ['threshold', 'from', 'to'];
+    var rank = function (c) { return items.some(function (o) { return typeof o[c] === 'string'; }) ? 0 : lead.indexOf(c) >= 0 ? 1 : 2; };
+    var cols = all.sort().sort(function (a, b) { return rank(a) - rank(b) || (rank(a) === 1 ? lead.indexOf(a) - lead.indexOf(b) : a < b ? -1 : a > b ? 1 : 0); });
+    if (order) cols = order.filter(function (c) { return cols.indexOf(c) >= 0; }).concat(cols.filter(function (c) { return order.indexOf(c) < 0; }));
     var numeric = cols.map(function (c) { return items.every(function (o) { return o[c] === undefined || o[c] === null || typeof o[c] === 'number'; }); });
     var rows = items.map(function (o, i) {
       var cells = cols.map(function (c) { return o[c] === undefined ? '' : Array.isArray(o[c]) ? o[c].map(fmt).join(', ') : o[c]; });
@@ -317,9 +332,9 @@ export const CLIENT_JS = String.raw`(function () {
     if (m.skipReason) head.push(' ', el('span', null, m.skipReason));
     box.appendChild(el('div', null, head));
     box.appendChild(kvTable([['mutation score', pct(m.score)], ['score excluding possibly-equivalent', pct(m.scoreExcludingEquivalent)]]));
-    if (m.counts) box.appendChild(objectsTable([m.counts]));
-    if (m.mutants) { box.appendChild(el('h4', null, 'Mutant generation')); box.appendChild(objectsTable([m.mutants])); }
-    if (m.byOperator && Object.keys(m.byOperator).length > 0) { box.appendChild(el('h4', null, 'By operator')); box.appendChild(objectsTable(m.byOperator, 'operator')); }
+    if (m.counts) box.appendChild(objectsTable([m.counts], '', COUNT_COLUMNS));
+    if (m.mutants) { box.appendChild(el('h4', null, 'Mutant generation')); box.appendChild(objectsTable([m.mutants], '', FUNNEL_COLUMNS)); }
+    if (m.byOperator && Object.keys(m.byOperator).length > 0) { box.appendChild(el('h4', null, 'By operator')); box.appendChild(objectsTable(m.byOperator, 'operator', COUNT_COLUMNS)); }
     if (m.trivialPasses && m.trivialPasses.length > 0) {
       box.appendChild(el('h4', null, 'Trivial solutions the tests accept'));
       box.appendChild(el('div', null, m.trivialPasses.map(function (t) { return chip(t, 'sev-error'); })));
@@ -456,6 +471,8 @@ export const CLIENT_JS = String.raw`(function () {
     t.findings.forEach(function (f) { if (!seen[f.kind]) { seen[f.kind] = f.severity; out.push(f); } });
     return out;
   }
+  /** Per-task data the page derives, kept beside the report's objects (never mixed into them). */
+  var meta = new Map();
   var has = function (name) { return tasks.some(function (t) { return t.checks && t.checks[name] !== undefined; }); };
   var num = function (v) { return typeof v === 'number' ? v : null; };
   var columns = [
@@ -464,7 +481,7 @@ export const CLIENT_JS = String.raw`(function () {
     { label: 'Tests', cls: 'num', value: function (t) { return t.checks && t.checks.static ? num(t.checks.static.tests) : null; }, cell: function (t) { return t.checks && t.checks.static ? fmt(t.checks.static.tests) : '—'; } },
   ];
   SEVERITIES.forEach(function (s) {
-    columns.push({ label: s === 'error' ? 'Errors' : s === 'warning' ? 'Warnings' : 'Info', cls: 'num', value: function (t) { return t._counts[s]; }, cell: function (t) { var n = t._counts[s]; return n === 0 ? el('span', 'zero', '0') : badge(String(n), 'sev-' + s); } });
+    columns.push({ label: s === 'error' ? 'Errors' : s === 'warning' ? 'Warnings' : 'Info', cls: 'num', value: function (t) { return meta.get(t).counts[s]; }, cell: function (t) { var n = meta.get(t).counts[s]; return n === 0 ? el('span', 'zero', '0') : badge(String(n), 'sev-' + s); } });
   });
   if (has('execution')) columns.push({ label: 'Reference', value: function (t) { var e = t.checks.execution; return e ? e.verdict : null; }, cell: function (t) { var e = t.checks.execution; return e ? verdictBadge(e.verdict) : '—'; } });
   if (has('mutation')) columns.push({ label: 'Mutation score', cls: 'num', value: function (t) { var m = t.checks.mutation; return m ? num(m.score) : null; }, cell: function (t) { var m = t.checks.mutation; return !m ? '—' : m.status === 'skipped' ? el('span', 'muted', 'skipped') : pct(m.score); } });
@@ -472,11 +489,10 @@ export const CLIENT_JS = String.raw`(function () {
   columns.push({ label: 'Findings', value: function (t) { return kindsOf(t).map(function (f) { return f.kind; }).join(' '); }, cell: function (t) { return kindsOf(t).map(function (f) { return chip(f.kind, 'sev-' + f.severity); }); } });
 
   tasks.forEach(function (t, i) {
-    t._index = i;
-    t._counts = counts(t);
-    t._kinds = {};
-    t.findings.forEach(function (f) { t._kinds[f.kind] = true; });
-    t._haystack = [t.id, t.entryPoint, (t.source && t.source.file) || ''].concat(t.findings.map(function (f) { return f.kind + ' ' + f.message; })).join('\n').toLowerCase();
+    var kindsSeen = {};
+    t.findings.forEach(function (f) { kindsSeen[f.kind] = true; });
+    var haystack = [t.id, t.entryPoint, (t.source && t.source.file) || ''].concat(t.findings.map(function (f) { return f.kind + ' ' + f.message; })).join('\n').toLowerCase();
+    meta.set(t, { index: i, counts: counts(t), kinds: kindsSeen, haystack: haystack });
   });
 
   var table = document.getElementById('task-table');
@@ -539,10 +555,10 @@ export const CLIENT_JS = String.raw`(function () {
     var c = columns[col];
     var order = tasks.slice().sort(function (a, b) {
       var x = c.value(a), y = c.value(b);
-      if (x === null || x === undefined || x === '') return y === null || y === undefined || y === '' ? a._index - b._index : 1;
+      if (x === null || x === undefined || x === '') return y === null || y === undefined || y === '' ? meta.get(a).index - meta.get(b).index : 1;
       if (y === null || y === undefined || y === '') return -1;
       var r = typeof x === 'number' && typeof y === 'number' ? x - y : naturalCompare(String(x), String(y));
-      return r !== 0 ? r * sortState.dir : a._index - b._index;
+      return r !== 0 ? r * sortState.dir : meta.get(a).index - meta.get(b).index;
     });
     order.forEach(function (t) {
       tbody.appendChild(rowOf[t.id]);
@@ -556,7 +572,7 @@ export const CLIENT_JS = String.raw`(function () {
   var sevSelect = document.getElementById('filter-severity');
   var countBox = document.getElementById('task-count');
   var kinds = {};
-  tasks.forEach(function (t) { Object.keys(t._kinds).forEach(function (k) { kinds[k] = (kinds[k] || 0) + 1; }); });
+  tasks.forEach(function (t) { Object.keys(meta.get(t).kinds).forEach(function (k) { kinds[k] = (kinds[k] || 0) + 1; }); });
   Object.keys(kinds).sort().forEach(function (k) {
     var o = el('option', null, k + ' (' + kinds[k] + ')');
     o.value = k;
@@ -568,8 +584,8 @@ export const CLIENT_JS = String.raw`(function () {
     var sev = sevSelect.value;
     var shown = 0;
     tasks.forEach(function (t) {
-      var ok = (q === '' || t._haystack.indexOf(q) >= 0) && (kind === '' || t._kinds[kind]) &&
-        (sev === '' || (sev === 'none' ? t.findings.length === 0 : sev === 'any' ? t.findings.length > 0 : t._counts[sev] > 0));
+      var ok = (q === '' || meta.get(t).haystack.indexOf(q) >= 0) && (kind === '' || meta.get(t).kinds[kind]) &&
+        (sev === '' || (sev === 'none' ? t.findings.length === 0 : sev === 'any' ? t.findings.length > 0 : meta.get(t).counts[sev] > 0));
       rowOf[t.id].hidden = !ok;
       if (detailOf[t.id]) detailOf[t.id].hidden = !ok;
       if (ok) shown++;

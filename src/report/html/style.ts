@@ -32,7 +32,7 @@ code { background: var(--code-bg); border: 1px solid var(--border); border-radiu
 pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px 10px; margin: 4px 0 8px; overflow: auto; max-height: 420px; white-space: pre; }
 a { color: var(--accent); }
 section.card { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 18px 20px; margin-bottom: 20px; box-shadow: 0 1px 2px rgba(0,0,0,.04); }
-.meta { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 4px 32px; }
+.meta { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 4px 28px; }
 .meta dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
@@ -45,7 +45,7 @@ button:hover { border-color: var(--accent); }
 .stat .n { font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .stat .l { color: var(--muted); font-size: 12.5px; }
 .stat.error .n { color: var(--error); } .stat.warning .n { color: var(--warning); } .stat.info .n { color: var(--info); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; align-items: start; }
 figure.chart-box { margin: 0; border: 1px solid var(--border); border-radius: 8px; padding: 8px; background: var(--card); }
 svg.chart { width: 100%; height: auto; display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 svg.chart text { fill: var(--text); font-size: 12px; }
@@ -60,15 +60,15 @@ svg.chart .legend text { font-size: 11px; fill: var(--muted); }
 .fill-error { fill: var(--error); } .fill-warning { fill: var(--warning); } .fill-info { fill: var(--info); }
 .fill-primary { fill: var(--accent); } .fill-s0 { fill: var(--error); } .fill-s1 { fill: var(--warning); } .fill-s2 { fill: var(--info); }
 svg.chart rect.bar:hover { opacity: .8; }
-.checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 16px; }
+.checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; align-items: start; }
 .check-box { border: 1px solid var(--border); border-radius: 8px; padding: 12px 14px; }
 .check-box h3 { margin-top: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { background: var(--head); font-weight: 600; font-size: 12.5px; color: var(--muted); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.kv td:first-child { color: var(--muted); white-space: nowrap; width: 1%; }
-table.kv td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+table.kv td:first-child { color: var(--muted); width: 1%; min-width: 9em; }
+table.kv td { font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
 .table-wrap { overflow-x: auto; }
 .badge { display: inline-block; border-radius: 999px; padding: 0 8px; font-size: 12px; font-weight: 600; line-height: 20px; white-space: nowrap; border: 1px solid transparent; }
 .sev-error { color: var(--error); background: var(--error-bg); } .sev-warning { color: var(--warning); background: var(--warning-bg); }
@@ -88,10 +88,12 @@ table.kv td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 #task-table td.id { font-family: var(--mono); white-space: nowrap; }
 #task-table td .zero { color: var(--border); }
 tr.detail-row > td { background: var(--bg); padding: 12px 16px 16px; }
-.detail { display: grid; gap: 4px; }
+/* width 0 + min-width 100%: the drill-down never widens the task table; long lines scroll inside their blocks. */
+.detail { display: grid; gap: 8px; width: 0; min-width: 100%; }
 .detail .block { background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; }
 .finding { border-left: 3px solid var(--border); padding: 4px 0 4px 10px; margin: 8px 0; }
-.finding.sev-error { border-left-color: var(--error); background: none; } .finding.sev-warning { border-left-color: var(--warning); background: none; } .finding.sev-info { border-left-color: var(--info); background: none; }
+.finding.sev-error { border-left-color: var(--error); } .finding.sev-warning { border-left-color: var(--warning); } .finding.sev-info { border-left-color: var(--info); }
+.finding.sev-error, .finding.sev-warning, .finding.sev-info { background: none; color: inherit; }
 .finding .msg { margin: 2px 0 4px; color: var(--text); overflow-wrap: anywhere; }
 .survivor { border: 1px solid var(--border); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
 .survivor .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 4px; }
