@@ -145,6 +145,8 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       mutantsRun,
       mutantsPerSecond: elapsedMs > 0 ? Math.round((mutantsRun / elapsedMs) * 1000) : null,
       jobs: runs.reduce((a, r) => a + r.jobs, 0),
+      /** Summed over tasks (tasks overlap in time): where the work went. */
+      taskWallMs: { mutants: Math.round(runs.reduce((a, r) => a + r.mutantsWallMs, 0)), sorting: Math.round(runs.reduce((a, r) => a + r.sortingWallMs, 0)) },
       timeLimitMs: runs.length > 0 ? { min: Math.min(...runs.map((r) => r.timeLimitMs)), max: Math.max(...runs.map((r) => r.timeLimitMs)) } : null,
       pool: pool.info(),
     },

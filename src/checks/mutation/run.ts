@@ -25,7 +25,7 @@ import { trivialCandidates } from './trivial.js';
 
 /** Limit for the reference solution's own test run; one that needs more is the execution check's business (slow/timeout). */
 export const REFERENCE_TIME_LIMIT_MS = 10_000;
-/** Floor of the limit for a whole batch of differential-testing calls (many inputs in one job). */
+/** Limit for the reference's batch of differential-testing calls (unknown cost yet); survivors then get max(min, factor x its time). */
 export const DIFF_BATCH_MIN_MS = 5_000;
 /** Name of the helper appended to a program to call the entry point on literal inputs (no clash with benchmark code). */
 export const CALL_HELPER = '__bench_audit_call__';
@@ -141,7 +141,7 @@ export interface TaskAnalysis {
   section: MutationTask;
   findings: Finding[];
   /** Non-deterministic details for the run block. */
-  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number };
+  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number };
 }
 
 export interface AnalyseTaskInput {
@@ -192,7 +192,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     return {
       section: skipped(`the reference solution does not pass its own tests: ${describeFailure(reference.verdict)}`, mutants),
       findings: [],
-      runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs },
+      runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs, mutantsWallMs: 0, sortingWallMs: 0 },
     };
   }
   const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
@@ -200,6 +200,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
   const trivial = trivialCandidates(parser, task.solution, task.entryPoint);
+  const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
     Promise.all(trivial.map((c) => run(testsJob(task, { candidate: c.source, timeoutMs: config.minTimeLimitMs })))),
     Promise.all(mutants.mutants.map((m) => run(testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs })))),
@@ -209,6 +210,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
 
   // 4. Survivors: differential testing against the reference.
   const survivorMutants = mutants.mutants.filter((_, i) => statuses[i] === 'survived');
+  const sortingStarted = performance.now();
+  const mutantsWallMs = sortingStarted - mutantsStarted;
   const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, run) : undefined;
   const survivors: SurvivorRecord[] = survivorMutants.map((m) => diff?.records.get(m.id) ?? { mutant: m, verdict: 'unsorted' });
 
@@ -243,7 +246,12 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     ...(diff ? { inputs: diff.inputCounts } : {}),
     ...(coverage ? { coverage } : {}),
   };
-  return { section, findings: taskFindings(section, config), runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs } };
+  const sortingWallMs = performance.now() - sortingStarted;
+  return {
+    section,
+    findings: taskFindings(section, config),
+    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs },
+  };
 }
 
 interface ReferenceOutput {
@@ -262,7 +270,7 @@ async function sortSurvivors(
   const records = new Map<string, SurvivorRecord>();
   const inputCounts = { plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
-  const batchLimit = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
+  let batchLimit = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const callJob = (program: string, inputs: readonly DiffInput[], checkContract = false): CallJob => ({
     kind: 'call',
@@ -292,6 +300,8 @@ async function sortSurvivors(
     expected.push({ output: o, value: outputValue(parser, o) });
   }
   inputCounts.discarded = candidates.length - valid.length;
+  // Survivors get the usual rule on the reference's time for exactly these calls.
+  batchLimit = mutantTimeLimit(ref.durationMs, config);
   for (const v of valid) inputCounts[v.source]++;
   if (valid.length === 0) return { records, inputCounts };
 
