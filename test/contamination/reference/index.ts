@@ -1,0 +1,241 @@
+/**
+ * The benchmark side of the scan: every task part (prompt, solution, tests) tokenized once, its
+ * distinct n-grams hashed into per-channel open-addressing tables, and the reference solutions'
+ * functions MinHashed into an LSH index. Channels:
+ *  - 0 `text`: raw tokens with docstrings kept, for prompts and tests (a prompt IS mostly a docstring);
+ *  - 1 `code`: raw tokens without docstrings, for solutions;
+ *  - 2 `renamed`: identifier-canonicalized tokens without docstrings, for solutions.
+ * Pure: tasks in, typed arrays out.
+ */
+import type { Task } from '../../../src/task.js';
+import { ngramKeys, sha256Like } from './index-hash.js';
+import { LshIndex, MinHasher } from './minhash.js';
+import type { PartName, ScanParameters } from '../../../src/contamination/options.js';
+import { segmentFunctions } from './segment.js';
+import { TokenStream, tokenizeText } from './tokenize.js';
+
+export const CHANNEL_TEXT = 0;
+export const CHANNEL_CODE = 1;
+export const CHANNEL_RENAMED = 2;
+export const CHANNEL_NAMES = ['text', 'code', 'renamed'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Load factor of the n-gram tables: sparse, so that the common case (a miss) ends at the first probe. */
+const TABLE_LOAD_INVERSE = 4;
+
+export interface IndexItem {
+  id: number;
+  task: number;
+  part: PartName;
+  /** Token hashes of the item in its comparison stream (full for text parts, docstring-free for solutions). */
+  raw: Uint32Array;
+  canon: Uint32Array;
+  /** Distinct n-gram count before any filtering (raw n-grams). */
+  totalNgrams: number;
+  trivial: boolean;
+  /** Per channel: sorted distinct n-gram ids of this item in that channel's table, or null. */
+  ngrams: (Uint32Array | null)[];
+}
+
+/** Open-addressing table of 64-bit (2x32) n-gram keys to dense ids, plus id -> items postings. */
+export class NgramTable {
+  readonly n: number;
+  mask = 0;
+  k1 = new Uint32Array(0);
+  k2 = new Uint32Array(0);
+  vals = new Int32Array(0);
+  size = 0;
+  postStart = new Uint32Array(1);
+  postItems = new Uint32Array(0);
+
+  constructor(n: number, expected: number) {
+    this.n = n;
+    let cap = 16;
+    while (cap < expected * TABLE_LOAD_INVERSE) cap *= 2;
+    this.mask = cap - 1;
+    this.k1 = new Uint32Array(cap);
+    this.k2 = new Uint32Array(cap);
+    this.vals = new Int32Array(cap).fill(-1);
+  }
+
+  lookup(a: number, b: number): number {
+    const { k1, k2, vals, mask } = this;
+    let i = a & mask;
+    for (;;) {
+      const v = vals[i];
+      if (v < 0) return -1;
+      if (k1[i] === a && k2[i] === b) return v;
+      i = (i + 1) & mask;
+    }
+  }
+
+  insert(a: number, b: number): number {
+    let i = a & this.mask;
+    for (;;) {
+      const v = this.vals[i];
+      if (v < 0) {
+        this.k1[i] = a;
+        this.k2[i] = b;
+        this.vals[i] = this.size;
+        return this.size++;
+      }
+      if (this.k1[i] === a && this.k2[i] === b) return v;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+export interface LshReference {
+  item: number;
+  start: number;
+  end: number;
+}
+
+export interface BenchmarkIndex {
+  params: ScanParameters;
+  items: IndexItem[];
+  tables: NgramTable[];
+  hasher: MinHasher;
+  lsh: LshIndex;
+  lshRefs: LshReference[];
+  /** Token-count bounds of corpus functions worth MinHashing (a Jaccard >= t needs size ratio >= t). */
+  functionTokenRange: [number, number];
+  /** Deterministic digest of the parameters and items: partial results merge only when it agrees. */
+  fingerprint: string;
+  ngramsDroppedAsCommon: number[];
+}
+
+/** The text of a task part, as indexed. */
+export function partText(task: Task, part: PartName): string {
+  if (part === 'prompt') return task.prompt;
+  if (part === 'solution') return task.solution;
+  return task.tests.kind === 'check-function' ? task.tests.code : task.tests.asserts.join('\n');
+}
+
+export function partChannels(part: PartName): number[] {
+  return part === 'solution' ? [CHANNEL_CODE, CHANNEL_RENAMED] : [CHANNEL_TEXT];
+}
+
+function distinctKeys(tokens: Uint32Array, length: number, n: number): Array<[number, number]> {
+  const count = Math.max(0, length - n + 1);
+  const h1 = new Uint32Array(count);
+  const h2 = new Uint32Array(count);
+  ngramKeys(tokens, length, n, h1, h2);
+  const seen = new Set<string>();
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < count; i++) {
+    const key = `${h1[i]}:${h2[i]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([h1[i], h2[i]]);
+  }
+  return out;
+}
+
+export function buildIndex(tasks: readonly Task[], params: ScanParameters): BenchmarkIndex {
+  const items: IndexItem[] = [];
+  const full = new TokenStream();
+  const nodoc = new TokenStream();
+  const channelKeys: Array<Array<Array<[number, number]>>> = [[], [], []];
+  for (let t = 0; t < tasks.length; t++) {
+    for (const part of params.parts) {
+      const text = partText(tasks[t], part);
+      tokenizeText(text, full);
+      const stream = part === 'solution' ? full.withoutDocstrings(nodoc) : full;
+      const raw = stream.raw.slice(0, stream.length);
+      const canon = stream.canon.slice(0, stream.length);
+      const rawKeys = distinctKeys(raw, raw.length, params.ngramSize);
+      const trivial = rawKeys.length < params.minItemNgrams;
+      const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length, trivial, ngrams: [null, null, null] };
+      items.push(item);
+      const keys: Array<Array<[number, number]> | null> = [null, null, null];
+      if (!trivial) {
+        if (part === 'solution') {
+          keys[CHANNEL_CODE] = rawKeys;
+          if (raw.length >= params.minRenamedTokens) keys[CHANNEL_RENAMED] = distinctKeys(canon, canon.length, params.canonicalNgramSize);
+        } else keys[CHANNEL_TEXT] = rawKeys;
+      }
+      for (let c = 0; c < 3; c++) channelKeys[c][item.id] = keys[c] ?? [];
+      item.ngrams = keys.map((k) => (k === null ? null : new Uint32Array(0)));
+    }
+  }
+
+  // Benchmark-common n-grams: shared by too many tasks to identify one.
+  const commonLimit = Math.max(params.benchmarkCommonMinTasks, Math.floor(params.benchmarkCommonTaskFraction * tasks.length));
+  const tables: NgramTable[] = [];
+  const dropped: number[] = [];
+  for (let c = 0; c < 3; c++) {
+    const n = c === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
+    const taskCount = new Map<string, Set<number>>();
+    let total = 0;
+    for (const item of items) {
+      for (const [a, b] of channelKeys[c][item.id] ?? []) {
+        const key = `${a}:${b}`;
+        let set = taskCount.get(key);
+        if (set === undefined) taskCount.set(key, (set = new Set()));
+        set.add(item.task);
+        total++;
+      }
+    }
+    let droppedHere = 0;
+    const table = new NgramTable(n, taskCount.size);
+    const postings: number[][] = [];
+    for (const item of items) {
+      const ids: number[] = [];
+      for (const [a, b] of channelKeys[c][item.id] ?? []) {
+        if ((taskCount.get(`${a}:${b}`)?.size ?? 0) > commonLimit) {
+          droppedHere++;
+          continue;
+        }
+        const id = table.insert(a, b);
+        if (id === postings.length) postings.push([]);
+        postings[id].push(item.id);
+        ids.push(id);
+      }
+      if (item.ngrams[c] !== null) item.ngrams[c] = Uint32Array.from(ids).sort();
+    }
+    void total;
+    const postStart = new Uint32Array(postings.length + 1);
+    for (let i = 0; i < postings.length; i++) postStart[i + 1] = postStart[i] + postings[i].length;
+    const postItems = new Uint32Array(postStart[postings.length]);
+    for (let i = 0; i < postings.length; i++) postItems.set(postings[i], postStart[i]);
+    table.postStart = postStart;
+    table.postItems = postItems;
+    tables.push(table);
+    dropped.push(droppedHere);
+  }
+
+  // MinHash references: each function of each non-trivial solution (the whole solution if it has none).
+  const mh = params.minhash;
+  const hasher = new MinHasher(mh.seed, mh.permutations);
+  const lsh = new LshIndex(mh.bands, mh.rows);
+  const lshRefs: LshReference[] = [];
+  const sig = new Int32Array(mh.permutations);
+  const ranges: number[] = [];
+  let minTokens = Infinity;
+  let maxTokens = 0;
+  for (const item of items) {
+    if (item.part !== 'solution' || item.trivial) continue;
+    tokenizeText(partText(tasks[item.task], 'solution'), full);
+    full.withoutDocstrings(nodoc);
+    segmentFunctions(nodoc, ranges);
+    const spans: Array<[number, number]> = [];
+    for (let i = 0; i < ranges.length; i += 2) if (ranges[i + 1] - ranges[i] >= params.minFunctionTokens) spans.push([ranges[i], ranges[i + 1]]);
+    if (spans.length === 0 && item.raw.length >= params.minFunctionTokens) spans.push([0, item.raw.length]);
+    for (const [start, end] of spans) {
+      if (hasher.signature(item.canon, start, end, mh.shingle, sig) === 0) continue;
+      lsh.add(sig);
+      lshRefs.push({ item: item.id, start, end });
+      minTokens = Math.min(minTokens, end - start);
+      maxTokens = Math.max(maxTokens, end - start);
+    }
+  }
+  const functionTokenRange: [number, number] =
+    lshRefs.length === 0 ? [1, 0] : [Math.max(params.minFunctionTokens, Math.floor(minTokens * mh.minJaccard)), Math.ceil(maxTokens / mh.minJaccard)];
+
+  const fingerprint = sha256Like([
+    JSON.stringify(params),
+    ...items.map((it) => `${tasks[it.task].benchmark}\u0000${tasks[it.task].id}\u0000${it.part}\u0000${Array.from(it.raw).join(',')}`),
+  ]);
+  return { params, items, tables, hasher, lsh, lshRefs, functionTokenRange, fingerprint, ngramsDroppedAsCommon: dropped };
+}

@@ -1,0 +1,422 @@
+/**
+ * A byte-level Python tokenizer for contamination detection. It works on raw bytes (UTF-8 or not:
+ * non-ASCII bytes are identifier characters), never builds strings, and writes token hashes into
+ * reusable typed arrays, so a corpus scan allocates nothing per token.
+ *
+ * Tokens: identifiers/keywords, numbers, one token per punctuation character (so `==` is `=` `=`:
+ * whitespace-insensitive and consistent on both sides of a comparison), and strings. A string becomes
+ * STR_OPEN, the words and punctuation inside it, STR_CLOSE: whitespace inside strings (docstring
+ * indentation, reflowed text) does not matter, and a partly copied docstring still matches in part.
+ * Comments, blank lines, indentation and line continuations produce no tokens.
+ *
+ * Two hash streams come out of one pass: `raw` (identifiers as written) and `canon`, where every
+ * identifier that is not a keyword, a builtin, `self`/`cls`, or an attribute name (after `.`) becomes
+ * the placeholder ID, which survives consistent renaming of functions, parameters and locals.
+ *
+ * Each token also carries its 1-based line, its indentation column when it starts a logical line
+ * (else -1), and flags: DOCSTRING for tokens of a string that forms a statement on its own.
+ */
+import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
+
+export const FLAG_DOCSTRING = 1;
+
+/** Initial capacity of a token stream; it doubles as needed and is reused across documents. */
+const INITIAL_TOKEN_CAPACITY = 4096;
+/** Tab stops every 8 columns, as CPython's tokenizer computes indentation. */
+const TAB_SIZE = 8;
+
+export const STR_OPEN = hashString('\u0001STR_OPEN');
+export const STR_CLOSE = hashString('\u0001STR_CLOSE');
+export const ID_PLACEHOLDER = hashString('\u0001ID');
+
+export class TokenStream {
+  raw: Uint32Array;
+  canon: Uint32Array;
+  line: Uint32Array;
+  indent: Int32Array;
+  flags: Uint8Array;
+  length = 0;
+
+  constructor(capacity = INITIAL_TOKEN_CAPACITY) {
+    this.raw = new Uint32Array(capacity);
+    this.canon = new Uint32Array(capacity);
+    this.line = new Uint32Array(capacity);
+    this.indent = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  grow(): void {
+    const cap = this.raw.length * 2;
+    const raw = new Uint32Array(cap);
+    raw.set(this.raw);
+    this.raw = raw;
+    const canon = new Uint32Array(cap);
+    canon.set(this.canon);
+    this.canon = canon;
+    const line = new Uint32Array(cap);
+    line.set(this.line);
+    this.line = line;
+    const indent = new Int32Array(cap);
+    indent.set(this.indent);
+    this.indent = indent;
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  push(raw: number, canon: number, line: number, indent: number, flags: number): void {
+    if (this.length === this.raw.length) this.grow();
+    const i = this.length++;
+    this.raw[i] = raw;
+    this.canon[i] = canon;
+    this.line[i] = line;
+    this.indent[i] = indent;
+    this.flags[i] = flags;
+  }
+
+  /** Copy the tokens without the DOCSTRING flag into `out` (reset first). Returns `out`. */
+  withoutDocstrings(out: TokenStream): TokenStream {
+    out.reset();
+    for (let i = 0; i < this.length; i++) {
+      if ((this.flags[i] & FLAG_DOCSTRING) !== 0) continue;
+      out.push(this.raw[i], this.canon[i], this.line[i], this.indent[i], this.flags[i]);
+    }
+    return out;
+  }
+
+  hasDocstrings(): boolean {
+    for (let i = 0; i < this.length; i++) if ((this.flags[i] & FLAG_DOCSTRING) !== 0) return true;
+    return false;
+  }
+}
+
+// Byte classes.
+const C_OTHER = 0;
+const C_IDENT = 1;
+const C_DIGIT = 2;
+const C_SPACE = 3;
+const C_NL = 4;
+const C_CR = 5;
+const C_QUOTE = 6;
+const C_HASH = 7;
+const C_BACKSLASH = 8;
+const C_OPEN = 9;
+const C_CLOSE = 10;
+
+const CLASS = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  let c = C_OTHER;
+  if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b >= 0x80) c = C_IDENT;
+  else if (b >= 0x30 && b <= 0x39) c = C_DIGIT;
+  else if (b === 0x20 || b === 0x09 || b === 0x0c) c = C_SPACE;
+  else if (b === 0x0a) c = C_NL;
+  else if (b === 0x0d) c = C_CR;
+  else if (b === 0x22 || b === 0x27) c = C_QUOTE;
+  else if (b === 0x23) c = C_HASH;
+  else if (b === 0x5c) c = C_BACKSLASH;
+  else if (b === 0x28 || b === 0x5b || b === 0x7b) c = C_OPEN;
+  else if (b === 0x29 || b === 0x5d || b === 0x7d) c = C_CLOSE;
+  else if (b < 0x20 || b === 0x7f) c = C_SPACE; // other control bytes: ignore like whitespace
+  CLASS[b] = c;
+}
+
+/** Word characters inside strings and numbers: letters, digits, underscore, non-ASCII. */
+const WORD = new Uint8Array(256);
+for (let b = 0; b < 256; b++) WORD[b] = CLASS[b] === C_IDENT || CLASS[b] === C_DIGIT ? 1 : 0;
+
+/** Hash of a single punctuation byte, precomputed. */
+const PUNCT_HASH = new Uint32Array(256);
+for (let b = 0; b < 256; b++) PUNCT_HASH[b] = fmix32(Math.imul(FNV_OFFSET ^ b, FNV_PRIME));
+
+function bytesHash(text: string): number {
+  let h = FNV_OFFSET;
+  const bytes = new TextEncoder().encode(text);
+  for (const b of bytes) h = Math.imul(h ^ b, FNV_PRIME);
+  return fmix32(h);
+}
+
+/** Python keywords, soft keywords and constants: never canonicalized. */
+const KEYWORDS = [
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'self', 'cls',
+];
+/** Builtins a renaming transformation leaves alone (they are not the author's names). */
+const BUILTINS = [
+  'abs', 'all', 'any', 'ascii', 'bin', 'bool', 'bytearray', 'bytes', 'callable', 'chr', 'classmethod', 'compile',
+  'complex', 'delattr', 'dict', 'dir', 'divmod', 'enumerate', 'eval', 'exec', 'filter', 'float', 'format',
+  'frozenset', 'getattr', 'globals', 'hasattr', 'hash', 'hex', 'id', 'input', 'int', 'isinstance', 'issubclass',
+  'iter', 'len', 'list', 'locals', 'map', 'max', 'min', 'next', 'object', 'oct', 'open', 'ord', 'pow', 'print',
+  'property', 'range', 'repr', 'reversed', 'round', 'set', 'setattr', 'slice', 'sorted', 'staticmethod', 'str',
+  'sum', 'super', 'tuple', 'type', 'vars', 'zip', 'Exception', 'ValueError', 'TypeError', 'KeyError',
+  'IndexError', 'StopIteration', 'NotImplementedError', 'RuntimeError', 'AssertionError', 'ZeroDivisionError',
+  'List', 'Dict', 'Tuple', 'Optional', 'Any', 'Set', 'Union', 'Callable', 'Iterable', 'math', 'typing', 're',
+  'collections', 'itertools', 'heapq', 'functools', 'sys', 'os',
+];
+
+/** Open-addressing set of the hashes above (power-of-two size, load < 1/4). */
+const RESERVED_SIZE = 1024;
+const RESERVED = new Uint32Array(RESERVED_SIZE);
+const RESERVED_USED = new Uint8Array(RESERVED_SIZE);
+for (const word of [...KEYWORDS, ...BUILTINS]) {
+  const h = bytesHash(word);
+  let i = h & (RESERVED_SIZE - 1);
+  while (RESERVED_USED[i] === 1 && RESERVED[i] !== h) i = (i + 1) & (RESERVED_SIZE - 1);
+  RESERVED[i] = h;
+  RESERVED_USED[i] = 1;
+}
+function isReserved(h: number): boolean {
+  let i = h & (RESERVED_SIZE - 1);
+  while (RESERVED_USED[i] === 1) {
+    if (RESERVED[i] === h) return true;
+    i = (i + 1) & (RESERVED_SIZE - 1);
+  }
+  return false;
+}
+
+const DEF_HASH = bytesHash('def');
+const ASYNC_HASH = bytesHash('async');
+const CLASS_HASH = bytesHash('class');
+const DOT_HASH = PUNCT_HASH[0x2e];
+export const TOKEN_HASHES = { def: DEF_HASH, async: ASYNC_HASH, class: CLASS_HASH, dot: DOT_HASH } as const;
+
+/** Indentation column of the token at `tokenPos` (tabs to multiples of 8, form feed resets). */
+function indentAt(bytes: Uint8Array, lineStartPos: number, tokenPos: number): number {
+  let col = 0;
+  for (let i = lineStartPos; i < tokenPos; i++) {
+    const b = bytes[i];
+    if (b === 0x09) col = (Math.floor(col / TAB_SIZE) + 1) * TAB_SIZE;
+    else if (b === 0x0c) col = 0;
+    else col++;
+  }
+  return col;
+}
+
+/** Is the identifier at bytes[start..end) a string prefix (r, b, u, f, rb, br, fr, rf, any case)? */
+function isStringPrefix(bytes: Uint8Array, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 1 || len > 2) return false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] | 0x20;
+    if (c !== 0x72 && c !== 0x62 && c !== 0x75 && c !== 0x66) return false;
+  }
+  return true;
+}
+
+/**
+ * Tokenize Python source bytes into `out` (which is reset first). Never throws: malformed input
+ * (unterminated strings, stray bytes) is tokenized as far as it goes.
+ */
+export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream {
+  out.reset();
+  const n = bytes.length;
+  let pos = 0;
+  let line = 1;
+  let lineStartPos = 0; // byte offset where the current physical line starts
+  let depth = 0;
+  let atLogicalStart = true;
+  let prevWasDot = false;
+
+  while (pos < n) {
+    const b = bytes[pos];
+    const cls = CLASS[b];
+    if (cls === C_SPACE) {
+      pos++;
+      continue;
+    }
+    if (cls === C_NL) {
+      pos++;
+      line++;
+      lineStartPos = pos;
+      if (depth === 0) atLogicalStart = true;
+      continue;
+    }
+    if (cls === C_CR) {
+      pos++;
+      if (pos < n && bytes[pos] === 0x0a) continue; // \r\n: the \n counts the line
+      line++;
+      lineStartPos = pos;
+      if (depth === 0) atLogicalStart = true;
+      continue;
+    }
+    if (cls === C_HASH) {
+      while (pos < n && bytes[pos] !== 0x0a && bytes[pos] !== 0x0d) pos++;
+      continue;
+    }
+    if (cls === C_BACKSLASH) {
+      // Line continuation: backslash, optional spaces, newline.
+      let j = pos + 1;
+      if (j < n && bytes[j] === 0x0d) j++;
+      if (j < n && bytes[j] === 0x0a) {
+        pos = j + 1;
+        line++;
+        lineStartPos = pos;
+        continue;
+      }
+    }
+    const indent = atLogicalStart ? indentAt(bytes, lineStartPos, pos) : -1;
+    const startLine = line;
+
+    if (cls === C_IDENT) {
+      const start = pos;
+      let h = FNV_OFFSET;
+      while (pos < n && WORD[bytes[pos]] === 1) {
+        h = Math.imul(h ^ bytes[pos], FNV_PRIME);
+        pos++;
+      }
+      if (pos < n && CLASS[bytes[pos]] === C_QUOTE && isStringPrefix(bytes, start, pos)) {
+        lineState[0] = line;
+        lineState[1] = lineStartPos;
+        pos = scanString(bytes, out, pos, indent, startLine, atLogicalStart && depth === 0);
+        line = lineState[0];
+        lineStartPos = lineState[1];
+        atLogicalStart = false;
+        prevWasDot = false;
+        continue;
+      }
+      h = fmix32(h);
+      const canon = prevWasDot || isReserved(h) ? h : ID_PLACEHOLDER;
+      out.push(h, canon, startLine, indent, 0);
+      atLogicalStart = false;
+      prevWasDot = false;
+      continue;
+    }
+    if (cls === C_DIGIT) {
+      let h = FNV_OFFSET;
+      while (pos < n) {
+        const c = bytes[pos];
+        if (WORD[c] === 1 || c === 0x2e) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          pos++;
+          if ((c === 0x65 || c === 0x45) && pos < n && (bytes[pos] === 0x2b || bytes[pos] === 0x2d)) {
+            h = Math.imul(h ^ bytes[pos], FNV_PRIME);
+            pos++;
+          }
+        } else break;
+      }
+      h = fmix32(h);
+      out.push(h, h, startLine, indent, 0);
+      atLogicalStart = false;
+      prevWasDot = false;
+      continue;
+    }
+    if (cls === C_QUOTE) {
+      lineState[0] = line;
+      lineState[1] = lineStartPos;
+      pos = scanString(bytes, out, pos, indent, startLine, atLogicalStart && depth === 0);
+      line = lineState[0];
+      lineStartPos = lineState[1];
+      atLogicalStart = false;
+      prevWasDot = false;
+      continue;
+    }
+    // Punctuation (including a stray backslash).
+    if (cls === C_OPEN) depth++;
+    else if (cls === C_CLOSE && depth > 0) depth--;
+    const h = PUNCT_HASH[b];
+    out.push(h, h, startLine, indent, 0);
+    atLogicalStart = false;
+    prevWasDot = b === 0x2e;
+    pos++;
+  }
+  return out;
+}
+
+/** Line state shared between the tokenizer loop and `scanString` (line, lineStartPos). */
+const lineState = new Int32Array(2);
+
+/**
+ * Scan a string starting at the quote at `q`; emits its tokens and returns the position after it.
+ * Updates `lineState` (strings may span lines).
+ */
+function scanString(
+  bytes: Uint8Array,
+  out: TokenStream,
+  q: number,
+  indent: number,
+  startLine: number,
+  isStatementStart: boolean,
+): number {
+  const n = bytes.length;
+  let line = lineState[0];
+  let lineStartPos = lineState[1];
+  const mark = out.length;
+  const quote = bytes[q];
+  const triple = q + 2 < n && bytes[q + 1] === quote && bytes[q + 2] === quote;
+  let p = q + (triple ? 3 : 1);
+  out.push(STR_OPEN, STR_OPEN, startLine, indent, 0);
+  while (p < n) {
+    const c = bytes[p];
+    if (c === quote) {
+      if (!triple) {
+        p++;
+        break;
+      }
+      if (p + 2 < n && bytes[p + 1] === quote && bytes[p + 2] === quote) {
+        p += 3;
+        break;
+      }
+      out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+      p++;
+      continue;
+    }
+    if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0d && p + 1 < n && bytes[p + 1] === 0x0a) p++;
+      p++;
+      line++;
+      lineStartPos = p;
+      if (!triple) break; // unterminated single-quoted string ends at the line end
+      continue;
+    }
+    if (WORD[c] === 1) {
+      let h = FNV_OFFSET;
+      while (p < n && WORD[bytes[p]] === 1) {
+        h = Math.imul(h ^ bytes[p], FNV_PRIME);
+        p++;
+      }
+      h = fmix32(h);
+      out.push(h, h, line, -1, 0);
+      continue;
+    }
+    const cc = CLASS[c];
+    if (cc === C_SPACE) {
+      p++;
+      continue;
+    }
+    if (cc === C_BACKSLASH) {
+      out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+      p++;
+      // The escaped byte never terminates the string; a word continues to be tokenized as a word.
+      if (p < n && (bytes[p] === quote || bytes[p] === 0x5c)) {
+        out.push(PUNCT_HASH[bytes[p]], PUNCT_HASH[bytes[p]], line, -1, 0);
+        p++;
+      }
+      continue;
+    }
+    out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+    p++;
+  }
+  out.push(STR_CLOSE, STR_CLOSE, line, -1, 0);
+  lineState[0] = line;
+  lineState[1] = lineStartPos;
+  if (isStatementStart) {
+    // A docstring (or any bare string statement): nothing but spaces/comment follows on its line.
+    let k = p;
+    while (k < n && (bytes[k] === 0x20 || bytes[k] === 0x09)) k++;
+    if (k >= n || bytes[k] === 0x0a || bytes[k] === 0x0d || bytes[k] === 0x23 || bytes[k] === 0x3b) {
+      for (let i = mark; i < out.length; i++) out.flags[i] |= FLAG_DOCSTRING;
+    }
+  }
+  return p;
+}
+
+const encoder = new TextEncoder();
+
+/** Tokenize a JS string (a benchmark item). */
+export function tokenizeText(text: string, out: TokenStream = new TokenStream()): TokenStream {
+  return tokenizePython(encoder.encode(text), out);
+}
