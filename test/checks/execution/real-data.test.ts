@@ -85,7 +85,13 @@ describe('execution check on real benchmarks', () => {
       assertFullyExecuted(tasks, out);
       // Most references pass: a harness that fails everything would be caught here.
       assert.ok(out.summary!.passed > tasks.length * 0.95, `${file}: only ${out.summary!.passed} of ${tasks.length} passed`);
-      if (file.endsWith('mbpp.jsonl')) assert.ok(out.summary!.challengeFailed >= 0 && out.tasks.some((t) => t.section?.challenge !== undefined));
+      if (file.endsWith('mbpp.jsonl')) {
+        // MBPP full ships challenge_test_list: run for every task that has one, failures counted.
+        const withChallenge = tasks.filter((t) => t.tests.kind === 'assert-list' && t.tests.challengeAsserts.length > 0).length;
+        assert.ok(withChallenge > 0);
+        assert.equal(out.tasks.filter((t) => t.section?.challenge !== undefined).length, withChallenge);
+        assert.equal(out.summary!.challengeFailed, out.tasks.filter((t) => t.section?.challenge && t.section.challenge.verdict !== 'passed').length);
+      }
     }
   });
 
