@@ -603,29 +603,33 @@ export const CLIENT_JS = String.raw`(function () {
     applyFilters();
   });
 
-  // Deep links: #task=<id> opens a task; #q=, #kind=, #severity= set the filters.
+  // Deep links: #task=<id> opens a task (repeat it to open several); #q=, #kind=, #severity= set the filters.
   function readHash() {
     var h = location.hash.replace(/^#/, '');
     if (h === '') return;
-    var params = {};
+    var params = {}, wanted = [];
     h.split('&').forEach(function (pair) {
       var i = pair.indexOf('=');
       if (i < 0) return;
-      try { params[pair.slice(0, i)] = decodeURIComponent(pair.slice(i + 1)); } catch (err) { /* a malformed escape is ignored */ }
+      var value;
+      try { value = decodeURIComponent(pair.slice(i + 1)); } catch (err) { return; /* a malformed escape is ignored */ }
+      if (pair.slice(0, i) === 'task') wanted.push(value);
+      else params[pair.slice(0, i)] = value;
     });
     if (params.q !== undefined) search.value = params.q;
     if (params.kind !== undefined && kinds[params.kind]) kindSelect.value = params.kind;
     if (params.severity !== undefined && ['', 'any', 'none', 'error', 'warning', 'info'].indexOf(params.severity) >= 0) sevSelect.value = params.severity;
     applyFilters();
-    if (params.task !== undefined) {
+    var first = null;
+    wanted.forEach(function (id) {
       var t = null;
-      tasks.forEach(function (x) { if (x.id === params.task) t = x; });
-      if (t) {
-        if (rowOf[t.id].hidden) { search.value = ''; kindSelect.value = ''; sevSelect.value = ''; applyFilters(); }
-        toggle(t, true);
-        rowOf[t.id].scrollIntoView({ block: 'start' });
-      }
-    }
+      tasks.forEach(function (x) { if (x.id === id) t = x; });
+      if (!t) return;
+      if (rowOf[t.id].hidden) { search.value = ''; kindSelect.value = ''; sevSelect.value = ''; applyFilters(); }
+      toggle(t, true);
+      if (!first) first = rowOf[t.id];
+    });
+    if (first) first.scrollIntoView({ block: 'start' });
   }
   window.addEventListener('hashchange', readHash);
 
