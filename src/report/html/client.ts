@@ -54,6 +54,8 @@ export const CLIENT_JS = String.raw`(function () {
   var SEVERITIES = ['error', 'warning', 'info'];
   var CHECK_ORDER = ['static', 'execution', 'mutation', 'contamination'];
   var CHECK_TITLES = { static: 'Static check', execution: 'Execution check', mutation: 'Mutation check', contamination: 'Contamination check' };
+  /** Findings of a task up to which their evidence starts unfolded (more would bury the check sections). */
+  var EVIDENCE_OPEN_MAX = 3;
   /** Survivors shown before a "show all" button (a task can have hundreds). */
   var SURVIVORS_SHOWN = 20;
   /** Evidence keys shown first, in this order; the others follow alphabetically. */
@@ -248,6 +250,7 @@ export const CLIENT_JS = String.raw`(function () {
       else if (typeof v === 'string' && (v.indexOf('\n') >= 0 || CODE_KEYS[k])) blocks.push([k, pre(v)]);
       else if (isScalar(v)) rows.push([k, v]);
       else if (Array.isArray(v) && v.every(isScalar)) rows.push([k, v.length === 0 ? 'none' : v.map(fmt).join(', ')]);
+      else if (flatObject(v) && Object.keys(v).length === 2 && typeof v.start === 'number' && typeof v.end === 'number') rows.push([k, v.start + '–' + v.end]);
       else if (flatObject(v)) rows.push([k, keys(v).map(function (x) { return x + ': ' + fmt(v[x]); }).join(', ')]);
       else blocks.push([k, renderGeneric(v)]);
     });
@@ -259,11 +262,15 @@ export const CLIENT_JS = String.raw`(function () {
     }
     return box;
   }
-  function findingBlock(f) {
+  function findingBlock(f, open) {
     var box = el('div', 'finding sev-' + f.severity);
     box.appendChild(el('div', null, [badge(f.severity, 'sev-' + f.severity), ' ', chip(f.kind), ' ', el('span', 'muted', f.check + ' check')]));
     box.appendChild(el('div', 'msg', f.message));
-    if (f.evidence && Object.keys(f.evidence).length > 0) box.appendChild(evidenceBlock(f.evidence));
+    if (f.evidence && Object.keys(f.evidence).length > 0) {
+      var d = el('details', null, [el('summary', null, 'evidence'), evidenceBlock(f.evidence)]);
+      d.open = open;
+      box.appendChild(d);
+    }
     return box;
   }
 
@@ -435,7 +442,8 @@ export const CLIENT_JS = String.raw`(function () {
     var fb = el('div', 'block');
     fb.appendChild(el('h3', null, 'Findings (' + t.findings.length + ')'));
     if (t.findings.length === 0) fb.appendChild(el('div', 'muted', 'No findings for this task.'));
-    t.findings.forEach(function (f) { fb.appendChild(findingBlock(f)); });
+    var open = t.findings.length <= EVIDENCE_OPEN_MAX;
+    t.findings.forEach(function (f) { fb.appendChild(findingBlock(f, open)); });
     box.appendChild(fb);
     var names = Object.keys(t.checks || {}).sort(function (a, b) {
       var ia = CHECK_ORDER.indexOf(a), ib = CHECK_ORDER.indexOf(b);

@@ -32,7 +32,7 @@ code { background: var(--code-bg); border: 1px solid var(--border); border-radiu
 pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px 10px; margin: 4px 0 8px; overflow: auto; max-height: 420px; white-space: pre; }
 a { color: var(--accent); }
 section.card { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 18px 20px; margin-bottom: 20px; box-shadow: 0 1px 2px rgba(0,0,0,.04); }
-.meta { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 4px 28px; }
+.meta { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 4px 28px; }
 .meta dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
