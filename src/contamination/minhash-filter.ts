@@ -12,6 +12,10 @@
  * function is skipped. Otherwise the remaining shingles (F \ U, which no reference has) only refine the
  * bound: one with π_j(x) < min_U π_j makes position j unequal for every reference. If some reference
  * still can reach the threshold, the caller computes the full signature as before.
+ *
+ * A cheaper bound comes first, without any permutation: sig_F[j] = sig_R[j] also needs R's own
+ * minimizing shingle at j (its "owner") to be in U, so #equal ≤ #{j : owner_R(j) ∈ U}; each reference
+ * shingle carries the count of positions it owns per reference, summed as U is collected.
  */
 import { fmix32, powMod32, ROLL_BASE_1 } from './hash.js';
 import type { MinHasher } from './minhash.js';
@@ -60,6 +64,11 @@ export class MinHashPrefilter {
   private readonly counts: Uint16Array;
   private readonly touched: Int32Array;
   private rest = new Int32Array(1024);
+  private uList = new Int32Array(256);
+  /** Per reference-set slot: (reference, positions owned) postings, CSR. */
+  private readonly ownStart: Int32Array;
+  private readonly ownRef: Int32Array;
+  private readonly ownCount: Int32Array;
   /** Call serial per reference-set slot: a shingle of U is folded into the minima once per call. */
   private readonly setStamp: Uint32Array;
   private serial = 0;
@@ -76,16 +85,17 @@ export class MinHashPrefilter {
     while (need < P && need / P < minJaccard) need++;
     this.need = Math.max(need, rows);
 
-    const shingles: number[] = [];
-    for (const ref of refs) {
-      const k = shingle;
-      const count = ref.end - ref.start - k + 1;
+    const perRef: number[][] = refs.map((ref) => {
+      const out: number[] = [];
+      const count = ref.end - ref.start - shingle + 1;
       for (let s = 0; s < count; s++) {
         let h = 0;
-        for (let t = 0; t < k; t++) h = (Math.imul(h, ROLL_BASE_1) + ref.tokens[ref.start + s + t]) | 0;
-        shingles.push(fmix32(h) | 0);
+        for (let t = 0; t < shingle; t++) h = (Math.imul(h, ROLL_BASE_1) + ref.tokens[ref.start + s + t]) | 0;
+        out.push(fmix32(h) | 0);
       }
-    }
+      return out;
+    });
+    const shingles = perRef.flat();
     const setCap = capacityFor(shingles.length);
     this.setMask = setCap - 1;
     this.setKeys = new Int32Array(setCap);
@@ -96,6 +106,35 @@ export class MinHashPrefilter {
       while (this.setUsed[i] === 1 && this.setKeys[i] !== x) i = (i + 1) & this.setMask;
       this.setKeys[i] = x;
       this.setUsed[i] = 1;
+    }
+
+    // Owners: the reference shingle that gives each signature position its minimum.
+    const owned: Array<Map<number, number>> = Array.from({ length: setCap }, () => new Map());
+    refs.forEach((ref, id) => {
+      for (let j = 0; j < P; j++) {
+        let owner = 0;
+        let found = false;
+        for (const x of perRef[id]) {
+          if ((((Math.imul(this.a[j], x) + this.b[j]) ^ SIGN) | 0) !== ref.signature[j]) continue;
+          owner = x;
+          found = true;
+          break;
+        }
+        if (!found) throw new Error('MinHashPrefilter: a reference signature does not come from its shingles');
+        const slot = this.setSlot(owner);
+        owned[slot].set(id, (owned[slot].get(id) ?? 0) + 1);
+      }
+    });
+    this.ownStart = new Int32Array(setCap + 1);
+    for (let i = 0; i < setCap; i++) this.ownStart[i + 1] = this.ownStart[i] + owned[i].size;
+    this.ownRef = new Int32Array(this.ownStart[setCap]);
+    this.ownCount = new Int32Array(this.ownStart[setCap]);
+    for (let i = 0; i < setCap; i++) {
+      let q = this.ownStart[i];
+      for (const [id, n] of [...owned[i].entries()].sort((x, y) => x[0] - y[0])) {
+        this.ownRef[q] = id;
+        this.ownCount[q++] = n;
+      }
     }
 
     // (position, value) -> reference ids, as CSR postings over the slots of an open-addressing table.
@@ -127,6 +166,13 @@ export class MinHashPrefilter {
     this.live = new Int32Array(P);
     this.counts = new Uint16Array(refs.length);
     this.touched = new Int32Array(Math.max(1, refs.length));
+  }
+
+  /** Slot of a shingle hash known to be in the reference set. */
+  private setSlot(x: number): number {
+    let i = x & this.setMask;
+    while (this.setKeys[i] !== x) i = (i + 1) & this.setMask;
+    return i;
   }
 
   /** Slot of (position, value) in the pair table, or -1 (`insert`: claim an empty slot instead). */
@@ -166,7 +212,18 @@ export class MinHashPrefilter {
     const serial = ++this.serial;
     const setStamp = this.setStamp;
 
-    // Pass 1: split the shingles into U (some reference has them) and the rest; minima over U.
+    // Pass 1: split the shingles into U (distinct, some reference has them) and the rest, and sum the
+    // owner bound per reference.
+    const counts = this.counts;
+    const touched = this.touched;
+    const need = this.need;
+    if (this.uList.length < count) this.uList = new Int32Array(Math.max(count, this.uList.length * 2));
+    const uList = this.uList;
+    const ownStart = this.ownStart;
+    const ownRef = this.ownRef;
+    const ownCount = this.ownCount;
+    let nTouched = 0;
+    let reachable = 0;
     const pk = powMod32(ROLL_BASE_1, k - 1);
     let h = 0;
     for (let t = 0; t < k - 1; t++) h = (Math.imul(h, ROLL_BASE_1) + tokens[start + t]) | 0;
@@ -183,22 +240,32 @@ export class MinHashPrefilter {
         rest[nRest++] = x;
         continue;
       }
-      if (setStamp[i] === serial) continue; // a repeated shingle cannot lower a minimum again
+      if (setStamp[i] === serial) continue; // repeated: U is a set
       setStamp[i] = serial;
-      inU++;
+      uList[inU++] = x;
+      for (let q = ownStart[i]; q < ownStart[i + 1]; q++) {
+        const r = ownRef[q];
+        const before = counts[r];
+        if (before === 0) touched[nTouched++] = r;
+        counts[r] = before + ownCount[q];
+        if (before < need && before + ownCount[q] >= need) reachable++;
+      }
+    }
+    for (let t = 0; t < nTouched; t++) counts[touched[t]] = 0;
+    if (reachable === 0) return false;
+
+    // Minima over U.
+    for (let u = 0; u < inU; u++) {
+      const x = uList[u];
       for (let j = 0; j < P; j++) {
         const v = ((Math.imul(a[j], x) + b[j]) ^ SIGN) | 0;
         if (v < minU[j]) minU[j] = v;
       }
     }
-    if (inU === 0) return false;
 
     // Upper bound of equal positions per reference; positions that still count for some reference.
-    const counts = this.counts;
-    const touched = this.touched;
-    const need = this.need;
-    let nTouched = 0;
-    let reachable = 0;
+    nTouched = 0;
+    reachable = 0;
     let nLive = 0;
     for (let j = 0; j < P; j++) {
       const slot = this.slot(j, minU[j], false);
