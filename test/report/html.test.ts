@@ -226,6 +226,19 @@ describe('unknown sections and chart helpers', () => {
     assert.match(html, /<summary>deep \(1 items, JSON\)<\/summary>/);
   });
 
+  it('a benchmark with no tasks and no findings still gives a complete page with empty charts', async () => {
+    const report = await demoStaticReport();
+    report.tasks = [];
+    report.benchmark.taskCount = 0;
+    report.summary = { ...report.summary, tasks: 0, tasksWithFindings: 0, findingsBySeverity: { info: 0, warning: 0, error: 0 }, findingsByKind: {} };
+    validateReport(report);
+    const html = renderHtml(report);
+    assert.match(chart(html, 'chart-findings')!, /<text class="empty"[^>]*>no findings<\/text>/);
+    assert.match(chart(html, 'chart-tests')!, /<text class="empty"[^>]*>no tasks<\/text>/);
+    assert.match(html, /data-total="0">0 tasks</);
+    assert.deepEqual((dataBlock(html) as AuditReport).tasks, []);
+  });
+
   it('integerBins: one column per value when the range is narrow, equal groups when wide; no value lost', () => {
     const narrow = integerBins([3, 4, 4, 6]);
     assert.deepEqual(narrow.map((b) => [b.label, b.values[0]]), [['3', 1], ['4', 2], ['5', 0], ['6', 1]]);

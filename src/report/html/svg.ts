@@ -94,6 +94,7 @@ function legend(series: Series[], width: number, y: number): string[] {
  */
 export function columnChart(o: { id: string; title: string; xLabel: string; yLabel: string; bins: Bin[]; series: Series[]; edges?: string[]; emptyText: string }): string {
   const legendRow = o.series.length > 1;
+  // Margins: left for value ticks and the rotated y label, top for the title (and legend), bottom for x ticks and the x label.
   const m = { l: 56, r: 16, t: legendRow ? 48 : 36, b: 64 };
   const w = CHART_WIDTH;
   const h = COLUMN_CHART_HEIGHT;
@@ -150,6 +151,7 @@ export function columnChart(o: { id: string; title: string; xLabel: string; yLab
 export function barChart(o: { id: string; title: string; xLabel: string; yLabel: string; bars: Bar[]; legend: Series[]; emptyText: string }): string {
   const longest = Math.max(8, ...o.bars.map((b) => [...clip(b.label)].length));
   const legendRow = o.legend.length > 1;
+  // Margins: left for category labels and the rotated y label, right for the value written after the longest bar.
   const m = { l: 34 + longest * CHAR_WIDTH, r: 40, t: legendRow ? 48 : 36, b: 48 };
   const w = CHART_WIDTH;
   const rows = Math.max(1, o.bars.length);
