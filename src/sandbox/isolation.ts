@@ -100,8 +100,17 @@ function bwrapArgs(neededPaths: string[], hide: string[], root: boolean): string
   // /tmp is always replaced by an empty tmpfs; needed paths under it (a checkout in /tmp, as CI
   // clones may be) are bound back in like those under any other hidden directory.
   for (const dir of ['/tmp', ...hide.filter((d) => d !== '/tmp')]) {
-    args.push('--tmpfs', dir);
-    for (const p of neededPaths.filter((n) => n.startsWith(dir + sep))) args.push('--ro-bind', p, p);
+    args.push('--perms', '0755', '--tmpfs', dir);
+    const made = new Set<string>();
+    const outermost = neededPaths.filter((n) => !neededPaths.some((m) => m !== n && n.startsWith(m + sep)));
+    for (const p of outermost.filter((n) => n.startsWith(dir + sep))) {
+      // bwrap would create the directories leading to the bind as 0700: make them traversable.
+      for (const a of ancestors(p).filter((x) => x.startsWith(dir + sep) && !made.has(x))) {
+        args.push('--perms', '0755', '--dir', a);
+        made.add(a);
+      }
+      args.push('--ro-bind', p, p);
+    }
   }
   args.push('--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try');
   if (!root) args.push('--unshare-user');

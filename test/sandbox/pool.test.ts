@@ -53,6 +53,16 @@ describe('sandbox pool: tests jobs', () => {
     assert.equal(syntax.verdict.status === 'failed' && syntax.verdict.exception, 'SyntaxError');
   });
 
+  it('lets jobs import standard modules that are not preloaded (the interpreter is readable by the job uid)', async () => {
+    const r = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'import decimal, fractions, statistics, inspect, json, datetime\ndef f():\n    return statistics.mean([1, 2, 3])\n' },
+      entryPoint: 'f',
+      tests: { kind: 'assert-list', asserts: ['assert f() == 2'] },
+    });
+    assert.equal(r.verdict.status, 'passed', JSON.stringify(r.verdict));
+  });
+
   it('records line coverage of the candidate', async () => {
     const r = await pool.run({
       kind: 'tests',
