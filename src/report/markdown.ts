@@ -3,6 +3,7 @@
  * text out. Check summaries are rendered generically (every scalar figure), so a new check's
  * summary shows up without changes here.
  */
+import { DEFAULT_FEW_TESTS_THRESHOLD } from '../checks/static/analyze.js';
 import { compareFindings, severityRank } from './order.js';
 import type { AuditReport, Finding } from './types.generated.js';
 
@@ -24,7 +25,12 @@ export function scalarLeaves(value: unknown, prefix = ''): [string, string][] {
     .flatMap((k) => scalarLeaves((value as Record<string, unknown>)[k], prefix === '' ? k : `${prefix}.${k}`));
 }
 
-/** The command that reproduces this report (same data revision, same config). */
+/** Shell-quote a word only when it needs it. */
+function quote(word: string): string {
+  return /^[\w./:=@+,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/** The command that reproduces this report (same data revision, same config; thresholds other than the CLI's are in the report's config). */
 export function reproduceCommand(report: AuditReport): string {
   const b = report.benchmark;
   const parts = ['bench-audit', 'audit'];
@@ -32,6 +38,15 @@ export function reproduceCommand(report: AuditReport): string {
   else parts.push(b.id);
   if (b.source.type === 'hub') parts.push('--revision', b.source.commit);
   parts.push('--checks', report.config.checks.join(','), '--seed', String(report.config.seed));
+  if (report.config.static.fewTestsThreshold !== DEFAULT_FEW_TESTS_THRESHOLD) parts.push('--few-tests', String(report.config.static.fewTestsThreshold));
+  const corpus = report.config.contamination?.corpus;
+  if (corpus) {
+    parts.push('--corpus', quote(corpus.location), '--corpus-format', corpus.format);
+    for (const g of corpus.include) parts.push('--corpus-include', quote(g));
+    for (const g of corpus.exclude) parts.push('--corpus-exclude', quote(g));
+    if (corpus.revision !== '') parts.push('--corpus-revision', quote(corpus.revision));
+  }
+  for (const other of report.config.contamination?.compareWith ?? []) parts.push('--compare-with', quote(other));
   return parts.join(' ');
 }
 

@@ -2,6 +2,7 @@ import { ADAPTER_NAMES, type AdapterName } from '../../datasets/adapters/index.j
 import { UsageError } from '../../errors.js';
 import { CHECK_NAMES } from '../../checks/registry.js';
 import { DEFAULT_FEW_TESTS_THRESHOLD } from '../../checks/static/index.js';
+import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { atLeast } from '../../report/order.js';
 import type { CheckName, Config, Severity } from '../../report/types.generated.js';
@@ -33,6 +34,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('out', { type: 'string', describe: 'report path (default: <id>.audit.json; with --json only stdout unless given)' })
           .option('json', { type: 'boolean', describe: 'print the report on stdout as one JSON document (no table)' })
           .option('markdown', { type: 'string', describe: 'also write a Markdown summary (default path: the report\'s, with .md)' })
+          .option('html', { type: 'string', describe: 'also write a self-contained HTML report (default path: the report\'s, with .html)' })
           .option('fail-on', { choices: FAIL_ON_LEVELS, default: 'error' as const, describe: 'exit 1 when a finding reaches this severity' })
           .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
           .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
@@ -43,7 +45,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
         .example('$0 audit --data my-tasks.jsonl --json > report.json', 'audit a local file, report on stdout')
         .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)')
-        .example('$0 audit humaneval --out h.json --markdown', 'also write h.md, a Markdown summary')
+        .example('$0 audit humaneval --out h.json --markdown --html', 'also write h.md (Markdown summary) and h.html (self-contained report)')
         .example('$0 audit humaneval --corpus ~/src --workers 2', 'where do HumanEval\'s tasks appear in a code folder?')
         .example('$0 audit mbpp --checks contamination --corpus shards/ --shard 3/8 --partial-out p3.json', 'one shard of a cluster scan; combine with `merge`'),
     async (argv) => {
@@ -91,10 +93,16 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           writeFileAtomic(out, text);
           log(`wrote ${out}`);
         }
+        const sibling = (given: string, ext: string) => (given !== '' ? given : `${(out ?? `${report.benchmark.id}.audit.json`).replace(/\.json$/, '')}.${ext}`);
         if (argv.markdown !== undefined) {
-          const md = argv.markdown !== '' ? argv.markdown : `${(out ?? `${report.benchmark.id}.audit.json`).replace(/\.json$/, '')}.md`;
+          const md = sibling(argv.markdown, 'md');
           writeFileAtomic(md, renderMarkdown(report));
           log(`wrote ${md}`);
+        }
+        if (argv.html !== undefined) {
+          const html = sibling(argv.html, 'html');
+          writeFileAtomic(html, renderHtml(report));
+          log(`wrote ${html}`);
         }
         if (guard) guard.write(text);
         else state.io.out(renderSummary(report, state.io.stdoutIsTty));
