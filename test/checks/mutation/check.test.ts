@@ -13,6 +13,20 @@ import { silentProgress, type CheckContext } from '../../../src/checks/types.js'
 import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/task.js';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';
+import { schemaPath } from '../../../src/util/json-schema.js';
+
+/** Validate `value` against one `$defs` entry of the report schema. */
+function assertMatchesDef(def: string, value: unknown): void {
+  const schema = JSON.parse(readFileSync(schemaPath('audit.schema.json'), 'utf8')) as { $id: string };
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, validateFormats: false });
+  ajv.addSchema(schema);
+  const validate = ajv.getSchema(`${schema.$id}#/$defs/${def}`);
+  assert.ok(validate, def);
+  assert.ok(validate(value), `${def}: ${JSON.stringify(validate.errors)}`);
+}
 
 let pool: SandboxPool;
 before(() => {
@@ -114,6 +128,12 @@ test('a planted weak task yields a killable survivor whose assert, added to the 
   assert.deepEqual(s.ranking.map((r) => r.taskId).sort(), ['Fixture/0', 'Fixture/1']);
   assert.ok(s.ranking[0].killable >= s.ranking[1].killable);
   assert.equal(s.trivialSolutionPasses.tasks, 1);
+
+  // Everything the check emits fits the report schema.
+  for (const t of out.tasks) assertMatchesDef('mutationTask', t.section);
+  for (const f of out.tasks.flatMap((t) => t.findings)) assertMatchesDef('finding', f);
+  assertMatchesDef('mutationSummary', s);
+  assertMatchesDef('mutationConfig', DEFAULT_MUTATION_CONFIG);
 
   // Resume: every task comes from the checkpoints, with the same content.
   const again = await runMutationCheck(context([weak, trivial, broken]), { pool, checkpoints: store });
