@@ -40,6 +40,10 @@ export function combine32(a: number, b: number): number {
 export const ROLL_BASE_1 = 0x01000193;
 export const ROLL_BASE_2 = 0x5bd1e995;
 
+/** The second rolling hash runs over token ^ NGRAM_TOKEN_SALT_2 and is finished on h ^ NGRAM_FINAL_SALT_2, so the halves are independent. */
+export const NGRAM_TOKEN_SALT_2 = 0x27d4eb2f;
+export const NGRAM_FINAL_SALT_2 = 0x165667b1;
+
 /** base^k mod 2^32. */
 export function powMod32(base: number, k: number): number {
   let r = 1;
@@ -66,17 +70,17 @@ export function ngramKeys(
   let h2 = 0;
   for (let i = 0; i < n; i++) {
     h1 = (Math.imul(h1, ROLL_BASE_1) + tokens[i]) | 0;
-    h2 = (Math.imul(h2, ROLL_BASE_2) + (tokens[i] ^ 0x27d4eb2f)) | 0;
+    h2 = (Math.imul(h2, ROLL_BASE_2) + (tokens[i] ^ NGRAM_TOKEN_SALT_2)) | 0;
   }
   out1[0] = fmix32(h1);
-  out2[0] = fmix32(h2 ^ 0x165667b1);
+  out2[0] = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
   for (let i = 1; i < count; i++) {
     const outTok = tokens[i - 1];
     const inTok = tokens[i + n - 1];
     h1 = (Math.imul((h1 - Math.imul(outTok, p1)) | 0, ROLL_BASE_1) + inTok) | 0;
-    h2 = (Math.imul((h2 - Math.imul(outTok ^ 0x27d4eb2f, p2)) | 0, ROLL_BASE_2) + (inTok ^ 0x27d4eb2f)) | 0;
+    h2 = (Math.imul((h2 - Math.imul(outTok ^ NGRAM_TOKEN_SALT_2, p2)) | 0, ROLL_BASE_2) + (inTok ^ NGRAM_TOKEN_SALT_2)) | 0;
     out1[i] = fmix32(h1);
-    out2[i] = fmix32(h2 ^ 0x165667b1);
+    out2[i] = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
   }
   return count;
 }

@@ -6,7 +6,7 @@
  * holding everything `finalizeContamination` needs, so shards and worker threads merge exactly.
  */
 import type { Warning } from '../report/types.generated.js';
-import { ngramKeys } from './hash.js';
+import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2 } from './hash.js';
 import {
   CHANNEL_CODE,
   CHANNEL_RENAMED,
@@ -141,8 +141,6 @@ export class Scanner {
   readonly index: BenchmarkIndex;
   private readonly full = new TokenStream();
   private readonly nodoc = new TokenStream();
-  private keys1 = new Uint32Array(4096);
-  private keys2 = new Uint32Array(4096);
   private readonly hits = [new Hits(), new Hits(), new Hits()];
   private readonly stamps: Uint32Array[];
   /** Per channel: one bit per (hashed) indexed n-gram, checked before the table (see keyFilter). */
@@ -212,21 +210,12 @@ export class Scanner {
     const hasDoc = full.hasDocstrings();
     this.currentHasDoc = hasDoc;
     const nodoc = hasDoc ? full.withoutDocstrings(this.nodoc) : full;
-    if (this.keys1.length < full.length) {
-      let cap = this.keys1.length;
-      while (cap < full.length) cap *= 2;
-      this.keys1 = new Uint32Array(cap);
-      this.keys2 = new Uint32Array(cap);
-    }
     for (const h of this.hits) h.length = 0;
 
     // Channels text and code share the raw n-grams when the document has no docstrings.
-    let count = ngramKeys(full.raw, full.length, params.ngramSize, this.keys1, this.keys2);
-    this.lookup(CHANNEL_TEXT, count, serial);
-    if (hasDoc) count = ngramKeys(nodoc.raw, nodoc.length, params.ngramSize, this.keys1, this.keys2);
-    this.lookup(CHANNEL_CODE, count, serial);
-    count = ngramKeys(nodoc.canon, nodoc.length, params.canonicalNgramSize, this.keys1, this.keys2);
-    this.lookup(CHANNEL_RENAMED, count, serial);
+    this.lookupStream(full.raw, full.length, params.ngramSize, CHANNEL_TEXT, hasDoc ? -1 : CHANNEL_CODE, serial);
+    if (hasDoc) this.lookupStream(nodoc.raw, nodoc.length, params.ngramSize, CHANNEL_CODE, -1, serial);
+    this.lookupStream(nodoc.canon, nodoc.length, params.canonicalNgramSize, CHANNEL_RENAMED, -1, serial);
 
     // Count hits per item; only items with enough of them are grouped and windowed.
     const itemCount = this.itemCount;
@@ -302,40 +291,71 @@ export class Scanner {
     }
   }
 
-  private lookup(channel: number, count: number, serial: number): void {
-    const table = this.index.tables[channel];
-    if (table.size === 0) return;
-    const { k1: tk1, k2: tk2, vals, mask, postStart, postItems } = table;
-    const keys1 = this.keys1;
-    const keys2 = this.keys2;
-    const stamp = this.stamps[channel];
-    const df = this.df[channel];
-    const hits = this.hits[channel];
-    const filter = this.filters[channel];
-    const filterMask = filter.length * 32 - 1;
-    for (let p = 0; p < count; p++) {
-      // Nearly every corpus n-gram is absent: one bit, in a bitset that stays in cache, says so.
-      const b = keys2[p] & filterMask;
-      if ((filter[b >>> 5] & (1 << (b & 31))) === 0) continue;
-      const a = keys1[p];
-      let i = a & mask;
-      let id = -1;
-      for (;;) {
-        const v = vals[i];
-        if (v < 0) break;
-        if (tk1[i] === a && tk2[i] === keys2[p]) {
-          id = v;
-          break;
-        }
-        i = (i + 1) & mask;
-      }
-      if (id < 0) continue;
-      if (stamp[id] !== serial) {
-        stamp[id] = serial;
-        df[id]++;
-      }
-      for (let k = postStart[id]; k < postStart[id + 1]; k++) hits.push(postItems[k], p, id);
+  /**
+   * Look up every n-gram of tokens[0..length) in the tables of `channel` and (if >= 0) `channel2`.
+   * The keys are `ngramKeys`' (the same rolling hashes, computed inline): the second half decides the
+   * key filter first, and the first half is finished only for the few n-grams that pass it.
+   */
+  private lookupStream(tokens: Uint32Array, length: number, n: number, channel: number, channel2: number, serial: number): void {
+    const count = length - n + 1;
+    if (count <= 0) return;
+    const f1 = this.filters[channel];
+    const f2 = channel2 >= 0 ? this.filters[channel2] : f1;
+    const m1 = f1.length * 32 - 1;
+    const m2 = f2.length * 32 - 1;
+    const two = channel2 >= 0;
+    const p1 = powMod32(ROLL_BASE_1, n - 1);
+    const p2 = powMod32(ROLL_BASE_2, n - 1);
+    let h1 = 0;
+    let h2 = 0;
+    for (let i = 0; i < n - 1; i++) {
+      h1 = (Math.imul(h1, ROLL_BASE_1) + tokens[i]) | 0;
+      h2 = (Math.imul(h2, ROLL_BASE_2) + (tokens[i] ^ NGRAM_TOKEN_SALT_2)) | 0;
     }
+    for (let p = 0; p < count; p++) {
+      if (p > 0) {
+        const out = tokens[p - 1];
+        h1 = (h1 - Math.imul(out, p1)) | 0;
+        h2 = (h2 - Math.imul(out ^ NGRAM_TOKEN_SALT_2, p2)) | 0;
+      }
+      const inTok = tokens[p + n - 1];
+      h1 = (Math.imul(h1, ROLL_BASE_1) + inTok) | 0;
+      h2 = (Math.imul(h2, ROLL_BASE_2) + (inTok ^ NGRAM_TOKEN_SALT_2)) | 0;
+      // Nearly every corpus n-gram is absent: one bit, in a bitset that stays in cache, says so.
+      const k2 = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
+      const b1 = k2 & m1;
+      const in1 = (f1[b1 >>> 5] & (1 << (b1 & 31))) !== 0;
+      const b2 = k2 & m2;
+      const in2 = two && (f2[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
+      if (!in1 && !in2) continue;
+      const k1 = fmix32(h1);
+      if (in1) this.probe(channel, k1, k2, p, serial);
+      if (in2) this.probe(channel2, k1, k2, p, serial);
+    }
+  }
+
+  /** Record the n-gram (k1, k2) at position p if the channel's table holds it. */
+  private probe(channel: number, k1: number, k2: number, p: number, serial: number): void {
+    const table = this.index.tables[channel];
+    const { k1: tk1, k2: tk2, vals, mask, postStart, postItems } = table;
+    let i = k1 & mask;
+    let id = -1;
+    for (;;) {
+      const v = vals[i];
+      if (v < 0) return;
+      if (tk1[i] === k1 && tk2[i] === k2) {
+        id = v;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    const stamp = this.stamps[channel];
+    if (stamp[id] !== serial) {
+      stamp[id] = serial;
+      this.df[channel][id]++;
+    }
+    const hits = this.hits[channel];
+    for (let k = postStart[id]; k < postStart[id + 1]; k++) hits.push(postItems[k], p, id);
   }
 
   /** Densest window of hits (by distinct-ish hit count) no longer than the item allows. */

@@ -35,34 +35,46 @@ function* walk(root: string, dir: string, sink: CorpusSink): Generator<string> {
   }
 }
 
-export async function* readDirectory(spec: CorpusSpec, sink: CorpusSink, select: UnitSelector): AsyncGenerator<CorpusDocument> {
+/** Relative paths (forward slashes, sorted walk order) of the files this process scans. */
+export function* listDirectory(spec: CorpusSpec, sink: CorpusSink, select: UnitSelector): Generator<string> {
   const filter = makePathFilter(spec.include, spec.exclude);
   for (const abs of walk(spec.location, spec.location, sink)) {
     const rel = relative(spec.location, abs).split(sep).join('/');
-    if (!filter(rel) || !select(rel)) continue;
-    let bytes: Buffer;
+    if (filter(rel) && select(rel)) yield rel;
+  }
+}
+
+/** Read one listed file: null (counted and, where useful, warned) when oversized, unreadable or binary. */
+export function readDirectoryFile(spec: CorpusSpec, rel: string, sink: CorpusSink): CorpusDocument | null {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(join(spec.location, rel), 'r');
     try {
-      const fd = openSync(abs, 'r');
-      try {
-        const size = fstatSync(fd).size;
-        if (size > spec.maxFileBytes) {
-          sink.skip('oversized');
-          sink.warn('corpus-oversized', `${rel}: ${size} bytes, over the ${spec.maxFileBytes}-byte limit; skipped`);
-          continue;
-        }
-        bytes = readFileSync(fd);
-      } finally {
-        closeSync(fd);
+      const size = fstatSync(fd).size;
+      if (size > spec.maxFileBytes) {
+        sink.skip('oversized');
+        sink.warn('corpus-oversized', `${rel}: ${size} bytes, over the ${spec.maxFileBytes}-byte limit; skipped`);
+        return null;
       }
-    } catch (error) {
-      sink.skip('unreadable');
-      sink.warn('corpus-unreadable', `${rel}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped`);
-      continue;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    if (isBinary(bytes)) {
-      sink.skip('binary');
-      continue;
-    }
-    yield { id: rel, path: rel, bytes };
+  } catch (error) {
+    sink.skip('unreadable');
+    sink.warn('corpus-unreadable', `${rel}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped`);
+    return null;
+  }
+  if (isBinary(bytes)) {
+    sink.skip('binary');
+    return null;
+  }
+  return { id: rel, path: rel, bytes };
+}
+
+export async function* readDirectory(spec: CorpusSpec, sink: CorpusSink, select: UnitSelector): AsyncGenerator<CorpusDocument> {
+  for (const rel of listDirectory(spec, sink, select)) {
+    const doc = readDirectoryFile(spec, rel, sink);
+    if (doc !== null) yield doc;
   }
 }
