@@ -10,6 +10,9 @@ import { createStaticCheck } from './static/index.js';
 import { createContaminationCheck } from './contamination/index.js';
 import type { ContaminationCheckOptions } from './contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../contamination/options.js';
+import { createExecutionCheck } from './execution/index.js';
+import { createMutationCheck, type CheckpointStore } from './mutation/index.js';
+import type { SandboxPool } from '../sandbox/pool.js';
 
 export interface CheckRuntime {
   /** The real Python interpreter (resolved once). */
@@ -22,6 +25,12 @@ export interface CheckRuntime {
   shard?: ContaminationCheckOptions['shard'];
   onPartial?: ContaminationCheckOptions['onPartial'];
   hub?: ContaminationCheckOptions['hub'];
+  /** One sandbox pool shared by the execution and mutation checks (the caller closes it). */
+  pool?: SandboxPool;
+  /** Mutation: per-task checkpoints (written always; read back with --resume). */
+  checkpoints?: CheckpointStore;
+  /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */
+  plusTaskFor?: (task: Task) => Task | undefined;
 }
 
 /** The scan parameters a report recorded (its config section minus corpus and compareWith). */
@@ -33,6 +42,22 @@ export function scanParametersFromConfig(config: Config): ScanParameters {
 
 export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (config: Config, runtime: CheckRuntime) => Check }[] = [
   { name: 'static', describe: 'test counts, parse errors, prompt examples, duplicates, empty fields', create: (_c, r) => createStaticCheck({ python: r.python }) },
+  {
+    name: 'execution',
+    describe: 'reference solutions against their own tests in the sandbox (repeated), prompt examples, EvalPlus plus inputs',
+    create: (_c, r) => createExecutionCheck({ ...(r.pool ? { pool: r.pool } : {}) }),
+  },
+  {
+    name: 'mutation',
+    describe: 'mutants of each reference solution against its tests; survivors proven wrong with a killing assert',
+    create: (_c, r) =>
+      createMutationCheck({
+        python: r.python,
+        ...(r.pool ? { pool: r.pool } : {}),
+        ...(r.checkpoints ? { checkpoints: r.checkpoints } : {}),
+        ...(r.plusTaskFor ? { plusTaskFor: r.plusTaskFor } : {}),
+      }),
+  },
   {
     name: 'contamination',
     describe: 'benchmark text in a corpus (--corpus), duplicates inside the benchmark, overlaps with others (--compare-with)',

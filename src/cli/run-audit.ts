@@ -13,6 +13,10 @@ import { isBenchAuditError } from '../errors.js';
 import { resolvePython } from '../python/interpreter.js';
 import type { AuditReport, Config } from '../report/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../checks/execution/index.js';
+import { fileCheckpointStore } from '../checks/mutation/index.js';
+import { createSandboxPool } from '../sandbox/pool.js';
+import type { Task } from '../task.js';
 import { canonicalJson } from '../util/canonical-json.js';
 
 export interface AuditRequest {
@@ -26,6 +30,9 @@ export interface AuditRequest {
   config: Config;
   /** Options that do not change the report: workers, the corpus shard. */
   runtime?: Pick<CheckRuntime, 'workers' | 'shard'>;
+  /** Mutation checkpoints: written to this folder, read back when `resume` is set. */
+  checkpointDir?: string;
+  resume?: boolean;
   /** Write the contamination scan's partial result here (sharded runs, for `merge`). */
   partialOut?: string;
 }
@@ -71,10 +78,56 @@ export async function auditFromRequest(request: AuditRequest, progress: Progress
         }
       : {}),
   };
-  return runAudit(loaded, {
-    config: request.config,
-    checks: CHECK_FACTORIES.filter((f) => request.config.checks.includes(f.name)).map((f) => f.create(request.config, runtime)),
-    progress,
-    runInfo: { python: { executable: python.executable, version: python.version } },
-  });
+  const checks = request.config.checks;
+  if (checks.includes('mutation')) {
+    runtime.plusTaskFor = await evalplusSiblings(loaded, log, request.offline);
+    if (request.checkpointDir) runtime.checkpoints = fileCheckpointStore(request.checkpointDir, { resume: request.resume === true });
+  }
+  if (checks.includes('execution') || checks.includes('mutation')) {
+    const execution = { ...DEFAULT_EXECUTION_CONFIG, ...(request.config.execution ?? {}) };
+    runtime.pool = createSandboxPool({
+      python: python.executable,
+      ...(request.runtime?.workers ? { workers: request.runtime.workers } : {}),
+      isolation: execution.isolation,
+      timeoutMs: execution.timeLimitMs,
+      memoryBytes: execution.memoryLimitMb * 1024 * 1024,
+    });
+  }
+  try {
+    return await runAudit(loaded, {
+      config: request.config,
+      checks: CHECK_FACTORIES.filter((f) => checks.includes(f.name)).map((f) => f.create(request.config, runtime)),
+      progress,
+      runInfo: { python: { executable: python.executable, version: python.version } },
+    });
+  } finally {
+    await runtime.pool?.close();
+  }
+}
+
+/**
+ * For mutation's survivor sorting: each task's EvalPlus sibling (HumanEval -> HumanEval+, MBPP ->
+ * MBPP+), whose plus inputs are run on survivors. A task that has inputs itself uses its own.
+ */
+async function evalplusSiblings(loaded: LoadedBenchmark, log: (m: string) => void, offline?: boolean): Promise<(task: Task) => Task | undefined> {
+  const byBenchmark = new Map<string, Map<string, Task>>();
+  const wanted = new Set(loaded.tasks.flatMap((t) => t.siblings.map((s) => s.benchmark)));
+  for (const id of [...wanted].sort()) {
+    if (getManifest(id).adapter !== 'evalplus') continue;
+    try {
+      const sibling = await loadBenchmark(id, { siblings: false, log, ...(offline ? { offline } : {}) });
+      byBenchmark.set(id, new Map(sibling.tasks.map((t) => [t.id, t])));
+    } catch (error) {
+      if (!isBenchAuditError(error)) throw error;
+      loaded.warnings.push({ code: 'sibling-unavailable', check: 'mutation', message: `survivors are not run on ${id}'s plus inputs: ${error.describe()}` });
+    }
+  }
+  return (task) => {
+    if (task.inputs) return task;
+    for (const s of task.siblings) {
+      const found = byBenchmark.get(s.benchmark)?.get(s.taskId);
+      if (found) return found;
+    }
+    return undefined;
+  };
 }

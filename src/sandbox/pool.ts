@@ -4,6 +4,7 @@
  * job it was running gets an `error` verdict. Workers are started lazily and keyed by
  * PYTHONHASHSEED (fixed per interpreter), so jobs asking for a seed go to a matching worker.
  */
+import { stringifyPythonJson } from '../util/python-json.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { ToolError } from '../errors.js';
@@ -113,7 +114,8 @@ class Worker {
       if (p) p.resolve(errorResult('worker-unresponsive', `the worker did not answer within ${timeoutMs + WATCHDOG_GRACE_MS} ms`));
       this.kill();
     }, timeoutMs + WATCHDOG_GRACE_MS);
-    this.proc.stdin.write(JSON.stringify(wire) + '\n');
+    // Python's json dialect: NaN/Infinity inputs survive, integral floats stay floats, big ints stay exact.
+    this.proc.stdin.write(stringifyPythonJson(wire) + '\n');
   }
 
   kill(): void {

@@ -7,6 +7,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sortKeys(value: unknown): unknown {
+  // Values that define their JSON form (PyFloat, PyBigInt, Date) are written as JSON.stringify would.
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return sortKeys((value as { toJSON: () => unknown }).toJSON());
+  }
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

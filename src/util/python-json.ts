@@ -1,49 +1,106 @@
 /**
- * Python's json module writes NaN, Infinity and -Infinity as bare tokens (EvalPlus inputs have
- * them). JSON.parse rejects those and JSON.stringify writes null for them, silently changing a
- * test input. These two functions read and write that dialect faithfully.
+ * Python's json module writes NaN, Infinity and -Infinity as bare tokens, keeps `1.0` a float,
+ * and has integers of any size (EvalPlus inputs use all three). JSON.parse rejects the first,
+ * turns `1.0` into the integer 1, and rounds integers beyond 2^53; JSON.stringify writes null for
+ * non-finite numbers. These functions read and write that dialect faithfully: integral floats and
+ * unsafe integers come back as PyFloat / PyBigInt values, which serialize back exactly.
  */
 
-const MARKER = '\u0000bench-audit-float:';
-const SPECIAL: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
-
-/** JSON.parse that also accepts Python's NaN / Infinity / -Infinity tokens. */
-export function parsePythonJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (!/NaN|Infinity/.test(text)) throw error;
+/** A float whose value is integral (`1.0`, `2e3`): a JS number would make it an int. */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  /** Plain JSON (reports) shows the number. */
+  toJSON(): number {
+    return this.value;
   }
-  // Quote the bare tokens (outside strings) with a marker, then turn them back into numbers.
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const rest = text.slice(i, i + 9);
-    const token = rest.startsWith('-Infinity') ? '-Infinity' : rest.startsWith('Infinity') ? 'Infinity' : rest.startsWith('NaN') ? 'NaN' : undefined;
-    if (token) {
-      out += JSON.stringify(MARKER + token);
-      i += token.length;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return JSON.parse(out, (_key, value) => (typeof value === 'string' && value.startsWith(MARKER) ? SPECIAL[value.slice(MARKER.length)] : value));
 }
 
-/** JSON.stringify that writes NaN / Infinity / -Infinity as Python's json module does (json.loads reads them). */
+/** An integer beyond JavaScript's exact range, kept as its decimal text. */
+export class PyBigInt {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+const MARK = '\u0000bench-audit:';
+const SPECIAL: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
+const NUMBER_RE = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Rewrite tokens JSON.parse cannot represent exactly into marker strings; undefined when there are none. */
+function markInexact(text: string): string | undefined {
+  let out = '';
+  let last = 0;
+  let marked = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i++;
+      while (i < n && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 /* \ */ ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c === 78 /* N */ || c === 73 /* I */ || (c === 45 /* - */ && text.charCodeAt(i + 1) === 73)) {
+      const token = text.startsWith('-Infinity', i) ? '-Infinity' : text.startsWith('Infinity', i) ? 'Infinity' : text.startsWith('NaN', i) ? 'NaN' : undefined;
+      if (token) {
+        out += text.slice(last, i) + JSON.stringify(`${MARK}s:${token}`);
+        i += token.length;
+        last = i;
+        marked = true;
+        continue;
+      }
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      NUMBER_RE.lastIndex = i;
+      const m = NUMBER_RE.exec(text);
+      if (m) {
+        const token = m[0];
+        const value = Number(token);
+        const isFloat = /[.eE]/.test(token);
+        if ((isFloat && Number.isInteger(value)) || (!isFloat && !Number.isSafeInteger(value))) {
+          out += text.slice(last, i) + JSON.stringify(`${MARK}${isFloat ? 'f' : 'i'}:${token}`);
+          last = i + token.length;
+          marked = true;
+        }
+        i += token.length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return marked ? out + text.slice(last) : undefined;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith(MARK)) return value;
+  const kind = value[MARK.length];
+  const token = value.slice(MARK.length + 2);
+  if (kind === 's') return SPECIAL[token];
+  if (kind === 'f') return new PyFloat(Number(token));
+  return new PyBigInt(BigInt(token).toString());
+}
+
+/**
+ * JSON.parse for Python's json dialect: accepts NaN / Infinity / -Infinity, keeps integral
+ * floats as PyFloat and integers beyond 2^53 as PyBigInt.
+ */
+export function parsePythonJson(text: string): unknown {
+  const marked = markInexact(text);
+  return marked === undefined ? JSON.parse(text) : JSON.parse(marked, revive);
+}
+
+/** JSON in Python's dialect (json.loads reads it back to the same values, floats staying floats). */
 export function stringifyPythonJson(value: unknown): string {
   const parts: string[] = [];
   write(value, parts);
   return parts.join('');
+}
+
+function floatText(v: number): string {
+  const s = String(v);
+  return /[.eE]/.test(s) ? s : `${s}.0`;
 }
 
 function write(value: unknown, out: string[]): void {
@@ -52,6 +109,11 @@ function write(value: unknown, out: string[]): void {
     else if (value === Number.POSITIVE_INFINITY) out.push('Infinity');
     else if (value === Number.NEGATIVE_INFINITY) out.push('-Infinity');
     else out.push(JSON.stringify(value));
+  } else if (value instanceof PyFloat) {
+    if (Number.isFinite(value.value)) out.push(floatText(value.value));
+    else write(value.value, out);
+  } else if (value instanceof PyBigInt) {
+    out.push(value.text);
   } else if (Array.isArray(value)) {
     out.push('[');
     value.forEach((v, i) => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
 import { loadDataFile } from '../../src/datasets/load.js';
-import { parsePythonJson, stringifyPythonJson } from '../../src/util/python-json.js';
+import { PyBigInt, PyFloat, parsePythonJson, stringifyPythonJson } from '../../src/util/python-json.js';
+import { canonicalJson } from '../../src/util/canonical-json.js';
 import { sharedHub } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-audit-readers-'));
@@ -84,5 +85,29 @@ describe('Python-flavoured JSON', () => {
     assert.equal(value[3], 'NaN');
     assert.deepEqual(value[5], { Infinity: -Infinity });
     assert.equal(stringifyPythonJson(value), '[NaN,Infinity,-Infinity,"NaN",1.5,{"Infinity":-Infinity}]');
+  });
+
+  it('keeps integral floats floats and big integers exact, and writes them back as Python reads them', () => {
+    const value = parsePythonJson('{"a": [1.0, 1, -2.0e3, 1.5, 12345678901234567890, -9007199254740993, 9007199254740991, "1.0"]}') as { a: unknown[] };
+    const [f1, i1, f2, f3, big, negBig, safe, str] = value.a;
+    assert.ok(f1 instanceof PyFloat && f1.value === 1);
+    assert.equal(i1, 1);
+    assert.ok(f2 instanceof PyFloat && f2.value === -2000);
+    assert.equal(f3, 1.5);
+    assert.ok(big instanceof PyBigInt && big.text === '12345678901234567890');
+    assert.ok(negBig instanceof PyBigInt && negBig.text === '-9007199254740993');
+    assert.equal(safe, 9007199254740991);
+    assert.equal(str, '1.0');
+    assert.equal(stringifyPythonJson(value), '{"a":[1.0,1,-2000.0,1.5,12345678901234567890,-9007199254740993,9007199254740991,"1.0"]}');
+    // Reports and `datasets show` print plain JSON numbers for them.
+    assert.equal(canonicalJson([new PyFloat(2), new PyBigInt('123')]), '[\n  2,\n  "123"\n]\n');
+  });
+
+  it('Python reads the written dialect back to the same values and types', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { resolvePython } = await import('../../src/python/interpreter.js');
+    const text = stringifyPythonJson(parsePythonJson('[1.0, 2, NaN, -Infinity, 123456789012345678901234567890, 0.5]'));
+    const out = execFileSync(resolvePython().executable, ['-c', 'import json,sys; v=json.loads(sys.argv[1]); print([type(x).__name__ for x in v], v[4])', text], { encoding: 'utf8' });
+    assert.equal(out.trim(), "['float', 'int', 'float', 'float', 'int', 'float'] 123456789012345678901234567890");
   });
 });

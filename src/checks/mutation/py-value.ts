@@ -3,6 +3,7 @@
  * int, float, str, list, tuple, set, dict), with Python's `repr`, Python's `==`, the EvalPlus
  * output comparison, and evaluation of literal syntax from a tree-sitter node. Pure.
  */
+import { PyBigInt, PyFloat } from '../../util/python-json.js';
 import type { Node } from './python-parser.js';
 
 export type PyValue =
@@ -355,6 +356,9 @@ export function literalValue(node: Node): PyValue | undefined {
  */
 export function fromJson(value: unknown): PyValue | undefined {
   if (value === null) return py.none();
+  // Exact Python numbers kept by the data reader (integral floats, integers beyond 2^53).
+  if (value instanceof PyFloat) return py.float(value.value);
+  if (value instanceof PyBigInt) return py.int(BigInt(value.text));
   if (typeof value === 'boolean') return py.bool(value);
   if (typeof value === 'number') return Number.isInteger(value) ? py.int(BigInt(value)) : py.float(value);
   if (typeof value === 'string') return py.str(value);

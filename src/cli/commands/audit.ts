@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { ADAPTER_NAMES, type AdapterName } from '../../datasets/adapters/index.js';
 import { UsageError } from '../../errors.js';
 import { CHECK_NAMES } from '../../checks/registry.js';
 import { DEFAULT_FEW_TESTS_THRESHOLD } from '../../checks/static/index.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
+import { DEFAULT_MUTATION_CONFIG } from '../../checks/mutation/index.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { atLeast } from '../../report/order.js';
@@ -39,7 +42,14 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
           .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
           .option('few-tests', { type: 'number', default: DEFAULT_FEW_TESTS_THRESHOLD, describe: 'flag tasks with this many tests or fewer' })
-          .option('python', { type: 'string', describe: 'Python interpreter for parsing and running code (default: python3)' }),
+          .option('python', { type: 'string', describe: 'Python interpreter for parsing and running code (default: python3)' })
+          .option('timeout', { type: 'number', group: 'Execution:', describe: `per-job time limit in ms (default ${DEFAULT_EXECUTION_CONFIG.timeLimitMs})` })
+          .option('memory', { type: 'number', group: 'Execution:', describe: `per-job memory limit in MB (default ${DEFAULT_EXECUTION_CONFIG.memoryLimitMb})` })
+          .option('repeats', { type: 'number', group: 'Execution:', describe: `runs of each reference, with different PYTHONHASHSEEDs, to find flaky tasks (default ${DEFAULT_EXECUTION_CONFIG.repeats})` })
+          .option('isolation', { choices: ['auto', 'bwrap', 'unshare', 'none'] as const, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
+          .option('max-mutants-per-task', { type: 'number', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_CONFIG.maxMutantsPerTask})` })
+          .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
+          .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
       ))
         .example('$0 audit demo', 'the packaged demo benchmark, offline')
         .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
@@ -65,10 +75,28 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           throw new UsageError('--partial-out needs the contamination check and --corpus');
         }
         if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new UsageError(`--workers must be a positive integer, got ${argv.workers}`);
+        for (const name of ['timeout', 'memory', 'repeats', 'max-mutants-per-task'] as const) {
+          const v = argv[name];
+          if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new UsageError(`--${name} must be a positive integer, got ${v}`);
+        }
         const config: Config = {
           checks,
           seed: argv.seed,
           static: { fewTestsThreshold: argv['few-tests'] },
+          ...(checks.includes('execution') || checks.includes('mutation')
+            ? {
+                execution: {
+                  ...DEFAULT_EXECUTION_CONFIG,
+                  ...(argv.timeout ? { timeLimitMs: argv.timeout } : {}),
+                  ...(argv.memory ? { memoryLimitMb: argv.memory } : {}),
+                  ...(argv.repeats ? { repeats: argv.repeats } : {}),
+                  ...(argv.isolation ? { isolation: argv.isolation } : {}),
+                },
+              }
+            : {}),
+          ...(checks.includes('mutation')
+            ? { mutation: { ...DEFAULT_MUTATION_CONFIG, ...(argv['max-mutants-per-task'] ? { maxMutantsPerTask: argv['max-mutants-per-task'] } : {}) } }
+            : {}),
           ...(checks.includes('contamination') ? { contamination: contamination.config } : {}),
         };
         const report = await auditFromRequest(
@@ -83,6 +111,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             config,
             runtime: { ...(argv.workers ? { workers: argv.workers } : {}), ...(shard ? { shard } : {}) },
             ...(argv['partial-out'] ? { partialOut: argv['partial-out'] } : {}),
+            checkpointDir: argv['checkpoint-dir'] ?? join('.bench-audit', 'checkpoints', argv.benchmark ?? argv.id ?? 'local'),
+            resume: argv.resume === true,
           },
           createProgress(state.io.err, state.io.stderrIsTty),
           log,

@@ -1,5 +1,6 @@
 /** Field accessors that turn a missing or mistyped field into an InputError naming file, row and field. */
 import { InputError } from '../../errors.js';
+import { PyFloat } from '../../util/python-json.js';
 
 export interface RecordContext {
   benchmark: string;
@@ -62,7 +63,8 @@ export function inputList(rec: Record<string, unknown>, field: string, ctx: Reco
 }
 
 export function numberField(rec: Record<string, unknown>, field: string, ctx: RecordContext, fallback?: number): number {
-  const v = rec[field];
+  const raw = rec[field];
+  const v = raw instanceof PyFloat ? raw.value : raw;
   if ((v === undefined || v === null) && fallback !== undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v)) fail(ctx, field, 'a number', v);
   return v;
