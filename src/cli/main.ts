@@ -10,6 +10,7 @@ import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
 import { diffCommand } from './commands/diff.js';
 import { mergeCommand } from './commands/merge.js';
+import { rescoreCommand } from './commands/rescore.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { type CliIo, processIo } from './io.js';
@@ -35,6 +36,7 @@ const COMMANDS: CommandFactory[] = [
   validateCommand,
   diffCommand,
   verifyCommand,
+  rescoreCommand,
   () => (y) => y.command(mergeCommand as never),
 ];
 

@@ -1,0 +1,106 @@
+/**
+ * "Your 85% is 78% on clean tasks": a model's per-task results re-scored on the subsets an audit
+ * flags. Pure: results and report in, figures out. pass@1 per task is the fraction of its samples
+ * that passed (the unbiased estimator for k = 1, Chen et al. 2021); a subset's pass@1 is the mean
+ * over its tasks.
+ */
+import { naturalCompare } from '../util/natural-compare.js';
+import type { AuditReport, FindingKind } from './types.generated.js';
+
+/** Which finding kinds put a task in which flagged subset (warning or error findings only). */
+export const SUBSETS: Record<'broken' | 'weak-tests' | 'contaminated' | 'imprecise', readonly FindingKind[]> = {
+  broken: ['canonical-fails', 'setup-error', 'timeout', 'flaky', 'test-syntax-error', 'solution-syntax-error', 'missing-field', 'duplicate-task-id', 'no-tests'],
+  'weak-tests': ['killable-survivor', 'tests-accept-trivial-solution', 'few-tests', 'low-coverage'],
+  contaminated: ['contaminated', 'cross-benchmark-overlap', 'near-duplicate-in-benchmark', 'duplicate-task'],
+  imprecise: ['prompt-example-mismatch', 'plus-input-crash', 'contract-violation'],
+};
+export type SubsetName = keyof typeof SUBSETS;
+
+/** One sample's outcome; `plus` only for EvalPlus results. */
+export interface SampleResult {
+  taskId: string;
+  passed: boolean;
+  plusPassed?: boolean;
+}
+
+export interface SubsetScore {
+  subset: 'all' | 'clean' | SubsetName;
+  tasks: number;
+  samples: number;
+  passAt1: number | null;
+  plusPassAt1?: number | null;
+}
+
+export interface Rescore {
+  benchmark: string;
+  subsets: SubsetScore[];
+  /** Result task ids the audit does not have, and audited tasks with no result. */
+  unmatchedResults: string[];
+  tasksWithoutResults: number;
+}
+
+/** Results may name MBPP tasks "Mbpp/12" where the audit says "12" (or the reverse). */
+export function matchTaskId(id: string, known: Set<string>): string | undefined {
+  if (known.has(id)) return id;
+  const n = /(\d+)$/.exec(id)?.[1];
+  if (n === undefined) return undefined;
+  for (const candidate of [n, `Mbpp/${n}`]) if (known.has(candidate)) return candidate;
+  return undefined;
+}
+
+/** Figures are rounded to 6 decimals so they print and compare stably. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function rescore(report: AuditReport, results: readonly SampleResult[]): Rescore {
+  const known = new Set(report.tasks.map((t) => t.id));
+  const perTask = new Map<string, { n: number; pass: number; plusN: number; plusPass: number }>();
+  const unmatched = new Set<string>();
+  for (const r of results) {
+    const id = matchTaskId(r.taskId, known);
+    if (id === undefined) {
+      unmatched.add(r.taskId);
+      continue;
+    }
+    const t = perTask.get(id) ?? { n: 0, pass: 0, plusN: 0, plusPass: 0 };
+    t.n++;
+    if (r.passed) t.pass++;
+    if (r.plusPassed !== undefined) {
+      t.plusN++;
+      if (r.plusPassed) t.plusPass++;
+    }
+    perTask.set(id, t);
+  }
+  const flagged = new Map<string, Set<SubsetName>>();
+  for (const task of report.tasks) {
+    const kinds = new Set(task.findings.filter((f) => f.severity !== 'info').map((f) => f.kind));
+    const in_ = new Set<SubsetName>();
+    for (const [name, list] of Object.entries(SUBSETS) as [SubsetName, readonly FindingKind[]][]) {
+      if (list.some((k) => kinds.has(k))) in_.add(name);
+    }
+    flagged.set(task.id, in_);
+  }
+  const hasPlus = [...perTask.values()].some((t) => t.plusN > 0);
+  const score = (subset: SubsetScore['subset'], ids: string[]): SubsetScore => {
+    const scored = ids.filter((id) => perTask.has(id));
+    const mean = (f: (t: { n: number; pass: number; plusN: number; plusPass: number }) => number | undefined) => {
+      const values = scored.map((id) => f(perTask.get(id)!)).filter((v): v is number => v !== undefined);
+      return values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length);
+    };
+    return {
+      subset,
+      tasks: scored.length,
+      samples: scored.reduce((a, id) => a + perTask.get(id)!.n, 0),
+      passAt1: mean((t) => t.pass / t.n),
+      ...(hasPlus ? { plusPassAt1: mean((t) => (t.plusN === 0 ? undefined : t.plusPass / t.plusN)) } : {}),
+    };
+  };
+  const ids = report.tasks.map((t) => t.id);
+  const subsets: SubsetScore[] = [score('all', ids), score('clean', ids.filter((id) => flagged.get(id)!.size === 0))];
+  for (const name of Object.keys(SUBSETS) as SubsetName[]) subsets.push(score(name, ids.filter((id) => flagged.get(id)!.has(name))));
+  return {
+    benchmark: report.benchmark.id,
+    subsets,
+    unmatchedResults: [...unmatched].sort(naturalCompare),
+    tasksWithoutResults: ids.filter((id) => !perTask.has(id)).length,
+  };
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-rescore-'));
+
+describe('bench-audit rescore', () => {
+  it('gives hand-computed pass@1 overall, on clean tasks and per flagged subset', async () => {
+    // Static + contamination with the demo corpus flags Demo/1 and Demo/11 (duplicates) and
+    // Demo/10 (found in the corpus): all three in the "contaminated" subset; the rest are clean.
+    const audit = join(tmp, 'demo.json');
+    const a = await runCli(['audit', 'demo', '--checks', 'static,contamination', '--corpus', 'datasets/demo/corpus', '--out', audit, '--fail-on', 'none']);
+    assert.equal(a.code, 0, a.stderr);
+    const rows = [
+      ['Demo/0', true], ['Demo/0', false], // 0.5
+      ['Demo/1', true], ['Demo/1', true], // 1
+      ['Demo/10', true], // 1
+      ['Demo/11', false], // 0
+      ['Demo/2', false], ['Demo/2', false], // 0
+      ['Demo/99', true], // not in the audit
+    ] as const;
+    const results = join(tmp, 'samples.jsonl_results.jsonl');
+    writeFileSync(results, rows.map(([task_id, passed]) => JSON.stringify({ task_id, completion: '', result: passed ? 'passed' : 'failed', passed })).join('\n') + '\n');
+    const r = await runCli(['rescore', '--audit', audit, '--results', results, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { subsets: { subset: string; tasks: number; samples: number; passAt1: number | null }[]; unmatchedResults: string[]; tasksWithoutResults: number };
+    const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.tasks, s.samples, s.passAt1]]));
+    assert.deepEqual(by.all, [5, 8, 0.5]); // (0.5 + 1 + 1 + 0 + 0) / 5
+    assert.deepEqual(by.clean, [2, 4, 0.25]); // Demo/0, Demo/2
+    assert.deepEqual(by.contaminated, [3, 4, 0.666667]); // Demo/1, Demo/10, Demo/11
+    assert.deepEqual(by.broken, [0, 0, null]);
+    assert.deepEqual(out.unmatchedResults, ['Demo/99']);
+    assert.equal(out.tasksWithoutResults, 7);
+  });
+
+  it('reads EvalPlus eval_results.json with base and plus pass@1', async () => {
+    const audit = join(tmp, 'demo2.json');
+    assert.equal((await runCli(['audit', 'demo', '--checks', 'static,contamination', '--corpus', 'datasets/demo/corpus', '--out', audit, '--fail-on', 'none'])).code, 0);
+    const results = join(tmp, 'eval_results.json');
+    writeFileSync(
+      results,
+      JSON.stringify({
+        date: '2026-01-01',
+        eval: {
+          'Demo/0': [{ task_id: 'Demo/0', base_status: 'pass', plus_status: 'fail' }, { task_id: 'Demo/0', base_status: 'pass', plus_status: 'pass' }],
+          'Demo/1': [{ task_id: 'Demo/1', base_status: 'fail', plus_status: 'fail' }],
+        },
+      }),
+    );
+    const r = await runCli(['rescore', '--audit', audit, '--results', results, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { subsets: { subset: string; passAt1: number | null; plusPassAt1?: number | null }[] };
+    const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.passAt1, s.plusPassAt1]]));
+    assert.deepEqual(by.all, [0.5, 0.25]); // base (1 + 0) / 2, plus (0.5 + 0) / 2
+    assert.deepEqual(by.clean, [1, 0.5]);
+    assert.deepEqual(by.contaminated, [0, 0]);
+    const table = await runCli(['rescore', '--audit', audit, '--results', results]);
+    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% +│ 50\.0%/);
+  });
+
+  it('a results line without "passed" exits 2 naming file, row and field', async () => {
+    const audit = join(tmp, 'demo3.json');
+    assert.equal((await runCli(['audit', 'demo', '--checks', 'static', '--out', audit])).code, 0);
+    const results = join(tmp, 'bad.jsonl');
+    writeFileSync(results, '{"task_id": "Demo/0", "passed": true}\n{"task_id": "Demo/1"}\n');
+    const r = await runCli(['rescore', '--audit', audit, '--results', results]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.jsonl, row 2, field "passed": expected "passed"/);
+  });
+});
