@@ -121,6 +121,9 @@ interface Window {
  */
 const FILTER_BITS_PER_KEY = 32;
 
+/** Token capacity kept between documents (~70 MB of token arrays per stream); see the end of `scan`. */
+const MAX_RETAINED_TOKENS = 1 << 22;
+
 /**
  * A one-hash Bloom filter of a table's keys, indexed by the second key half (independent of the
  * first half, which places keys in the table). No false negatives, so lookups give the same hits.
@@ -139,8 +142,8 @@ function keyFilter(table: BenchmarkIndex['tables'][number]): Int32Array {
 
 export class Scanner {
   readonly index: BenchmarkIndex;
-  private readonly full = new TokenStream();
-  private readonly nodoc = new TokenStream();
+  private full = new TokenStream();
+  private nodoc = new TokenStream();
   private readonly hits = [new Hits(), new Hits(), new Hits()];
   private readonly stamps: Uint32Array[];
   /** Per channel: one bit per (hashed) indexed n-gram, checked before the table (see keyFilter). */
@@ -289,6 +292,10 @@ export class Scanner {
         }
       }
     }
+    // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
+    // after an unusually large one, let them go instead of keeping them for the rest of the scan.
+    if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
+    if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
   }
 
   /**

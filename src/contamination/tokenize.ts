@@ -68,6 +68,11 @@ export class TokenStream {
     this.flags = flags;
   }
 
+  /** Grow (keeping the tokens) until at least `capacity` tokens fit. */
+  reserve(capacity: number): void {
+    while (this.raw.length < capacity) this.grow();
+  }
+
   push(raw: number, canon: number, line: number, indent: number, flags: number): void {
     if (this.length === this.raw.length) this.grow();
     const i = this.length++;
@@ -81,10 +86,27 @@ export class TokenStream {
   /** Copy the tokens without the DOCSTRING flag into `out` (reset first). Returns `out`. */
   withoutDocstrings(out: TokenStream): TokenStream {
     out.reset();
-    for (let i = 0; i < this.length; i++) {
-      if ((this.flags[i] & FLAG_DOCSTRING) !== 0) continue;
-      out.push(this.raw[i], this.canon[i], this.line[i], this.indent[i], this.flags[i]);
+    out.reserve(this.length);
+    const flags = this.flags;
+    const n = this.length;
+    let w = 0;
+    for (let i = 0; i < n; ) {
+      if ((flags[i] & FLAG_DOCSTRING) !== 0) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && (flags[j] & FLAG_DOCSTRING) === 0) j++;
+      // Copy the run [i, j) of kept tokens in one go.
+      out.raw.set(this.raw.subarray(i, j), w);
+      out.canon.set(this.canon.subarray(i, j), w);
+      out.line.set(this.line.subarray(i, j), w);
+      out.indent.set(this.indent.subarray(i, j), w);
+      out.flags.set(flags.subarray(i, j), w);
+      w += j - i;
+      i = j;
     }
+    out.length = w;
     return out;
   }
 
@@ -214,6 +236,15 @@ function isStringPrefix(bytes: Uint8Array, start: number, end: number): boolean 
 export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream {
   out.reset();
   const n = bytes.length;
+  // Every token consumes at least one byte, except the STR_CLOSE of a string still open at the end
+  // of the input: n + 1 tokens at most, so the arrays are sized once and written without checks.
+  out.reserve(n + 1);
+  const tRaw = out.raw;
+  const tCanon = out.canon;
+  const tLine = out.line;
+  const tIndent = out.indent;
+  const tFlags = out.flags;
+  let len = 0;
   let pos = 0;
   let line = 1;
   let lineStartPos = 0; // byte offset where the current physical line starts
@@ -271,7 +302,8 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
       if (pos < n && CLASS[bytes[pos]] === C_QUOTE && isStringPrefix(bytes, start, pos)) {
         lineState[0] = line;
         lineState[1] = lineStartPos;
-        pos = scanString(bytes, out, pos, indent, startLine, atLogicalStart && depth === 0);
+        len = scanString(bytes, out, len, pos, indent, startLine, atLogicalStart && depth === 0);
+        pos = lineState[2];
         line = lineState[0];
         lineStartPos = lineState[1];
         atLogicalStart = false;
@@ -280,7 +312,11 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
       }
       h = fmix32(h);
       const canon = prevWasDot || isReserved(h) ? h : ID_PLACEHOLDER;
-      out.push(h, canon, startLine, indent, 0);
+      tRaw[len] = h;
+      tCanon[len] = canon;
+      tLine[len] = startLine;
+      tIndent[len] = indent;
+      tFlags[len++] = 0;
       atLogicalStart = false;
       prevWasDot = false;
       continue;
@@ -299,7 +335,11 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
         } else break;
       }
       h = fmix32(h);
-      out.push(h, h, startLine, indent, 0);
+      tRaw[len] = h;
+      tCanon[len] = h;
+      tLine[len] = startLine;
+      tIndent[len] = indent;
+      tFlags[len++] = 0;
       atLogicalStart = false;
       prevWasDot = false;
       continue;
@@ -307,7 +347,8 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
     if (cls === C_QUOTE) {
       lineState[0] = line;
       lineState[1] = lineStartPos;
-      pos = scanString(bytes, out, pos, indent, startLine, atLogicalStart && depth === 0);
+      len = scanString(bytes, out, len, pos, indent, startLine, atLogicalStart && depth === 0);
+        pos = lineState[2];
       line = lineState[0];
       lineStartPos = lineState[1];
       atLogicalStart = false;
@@ -318,24 +359,32 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
     if (cls === C_OPEN) depth++;
     else if (cls === C_CLOSE && depth > 0) depth--;
     const h = PUNCT_HASH[b];
-    out.push(h, h, startLine, indent, 0);
+    tRaw[len] = h;
+    tCanon[len] = h;
+    tLine[len] = startLine;
+    tIndent[len] = indent;
+    tFlags[len++] = 0;
     atLogicalStart = false;
     prevWasDot = b === 0x2e;
     pos++;
   }
+  // Writes past the end of a typed array are dropped: a token count over the bound would be a bug.
+  if (len > tRaw.length) throw new Error(`tokenizer: ${len} tokens from ${n} bytes exceed the reserved ${tRaw.length}`);
+  out.length = len;
   return out;
 }
 
-/** Line state shared between the tokenizer loop and `scanString` (line, lineStartPos). */
-const lineState = new Int32Array(2);
+/** State shared between the tokenizer loop and `scanString`: line, lineStartPos, position after the string. */
+const lineState = new Int32Array(3);
 
 /**
- * Scan a string starting at the quote at `q`; emits its tokens and returns the position after it.
- * Updates `lineState` (strings may span lines).
+ * Scan a string starting at the quote at `q`; writes its tokens from index `len` on and returns the
+ * new token count. Updates `lineState` (strings may span lines; [2] = the position after the string).
  */
 function scanString(
   bytes: Uint8Array,
   out: TokenStream,
+  len: number,
   q: number,
   indent: number,
   startLine: number,
@@ -344,11 +393,21 @@ function scanString(
   const n = bytes.length;
   let line = lineState[0];
   let lineStartPos = lineState[1];
-  const mark = out.length;
+  const mark = len;
+  // Capacity for n + 1 tokens was reserved by tokenizePython: write without checks.
+  const tRaw = out.raw;
+  const tCanon = out.canon;
+  const tLine = out.line;
+  const tIndent = out.indent;
+  const tFlags = out.flags;
   const quote = bytes[q];
   const triple = q + 2 < n && bytes[q + 1] === quote && bytes[q + 2] === quote;
   let p = q + (triple ? 3 : 1);
-  out.push(STR_OPEN, STR_OPEN, startLine, indent, 0);
+  tRaw[len] = STR_OPEN;
+  tCanon[len] = STR_OPEN;
+  tLine[len] = startLine;
+  tIndent[len] = indent;
+  tFlags[len++] = 0;
   while (p < n) {
     const c = bytes[p];
     if (c === quote) {
@@ -360,7 +419,11 @@ function scanString(
         p += 3;
         break;
       }
-      out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+      tRaw[len] = PUNCT_HASH[c];
+      tCanon[len] = PUNCT_HASH[c];
+      tLine[len] = line;
+      tIndent[len] = -1;
+      tFlags[len++] = 0;
       p++;
       continue;
     }
@@ -379,7 +442,11 @@ function scanString(
         p++;
       }
       h = fmix32(h);
-      out.push(h, h, line, -1, 0);
+      tRaw[len] = h;
+      tCanon[len] = h;
+      tLine[len] = line;
+      tIndent[len] = -1;
+      tFlags[len++] = 0;
       continue;
     }
     const cc = CLASS[c];
@@ -388,30 +455,47 @@ function scanString(
       continue;
     }
     if (cc === C_BACKSLASH) {
-      out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+      tRaw[len] = PUNCT_HASH[c];
+      tCanon[len] = PUNCT_HASH[c];
+      tLine[len] = line;
+      tIndent[len] = -1;
+      tFlags[len++] = 0;
       p++;
       // The escaped byte never terminates the string; a word continues to be tokenized as a word.
       if (p < n && (bytes[p] === quote || bytes[p] === 0x5c)) {
-        out.push(PUNCT_HASH[bytes[p]], PUNCT_HASH[bytes[p]], line, -1, 0);
+        tRaw[len] = PUNCT_HASH[bytes[p]];
+        tCanon[len] = PUNCT_HASH[bytes[p]];
+        tLine[len] = line;
+        tIndent[len] = -1;
+        tFlags[len++] = 0;
         p++;
       }
       continue;
     }
-    out.push(PUNCT_HASH[c], PUNCT_HASH[c], line, -1, 0);
+    tRaw[len] = PUNCT_HASH[c];
+    tCanon[len] = PUNCT_HASH[c];
+    tLine[len] = line;
+    tIndent[len] = -1;
+    tFlags[len++] = 0;
     p++;
   }
-  out.push(STR_CLOSE, STR_CLOSE, line, -1, 0);
+  tRaw[len] = STR_CLOSE;
+  tCanon[len] = STR_CLOSE;
+  tLine[len] = line;
+  tIndent[len] = -1;
+  tFlags[len++] = 0;
   lineState[0] = line;
   lineState[1] = lineStartPos;
+  lineState[2] = p;
   if (isStatementStart) {
     // A docstring (or any bare string statement): nothing but spaces/comment follows on its line.
     let k = p;
     while (k < n && (bytes[k] === 0x20 || bytes[k] === 0x09)) k++;
     if (k >= n || bytes[k] === 0x0a || bytes[k] === 0x0d || bytes[k] === 0x23 || bytes[k] === 0x3b) {
-      for (let i = mark; i < out.length; i++) out.flags[i] |= FLAG_DOCSTRING;
+      for (let i = mark; i < len; i++) tFlags[i] |= FLAG_DOCSTRING;
     }
   }
-  return p;
+  return len;
 }
 
 const encoder = new TextEncoder();
