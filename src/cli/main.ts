@@ -9,6 +9,7 @@ import { TOOL_VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
 import { rescoreCommand } from './commands/rescore.js';
 import { validateCommand } from './commands/validate.js';
@@ -37,6 +38,7 @@ const COMMANDS: CommandFactory[] = [
   diffCommand,
   verifyCommand,
   rescoreCommand,
+  exportCommand,
   () => (y) => y.command(mergeCommand as never),
 ];
 

@@ -2,7 +2,11 @@
  * A benchmark by manifest id: fetch its files (hub, release URL or packaged), adapt them into
  * Tasks, check the task count the manifest promises, and link siblings that really exist.
  */
+import { readFile } from 'node:fs/promises';
 import { BenchAuditError, InputError } from '../errors.js';
+import { sha256Hex } from '../util/hash.js';
+import { detectFormat, parseRecords } from './readers.js';
+import type { Format } from './manifest.generated.js';
 import type { Benchmark, Finding, Warning } from '../report/types.generated.js';
 import type { Task } from '../task.js';
 import type { FetchOptions } from './fetch-types.js';
@@ -96,4 +100,46 @@ export async function loadLocalBenchmark(path: string, options: { adapter?: Adap
     warnings: [],
     findings: [],
   };
+}
+
+/**
+ * The raw records a report's audit read, with their file (as the report names it) and row: the
+ * manifest's files at the report's resolved revision, or the local file. Checks the sha256s match.
+ */
+export async function loadReportRecords(benchmark: Benchmark, options: FetchOptions = {}): Promise<{ file: string; row: number; value: Record<string, unknown> }[]> {
+  let files: { localPath: string; path: string; format?: Format; sha256: string }[];
+  if (benchmark.source.type === 'local' && !isManifest(benchmark.id, 'local')) {
+    files = benchmark.files.map((f) => ({ localPath: f.path, path: f.path, sha256: f.sha256 }));
+  } else {
+    const fetched = await fetchSource(getManifest(benchmark.id), {
+      ...options,
+      ...(benchmark.source.type === 'hub' ? { revision: benchmark.source.commit } : {}),
+    });
+    files = fetched.files.map((f) => ({ localPath: f.localPath, path: f.record.path, format: f.format, sha256: f.record.sha256 }));
+  }
+  const out: { file: string; row: number; value: Record<string, unknown> }[] = [];
+  for (const f of files) {
+    const recorded = benchmark.files.find((r) => r.path === f.path);
+    const bytes = await readFile(f.localPath).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`cannot read ${f.path} (${error.code ?? error.message})`, { location: { file: f.path }, cause: error });
+    });
+    const sha = sha256Hex(bytes);
+    if (recorded && recorded.sha256 !== sha) {
+      throw new InputError(`${f.path} has sha256 ${sha}, the report says ${recorded.sha256}`, {
+        hint: 'the data changed since the audit: re-run the audit on this data first',
+        location: { file: f.path },
+      });
+    }
+    for (const r of await parseRecords(bytes, f.format ?? detectFormat(f.path, bytes.subarray(0, 64)), f.path)) out.push({ file: f.path, row: r.row, value: r.value });
+  }
+  return out;
+}
+
+function isManifest(id: string, type: string): boolean {
+  try {
+    return getManifest(id).source.type === type;
+  } catch (error) {
+    if (error instanceof BenchAuditError) return false;
+    throw error;
+  }
 }

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadReportRecords } from '../../datasets/benchmark.js';
+import { UsageError } from '../../errors.js';
+import { exportBenchmark } from '../../report/export.js';
+import type { FindingKind } from '../../report/types.generated.js';
+import { readReport } from '../../report/validate.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { canonicalJson } from '../../util/canonical-json.js';
+import { packageRoot } from '../../util/package-root.js';
+import { stringifyPythonJson } from '../../util/python-json.js';
+import type { CommandFactory } from '../main.js';
+
+/** Every finding kind the schema knows. */
+function findingKinds(): string[] {
+  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'audit.schema.json'), 'utf8')) as { $defs: { findingKind: { enum: string[] } } };
+  return schema.$defs.findingKind.enum;
+}
+
+export const exportCommand: CommandFactory = (state) => (y) =>
+  y.command(
+    'export <benchmark>',
+    'write a cleaned benchmark (JSONL, original schema) without the tasks an audit flags, optionally with strengthened tests',
+    (c) =>
+      c
+        .positional('benchmark', { type: 'string', demandOption: true, describe: 'benchmark id (or the id recorded for --data)' })
+        .option('audit', { type: 'string', describe: 'the audit report (default <benchmark>.audit.json)' })
+        .option('exclude', { type: 'string', demandOption: true, describe: 'comma-separated finding kinds whose tasks are removed (warning or error findings)' })
+        .option('strengthen', { type: 'boolean', describe: 'append the mutation check\'s killing asserts to the tests of the kept tasks' })
+        .option('out', { type: 'string', describe: 'output JSONL (default <benchmark>.clean.jsonl); the manifest goes beside it as .manifest.json' })
+        .option('offline', { type: 'boolean', describe: 'read the data from the local cache only' })
+        .example('$0 export humaneval --exclude canonical-fails,contaminated --strengthen', 'clean HumanEval with stronger tests')
+        .example('$0 export mbpp --audit mbpp.json --exclude canonical-fails,flaky,timeout --out mbpp-clean.jsonl', ''),
+    async (argv) => {
+      const known = findingKinds();
+      const kinds = String(argv.exclude).split(',').map((k: string) => k.trim()).filter((k: string) => k !== '');
+      const unknown = kinds.filter((k: string) => !known.includes(k));
+      if (unknown.length > 0 || kinds.length === 0) throw new UsageError(`unknown finding kind: ${unknown.join(', ') || '(none given)'}`, { hint: `kinds: ${known.join(', ')}` });
+      const report = readReport(argv.audit ?? `${argv.benchmark}.audit.json`);
+      if (report.benchmark.id !== argv.benchmark) throw new UsageError(`the audit is of ${report.benchmark.id}, not ${argv.benchmark}`);
+      const records = await loadReportRecords(report.benchmark, { ...(argv.offline ? { offline: true } : {}), log: (m) => state.io.err(m + '\n') });
+      const result = exportBenchmark(report, records, { exclude: kinds as FindingKind[], strengthen: argv.strengthen === true });
+      const out = argv.out ?? `${argv.benchmark}.clean.jsonl`;
+      const manifestPath = `${out.replace(/\.jsonl$/, '')}.manifest.json`;
+      writeFileAtomic(out, result.records.map((r) => stringifyPythonJson(r)).join('\n') + (result.records.length > 0 ? '\n' : ''));
+      writeFileAtomic(manifestPath, canonicalJson(result.manifest));
+      const c = result.manifest.counts;
+      state.io.err(`wrote ${out}: ${c.kept} of ${c.tasks} tasks (${c.removed} removed, ${c.strengthened} with ${c.assertsAdded} added asserts)\nwrote ${manifestPath}\n`);
+    },
+  );
