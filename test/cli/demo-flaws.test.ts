@@ -29,4 +29,17 @@ describe('audit demo reports its planted flaws', () => {
     const others = report.tasks.filter((t) => t.id !== 'Demo/10' && t.findings.some((f) => f.kind === 'contaminated')).map((t) => t.id);
     assert.deepEqual(others, []);
   });
+
+  it('canonical-fails, prompt-example-mismatch (execution); trivial solution accepted, killable survivor (mutation)', async () => {
+    const r = await runCli(['audit', 'demo', '--checks', 'execution,mutation', '--json']);
+    const report = JSON.parse(r.stdout) as AuditReport;
+    const kinds = (id: string) => report.tasks.find((t) => t.id === id)?.findings.map((f) => f.kind) ?? [];
+    assert.ok(kinds('Demo/3').includes('canonical-fails'), `Demo/3: ${kinds('Demo/3').join(', ')}`);
+    assert.ok(kinds('Demo/4').includes('prompt-example-mismatch'), `Demo/4: ${kinds('Demo/4').join(', ')}`);
+    assert.ok(kinds('Demo/5').includes('tests-accept-trivial-solution'), `Demo/5: ${kinds('Demo/5').join(', ')}`);
+    assert.ok(kinds('Demo/6').includes('killable-survivor'), `Demo/6: ${kinds('Demo/6').join(', ')}`);
+    // The clamp that ignores hi is the killable survivor, with an assert to paste.
+    const clamp = report.tasks.find((t) => t.id === 'Demo/6')?.findings.find((f) => f.kind === 'killable-survivor' && String(f.evidence.diff).includes('+        pass'));
+    assert.ok(clamp && typeof clamp.evidence.assert === 'string' && clamp.evidence.assert.startsWith('assert candidate('));
+  });
 });

@@ -17,6 +17,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';
 import { schemaPath } from '../../../src/util/json-schema.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import { repoRoot } from './helpers.js';
+import { join } from 'node:path';
 
 /** Validate `value` against one `$defs` entry of the report schema. */
 function assertMatchesDef(def: string, value: unknown): void {
@@ -140,6 +143,31 @@ test('a planted weak task yields a killable survivor whose assert, added to the 
   assert.equal(again.runInfo?.resumedTasks, 3);
   assert.deepEqual(again.tasks, out.tasks);
   assert.deepEqual(again.summary, out.summary);
+});
+
+test('demo Clamp (Demo/6, upper bound never tested): a killable survivor whose assert kills it and passes the reference', async () => {
+  const tasks = await loadDataFile(join(repoRoot, 'datasets', 'demo', 'tasks.jsonl'), { benchmark: 'demo' });
+  const clamp = tasks.find((t) => t.id === 'Demo/6');
+  assert.ok(clamp && clamp.tests.kind === 'check-function');
+  const out = await runMutationCheck(context([clamp]), { pool });
+  const section = out.tasks[0].section!;
+  assert.equal(section.status, 'analysed');
+  // The planted flaw: dropping `return hi` passes every test, and only an input with x > hi tells.
+  const dropped = section.survivors.find((s) => s.original === 'return hi');
+  assert.ok(dropped, `the mutant without \`return hi\` survives: ${JSON.stringify(section.survivors.map((s) => s.id))}`);
+  assert.equal(dropped.verdict, 'killable', JSON.stringify(section.inputs));
+  const evidence = dropped.evidence!;
+  assert.ok(evidence.assert, 'a ready-to-paste assert');
+  assert.ok(out.tasks[0].findings.some((f) => f.kind === 'killable-survivor'));
+  // The tests never exercised hi; the assert appended to them fails the mutant, passes the reference.
+  const mutantSource = clamp.solution.replace('        return hi\n', '        pass\n');
+  assert.notEqual(mutantSource, clamp.solution);
+  const strengthened: Task = { ...clamp, tests: { ...clamp.tests, code: `${clamp.tests.code.trimEnd()}\n    ${evidence.assert}\n` } };
+  assert.equal((await pool.run(testsJob(clamp, { candidate: mutantSource }))).verdict.status, 'passed');
+  assert.equal((await pool.run(testsJob(strengthened))).verdict.status, 'passed');
+  const killed = (await pool.run(testsJob(strengthened, { candidate: mutantSource }))).verdict;
+  assert.equal(killed.status, 'failed');
+  assert.equal(killed.status === 'failed' ? killed.text : undefined, evidence.assert, 'the appended assert is what fails');
 });
 
 test('mutant status mapping and time limit rule', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { generateInputs, MAX_GENERATED_LENGTH, mutateValue } from '../../../src/checks/mutation/input-mutation.js';
+import { DEFAULT_INPUT_BUDGET, generateInputs, MAX_GENERATED_LENGTH, mutateValue, POOL_LIMIT_PER_TYPE, valuePool } from '../../../src/checks/mutation/input-mutation.js';
 import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { seededRandom } from '../../../src/checks/mutation/random.js';
 
@@ -68,4 +68,48 @@ test('generateInputs: deterministic, within budget, new and distinct, argument t
   assert.notDeepEqual(other.map((x) => x.map(pyRepr)), a.map((x) => x.map(pyRepr)));
   assert.deepEqual(generateInputs([[py.none()]], { seed: 1, key: 'k', budget: 5 }), [], 'nothing to mutate: nothing generated');
   assert.deepEqual(generateInputs([[]], { seed: 1, key: 'k', budget: 5 }), []);
+});
+
+test('valuePool: every same-typed value of every call, nested ones included, distinct, first seen first', () => {
+  const pool = valuePool([
+    [py.int(5), py.list(py.int(2), py.int(5)), py.str('a')],
+    [py.int(7), py.list(), py.dict([py.str('k'), py.int(9)])],
+  ]);
+  assert.deepEqual(pool.byType.get('int')?.map((e) => e.repr), ['5', '2', '7', '9']);
+  assert.deepEqual(pool.byType.get('str')?.map((e) => e.repr), ["'a'", "'k'"]);
+  assert.deepEqual(pool.byType.get('list')?.map((e) => e.repr), ['[2, 5]', '[]']);
+  const big = valuePool([Array.from({ length: POOL_LIMIT_PER_TYPE + 10 }, (_, i) => py.int(i))]);
+  assert.equal(big.byType.get('int')?.length, POOL_LIMIT_PER_TYPE);
+});
+
+test('mutateValue with a pool: +/- 1 steps, same-typed substitutes from the pool, boundary values', () => {
+  const pool = valuePool([[py.int(5), py.int(40)], [py.str('x'), py.float(2.5)]]);
+  const r = seededRandom(4, 'pool');
+  const ints = new Set(Array.from({ length: 400 }, () => mutateValue(py.int(5), r, 0, pool)).map((v) => (v ? pyRepr(v) : '-')));
+  assert.deepEqual([...ints].sort(), ['-1', '0', '1', '4', '40', '6'].sort());
+  const strs = new Set(Array.from({ length: 200 }, () => mutateValue(py.str('x'), r, 0, pool)).map((v) => (v ? pyRepr(v) : '-')));
+  assert.ok(strs.has("''"), 'the empty string is a boundary value');
+  // Nested elements draw from the pool too.
+  const lists = Array.from({ length: 400 }, () => mutateValue(py.list(py.int(5)), r, 0, pool)).map((v) => (v ? pyRepr(v) : '-'));
+  assert.ok(lists.includes('[40]') && lists.includes('[]'));
+});
+
+test('generateInputs: substitution across positions and calls reaches relations +/- 1 never crosses', () => {
+  // clamp(x, lo, hi) tested only with x <= hi: some generated input has x > hi (x beyond the upper bound).
+  const seeds = [[5, 0, 10], [-3, 0, 10], [0, 0, 10], [7, 7, 9]].map((a) => a.map((x) => py.int(x)));
+  for (const seed of [0, 1, 2]) {
+    const generated = generateInputs(seeds, { seed, key: 'Demo/6' });
+    assert.equal(generated.length, DEFAULT_INPUT_BUDGET);
+    const above = generated.filter((args) => {
+      const [x, lo, hi] = args.map((v) => (v.type === 'int' ? v.value : 0n));
+      return x >= lo && x > hi;
+    });
+    assert.ok(above.length > 0, `seed ${seed}: ${generated.map((a) => a.map(pyRepr).join(',')).join(' | ')}`);
+    for (const args of generated) assert.ok(args.every((v) => v.type === 'int'), 'types kept');
+  }
+  // Boundary values and substitutes do not invent types: a str-only task gets only strs.
+  const strs = generateInputs([[py.str('ab'), py.str('c')]], { seed: 1, key: 's', budget: 20 });
+  assert.ok(strs.length > 0 && strs.every((args) => args.every((v) => v.type === 'str')));
+  assert.ok(strs.some((args) => args.some((v) => v.type === 'str' && v.value === '')), 'the empty string');
+  assert.ok(strs.some((args) => pyRepr(args[0]) === "'c'" || pyRepr(args[1]) === "'ab'"), 'a value moved to another position');
 });
