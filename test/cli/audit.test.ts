@@ -44,6 +44,21 @@ describe('bench-audit audit (built CLI)', () => {
     assert.match(r.stderr, new RegExp(`wrote ${out}`));
   });
 
+  it('several benchmarks: --out-dir gets JSON, Markdown and HTML for each; --json prints one array', async () => {
+    const dir = join(tmp, 'many');
+    const r = await runCli(['audit', 'demo', '--checks', 'static', '--out-dir', dir, '--markdown', '--html']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir).sort(), ['demo.audit.html', 'demo.audit.json', 'demo.audit.md']);
+    const both = await runCli(['audit', 'demo', 'demo', '--checks', 'static', '--json']);
+    assert.equal(both.code, 0, both.stderr);
+    const reports = JSON.parse(both.stdout) as AuditReport[];
+    assert.equal(reports.length, 2);
+    assert.equal(withoutRun(JSON.stringify(reports[0])), withoutRun(JSON.stringify(reports[1])));
+    const clash = await runCli(['audit', 'demo', 'demo', '--out', join(tmp, 'x.json')]);
+    assert.equal(clash.code, 2);
+    assert.match(clash.stderr, /name an --out-dir/);
+  });
+
   it('--fail-on maps findings to exit code 1', async () => {
     const r = await runCli(['audit', 'demo', '--checks', 'static', '--json', '--fail-on', 'warning']);
     assert.equal(r.code, 1);

@@ -25,16 +25,17 @@ const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
 
 export const auditCommand: CommandFactory = (state) => (y) =>
   y.command(
-    'audit [benchmark]',
-    'audit a benchmark and write its report',
+    'audit [benchmarks..]',
+    'audit one or more benchmarks and write a report for each',
     (c) =>
       withContaminationOptions(withFetchOptions(
         c
-          .positional('benchmark', { type: 'string', describe: 'benchmark id (see `datasets list`)' })
+          .positional('benchmarks', { type: 'string', array: true, describe: 'benchmark ids (see `datasets list`)' })
+          .option('out-dir', { type: 'string', describe: 'write <id>.audit.json (and .md / .html) for each benchmark here' })
           .option('data', { type: 'string', describe: 'audit a local file instead (JSONL, JSONL.gz, JSON array, Parquet)' })
           .option('adapter', { choices: ADAPTER_NAMES, describe: 'record format of --data (default: detected from the fields)' })
           .option('id', { type: 'string', describe: 'benchmark id to record for --data (default: local)' })
-          .option('out', { type: 'string', describe: 'report path (default: <id>.audit.json; with --json only stdout unless given)' })
+          .option('out', { type: 'string', describe: 'report path, one benchmark only (default: <id>.audit.json; with --json only stdout unless given)' })
           .option('json', { type: 'boolean', describe: 'print the report on stdout as one JSON document (no table)' })
           .option('markdown', { type: 'string', describe: 'also write a Markdown summary (default path: the report\'s, with .md)' })
           .option('html', { type: 'string', describe: 'also write a self-contained HTML report (default path: the report\'s, with .html)' })
@@ -52,6 +53,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
       ))
         .example('$0 audit demo', 'the packaged demo benchmark, offline')
+        .example('$0 audit humaneval mbpp --out-dir audits --markdown --html', 'several benchmarks, JSON + Markdown + HTML each')
         .example('$0 audit humaneval --out humaneval.json', 'download HumanEval from the hub and audit it')
         .example('$0 audit --data my-tasks.jsonl --json > report.json', 'audit a local file, report on stdout')
         .example('$0 audit mbpp --fail-on warning', 'exit 1 if any warning or error is found (CI gating)')
@@ -59,9 +61,15 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         .example('$0 audit humaneval --corpus ~/src --workers 2', 'where do HumanEval\'s tasks appear in a code folder?')
         .example('$0 audit mbpp --checks contamination --corpus shards/ --shard 3/8 --partial-out p3.json', 'one shard of a cluster scan; combine with `merge`'),
     async (argv) => {
-      if ((argv.benchmark === undefined) === (argv.data === undefined)) {
-        throw new UsageError('name a benchmark or pass --data FILE (exactly one)', { hint: 'bench-audit datasets list shows the known benchmarks' });
+      const benchmarks = argv.benchmarks ?? [];
+      if ((benchmarks.length === 0) === (argv.data === undefined)) {
+        throw new UsageError('name one or more benchmarks, or pass --data FILE', { hint: 'bench-audit datasets list shows the known benchmarks' });
       }
+      const many = benchmarks.length > 1;
+      if (many && (argv.out !== undefined || (argv.markdown ?? '') !== '' || (argv.html ?? '') !== '' || argv['partial-out'] !== undefined)) {
+        throw new UsageError('with several benchmarks, name an --out-dir instead of --out / --markdown FILE / --html FILE / --partial-out');
+      }
+      if (argv.out !== undefined && argv['out-dir'] !== undefined) throw new UsageError('give --out or --out-dir, not both');
       const checks = parseChecks(argv.checks);
       if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed must be an integer, got ${argv.seed}`);
       if (!Number.isInteger(argv['few-tests']) || argv['few-tests'] < 0) throw new UsageError(`--few-tests must be a non-negative integer, got ${argv['few-tests']}`);
@@ -99,47 +107,53 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             : {}),
           ...(checks.includes('contamination') ? { contamination: contamination.config } : {}),
         };
-        const report = await auditFromRequest(
-          {
-            benchmark: argv.benchmark,
-            data: argv.data,
-            adapter: argv.adapter as AdapterName | undefined,
-            id: argv.id,
-            revision: argv.revision,
-            offline: argv.offline,
-            python: argv.python,
-            config,
-            runtime: { ...(argv.workers ? { workers: argv.workers } : {}), ...(shard ? { shard } : {}) },
-            ...(argv['partial-out'] ? { partialOut: argv['partial-out'] } : {}),
-            checkpointDir: argv['checkpoint-dir'] ?? join('.bench-audit', 'checkpoints', argv.benchmark ?? argv.id ?? 'local'),
-            resume: argv.resume === true,
-          },
-          createProgress(state.io.err, state.io.stderrIsTty),
-          log,
-        );
-        const text = serializeReport(report);
-        const out = argv.out ?? (argv.json ? undefined : `${report.benchmark.id}.audit.json`);
-        if (out !== undefined) {
-          writeFileAtomic(out, text);
-          log(`wrote ${out}`);
+        const texts: string[] = [];
+        let failed = false;
+        for (const benchmark of argv.data !== undefined ? [undefined] : benchmarks) {
+          const report = await auditFromRequest(
+            {
+              benchmark,
+              data: argv.data,
+              adapter: argv.adapter as AdapterName | undefined,
+              id: argv.id,
+              revision: argv.revision,
+              offline: argv.offline,
+              python: argv.python,
+              config,
+              runtime: { ...(argv.workers ? { workers: argv.workers } : {}), ...(shard ? { shard } : {}) },
+              ...(argv['partial-out'] ? { partialOut: argv['partial-out'] } : {}),
+              checkpointDir: argv['checkpoint-dir'] ?? join('.bench-audit', 'checkpoints', benchmark ?? argv.id ?? 'local'),
+              resume: argv.resume === true,
+            },
+            createProgress(state.io.err, state.io.stderrIsTty),
+            log,
+          );
+          const text = serializeReport(report);
+          texts.push(text);
+          const id = report.benchmark.id;
+          const out = argv.out ?? (argv['out-dir'] !== undefined ? join(argv['out-dir'], `${id}.audit.json`) : argv.json ? undefined : `${id}.audit.json`);
+          if (out !== undefined) {
+            writeFileAtomic(out, text, { mkdir: argv['out-dir'] !== undefined });
+            log(`wrote ${out}`);
+          }
+          const beside = (given: string, ext: string) => (given !== '' ? given : `${(out ?? `${id}.audit.json`).replace(/\.json$/, '')}.${ext}`);
+          if (argv.markdown !== undefined) {
+            const md = beside(argv.markdown, 'md');
+            writeFileAtomic(md, renderMarkdown(report), { mkdir: true });
+            log(`wrote ${md}`);
+          }
+          if (argv.html !== undefined) {
+            const html = beside(argv.html, 'html');
+            writeFileAtomic(html, renderHtml(report), { mkdir: true });
+            log(`wrote ${html}`);
+          }
+          if (!guard) state.io.out(renderSummary(report, state.io.stdoutIsTty));
+          const failOn = argv['fail-on'];
+          if (failOn !== 'none' && [...report.findings, ...report.tasks.flatMap((t) => t.findings)].some((f) => atLeast(f.severity, failOn as Severity))) failed = true;
         }
-        const sibling = (given: string, ext: string) => (given !== '' ? given : `${(out ?? `${report.benchmark.id}.audit.json`).replace(/\.json$/, '')}.${ext}`);
-        if (argv.markdown !== undefined) {
-          const md = sibling(argv.markdown, 'md');
-          writeFileAtomic(md, renderMarkdown(report));
-          log(`wrote ${md}`);
-        }
-        if (argv.html !== undefined) {
-          const html = sibling(argv.html, 'html');
-          writeFileAtomic(html, renderHtml(report));
-          log(`wrote ${html}`);
-        }
-        if (guard) guard.write(text);
-        else state.io.out(renderSummary(report, state.io.stdoutIsTty));
-        const failOn = argv['fail-on'];
-        if (failOn !== 'none' && [...report.findings, ...report.tasks.flatMap((t) => t.findings)].some((f) => atLeast(f.severity, failOn as Severity))) {
-          state.exitCode = EXIT_FINDINGS;
-        }
+        // One JSON document: the report, or an array of reports for several benchmarks.
+        if (guard) guard.write(many ? `[\n${texts.map((t) => t.trimEnd()).join(',\n')}\n]\n` : texts[0]);
+        if (failed) state.exitCode = EXIT_FINDINGS;
       } finally {
         guard?.restore();
       }
