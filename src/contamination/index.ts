@@ -116,18 +116,17 @@ export function partChannels(part: PartName): number[] {
   return part === 'solution' ? [CHANNEL_CODE, CHANNEL_RENAMED] : [CHANNEL_TEXT];
 }
 
+/** Distinct n-gram keys of tokens[0..length), in order of first occurrence. */
 function distinctKeys(tokens: Uint32Array, length: number, n: number): Array<[number, number]> {
   const count = Math.max(0, length - n + 1);
   const h1 = new Uint32Array(count);
   const h2 = new Uint32Array(count);
   ngramKeys(tokens, length, n, h1, h2);
-  const seen = new Set<string>();
+  const seen = new NgramTable(n, count);
   const out: Array<[number, number]> = [];
   for (let i = 0; i < count; i++) {
-    const key = `${h1[i]}:${h2[i]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push([h1[i], h2[i]]);
+    const before = seen.size;
+    if (seen.insert(h1[i], h2[i]) === before) out.push([h1[i], h2[i]]);
   }
   return out;
 }
@@ -166,24 +165,37 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   const dropped: number[] = [];
   for (let c = 0; c < 3; c++) {
     const n = c === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
-    const taskCount = new Map<string, Set<number>>();
+    // Tasks per key: a provisional table numbers the keys; items come task by task, so counting a
+    // task when it differs from the key's last one counts distinct tasks.
     let total = 0;
+    for (const item of items) total += (channelKeys[c][item.id] ?? []).length;
+    const all = new NgramTable(n, total);
+    let taskCount = new Int32Array(1024);
+    let lastTask = new Int32Array(1024).fill(-1);
     for (const item of items) {
       for (const [a, b] of channelKeys[c][item.id] ?? []) {
-        const key = `${a}:${b}`;
-        let set = taskCount.get(key);
-        if (set === undefined) taskCount.set(key, (set = new Set()));
-        set.add(item.task);
-        total++;
+        const id = all.insert(a, b);
+        if (id >= taskCount.length) {
+          const grownCount = new Int32Array(taskCount.length * 2);
+          grownCount.set(taskCount);
+          taskCount = grownCount;
+          const grownLast = new Int32Array(lastTask.length * 2).fill(-1);
+          grownLast.set(lastTask);
+          lastTask = grownLast;
+        }
+        if (lastTask[id] !== item.task) {
+          lastTask[id] = item.task;
+          taskCount[id]++;
+        }
       }
     }
     let droppedHere = 0;
-    const table = new NgramTable(n, taskCount.size);
+    const table = new NgramTable(n, all.size);
     const postings: number[][] = [];
     for (const item of items) {
       const ids: number[] = [];
       for (const [a, b] of channelKeys[c][item.id] ?? []) {
-        if ((taskCount.get(`${a}:${b}`)?.size ?? 0) > commonLimit) {
+        if (taskCount[all.lookup(a, b)] > commonLimit) {
           droppedHere++;
           continue;
         }
@@ -194,7 +206,6 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
       }
       if (item.ngrams[c] !== null) item.ngrams[c] = Uint32Array.from(ids).sort();
     }
-    void total;
     const postStart = new Uint32Array(postings.length + 1);
     for (let i = 0; i < postings.length; i++) postStart[i + 1] = postStart[i] + postings[i].length;
     const postItems = new Uint32Array(postStart[postings.length]);

@@ -108,8 +108,12 @@ export class MinHashPrefilter {
       this.setUsed[i] = 1;
     }
 
-    // Owners: the reference shingle that gives each signature position its minimum.
-    const owned: Array<Map<number, number>> = Array.from({ length: setCap }, () => new Map());
+    // Owners: the reference shingle that gives each signature position its minimum. Collected as
+    // (slot, reference, positions) triples, then grouped by slot (counting sort, stable in reference).
+    const tripleSlot: number[] = [];
+    const tripleRef: number[] = [];
+    const tripleCount: number[] = [];
+    const ownerSlots = new Int32Array(P);
     refs.forEach((ref, id) => {
       for (let j = 0; j < P; j++) {
         let owner = 0;
@@ -121,20 +125,28 @@ export class MinHashPrefilter {
           break;
         }
         if (!found) throw new Error('MinHashPrefilter: a reference signature does not come from its shingles');
-        const slot = this.setSlot(owner);
-        owned[slot].set(id, (owned[slot].get(id) ?? 0) + 1);
+        ownerSlots[j] = this.setSlot(owner);
+      }
+      ownerSlots.sort();
+      for (let j = 0; j < P; ) {
+        let e = j + 1;
+        while (e < P && ownerSlots[e] === ownerSlots[j]) e++;
+        tripleSlot.push(ownerSlots[j]);
+        tripleRef.push(id);
+        tripleCount.push(e - j);
+        j = e;
       }
     });
     this.ownStart = new Int32Array(setCap + 1);
-    for (let i = 0; i < setCap; i++) this.ownStart[i + 1] = this.ownStart[i] + owned[i].size;
-    this.ownRef = new Int32Array(this.ownStart[setCap]);
-    this.ownCount = new Int32Array(this.ownStart[setCap]);
-    for (let i = 0; i < setCap; i++) {
-      let q = this.ownStart[i];
-      for (const [id, n] of [...owned[i].entries()].sort((x, y) => x[0] - y[0])) {
-        this.ownRef[q] = id;
-        this.ownCount[q++] = n;
-      }
+    for (const slot of tripleSlot) this.ownStart[slot + 1]++;
+    for (let i = 0; i < setCap; i++) this.ownStart[i + 1] += this.ownStart[i];
+    this.ownRef = new Int32Array(tripleSlot.length);
+    this.ownCount = new Int32Array(tripleSlot.length);
+    const fill = this.ownStart.slice(0, setCap);
+    for (let t = 0; t < tripleSlot.length; t++) {
+      const q = fill[tripleSlot[t]]++;
+      this.ownRef[q] = tripleRef[t];
+      this.ownCount[q] = tripleCount[t];
     }
 
     // (position, value) -> reference ids, as CSR postings over the slots of an open-addressing table.
