@@ -4,7 +4,7 @@
  * batches of directory paths (keeping one request in flight so the next batch is there when the
  * current one is done), read and scan them, and at the end replay the walk's skips/warnings.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { readDirectoryFile } from './corpus/directory.js';
 import { buildIndex } from './index.js';
 import { scanCorpus, scanDocument, scannerSink, type FromWorker, type SinkEvent, type ToWorker, type WorkerRequest } from './run.js';
@@ -43,6 +43,13 @@ async function scanFiles(): Promise<ContaminationPartial> {
   for (;;) {
     const paths = queue.shift();
     if (paths === undefined) {
+      // The answer to the request posted when the last batch started is usually waiting already:
+      // take it synchronously instead of yielding to the event loop (and maybe the OS scheduler).
+      const queued = receiveMessageOnPort(port!);
+      if (queued !== undefined) {
+        onMessage(queued.message as ToWorker);
+        continue;
+      }
       if (events !== null) break;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
