@@ -51,7 +51,7 @@ async function loadNamed(name: string, log: (m: string) => void, offline?: boole
 export async function auditFromRequest(request: AuditRequest, progress: ProgressSink, log: (m: string) => void): Promise<AuditReport> {
   const loaded =
     request.data !== undefined
-      ? await loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id })
+      ? await loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
       : await loadBenchmark(request.benchmark as string, {
           ...(request.revision ? { revision: request.revision } : {}),
           ...(request.offline ? { offline: true } : {}),

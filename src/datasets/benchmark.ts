@@ -12,7 +12,7 @@ import type { Task } from '../task.js';
 import type { FetchOptions } from './fetch-types.js';
 import { fetchSource } from './fetch.js';
 import { linkSiblings, loadFiles } from './load.js';
-import { getManifest, type DatasetManifest } from './manifest.js';
+import { getManifest, listManifests, type DatasetManifest } from './manifest.js';
 import { fetchLocalFile } from './local.js';
 import type { AdapterName } from './adapters/index.js';
 
@@ -38,6 +38,21 @@ async function loadManifestTasks(manifest: DatasetManifest, options: FetchOption
   return { fetched, tasks };
 }
 
+/** Link tasks to the sibling benchmarks the manifest names, keeping only links whose target exists. */
+async function linkManifestSiblings(tasks: Task[], manifest: DatasetManifest, options: FetchOptions, warnings: Warning[]): Promise<void> {
+  const ids = new Map<string, Set<string>>();
+  for (const sibling of manifest.siblings ?? []) {
+    try {
+      const loaded = await loadManifestTasks(getManifest(sibling.benchmark), { ...options, revision: undefined });
+      ids.set(sibling.benchmark, new Set(loaded.tasks.map((t) => t.id)));
+    } catch (error) {
+      if (!(error instanceof BenchAuditError)) throw error;
+      warnings.push({ code: 'sibling-unavailable', message: `tasks are not linked to ${sibling.benchmark}: ${error.describe()}` });
+    }
+  }
+  linkSiblings(tasks, manifest.siblings ?? [], ids);
+}
+
 export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = {}): Promise<LoadedBenchmark> {
   const manifest = getManifest(id);
   const { fetched, tasks } = await loadManifestTasks(manifest, options);
@@ -54,19 +69,7 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
     findings.push({ kind: 'task-count-mismatch', severity: 'error', check: 'static', message: `${message} (revision ${options.revision})`, evidence: { expected: manifest.taskCount, actual: tasks.length } });
   }
 
-  if (options.siblings !== false && manifest.siblings && manifest.siblings.length > 0) {
-    const ids = new Map<string, Set<string>>();
-    for (const sibling of manifest.siblings) {
-      try {
-        const loaded = await loadManifestTasks(getManifest(sibling.benchmark), { ...options, revision: undefined });
-        ids.set(sibling.benchmark, new Set(loaded.tasks.map((t) => t.id)));
-      } catch (error) {
-        if (!(error instanceof BenchAuditError)) throw error;
-        warnings.push({ code: 'sibling-unavailable', message: `tasks are not linked to ${sibling.benchmark}: ${error.describe()}` });
-      }
-    }
-    linkSiblings(tasks, manifest.siblings, ids);
-  }
+  if (options.siblings !== false && manifest.siblings && manifest.siblings.length > 0) await linkManifestSiblings(tasks, manifest, options, warnings);
 
   return {
     info: {
@@ -86,18 +89,25 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
   };
 }
 
-/** A local data file given with --data: no manifest, no siblings; the adapter is detected unless given. */
-export async function loadLocalBenchmark(path: string, options: { adapter?: AdapterName; id?: string } = {}): Promise<LoadedBenchmark> {
+/**
+ * A local data file given with --data. When `id` names a known benchmark, tasks are linked to
+ * that benchmark's siblings as for a download (so a local copy of HumanEval still gets
+ * HumanEval+'s inputs); otherwise there are no siblings. The adapter is detected unless given.
+ */
+export async function loadLocalBenchmark(path: string, options: { adapter?: AdapterName; id?: string; fetch?: FetchOptions } = {}): Promise<LoadedBenchmark> {
   const file = await fetchLocalFile(path);
   const id = options.id ?? 'local';
   const { adapter, tasks } = await loadFiles([{ localPath: file.localPath, displayPath: file.record.path, format: file.format }], {
     adapter: options.adapter,
     benchmark: id,
   });
+  const warnings: Warning[] = [];
+  const manifest = listManifests().find((m) => m.id === id);
+  if (manifest?.siblings && manifest.siblings.length > 0) await linkManifestSiblings(tasks, manifest, options.fetch ?? {}, warnings);
   return {
-    info: { id, title: path, adapter, source: { type: 'local' }, files: [file.record] },
+    info: { id, title: manifest ? `${manifest.title} (local file)` : path, adapter, source: { type: 'local' }, files: [file.record] },
     tasks,
-    warnings: [],
+    warnings,
     findings: [],
   };
 }

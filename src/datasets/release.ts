@@ -5,9 +5,11 @@
  * Assets are cached by content: `<cacheDir>/releases/<sha256 from the manifest>/<asset name>`, so a
  * cached file is always checked against the hash that names its folder.
  */
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DownloadError } from '../errors.js';
+import { DownloadError, InputError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FetchedFile, FetchedSource } from './fetch-types.js';
 import { hashFileIfPresent, hashMismatch, writeStreamVerified } from './local.js';
 import type { UrlSource } from './manifest.generated.js';
@@ -236,4 +238,25 @@ export async function fetchReleaseSource(source: UrlSource, settings: DownloadSe
     });
   }
   return { provenance: { type: 'url', version: source.version }, files };
+}
+
+/**
+ * Place a local copy of a release asset (an air-gapped machine, a mirror on disk) in the cache,
+ * after checking it against the manifest's sha256. Returns the cache path.
+ */
+export async function importReleaseAsset(source: UrlSource, file: string, cacheDir: string): Promise<string> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot read ${file} (${error.code ?? error.message})`, { location: { file }, cause: error });
+  });
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  const entry = source.files.find((f) => f.sha256 === actual);
+  if (!entry) {
+    throw new InputError(`sha256 ${actual} is none of this benchmark's release assets (${source.files.map((f) => f.sha256).join(', ')})`, {
+      hint: 'pass the exact release asset file',
+      location: { file },
+    });
+  }
+  const target = releaseCachePath(cacheDir, entry.sha256, entry.url);
+  writeFileAtomic(target, bytes, { mkdir: true });
+  return target;
 }

@@ -54,6 +54,17 @@ describe('diff, verify and the Markdown summary', () => {
     assert.deepEqual(out.diff.findings.map((f) => [f.change, f.taskId]), [['removed', 'Demo/0']]);
   });
 
+  it('verify reproduces an audit with every check (static, execution, mutation, contamination with a corpus)', async () => {
+    const out = join(tmp, 'all.json');
+    const a = await runCli(['audit', 'demo', '--corpus', 'datasets/demo/corpus', '--out', out, '--fail-on', 'none']);
+    assert.equal(a.code, 0, a.stderr);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AuditReport;
+    assert.deepEqual(report.config.checks, ['static', 'execution', 'mutation', 'contamination']);
+    const v = await runCli(['verify', out]);
+    assert.equal(v.code, 0, v.stdout + v.stderr);
+    assert.match(v.stdout, /reproduced/);
+  });
+
   it('--markdown writes a summary with provenance, the reproduce command and the findings', async () => {
     await demoReport('m.json', ['--markdown']);
     const md = readFileSync(join(tmp, 'm.md'), 'utf8');

@@ -31,7 +31,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
       withContaminationOptions(withFetchOptions(
         c
           .positional('benchmarks', { type: 'string', array: true, describe: 'benchmark ids (see `datasets list`)' })
-          .option('out-dir', { type: 'string', describe: 'write <id>.audit.json (and .md / .html) for each benchmark here' })
+          .option('out-dir', { type: 'string', describe: 'write <id>.audit.json (and .md / .html) for each benchmark here; {id} in the path is replaced by the id' })
           .option('data', { type: 'string', describe: 'audit a local file instead (JSONL, JSONL.gz, JSON array, Parquet)' })
           .option('adapter', { choices: ADAPTER_NAMES, describe: 'record format of --data (default: detected from the fields)' })
           .option('id', { type: 'string', describe: 'benchmark id to record for --data (default: local)' })
@@ -131,7 +131,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           const text = serializeReport(report);
           texts.push(text);
           const id = report.benchmark.id;
-          const out = argv.out ?? (argv['out-dir'] !== undefined ? join(argv['out-dir'], `${id}.audit.json`) : argv.json ? undefined : `${id}.audit.json`);
+          const out = argv.out ?? (argv['out-dir'] !== undefined ? join(argv['out-dir'].replaceAll('{id}', id), `${id}.audit.json`) : argv.json ? undefined : `${id}.audit.json`);
           if (out !== undefined) {
             writeFileAtomic(out, text, { mkdir: argv['out-dir'] !== undefined });
             log(`wrote ${out}`);

@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import { UsageError } from '../../errors.js';
 import { loadBenchmark } from '../../datasets/benchmark.js';
-import { fetchSource } from '../../datasets/fetch.js';
+import { fetchSource, resolveFetchOptions } from '../../datasets/fetch.js';
+import { importReleaseAsset } from '../../datasets/release.js';
 import { getManifest, listManifests } from '../../datasets/manifest.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { guardStdout } from '../io.js';
@@ -33,12 +34,24 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
         'fetch <id>',
         'download a benchmark into the local cache and print its files and hashes',
         (c) =>
-          withFetchOptions(c.positional('id', { type: 'string', demandOption: true }).option('json', { type: 'boolean', describe: 'print JSON on stdout' }))
+          withFetchOptions(
+            c
+              .positional('id', { type: 'string', demandOption: true })
+              .option('json', { type: 'boolean', describe: 'print JSON on stdout' })
+              .option('from', { type: 'string', describe: 'a local copy of a release asset to place in the cache (checked against the manifest sha256)' }),
+          )
             .example('$0 datasets fetch humaneval', 'download HumanEval from the Hugging Face hub')
+            .example('$0 datasets fetch mbpp-plus --from ~/Downloads/MbppPlus.jsonl.gz', 'use a copy you already have (offline machines)')
             .example('HF_ENDPOINT=http://127.0.0.1:8080 $0 datasets fetch mbpp --revision main', 'use another hub endpoint'),
         async (argv) => {
           const guard = argv.json ? guardStdout() : undefined;
           try {
+            if (argv.from !== undefined) {
+              const manifest = getManifest(argv.id);
+              if (manifest.source.type !== 'url') throw new UsageError(`--from works for release-asset benchmarks; ${argv.id} comes from the ${manifest.source.type === 'hub' ? 'Hugging Face hub (use its cache, HF_HUB_CACHE)' : 'package'}`);
+              const placed = await importReleaseAsset(manifest.source, argv.from, resolveFetchOptions({}, argv.id).cacheDir);
+              state.io.err(`placed ${argv.from} in the cache: ${placed}\n`);
+            }
             const fetched = await fetchSource(getManifest(argv.id), fetchOptionsFrom(argv, (m) => state.io.err(m + '\n')));
             const result = { id: argv.id, source: fetched.provenance, files: fetched.files.map((f) => ({ ...f.record, localPath: f.localPath })) };
             if (guard) guard.write(canonicalJson(result));
