@@ -26,38 +26,29 @@ export function deriveEntryPoint(code: string, asserts: readonly string[]): stri
   return defs.length > 0 ? defs[defs.length - 1] : '';
 }
 
-export function mbppAdapter(rec: Record<string, unknown>, ctx: RecordContext): Task {
+/** The two MBPP configs differ only in field names: `text` + `test_setup_code` + challenge tests (full) or `prompt` + `test_imports` (sanitized). */
+function mbppTask(rec: Record<string, unknown>, ctx: RecordContext, fields: { prompt: string; setup?: string; imports?: string; challenge?: string }): Task {
   const code = stringField(rec, 'code', ctx);
   const asserts = stringList(rec, 'test_list', ctx);
   return {
     benchmark: ctx.benchmark,
     id: idField(rec, 'task_id', ctx),
     entryPoint: deriveEntryPoint(code, asserts),
-    prompt: stringField(rec, 'text', ctx),
+    prompt: stringField(rec, fields.prompt, ctx),
     canonicalSolution: code,
     solution: code,
-    setupCode: optionalString(rec, 'test_setup_code', ctx),
-    imports: [],
-    tests: { kind: 'assert-list', asserts, challengeAsserts: stringList(rec, 'challenge_test_list', ctx, { optional: true }) },
+    setupCode: fields.setup ? optionalString(rec, fields.setup, ctx) : '',
+    imports: fields.imports ? stringList(rec, fields.imports, ctx, { optional: true }) : [],
+    tests: { kind: 'assert-list', asserts, challengeAsserts: fields.challenge ? stringList(rec, fields.challenge, ctx, { optional: true }) : [] },
     siblings: [],
     source: { file: ctx.file, row: ctx.row, ...(ctx.split ? { split: ctx.split } : {}) },
   };
 }
 
+export function mbppAdapter(rec: Record<string, unknown>, ctx: RecordContext): Task {
+  return mbppTask(rec, ctx, { prompt: 'text', setup: 'test_setup_code', challenge: 'challenge_test_list' });
+}
+
 export function mbppSanitizedAdapter(rec: Record<string, unknown>, ctx: RecordContext): Task {
-  const code = stringField(rec, 'code', ctx);
-  const asserts = stringList(rec, 'test_list', ctx);
-  return {
-    benchmark: ctx.benchmark,
-    id: idField(rec, 'task_id', ctx),
-    entryPoint: deriveEntryPoint(code, asserts),
-    prompt: stringField(rec, 'prompt', ctx),
-    canonicalSolution: code,
-    solution: code,
-    setupCode: '',
-    imports: stringList(rec, 'test_imports', ctx, { optional: true }),
-    tests: { kind: 'assert-list', asserts, challengeAsserts: [] },
-    siblings: [],
-    source: { file: ctx.file, row: ctx.row, ...(ctx.split ? { split: ctx.split } : {}) },
-  };
+  return mbppTask(rec, ctx, { prompt: 'prompt', imports: 'test_imports' });
 }
