@@ -4,8 +4,8 @@
  * File system calls are synchronous on purpose: the scan is CPU-bound in this same thread, and the
  * promise machinery of fs/promises costs more than the read of a typical 10 KB source file.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { BINARY_SNIFF_BYTES } from '../constants.js';
 import type { CorpusDocument } from '../scanner.js';
 import { makePathFilter } from './glob.js';
@@ -13,35 +13,56 @@ import type { CorpusSink, CorpusSpec, UnitSelector } from './types.js';
 
 export function isBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  // Buffer#indexOf is a native byte search over a view of the same memory (no copy).
+  return Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) !== -1;
 }
 
-function* walk(root: string, dir: string, sink: CorpusSink): Generator<string> {
-  let entries;
+interface Level {
+  rel: string;
+  entries: Dirent[];
+  next: number;
+}
+
+/** Sorted entries of `root/rel`, or null (counted and warned) when the directory cannot be listed. */
+function listLevel(root: string, rel: string, sink: CorpusSink): Level | null {
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(rel === '' ? root : join(root, rel), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { rel, entries, next: 0 };
   } catch (error) {
     sink.skip('unreadable');
-    sink.warn('corpus-unreadable', `cannot list ${relative(root, dir) || '.'} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    return;
+    sink.warn('corpus-unreadable', `cannot list ${rel || '.'} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return null;
   }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
+}
+
+/**
+ * Relative paths ('/'-separated) of the regular files under `root`, depth first in sorted name order;
+ * symlinks are not followed and `.git` is skipped. Iterative, so a deep tree costs no nested generators.
+ */
+function* walk(root: string, sink: CorpusSink): Generator<string> {
+  const top = listLevel(root, '', sink);
+  const stack: Level[] = top === null ? [] : [top];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1];
+    if (level.next >= level.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = level.entries[level.next++];
+    const rel = level.rel === '' ? entry.name : `${level.rel}/${entry.name}`;
     if (entry.isDirectory()) {
       if (entry.name === '.git') continue;
-      yield* walk(root, path, sink);
-    } else if (entry.isFile()) yield path; // symlinks are not followed
+      const sub = listLevel(root, rel, sink);
+      if (sub !== null) stack.push(sub);
+    } else if (entry.isFile()) yield rel;
   }
 }
 
 /** Relative paths (forward slashes, sorted walk order) of the files this process scans. */
 export function* listDirectory(spec: CorpusSpec, sink: CorpusSink, select: UnitSelector): Generator<string> {
   const filter = makePathFilter(spec.include, spec.exclude);
-  for (const abs of walk(spec.location, spec.location, sink)) {
-    const rel = relative(spec.location, abs).split(sep).join('/');
-    if (filter(rel) && select(rel)) yield rel;
-  }
+  for (const rel of walk(spec.location, sink)) if (filter(rel) && select(rel)) yield rel;
 }
 
 /** Read one listed file: null (counted and, where useful, warned) when oversized, unreadable or binary. */
