@@ -131,3 +131,10 @@ async function evalplusSiblings(loaded: LoadedBenchmark, log: (m: string) => voi
     return undefined;
   };
 }
+
+/** The tasks a request audits (without running any check). */
+export async function loadRequestTasks(request: AuditRequest, log: (m: string) => void): Promise<LoadedBenchmark> {
+  return request.data !== undefined
+    ? loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
+    : loadBenchmark(request.benchmark as string, { ...(request.revision ? { revision: request.revision } : {}), ...(request.offline ? { offline: true } : {}), log });
+}

@@ -38,11 +38,18 @@ export function killingAsserts(task: TaskRecord): string[] {
 /** Name of the wrapper that keeps the original check and adds the new asserts (HumanEval-style tests). */
 const ORIGINAL_CHECK = '_bench_audit_original_check';
 
+/**
+ * HumanEval-style test code with extra asserts: the killing asserts call `candidate(...)`, so they
+ * run inside a new `check` that first runs the original one.
+ */
+export function strengthenedCheckCode(code: string, asserts: readonly string[], checkFunction = 'check'): string {
+  return `${code.trimEnd()}\n\n\n${ORIGINAL_CHECK} = ${checkFunction}\n\n\ndef ${checkFunction}(candidate):\n    ${ORIGINAL_CHECK}(candidate)\n${asserts.map((a) => `    ${a}`).join('\n')}\n`;
+}
+
 function strengthen(value: Record<string, unknown>, asserts: string[], adapter: string, where: string): Record<string, unknown> {
   const out = { ...value };
   if (typeof value.test === 'string' && (adapter === 'humaneval' || adapter === 'evalplus')) {
-    // The killing asserts call `candidate(...)`: run them inside a check that first runs the original one.
-    out.test = `${value.test.trimEnd()}\n\n\n${ORIGINAL_CHECK} = check\n\n\ndef check(candidate):\n    ${ORIGINAL_CHECK}(candidate)\n${asserts.map((a) => `    ${a}`).join('\n')}\n`;
+    out.test = strengthenedCheckCode(value.test, asserts);
   } else if (Array.isArray(value.test_list)) {
     out.test_list = [...(value.test_list as string[]), ...asserts];
   } else if (typeof value.assertion === 'string') {

@@ -61,6 +61,29 @@ describe('bench-audit rescore', () => {
     assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% +│ 50\.0%/);
   });
 
+  it('--samples re-runs samples in the sandbox and counts false passes against the strengthened tests', async () => {
+    const audit = join(tmp, 'mut.json');
+    assert.equal((await runCli(['audit', 'demo', '--checks', 'mutation', '--out', audit, '--fail-on', 'none'])).code, 0);
+    const demo = (await import('node:fs')).readFileSync(join(process.cwd(), 'datasets', 'demo', 'tasks.jsonl'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { task_id: string; canonical_solution: string });
+    const reference5 = demo.find((t) => t.task_id === 'Demo/5')!.canonical_solution;
+    const samples = join(tmp, 'samples.jsonl');
+    writeFileSync(
+      samples,
+      [
+        { task_id: 'Demo/5', completion: '    return False\n' }, // passes Demo/5's weak tests, fails the killing assert
+        { task_id: 'Demo/5', completion: reference5 }, // the reference: passes both
+        { task_id: 'Demo/0', completion: '    return 0\n' }, // fails the tests outright
+      ].map((x) => JSON.stringify(x)).join('\n') + '\n',
+    );
+    const r = await runCli(['rescore', '--audit', audit, '--samples', samples, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { falsePasses: { samples: number; passedOriginal: number; passedStrengthened: number; falsePasses: number; tasks: unknown[] } };
+    assert.deepEqual(
+      { ...out.falsePasses, samplesWithStrongerTests: undefined, unmatchedSamples: undefined },
+      { samples: 3, passedOriginal: 2, passedStrengthened: 1, falsePasses: 1, tasks: [{ taskId: 'Demo/5', falsePasses: 1, passedOriginal: 2 }], samplesWithStrongerTests: undefined, unmatchedSamples: undefined },
+    );
+  });
+
   it('a results line without "passed" exits 2 naming file, row and field', async () => {
     const audit = join(tmp, 'demo3.json');
     assert.equal((await runCli(['audit', 'demo', '--checks', 'static', '--out', audit])).code, 0);
