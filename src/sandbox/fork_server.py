@@ -519,6 +519,25 @@ def _on_alarm(_sig, _frame):
     raise InputTimeout()
 
 
+def output_digest(value):
+    """A digest of an encoded output (typed JSON text): equal digests mean equal encodings."""
+    data = _enc(value).encode('utf-8', 'replace')
+    try:
+        from _blake2 import blake2b  # builtin C module: no import cost worth a preload
+    except ImportError:  # an interpreter built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def _limit_at(limits, index):
+    """A per-input limit in seconds from a number or a list aligned with the inputs (0: none)."""
+    if _isinstance(limits, list):
+        value = limits[index] if index < _len(limits) else 0
+    else:
+        value = limits or 0
+    return value / 1000.0 if value else 0.0
+
+
 VALUE_CAP_CHARS = 64 * 1024  # an output encoded larger than this is sent as a digest (still comparable for equality)
 
 
@@ -557,6 +576,15 @@ def run_calls(job, ns, reporter):
     per_input_s = job.get('perInputMs', 0) / 1000.0
     if per_input_s > 0:
         signal.signal(signal.SIGALRM, _on_alarm)
+    # Per-input CPU-time limits (ITIMER_PROF): insensitive to how loaded the machine is.
+    cpu_limits = job.get('perInputCpuMs')
+    if cpu_limits:
+        signal.signal(signal.SIGPROF, _on_alarm)
+    want_digest = bool(job.get('digests'))
+    # Differential testing: outputs whose digest equals the expected one are sent as 'same'
+    # (no value); with stopOnDifference the job ends at the first other outcome.
+    expect = job.get('expectDigests')
+    stop = bool(job.get('stopOnDifference'))
     ran = 0
     for index in range(start, len(inputs)):
         try:
@@ -578,18 +606,26 @@ def run_calls(job, ns, reporter):
                                **describe_exception(verdict, '<contract>', contract_lines)})
                 ran += 1
                 continue
+        cpu_s = _limit_at(cpu_limits, index) if cpu_limits else 0.0
         t0 = time.perf_counter()
         try:
             if per_input_s > 0:
                 signal.setitimer(signal.ITIMER_REAL, per_input_s)
+            if cpu_s > 0:
+                signal.setitimer(signal.ITIMER_PROF, cpu_s)
             try:
                 out = fn(*args)
             finally:
                 if per_input_s > 0:
                     signal.setitimer(signal.ITIMER_REAL, 0)
+                if cpu_s > 0:
+                    signal.setitimer(signal.ITIMER_PROF, 0)
         except InputTimeout:
             reporter.send({'type': 'output', 'index': index, 'status': 'timeout'})
             ran += 1
+            if stop:
+                reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
+                return
             continue
         except _BaseException as exc:
             rec = {'type': 'output', 'index': index, 'status': 'raised', **describe_exception(exc)}
@@ -598,18 +634,31 @@ def run_calls(job, ns, reporter):
                 rec['reason'] = lim
             reporter.send(rec)
             ran += 1
+            if stop:
+                reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
+                return
             continue
         elapsed = time.perf_counter() - t0
         try:
             value = capped_value(out)
         except _BaseException as exc:
             value = {'repr': '<unencodable: %s>' % _type(exc).__name__}
+        digest = output_digest(value) if want_digest or expect else None
+        if expect and index < _len(expect) and digest == expect[index]:
+            reporter.send({'type': 'output', 'index': index, 'status': 'same'})
+            ran += 1
+            continue
         rec = {'type': 'output', 'index': index, 'status': 'returned', 'value': value,
                'repr': _short_repr(out), 'ms': round(elapsed * 1000, 3)}
+        if want_digest:
+            rec['digest'] = digest
         if promoted:
             rec['promoted'] = True
         reporter.send(rec)
         ran += 1
+        if stop and expect:
+            reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
+            return
     reporter.send({'type': 'end', 'status': 'passed', 'ran': ran})
 
 
@@ -719,6 +768,10 @@ def set_limits(timeout_s, memory_bytes):
             pass
 
 
+def job_environment(workdir):
+    return {'PATH': '/usr/bin:/bin', 'HOME': workdir, 'TMPDIR': workdir, 'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8'}
+
+
 class Server:
     def __init__(self, drop_uid):
         self.pid = os.getpid()
@@ -742,17 +795,53 @@ class Server:
             self.prctl = ctypes.CDLL(None, use_errno=True).prctl
         except Exception:
             pass
+        self.hash_seed = os.environ.get('PYTHONHASHSEED', '')
+        # Every job works in the same path, created empty before it and removed after it (jobs of
+        # a worker run one at a time), so the job environment (scrubbed; HOME and TMPDIR at the
+        # job directory) is set here once and inherited, instead of rebuilt in every child.
+        self.jobdir = os.path.join(self.base, 'job')
+        os.environ.clear()
+        os.environ.update(job_environment(self.jobdir))
+        tempfile.tempdir = self.jobdir
+        # The job's stdio objects, built once: the server never uses them, so their buffers are
+        # empty at each fork (fds 0-2 are redirected in the child before they are reached).
+        self.stdio = (open(0, 'r', closefd=False),
+                      open(1, 'w', buffering=1, closefd=False, encoding='utf-8', errors='replace'),
+                      open(2, 'w', buffering=1, closefd=False, encoding='utf-8', errors='replace'))
 
     def ready_record(self):
         return {'type': 'ready', 'pid': self.pid, 'python': '%d.%d.%d' % sys.version_info[:3],
                 'uidDropped': self.uid is not None, 'subreaper': self.subreaper,
-                'hashSeed': os.environ.get('PYTHONHASHSEED', ''), 'euid': os.geteuid()}
+                'hashSeed': self.hash_seed, 'euid': os.geteuid()}
+
+    def make_workdir(self):
+        """The job directory, empty; a fresh unique one if a leftover could not be removed."""
+        try:
+            os.mkdir(self.jobdir, 0o700)
+            return self.jobdir
+        except FileExistsError:
+            self.remove_workdir(self.jobdir)
+        try:
+            os.mkdir(self.jobdir, 0o700)
+            return self.jobdir
+        except OSError:
+            return tempfile.mkdtemp(dir=self.base)
+
+    def remove_workdir(self, workdir):
+        try:
+            os.rmdir(workdir)  # the common case: the job left nothing behind
+            return
+        except OSError:
+            pass
+        shutil.rmtree(workdir, ignore_errors=True)
+        if os.path.exists(workdir):
+            self.force_remove(workdir)
 
     def run_job(self, job):
         timeout_s = max(0.001, job.get('timeoutMs', 3000) / 1000.0)
         memory = job.get('memoryBytes', 0)
         nonce = '%032x' % self.rng.getrandbits(128)
-        workdir = tempfile.mkdtemp(dir=self.base)
+        workdir = self.make_workdir()
         res_r, res_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
@@ -777,16 +866,20 @@ class Server:
                     PR_SET_PDEATHSIG = 1  # after setuid, which clears it: die with the server
                     self.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
                 os.chdir(workdir)
-                os.environ.clear()
-                os.environ.update({'PATH': '/usr/bin:/bin', 'HOME': workdir, 'TMPDIR': workdir,
-                                   'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8'})
-                tempfile.tempdir = workdir
-                sys.stdin = open(0, 'r', closefd=False)
-                sys.stdout = open(1, 'w', buffering=1, closefd=False, encoding='utf-8', errors='replace')
-                sys.stderr = open(2, 'w', buffering=1, closefd=False, encoding='utf-8', errors='replace')
+                if workdir != self.jobdir:
+                    os.environ.clear()
+                    os.environ.update(job_environment(workdir))
+                    tempfile.tempdir = workdir
+                sys.stdin, sys.stdout, sys.stderr = self.stdio
                 set_limits(timeout_s, memory)
                 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                cpu_limit_ms = job.get('cpuLimitMs', 0)
+                if cpu_limit_ms and job.get('kind') != 'call':
+                    # CPU time, not wall time: a tight limit that machine load does not trip.
+                    # SIGPROF's default action ends the process; the parent reads it as a timeout.
+                    signal.signal(signal.SIGPROF, signal.SIG_DFL)
+                    signal.setitimer(signal.ITIMER_PROF, cpu_limit_ms / 1000.0)
                 child_main(job, nonce, result_fd)
             except _BaseException:
                 try:
@@ -802,15 +895,13 @@ class Server:
         for fd in (res_r, out_r, err_r):
             os.close(fd)
         leftovers = self.reap_leftovers()
-        shutil.rmtree(workdir, ignore_errors=True)
-        if os.path.exists(workdir):
-            self.force_remove(workdir)
+        self.remove_workdir(workdir)
         verdict = decide(job, nonce, outcome, leftovers)
         return {'type': 'result', 'id': job.get('id'), 'verdict': verdict['verdict'], 'outputs': verdict['outputs'],
                 'coverage': verdict.get('coverage'),
                 'stdout': outcome['stdout'].decode('utf-8', 'replace'), 'stderr': outcome['stderr'].decode('utf-8', 'replace'),
                 'stdoutTruncated': outcome['stdout_dropped'] > 0, 'stderrTruncated': outcome['stderr_dropped'] > 0,
-                'durationMs': round(elapsed * 1000, 3), 'leftoverProcesses': leftovers}
+                'durationMs': round(elapsed * 1000, 3), 'cpuMs': outcome['cpu_ms'], 'leftoverProcesses': leftovers}
 
     def supervise(self, pid, timeout_s, res_r, out_r, err_r):
         try:
@@ -826,6 +917,7 @@ class Server:
         deadline = time.monotonic() + timeout_s
         timed_out = False
         status = None
+        cpu_ms = None
         poller = select.poll()
         for fd in open_fds:
             poller.register(fd, select.POLLIN)
@@ -863,21 +955,22 @@ class Server:
                         open_fds.discard(fd)
                         poller.unregister(fd)
             if pidfd is None:
-                wpid, st = os.waitpid(pid, os.WNOHANG)
+                wpid, st, usage = os.wait4(pid, os.WNOHANG)
                 if wpid == pid:
                     status = st
+                    cpu_ms = _cpu_ms(usage)
                     break
             elif exited:
                 break
         if timed_out:
             kill_group(pid)
         if status is None:
-            status = wait_child(pid)
+            status, cpu_ms = wait_child(pid)
         for fd in list(open_fds):
             drain(fd)
         if pidfd is not None:
             os.close(pidfd)
-        return {'timed_out': timed_out, 'status': status, 'result': bytes(buffers[res_r]),
+        return {'timed_out': timed_out, 'status': status, 'cpu_ms': cpu_ms, 'result': bytes(buffers[res_r]),
                 'result_dropped': dropped[res_r], 'stdout': bytes(buffers[out_r]), 'stderr': bytes(buffers[err_r]),
                 'stdout_dropped': dropped[out_r], 'stderr_dropped': dropped[err_r]}
 
@@ -943,19 +1036,24 @@ def kill_group(pid):
             pass
 
 
+def _cpu_ms(usage):
+    return round((usage.ru_utime + usage.ru_stime) * 1000, 3)
+
+
 def wait_child(pid):
+    """(exit status, CPU ms of the job's process) once reaped; (None, None) if already gone."""
     deadline = time.monotonic() + KILL_GRACE_S
     while True:
         try:
-            wpid, status = os.waitpid(pid, os.WNOHANG)
+            wpid, status, usage = os.wait4(pid, os.WNOHANG)
         except ChildProcessError:
-            return None
+            return None, None
         if wpid == pid:
-            return status
+            return status, _cpu_ms(usage)
         if time.monotonic() > deadline:
             kill_group(pid)
-            wpid, status = os.waitpid(pid, 0)
-            return status
+            wpid, status, usage = os.wait4(pid, 0)
+            return status, _cpu_ms(usage)
         time.sleep(0.0005)
 
 
@@ -989,7 +1087,7 @@ def decide(job, nonce, outcome, leftovers):
     if status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         reason = 'cpu-limit' if sig == signal.SIGXCPU else 'file-size-limit' if sig == signal.SIGXFSZ else 'signal'
-        if sig == signal.SIGXCPU:
+        if sig == signal.SIGXCPU or (sig == signal.SIGPROF and job.get('cpuLimitMs')):
             result['verdict'] = {'status': 'timeout', 'completed': len(outputs), 'reason': 'cpu-limit'}
             return result
         result['verdict'] = {'status': 'error', 'reason': reason, 'signal': signal.Signals(sig).name}
@@ -1005,7 +1103,7 @@ def decide(job, nonce, outcome, leftovers):
                              'message': 'the process exit status disagrees with the harness'}
         return result
     if end.get('status') == 'passed':
-        expected = expected_count(job)
+        expected = expected_count(job, end, outputs)
         if end.get('ran') != expected:
             result['verdict'] = {'status': 'error', 'reason': 'tampered',
                                  'message': 'the harness ran %s of %s tests' % (end.get('ran'), expected)}
@@ -1019,12 +1117,22 @@ def decide(job, nonce, outcome, leftovers):
     return result
 
 
-def expected_count(job):
+def expected_count(job, end=None, outputs=()):
     kind = job['kind']
     if kind == 'tests':
         return 1 if job['tests']['kind'] == 'check-function' else len(job['tests']['asserts'])
     if kind == 'call':
-        return len(job['inputs']) - job.get('startIndex', 0)
+        start = job.get('startIndex', 0)
+        stopped = end.get('stoppedAt') if end else None
+        # A call job told to stop at the first difference may end early, but only right after
+        # an output record for that input which is not 'same'.
+        if job.get('stopOnDifference') and stopped is not None:
+            last = outputs[-1] if outputs else None
+            if _type(stopped) is int and start <= stopped < len(job['inputs']) and last is not None \
+                    and last.get('index') == stopped and last.get('status') != 'same':
+                return stopped - start + 1
+            return -1
+        return len(job['inputs']) - start
     return len(job['examples'])
 
 

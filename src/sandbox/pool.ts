@@ -206,6 +206,7 @@ function toJobResult(msg: Record<string, unknown>): JobResult {
     durationMs: Number(msg.durationMs ?? 0),
     leftoverProcesses: Number(msg.leftoverProcesses ?? 0),
   };
+  if (typeof msg.cpuMs === 'number') result.cpuMs = msg.cpuMs;
   if (msg.coverage) result.coverage = msg.coverage as JobResult['coverage'];
   return result;
 }

@@ -37,6 +37,12 @@ export interface TestsJob extends JobLimits {
   tests: TestsSpec;
   /** Record executed lines and arcs of the candidate (sys.settrace). */
   coverage?: boolean;
+  /**
+   * CPU-time limit of the job's process (ITIMER_PROF, set right after the fork): exceeding it
+   * is a `timeout` with reason `cpu-limit`. Unlike `timeoutMs` (wall clock, still in force),
+   * machine load does not trip it, so it can be much tighter.
+   */
+  cpuLimitMs?: number;
 }
 
 /**
@@ -60,6 +66,14 @@ export interface CallJob extends JobLimits {
    * `timeout` and the job goes on. `timeoutMs` still bounds the whole job.
    */
   perInputMs?: number;
+  /** CPU-time limit per input (ITIMER_PROF), one number for all or one per input (0 = none); exceeding it is that input's `timeout`. */
+  perInputCpuMs?: number | number[];
+  /** Add `digest` (of the typed encoding) to each returned output, for `expectDigests` later. */
+  digests?: boolean;
+  /** Expected digests aligned with `inputs`: an output with that digest comes back as `same`, without its value. */
+  expectDigests?: (string | null)[];
+  /** With `expectDigests`: end the job after the first output that is not `same` (returned otherwise, raised, timeout). */
+  stopOnDifference?: boolean;
 }
 
 /** Evaluate prompt examples (`call` expression vs `expected` expression or doctest text). */
@@ -141,7 +155,9 @@ export type EncodedValue =
 
 export type CallOutput =
   /** `promoted`: the input's ints were turned into floats because only then did it satisfy the contract (JSON from Node drops 1.0 vs 1). */
-  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean }
+  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean; digest?: string }
+  /** The output's digest equals the expected one (`expectDigests`). */
+  | { index: number; status: 'same' }
   | { index: number; status: 'timeout' }
   | { index: number; status: 'raised'; exception: string; message: string; reason?: 'memory' | 'resource' }
   | { index: number; status: 'contract-violation'; exception: string; message: string; line?: number; text?: string }
@@ -168,6 +184,8 @@ export interface JobResult {
   stderrTruncated: boolean;
   /** Wall time of the job inside the worker (fork to reap). Non-deterministic: run block only. */
   durationMs: number;
+  /** CPU time (user + system) of the job's process, when the worker could measure it. Non-deterministic. */
+  cpuMs?: number;
   /** Processes the job left behind that the server killed. */
   leftoverProcesses: number;
 }

@@ -165,6 +165,45 @@ describe('sandbox pool: call and examples jobs', () => {
   });
 });
 
+describe('sandbox pool: CPU limits and differential calls', () => {
+  const f = (body: string) => ({ candidate: `def f(x):\n${body}\n` });
+  const inputs = [[1], [2], [3], [4]];
+
+  it('ends a tests job at its CPU-time limit (a timeout), and reports CPU time of passing jobs', async () => {
+    const hung = await pool.run({ kind: 'tests', program: f('    while True:\n        pass'), entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert f(1)'] }, cpuLimitMs: 50, timeoutMs: 5_000 });
+    assert.deepEqual(hung.verdict, { status: 'timeout', completed: 0, reason: 'cpu-limit' });
+    assert.ok(hung.durationMs < 5_000, `ended by the CPU limit, not the wall clock: ${hung.durationMs} ms`);
+    const ok = await pool.run({ kind: 'tests', program: f('    return 2 * x'), entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'] }, cpuLimitMs: 50 });
+    assert.equal(ok.verdict.status, 'passed');
+    assert.ok(typeof ok.cpuMs === 'number' && ok.cpuMs > 0 && ok.cpuMs < 50);
+  });
+
+  it('marks outputs equal to the expected digests as same, and stops at the first difference when asked', async () => {
+    const ref = await pool.run({ kind: 'call', program: f('    return x * 2'), entryPoint: 'f', inputs, digests: true });
+    const digests = ref.outputs.map((o) => returned(o).digest ?? null);
+    assert.equal(new Set(digests).size, 4);
+    const same = await pool.run({ kind: 'call', program: f('    return x + x'), entryPoint: 'f', inputs, expectDigests: digests, stopOnDifference: true });
+    assert.equal(same.verdict.status, 'passed');
+    assert.deepEqual(same.outputs, inputs.map((_, index) => ({ index, status: 'same' })));
+    const differs = await pool.run({ kind: 'call', program: f('    return 7 if x == 2 else 2 * x'), entryPoint: 'f', inputs, expectDigests: digests, stopOnDifference: true });
+    assert.equal(differs.verdict.status, 'passed');
+    assert.deepEqual(differs.outputs.map((o) => o.status), ['same', 'returned']);
+    assert.equal(returned(differs.outputs[1]).repr, '7');
+    // Without stopOnDifference every input runs.
+    const all = await pool.run({ kind: 'call', program: f('    return 7 if x == 2 else 2 * x'), entryPoint: 'f', inputs, expectDigests: digests });
+    assert.deepEqual(all.outputs.map((o) => o.status), ['same', 'returned', 'same', 'same']);
+    // A program that ends the job early by itself is not a stop the harness made.
+    const early = await pool.run({ kind: 'call', program: f('    import os\n    os._exit(0)'), entryPoint: 'f', inputs, expectDigests: digests, stopOnDifference: true });
+    assert.equal(early.verdict.status, 'error');
+  });
+
+  it('applies per-input CPU limits: a hung input is a timeout and the next inputs run', async () => {
+    const r = await pool.run({ kind: 'call', program: f('    while x == 2:\n        pass\n    return x'), entryPoint: 'f', inputs, perInputCpuMs: [1_000, 50, 1_000, 1_000] });
+    assert.equal(r.verdict.status, 'passed');
+    assert.deepEqual(r.outputs.map((o) => o.status), ['returned', 'timeout', 'returned', 'returned']);
+  });
+});
+
 describe('sandbox pool: robustness', () => {
   it('a job killed by a signal is an error, and the pool keeps serving', async () => {
     const r = await pool.run({ kind: 'tests', program: { candidate: 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n' }, entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert True'] } });
