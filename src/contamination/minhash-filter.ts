@@ -22,6 +22,10 @@ import type { MinHasher } from './minhash.js';
 
 /** Open-addressing tables are kept at most this full (power-of-two capacity). */
 const LOAD_INVERSE = 4;
+/** Bits per reference shingle in the set's bit filter: about 1 in 16 absent shingles pass it. */
+const SET_FILTER_BITS_PER_KEY = 16;
+/** The filter reads the hash rotated by this many bits, so its index starts with bits the set's slot does not use. */
+const SET_FILTER_SHIFT = 16;
 /** Sign flip that maps unsigned order to int32 order, as `MinHasher.signature` stores values. */
 const SIGN = 0x80000000;
 
@@ -50,6 +54,8 @@ export class MinHashPrefilter {
   private readonly setKeys: Int32Array;
   private readonly setUsed: Uint8Array;
   private readonly setMask: number;
+  /** One bit per reference shingle (hash bits above those that place it in the set): a cached first test. */
+  private readonly setBits: Int32Array;
   /** (position, value) -> references whose signature has that value there. */
   private readonly pvPos: Int32Array;
   private readonly pvVal: Int32Array;
@@ -95,7 +101,7 @@ export class MinHashPrefilter {
       }
       return out;
     });
-    const shingles = perRef.flat();
+    const shingles = [...new Set(perRef.flat())];
     const setCap = capacityFor(shingles.length);
     this.setMask = setCap - 1;
     this.setKeys = new Int32Array(setCap);
@@ -106,6 +112,13 @@ export class MinHashPrefilter {
       while (this.setUsed[i] === 1 && this.setKeys[i] !== x) i = (i + 1) & this.setMask;
       this.setKeys[i] = x;
       this.setUsed[i] = 1;
+    }
+    let bits = 1024;
+    while (bits < shingles.length * SET_FILTER_BITS_PER_KEY) bits *= 2;
+    this.setBits = new Int32Array(bits / 32);
+    for (const x of shingles) {
+      const bit = ((x >>> SET_FILTER_SHIFT) | (x << (32 - SET_FILTER_SHIFT))) & (bits - 1);
+      this.setBits[bit >>> 5] |= 1 << (bit & 31);
     }
 
     // Owners: the reference shingle that gives each signature position its minimum. Collected as
@@ -218,6 +231,8 @@ export class MinHashPrefilter {
     const setKeys = this.setKeys;
     const setUsed = this.setUsed;
     const setMask = this.setMask;
+    const setBits = this.setBits;
+    const setBitsMask = setBits.length * 32 - 1;
     if (this.rest.length < count) this.rest = new Int32Array(Math.max(count, this.rest.length * 2));
     const rest = this.rest;
     minU.fill(0x7fffffff);
@@ -246,6 +261,11 @@ export class MinHashPrefilter {
       if (s > 0) h = (h - Math.imul(tokens[start + s - 1], pk)) | 0;
       h = (Math.imul(h, ROLL_BASE_1) + tokens[start + s + k - 1]) | 0;
       const x = fmix32(h) | 0;
+      const bit = ((x >>> SET_FILTER_SHIFT) | (x << (32 - SET_FILTER_SHIFT))) & setBitsMask;
+      if ((setBits[bit >>> 5] & (1 << (bit & 31))) === 0) {
+        rest[nRest++] = x;
+        continue;
+      }
       let i = x & setMask;
       while (setUsed[i] === 1 && setKeys[i] !== x) i = (i + 1) & setMask;
       if (setUsed[i] === 0) {

@@ -257,6 +257,7 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
     const cls = CLASS[b];
     if (cls === C_SPACE) {
       pos++;
+      while (pos < n && bytes[pos] === 0x20) pos++; // indentation and alignment: a run of spaces
       continue;
     }
     if (cls === C_NL) {
