@@ -18,15 +18,44 @@ import { killingAssert } from './killing-assert.js';
 import { outputValue } from './output-value.js';
 import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
-import { sampleIndices, seededRandom } from './random.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
 import { taskTestInputs, testCallees } from './test-inputs.js';
 import { trivialCandidates } from './trivial.js';
 
 /** Limit for the reference solution's own test run; one that needs more is the execution check's business (slow/timeout). */
 export const REFERENCE_TIME_LIMIT_MS = 10_000;
-/** Limit for the reference's batch of differential-testing calls (unknown cost yet); survivors then get max(min, factor x its time). */
-export const DIFF_BATCH_MIN_MS = 5_000;
+/**
+ * Wall-clock limit for the reference's batch of differential-testing calls (their cost is not
+ * known yet; survivors then get max(min, factor x its time)). Per-input CPU limits end ordinary
+ * hangs first; this bounds hangs inside C code, which signals cannot interrupt. On expiry the
+ * batch resumes after the input it was running, which is discarded.
+ */
+export const DIFF_BATCH_MIN_MS = 20_000;
+/**
+ * CPU time the reference may spend on one differential input; an input that needs more is
+ * discarded (issue 4: inputs on which the reference times out are dropped). EvalPlus's minimum
+ * per-input limit is 1 s (evalplus/evaluate.py DEFAULT_MIN_TIME_LIMIT).
+ */
+export const REFERENCE_INPUT_CPU_MS = 1_000;
+/**
+ * Floor of a survivor's CPU-time limit per differential input (the limit is max(floor, factor x
+ * the reference's time on that input)). CPU time does not grow with machine load, and a call that
+ * takes the reference microseconds and a mutant 100 ms is a hang or a complexity blow-up either way.
+ */
+export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
+/**
+ * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
+ * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
+ * backstop). HumanEval's tests take the reference 2-10 ms of CPU: 100 ms is 10-50x that, yet a
+ * hung mutant costs a tenth of the wall-clock floor. CPU time is not inflated by other load.
+ */
+export const MUTANT_CPU_FLOOR_MS = 100;
+/**
+ * Jobs per survivor that stop at the first output whose encoding differs from the reference's,
+ * when that output turns out equal after all (floats within tolerance, 1 == 1.0); after these,
+ * one job runs the remaining inputs without stopping.
+ */
+const MAX_STOPPING_JOBS_PER_SURVIVOR = 4;
 /** Name of the helper appended to a program to call the entry point on literal inputs (no clash with benchmark code). */
 export const CALL_HELPER = '__bench_audit_call__';
 const INPUTS_NAME = '__bench_audit_inputs__';
@@ -51,6 +80,11 @@ export function mutantStatus(verdict: Verdict): MutantStatus {
 
 export function mutantTimeLimit(referenceMs: number, config: Pick<MutationConfig, 'minTimeLimitMs' | 'referenceTimeFactor'>): number {
   return Math.max(config.minTimeLimitMs, Math.ceil(config.referenceTimeFactor * referenceMs));
+}
+
+/** A mutant's CPU-time limit from the reference's CPU time on the same tests: max(floor, factor x). */
+export function mutantCpuLimit(referenceCpuMs: number, config: Pick<MutationConfig, 'referenceTimeFactor'>): number {
+  return Math.max(MUTANT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * referenceCpuMs));
 }
 
 /**
@@ -120,8 +154,12 @@ export function differentialInputs(
     rows.map((row) => row.map(fromJson)).filter((row): row is PyValue[] => row.every((v) => v !== undefined));
   const inputs = plusTask?.inputs;
   if (inputs !== undefined) {
-    const plus = json(inputs.plus);
-    for (const i of sampleIndices(plus.length, config.plusInputLimit, seededRandom(seed, `plus\0${task.id}`))) push('plus', plus[i]);
+    // The smallest plus inputs (by source length; ties in data order). Size tracks cost, and
+    // small inputs expose wrong programs as well as big ones (the small-scope hypothesis;
+    // EvalPlus's reduced HumanEval+-mini keeps its killing power with ~47x fewer tests).
+    const plus = json(inputs.plus).map((args, index) => ({ args, index, size: args.map(pyRepr).join(', ').length }));
+    plus.sort((a, b) => a.size - b.size || a.index - b.index);
+    for (const p of plus.slice(0, config.plusInputLimit)) push('plus', p.args);
   }
   const tests = taskTestInputs(parser, task);
   for (const args of tests) push('test', args);
@@ -196,6 +234,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     };
   }
   const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
+  const cpuLimitMs = reference.cpuMs !== undefined ? mutantCpuLimit(reference.cpuMs, config) : undefined;
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -203,7 +242,12 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
     Promise.all(trivial.map((c) => run(testsJob(task, { candidate: c.source, timeoutMs: config.minTimeLimitMs })))),
-    Promise.all(mutants.mutants.map((m) => run(testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs })))),
+    Promise.all(
+      mutants.mutants.map((m) => {
+        const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
+        return run(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job);
+      }),
+    ),
   ]);
   const trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed').map((c) => c.baseline);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
@@ -256,8 +300,11 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
 
 interface ReferenceOutput {
   output: Extract<CallOutput, { status: 'returned' }>;
-  value: PyValue | undefined;
+  /** Parsed lazily: only survivors whose output differs need it. */
+  value: () => PyValue | undefined;
 }
+
+type DiffHit = { index: number; text: string };
 
 async function sortSurvivors(
   input: AnalyseTaskInput,
@@ -270,9 +317,8 @@ async function sortSurvivors(
   const records = new Map<string, SurvivorRecord>();
   const inputCounts = { plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
-  let batchLimit = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
-  const callJob = (program: string, inputs: readonly DiffInput[], checkContract = false): CallJob => ({
+  const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, checkContract = false): CallJob => ({
     kind: 'call',
     program: {
       candidate: withCallHelper(
@@ -286,55 +332,92 @@ async function sortSurvivors(
     },
     entryPoint: CALL_HELPER,
     inputs: inputs.map((_, i) => [i]),
-    timeoutMs: batchLimit,
+    timeoutMs,
   });
 
-  // The reference on every candidate input; keep those it answers (not raising, not timing out).
+  // The reference on every candidate input, once per task: outputs, their digests and times.
+  // Inputs it does not answer (raises, violates the contract, exceeds its CPU limit) are
+  // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
   // Generated inputs must also satisfy the EvalPlus contract when the task has one.
-  const ref = await run(callJob(task.solution, candidates, true));
+  const refJob = callJob(task.solution, candidates, Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config)), true);
+  const refOutputs = new Map<number, CallOutput>();
+  let refMs = 0;
+  for (let start = 0; start < candidates.length; ) {
+    const r = await run({ ...refJob, digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS, ...(start > 0 ? { startIndex: start } : {}) });
+    refMs += r.durationMs;
+    for (const o of r.outputs as CallOutput[]) refOutputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1; // the input after the last output hung
+  }
   const valid: DiffInput[] = [];
   const expected: ReferenceOutput[] = [];
-  for (const o of ref.outputs as CallOutput[]) {
-    if (o.status !== 'returned') continue;
-    valid.push(candidates[o.index]);
-    expected.push({ output: o, value: outputValue(parser, o) });
+  for (let i = 0; i < candidates.length; i++) {
+    const o = refOutputs.get(i);
+    if (o?.status !== 'returned') continue;
+    valid.push(candidates[i]);
+    let parsed: { v: PyValue | undefined } | undefined;
+    expected.push({ output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v });
   }
   inputCounts.discarded = candidates.length - valid.length;
-  // Survivors get the usual rule on the reference's time for exactly these calls.
-  batchLimit = mutantTimeLimit(ref.durationMs, config);
   for (const v of valid) inputCounts[v.source]++;
   if (valid.length === 0) return { records, inputCounts };
 
+  // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
+  // backstop for the job is the usual rule on the reference's time for these calls.
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   const callee = testCallees(task)[0];
-  const results = await Promise.all(survivors.map((m) => run(callJob(m.source, valid))));
-  survivors.forEach((m, k) => {
-    const result = results[k];
-    const outputs = new Map((result.outputs as CallOutput[]).map((o) => [o.index, o]));
-    let raised: { index: number; text: string } | undefined;
-    let mismatch: { index: number; text: string } | undefined;
-    for (let i = 0; i < valid.length && mismatch === undefined; i++) {
-      const o = outputs.get(i);
-      if (o === undefined) break;
-      if (o.status === 'returned') {
-        const exp = expected[i];
-        const mv = outputValue(parser, o);
-        const same = exp.value !== undefined && mv !== undefined ? evalplusOutputsMatch(exp.value, mv, atol) : outputsEqual(o.value, exp.output.value, atol);
-        if (!same) mismatch = { index: i, text: o.repr };
-      } else if (raised === undefined && o.status === 'raised') {
-        raised = { index: i, text: `${o.exception}: ${o.message}` };
+  const wallLimit = mutantTimeLimit(refMs, config);
+  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * e.output.ms)));
+  const digests = expected.map((e) => e.output.digest ?? null);
+  const sameOutput = (o: Extract<CallOutput, { status: 'returned' }>, i: number): boolean => {
+    const exp = expected[i];
+    if (o.digest !== undefined && o.digest === exp.output.digest) return true;
+    const ev = exp.value();
+    const mv = outputValue(parser, o);
+    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) : outputsEqual(o.value, exp.output.value, atol);
+  };
+
+  /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
+  const firstDifference = async (m: Mutant): Promise<{ hit?: DiffHit; complete: boolean }> => {
+    const base = callJob(m.source, valid, wallLimit);
+    for (let start = 0, jobs = 0; start < valid.length; jobs++) {
+      const stopping = jobs < MAX_STOPPING_JOBS_PER_SURVIVOR;
+      const result = await run({
+        ...base,
+        perInputCpuMs: cpuLimits,
+        expectDigests: digests,
+        ...(stopping ? { stopOnDifference: true } : {}),
+        ...(start > 0 ? { startIndex: start } : {}),
+      });
+      const outputs = result.outputs as CallOutput[];
+      let next = start;
+      for (const o of outputs) {
+        if (o.index !== next) break;
+        if (o.status === 'returned' && !sameOutput(o, o.index)) return { hit: { index: o.index, text: o.repr }, complete: true };
+        if (o.status === 'raised') return { hit: { index: o.index, text: `${o.exception}: ${o.message}` }, complete: true };
+        if (o.status === 'timeout') return { hit: { index: o.index, text: 'timeout' }, complete: true };
+        if (o.status !== 'same' && o.status !== 'returned') return { complete: false };
+        next++;
       }
+      // A job that ran out of time: the first input without an output is where the mutant hangs.
+      if (result.verdict.status === 'timeout' && next < valid.length) return { hit: { index: next, text: 'timeout' }, complete: true };
+      if (result.verdict.status !== 'passed') return { complete: false };
+      if (next === start) return { complete: false }; // no progress: do not loop
+      start = next;
     }
-    // A batch that stopped on a timeout: the first input without an output is where the mutant hangs.
-    const timedOut = result.verdict.status === 'timeout' && outputs.size < valid.length ? { index: outputs.size, text: 'timeout' } : undefined;
-    const hit = mismatch ?? raised ?? timedOut;
+    return { complete: true };
+  };
+
+  const results = await Promise.all(survivors.map(firstDifference));
+  survivors.forEach((m, k) => {
+    const { hit, complete } = results[k];
     if (hit === undefined) {
-      const complete = result.verdict.status === 'passed' && outputs.size === valid.length;
       records.set(m.id, { mutant: m, verdict: complete ? 'possibly-equivalent' : 'unsorted' });
       return;
     }
     const chosen = valid[hit.index];
     const exp = expected[hit.index];
+    const ev = exp.value();
     records.set(m.id, {
       mutant: m,
       verdict: 'killable',
@@ -343,7 +426,7 @@ async function sortSurvivors(
         inputSource: chosen.source,
         referenceOutput: exp.output.repr,
         mutantOutput: hit.text,
-        ...(exp.value !== undefined ? { assert: killingAssert({ callee, args: chosen.args, expected: exp.value, atol }) } : {}),
+        ...(ev !== undefined ? { assert: killingAssert({ callee, args: chosen.args, expected: ev, atol }) } : {}),
       },
     });
   });

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { memoryCheckpointStore, runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { py } from '../../../src/checks/mutation/py-value.js';
-import { CALL_HELPER, mutantStatus, mutantTimeLimit, withCallHelper } from '../../../src/checks/mutation/run.js';
+import { CALL_HELPER, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mutantStatus, mutantTimeLimit, withCallHelper } from '../../../src/checks/mutation/run.js';
 import { silentProgress, type CheckContext } from '../../../src/checks/types.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
@@ -178,6 +178,8 @@ test('mutant status mapping and time limit rule', () => {
   assert.equal(mutantStatus({ status: 'error', reason: 'worker-died' }), 'error');
   assert.equal(mutantTimeLimit(20, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 1000);
   assert.equal(mutantTimeLimit(250, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 2500);
+  assert.equal(mutantCpuLimit(3, { referenceTimeFactor: 10 }), MUTANT_CPU_FLOOR_MS);
+  assert.equal(mutantCpuLimit(40.2, { referenceTimeFactor: 10 }), 402);
 });
 
 test('the call helper is valid Python and binds contracts only for flagged inputs', async () => {
