@@ -121,8 +121,8 @@ interface Window {
  */
 const FILTER_BITS_PER_KEY = 32;
 
-/** Token capacity kept between documents (~70 MB of token arrays per stream); see the end of `scan`. */
-const MAX_RETAINED_TOKENS = 1 << 22;
+/** Token capacity kept between documents (~18 MB of token arrays per stream); see the end of `scan`. */
+const MAX_RETAINED_TOKENS = 1 << 20;
 
 /**
  * A one-hash Bloom filter of a table's keys, indexed by the second key half (independent of the
