@@ -9,7 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import type { Task } from '../task.js';
-import { listDirectory } from './corpus/directory.js';
+import { listDirectory, ReadScratch, readDirectoryFile } from './corpus/directory.js';
 import { readCorpus } from './corpus/open.js';
 import type { HubAccess } from './corpus/hub.js';
 import type { CorpusSink, CorpusSpec } from './corpus/types.js';
@@ -54,8 +54,21 @@ export function scanDocument(scanner: Scanner, doc: CorpusDocument): void {
 
 export async function scanCorpus(index: BenchmarkIndex, spec: CorpusSpec, options: ScanRunOptions = {}): Promise<ContaminationPartial> {
   const scanner = new Scanner(index);
+  const sink = scannerSink(scanner);
   const select = unitSelector(options.shard ?? null, options.worker);
-  for await (const doc of readCorpus(spec, scannerSink(scanner), select, options.hub)) {
+  if (spec.format === 'dir') {
+    // readDirectory's steps, reading every file into one reused buffer (each is scanned before the next).
+    const scratch = new ReadScratch();
+    for (const rel of listDirectory(spec, sink, select)) {
+      if (options.signal?.aborted) break;
+      const doc = readDirectoryFile(spec, rel, sink, scratch);
+      if (doc === null) continue;
+      scanDocument(scanner, doc);
+      options.onDocument?.(doc.bytes.length);
+    }
+    return scanner.partial(options.shard ?? null);
+  }
+  for await (const doc of readCorpus(spec, sink, select, options.hub)) {
     if (options.signal?.aborted) break;
     scanDocument(scanner, doc);
     options.onDocument?.(doc.bytes.length);

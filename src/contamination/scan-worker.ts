@@ -5,7 +5,7 @@
  * current one is done), read and scan them, and at the end replay the walk's skips/warnings.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { readDirectoryFile } from './corpus/directory.js';
+import { ReadScratch, readDirectoryFile } from './corpus/directory.js';
 import { buildIndex } from './index.js';
 import { scanCorpus, scanDocument, scannerSink, type FromWorker, type SinkEvent, type ToWorker, type WorkerRequest } from './run.js';
 import { Scanner, type ContaminationPartial } from './scanner.js';
@@ -29,6 +29,7 @@ const onDocument = (bytes: number): void => {
 async function scanFiles(): Promise<ContaminationPartial> {
   const scanner = new Scanner(index);
   const sink = scannerSink(scanner);
+  const scratch = new ReadScratch();
   const queue: string[][] = [];
   let events: SinkEvent[] | null = null;
   let wake: (() => void) | null = null;
@@ -57,7 +58,7 @@ async function scanFiles(): Promise<ContaminationPartial> {
     }
     post({ type: 'more' });
     for (const rel of paths) {
-      const doc = readDirectoryFile(request.spec, rel, sink);
+      const doc = readDirectoryFile(request.spec, rel, sink, scratch);
       if (doc === null) continue;
       scanDocument(scanner, doc);
       onDocument(doc.bytes.length);
