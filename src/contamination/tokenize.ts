@@ -234,11 +234,26 @@ function isStringPrefix(bytes: Uint8Array, start: number, end: number): boolean 
  * (unterminated strings, stray bytes) is tokenized as far as it goes.
  */
 export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream {
+  // Every token consumes at least one byte, except the STR_CLOSE of a string still open at the end
+  // of the input: n + 1 tokens at most. Source code has far fewer (one per 3-5 bytes), so room for
+  // one per two bytes is reserved first; an input denser than that is tokenized again with room for
+  // all it can hold (plus the string loop's look-ahead). Either way the token arrays are sized before
+  // the pass, and the pass only compares a counter.
+  const n = bytes.length;
+  const all = n + 1 + STRING_TOKENS_PER_STEP;
+  if (tokenizeWithin(bytes, out, Math.min(all, Math.ceil(n / 2) + TOKEN_RESERVE_SLACK))) return out;
+  if (!tokenizeWithin(bytes, out, all)) throw new Error(`tokenizer: ${n} bytes gave more than ${all} tokens`);
+  return out;
+}
+
+/** Extra tokens reserved beyond one per two bytes (small inputs, string delimiters). */
+const TOKEN_RESERVE_SLACK = 64;
+
+/** One tokenizing pass with room for `limit` tokens; false (out unusable) when the input has more. */
+function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boolean {
   out.reset();
   const n = bytes.length;
-  // Every token consumes at least one byte, except the STR_CLOSE of a string still open at the end
-  // of the input: n + 1 tokens at most, so the arrays are sized once and written without checks.
-  out.reserve(n + 1);
+  out.reserve(limit);
   const tRaw = out.raw;
   const tCanon = out.canon;
   const tLine = out.line;
@@ -253,6 +268,7 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
   let prevWasDot = false;
 
   while (pos < n) {
+    if (len >= limit) return false; // one iteration writes at most one token
     const b = bytes[pos];
     const cls = CLASS[b];
     if (cls === C_SPACE) {
@@ -303,7 +319,8 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
       if (pos < n && CLASS[bytes[pos]] === C_QUOTE && isStringPrefix(bytes, start, pos)) {
         lineState[0] = line;
         lineState[1] = lineStartPos;
-        len = scanString(bytes, out, len, pos, indent, startLine, atLogicalStart && depth === 0);
+        len = scanString(bytes, out, len, limit, pos, indent, startLine, atLogicalStart && depth === 0);
+        if (len < 0) return false;
         pos = lineState[2];
         line = lineState[0];
         lineStartPos = lineState[1];
@@ -348,7 +365,8 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
     if (cls === C_QUOTE) {
       lineState[0] = line;
       lineState[1] = lineStartPos;
-      len = scanString(bytes, out, len, pos, indent, startLine, atLogicalStart && depth === 0);
+      len = scanString(bytes, out, len, limit, pos, indent, startLine, atLogicalStart && depth === 0);
+        if (len < 0) return false;
         pos = lineState[2];
       line = lineState[0];
       lineStartPos = lineState[1];
@@ -369,23 +387,25 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
     prevWasDot = b === 0x2e;
     pos++;
   }
-  // Writes past the end of a typed array are dropped: a token count over the bound would be a bug.
-  if (len > tRaw.length) throw new Error(`tokenizer: ${len} tokens from ${n} bytes exceed the reserved ${tRaw.length}`);
   out.length = len;
-  return out;
+  return true;
 }
+
+/** Tokens one step of the string loop may write: an escape and the escaped byte, plus the closing token. */
+const STRING_TOKENS_PER_STEP = 3;
 
 /** State shared between the tokenizer loop and `scanString`: line, lineStartPos, position after the string. */
 const lineState = new Int32Array(3);
 
 /**
  * Scan a string starting at the quote at `q`; writes its tokens from index `len` on and returns the
- * new token count. Updates `lineState` (strings may span lines; [2] = the position after the string).
+ * new token count, or -1 when `limit` tokens would not suffice. Updates `lineState` (strings may span lines; [2] = the position after the string).
  */
 function scanString(
   bytes: Uint8Array,
   out: TokenStream,
   len: number,
+  limit: number,
   q: number,
   indent: number,
   startLine: number,
@@ -395,7 +415,7 @@ function scanString(
   let line = lineState[0];
   let lineStartPos = lineState[1];
   const mark = len;
-  // Capacity for n + 1 tokens was reserved by tokenizePython: write without checks.
+  // Room for `limit` tokens was reserved: each step writes at most two, the end one more.
   const tRaw = out.raw;
   const tCanon = out.canon;
   const tLine = out.line;
@@ -410,6 +430,7 @@ function scanString(
   tIndent[len] = indent;
   tFlags[len++] = 0;
   while (p < n) {
+    if (len + STRING_TOKENS_PER_STEP > limit) return -1;
     const c = bytes[p];
     if (c === quote) {
       if (!triple) {
@@ -480,6 +501,7 @@ function scanString(
     tFlags[len++] = 0;
     p++;
   }
+  if (len >= limit) return -1;
   tRaw[len] = STR_CLOSE;
   tCanon[len] = STR_CLOSE;
   tLine[len] = line;
