@@ -8,7 +8,9 @@
  * JIT state or heap. Besides wall time, the CPU time of the whole process (all threads) is reported:
  * on a shared machine MB per CPU-second is the stable per-core figure, while wall-clock MB/s and the
  * 1 -> 2 worker speed-up depend on what else runs (the load average is printed before and after).
- * The last row scans half of the corpus (shard 1/2) to show that peak memory does not grow with it.
+ * The last rows scan half of the corpus (shard 1/2): peak memory does not grow with the corpus (it
+ * follows the largest file), and full minus half gives the per-MB CPU cost apart from the fixed one
+ * (thread start, index build, JIT warm-up), which is what decides scaling on a large corpus.
  *
  * Run: npx tsx bench/scan.ts [--repeat N]   (full-scan rows: best wall time of N runs; default 1)
  */
@@ -129,12 +131,14 @@ if (argv[0] === '--child') {
   const full1 = best(() => inChild('full', location, 1));
   const full2 = best(() => inChild('full', location, 2));
   const half1 = best(() => inChild('full', location, 1, true));
+  const half2 = best(() => inChild('full', location, 2, true));
   const rows: Array<[string, Measurement]> = [
     ['read only', read],
     ['naive baseline (regex words, string 10-grams)', naive],
     ['full scan, 1 worker', full1],
     ['full scan, 2 workers', full2],
     ['full scan, 1 worker, half the corpus (shard 1/2)', half1],
+    ['full scan, 2 workers, half the corpus (shard 1/2)', half2],
   ];
   const mbps = (m: Measurement): number => m.bytes / 1e6 / m.wall;
   const header = ['run', 'MB', 'files', 'wall s', 'cpu s', 'MB/s', 'MB/cpu-s', 'files/s', 'x read', 'x naive', 'peak RSS', 'notes'];
@@ -154,6 +158,17 @@ if (argv[0] === '--child') {
     m.note,
   ]);
   for (const r of [header, ...table]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(50) : i === r.length - 1 ? ` ${c}` : c.padStart(9))).join(' '));
+  // Full vs half corpus separates the per-MB cost from the fixed one (thread start, index, JIT warm-up).
+  const marginal = (whole: Measurement, half: Measurement): { rate: number; fixed: number } => {
+    const rate = (whole.bytes - half.bytes) / 1e6 / (whole.cpu - half.cpu);
+    return { rate, fixed: half.cpu - half.bytes / 1e6 / rate };
+  };
+  const m1 = marginal(full1, half1);
+  const m2 = marginal(full2, half2);
+  console.log(
+    `marginal (full minus half corpus): 1 worker ${m1.rate.toFixed(1)} MB/cpu-s + ${m1.fixed.toFixed(2)} cpu s fixed; ` +
+      `2 workers ${m2.rate.toFixed(1)} MB/cpu-s + ${m2.fixed.toFixed(2)} cpu s fixed`,
+  );
   console.log(
     `speed-up 1 -> 2 workers: ${(full1.wall / full2.wall).toFixed(2)}x wall; CPU per MB ${((full2.cpu / full2.bytes) / (full1.cpu / full1.bytes)).toFixed(2)}x of 1 worker's` +
       `; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}${repeat > 1 ? `; full scans: best of ${repeat}` : ''}`,
