@@ -33,10 +33,19 @@ export const REFERENCE_TIME_LIMIT_MS = 10_000;
 export const DIFF_BATCH_MIN_MS = 20_000;
 /**
  * CPU time the reference may spend on one differential input; an input that needs more is
- * discarded (issue 4: inputs on which the reference times out are dropped). EvalPlus's minimum
- * per-input limit is 1 s (evalplus/evaluate.py DEFAULT_MIN_TIME_LIMIT).
+ * discarded, like one on which it hangs (issue 4: inputs on which the reference times out are
+ * dropped). Differential inputs are for semantics, not performance: HumanEval+'s plus inputs take
+ * the reference microseconds, bar stress inputs (count_up_to(10**5) and the like) that cost up to
+ * seconds, and every possibly-equivalent survivor would pay that again.
  */
-export const REFERENCE_INPUT_CPU_MS = 1_000;
+export const REFERENCE_INPUT_CPU_MS = 50;
+/**
+ * Reference time (sum of its per-input times) the inputs given to each survivor may add up to;
+ * inputs that would exceed it are left out (counted as discarded), later cheaper ones still fit.
+ * A possibly-equivalent survivor runs every input, so this bounds its cost: HumanEval's
+ * is_multiply_prime takes the reference ~30 ms per input on 100+ inputs, ~3 s per survivor.
+ */
+export const SURVIVOR_REFERENCE_BUDGET_MS = 250;
 /**
  * Floor of a survivor's CPU-time limit per differential input (the limit is max(floor, factor x
  * the reference's time on that input)). CPU time does not grow with machine load, and a call that
@@ -46,10 +55,11 @@ export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
 /**
  * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
  * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
- * backstop). HumanEval's tests take the reference 2-10 ms of CPU: 100 ms is 10-50x that, yet a
- * hung mutant costs a tenth of the wall-clock floor. CPU time is not inflated by other load.
+ * backstop). The reference's CPU time for HumanEval's tests (fork to exit, compile included) is
+ * 2-5 ms: 50 ms is 10-25x that, yet a hung mutant costs a twentieth of the wall-clock floor.
+ * CPU time is not inflated by other load on the machine, wall time is.
  */
-export const MUTANT_CPU_FLOOR_MS = 100;
+export const MUTANT_CPU_FLOOR_MS = 50;
 /**
  * Jobs per survivor that stop at the first output whose encoding differs from the reference's,
  * when that output turns out equal after all (floats within tolerance, 1 == 1.0); after these,
@@ -100,11 +110,20 @@ export function withCallHelper(
   inputs: readonly PyValue[][],
   options: { contract?: string; checkContract?: readonly boolean[] } = {},
 ): string {
+  return (program.endsWith('\n') ? program : program + '\n') + callHelperSuffix(entryPoint, inputs, options);
+}
+
+/** What withCallHelper appends to a program (the same for every survivor of a task: built once). */
+export function callHelperSuffix(
+  entryPoint: string,
+  inputs: readonly PyValue[][],
+  options: { contract?: string; checkContract?: readonly boolean[] } = {},
+): string {
   const tuples = inputs.map((args) => `    (${args.map(pyRepr).join(', ')}${args.length === 1 ? ',' : ''}),`);
   const contract = options.contract?.trim() ? options.contract : '';
   const checked = contract ? (options.checkContract ?? []).flatMap((flag, i) => (flag ? [i] : [])) : [];
   const lines = [
-    program.endsWith('\n') ? program : program + '\n',
+    '',
     '',
     `def ${CALL_HELPER}(i):`,
     '    import copy',
@@ -318,15 +337,10 @@ async function sortSurvivors(
   const inputCounts = { plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
-  const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, checkContract = false): CallJob => ({
+  const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, suffix: string): CallJob => ({
     kind: 'call',
     program: {
-      candidate: withCallHelper(
-        program,
-        task.entryPoint,
-        inputs.map((i) => i.args),
-        checkContract ? { contract, checkContract: inputs.map((i) => i.source === 'generated') } : {},
-      ),
+      candidate: (program.endsWith('\n') ? program : program + '\n') + suffix,
       setup: task.setupCode,
       imports: task.imports,
     },
@@ -339,7 +353,8 @@ async function sortSurvivors(
   // Inputs it does not answer (raises, violates the contract, exceeds its CPU limit) are
   // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
   // Generated inputs must also satisfy the EvalPlus contract when the task has one.
-  const refJob = callJob(task.solution, candidates, Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config)), true);
+  const refSuffix = callHelperSuffix(task.entryPoint, candidates.map((i) => i.args), { contract, checkContract: candidates.map((i) => i.source === 'generated') });
+  const refJob = callJob(task.solution, candidates, Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config)), refSuffix);
   const refOutputs = new Map<number, CallOutput>();
   let refMs = 0;
   for (let start = 0; start < candidates.length; ) {
@@ -351,9 +366,11 @@ async function sortSurvivors(
   }
   const valid: DiffInput[] = [];
   const expected: ReferenceOutput[] = [];
+  let budget = SURVIVOR_REFERENCE_BUDGET_MS;
   for (let i = 0; i < candidates.length; i++) {
     const o = refOutputs.get(i);
-    if (o?.status !== 'returned') continue;
+    if (o?.status !== 'returned' || o.ms > budget) continue;
+    budget -= o.ms;
     valid.push(candidates[i]);
     let parsed: { v: PyValue | undefined } | undefined;
     expected.push({ output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v });
@@ -378,8 +395,9 @@ async function sortSurvivors(
   };
 
   /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
+  const survivorSuffix = callHelperSuffix(task.entryPoint, valid.map((i) => i.args));
   const firstDifference = async (m: Mutant): Promise<{ hit?: DiffHit; complete: boolean }> => {
-    const base = callJob(m.source, valid, wallLimit);
+    const base = callJob(m.source, valid, wallLimit, survivorSuffix);
     for (let start = 0, jobs = 0; start < valid.length; jobs++) {
       const stopping = jobs < MAX_STOPPING_JOBS_PER_SURVIVOR;
       const result = await run({
