@@ -24,6 +24,20 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
+/** Inverses mod 2^32 of fmix32's multipliers (0x85ebca6b, 0xc2b2ae35), for unfmix32. */
+const FMIX_INVERSE_1 = 0xa5cb9243;
+const FMIX_INVERSE_2 = 0x7ed1b41d;
+
+/** Inverse of fmix32 (a bijection on 32-bit values): its steps undone in reverse order. */
+export function unfmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, FMIX_INVERSE_2);
+  h ^= (h >>> 13) ^ (h >>> 26); // undoes h ^= h >>> 13
+  h = Math.imul(h, FMIX_INVERSE_1);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** Hash a string's UTF-16 code units (used for names and seeds, not for the hot path). */
 export function hashString(text: string, seed = 0): number {
   let h = (FNV_OFFSET ^ seed) >>> 0;

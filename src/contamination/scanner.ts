@@ -6,7 +6,7 @@
  * holding everything `finalizeContamination` needs, so shards and worker threads merge exactly.
  */
 import type { Warning } from '../report/types.generated.js';
-import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2 } from './hash.js';
+import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2, unfmix32 } from './hash.js';
 import {
   CHANNEL_CODE,
   CHANNEL_RENAMED,
@@ -126,15 +126,19 @@ const MAX_RETAINED_TOKENS = 1 << 20;
 
 /**
  * A one-hash Bloom filter of a table's keys, indexed by the second key half (independent of the
- * first half, which places keys in the table). No false negatives, so lookups give the same hits.
+ * first half, which places keys in the table) before its finishing mix, so the scan tests it without
+ * finishing the hash of every n-gram. No false negatives, so lookups give the same hits.
  */
 function keyFilter(table: BenchmarkIndex['tables'][number]): Int32Array {
   let bits = 1024;
   while (bits < table.size * FILTER_BITS_PER_KEY) bits *= 2;
   const filter = new Int32Array(bits / 32);
+  const shift = 32 - Math.log2(bits);
   for (let i = 0; i <= table.mask; i++) {
     if (table.vals[i] < 0) continue;
-    const b = table.k2[i] & (bits - 1);
+    // Indexed by the top bits of the second half's rolling value (before its finishing mix), which
+    // the scan has at hand for every n-gram; fmix32 is a bijection, so it is recovered exactly.
+    const b = ((unfmix32(table.k2[i]) ^ NGRAM_FINAL_SALT_2) >>> shift);
     filter[b >>> 5] |= 1 << (b & 31);
   }
   return filter;
@@ -308,8 +312,8 @@ export class Scanner {
     if (count <= 0) return;
     const f1 = this.filters[channel];
     const f2 = channel2 >= 0 ? this.filters[channel2] : f1;
-    const m1 = f1.length * 32 - 1;
-    const m2 = f2.length * 32 - 1;
+    const s1 = 32 - Math.log2(f1.length * 32);
+    const s2 = 32 - Math.log2(f2.length * 32);
     const two = channel2 >= 0;
     const p1 = powMod32(ROLL_BASE_1, n - 1);
     const p2 = powMod32(ROLL_BASE_2, n - 1);
@@ -329,12 +333,12 @@ export class Scanner {
       h1 = (Math.imul(h1, ROLL_BASE_1) + inTok) | 0;
       h2 = (Math.imul(h2, ROLL_BASE_2) + (inTok ^ NGRAM_TOKEN_SALT_2)) | 0;
       // Nearly every corpus n-gram is absent: one bit, in a bitset that stays in cache, says so.
-      const k2 = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
-      const b1 = k2 & m1;
+      const b1 = h2 >>> s1;
       const in1 = (f1[b1 >>> 5] & (1 << (b1 & 31))) !== 0;
-      const b2 = k2 & m2;
+      const b2 = h2 >>> s2;
       const in2 = two && (f2[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
       if (!in1 && !in2) continue;
+      const k2 = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
       const k1 = fmix32(h1);
       if (in1) this.probe(channel, k1, k2, p, serial);
       if (in2) this.probe(channel2, k1, k2, p, serial);
