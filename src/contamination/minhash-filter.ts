@@ -17,15 +17,13 @@
  * minimizing shingle at j (its "owner") to be in U, so #equal ≤ #{j : owner_R(j) ∈ U}; each reference
  * shingle carries the count of positions it owns per reference, summed as U is collected.
  */
-import { fmix32, powMod32, ROLL_BASE_1 } from './hash.js';
+import { fmix32, powMod32, ROLL_BASE_1, unfmix32 } from './hash.js';
 import type { MinHasher } from './minhash.js';
 
 /** Open-addressing tables are kept at most this full (power-of-two capacity). */
 const LOAD_INVERSE = 4;
 /** Bits per reference shingle in the set's bit filter: about 1 in 16 absent shingles pass it. */
 const SET_FILTER_BITS_PER_KEY = 16;
-/** The filter reads the hash rotated by this many bits, so its index starts with bits the set's slot does not use. */
-const SET_FILTER_SHIFT = 16;
 /** Sign flip that maps unsigned order to int32 order, as `MinHasher.signature` stores values. */
 const SIGN = 0x80000000;
 
@@ -54,8 +52,9 @@ export class MinHashPrefilter {
   private readonly setKeys: Int32Array;
   private readonly setUsed: Uint8Array;
   private readonly setMask: number;
-  /** One bit per reference shingle (hash bits above those that place it in the set): a cached first test. */
+  /** One bit per reference shingle, indexed by the top bits of its rolling hash before the finishing mix. */
   private readonly setBits: Int32Array;
+  private readonly setShift: number;
   /** (position, value) -> references whose signature has that value there. */
   private readonly pvPos: Int32Array;
   private readonly pvVal: Int32Array;
@@ -116,8 +115,9 @@ export class MinHashPrefilter {
     let bits = 1024;
     while (bits < shingles.length * SET_FILTER_BITS_PER_KEY) bits *= 2;
     this.setBits = new Int32Array(bits / 32);
+    this.setShift = 32 - Math.log2(bits);
     for (const x of shingles) {
-      const bit = ((x >>> SET_FILTER_SHIFT) | (x << (32 - SET_FILTER_SHIFT))) & (bits - 1);
+      const bit = unfmix32(x >>> 0) >>> this.setShift; // the rolling value (fmix32 is a bijection)
       this.setBits[bit >>> 5] |= 1 << (bit & 31);
     }
 
@@ -232,7 +232,7 @@ export class MinHashPrefilter {
     const setUsed = this.setUsed;
     const setMask = this.setMask;
     const setBits = this.setBits;
-    const setBitsMask = setBits.length * 32 - 1;
+    const setShift = this.setShift;
     if (this.rest.length < count) this.rest = new Int32Array(Math.max(count, this.rest.length * 2));
     const rest = this.rest;
     minU.fill(0x7fffffff);
@@ -260,16 +260,17 @@ export class MinHashPrefilter {
       // Rolling form of MinHasher.signature's shingle hash (the same value mod 2^32).
       if (s > 0) h = (h - Math.imul(tokens[start + s - 1], pk)) | 0;
       h = (Math.imul(h, ROLL_BASE_1) + tokens[start + s + k - 1]) | 0;
-      const x = fmix32(h) | 0;
-      const bit = ((x >>> SET_FILTER_SHIFT) | (x << (32 - SET_FILTER_SHIFT))) & setBitsMask;
+      // `rest` keeps the rolling value; it is finished (fmix32) only if pass 2 gets to it.
+      const bit = h >>> setShift;
       if ((setBits[bit >>> 5] & (1 << (bit & 31))) === 0) {
-        rest[nRest++] = x;
+        rest[nRest++] = h;
         continue;
       }
+      const x = fmix32(h) | 0;
       let i = x & setMask;
       while (setUsed[i] === 1 && setKeys[i] !== x) i = (i + 1) & setMask;
       if (setUsed[i] === 0) {
-        rest[nRest++] = x;
+        rest[nRest++] = h;
         continue;
       }
       if (setStamp[i] === serial) continue; // repeated: U is a set
@@ -314,7 +315,7 @@ export class MinHashPrefilter {
     // Pass 2: shingles no reference has can only lower a minimum and so rule positions out.
     const live = this.live;
     for (let s = 0; s < nRest && reachable > 0; s++) {
-      const x = rest[s];
+      const x = fmix32(rest[s]) | 0;
       for (let q = 0; q < nLive; q++) {
         const j = live[q];
         const v = ((Math.imul(a[j], x) + b[j]) ^ SIGN) | 0;
