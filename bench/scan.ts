@@ -12,18 +12,23 @@
  * follows the largest file), and full minus half gives the per-MB CPU cost apart from the fixed one
  * (thread start, index build, JIT warm-up), which is what decides scaling on a large corpus.
  *
- * Run: npx tsx bench/scan.ts [--repeat N]   (full-scan rows: best wall time of N runs; default 1)
+ * Run: npx tsx bench/scan.ts [--repeat N] [--compiled]
+ *   --repeat N   full-scan rows: best wall time of N runs (default 1)
+ *   --compiled   full-scan rows run the tsc-compiled code (built into a temporary directory first), as the
+ *                CLI does: worker threads then start without tsx, whose per-thread loader (~0.5-1 s CPU)
+ *                otherwise dominates the fixed cost of a 2-worker scan of this small corpus
  */
 import { execFileSync } from 'node:child_process';
-import { loadavg, cpus } from 'node:os';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDataFile } from '../src/datasets/load.js';
 import { resolvePython } from '../src/python/interpreter.js';
 import { corpusSpec } from '../src/checks/contamination/index.js';
 import { readCorpus } from '../src/contamination/corpus/open.js';
 import { resolveScanParameters } from '../src/contamination/options.js';
-import { scanCorpusParallel } from '../src/contamination/run.js';
+import * as sourceRun from '../src/contamination/run.js';
 import { partText } from '../src/contamination/index.js';
 
 /** The naive baseline uses word 10-grams, like our token 10-grams. */
@@ -49,8 +54,25 @@ function corpusLocation(): string {
   return execFileSync(py.executable, ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
 }
 
+/** Compile src/ with the project's tsc into a temporary package (node_modules linked); returns its root. */
+function compileToTemp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ba-bench-'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { stdio: 'pipe' });
+  } catch {
+    // Type errors elsewhere in the tree (work in progress) still emit JavaScript; a missing file is caught below.
+  }
+  return dir;
+}
+
 /** Run one measurement in this process (the child side). */
-async function measure(kind: Kind, location: string, workers: number, half: boolean): Promise<Measurement> {
+async function measure(kind: Kind, location: string, workers: number, half: boolean, compiled: string | null): Promise<Measurement> {
+  const { scanCorpusParallel } = (compiled === null
+    ? sourceRun
+    : await import(pathToFileURL(join(compiled, 'dist', 'contamination', 'run.js')).href)) as typeof sourceRun;
   const tasks = await loadDataFile(join(root, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl.gz'));
   const params = resolveScanParameters({}, 0);
   const spec = corpusSpec('dir', location, { include: ['*.py'] });
@@ -100,9 +122,9 @@ async function measure(kind: Kind, location: string, workers: number, half: bool
 }
 
 /** Run one measurement in a fresh child process (same Node flags, so tsx works there too). */
-function inChild(kind: Kind, location: string, workers = 1, half = false): Measurement {
+function inChild(kind: Kind, location: string, workers = 1, half = false, compiled: string | null = null): Measurement {
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all'];
+  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all', compiled ?? ''];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Measurement;
@@ -110,14 +132,21 @@ function inChild(kind: Kind, location: string, workers = 1, half = false): Measu
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half');
+  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half', argv[5] ? argv[5] : null);
   console.log(JSON.stringify(m));
 } else {
   const repeatAt = argv.indexOf('--repeat');
   const repeat = repeatAt >= 0 ? Math.max(1, Number(argv[repeatAt + 1]) || 1) : 1;
+  const compiled = argv.includes('--compiled') ? compileToTemp() : null;
+  process.on('exit', () => {
+    if (compiled !== null) rmSync(compiled, { recursive: true, force: true });
+  });
   const location = corpusLocation();
   const load0 = loadavg();
-  console.log(`corpus: ${location} (*.py), index: HumanEval (164 tasks), ${cpus().length} cpus, load average ${load0.map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `corpus: ${location} (*.py), index: HumanEval (164 tasks), ${cpus().length} cpus, load average ${load0.map((x) => x.toFixed(1)).join(' ')}; ` +
+      `full scans run ${compiled === null ? 'from source under tsx' : 'the tsc-compiled build'}`,
+  );
   const best = (f: () => Measurement): Measurement => {
     let b: Measurement | null = null;
     for (let r = 0; r < repeat; r++) {
@@ -128,10 +157,10 @@ if (argv[0] === '--child') {
   };
   const read = inChild('read', location);
   const naive = inChild('naive', location);
-  const full1 = best(() => inChild('full', location, 1));
-  const full2 = best(() => inChild('full', location, 2));
-  const half1 = best(() => inChild('full', location, 1, true));
-  const half2 = best(() => inChild('full', location, 2, true));
+  const full1 = best(() => inChild('full', location, 1, false, compiled));
+  const full2 = best(() => inChild('full', location, 2, false, compiled));
+  const half1 = best(() => inChild('full', location, 1, true, compiled));
+  const half2 = best(() => inChild('full', location, 2, true, compiled));
   const rows: Array<[string, Measurement]> = [
     ['read only', read],
     ['naive baseline (regex words, string 10-grams)', naive],
