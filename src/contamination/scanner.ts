@@ -4,6 +4,11 @@
  * aligned window, and verify it token by token; MinHash every corpus function of plausible size and
  * verify LSH candidates on the function span. The result is a `ContaminationPartial`: plain JSON
  * holding everything `finalizeContamination` needs, so shards and worker threads merge exactly.
+ *
+ * Speed without changing results (checked against a frozen copy of the straightforward version in
+ * test/contamination/reference): n-gram lookups go through a cache-sized bit filter of the table keys
+ * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
+ * reference can still reach the Jaccard threshold.
  */
 import type { Warning } from '../report/types.generated.js';
 import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2, unfmix32 } from './hash.js';
