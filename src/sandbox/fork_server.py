@@ -585,6 +585,9 @@ def run_calls(job, ns, reporter):
     # (no value); with stopOnDifference the job ends at the first other outcome.
     expect = job.get('expectDigests')
     stop = bool(job.get('stopOnDifference'))
+    # Stop once the calls have used this much CPU time in total (inputs further on are not needed).
+    budget_s = job.get('stopAfterCpuMs', 0) / 1000.0
+    used_s = 0.0
     ran = 0
     for index in range(start, len(inputs)):
         try:
@@ -607,6 +610,7 @@ def run_calls(job, ns, reporter):
                 ran += 1
                 continue
         cpu_s = _limit_at(cpu_limits, index) if cpu_limits else 0.0
+        c0 = time.process_time()
         t0 = time.perf_counter()
         try:
             if per_input_s > 0:
@@ -621,24 +625,28 @@ def run_calls(job, ns, reporter):
                 if cpu_s > 0:
                     signal.setitimer(signal.ITIMER_PROF, 0)
         except InputTimeout:
+            used_s += time.process_time() - c0
             reporter.send({'type': 'output', 'index': index, 'status': 'timeout'})
             ran += 1
-            if stop:
+            if stop or (budget_s > 0 and used_s > budget_s):
                 reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
                 return
             continue
         except _BaseException as exc:
+            used_s += time.process_time() - c0
             rec = {'type': 'output', 'index': index, 'status': 'raised', **describe_exception(exc)}
             lim = limit_error(exc)
             if lim:
                 rec['reason'] = lim
             reporter.send(rec)
             ran += 1
-            if stop:
+            if stop or (budget_s > 0 and used_s > budget_s):
                 reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
                 return
             continue
         elapsed = time.perf_counter() - t0
+        cpu_used = time.process_time() - c0
+        used_s += cpu_used
         try:
             value = capped_value(out)
         except _BaseException as exc:
@@ -652,11 +660,12 @@ def run_calls(job, ns, reporter):
                'repr': _short_repr(out), 'ms': round(elapsed * 1000, 3)}
         if want_digest:
             rec['digest'] = digest
+            rec['cpuMs'] = round(cpu_used * 1000, 3)
         if promoted:
             rec['promoted'] = True
         reporter.send(rec)
         ran += 1
-        if stop and expect:
+        if (stop and expect) or (budget_s > 0 and used_s > budget_s):
             reporter.send({'type': 'end', 'status': 'passed', 'ran': ran, 'stoppedAt': index})
             return
     reporter.send({'type': 'end', 'status': 'passed', 'ran': ran})
@@ -1126,7 +1135,7 @@ def expected_count(job, end=None, outputs=()):
         stopped = end.get('stoppedAt') if end else None
         # A call job told to stop at the first difference may end early, but only right after
         # an output record for that input which is not 'same'.
-        if job.get('stopOnDifference') and stopped is not None:
+        if (job.get('stopOnDifference') or job.get('stopAfterCpuMs')) and stopped is not None:
             last = outputs[-1] if outputs else None
             if _type(stopped) is int and start <= stopped < len(job['inputs']) and last is not None \
                     and last.get('index') == stopped and last.get('status') != 'same':

@@ -74,6 +74,8 @@ export interface CallJob extends JobLimits {
   expectDigests?: (string | null)[];
   /** With `expectDigests`: end the job after the first output that is not `same` (returned otherwise, raised, timeout). */
   stopOnDifference?: boolean;
+  /** End the job after the returned output that brings the calls' total CPU time over this. */
+  stopAfterCpuMs?: number;
 }
 
 /** Evaluate prompt examples (`call` expression vs `expected` expression or doctest text). */
@@ -155,7 +157,8 @@ export type EncodedValue =
 
 export type CallOutput =
   /** `promoted`: the input's ints were turned into floats because only then did it satisfy the contract (JSON from Node drops 1.0 vs 1). */
-  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean; digest?: string }
+  /** `digest` and `cpuMs` (CPU time of the call) with the job's `digests` option. */
+  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean; digest?: string; cpuMs?: number }
   /** The output's digest equals the expected one (`expectDigests`). */
   | { index: number; status: 'same' }
   | { index: number; status: 'timeout' }

@@ -44,8 +44,9 @@ export const REFERENCE_INPUT_CPU_MS = 50;
  * inputs that would exceed it are left out (counted as discarded), later cheaper ones still fit.
  * A possibly-equivalent survivor runs every input, so this bounds its cost: HumanEval's
  * is_multiply_prime takes the reference ~30 ms per input on 100+ inputs, ~3 s per survivor.
+ * Typical tasks need a few ms for all their inputs, far below it.
  */
-export const SURVIVOR_REFERENCE_BUDGET_MS = 250;
+export const SURVIVOR_REFERENCE_BUDGET_MS = 100;
 /**
  * Floor of a survivor's CPU-time limit per differential input (the limit is max(floor, factor x
  * the reference's time on that input)). CPU time does not grow with machine load, and a call that
@@ -244,7 +245,12 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   };
 
   // 1. The reference solution under its own tests, with coverage.
-  const reference = await run(testsJob(task, { coverage: true, timeoutMs: REFERENCE_TIME_LIMIT_MS }));
+  // A second, untraced run gives the CPU time mutants are measured against (tracing for
+  // coverage makes the traced run several times slower).
+  const [reference, untraced] = await Promise.all([
+    run(testsJob(task, { coverage: true, timeoutMs: REFERENCE_TIME_LIMIT_MS })),
+    run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS })),
+  ]);
   if (reference.verdict.status !== 'passed') {
     return {
       section: skipped(`the reference solution does not pass its own tests: ${describeFailure(reference.verdict)}`, mutants),
@@ -253,7 +259,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     };
   }
   const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
-  const cpuLimitMs = reference.cpuMs !== undefined ? mutantCpuLimit(reference.cpuMs, config) : undefined;
+  const referenceCpuMs = untraced.verdict.status === 'passed' && untraced.cpuMs !== undefined ? untraced.cpuMs : reference.cpuMs;
+  const cpuLimitMs = referenceCpuMs !== undefined ? mutantCpuLimit(referenceCpuMs, config) : undefined;
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -349,28 +356,48 @@ async function sortSurvivors(
     timeoutMs,
   });
 
-  // The reference on every candidate input, once per task: outputs, their digests and times.
+  // The reference on the candidate inputs, once per task: outputs, their digests and times.
   // Inputs it does not answer (raises, violates the contract, exceeds its CPU limit) are
   // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
-  // Generated inputs must also satisfy the EvalPlus contract when the task has one.
-  const refSuffix = callHelperSuffix(task.entryPoint, candidates.map((i) => i.args), { contract, checkContract: candidates.map((i) => i.source === 'generated') });
-  const refJob = callJob(task.solution, candidates, Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config)), refSuffix);
+  // Generated inputs must also satisfy the EvalPlus contract when the task has one. Plus inputs
+  // run in their own job; each job stops once its inputs cost more than survivors could be given.
+  const refWall = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
+  const runReference = async (first: number, inputs: readonly DiffInput[], options: Partial<CallJob>): Promise<number> => {
+    const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map((i) => i.source === 'generated') });
+    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS, ...options };
+    let ms = 0;
+    for (let start = 0; start < inputs.length; ) {
+      const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+      ms += r.durationMs;
+      for (const o of r.outputs as CallOutput[]) refOutputs.set(first + o.index, o);
+      if (r.verdict.status !== 'timeout') break;
+      start += (r.outputs as CallOutput[]).length + 1; // the input after the last output hung
+    }
+    return ms;
+  };
   const refOutputs = new Map<number, CallOutput>();
-  let refMs = 0;
-  for (let start = 0; start < candidates.length; ) {
-    const r = await run({ ...refJob, digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS, ...(start > 0 ? { startIndex: start } : {}) });
-    refMs += r.durationMs;
-    for (const o of r.outputs as CallOutput[]) refOutputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1; // the input after the last output hung
-  }
+  const plusCount = candidates.filter((c) => c.source === 'plus').length;
+  const refTimes = await Promise.all([
+    plusCount > 0 ? runReference(0, candidates.slice(0, plusCount), { stopAfterCpuMs: SURVIVOR_REFERENCE_BUDGET_MS }) : 0,
+    plusCount < candidates.length ? runReference(plusCount, candidates.slice(plusCount), { stopAfterCpuMs: SURVIVOR_REFERENCE_BUDGET_MS }) : 0,
+  ]);
+  const refMs = refTimes[0] + refTimes[1];
   const valid: DiffInput[] = [];
   const expected: ReferenceOutput[] = [];
+  // The budget goes to the tests' and generated inputs first (few and cheap), then to plus
+  // inputs; survivors still try them in candidate order (plus first: EvalPlus-validated evidence).
   let budget = SURVIVOR_REFERENCE_BUDGET_MS;
+  const chosen = new Set<number>();
+  for (const i of [...candidates.keys()].sort((a, b) => Number(a < plusCount) - Number(b < plusCount) || a - b)) {
+    const o = refOutputs.get(i);
+    const cost = o?.status === 'returned' ? (o.cpuMs ?? o.ms) : Infinity;
+    if (cost > budget) continue;
+    budget -= cost;
+    chosen.add(i);
+  }
   for (let i = 0; i < candidates.length; i++) {
     const o = refOutputs.get(i);
-    if (o?.status !== 'returned' || o.ms > budget) continue;
-    budget -= o.ms;
+    if (o?.status !== 'returned' || !chosen.has(i)) continue;
     valid.push(candidates[i]);
     let parsed: { v: PyValue | undefined } | undefined;
     expected.push({ output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v });
