@@ -7,10 +7,10 @@ import type { CheckOutput, TaskCheckOutput } from '../checks/types.js';
 import { finding } from '../checks/types.js';
 import type { ContaminationConfig, ContaminationSummary, ContaminationTask, Finding, Warning } from '../report/types.generated.js';
 import type { Task } from '../task.js';
-import { CHANNEL_CODE, CHANNEL_TEXT, type BenchmarkIndex } from './index.js';
+import { CHANNEL_CODE, CHANNEL_TEXT, partText, type BenchmarkIndex } from './index.js';
 import type { PartName, ScanParameters } from './options.js';
 import type { PeerMatch } from './overlap.js';
-import { compareMatches, round4, scoreCandidates, type ContaminationPartial, type FinalMatch } from './scanner.js';
+import { compareMatches, MAX_MATCH_TEXT_CHARS, round4, scoreCandidates, type ContaminationPartial, type FinalMatch } from './scanner.js';
 import type { CorpusSpec } from './corpus/types.js';
 
 export interface ContaminationResultInput {
@@ -144,6 +144,7 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
         part: m.part,
         kind: m.kind,
         via: m.via,
+        ...(m.text === undefined ? {} : { corpusText: m.text, benchmarkText: cut(partText(tasks[t], m.part)) }),
       })),
       ...(duplicates.length > 0 ? { duplicates: duplicates.slice(0, params.topMatches).map(peerRecord) } : {}),
       ...(overlaps.length > 0 ? { overlaps: overlaps.slice(0, params.topMatches).map(peerRecord) } : {}),
@@ -204,4 +205,9 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
       .sort((a, b) => (a.benchmark < b.benchmark ? -1 : a.benchmark > b.benchmark ? 1 : 0)),
   };
   return { tasks: perTask, summary, findings: [], warnings };
+}
+
+/** The benchmark side of a match, cut like the corpus side. */
+function cut(text: string): string {
+  return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

@@ -53,6 +53,8 @@ export interface CandidateRecord {
   hits: number;
   via: 'ngram' | 'minhash';
   jaccard: number | null;
+  /** The corpus lines lineStart..lineEnd as text (cut at MAX_MATCH_TEXT_CHARS), for the report's side-by-side view. */
+  text?: string;
 }
 
 export interface CorpusStats {
@@ -432,13 +434,16 @@ export class Scanner {
     };
     const matchedRaw = isCode ? matched(CHANNEL_CODE) : matched(CHANNEL_TEXT);
     const matchedCanonical = isCode ? matched(CHANNEL_RENAMED) : [];
+    const lineStart = stream.line[start];
+    const lineEnd = stream.line[Math.max(start, end - 1)];
     const record: CandidateRecord = {
       item: item.id,
       corpusId: doc.id,
       path: doc.path,
       repo: doc.repo ?? null,
-      lineStart: stream.line[start],
-      lineEnd: stream.line[Math.max(start, end - 1)],
+      lineStart,
+      lineEnd,
+      text: linesText(doc.bytes, lineStart, lineEnd),
       rawSimilarity,
       canonicalSimilarity,
       matchedRaw,
@@ -568,6 +573,7 @@ export interface FinalMatch {
   similarity: number;
   kind: MatchKind;
   via: 'ngram' | 'minhash';
+  text?: string;
 }
 
 export interface FinalItem {
@@ -635,6 +641,7 @@ export function scoreCandidates(index: BenchmarkIndex, partial: ContaminationPar
       similarity: round4(similarity),
       kind,
       via: cand.via,
+      ...(cand.text === undefined ? {} : { text: cand.text }),
     });
   }
   for (const fi of items) fi.matches.sort(compareMatches);
@@ -674,4 +681,26 @@ export function widenToDefHeader(stream: TokenStream, start: number): number {
     if (stream.indent[i] >= 0) return start; // another statement starts here: not a header
   }
   return start;
+}
+
+/**
+ * Matched text kept per candidate for the report (a match is shown beside the benchmark text):
+ * enough for a function or a docstring, small enough that candidates stay cheap to keep.
+ */
+export const MAX_MATCH_TEXT_CHARS = 2_000;
+
+/** Lines first..last (1-based, inclusive) of a document as text, cut at MAX_MATCH_TEXT_CHARS. */
+export function linesText(bytes: Uint8Array, first: number, last: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === 10) (line++, (start = i + 1));
+  let end = start;
+  for (; end < bytes.length && end - start < MAX_MATCH_TEXT_CHARS * 4; end++) {
+    if (bytes[end] === 10) {
+      if (line === last) break;
+      line++;
+    }
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+  return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

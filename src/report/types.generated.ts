@@ -848,6 +848,14 @@ export interface ContaminationTask {
      * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
      */
     via: 'ngram' | 'minhash';
+    /**
+     * The matched corpus lines (cut at 2,000 characters).
+     */
+    corpusText?: string;
+    /**
+     * The benchmark text of the matched part (cut at 2,000 characters).
+     */
+    benchmarkText?: string;
   }[];
   /**
    * Near-duplicate tasks inside the same benchmark.

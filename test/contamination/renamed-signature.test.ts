@@ -37,3 +37,15 @@ describe('renamed copies whose signature differs (type hints dropped)', () => {
     assert.ok(simBody < simHeader, `from the body: ${simBody}`);
   });
 });
+
+describe('matched text for the report', () => {
+  it('linesText returns the 1-based inclusive line range, cut at MAX_MATCH_TEXT_CHARS', async () => {
+    const { linesText, MAX_MATCH_TEXT_CHARS } = await import('../../src/contamination/scanner.js');
+    const bytes = new TextEncoder().encode('a\nbb\nccc\ndddd\n');
+    assert.equal(linesText(bytes, 2, 3), 'bb\nccc');
+    assert.equal(linesText(bytes, 1, 1), 'a');
+    assert.equal(linesText(bytes, 4, 9), 'dddd\n');
+    const long = new TextEncoder().encode('x'.repeat(MAX_MATCH_TEXT_CHARS * 2));
+    assert.equal(linesText(long, 1, 1), `${'x'.repeat(MAX_MATCH_TEXT_CHARS)}\n…`);
+  });
+});
