@@ -4,6 +4,7 @@
  * fingerprint, merges the shards' partials and builds the same contamination output an unsharded
  * run produces (byte-identical canonical JSON).
  */
+import { resolveScanParameters } from './options.js';
 import type { CheckOutput } from '../checks/types.js';
 import type { ContaminationConfig } from '../report/types.generated.js';
 import type { Task } from '../task.js';
@@ -43,7 +44,9 @@ export function isPartialFile(value: unknown): value is ContaminationPartialFile
 /** Merge partial files (any order) into the final contamination output. */
 export function mergePartialFiles(files: readonly ContaminationPartialFile[]): { ok: true; merged: MergedContamination } | { ok: false; reason: string } {
   if (files.length === 0) return { ok: false, reason: 'no partial files given' };
-  const first = files[0];
+  // Partial files are written with sorted keys; the index fingerprint hashes the parameters in
+  // their canonical (default) key order, which resolveScanParameters restores.
+  const first = { ...files[0], params: resolveScanParameters(files[0].params, files[0].params.minhash.seed) };
   const index = buildIndex(first.tasks, first.params);
   for (const f of files) {
     if (f.benchmark !== first.benchmark) return { ok: false, reason: `partials of different benchmarks (${first.benchmark}, ${f.benchmark})` };

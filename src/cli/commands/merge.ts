@@ -5,13 +5,64 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { InputError, UsageError } from '../../errors.js';
-import { contaminationDocument, isPartialFile, mergePartialFiles, type ContaminationPartialFile } from '../../contamination/merge.js';
+import { contaminationDocument, isPartialFile, mergePartialFiles, type ContaminationPartialFile, type MergedContamination } from '../../contamination/merge.js';
+import { runAudit } from '../../audit.js';
+import type { Check } from '../../checks/types.js';
+import type { AuditReport, CheckName } from '../../report/types.generated.js';
+import { readReport } from '../../report/validate.js';
+import { serializeReport } from '../../report/write.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 
 interface MergeArgs {
   partials: string[];
   out?: string;
+  report?: string;
+}
+
+/** A check that returns what a recorded report holds for it (the other checks of a sharded run are identical in every shard). */
+function replayCheck(report: AuditReport, name: CheckName): Check {
+  return {
+    name,
+    run: async () => ({
+      tasks: report.tasks.map((t) => ({
+        ...((t.checks as Record<string, unknown>)[name] === undefined ? {} : { section: (t.checks as Record<string, never>)[name] }),
+        findings: t.findings.filter((f) => f.check === name),
+      })),
+      ...((report.summary.checks as Record<string, unknown>)[name] === undefined ? {} : { summary: (report.summary.checks as Record<string, never>)[name] }),
+      findings: report.findings.filter((f) => f.check === name && f.kind !== 'task-count-mismatch'),
+      warnings: report.warnings.filter((w) => w.check === name),
+    }),
+  };
+}
+
+/**
+ * The full audit report an unsharded run gives: the shard report's benchmark, config and other
+ * checks, with contamination replaced by the merged result, assembled by the same runAudit.
+ */
+export async function mergedReport(shardReport: AuditReport, merged: MergedContamination): Promise<AuditReport> {
+  const config = shardReport.config;
+  if (!config.checks.includes('contamination')) throw new UsageError('the --report given did not run the contamination check');
+  if ((config.contamination?.compareWith ?? []).length > 0) {
+    throw new UsageError('merge cannot rebuild --compare-with overlaps', { hint: 'run --compare-with in an unsharded audit without --corpus (it does not scan the corpus)' });
+  }
+  if (canonicalJson(config.contamination?.corpus ?? null) !== canonicalJson(merged.config.corpus ?? null)) {
+    throw new UsageError('the --report given scanned another corpus than the partials');
+  }
+  if (shardReport.tasks.length !== merged.tasks.length || shardReport.tasks.some((t, i) => t.id !== merged.tasks[i].id)) {
+    throw new UsageError('the --report given is of other tasks than the partials');
+  }
+  const { taskCount: _taskCount, ...info } = shardReport.benchmark;
+  const contamination: Check = { name: 'contamination', run: async () => ({ ...merged.output, runInfo: { mergedShards: true } }) };
+  return runAudit(
+    {
+      info,
+      tasks: merged.tasks,
+      warnings: shardReport.warnings.filter((w) => w.check === undefined),
+      findings: shardReport.findings.filter((f) => f.kind === 'task-count-mismatch'),
+    },
+    { config, checks: config.checks.map((n) => (n === 'contamination' ? contamination : replayCheck(shardReport, n))) },
+  );
 }
 
 export function readPartialFile(path: string): ContaminationPartialFile {
@@ -37,12 +88,15 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y) =>
     y
       .positional('partials', { type: 'string', array: true, demandOption: true, describe: 'partial result files, one per shard' })
-      .option('out', { type: 'string', describe: 'write the merged result here (default: stdout)' }) as never,
-  handler: (args) => {
+      .option('out', { type: 'string', describe: 'write the merged result here (default: stdout)' })
+      .option('report', { type: 'string', describe: 'the report of any one shard: write the full audit report an unsharded run gives' })
+      .example('$0 merge parts/p-*.json --report parts/report-0.json --out humaneval.audit.json', 'the audit report of the whole corpus')
+      .example('$0 merge parts/p-*.json --out contamination.json', 'only the merged contamination result') as never,
+  handler: async (args) => {
     const files = args.partials.map(readPartialFile);
     const result = mergePartialFiles(files);
     if (!result.ok) throw new UsageError(`cannot merge: ${result.reason}`, { hint: 'merge all N shards of one run (same benchmark, corpus and parameters)' });
-    const text = canonicalJson(contaminationDocument(result.merged));
+    const text = args.report ? serializeReport(await mergedReport(readReport(args.report), result.merged)) : canonicalJson(contaminationDocument(result.merged));
     if (args.out) writeFileAtomic(args.out, text, { mkdir: true });
     else process.stdout.write(text);
   },
