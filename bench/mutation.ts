@@ -16,6 +16,7 @@ import { generateMutants, solutionRegion, type Mutant } from '../src/checks/muta
 import { DEFAULT_MIN_TIME_LIMIT_MS } from '../src/checks/mutation/config.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
+import { MUTANT_CPU_FLOOR_MS, REFERENCE_INPUT_CPU_MS, SURVIVOR_REFERENCE_BUDGET_MS } from '../src/checks/mutation/run.js';
 import { sampleIndices, seededRandom } from '../src/checks/mutation/random.js';
 import { silentProgress } from '../src/checks/types.js';
 import { loadDataFile } from '../src/datasets/load.js';
@@ -98,7 +99,10 @@ async function benchmark(name: string, file: string, adapter: 'humaneval' | 'mbp
   const rate = run / checkSeconds;
   const baseRate = sample.length / baseSeconds;
   const timing = out.runInfo?.taskWallMs as { mutants: number; sorting: number } | undefined;
-  console.log(`\n${name}: per-mutant time-limit floor ${minTimeLimitMs} ms; ${tasks.length} tasks, ${all.length} valid mutants (${run} run after sampling/compile check), ${workers} workers, isolation ${plan.info.mode}`);
+  console.log(
+    `\n${name}: per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference); survivor inputs: <= ${REFERENCE_INPUT_CPU_MS} ms each, ${SURVIVOR_REFERENCE_BUDGET_MS} ms in all (reference CPU)`,
+  );
+  console.log(`  ${tasks.length} tasks, ${all.length} valid mutants (${run} run after sampling/compile check), ${workers} workers, isolation ${plan.info.mode}`);
   console.log(`  generation only         ${(all.length / genSeconds).toFixed(0).padStart(8)} mutants/s  (${genSeconds.toFixed(2)} s)`);
   console.log(`  mutation check (all)    ${rate.toFixed(0).padStart(8)} mutants/s  (${checkSeconds.toFixed(1)} s incl. reference, baselines, survivor sorting)`);
   console.log(`  spawn-per-mutant        ${baseRate.toFixed(0).padStart(8)} mutants/s  (${sample.length} sampled mutants in ${baseSeconds.toFixed(1)} s; ${baselineKilled} failed)`);
