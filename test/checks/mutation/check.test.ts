@@ -170,6 +170,31 @@ test('demo Clamp (Demo/6, upper bound never tested): a killable survivor whose a
   assert.equal(killed.status === 'failed' ? killed.text : undefined, evidence.assert, 'the appended assert is what fails');
 });
 
+test('inputs that hang the reference are discarded by its CPU limit, and the rest still sort survivors', async () => {
+  // Negative n hangs the reference (generated inputs reach -1); the tests never try n == 2.
+  const hangs = humanEvalTask(
+    'Fixture/3',
+    'def above_two(n: int) -> int:\n',
+    '    while n < 0:\n        pass\n    if n > 2:\n        return 1\n    return 0\n',
+    ['assert candidate(1) == 0', 'assert candidate(9) == 1'],
+    'above_two',
+  );
+  const out = await runMutationCheck(context([hangs]), { pool });
+  const section = out.tasks[0].section!;
+  assert.equal(section.status, 'analysed');
+  assert.ok(section.inputs && section.inputs.discarded > 0, `inputs: ${JSON.stringify(section.inputs)}`);
+  const boundary = section.survivors.find((s) => s.original === '>' && s.replacement === '>=');
+  assert.ok(boundary, JSON.stringify(section.survivors.map((s) => s.id)));
+  assert.equal(boundary.verdict, 'killable');
+  assert.equal(boundary.evidence?.assert, 'assert candidate(2) == 0');
+  // A survivor that hangs where the reference does not (n == 0) is killable, by timeout.
+  const hangsAtZero = section.survivors.find((s) => s.original === '<' && s.replacement === '<=');
+  assert.ok(hangsAtZero, JSON.stringify(section.survivors.map((s) => s.id)));
+  assert.equal(hangsAtZero.verdict, 'killable');
+  assert.equal(hangsAtZero.evidence?.mutantOutput, 'timeout');
+  assert.equal(section.counts.unsorted, 0);
+});
+
 test('mutant status mapping and time limit rule', () => {
   assert.equal(mutantStatus({ status: 'passed' }), 'survived');
   assert.equal(mutantStatus({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), 'killed');
