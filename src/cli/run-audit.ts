@@ -8,6 +8,7 @@ import type { ProgressSink } from '../checks/types.js';
 import { makePartialFile } from '../contamination/merge.js';
 import type { AdapterName } from '../datasets/adapters/index.js';
 import { loadBenchmark, loadLocalBenchmark, type LoadedBenchmark } from '../datasets/benchmark.js';
+import { resolveFetchOptions } from '../datasets/fetch.js';
 import { getManifest } from '../datasets/manifest.js';
 import { isBenchAuditError } from '../errors.js';
 import { resolvePython } from '../python/interpreter.js';
@@ -63,8 +64,11 @@ export async function auditFromRequest(request: AuditRequest, progress: Progress
     const other = await loadNamed(name, log, request.offline);
     compareWith.push({ benchmark: name, tasks: other.tasks });
   }
+  // A hub corpus is read with the same endpoint and token as dataset downloads (HF_ENDPOINT, HF_TOKEN).
+  const hubSettings = resolveFetchOptions(request.offline ? { offline: true } : {}, 'corpus');
   const runtime: CheckRuntime = {
     python: python.executable,
+    hub: { hubUrl: hubSettings.hubUrl, ...(hubSettings.token ? { accessToken: hubSettings.token } : {}) },
     ...request.runtime,
     ...(compareWith.length > 0 ? { compareWith } : {}),
     ...(request.partialOut
