@@ -203,7 +203,7 @@ test('mutant status mapping and time limit rule', () => {
   assert.equal(mutantStatus({ status: 'error', reason: 'worker-died' }), 'error');
   assert.equal(mutantTimeLimit(20, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 1000);
   assert.equal(mutantTimeLimit(250, { minTimeLimitMs: 1000, referenceTimeFactor: 10 }), 2500);
-  assert.equal(mutantCpuLimit(3, { referenceTimeFactor: 10 }), MUTANT_CPU_FLOOR_MS);
+  assert.equal(mutantCpuLimit(MUTANT_CPU_FLOOR_MS / 20, { referenceTimeFactor: 10 }), MUTANT_CPU_FLOOR_MS);
   assert.equal(mutantCpuLimit(40.2, { referenceTimeFactor: 10 }), 402);
 });
 
