@@ -744,12 +744,15 @@ export interface MutationTask {
    */
   trivialPasses: string[];
   /**
-   * Inputs used to sort survivors (after discarding those on which the reference raises or times out).
+   * Inputs used to sort survivors: EvalPlus plus inputs (the smallest first), the tests' own inputs, and generated ones.
    */
   inputs?: {
     plus: number;
     test: number;
     generated: number;
+    /**
+     * Inputs not used: the reference raises or times out on them, or they cost the reference too much CPU (see SURVIVOR_REFERENCE_BUDGET_MS and REFERENCE_INPUT_CPU_MS in src/checks/mutation/run.ts).
+     */
     discarded: number;
   };
   /**
