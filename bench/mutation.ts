@@ -16,7 +16,7 @@ import { generateMutants, solutionRegion, type Mutant } from '../src/checks/muta
 import { DEFAULT_MIN_TIME_LIMIT_MS } from '../src/checks/mutation/config.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
-import { MUTANT_CPU_FLOOR_MS, REFERENCE_INPUT_CPU_MS, SURVIVOR_REFERENCE_BUDGET_MS } from '../src/checks/mutation/run.js';
+import { MUTANT_CPU_FLOOR_MS, REFERENCE_INPUT_CPU_MS, SURVIVOR_PLUS_INPUTS } from '../src/checks/mutation/run.js';
 import { sampleIndices, seededRandom } from '../src/checks/mutation/random.js';
 import { silentProgress } from '../src/checks/types.js';
 import { loadDataFile } from '../src/datasets/load.js';
@@ -100,7 +100,7 @@ async function benchmark(name: string, file: string, adapter: 'humaneval' | 'mbp
   const baseRate = sample.length / baseSeconds;
   const timing = out.runInfo?.taskWallMs as { mutants: number; sorting: number } | undefined;
   console.log(
-    `\n${name}: per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference); survivor inputs: <= ${REFERENCE_INPUT_CPU_MS} ms each, ${SURVIVOR_REFERENCE_BUDGET_MS} ms in all (reference CPU)`,
+    `\n${name}: per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference); survivor inputs: tests + generated + the ${SURVIVOR_PLUS_INPUTS} smallest plus inputs (hang guard ${REFERENCE_INPUT_CPU_MS} ms CPU each)`,
   );
   console.log(`  ${tasks.length} tasks, ${all.length} valid mutants (${run} run after sampling/compile check), ${workers} workers, isolation ${plan.info.mode}`);
   console.log(`  generation only         ${(all.length / genSeconds).toFixed(0).padStart(8)} mutants/s  (${genSeconds.toFixed(2)} s)`);

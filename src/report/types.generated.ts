@@ -744,14 +744,14 @@ export interface MutationTask {
    */
   trivialPasses: string[];
   /**
-   * Inputs used to sort survivors: EvalPlus plus inputs (the smallest first), the tests' own inputs, and generated ones.
+   * Inputs used to sort survivors: EvalPlus plus inputs (the smallest SURVIVOR_PLUS_INPUTS, see src/checks/mutation/run.ts), the tests' own inputs, and generated ones.
    */
   inputs?: {
     plus: number;
     test: number;
     generated: number;
     /**
-     * Inputs not used: the reference raises or times out on them, or they cost the reference too much CPU (see SURVIVOR_REFERENCE_BUDGET_MS and REFERENCE_INPUT_CPU_MS in src/checks/mutation/run.ts).
+     * Candidate inputs not used: the reference raises on them, violates the contract, hangs (REFERENCE_INPUT_CPU_MS), or they are plus inputs beyond SURVIVOR_PLUS_INPUTS.
      */
     discarded: number;
   };
