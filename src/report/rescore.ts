@@ -8,10 +8,12 @@ import { naturalCompare } from '../util/natural-compare.js';
 import type { AuditReport, FindingKind } from './types.generated.js';
 
 /** Which finding kinds put a task in which flagged subset (warning or error findings only). */
-export const SUBSETS: Record<'broken' | 'weak-tests' | 'contaminated' | 'imprecise', readonly FindingKind[]> = {
+export const SUBSETS: Record<'broken' | 'weak-tests' | 'contaminated' | 'duplicates' | 'imprecise', readonly FindingKind[]> = {
   broken: ['canonical-fails', 'setup-error', 'timeout', 'flaky', 'test-syntax-error', 'solution-syntax-error', 'missing-field', 'duplicate-task-id', 'no-tests'],
   'weak-tests': ['killable-survivor', 'tests-accept-trivial-solution', 'few-tests', 'low-coverage'],
-  contaminated: ['contaminated', 'cross-benchmark-overlap', 'near-duplicate-in-benchmark', 'duplicate-task'],
+  contaminated: ['contaminated', 'cross-benchmark-overlap'],
+  // Near-identical tasks inside the benchmark (MBPP's regex-matching family, HumanEval/56 and /61): not contamination, but they count twice.
+  duplicates: ['near-duplicate-in-benchmark', 'duplicate-task'],
   imprecise: ['prompt-example-mismatch', 'plus-input-crash', 'contract-violation'],
 };
 export type SubsetName = keyof typeof SUBSETS;

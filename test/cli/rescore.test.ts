@@ -9,8 +9,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-rescore-'));
 
 describe('bench-audit rescore', () => {
   it('gives hand-computed pass@1 overall, on clean tasks and per flagged subset', async () => {
-    // Static + contamination with the demo corpus flags Demo/1 and Demo/11 (duplicates) and
-    // Demo/10 (found in the corpus): all three in the "contaminated" subset; the rest are clean.
+    // Static + contamination with the demo corpus flags Demo/1 and Demo/11 (duplicates of each
+    // other: the "duplicates" subset) and Demo/10 (found in the corpus: "contaminated"); the rest are clean.
     const audit = join(tmp, 'demo.json');
     const a = await runCli(['audit', 'demo', '--checks', 'static,contamination', '--corpus', 'datasets/demo/corpus', '--out', audit, '--fail-on', 'none']);
     assert.equal(a.code, 0, a.stderr);
@@ -30,7 +30,8 @@ describe('bench-audit rescore', () => {
     const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.tasks, s.samples, s.passAt1]]));
     assert.deepEqual(by.all, [5, 8, 0.5]); // (0.5 + 1 + 1 + 0 + 0) / 5
     assert.deepEqual(by.clean, [2, 4, 0.25]); // Demo/0, Demo/2
-    assert.deepEqual(by.contaminated, [3, 4, 0.666667]); // Demo/1, Demo/10, Demo/11
+    assert.deepEqual(by.contaminated, [1, 1, 1]); // Demo/10
+    assert.deepEqual(by.duplicates, [2, 3, 0.5]); // Demo/1 (1), Demo/11 (0)
     assert.deepEqual(by.broken, [0, 0, null]);
     assert.deepEqual(out.unmatchedResults, ['Demo/99']);
     assert.equal(out.tasksWithoutResults, 7);
@@ -56,7 +57,8 @@ describe('bench-audit rescore', () => {
     const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.passAt1, s.plusPassAt1]]));
     assert.deepEqual(by.all, [0.5, 0.25]); // base (1 + 0) / 2, plus (0.5 + 0) / 2
     assert.deepEqual(by.clean, [1, 0.5]);
-    assert.deepEqual(by.contaminated, [0, 0]);
+    assert.deepEqual(by.duplicates, [0, 0]); // Demo/1
+    assert.deepEqual(by.contaminated, [null, null]); // Demo/10 has no result
     const table = await runCli(['rescore', '--audit', audit, '--results', results]);
     assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% +│ 50\.0%/);
   });
