@@ -141,7 +141,10 @@ if (argv[0] === '--child') {
   process.on('exit', () => {
     if (compiled !== null) rmSync(compiled, { recursive: true, force: true });
   });
-  const location = corpusLocation();
+  // --corpus DIR scans another folder (e.g. several copies of the Python installation, to see the
+  // 1 -> 2 worker speed-up once per-thread start-up costs are small next to the scan).
+  const corpusAt = argv.indexOf('--corpus');
+  const location = corpusAt >= 0 && argv[corpusAt + 1] ? argv[corpusAt + 1] : corpusLocation();
   const load0 = loadavg();
   console.log(
     `corpus: ${location} (*.py), index: HumanEval (164 tasks), ${cpus().length} cpus, load average ${load0.map((x) => x.toFixed(1)).join(' ')}; ` +
