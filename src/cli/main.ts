@@ -54,6 +54,9 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .example('$0 audit demo --html', 'audit the packaged demo benchmark offline (JSON, table, HTML)')
+    .example('$0 audit humaneval mbpp --out-dir audits --markdown', 'download two benchmarks from the hub and audit them')
+    .example('$0 rescore --audit humaneval.audit.json --results samples_results.jsonl', "a model's pass@1 on the clean tasks")
     .epilog('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or tool error.')
     .fail((message, error) => {
       throw error ?? new UsageFailure(message);
