@@ -2,9 +2,9 @@
  * A benchmark by manifest id: fetch its files (hub, release URL or packaged), adapt them into
  * Tasks, check the task count the manifest promises, and link siblings that really exist.
  */
-import { readFile } from 'node:fs/promises';
 import { BenchAuditError, InputError } from '../errors.js';
 import { sha256Hex } from '../util/hash.js';
+import { readInputFile } from '../util/read-input.js';
 import { detectFormat, parseRecords } from './readers.js';
 import type { Format } from './manifest.generated.js';
 import type { Benchmark, Finding, Warning } from '../report/types.generated.js';
@@ -130,9 +130,7 @@ export async function loadReportRecords(benchmark: Benchmark, options: FetchOpti
   const out: { file: string; row: number; value: Record<string, unknown> }[] = [];
   for (const f of files) {
     const recorded = benchmark.files.find((r) => r.path === f.path);
-    const bytes = await readFile(f.localPath).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`cannot read ${f.path} (${error.code ?? error.message})`, { location: { file: f.path }, cause: error });
-    });
+    const bytes = await readInputFile(f.localPath, f.path);
     const sha = sha256Hex(bytes);
     if (recorded && recorded.sha256 !== sha) {
       throw new InputError(`${f.path} has sha256 ${sha}, the report says ${recorded.sha256}`, {

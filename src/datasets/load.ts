@@ -3,11 +3,11 @@
  * `loadDataFile` is the entry point for a local file (--data); `benchmark.ts` adds manifests
  * and downloads on top of it.
  */
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { FileRecord } from '../report/types.generated.js';
 import type { Task } from '../task.js';
 import { sha256Hex } from '../util/hash.js';
+import { readInputFile } from '../util/read-input.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { ADAPTER_NAMES, ADAPTERS, detectAdapter, type AdapterName } from './adapters/index.js';
 import type { Format } from './manifest.generated.js';
@@ -37,17 +37,7 @@ export function compareTasks(a: Task, b: Task): number {
 export async function loadFiles(inputs: DataFileInput[], options: { adapter?: AdapterName; benchmark: string }): Promise<LoadedFiles> {
   const parsed: { input: DataFileInput; records: RawRecord[]; record: FileRecord }[] = [];
   for (const input of inputs) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(input.localPath);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read ${input.displayPath} (${code ?? (error as Error).message})`, {
-        hint: code === 'ENOENT' ? 'check the path' : 'check the file permissions',
-        location: { file: input.displayPath },
-        cause: error,
-      });
-    }
+    const bytes = await readInputFile(input.localPath, input.displayPath);
     const format = input.format ?? detectFormat(input.displayPath, bytes.subarray(0, 64));
     const records = await parseRecords(bytes, format, input.displayPath);
     parsed.push({

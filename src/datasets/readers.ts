@@ -2,7 +2,6 @@
  * Readers for benchmark data files: JSONL, JSONL.gz, JSON array and Parquet. Each returns the
  * records with their 1-based row numbers so every later error can name file, row and field.
  */
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
@@ -35,21 +34,6 @@ export function detectFormat(path: string, head: Uint8Array): Format {
     hint: 'use a .jsonl, .jsonl.gz, .json (array of objects) or .parquet file',
     location: { file: path },
   });
-}
-
-export async function readRecordsFromFile(path: string, format: Format | undefined, displayPath = path): Promise<RawRecord[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${displayPath} (${code ?? (error as Error).message})`, {
-      hint: code === 'ENOENT' ? 'check the path' : 'check the file permissions',
-      location: { file: displayPath },
-      cause: error,
-    });
-  }
-  return parseRecords(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format ?? detectFormat(path, bytes.subarray(0, 64)), displayPath);
 }
 
 /** Parse a whole file's bytes. Pure: no I/O. */

@@ -6,10 +6,11 @@
  * cached file is always checked against the hash that names its folder.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DownloadError, InputError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readInputFile } from '../util/read-input.js';
 import type { FetchedFile, FetchedSource } from './fetch-types.js';
 import { hashFileIfPresent, hashMismatch, writeStreamVerified } from './local.js';
 import type { UrlSource } from './manifest.generated.js';
@@ -245,9 +246,7 @@ export async function fetchReleaseSource(source: UrlSource, settings: DownloadSe
  * after checking it against the manifest's sha256. Returns the cache path.
  */
 export async function importReleaseAsset(source: UrlSource, file: string, cacheDir: string): Promise<string> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read ${file} (${error.code ?? error.message})`, { location: { file }, cause: error });
-  });
+  const bytes = await readInputFile(file);
   const actual = createHash('sha256').update(bytes).digest('hex');
   const entry = source.files.find((f) => f.sha256 === actual);
   if (!entry) {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { InputError, ReportValidationError } from '../errors.js';
 import { describeSchemaErrors, schemaValidator } from '../util/json-schema.js';
+import { readInputText } from '../util/read-input.js';
 import type { AuditReport } from './types.generated.js';
 
 /** Throws ReportValidationError listing every violation of schemas/audit.schema.json. */
@@ -16,12 +16,7 @@ export function validateReport(value: unknown, file?: string): asserts value is 
 }
 
 export function readReport(file: string): AuditReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { location: { file }, cause: error });
-  }
+  const text = readInputText(file);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -2,7 +2,6 @@
  * `bench-audit merge <partial...> --out FILE`: combine the partial results of a sharded contamination
  * scan (`audit --corpus ... --shard K/N --partial-out FILE`) into the result an unsharded run produces.
  */
-import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { InputError, UsageError } from '../../errors.js';
 import { contaminationDocument, isPartialFile, mergePartialFiles, type ContaminationPartialFile, type MergedContamination } from '../../contamination/merge.js';
@@ -13,6 +12,7 @@ import { readReport } from '../../report/validate.js';
 import { serializeReport } from '../../report/write.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { readInputText } from '../../util/read-input.js';
 
 interface MergeArgs {
   partials: string[];
@@ -66,11 +66,12 @@ export async function mergedReport(shardReport: AuditReport, merged: MergedConta
 }
 
 export function readPartialFile(path: string): ContaminationPartialFile {
+  const text = readInputText(path);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`cannot read partial result ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {
+    throw new InputError(`partial result is not JSON: ${(error as Error).message}`, {
       hint: 'pass the files written by `audit --shard K/N --partial-out FILE`',
       location: { file: path },
       cause: error,

