@@ -1,33 +1,15 @@
 /** The resolved parameters of a contamination scan (defaults from constants.ts). */
+import type { ContaminationConfig } from '../report/types.generated.js';
 import * as C from './constants.js';
 
-export type PartName = 'prompt' | 'solution' | 'tests';
+export type PartName = ContaminationConfig['parts'][number];
 export const PART_NAMES: readonly PartName[] = ['prompt', 'solution', 'tests'];
 
-export interface ScanParameters {
-  ngramSize: number;
-  canonicalNgramSize: number;
-  minItemNgrams: number;
-  minRenamedTokens: number;
-  candidateMinContainment: number;
-  candidateMinNgrams: number;
-  windowSlack: number;
-  verbatimSimilarity: number;
-  renamedSimilarity: number;
-  minVerifiedSimilarity: number;
-  rateThresholds: number[];
-  contaminatedThreshold: number;
-  contaminatedErrorThreshold: number;
-  boilerplateDocumentFraction: number;
-  boilerplateMinDocuments: number;
-  benchmarkCommonTaskFraction: number;
-  benchmarkCommonMinTasks: number;
-  minhash: { permutations: number; bands: number; rows: number; shingle: number; minJaccard: number; seed: number };
-  minFunctionTokens: number;
-  topMatches: number;
-  candidatesPerItem: number;
-  parts: PartName[];
-}
+/**
+ * The resolved parameters of a scan: the report's `config.contamination` (schemas/audit.schema.json,
+ * the source of truth) without the corpus and the compared benchmarks.
+ */
+export type ScanParameters = Omit<ContaminationConfig, 'corpus' | 'compareWith'>;
 
 export function defaultScanParameters(seed = 0): ScanParameters {
   return {

@@ -390,19 +390,7 @@ export interface MutationSummary {
     analysed: number;
     skipped: number;
   };
-  /**
-   * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
-   */
-  counts: {
-    total: number;
-    killed: number;
-    survived: number;
-    timeout: number;
-    error: number;
-    killable: number;
-    possiblyEquivalent: number;
-    unsorted: number;
-  };
+  counts: MutationCounts;
   byOperator: {
     /**
      * Counts for one operator.
@@ -468,6 +456,22 @@ export interface MutationSummary {
    * How to read the scores (e.g. that possibly-equivalent mutants are excluded from scoreExcludingEquivalent).
    */
   notes: string[];
+}
+/**
+ * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "mutationCounts".
+ */
+export interface MutationCounts {
+  total: number;
+  killed: number;
+  survived: number;
+  timeout: number;
+  error: number;
+  killable: number;
+  possiblyEquivalent: number;
+  unsorted: number;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -662,19 +666,7 @@ export interface MutationTask {
     sampledOut: number;
     run: number;
   };
-  /**
-   * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
-   */
-  counts: {
-    total: number;
-    killed: number;
-    survived: number;
-    timeout: number;
-    error: number;
-    killable: number;
-    possiblyEquivalent: number;
-    unsorted: number;
-  };
+  counts: MutationCounts;
   byOperator: {
     /**
      * Counts for one operator.

@@ -5,6 +5,7 @@
  * Possibly-equivalent survivors (no distinguishing input found within the budget) are left out
  * of the second score's denominator. Pure.
  */
+import type { MutationCounts } from '../../report/types.generated.js';
 import { naturalCompare } from '../../util/natural-compare.js';
 
 export type MutantStatus = 'killed' | 'survived' | 'timeout' | 'error';
@@ -18,16 +19,8 @@ export interface MutantOutcome {
   verdict?: SurvivorVerdict;
 }
 
-export interface MutationCounts {
-  total: number;
-  killed: number;
-  survived: number;
-  timeout: number;
-  error: number;
-  killable: number;
-  possiblyEquivalent: number;
-  unsorted: number;
-}
+/** Mutants by status and survivor verdict (schemas/audit.schema.json `mutationCounts`). */
+export type { MutationCounts } from '../../report/types.generated.js';
 
 export function emptyCounts(): MutationCounts {
   return { total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, possiblyEquivalent: 0, unsorted: 0 };

@@ -1,25 +1,17 @@
 /** Corpus specification and the callbacks readers use to report what they skipped. */
 import type { CorpusDocument } from '../scanner.js';
+import type { ContaminationConfig } from '../../report/types.generated.js';
 
-export type CorpusFormat = 'dir' | 'jsonl' | 'parquet' | 'git' | 'hub';
+export type CorpusFormat = CorpusSpec['format'];
 export const CORPUS_FORMATS: readonly CorpusFormat[] = ['dir', 'jsonl', 'parquet', 'git', 'hub'];
 
-export interface CorpusSpec {
-  format: CorpusFormat;
-  /** Directory, file (or directory of shard files), git repository, or hub dataset `owner/name`. */
-  location: string;
-  /** Globs selecting files (dir, git) or shard files (jsonl, parquet, hub). */
-  include: string[];
-  exclude: string[];
-  /** Row columns (jsonl, parquet, hub); defaults are The Stack's. */
-  contentColumn: string;
-  pathColumn: string;
-  repoColumn: string;
-  /** Git revision or hub revision. */
-  revision: string;
-  maxFileBytes: number;
-  maxRowBytes: number;
-}
+/**
+ * What to scan: the report's `config.contamination.corpus` (schemas/audit.schema.json). `location` is a
+ * directory, a file (or directory) of shards, a git repository, or a hub dataset `owner/name`;
+ * `include`/`exclude` select files (dir, git) or shard files (jsonl, parquet, hub); the columns apply
+ * to row corpora; `revision` is the git or hub revision.
+ */
+export type CorpusSpec = NonNullable<ContaminationConfig['corpus']>;
 
 /** Defaults for The Stack (bigcode/the-stack): `content`, `max_stars_repo_path`, `max_stars_repo_name`. */
 export const DEFAULT_CONTENT_COLUMN = 'content';
