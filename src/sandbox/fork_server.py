@@ -27,17 +27,24 @@ import gc
 import json
 import math
 import os
-import random
 import reprlib
 import resource
 import select
 import shutil
 import signal
 import sys
-import tempfile
 import textwrap
 import time
 import traceback
+
+# The server runs with -S: site-packages stay importable, but their .pth files and sitecustomize
+# are not run. Those can import anything into every job (here a .pth pulls in certifi, zipfile and
+# threading), and modules that register at-fork hooks (threading, random) make every fork and exit
+# slower: threading alone adds ~0.3 ms to each job. random and tempfile are not imported here for
+# the same reason (os.urandom gives the server its random numbers; TMPDIR steers a job's tempfile).
+if sys.flags.no_site:
+    import site  # with -S, importing site only defines functions; its main() is not run
+    sys.path.extend(p for p in site.getsitepackages() if os.path.isdir(p) and p not in sys.path)
 
 # Modules benchmark solutions commonly import (HumanEval prompts start with `from typing import
 # List`; MBPP uses re, math, collections, heapq, itertools): loaded once before forking so jobs
@@ -277,15 +284,26 @@ def limit_error(exc):
 
 
 class Coverage:
-    """Lines and arcs executed in the candidate's code (filename '<candidate>') via sys.settrace."""
+    """Lines and arcs executed in the candidate's code (filename '<candidate>') via sys.settrace,
+    and the line events of each top-level call into it (a call from outside the candidate; the
+    module body itself is not one): a deterministic measure of how much work one call does."""
+
+    CALLS_KEPT = 10000  # top-level calls whose line counts are reported (tests rarely make more)
 
     def __init__(self):
         self.lines = set()
         self.arcs = set()
+        self.call_lines = []
 
     def global_trace(self, frame, event, arg):
         if frame.f_code.co_filename != '<candidate>':
             return None
+        calls = self.call_lines
+        caller = frame.f_back
+        if frame.f_code.co_name != '<module>' and _len(calls) < self.CALLS_KEPT and (
+                caller is None or caller.f_code.co_filename != '<candidate>'):
+            calls.append(0)
+        slot = _len(calls) - 1
         last = [-frame.f_code.co_firstlineno]
 
         def local(frame, event, arg, lines=self.lines, arcs=self.arcs):
@@ -293,6 +311,8 @@ class Coverage:
                 lines.add(frame.f_lineno)
                 arcs.add((last[0], frame.f_lineno))
                 last[0] = frame.f_lineno
+                if slot >= 0:
+                    calls[slot] += 1
             elif event == 'return':
                 arcs.add((last[0], -frame.f_code.co_firstlineno))
             return local
@@ -332,8 +352,14 @@ class HookGuard:
 
     def __init__(self):
         self.used = []
-        import threading
-        for owner, name in ((sys, 'settrace'), (sys, 'setprofile'), (threading, 'settrace'), (threading, 'setprofile')):
+        # threading.settrace/setprofile only store a hook that each new thread installs through
+        # sys.settrace/setprofile (looked up on the sys module when the thread starts), which are
+        # wrapped here; threading is wrapped too when already loaded, never imported for it.
+        hooks = [(sys, 'settrace'), (sys, 'setprofile')]
+        threading = sys.modules.get('threading')
+        if threading is not None:
+            hooks += [(threading, 'settrace'), (threading, 'setprofile')]
+        for owner, name in hooks:
             original = getattr(owner, name)
 
             def wrapper(fn, _original=original, _name=name, _used=self.used):
@@ -463,7 +489,8 @@ def run_tests(job, ns, reporter, coverage, guard):
 
 
 def coverage_record(coverage):
-    return {'lines': sorted(coverage.lines), 'arcs': sorted([list(a) for a in coverage.arcs])}
+    return {'lines': sorted(coverage.lines), 'arcs': sorted([list(a) for a in coverage.arcs]),
+            'callLines': coverage.call_lines}
 
 
 def bind_contract(fn, contract):
@@ -777,6 +804,22 @@ def set_limits(timeout_s, memory_bytes):
             pass
 
 
+def random_in(low, high):
+    """A random integer in [low, high) from os.urandom (64 bits: the modulo bias is negligible)."""
+    return low + int.from_bytes(os.urandom(8), 'little') % (high - low)
+
+
+def fresh_directory(parent, prefix):
+    """A new private directory under `parent` with a random name (what tempfile.mkdtemp does)."""
+    while True:
+        path = os.path.join(parent, prefix + os.urandom(8).hex())
+        try:
+            os.mkdir(path, 0o700)
+            return path
+        except FileExistsError:
+            continue
+
+
 def job_environment(workdir):
     return {'PATH': '/usr/bin:/bin', 'HOME': workdir, 'TMPDIR': workdir, 'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8'}
 
@@ -784,12 +827,11 @@ def job_environment(workdir):
 class Server:
     def __init__(self, drop_uid):
         self.pid = os.getpid()
-        self.rng = random.SystemRandom()
-        self.base = tempfile.mkdtemp(prefix='bench-audit-')
+        self.base = fresh_directory(os.environ.get('TMPDIR') or '/tmp', 'bench-audit-')
         os.chmod(self.base, 0o711)
         # A private uid per worker: the job cannot signal the server or touch its files, and the
         # process-count limit counts only this worker's job processes.
-        self.uid = self.rng.randrange(1_000_000, 2_000_000_000) if drop_uid else None
+        self.uid = random_in(1_000_000, 2_000_000_000) if drop_uid else None
         try:
             import ctypes
             libc = ctypes.CDLL(None, use_errno=True)
@@ -811,7 +853,6 @@ class Server:
         self.jobdir = os.path.join(self.base, 'job')
         os.environ.clear()
         os.environ.update(job_environment(self.jobdir))
-        tempfile.tempdir = self.jobdir
         # The job's stdio objects, built once: the server never uses them, so their buffers are
         # empty at each fork (fds 0-2 are redirected in the child before they are reached).
         self.stdio = (open(0, 'r', closefd=False),
@@ -834,7 +875,7 @@ class Server:
             os.mkdir(self.jobdir, 0o700)
             return self.jobdir
         except OSError:
-            return tempfile.mkdtemp(dir=self.base)
+            return fresh_directory(self.base, 'job-')
 
     def remove_workdir(self, workdir):
         try:
@@ -849,12 +890,12 @@ class Server:
     def run_job(self, job):
         timeout_s = max(0.001, job.get('timeoutMs', 3000) / 1000.0)
         memory = job.get('memoryBytes', 0)
-        nonce = '%032x' % self.rng.getrandbits(128)
+        nonce = os.urandom(16).hex()
         workdir = self.make_workdir()
         res_r, res_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        result_fd = self.rng.randrange(*RESULT_FD_RANGE)
+        result_fd = random_in(*RESULT_FD_RANGE)
         t0 = time.monotonic()
         pid = _fork()
         if pid == 0:
@@ -878,7 +919,6 @@ class Server:
                 if workdir != self.jobdir:
                     os.environ.clear()
                     os.environ.update(job_environment(workdir))
-                    tempfile.tempdir = workdir
                 sys.stdin, sys.stdout, sys.stderr = self.stdio
                 set_limits(timeout_s, memory)
                 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -1145,6 +1185,17 @@ def expected_count(job, end=None, outputs=()):
     return len(job['examples'])
 
 
+# Compiled (never run) by the server before it forks: whatever the compiler sets up on first use
+# is then inherited by every job instead of rebuilt in each.
+WARM_UP_SOURCE = '''
+from typing import List
+def f(xs: List[int], k: int = 1) -> int:
+    """Doc."""
+    total = sum(x * k for x in xs if x > 0) + len([y for y in xs]) + len({x: x for x in xs})
+    return total if xs else -1 or (lambda z: z)(f"{k!r:>3}")
+'''
+
+
 def main():
     drop_uid = '--drop-uid' in sys.argv
     server = Server(drop_uid)
@@ -1155,6 +1206,8 @@ def main():
         out.write((json.dumps(record, ensure_ascii=True) + '\n').encode('ascii'))
         out.flush()
 
+    # The compiler builds its AST types on first use (~1 ms): do it once here, not in every job.
+    compile(WARM_UP_SOURCE, '<warm-up>', 'exec')
     # Objects made so far are never collected: keeps the collector from touching (and so
     # copying) the parent's pages in every forked child.
     gc.freeze()

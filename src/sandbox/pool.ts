@@ -1,7 +1,9 @@
 /**
  * A pool of sandbox workers: long-lived Python fork-servers (fork_server.py), one job at a time
- * each, fed from a FIFO queue. A worker that dies or stops answering is killed and replaced; the
- * job it was running gets an `error` verdict. Workers are started lazily and keyed by
+ * each, fed from a FIFO queue. Each busy worker is also sent its next job ahead, which waits in the
+ * server's stdin, so the worker starts it without waiting for a round trip through Node. A worker
+ * that dies or stops answering is killed and replaced; the job it was running gets an `error`
+ * verdict, and the job sent ahead (never started) goes back to the front of the queue. Workers are started lazily and keyed by
  * PYTHONHASHSEED (fixed per interpreter), so jobs asking for a seed go to a matching worker.
  */
 import { stringifyPythonJson } from '../util/python-json.js';
@@ -58,6 +60,8 @@ class Worker {
   ready = false;
   dead = false;
   current: Pending | undefined;
+  /** Sent ahead while `current` runs; the server starts it when `current` ends. */
+  ahead: { pending: Pending; timeoutMs: number } | undefined;
   info: ReadyInfo | undefined;
   private buffer = '';
   private pieces: string[] = [];
@@ -71,7 +75,7 @@ class Worker {
     cmd: WorkerCommand,
     readonly seed: number,
     private readonly onReady: (w: Worker) => void,
-    private readonly onExit: (w: Worker, startedOk: boolean, stderr: string) => void,
+    private readonly onExit: (w: Worker, startedOk: boolean, stderr: string, notStarted: Pending | undefined) => void,
   ) {
     this.proc = spawn(cmd.command, cmd.args, {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -101,21 +105,36 @@ class Worker {
     return this.ready && !this.dead && this.current === undefined;
   }
 
+  /** Busy with one job and nothing sent ahead yet. */
+  get canTakeAhead(): boolean {
+    return this.ready && !this.dead && this.current !== undefined && this.ahead === undefined;
+  }
+
+  /** Send a job: it runs now if the worker is idle, else right after the current one. */
   run(pending: Pending, defaults: { timeoutMs: number; memoryBytes: number }): void {
-    this.current = pending;
     this.jobs++;
     const job = pending.job;
     const timeoutMs = job.timeoutMs ?? defaults.timeoutMs;
     const wire = { ...job, id: this.nextId++, timeoutMs, memoryBytes: job.memoryBytes ?? defaults.memoryBytes };
     delete (wire as { hashSeed?: number }).hashSeed;
+    if (this.current === undefined) {
+      this.current = pending;
+      this.startWatchdog(timeoutMs);
+    } else {
+      this.ahead = { pending, timeoutMs };
+    }
+    // Python's json dialect: NaN/Infinity inputs survive, integral floats stay floats, big ints stay exact.
+    this.proc.stdin.write(stringifyPythonJson(wire) + '\n');
+  }
+
+  /** The Node-side limit for the current job, from when it started (a job sent ahead starts when the one before it ends). */
+  private startWatchdog(timeoutMs: number): void {
     this.watchdog = setTimeout(() => {
       const p = this.current;
       this.current = undefined;
       if (p) p.resolve(errorResult('worker-unresponsive', `the worker did not answer within ${timeoutMs + WATCHDOG_GRACE_MS} ms`));
       this.kill();
     }, timeoutMs + WATCHDOG_GRACE_MS);
-    // Python's json dialect: NaN/Infinity inputs survive, integral floats stay floats, big ints stay exact.
-    this.proc.stdin.write(stringifyPythonJson(wire) + '\n');
   }
 
   kill(): void {
@@ -151,6 +170,11 @@ class Worker {
         const p = this.current;
         this.current = undefined;
         if (this.watchdog) clearTimeout(this.watchdog);
+        if (this.ahead !== undefined) {
+          this.current = this.ahead.pending;
+          this.startWatchdog(this.ahead.timeoutMs);
+          this.ahead = undefined;
+        }
         if (p) p.resolve(toJobResult(msg));
         this.onReady(this);
       }
@@ -168,8 +192,10 @@ class Worker {
     if (this.startTimer) clearTimeout(this.startTimer);
     const p = this.current;
     this.current = undefined;
+    const notStarted = this.ahead?.pending;
+    this.ahead = undefined;
     if (p) p.resolve(errorResult('worker-died', `the worker process ended while running the job${this.stderr ? `: ${lastLine(this.stderr)}` : ''}`));
-    this.onExit(this, this.ready, this.stderr);
+    this.onExit(this, this.ready, this.stderr, notStarted);
   }
 }
 
@@ -222,6 +248,8 @@ export interface PoolInfo {
 export class SandboxPool {
   private readonly workers: Worker[] = [];
   private readonly queue: Pending[] = [];
+  /** Queued jobs per hash seed (dispatch runs after every job: no scans of a long queue). */
+  private readonly queuedBySeed = new Map<number, number>();
   private closed = false;
   private startFailures = 0;
   private brokenReason: string | undefined;
@@ -250,7 +278,8 @@ export class SandboxPool {
     const python = resolvePython(options.python);
     const server = forkServerPath();
     const plan = planIsolation(python.executable, server, options.isolation ?? 'auto');
-    const pythonArgs = ['-s', '-B', server];
+    // -S: no .pth files or sitecustomize in the server (fork_server.py adds site-packages itself).
+    const pythonArgs = ['-S', '-s', '-B', server];
     return new SandboxPool(() => plan.command(python.executable, pythonArgs), python, plan.info, options);
   }
 
@@ -268,9 +297,26 @@ export class SandboxPool {
     if (this.closed) return Promise.reject(new ToolError('the sandbox pool is closed'));
     if (this.brokenReason) return Promise.reject(this.brokenError());
     return new Promise<JobResult>((resolve, reject) => {
-      this.queue.push({ job, seed: job.hashSeed ?? this.defaults.hashSeed, resolve, reject });
+      this.enqueue({ job, seed: job.hashSeed ?? this.defaults.hashSeed, resolve, reject }, false);
       this.dispatch();
     });
+  }
+
+  private enqueue(p: Pending, front: boolean): void {
+    if (front) this.queue.unshift(p);
+    else this.queue.push(p);
+    this.queuedBySeed.set(p.seed, (this.queuedBySeed.get(p.seed) ?? 0) + 1);
+  }
+
+  /** The first queued job with this seed, removed from the queue. */
+  private take(seed: number): Pending | undefined {
+    if ((this.queuedBySeed.get(seed) ?? 0) === 0) return undefined;
+    const i = this.queue.findIndex((p) => p.seed === seed);
+    const [p] = this.queue.splice(i, 1);
+    const left = this.queuedBySeed.get(seed)! - 1;
+    if (left === 0) this.queuedBySeed.delete(seed);
+    else this.queuedBySeed.set(seed, left);
+    return p;
   }
 
   /** Run jobs with bounded in-flight work; results in input order. `onResult` sees each as it completes. */
@@ -317,6 +363,7 @@ export class SandboxPool {
   /** Stop all workers; queued jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;
+    this.queuedBySeed.clear();
     for (const p of this.queue.splice(0)) p.reject(new ToolError('the sandbox pool was closed'));
     await Promise.all(
       this.workers.map(
@@ -348,15 +395,20 @@ export class SandboxPool {
         if (this.subreaper === undefined && worker.info) this.subreaper = worker.info.subreaper;
         this.dispatch();
       },
-      (worker, startedOk, stderr) => {
+      (worker, startedOk, stderr, notStarted) => {
         const i = this.workers.indexOf(worker);
         if (i >= 0) this.workers.splice(i, 1);
+        if (notStarted !== undefined) {
+          if (this.closed) notStarted.reject(new ToolError('the sandbox pool was closed'));
+          else this.enqueue(notStarted, true);
+        }
         if (this.closed) return;
         if (!startedOk) {
           this.startFailures++;
           if (this.startFailures >= MAX_CONSECUTIVE_START_FAILURES) {
             this.brokenReason = lastLine(stderr) || 'the worker exited before it was ready';
             const err = this.brokenError();
+            this.queuedBySeed.clear();
             for (const p of this.queue.splice(0)) p.reject(err);
             return;
           }
@@ -371,29 +423,28 @@ export class SandboxPool {
 
   private dispatch(): void {
     if (this.closed || this.brokenReason) return;
-    // Give each idle worker the first queued job with its seed.
-    for (const w of this.workers) {
-      if (!w.idle) continue;
-      const i = this.queue.findIndex((p) => p.seed === w.seed);
-      if (i < 0) continue;
-      const [p] = this.queue.splice(i, 1);
-      this.stats.jobs++;
-      w.run(p, this.defaults);
+    // Give each idle worker the first queued job with its seed; then send busy workers their next job ahead.
+    for (const ahead of [false, true]) {
+      for (const w of this.workers) {
+        if (this.queue.length === 0) return;
+        if (!(ahead ? w.canTakeAhead : w.idle)) continue;
+        const p = this.take(w.seed);
+        if (p === undefined) continue;
+        this.stats.jobs++;
+        w.run(p, this.defaults);
+      }
     }
     if (this.queue.length === 0) return;
-    // Seeds still waiting, in queue order, minus those a live worker will serve soon.
-    const serving = new Map<number, number>();
-    for (const w of this.workers) serving.set(w.seed, (serving.get(w.seed) ?? 0) + 1);
-    const wanted: number[] = [];
-    for (const p of this.queue) if (!serving.has(p.seed) && !wanted.includes(p.seed)) wanted.push(p.seed);
-    const queuedSeeds = new Set(this.queue.map((p) => p.seed));
+    // Seeds still waiting (in the order they were first queued), minus those a live worker serves.
+    const serving = new Set(this.workers.map((w) => w.seed));
+    const wanted = [...this.queuedBySeed.keys()].filter((seed) => !serving.has(seed));
     for (const seed of wanted.length > 0 ? wanted : [this.queue[0].seed]) {
       if (this.workers.length < this.size) {
         this.spawnWorker(seed);
         continue;
       }
       // Recycle an idle worker whose seed nobody is waiting for.
-      const spare = this.workers.find((w) => w.idle && !queuedSeeds.has(w.seed));
+      const spare = this.workers.find((w) => w.idle && !this.queuedBySeed.has(w.seed));
       if (!spare) break;
       const i = this.workers.indexOf(spare);
       this.workers.splice(i, 1);

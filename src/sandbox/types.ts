@@ -174,6 +174,12 @@ export interface Coverage {
   lines: number[];
   /** [from, to] line pairs; negative numbers are function entry/exit (-firstLine). */
   arcs: [number, number][];
+  /**
+   * Line events in the candidate's code per top-level call into it (a call from the tests, or
+   * from module-level candidate code), in call order; at most the first 10,000 calls. Deterministic
+   * for a given interpreter version: a measure of work that does not depend on the machine.
+   */
+  callLines: number[];
 }
 
 export interface JobResult {

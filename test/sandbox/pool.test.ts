@@ -77,6 +77,21 @@ describe('sandbox pool: tests jobs', () => {
     assert.ok(!r.coverage.lines.includes(4), 'line 4 never ran');
   });
 
+  it('counts the line events of each top-level call into the candidate (helpers it calls count toward their caller)', async () => {
+    const candidate = 'def double(x):\n    return 2 * x\n\ndef total(n):\n    s = 0\n    for i in range(n):\n        s += double(i)\n    return s\n';
+    const r = await pool.run({
+      kind: 'tests',
+      coverage: true,
+      program: { candidate },
+      entryPoint: 'total',
+      tests: { kind: 'assert-list', asserts: ['assert total(0) == 0', 'assert total(3) == 6', 'assert double(4) == 8'] },
+    });
+    assert.equal(r.verdict.status, 'passed');
+    // total(n): `s = 0`, the loop header n + 1 times, the body n times, each double() 1 line, `return s`.
+    const totalLines = (n: number): number => 1 + (n + 1) + n + n + 1;
+    assert.deepEqual(r.coverage?.callLines, [totalLines(0), totalLines(3), 1]);
+  });
+
   it('routes jobs to interpreters with the requested PYTHONHASHSEED', async () => {
     const job = (hashSeed: number): TestsJob => ({
       kind: 'tests',
@@ -226,6 +241,26 @@ describe('sandbox pool: robustness', () => {
       assert.equal(r.verdict.status === 'error' && r.verdict.reason, 'worker-died');
       const ok = await solo.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(1, 1) == 2'] } });
       assert.equal(ok.verdict.status, 'passed');
+      assert.equal(solo.stats.workersStarted, 2);
+    } finally {
+      await solo.close();
+    }
+  });
+
+  it('sends a busy worker its next job ahead; if the worker dies, that job runs on the replacement', async () => {
+    const solo = createSandboxPool({ workers: 1 });
+    try {
+      const warm = await solo.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(1, 1) == 2'] } });
+      assert.equal(warm.verdict.status, 'passed');
+      const slow = solo.run({ kind: 'tests', timeoutMs: 10_000, program: { candidate: 'import time\ndef f():\n    time.sleep(5)\n' }, entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert f()'] } });
+      const next = solo.run({ kind: 'tests', program: ADD, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert add(2, 2) == 4'] } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(solo.stats.jobs, 3, 'the second job was sent ahead while the first ran');
+      const [pid] = solo.workerPids();
+      process.kill(pid, 'SIGKILL');
+      const [r, n] = await Promise.all([slow, next]);
+      assert.equal(r.verdict.status === 'error' && r.verdict.reason, 'worker-died');
+      assert.equal(n.verdict.status, 'passed', 'the job sent ahead never started, so it ran again instead of failing');
       assert.equal(solo.stats.workersStarted, 2);
     } finally {
       await solo.close();
