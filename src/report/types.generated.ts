@@ -238,7 +238,7 @@ export interface MutationConfig {
    */
   inputBudget: number;
   /**
-   * EvalPlus plus inputs used per task at most (deterministic sample).
+   * EvalPlus plus inputs survivors are tried on per task at most: the smallest ones; fewer for a task whose reference is costly per call (see the task's inputs.plusLimit).
    */
   plusInputLimit: number;
   /**
@@ -736,14 +736,18 @@ export interface MutationTask {
    */
   trivialPasses: string[];
   /**
-   * Inputs used to sort survivors: EvalPlus plus inputs (the smallest SURVIVOR_PLUS_INPUTS, see src/checks/mutation/run.ts), the tests' own inputs, and generated ones.
+   * Inputs used to sort survivors: EvalPlus plus inputs (the smallest plusLimit), the tests' own inputs, and generated ones.
    */
   inputs?: {
+    /**
+     * Plus inputs this task's survivors could be tried on: the config's plusInputLimit, lowered for a reference that executes many lines per call of its own tests (SURVIVOR_PLUS_LINE_BUDGET in src/checks/mutation/run.ts).
+     */
+    plusLimit?: number;
     plus: number;
     test: number;
     generated: number;
     /**
-     * Candidate inputs not used: the reference raises on them, violates the contract, hangs (REFERENCE_INPUT_CPU_MS), or they are plus inputs beyond SURVIVOR_PLUS_INPUTS.
+     * Candidate inputs not used: the reference raises on them, they violate the contract, or the reference needs more than REFERENCE_INPUT_CPU_MS of CPU on them (src/checks/mutation/run.ts).
      */
     discarded: number;
   };

@@ -9,8 +9,15 @@ export const DEFAULT_MAX_MUTANTS_PER_TASK = 100;
 export const DEFAULT_MIN_TIME_LIMIT_MS = 1_000;
 /** Per-mutant time limit as a multiple of the reference solution's test time (issue 4). */
 export const DEFAULT_REFERENCE_TIME_FACTOR = 10;
-/** EvalPlus plus inputs used per task: HumanEval+ has ~750 per task; the 200 smallest find nearly every distinguishing input at a fraction of the cost. */
-export const DEFAULT_PLUS_INPUT_LIMIT = 200;
+/**
+ * EvalPlus plus inputs each survivor is tried on (the smallest first: cost follows size), on top of
+ * the tests' own and the generated inputs; fewer for a task whose reference is costly per call
+ * (run.ts SURVIVOR_PLUS_LINE_BUDGET). A count, not a time budget, so the inputs chosen (and so the
+ * verdicts) are the same on every machine. HumanEval+ has ~750 per task; on HumanEval, 48 prove 138
+ * survivors killable and 96 prove 151 (a timing-based budget reached ~161 but made reports differ
+ * between runs).
+ */
+export const DEFAULT_PLUS_INPUT_LIMIT = 96;
 /** killable-survivor findings per task (all survivors stay in the task section). */
 export const DEFAULT_KILLABLE_FINDINGS_PER_TASK = 3;
 /** Line coverage below which a task gets a low-coverage finding. */

@@ -15,7 +15,7 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, type TaskAnalysis } from './run.js';
+import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
 export { DEFAULT_MUTATION_CONFIG } from './config.js';
@@ -31,6 +31,7 @@ export const MUTATION_NOTES = [
   'score = (killed + timeout) / (killed + timeout + survived); mutants the sandbox could not judge (error) are left out.',
   'scoreExcludingEquivalent leaves possibly-equivalent survivors (no distinguishing input found within the budget) out of the denominator; they may still be wrong solutions that the inputs tried did not expose.',
   'A killable survivor passes all of the benchmark tests yet returns a different output than the reference solution on the input shown.',
+  `Survivors are tried on the smallest EvalPlus plus inputs (plusInputLimit; fewer for a task whose reference executes many lines per call, see inputs.plusLimit), the tests' own inputs and generated ones; inputs on which the reference raises, breaks the contract or needs more than ${REFERENCE_INPUT_CPU_MS} ms of CPU are discarded.`,
 ];
 
 export interface MutationCheckOptions {

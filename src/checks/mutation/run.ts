@@ -32,21 +32,31 @@ export const REFERENCE_TIME_LIMIT_MS = 10_000;
  */
 export const DIFF_BATCH_MIN_MS = 20_000;
 /**
- * CPU time the reference may spend on one differential input before the input is dropped as a
- * hang (issue 4: inputs on which the reference times out are dropped). Which inputs are used must
- * not depend on timing (same inputs, same report), so this is a hang guard far above what any
- * input that is kept costs (HumanEval+'s plus inputs take the reference microseconds to tens of
- * milliseconds), not a cost filter.
+ * CPU time the reference may spend on one differential input before the input is dropped as too
+ * slow (issue 4: inputs on which the reference times out are dropped; survivors would get up to
+ * referenceTimeFactor x this per input). Which inputs are used should not depend on the machine, so
+ * the limit sits in the widest gap of what the references need: measured over every candidate
+ * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and 164 ms
+ * (Mbpp/583) below it, and 476 ms (Mbpp/392) and up above it (the rest are hangs); 280 ms is the
+ * geometric middle of 164 and 476, 1.7x from either side. Each hang costs this much, so it also
+ * bounds the cost of the ~110 generated inputs MBPP's references never return from.
  */
-export const REFERENCE_INPUT_CPU_MS = 2_000;
+export const REFERENCE_INPUT_CPU_MS = 280;
 /**
- * EvalPlus plus inputs each survivor is run on, on top of the tests' own and the generated inputs:
- * the smallest first (cost follows size). A count, not a time budget, so the inputs chosen (and so
- * the verdicts) are the same on every machine; a possibly-equivalent survivor runs all of them.
- * On HumanEval, 48 proves 138 survivors killable and 96 proves 151 (the timing-based budget this
- * replaces reached ~161 but made reports differ between runs), for ~20% more mutation time.
+ * Line events the reference may execute, summed over the plus inputs one survivor is tried on,
+ * before fewer plus inputs are used for the task: a task's plus-input limit is
+ * max(SURVIVOR_PLUS_INPUTS_FLOOR, budget / the line events of the reference's costliest call on its
+ * own tests), counted by the coverage run's tracer (deterministic, unlike CPU time). The costliest
+ * call, not a typical one: the tests usually end with a large case, and plus inputs run larger
+ * than test inputs. At ~25 ns per line event the budget is about 0.2 s of CPU per survivor. It
+ * only bites where the reference does unusual work per call: on HumanEval and MBPP, HumanEval/75
+ * (1.7 million lines: a triple loop over the primes below 101), /147, /36, Mbpp/901 and Mbpp/583
+ * get 8 to 71 plus inputs instead of 96; every other task's costliest call stays under 55,000
+ * lines (96 inputs are allowed up to 83,333).
  */
-export const SURVIVOR_PLUS_INPUTS = 96;
+export const SURVIVOR_PLUS_LINE_BUDGET = 8_000_000;
+/** Plus inputs a task keeps however costly its reference (small inputs still catch most wrong programs). */
+export const SURVIVOR_PLUS_INPUTS_FLOOR = 8;
 /**
  * Floor of a survivor's CPU-time limit per differential input (the limit is max(floor, factor x
  * the reference's time on that input)). CPU time does not grow with machine load, and a call that
@@ -149,6 +159,14 @@ export function callHelperSuffix(
     `${CONTRACT_NAME} = ${checked.length > 0 ? `compile(__import__('textwrap').dedent(${strRepr(contract)}), '<contract>', 'exec')` : 'None'}`,
   ];
   return lines.join('\n') + '\n';
+}
+
+
+/** Plus inputs a task's survivors are tried on: the configured limit, lowered for a reference that is costly per call (SURVIVOR_PLUS_LINE_BUDGET). */
+export function plusInputLimitFor(callLines: readonly number[] | undefined, configured: number): number {
+  const costliest = callLines === undefined ? 0 : callLines.reduce((a, b) => Math.max(a, b), 0);
+  if (costliest <= 0) return configured;
+  return Math.min(configured, Math.max(SURVIVOR_PLUS_INPUTS_FLOOR, Math.floor(SURVIVOR_PLUS_LINE_BUDGET / costliest)));
 }
 
 export type InputSource = 'plus' | 'test' | 'generated';
@@ -285,7 +303,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const survivorMutants = mutants.mutants.filter((_, i) => statuses[i] === 'survived');
   const sortingStarted = performance.now();
   const mutantsWallMs = sortingStarted - mutantsStarted;
-  const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, run) : undefined;
+  const plusLimit = plusInputLimitFor(reference.coverage?.callLines, config.plusInputLimit);
+  const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, plusLimit, run) : undefined;
   const survivors: SurvivorRecord[] = survivorMutants.map((m) => diff?.records.get(m.id) ?? { mutant: m, verdict: 'unsorted' });
 
   const outcomes: MutantOutcome[] = mutants.mutants.map((m, i) => ({
@@ -339,12 +358,13 @@ async function sortSurvivors(
   input: AnalyseTaskInput,
   survivors: readonly Mutant[],
   referenceMs: number,
+  plusLimit: number,
   run: (job: CallJob) => Promise<JobResult>,
 ): Promise<{ records: Map<string, SurvivorRecord>; inputCounts: NonNullable<MutationTask['inputs']> }> {
   const { task, plusTask, config, seed, parser } = input;
-  const candidates = differentialInputs(parser, task, plusTask, config, seed);
+  const candidates = differentialInputs(parser, task, plusTask, { plusInputLimit: plusLimit, inputBudget: config.inputBudget }, seed);
   const records = new Map<string, SurvivorRecord>();
-  const inputCounts = { plus: 0, test: 0, generated: 0, discarded: 0 };
+  const inputCounts = { plusLimit, plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, suffix: string): CallJob => ({
@@ -360,14 +380,14 @@ async function sortSurvivors(
   });
 
   // The reference on the candidate inputs, once per task: outputs, their digests and times.
-  // Inputs it does not answer (raises, violates the contract, exceeds its CPU limit) are
+  // Inputs it does not answer (raises, violates the contract, exceeds REFERENCE_INPUT_CPU_MS) are
   // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
   // Generated inputs must also satisfy the EvalPlus contract when the task has one. Plus inputs
-  // run in their own job; each job stops once its inputs cost more than survivors could be given.
+  // run in a job of their own, the tests' and generated ones in another.
   const refWall = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
-  const runReference = async (first: number, inputs: readonly DiffInput[], options: Partial<CallJob>): Promise<number> => {
+  const runReference = async (first: number, inputs: readonly DiffInput[]): Promise<number> => {
     const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map((i) => i.source === 'generated') });
-    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS, ...options };
+    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS };
     let ms = 0;
     for (let start = 0; start < inputs.length; ) {
       const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
@@ -380,18 +400,15 @@ async function sortSurvivors(
   };
   const refOutputs = new Map<number, CallOutput>();
   const plusCount = candidates.filter((c) => c.source === 'plus').length;
-  // Plus inputs beyond those survivors can be given are not run at all (candidates are smallest first).
-  const plusRun = Math.min(plusCount, SURVIVOR_PLUS_INPUTS);
   const refTimes = await Promise.all([
-    plusRun > 0 ? runReference(0, candidates.slice(0, plusRun), {}) : 0,
-    plusCount < candidates.length ? runReference(plusCount, candidates.slice(plusCount), {}) : 0,
+    plusCount > 0 ? runReference(0, candidates.slice(0, plusCount)) : 0,
+    plusCount < candidates.length ? runReference(plusCount, candidates.slice(plusCount)) : 0,
   ]);
   const refMs = refTimes[0] + refTimes[1];
   const valid: DiffInput[] = [];
   const expected: ReferenceOutput[] = [];
-  // Every input the reference answers is used: the tests' and generated inputs, and the first
-  // SURVIVOR_PLUS_INPUTS plus inputs (run above). Survivors try them in candidate order (plus first:
-  // EvalPlus-validated evidence). Nothing here depends on timing but a hang.
+  // Every input the reference answers is used. Survivors try them in candidate order (plus first:
+  // EvalPlus-validated evidence). Nothing here depends on timing but REFERENCE_INPUT_CPU_MS.
   for (let i = 0; i < candidates.length; i++) {
     const o = refOutputs.get(i);
     if (o?.status !== 'returned') continue;
