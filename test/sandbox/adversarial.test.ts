@@ -319,6 +319,25 @@ describe('sandbox: adversarial programs', () => {
     }
   });
 
+  it('a job cannot leave its working directory changed for the next job (files, mode)', async () => {
+    const solo = createSandboxPool({ workers: 1 });
+    const probe = job('import os\ndef f():\n    open("scratch.txt", "w").write("x")\n    return sorted(os.listdir(".")) == ["scratch.txt"] and 42\n');
+    try {
+      assert.equal((await solo.run(probe)).verdict.status, 'passed', 'a fresh job directory is empty and writable');
+      const leaveFile = job('def f():\n    open("left-behind.txt", "w").write("x")\n    return 0\n');
+      assert.equal((await solo.run(leaveFile)).verdict.status, 'failed');
+      assert.equal((await solo.run(probe)).verdict.status, 'passed', 'the file of the job before is gone');
+      const lockDown = job('import os\ndef f():\n    os.chmod(".", 0o500)\n    return 0\n');
+      assert.equal((await solo.run(lockDown)).verdict.status, 'failed');
+      assert.equal((await solo.run(probe)).verdict.status, 'passed', 'the directory is writable again');
+      const emptied = job('import os\ndef f():\n    open("t", "w").close()\n    os.remove("t")\n    return 0\n');
+      assert.equal((await solo.run(emptied)).verdict.status, 'failed');
+      assert.equal((await solo.run(probe)).verdict.status, 'passed');
+    } finally {
+      await solo.close();
+    }
+  });
+
   it('a correct job after all of the above still passes, and output caps hold', async () => {
     const result = await pool.run({ ...job('def f():\n    print("x" * 10**6)\n    return 42\n') });
     assert.equal(result.verdict.status, 'passed');
