@@ -1,34 +1,47 @@
 /**
- * Mutation analysis throughput on HumanEval (and MBPP with --mbpp): the whole mutation check
- * (generation, compile check, reference runs, trivial baselines, mutants through the sandbox
- * pool, survivor sorting on HumanEval+ inputs) side by side, in the same run, with a simple
- * baseline that spawns a fresh python3 per mutant (same isolation wrapper, same parallelism).
+ * Mutation analysis throughput on HumanEval (and MBPP with --mbpp), side by side in the same run
+ * with a simple baseline that spawns a fresh python3 per mutant (same isolation wrapper, same
+ * parallelism, same per-mutant wall-clock limit). Three measurements:
+ *
+ *  - mutation runs: every mutant against its task's tests through the sandbox pool, with the
+ *    check's limits (the reference's own run first, to set them): the work the baseline does.
+ *  - the same, on the baseline's sample of mutants only: a like-for-like speed-up.
+ *  - the whole check: generation, compile check, reference runs with coverage, trivial
+ *    baselines, mutation runs and survivor sorting on the plus inputs.
  *
  *   npx tsx bench/mutation.ts [--mbpp] [--limit N] [--baseline-sample N] [--min-time-limit-ms MS]
  *
- * Targets (issue 4): all of HumanEval incl. survivor sorting < 30 s on 2 cores; MBPP < 2 min;
- * >= 300 mutants/s; >= 10x the spawn-per-mutant baseline.
+ * Targets (issue 4): all of HumanEval's analysis incl. survivor sorting < 30 s on 2 cores; MBPP
+ * < 2 min; >= 300 mutants/s; >= 10x the spawn-per-mutant baseline.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { generateMutants, solutionRegion, type Mutant } from '../src/checks/mutation/generate.js';
+import { pythonCompiles } from '../src/checks/mutation/compile-check.js';
 import { DEFAULT_MIN_TIME_LIMIT_MS } from '../src/checks/mutation/config.js';
+import { generateMutants, sampleMutants, solutionRegion, type Mutant } from '../src/checks/mutation/generate.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
-import { MUTANT_CPU_FLOOR_MS, REFERENCE_INPUT_CPU_MS, SURVIVOR_PLUS_INPUTS } from '../src/checks/mutation/run.js';
 import { sampleIndices, seededRandom } from '../src/checks/mutation/random.js';
+import {
+  MUTANT_CPU_FLOOR_MS,
+  REFERENCE_INPUT_CPU_MS,
+  REFERENCE_TIME_LIMIT_MS,
+  SURVIVOR_PLUS_LINE_BUDGET,
+  mutantCpuLimit,
+  mutantStatus,
+  mutantTimeLimit,
+} from '../src/checks/mutation/run.js';
 import { silentProgress } from '../src/checks/types.js';
 import { loadDataFile } from '../src/datasets/load.js';
 import { resolvePython } from '../src/python/interpreter.js';
 import { forkServerPath, planIsolation } from '../src/sandbox/isolation.js';
-import { createSandboxPool } from '../src/sandbox/pool.js';
+import { testsJob } from '../src/sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../src/sandbox/pool.js';
 import { assembleTestProgram, type Task } from '../src/task.js';
 
 /** Mutants the baseline runs (spawning is slow; a sample gives its rate). */
 const DEFAULT_BASELINE_SAMPLE = 200;
-/** Per-process limit for the baseline, as for the check's mutants. */
-const BASELINE_TIMEOUT_MS = 1_000;
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -39,75 +52,111 @@ const limit = Number(flag('--limit') ?? Infinity);
 const baselineSample = Number(flag('--baseline-sample') ?? DEFAULT_BASELINE_SAMPLE);
 /** Override the per-mutant time-limit floor (default: the check's DEFAULT_MIN_TIME_LIMIT_MS, 1 s). */
 const minTimeLimitMs = flag('--min-time-limit-ms') === undefined ? DEFAULT_MIN_TIME_LIMIT_MS : Number(flag('--min-time-limit-ms'));
+const config = { ...DEFAULT_MUTATION_CONFIG, minTimeLimitMs };
 const data = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const workers = availableParallelism();
+
+interface Work {
+  task: Task;
+  mutant: Mutant;
+}
+
+/** Mutation runs through the pool, as the check does them: each task's reference first (for its limits), then its mutants. */
+async function poolRuns(pool: SandboxPool, work: readonly Work[]): Promise<{ seconds: number; killed: number }> {
+  const byTask = new Map<Task, Mutant[]>();
+  for (const w of work) byTask.set(w.task, [...(byTask.get(w.task) ?? []), w.mutant]);
+  const t0 = performance.now();
+  let killed = 0;
+  await Promise.all(
+    [...byTask].map(async ([task, mutants]) => {
+      const reference = await pool.run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS }));
+      const timeoutMs = mutantTimeLimit(reference.durationMs, config);
+      const cpu = reference.cpuMs !== undefined ? { cpuLimitMs: mutantCpuLimit(reference.cpuMs, config) } : {};
+      const results = await Promise.all(mutants.map((m) => pool.run({ ...testsJob(task, { candidate: m.source, timeoutMs }), ...cpu })));
+      killed += results.filter((r) => mutantStatus(r.verdict) !== 'survived').length;
+    }),
+  );
+  return { seconds: (performance.now() - t0) / 1000, killed };
+}
+
+/** The baseline: one fresh interpreter per mutant, `workers` at a time, same isolation wrapper and wall-clock floor. */
+async function spawnRuns(work: readonly Work[]): Promise<{ seconds: number; killed: number }> {
+  const python = resolvePython().executable;
+  const plan = planIsolation(python, forkServerPath(), 'auto');
+  const t0 = performance.now();
+  let next = 0;
+  let killed = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < work.length; i = next++) {
+      const { task, mutant } = work[i];
+      const cmd = plan.command(python, ['-I', '-']);
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'ignore', 'ignore'], timeout: minTimeLimitMs, killSignal: 'SIGKILL' });
+        child.on('close', (c) => resolve(c));
+        child.on('error', () => resolve(null));
+        child.stdin.end(assembleTestProgram(task, mutant.source));
+      });
+      if (code !== 0) killed++;
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, lane));
+  return { seconds: (performance.now() - t0) / 1000, killed };
+}
 
 async function benchmark(name: string, file: string, adapter: 'humaneval' | 'mbpp', plusFile: string, plusId: (t: Task) => string): Promise<void> {
   const tasks = (await loadDataFile(join(data, file), { adapter, benchmark: name })).slice(0, limit);
   const plus = await loadDataFile(join(data, plusFile), { adapter: 'evalplus', benchmark: `${name}-plus` });
   const plusById = new Map(plus.map((t) => [t.id, t]));
   const parser = await loadPythonParser();
+  const isolation = planIsolation(resolvePython().executable, forkServerPath(), 'auto').info.mode;
 
-  // Generation alone.
+  // Generation alone; then the mutants the check runs (compile-checked, sampled as configured).
   let t0 = performance.now();
-  const all: { task: Task; mutant: Mutant }[] = [];
-  for (const task of tasks) {
-    for (const mutant of generateMutants(parser, task.solution, solutionRegion(task).region).mutants) all.push({ task, mutant });
-  }
+  const generated = tasks.map((task) => ({ task, mutants: generateMutants(parser, task.solution, solutionRegion(task).region).mutants }));
   const genSeconds = (performance.now() - t0) / 1000;
+  const generatedCount = generated.reduce((a, g) => a + g.mutants.length, 0);
+  const compiles = pythonCompiles(generated.flatMap((g) => g.mutants.map((m) => m.source)));
+  let offset = 0;
+  const all: Work[] = generated.flatMap(({ task, mutants }) => {
+    const valid = mutants.filter((_, k) => compiles[offset + k]);
+    offset += mutants.length;
+    return sampleMutants(valid, config.maxMutantsPerTask, 0, task.id).map((mutant) => ({ task, mutant }));
+  });
+  const sample = sampleIndices(all.length, baselineSample, seededRandom(0, 'bench-baseline')).map((i) => all[i]);
+
+  // Mutation runs alone, all mutants; then the baseline's sample, through the pool and spawned.
+  let pool = createSandboxPool({ workers });
+  const runs = await poolRuns(pool, all);
+  const sampled = await poolRuns(pool, sample);
+  await pool.close();
+  const base = await spawnRuns(sample);
 
   // The whole check.
-  const pool = createSandboxPool({ workers });
+  pool = createSandboxPool({ workers });
   t0 = performance.now();
   const out = await runMutationCheck(
-    {
-      benchmark: name,
-      tasks,
-      config: { checks: ['mutation'], seed: 0, static: { fewTestsThreshold: 3 }, mutation: { ...DEFAULT_MUTATION_CONFIG, minTimeLimitMs } },
-      progress: silentProgress,
-    },
+    { benchmark: name, tasks, config: { checks: ['mutation'], seed: 0, static: { fewTestsThreshold: 3 }, mutation: config }, progress: silentProgress },
     { pool, plusTaskFor: (t) => plusById.get(plusId(t)) },
   );
   const checkSeconds = (performance.now() - t0) / 1000;
   await pool.close();
   const s = out.summary!;
-  const run = s.counts.total;
-
-  // Baseline: one fresh interpreter per mutant, `workers` at a time, same isolation wrapper.
-  const python = resolvePython().executable;
-  const plan = planIsolation(python, forkServerPath(), 'auto');
-  const sample = sampleIndices(all.length, baselineSample, seededRandom(0, 'bench-baseline')).map((i) => all[i]);
-  t0 = performance.now();
-  let next = 0;
-  let baselineKilled = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < sample.length; i = next++) {
-      const { task, mutant } = sample[i];
-      const cmd = plan.command(python, ['-I', '-']);
-      const code = await new Promise<number | null>((resolve) => {
-        const child = spawn(cmd.command, cmd.args, { stdio: ['pipe', 'ignore', 'ignore'], timeout: Math.max(minTimeLimitMs, BASELINE_TIMEOUT_MS), killSignal: 'SIGKILL' });
-        child.on('close', (c) => resolve(c));
-        child.on('error', () => resolve(null));
-        child.stdin.end(assembleTestProgram(task, mutant.source));
-      });
-      if (code !== 0) baselineKilled++;
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, lane));
-  const baseSeconds = (performance.now() - t0) / 1000;
-
-  const rate = run / checkSeconds;
-  const baseRate = sample.length / baseSeconds;
   const timing = out.runInfo?.taskWallMs as { mutants: number; sorting: number } | undefined;
+
+  const rate = (n: number, seconds: number): string => `${(n / seconds).toFixed(0).padStart(8)} mutants/s`;
+  const baseRate = sample.length / base.seconds;
   console.log(
-    `\n${name}: per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference); survivor inputs: tests + generated + the ${SURVIVOR_PLUS_INPUTS} smallest plus inputs (hang guard ${REFERENCE_INPUT_CPU_MS} ms CPU each)`,
+    `\n${name}: ${tasks.length} tasks, ${generatedCount} mutants generated, ${all.length} run, ${workers} workers, isolation ${isolation}; per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference)`,
   );
-  console.log(`  ${tasks.length} tasks, ${all.length} valid mutants (${run} run after sampling/compile check), ${workers} workers, isolation ${plan.info.mode}`);
-  console.log(`  generation only         ${(all.length / genSeconds).toFixed(0).padStart(8)} mutants/s  (${genSeconds.toFixed(2)} s)`);
-  console.log(`  mutation check (all)    ${rate.toFixed(0).padStart(8)} mutants/s  (${checkSeconds.toFixed(1)} s incl. reference, baselines, survivor sorting)`);
-  console.log(`  spawn-per-mutant        ${baseRate.toFixed(0).padStart(8)} mutants/s  (${sample.length} sampled mutants in ${baseSeconds.toFixed(1)} s; ${baselineKilled} failed)`);
-  console.log(`  speed-up                ${(rate / baseRate).toFixed(1).padStart(8)}x`);
-  if (timing) console.log(`  task wall time summed   mutants ${(timing.mutants / 1000).toFixed(1)} s, survivor sorting ${(timing.sorting / 1000).toFixed(1)} s`);
+  console.log(`  generation only           ${rate(generatedCount, genSeconds)}  (${genSeconds.toFixed(2)} s)`);
+  console.log(`  mutation runs, pool       ${rate(all.length, runs.seconds)}  (${all.length} mutants in ${runs.seconds.toFixed(1)} s; ${runs.killed} killed or timed out)`);
+  console.log(`  spawn-per-mutant baseline ${rate(sample.length, base.seconds)}  (${sample.length} sampled mutants in ${base.seconds.toFixed(1)} s; ${base.killed} failed)`);
+  console.log(`  same sample, pool         ${rate(sample.length, sampled.seconds)}  (${sampled.seconds.toFixed(2)} s; ${sampled.killed} killed or timed out)`);
+  console.log(`  speed-up vs baseline      ${((all.length / runs.seconds) / baseRate).toFixed(1).padStart(8)}x all mutants, ${((sample.length / sampled.seconds) / baseRate).toFixed(1)}x same sample`);
+  console.log(
+    `  whole analysis            ${rate(s.counts.total, checkSeconds)}  (${checkSeconds.toFixed(1)} s: reference runs with coverage, trivial baselines, mutation runs, survivor sorting on tests + generated + up to ${config.plusInputLimit} plus inputs, fewer past ${SURVIVOR_PLUS_LINE_BUDGET.toLocaleString('en-US')} reference lines; ${REFERENCE_INPUT_CPU_MS} ms reference CPU limit per input)`,
+  );
+  if (timing) console.log(`  task wall time summed     mutants ${(timing.mutants / 1000).toFixed(1)} s, survivor sorting ${(timing.sorting / 1000).toFixed(1)} s (tasks overlap)`);
   console.log(
     `  score ${s.score} (excluding possibly-equivalent ${s.scoreExcludingEquivalent}); killed ${s.counts.killed}, timeout ${s.counts.timeout}, survived ${s.counts.survived} (killable ${s.counts.killable}, possibly equivalent ${s.counts.possiblyEquivalent}, unsorted ${s.counts.unsorted}), error ${s.counts.error}`,
   );
