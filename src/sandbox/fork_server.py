@@ -295,16 +295,20 @@ class Coverage:
         self.lines = set()
         self.arcs = set()
         self.call_lines = []
+        self.slot = -1  # index in call_lines of the top-level call running now; -1: none kept
 
     def global_trace(self, frame, event, arg):
         if frame.f_code.co_filename != '<candidate>':
             return None
         calls = self.call_lines
         caller = frame.f_back
-        if frame.f_code.co_name != '<module>' and _len(calls) < self.CALLS_KEPT and (
-                caller is None or caller.f_code.co_filename != '<candidate>'):
-            calls.append(0)
-        slot = _len(calls) - 1
+        if caller is None or caller.f_code.co_filename != '<candidate>':
+            # A new top-level call (the module body is none): counted while CALLS_KEPT allows.
+            keep = frame.f_code.co_name != '<module>' and _len(calls) < self.CALLS_KEPT
+            if keep:
+                calls.append(0)
+            self.slot = _len(calls) - 1 if keep else -1
+        slot = self.slot
         last = [-frame.f_code.co_firstlineno]
 
         def local(frame, event, arg, lines=self.lines, arcs=self.arcs):

@@ -3,8 +3,9 @@
  * each, fed from a FIFO queue. Each busy worker is also sent its next job ahead, which waits in the
  * server's stdin, so the worker starts it without waiting for a round trip through Node. A worker
  * that dies or stops answering is killed and replaced; the job it was running gets an `error`
- * verdict, and the job sent ahead (never started) goes back to the front of the queue. Workers are started lazily and keyed by
- * PYTHONHASHSEED (fixed per interpreter), so jobs asking for a seed go to a matching worker.
+ * verdict, and the job sent ahead (never started) goes back to the front of the queue. Workers are
+ * started lazily and keyed by PYTHONHASHSEED (fixed per interpreter), so jobs asking for a seed go
+ * to a matching worker.
  */
 import { stringifyPythonJson } from '../util/python-json.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -399,6 +400,7 @@ export class SandboxPool {
         const i = this.workers.indexOf(worker);
         if (i >= 0) this.workers.splice(i, 1);
         if (notStarted !== undefined) {
+          this.stats.jobs--; // counted when it was sent ahead; it never started
           if (this.closed) notStarted.reject(new ToolError('the sandbox pool was closed'));
           else this.enqueue(notStarted, true);
         }

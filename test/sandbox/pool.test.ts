@@ -92,6 +92,25 @@ describe('sandbox pool: tests jobs', () => {
     assert.deepEqual(r.coverage?.callLines, [totalLines(0), totalLines(3), 1]);
   });
 
+  it('keeps the line counts of the first 10,000 top-level calls, and does not add later calls to them', async () => {
+    const r = await pool.run({
+      kind: 'tests',
+      coverage: true,
+      program: { candidate: 'def spin(n):\n    for _ in range(n):\n        pass\n    return n\n' },
+      entryPoint: 'spin',
+      tests: {
+        kind: 'check-function',
+        checkFunction: 'check',
+        code: 'def check(spin):\n    for _ in range(10_000):\n        assert spin(1) == 1\n    assert spin(500) == 500\n',
+      },
+    });
+    assert.equal(r.verdict.status, 'passed');
+    const calls = r.coverage?.callLines ?? [];
+    assert.equal(calls.length, 10_000);
+    // spin(1): the loop header twice, its body once, the return.
+    assert.deepEqual([...new Set(calls)], [4], 'the 10,001st call (spin(500)) is not counted into the last kept one');
+  });
+
   it('routes jobs to interpreters with the requested PYTHONHASHSEED', async () => {
     const job = (hashSeed: number): TestsJob => ({
       kind: 'tests',
@@ -262,6 +281,7 @@ describe('sandbox pool: robustness', () => {
       assert.equal(r.verdict.status === 'error' && r.verdict.reason, 'worker-died');
       assert.equal(n.verdict.status, 'passed', 'the job sent ahead never started, so it ran again instead of failing');
       assert.equal(solo.stats.workersStarted, 2);
+      assert.equal(solo.stats.jobs, 3, 'the job sent ahead is counted once, when it ran');
     } finally {
       await solo.close();
     }

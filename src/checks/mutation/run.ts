@@ -36,10 +36,11 @@ export const DIFF_BATCH_MIN_MS = 20_000;
  * slow (issue 4: inputs on which the reference times out are dropped; survivors would get up to
  * referenceTimeFactor x this per input). Which inputs are used should not depend on the machine, so
  * the limit sits in the widest gap of what the references need: measured over every candidate
- * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and 164-171 ms
- * (Mbpp/583, two runs) below it, and 476 ms (Mbpp/392) and up above it (the rest are hangs); 280 ms
- * is about the geometric middle of 171 and 476, 1.6x from either side. Each hang costs this much, so it also
- * bounds the cost of the ~110 generated inputs MBPP's references never return from.
+ * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and
+ * 164-171 ms (Mbpp/583, two runs) below it, and 476 ms (Mbpp/392) and up above it (the rest are
+ * hangs); 280 ms is about the geometric middle of 171 and 476, 1.6x from either side. Each hang
+ * costs this much, so it also bounds the cost of the ~110 generated inputs MBPP's references never
+ * return from.
  */
 export const REFERENCE_INPUT_CPU_MS = 280;
 /**
@@ -160,7 +161,6 @@ export function callHelperSuffix(
   ];
   return lines.join('\n') + '\n';
 }
-
 
 /** Plus inputs a task's survivors are tried on: the configured limit, lowered for a reference that is costly per call (SURVIVOR_PLUS_LINE_BUDGET). */
 export function plusInputLimitFor(callLines: readonly number[] | undefined, configured: number): number {
