@@ -39,7 +39,7 @@ import { resolvePython } from '../src/python/interpreter.js';
 import { forkServerPath, planIsolation } from '../src/sandbox/isolation.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../src/sandbox/pool.js';
-import { assembleTestProgram, type Task } from '../src/task.js';
+import { assembleTestProgram, type Task } from '../src/model/task.js';
 
 /** Mutants the baseline runs (spawning is slow; a sample gives its rate). */
 const DEFAULT_BASELINE_SAMPLE = 200;

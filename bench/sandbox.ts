@@ -17,7 +17,7 @@ import { resolvePython } from '../src/python/interpreter.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
 import type { TestsJob } from '../src/sandbox/types.js';
-import { assembleTestProgram, type Task } from '../src/task.js';
+import { assembleTestProgram, type Task } from '../src/model/task.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const data = join(root, '..', 'shared', 'data');

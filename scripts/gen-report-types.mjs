@@ -1,8 +1,8 @@
 // Generates TypeScript types from the JSON Schemas, which are the source of truth:
-//   schemas/audit.schema.json            -> src/report/types.generated.ts
+//   schemas/audit.schema.json            -> src/model/types.generated.ts
 //   schemas/dataset-manifest.schema.json -> src/datasets/manifest.generated.ts
 // `node scripts/gen-report-types.mjs --check` exits 1 when a committed file is stale
-// (test/report/types-generated.test.ts runs it that way).
+// (test/model/types-generated.test.ts runs it that way).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = [
-  { schema: 'audit.schema.json', name: 'AuditReport', out: join(root, 'src', 'report', 'types.generated.ts') },
+  { schema: 'audit.schema.json', name: 'AuditReport', out: join(root, 'src', 'model', 'types.generated.ts') },
   { schema: 'dataset-manifest.schema.json', name: 'DatasetManifest', out: join(root, 'src', 'datasets', 'manifest.generated.ts') },
 ];
 

@@ -6,10 +6,10 @@
  */
 
 // Report shape (generated from the schema) and the normalized task.
-export type * from './report/types.generated.js';
-export type { Task, TestSuite, StructuredInputs, SiblingLink, TaskSource } from './task.js';
-export { assembleTestProgram } from './task.js';
-export { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './version.js';
+export type * from './model/types.generated.js';
+export type { Task, TestSuite, StructuredInputs, SiblingLink, TaskSource } from './model/task.js';
+export { assembleTestProgram } from './model/task.js';
+export { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './model/version.js';
 export * from './errors.js';
 
 // Datasets.
@@ -21,7 +21,7 @@ export type { FetchOptions, FetchedSource, FetchedFile } from './datasets/fetch-
 export { ADAPTERS, ADAPTER_NAMES, detectAdapter, type AdapterName } from './datasets/adapters/index.js';
 
 // Checks and the audit.
-export { runAudit, type AuditOptions } from './audit.js';
+export { runAudit, type AuditOptions } from './audit/run.js';
 export { CHECK_FACTORIES, CHECK_NAMES, type CheckRuntime } from './checks/registry.js';
 export type { Check, CheckContext, CheckOutput, ProgressSink } from './checks/types.js';
 export { createStaticCheck, extractPromptExamples, analyzeStatic } from './checks/static/index.js';
@@ -29,14 +29,14 @@ export { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from './checks/executi
 export { createMutationCheck, DEFAULT_MUTATION_CONFIG, generateMutants, mutationOperators } from './checks/mutation/index.js';
 export { createContaminationCheck, corpusSpec } from './checks/contamination/index.js';
 export { createSandboxPool, type SandboxPool } from './sandbox/pool.js';
-export { mergePartialFiles } from './contamination/merge.js';
+export { mergePartialFiles } from './audit/merge-shards.js';
 
 // Reports.
 export { validateReport, readReport } from './report/validate.js';
 export { serializeReport, writeReport } from './report/write.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderHtml } from './report/html.js';
-export { diffReports, type ReportDiff } from './report/diff.js';
-export { exportBenchmark } from './report/export.js';
-export { rescore, SUBSETS } from './report/rescore.js';
-export { countFalsePasses } from './report/false-passes.js';
+export { diffReports, type ReportDiff } from './apply/diff.js';
+export { exportBenchmark } from './apply/export.js';
+export { rescore, SUBSETS } from './apply/rescore.js';
+export { countFalsePasses } from './apply/false-passes.js';

@@ -4,8 +4,8 @@
  * not change the report's content (interpreter path, worker count, shard).
  */
 import type { Check } from './types.js';
-import type { CheckName, Config } from '../report/types.generated.js';
-import type { Task } from '../task.js';
+import type { CheckName, Config } from '../model/types.generated.js';
+import type { Task } from '../model/task.js';
 import { createStaticCheck } from './static/index.js';
 import { createContaminationCheck } from './contamination/index.js';
 import type { ContaminationCheckOptions } from './contamination/index.js';

@@ -17,8 +17,8 @@ import type {
   StaticSummary,
   StaticTask,
   Warning,
-} from '../report/types.generated.js';
-import type { Task } from '../task.js';
+} from '../model/types.generated.js';
+import type { Task } from '../model/task.js';
 
 export interface CheckSections {
   static: { task: StaticTask; summary: StaticSummary };

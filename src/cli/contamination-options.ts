@@ -6,7 +6,7 @@ import { resolveScanParameters, type ScanParameters } from '../contamination/opt
 import { resolveShard } from '../contamination/shard.js';
 import type { CorpusFormat, CorpusSpec } from '../contamination/corpus/types.js';
 import { UsageError } from '../errors.js';
-import type { ContaminationConfig } from '../report/types.generated.js';
+import type { ContaminationConfig } from '../model/types.generated.js';
 
 const FORMATS = ['dir', 'jsonl', 'parquet', 'git', 'hub'] as const;
 

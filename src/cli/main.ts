@@ -5,7 +5,7 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { isBenchAuditError } from '../errors.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../model/version.js';
 import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
 import { diffCommand } from './commands/diff.js';

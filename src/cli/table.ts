@@ -1,7 +1,7 @@
 /** The terminal summary of a report (cli-table3; no colour codes unless stdout is a TTY). */
 import Table from 'cli-table3';
-import { compareFindings, severityRank } from '../report/order.js';
-import type { AuditReport, Finding } from '../report/types.generated.js';
+import { compareFindings, severityRank } from '../model/order.js';
+import type { AuditReport, Finding } from '../model/types.generated.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
 /** How many tasks the "tasks with errors" table lists before saying "and N more". */

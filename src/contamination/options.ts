@@ -1,5 +1,5 @@
 /** The resolved parameters of a contamination scan (defaults from constants.ts). */
-import type { ContaminationConfig } from '../report/types.generated.js';
+import type { ContaminationConfig } from '../model/types.generated.js';
 import * as C from './constants.js';
 
 export type PartName = ContaminationConfig['parts'][number];

@@ -4,7 +4,7 @@
  * against the first one's index, with the same verification and scoring as a corpus scan; a part is
  * compared with the same part of the other task.
  */
-import type { Task } from '../task.js';
+import type { Task } from '../model/task.js';
 import { buildIndex, partText, type BenchmarkIndex } from './index.js';
 import type { PartName, ScanParameters } from './options.js';
 import { Scanner, scoreCandidates, type MatchKind } from './scanner.js';

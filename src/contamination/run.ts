@@ -8,7 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import type { Task } from '../task.js';
+import type { Task } from '../model/task.js';
 import { listDirectory, ReadScratch, readDirectoryFile } from './corpus/directory.js';
 import { readCorpus } from './corpus/open.js';
 import type { HubAccess } from './corpus/hub.js';

@@ -10,7 +10,7 @@
  * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
  * reference can still reach the Jaccard threshold.
  */
-import type { Warning } from '../report/types.generated.js';
+import type { Warning } from '../model/types.generated.js';
 import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2, unfmix32 } from './hash.js';
 import {
   CHANNEL_CODE,

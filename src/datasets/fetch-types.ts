@@ -2,7 +2,7 @@
  * The contract between dataset loading and the downloaders (hub.ts, release.ts, local files).
  * A downloader turns a manifest source into local files plus their provenance for the report.
  */
-import type { FileRecord, Provenance } from '../report/types.generated.js';
+import type { FileRecord, Provenance } from '../model/types.generated.js';
 import type { Format } from './manifest.generated.js';
 
 export interface FetchedFile {

@@ -4,8 +4,8 @@
  * and downloads on top of it.
  */
 import { InputError } from '../errors.js';
-import type { FileRecord } from '../report/types.generated.js';
-import type { Task } from '../task.js';
+import type { FileRecord } from '../model/types.generated.js';
+import type { Task } from '../model/task.js';
 import { sha256Hex } from '../util/hash.js';
 import { readInputFile } from '../util/read-input.js';
 import { naturalCompare } from '../util/natural-compare.js';

@@ -17,8 +17,8 @@ import { CLIENT_JS, ERROR_HOOK_JS } from './html/client.js';
 import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js';
 import { REPORT_CSS } from './html/style.js';
 import { reproduceCommand, scalarLeaves } from './markdown.js';
-import { compareFindings } from './order.js';
-import type { AuditReport, Finding } from './types.generated.js';
+import { compareFindings } from '../model/order.js';
+import type { AuditReport, Finding } from '../model/types.generated.js';
 
 /** Tables from a summary with more rows than this are folded into a <details> element (ten-bucket distributions are charted already). */
 const FOLD_TABLE_ROWS = 8;

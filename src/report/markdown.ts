@@ -4,8 +4,8 @@
  * summary shows up without changes here.
  */
 import { DEFAULT_FEW_TESTS_THRESHOLD } from '../checks/static/analyze.js';
-import { compareFindings, severityRank } from './order.js';
-import type { AuditReport, Finding } from './types.generated.js';
+import { compareFindings, severityRank } from '../model/order.js';
+import type { AuditReport, Finding } from '../model/types.generated.js';
 
 /** Rows of the "tasks with errors" table before it says "and N more". */
 const MAX_TASK_ROWS = 50;

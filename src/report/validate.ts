@@ -1,7 +1,7 @@
 import { InputError, ReportValidationError } from '../errors.js';
 import { describeSchemaErrors, schemaValidator } from '../util/json-schema.js';
 import { readInputText } from '../util/read-input.js';
-import type { AuditReport } from './types.generated.js';
+import type { AuditReport } from '../model/types.generated.js';
 
 /** Throws ReportValidationError listing every violation of schemas/audit.schema.json. */
 export function validateReport(value: unknown, file?: string): asserts value is AuditReport {

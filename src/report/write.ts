@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { canonicalJson } from '../util/canonical-json.js';
-import type { AuditReport } from './types.generated.js';
+import type { AuditReport } from '../model/types.generated.js';
 import { validateReport } from './validate.js';
 
 /** The report's bytes: validated, keys sorted, trailing newline. */

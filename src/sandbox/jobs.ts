@@ -2,7 +2,7 @@
  * Sandbox jobs built from normalized Tasks, and output comparison for differential testing.
  * Pure: no I/O.
  */
-import type { Task } from '../task.js';
+import type { Task } from '../model/task.js';
 import type { CallJob, EncodedValue, ExamplesJob, JobLimits, ProgramSpec, TestsJob } from './types.js';
 
 /** The program around a candidate: the task's imports and setup code. */

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { getManifest } from '../../src/datasets/manifest.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { validateReport } from '../../src/report/validate.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 import { repoRoot } from '../helpers/paths.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateReport } from '../../src/report/validate.js';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { runCli, withoutRun } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-cli-'));

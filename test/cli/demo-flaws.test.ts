@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { runCli } from '../helpers/cli.js';
 
 /**

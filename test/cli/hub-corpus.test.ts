@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { runCli } from '../helpers/cli.js';
 import { startHubServer, type HubServer } from '../helpers/hub-server.js';
 import { sharedData } from '../helpers/paths.js';

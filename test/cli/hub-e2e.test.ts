@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { validateReport } from '../../src/report/validate.js';
 import { runCli, withoutRun } from '../helpers/cli.js';
 import { FAKE_COMMIT, startHubServer, type HubServer } from '../helpers/hub-server.js';

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus } from '../../src/contamination/run.js';
-import { buildContaminationOutput } from '../../src/contamination/report.js';
+import { buildContaminationOutput } from '../../src/checks/contamination/report.js';
 import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { boundedLines } from '../../src/contamination/corpus/rows.js';
-import type { Task } from '../../src/task.js';
+import type { Task } from '../../src/model/task.js';
 
 const SOLUTION = [
   'def running_max(values):',

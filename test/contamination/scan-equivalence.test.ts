@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../../src/datasets/load.js';
-import type { Task } from '../../src/task.js';
+import type { Task } from '../../src/model/task.js';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus, scanCorpusParallel } from '../../src/contamination/run.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
 import { loadDataFile } from '../../src/datasets/load.js';
-import { assembleTestProgram } from '../../src/task.js';
+import { assembleTestProgram } from '../../src/model/task.js';
 import { sharedData, sharedHub } from '../helpers/paths.js';
 
 describe('adapters on the real benchmark files', () => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { renderHtml } from '../../src/report/html.js';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { CLAMP_ASSERT, CLAMP_INPUT, demoStaticReport, fullReport, futureReport, HOSTILE_ID, hostileReport, PAYLOADS } from './html-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -4,15 +4,15 @@
  * execution, mutation and contamination sections by hand (valid against the schema), untrusted
  * strings, or sections the renderer does not know.
  */
-import { runAudit } from '../../src/audit.js';
+import { runAudit } from '../../src/audit/run.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../src/checks/execution/analyze.js';
 import { DEFAULT_MUTATION_CONFIG } from '../../src/checks/mutation/config.js';
 import { createStaticCheck, DEFAULT_STATIC_CONFIG } from '../../src/checks/static/index.js';
 import { defaultScanParameters } from '../../src/contamination/options.js';
 import { loadBenchmark } from '../../src/datasets/benchmark.js';
 import { resolvePython } from '../../src/python/interpreter.js';
-import { compareFindings } from '../../src/report/order.js';
-import type { AuditReport, ContaminationTask, ExecutionTask, Finding, MutationTask, TaskRecord } from '../../src/report/types.generated.js';
+import { compareFindings } from '../../src/model/order.js';
+import type { AuditReport, ContaminationTask, ExecutionTask, Finding, MutationTask, TaskRecord } from '../../src/model/types.generated.js';
 
 /** A fixed clock, so the run block (the only dates in the page) is the same in every test run. */
 const FIXED_TIME = new Date('2026-01-02T03:04:05.000Z');

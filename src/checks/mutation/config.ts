@@ -1,5 +1,5 @@
 /** Defaults of the mutation check's config (schemas/audit.schema.json `mutationConfig`). */
-import type { MutationConfig } from '../../report/types.generated.js';
+import type { MutationConfig } from '../../model/types.generated.js';
 import { DEFAULT_INPUT_BUDGET } from './input-mutation.js';
 import { mutationOperatorNames } from './operators/index.js';
 

@@ -4,7 +4,7 @@
  * points come from the syntax tree; a branch point (if/elif/while/for) has two outcomes: the arc
  * from its header into its body, and any other arc leaving the header. Pure given the parser.
  */
-import type { MutationTask } from '../../report/types.generated.js';
+import type { MutationTask } from '../../model/types.generated.js';
 import type { Span } from './generate.js';
 import type { Node, PythonParser } from './python-parser.js';
 import { roundScore } from './score.js';

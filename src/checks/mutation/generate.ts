@@ -4,7 +4,7 @@
  * parse or duplicate another (or the original), then order and name them deterministically.
  * Pure given a loaded parser.
  */
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { unifiedDiff } from './diff.js';
 import { mutationOperators, type MutationOperator, type Replacement } from './operators/index.js';
 import type { Node, PythonParser } from './python-parser.js';

@@ -5,9 +5,9 @@
  * Findings: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution,
  * low-coverage. Files are touched only through the injected CheckpointStore.
  */
-import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../report/types.generated.js';
+import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';

@@ -5,11 +5,11 @@
  * differential testing on EvalPlus plus inputs, the tests' own inputs and inputs generated from
  * them. Untrusted code (solutions, mutants, baselines) runs only in the sandbox pool.
  */
-import type { Finding, MutationConfig, MutationTask } from '../../report/types.generated.js';
+import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import { outputsEqual, testsJob } from '../../sandbox/jobs.js';
 import type { SandboxPool } from '../../sandbox/pool.js';
 import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
 import { regionCoverage } from './coverage.js';
 import type { Mutant, MutantSet } from './generate.js';

@@ -5,7 +5,7 @@
  * Possibly-equivalent survivors (no distinguishing input found within the budget) are left out
  * of the second score's denominator. Pure.
  */
-import type { MutationCounts } from '../../report/types.generated.js';
+import type { MutationCounts } from '../../model/types.generated.js';
 import { naturalCompare } from '../../util/natural-compare.js';
 
 export type MutantStatus = 'killed' | 'survived' | 'timeout' | 'error';
@@ -20,7 +20,7 @@ export interface MutantOutcome {
 }
 
 /** Mutants by status and survivor verdict (schemas/audit.schema.json `mutationCounts`). */
-export type { MutationCounts } from '../../report/types.generated.js';
+export type { MutationCounts } from '../../model/types.generated.js';
 
 export function emptyCounts(): MutationCounts {
   return { total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, possiblyEquivalent: 0, unsorted: 0 };

@@ -3,7 +3,7 @@
  * positional arguments are all literals (`candidate([1, 2], 3)` in a HumanEval check function,
  * `f(1, 2)` in an MBPP assert). They seed type-aware input generation. Pure given the parser.
  */
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import type { Node, PythonParser } from './python-parser.js';
 import { literalValue, pyRepr, type PyValue } from './py-value.js';
 

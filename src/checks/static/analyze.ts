@@ -2,9 +2,9 @@
  * The static check's pure core: everything that can be said about a task without running it.
  * Syntax checking is injected (`parse`) so this module does no I/O.
  */
-import type { Finding, StaticConfig, StaticSummary, StaticTask } from '../../report/types.generated.js';
+import type { Finding, StaticConfig, StaticSummary, StaticTask } from '../../model/types.generated.js';
 import type { SyntaxResult } from '../../python/syntax.js';
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 import { countTests } from './count-tests.js';
 import { extractPromptExamples } from './prompt-examples.js';

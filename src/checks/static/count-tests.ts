@@ -1,6 +1,6 @@
 /** How many tests a task has: assert statements, or structured inputs for EvalPlus. Pure. */
-import type { StaticTask } from '../../report/types.generated.js';
-import type { Task } from '../../task.js';
+import type { StaticTask } from '../../model/types.generated.js';
+import type { Task } from '../../model/task.js';
 
 const ASSERT_RE = /^[ \t]*assert\b/gm;
 

@@ -4,9 +4,9 @@
  * Pure: text in, records out. Only calls with literal arguments count, so definitions such as
  * `fib(n) == fib(n-1) + fib(n-2)` are not mistaken for examples.
  */
-import type { PromptExample } from '../../report/types.generated.js';
+import type { PromptExample } from '../../model/types.generated.js';
 
-export type { PromptExample } from '../../report/types.generated.js';
+export type { PromptExample } from '../../model/types.generated.js';
 
 /** Separators between a call and its result, longest first so `==>` is not read as `==`. */
 const SEPARATORS: { text: string; style: PromptExample['style'] }[] = [

@@ -7,8 +7,8 @@ import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
 import { DEFAULT_MUTATION_CONFIG } from '../../checks/mutation/index.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { atLeast } from '../../report/order.js';
-import type { CheckName, Config, Severity } from '../../report/types.generated.js';
+import { atLeast } from '../../model/order.js';
+import type { CheckName, Config, Severity } from '../../model/types.generated.js';
 import { serializeReport } from '../../report/write.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { guardStdout } from '../io.js';
@@ -16,7 +16,7 @@ import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
 import { contaminationFromArgs, withContaminationOptions } from '../contamination-options.js';
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
-import { auditFromRequest } from '../run-audit.js';
+import { auditFromRequest } from '../../audit/request.js';
 import { renderSummary } from '../table.js';
 
 /** Default seed: every random choice (sampling, input generation) derives from it. */

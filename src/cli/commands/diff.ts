@@ -1,4 +1,4 @@
-import { diffReports, renderDiff } from '../../report/diff.js';
+import { diffReports, renderDiff } from '../../apply/diff.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { EXIT_FINDINGS, type CommandFactory } from '../main.js';

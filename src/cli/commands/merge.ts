@@ -4,10 +4,10 @@
  */
 import type { CommandModule } from 'yargs';
 import { InputError, UsageError } from '../../errors.js';
-import { contaminationDocument, isPartialFile, mergePartialFiles, type ContaminationPartialFile, type MergedContamination } from '../../contamination/merge.js';
-import { runAudit } from '../../audit.js';
+import { contaminationDocument, isPartialFile, mergePartialFiles, type ContaminationPartialFile, type MergedContamination } from '../../audit/merge-shards.js';
+import { runAudit } from '../../audit/run.js';
 import type { Check } from '../../checks/types.js';
-import type { AuditReport, CheckName } from '../../report/types.generated.js';
+import type { AuditReport, CheckName } from '../../model/types.generated.js';
 import { readReport } from '../../report/validate.js';
 import { serializeReport } from '../../report/write.js';
 import { canonicalJson } from '../../util/canonical-json.js';

@@ -1,16 +1,16 @@
 import Table from 'cli-table3';
 import { InputError, UsageError } from '../../errors.js';
 import { parseJsonl } from '../../datasets/readers.js';
-import { rescore, type SampleResult } from '../../report/rescore.js';
+import { rescore, type SampleResult } from '../../apply/rescore.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { readInputText } from '../../util/read-input.js';
 import type { CommandFactory } from '../main.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
-import { countFalsePasses, type FalsePassSummary, type Sample } from '../../report/false-passes.js';
+import { countFalsePasses, type FalsePassSummary, type Sample } from '../../apply/false-passes.js';
 import { createSandboxPool } from '../../sandbox/pool.js';
 import { resolvePython } from '../../python/interpreter.js';
-import { loadRequestTasks } from '../run-audit.js';
+import { loadRequestTasks } from '../../audit/request.js';
 import { requestFromReport } from './verify.js';
 import { guardStdout } from '../io.js';
 

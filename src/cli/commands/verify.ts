@@ -1,14 +1,14 @@
 import { getManifest } from '../../datasets/manifest.js';
 import { isBenchAuditError } from '../../errors.js';
 import type { AdapterName } from '../../datasets/adapters/index.js';
-import { diffReports, renderDiff } from '../../report/diff.js';
-import type { AuditReport } from '../../report/types.generated.js';
+import { diffReports, renderDiff } from '../../apply/diff.js';
+import type { AuditReport } from '../../model/types.generated.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { guardStdout } from '../io.js';
 import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
 import { createProgress } from '../progress.js';
-import { type AuditRequest, auditFromRequest } from '../run-audit.js';
+import { type AuditRequest, auditFromRequest } from '../../audit/request.js';
 
 /** How to re-run the audit a report records: same benchmark (or file), same data revision, same config. */
 export function requestFromReport(report: AuditReport, python?: string): AuditRequest {

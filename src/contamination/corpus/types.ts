@@ -1,6 +1,6 @@
 /** Corpus specification and the callbacks readers use to report what they skipped. */
 import type { CorpusDocument } from '../scanner.js';
-import type { ContaminationConfig } from '../../report/types.generated.js';
+import type { ContaminationConfig } from '../../model/types.generated.js';
 
 export type CorpusFormat = CorpusSpec['format'];
 export const CORPUS_FORMATS: readonly CorpusFormat[] = ['dir', 'jsonl', 'parquet', 'git', 'hub'];

@@ -4,7 +4,7 @@
  * HumanEval+ ships `test` (HumanEval's check function); MBPP+ ships `assertion` (assert lines).
  * HumanEval+ solutions complete the prompt; MBPP+ solutions are standalone.
  */
-import type { Task, TestSuite } from '../../task.js';
+import type { Task, TestSuite } from '../../model/task.js';
 import { InputError } from '../../errors.js';
 import { idField, inputList, numberField, optionalString, stringField, type RecordContext } from './fields.js';
 import { CHECK_FUNCTION } from './humaneval.js';

@@ -1,5 +1,5 @@
 /** HumanEval (openai/human-eval; hub openai/openai_humaneval): the canonical solution completes the prompt. */
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { idField, stringField, type RecordContext } from './fields.js';
 
 export const CHECK_FUNCTION = 'check';

@@ -1,5 +1,5 @@
 /** The adapter registry: manifest `adapter` name -> record-to-Task function. */
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { evalplusAdapter } from './evalplus.js';
 import type { RecordContext } from './fields.js';
 import { humanevalAdapter } from './humaneval.js';

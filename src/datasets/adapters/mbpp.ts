@@ -4,7 +4,7 @@
  * The solution is standalone code; the entry point is not stored, so it is derived from the
  * tests: the first function called in the asserts that the code defines.
  */
-import type { Task } from '../../task.js';
+import type { Task } from '../../model/task.js';
 import { idField, optionalString, stringField, stringList, type RecordContext } from './fields.js';
 
 const DEF_RE = /^[ \t]*def[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm;

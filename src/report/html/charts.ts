@@ -2,8 +2,8 @@
  * The report's charts: findings by kind, tests per task, mutation score distribution and
  * contamination similarity. Each returns SVG markup, or null when its data is absent from the report.
  */
-import { severityRank } from '../order.js';
-import type { AuditReport, Finding } from '../types.generated.js';
+import { severityRank } from '../../model/order.js';
+import type { AuditReport, Finding } from '../../model/types.generated.js';
 import { barChart, columnChart, type Bin, type Series } from './svg.js';
 
 /** Tests-per-task values up to this many distinct integers get one column each; more are grouped. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from '../../../src/checks/execution/index.js';
 import { silentProgress, type CheckOutput } from '../../../src/checks/types.js';
-import type { Config, PromptExample } from '../../../src/report/types.generated.js';
+import type { Config, PromptExample } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 
 function task(id: string, fields: Partial<Task> & { solution: string }): Task {
   return {

@@ -10,9 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from '../../../src/checks/execution/index.js';
 import { silentProgress, type CheckOutput } from '../../../src/checks/types.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
-import type { Config, ExecutionConfig } from '../../../src/report/types.generated.js';
+import type { Config, ExecutionConfig } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 import { sharedData } from '../../helpers/paths.js';
 
 let pool: SandboxPool;

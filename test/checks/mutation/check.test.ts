@@ -12,7 +12,7 @@ import { CALL_HELPER, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mutantStatus, mutantT
 import { silentProgress, type CheckContext } from '../../../src/checks/types.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';

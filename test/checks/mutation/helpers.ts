@@ -7,7 +7,7 @@ import { generateMutants } from '../../../src/checks/mutation/generate.js';
 import type { MutationOperator } from '../../../src/checks/mutation/operators/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const sharedData = join(repoRoot, '..', 'shared', 'data');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeStatic } from '../../../src/checks/static/analyze.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { checkPythonSyntax } from '../../../src/python/syntax.js';
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 import { sharedData } from '../../helpers/paths.js';
 
 function task(id: string, over: Partial<Task> = {}): Task {

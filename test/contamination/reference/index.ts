@@ -7,7 +7,7 @@
  *  - 2 `renamed`: identifier-canonicalized tokens without docstrings, for solutions.
  * Pure: tasks in, typed arrays out.
  */
-import type { Task } from '../../../src/task.js';
+import type { Task } from '../../../src/model/task.js';
 import { ngramKeys, sha256Like } from './index-hash.js';
 import { LshIndex, MinHasher } from './minhash.js';
 import type { PartName, ScanParameters } from '../../../src/contamination/options.js';

@@ -5,7 +5,7 @@
  * verify LSH candidates on the function span. The result is a `ContaminationPartial`: plain JSON
  * holding everything `finalizeContamination` needs, so shards and worker threads merge exactly.
  */
-import type { Warning } from '../../../src/report/types.generated.js';
+import type { Warning } from '../../../src/model/types.generated.js';
 import { ngramKeys } from './hash.js';
 import {
   CHANNEL_CODE,

@@ -5,11 +5,11 @@
  */
 import type { SandboxPool } from '../sandbox/pool.js';
 import { testsJob } from '../sandbox/jobs.js';
-import type { Task } from '../task.js';
+import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { killingAsserts, strengthenedCheckCode } from './export.js';
 import { matchTaskId } from './rescore.js';
-import type { AuditReport } from './types.generated.js';
+import type { AuditReport } from '../model/types.generated.js';
 
 export interface Sample {
   taskId: string;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SCHEMA_VERSION } from '../../src/version.js';
+import { SCHEMA_VERSION } from '../../src/model/version.js';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('the schemas are the source of truth', () => {

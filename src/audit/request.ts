@@ -2,22 +2,22 @@
  * One audit from a request (what the command line or a recorded report asks for). Shared by
  * `audit` and `verify`, so a verified report is re-run through exactly the same path.
  */
-import { runAudit } from '../audit.js';
+import { runAudit } from './run.js';
 import { CHECK_FACTORIES, type CheckRuntime } from '../checks/registry.js';
 import type { ProgressSink } from '../checks/types.js';
-import { makePartialFile } from '../contamination/merge.js';
+import { makePartialFile } from './merge-shards.js';
 import type { AdapterName } from '../datasets/adapters/index.js';
 import { loadBenchmark, loadLocalBenchmark, type LoadedBenchmark } from '../datasets/benchmark.js';
 import { resolveFetchOptions } from '../datasets/fetch.js';
 import { getManifest } from '../datasets/manifest.js';
 import { isBenchAuditError } from '../errors.js';
 import { resolvePython } from '../python/interpreter.js';
-import type { AuditReport, Config } from '../report/types.generated.js';
+import type { AuditReport, Config } from '../model/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../checks/execution/index.js';
 import { fileCheckpointStore } from '../checks/mutation/index.js';
 import { createSandboxPool } from '../sandbox/pool.js';
-import type { Task } from '../task.js';
+import type { Task } from '../model/task.js';
 import { canonicalJson } from '../util/canonical-json.js';
 
 export interface AuditRequest {

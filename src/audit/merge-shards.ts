@@ -4,16 +4,16 @@
  * fingerprint, merges the shards' partials and builds the same contamination output an unsharded
  * run produces (byte-identical canonical JSON).
  */
-import { resolveScanParameters } from './options.js';
+import { resolveScanParameters } from '../contamination/options.js';
 import type { CheckOutput } from '../checks/types.js';
-import type { ContaminationConfig } from '../report/types.generated.js';
-import type { Task } from '../task.js';
-import type { CorpusSpec } from './corpus/types.js';
-import { buildIndex } from './index.js';
-import type { ScanParameters } from './options.js';
-import { findDuplicatesInBenchmark } from './overlap.js';
-import { buildContaminationOutput, contaminationConfig } from './report.js';
-import { mergePartials, type ContaminationPartial } from './scanner.js';
+import type { ContaminationConfig } from '../model/types.generated.js';
+import type { Task } from '../model/task.js';
+import type { CorpusSpec } from '../contamination/corpus/types.js';
+import { buildIndex } from '../contamination/index.js';
+import type { ScanParameters } from '../contamination/options.js';
+import { findDuplicatesInBenchmark } from '../contamination/overlap.js';
+import { buildContaminationOutput, contaminationConfig } from '../checks/contamination/report.js';
+import { mergePartials, type ContaminationPartial } from '../contamination/scanner.js';
 
 export interface ContaminationPartialFile {
   format: 'bench-audit-contamination-partial-file';

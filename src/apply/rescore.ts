@@ -5,7 +5,7 @@
  * over its tasks.
  */
 import { naturalCompare } from '../util/natural-compare.js';
-import type { AuditReport, FindingKind } from './types.generated.js';
+import type { AuditReport, FindingKind } from '../model/types.generated.js';
 
 /** Which finding kinds put a task in which flagged subset (warning or error findings only). */
 export const SUBSETS: Record<'broken' | 'weak-tests' | 'contaminated' | 'duplicates' | 'imprecise', readonly FindingKind[]> = {

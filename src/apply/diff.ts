@@ -5,9 +5,9 @@
  */
 import { canonicalJson } from '../util/canonical-json.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { scalarLeaves } from './markdown.js';
-import { compareFindings } from './order.js';
-import type { AuditReport, Finding } from './types.generated.js';
+import { scalarLeaves } from '../report/markdown.js';
+import { compareFindings } from '../model/order.js';
+import type { AuditReport, Finding } from '../model/types.generated.js';
 
 export interface FindingChange {
   taskId: string | null;

@@ -3,15 +3,15 @@
  * part sizes and trivial flags, duplicates and cross-benchmark overlaps; per benchmark the rates at
  * each threshold. Pure and deterministic: everything is sorted, numbers are rounded to 4 decimals.
  */
-import type { CheckOutput, TaskCheckOutput } from '../checks/types.js';
-import { finding } from '../checks/types.js';
-import type { ContaminationConfig, ContaminationSummary, ContaminationTask, Finding, Warning } from '../report/types.generated.js';
-import type { Task } from '../task.js';
-import { CHANNEL_CODE, CHANNEL_TEXT, partText, type BenchmarkIndex } from './index.js';
-import type { PartName, ScanParameters } from './options.js';
-import type { PeerMatch } from './overlap.js';
-import { compareMatches, MAX_MATCH_TEXT_CHARS, round4, scoreCandidates, type ContaminationPartial, type FinalMatch } from './scanner.js';
-import type { CorpusSpec } from './corpus/types.js';
+import type { CheckOutput, TaskCheckOutput } from '../types.js';
+import { finding } from '../types.js';
+import type { ContaminationConfig, ContaminationSummary, ContaminationTask, Finding, Warning } from '../../model/types.generated.js';
+import type { Task } from '../../model/task.js';
+import { CHANNEL_CODE, CHANNEL_TEXT, partText, type BenchmarkIndex } from '../../contamination/index.js';
+import type { PartName, ScanParameters } from '../../contamination/options.js';
+import type { PeerMatch } from '../../contamination/overlap.js';
+import { compareMatches, MAX_MATCH_TEXT_CHARS, round4, scoreCandidates, type ContaminationPartial, type FinalMatch } from '../../contamination/scanner.js';
+import type { CorpusSpec } from '../../contamination/corpus/types.js';
 
 export interface ContaminationResultInput {
   tasks: readonly Task[];

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import type { AuditReport, FindingKind, TaskRecord } from './types.generated.js';
+import type { AuditReport, FindingKind, TaskRecord } from '../model/types.generated.js';
 
 export interface SourceRecord {
   file: string;

@@ -3,12 +3,12 @@
  * Library code: no printing, no files. The CLI validates and writes the result.
  */
 import { arch, cpus, platform } from 'node:os';
-import type { Check, CheckOutput, ProgressSink } from './checks/types.js';
-import { silentProgress } from './checks/types.js';
-import type { LoadedBenchmark } from './datasets/benchmark.js';
-import { compareFindings, compareWarnings } from './report/order.js';
-import type { AuditReport, CheckName, Config, Finding, TaskRecord, Warning } from './report/types.generated.js';
-import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './version.js';
+import type { Check, CheckOutput, ProgressSink } from '../checks/types.js';
+import { silentProgress } from '../checks/types.js';
+import type { LoadedBenchmark } from '../datasets/benchmark.js';
+import { compareFindings, compareWarnings } from '../model/order.js';
+import type { AuditReport, CheckName, Config, Finding, TaskRecord, Warning } from '../model/types.generated.js';
+import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 
 export interface AuditOptions {
   config: Config;
