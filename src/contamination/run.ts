@@ -12,10 +12,10 @@ import type { Task } from '../model/task.js';
 import { listDirectory, ReadScratch, readDirectoryFile } from './corpus/directory.js';
 import { readCorpus } from './corpus/open.js';
 import type { HubAccess } from './corpus/hub.js';
-import type { CorpusSink, CorpusSpec } from './corpus/types.js';
+import type { CorpusDocument, CorpusSink, CorpusSpec } from './corpus/types.js';
 import { buildIndex, type BenchmarkIndex } from './index.js';
 import type { ScanParameters } from './options.js';
-import { Scanner, mergePartials, type ContaminationPartial, type CorpusDocument } from './scanner.js';
+import { Scanner, mergePartials, type ContaminationPartial } from './scanner.js';
 import { unitSelector, type ShardSpec } from './shard.js';
 
 /**
@@ -60,7 +60,7 @@ export async function scanCorpus(index: BenchmarkIndex, spec: CorpusSpec, option
     // readDirectory's steps, reading every file into one reused buffer (each is scanned before the next).
     const scratch = new ReadScratch();
     for (const rel of listDirectory(spec, sink, select)) {
-      if (options.signal?.aborted) break;
+      options.signal?.throwIfAborted(); // an interrupted scan is no result
       const doc = readDirectoryFile(spec, rel, sink, scratch);
       if (doc === null) continue;
       scanDocument(scanner, doc);
@@ -69,7 +69,7 @@ export async function scanCorpus(index: BenchmarkIndex, spec: CorpusSpec, option
     return scanner.partial(options.shard ?? null);
   }
   for await (const doc of readCorpus(spec, sink, select, options.hub)) {
-    if (options.signal?.aborted) break;
+    options.signal?.throwIfAborted();
     scanDocument(scanner, doc);
     options.onDocument?.(doc.bytes.length);
   }
@@ -178,6 +178,7 @@ export async function scanCorpusParallel(
     );
   }
   const partials = await Promise.all(runs);
+  options.signal?.throwIfAborted();
   const merged = mergePartials(partials.map((p) => ({ ...p, shard: null })), params.candidatesPerItem);
   if (!merged.ok) return merged;
   return { ok: true, partial: { ...merged.partial, shard: options.shard ?? null } };

@@ -27,14 +27,7 @@ import { segmentFunctions } from './segment.js';
 import { alphaRename, similarityRatio } from './similarity.js';
 import { TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
-
-export interface CorpusDocument {
-  /** Unique, stable id (relative path, `file#row`, `rev:path`). */
-  id: string;
-  path: string;
-  repo?: string;
-  bytes: Uint8Array;
-}
+import type { CorpusDocument } from './corpus/types.js';
 
 export interface CandidateRecord {
   item: number;

@@ -7,7 +7,8 @@ import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus } from '../../src/contamination/run.js';
 import { buildContaminationOutput } from '../../src/checks/contamination/report.js';
-import { corpusSpec } from '../../src/checks/contamination/index.js';
+import { corpusSpec, createContaminationCheck } from '../../src/checks/contamination/index.js';
+import { silentProgress } from '../../src/checks/types.js';
 import { boundedLines } from '../../src/contamination/corpus/rows.js';
 import type { Task } from '../../src/model/task.js';
 
@@ -164,6 +165,20 @@ test('a git repository is scanned at a revision without a checkout', async () =>
     const partial = await scanCorpus(index, corpusSpec('git', root));
     assert.equal(partial.corpus.documents, 1, 'only *.py files');
     assert.ok(partial.candidates.some((c) => c.corpusId === 'HEAD:pkg/copy.py'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a corpus scan that fails is an error of the audit, not a warning beside a clean report', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ba-abort-'));
+  try {
+    writeFileSync(join(root, 'good.py'), SOLUTION);
+    const stop = new AbortController();
+    stop.abort(new Error('interrupted'));
+    const check = createContaminationCheck({ corpus: corpusSpec('dir', root) });
+    const config = { checks: ['contamination' as const], seed: 0, static: { fewTestsThreshold: 2 } };
+    await assert.rejects(check.run({ benchmark: 'toy', tasks, config, progress: silentProgress, signal: stop.signal }), /interrupted/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

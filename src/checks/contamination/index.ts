@@ -4,7 +4,7 @@
  * I/O (reading the corpus, worker threads) happens here at the edge; the algorithms are in
  * src/contamination/.
  */
-import { isBenchAuditError } from '../../errors.js';
+import { ToolError } from '../../errors.js';
 import type { Task } from '../../model/task.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import type { HubAccess } from '../../contamination/corpus/hub.js';
@@ -71,9 +71,9 @@ export function createContaminationCheck(options: ContaminationCheckOptions = {}
       const index = buildIndex(context.tasks, params);
       const corpus = options.corpus ?? null;
       let partial: ContaminationPartial | null = null;
-      const failures: { code: string; message: string }[] = [];
       if (corpus !== null) {
         context.progress.start(`contamination: scanning ${corpus.location}`, 0);
+        // A scan that fails is an error of the audit (exit 2), never a warning beside a "clean" report.
         try {
           const result = await scanCorpusParallel(context.tasks, params, corpus, options.workers ?? 1, {
             shard: options.shard ?? null,
@@ -81,15 +81,12 @@ export function createContaminationCheck(options: ContaminationCheckOptions = {}
             onDocument: () => context.progress.advance(1),
             ...(context.signal ? { signal: context.signal } : {}),
           });
-          if (result.ok) partial = result.partial;
-          else failures.push({ code: 'corpus-scan-failed', message: result.reason });
-        } catch (error) {
-          if (!isBenchAuditError(error) && !(error instanceof Error)) throw error;
-          failures.push({ code: 'corpus-scan-failed', message: `corpus scan failed: ${(error as Error).message}` });
+          if (!result.ok) throw new ToolError(`the corpus scan of ${corpus.location} failed: ${result.reason}`);
+          partial = result.partial;
         } finally {
           context.progress.finish();
         }
-        if (partial !== null) options.onPartial?.(partial, params);
+        options.onPartial?.(partial, params);
       }
       const duplicates = findDuplicatesInBenchmark(context.tasks, params, index);
       const overlaps = (options.compareWith ?? []).map((other) => ({
@@ -97,7 +94,6 @@ export function createContaminationCheck(options: ContaminationCheckOptions = {}
         peers: findCrossBenchmarkOverlaps(context.tasks, other.tasks, params),
       }));
       const output = buildContaminationOutput({ tasks: context.tasks, index, partial, corpus, duplicates, overlaps });
-      output.warnings.push(...failures.map((f) => ({ ...f, check: 'contamination' as const })));
       output.runInfo = {
         durationMs: Date.now() - started,
         workers: options.workers ?? 1,

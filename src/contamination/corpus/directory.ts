@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { BINARY_SNIFF_BYTES } from '../constants.js';
-import type { CorpusDocument } from '../scanner.js';
+import type { CorpusDocument } from './types.js';
 import { makePathFilter } from './glob.js';
 import type { CorpusSink, CorpusSpec, UnitSelector } from './types.js';
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { isBinary } from './directory.js';
 import { makePathFilter } from './glob.js';
-import type { CorpusDocument } from '../scanner.js';
+import type { CorpusDocument } from './types.js';
 import type { CorpusSink, CorpusSpec, UnitSelector } from './types.js';
 
 interface Blob {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile, mkdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { downloadFile, listFiles } from '@huggingface/hub';
-import type { CorpusDocument } from '../scanner.js';
+import type { CorpusDocument } from './types.js';
 import { makePathFilter } from './glob.js';
 import { readJsonlFile, readParquetFile } from './rows.js';
 import type { CorpusSink, CorpusSpec, UnitSelector } from './types.js';

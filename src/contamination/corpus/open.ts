@@ -1,5 +1,5 @@
 /** Pick the reader for a corpus spec. */
-import type { CorpusDocument } from '../scanner.js';
+import type { CorpusDocument } from './types.js';
 import { readDirectory } from './directory.js';
 import { readGitRepository } from './git.js';
 import { readHubDataset, type HubAccess } from './hub.js';

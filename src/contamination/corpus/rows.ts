@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { CorpusDocument } from '../scanner.js';
+import type { CorpusDocument } from './types.js';
 import { makePathFilter } from './glob.js';
 import type { CorpusSink, CorpusSpec, UnitSelector } from './types.js';
 

@@ -1,6 +1,14 @@
 /** Corpus specification and the callbacks readers use to report what they skipped. */
-import type { CorpusDocument } from '../scanner.js';
 import type { ContaminationConfig } from '../../model/types.generated.js';
+
+/** One document of a corpus, as the scanner reads it. */
+export interface CorpusDocument {
+  /** Unique, stable id (relative path, `file#row`, `rev:path`). */
+  id: string;
+  path: string;
+  repo?: string;
+  bytes: Uint8Array;
+}
 
 export type CorpusFormat = CorpusSpec['format'];
 export const CORPUS_FORMATS: readonly CorpusFormat[] = ['dir', 'jsonl', 'parquet', 'git', 'hub'];
