@@ -12,14 +12,13 @@
  *
  *   npx tsx bench/mutation.ts [--mbpp] [--limit N] [--baseline-sample N] [--min-time-limit-ms MS]
  *
- * Targets (issue 4): all of HumanEval's analysis incl. survivor sorting < 30 s on 2 cores; MBPP
+ * Targets: all of HumanEval's analysis incl. survivor sorting < 30 s on 2 cores; MBPP
  * < 2 min; >= 300 mutants/s; >= 10x the spawn-per-mutant baseline.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pythonCompiles } from '../src/checks/mutation/compile-check.js';
-import { DEFAULT_MIN_TIME_LIMIT_MS } from '../src/checks/mutation/config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from '../src/checks/mutation/generate.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
@@ -33,7 +32,7 @@ import {
   mutantStatus,
   mutantTimeLimit,
 } from '../src/checks/mutation/run.js';
-import { silentProgress } from '../src/checks/types.js';
+import { silentProgress } from '../src/model/progress.js';
 import { loadDataFile } from '../src/datasets/load.js';
 import { resolvePython } from '../src/python/interpreter.js';
 import { forkServerPath, planIsolation } from '../src/sandbox/isolation.js';
@@ -51,8 +50,8 @@ const flag = (name: string): string | undefined => {
 };
 const limit = Number(flag('--limit') ?? Infinity);
 const baselineSample = Number(flag('--baseline-sample') ?? DEFAULT_BASELINE_SAMPLE);
-/** Override the per-mutant time-limit floor (default: the check's DEFAULT_MIN_TIME_LIMIT_MS, 1 s). */
-const minTimeLimitMs = flag('--min-time-limit-ms') === undefined ? DEFAULT_MIN_TIME_LIMIT_MS : Number(flag('--min-time-limit-ms'));
+/** Override the per-mutant time-limit floor (default: the mutation config's minTimeLimitMs, 1 s). */
+const minTimeLimitMs = flag('--min-time-limit-ms') === undefined ? DEFAULT_MUTATION_CONFIG.minTimeLimitMs : Number(flag('--min-time-limit-ms'));
 const config = { ...DEFAULT_MUTATION_CONFIG, minTimeLimitMs };
 const data = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const workers = availableParallelism();

@@ -4,7 +4,7 @@
  *   1. trivial jobs (one passing assert),
  *   2. HumanEval reference runs (164 tasks x 3 seeds),
  *   3. MBPP reference runs (974 tasks x 3 seeds) with the pool only.
- * Targets (issue 3): >= 600 trivial jobs/s on 2 cores, HumanEval x3 < 5 s, MBPP x3 < 15 s,
+ * Targets: >= 600 trivial jobs/s on 2 cores, HumanEval x3 < 5 s, MBPP x3 < 15 s,
  * >= 10x the spawn-per-job baseline.
  * Usage: npx tsx bench/sandbox.ts [--jobs N] [--baseline-jobs N]
  */

@@ -1,5 +1,6 @@
-// Generates TypeScript types from the JSON Schemas, which are the source of truth:
-//   schemas/audit.schema.json            -> src/model/types.generated.ts
+// Generates TypeScript from the JSON Schemas, which are the source of truth:
+//   schemas/audit.schema.json            -> src/model/types.generated.ts (types)
+//                                        -> src/model/defaults.generated.ts (the config's `default` keywords)
 //   schemas/dataset-manifest.schema.json -> src/datasets/manifest.generated.ts
 // `node scripts/gen-report-types.mjs --check` exits 1 when a committed file is stale
 // (test/model/types-generated.test.ts runs it that way).
@@ -11,11 +12,46 @@ import { compile } from 'json-schema-to-typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = [
   { schema: 'audit.schema.json', name: 'AuditReport', out: join(root, 'src', 'model', 'types.generated.ts') },
+  { schema: 'audit.schema.json', defaults: true, out: join(root, 'src', 'model', 'defaults.generated.ts') },
   { schema: 'dataset-manifest.schema.json', name: 'DatasetManifest', out: join(root, 'src', 'datasets', 'manifest.generated.ts') },
 ];
 
+/** The config sections whose `default` keywords become constants, with their generated type names. */
+const CONFIG_SECTIONS = [
+  ['staticConfig', 'StaticConfig', 'DEFAULT_STATIC_CONFIG'],
+  ['executionConfig', 'ExecutionConfig', 'DEFAULT_EXECUTION_CONFIG'],
+  ['mutationConfig', 'MutationConfig', 'DEFAULT_MUTATION_SETTINGS'],
+];
+
+/**
+ * One constant per config section holding the properties that have a `default` in the schema. A
+ * section whose every required property has one is typed as the whole section; otherwise as the
+ * part it covers (the mutation check adds its operator list, which comes from its registry).
+ */
+function defaultsModule(schema) {
+  const out = [
+    `/* Generated from the \`default\` keywords of schemas/audit.schema.json by scripts/gen-report-types.mjs. Do not edit. */`,
+    '',
+    `import type { ${CONFIG_SECTIONS.map(([, type]) => type).join(', ')} } from './types.generated.js';`,
+    '',
+  ];
+  const seed = schema.$defs.config.properties.seed;
+  out.push(`/** ${seed.description} */`, `export const DEFAULT_SEED = ${JSON.stringify(seed.default)};`, '');
+  for (const [def, type, name] of CONFIG_SECTIONS) {
+    const section = schema.$defs[def];
+    const entries = Object.entries(section.properties).filter(([, p]) => p.default !== undefined);
+    const complete = section.required.every((r) => entries.some(([k]) => k === r));
+    const keys = entries.map(([k]) => `'${k}'`).join(' | ');
+    out.push(`export const ${name}: Readonly<${complete ? type : `Pick<${type}, ${keys}>`}> = {`);
+    for (const [key, p] of entries) out.push(`  ${key}: ${JSON.stringify(p.default).replace(/"/g, "'")},`);
+    out.push('};', '');
+  }
+  return out.join('\n');
+}
+
 export async function generate(target) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', target.schema), 'utf8'));
+  if (target.defaults) return defaultsModule(schema);
   return compile(schema, target.name, {
     bannerComment: `/* Generated from schemas/${target.schema} by scripts/gen-report-types.mjs. Do not edit. */`,
     additionalProperties: false,

@@ -23,9 +23,11 @@ export { ADAPTERS, ADAPTER_NAMES, detectAdapter, type AdapterName } from './data
 // Checks and the audit.
 export { runAudit, type AuditOptions } from './audit/run.js';
 export { CHECK_FACTORIES, CHECK_NAMES, type CheckRuntime } from './checks/registry.js';
-export type { Check, CheckContext, CheckOutput, ProgressSink } from './checks/types.js';
+export type { Check, CheckContext, CheckOutput } from './checks/types.js';
+export { silentProgress, type ProgressSink } from './model/progress.js';
 export { createStaticCheck, extractPromptExamples, analyzeStatic } from './checks/static/index.js';
-export { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from './checks/execution/index.js';
+export { createExecutionCheck } from './checks/execution/index.js';
+export * from './model/defaults.generated.js';
 export { createMutationCheck, DEFAULT_MUTATION_CONFIG, generateMutants, mutationOperators } from './checks/mutation/index.js';
 export { createContaminationCheck, corpusSpec } from './checks/contamination/index.js';
 export { createSandboxPool, type SandboxPool } from './sandbox/pool.js';
@@ -38,5 +40,6 @@ export { renderMarkdown } from './report/markdown.js';
 export { renderHtml } from './report/html.js';
 export { diffReports, type ReportDiff } from './apply/diff.js';
 export { exportBenchmark } from './apply/export.js';
-export { rescore, SUBSETS } from './apply/rescore.js';
+export { rescore } from './apply/rescore.js';
+export { FINDING_KINDS, FINDING_KIND_NAMES, RESCORE_SUBSETS, subsetKinds, type FindingKindInfo, type RescoreSubset } from './model/finding-kinds.js';
 export { countFalsePasses } from './apply/false-passes.js';

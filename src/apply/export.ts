@@ -1,8 +1,11 @@
 /**
  * A cleaned benchmark from an audit: the original records minus the tasks flagged by chosen
  * finding kinds, optionally with strengthened tests (the killing asserts of the mutation check
- * appended), plus a manifest of what was removed or changed and why. Pure: records in, records out.
+ * appended), plus a manifest of what was removed or changed and why. `exportBenchmark` is pure
+ * (records in, records out); `exportFromReport` loads the records the report's audit read.
  */
+import { loadReportRecords } from '../datasets/benchmark.js';
+import type { FetchOptions } from '../datasets/fetch-types.js';
 import { InputError } from '../errors.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import type { AuditReport, FindingKind, TaskRecord } from '../model/types.generated.js';
@@ -110,4 +113,10 @@ export function exportBenchmark(
       changed: changed.sort((a, b) => naturalCompare(a.taskId, b.taskId)),
     },
   };
+}
+
+/** The cleaned benchmark of a report: its records at the recorded data revision (sha256-checked), exported. */
+export async function exportFromReport(report: AuditReport, options: { exclude: readonly FindingKind[]; strengthen: boolean; fetch?: FetchOptions }): Promise<ReturnType<typeof exportBenchmark>> {
+  const records = await loadReportRecords(report.benchmark, options.fetch ?? {});
+  return exportBenchmark(report, records, { exclude: options.exclude, strengthen: options.strengthen });
 }

@@ -3,7 +3,9 @@
  * tests (the original tests plus the mutation check's killing asserts). Samples run only in the
  * sandbox.
  */
-import type { SandboxPool } from '../sandbox/pool.js';
+import { executionConfigOf } from '../audit/config.js';
+import { loadRequestTasks, requestFromReport } from '../audit/request.js';
+import { createSandboxPool, type SandboxPool } from '../sandbox/pool.js';
 import { testsJob } from '../sandbox/jobs.js';
 import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
@@ -105,4 +107,19 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     tasks: [...perTask.entries()].filter(([, v]) => v.falsePasses > 0).map(([taskId, v]) => ({ taskId, ...v })).sort((a, b) => naturalCompare(a.taskId, b.taskId)),
     unmatchedSamples: [...unmatched].sort(naturalCompare),
   };
+}
+
+/**
+ * Re-run a model's samples against the strengthened tests of the audited benchmark: the benchmark
+ * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
+ */
+export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassSummary> {
+  const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
+  const execution = executionConfigOf(report.config);
+  const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
+  try {
+    return await countFalsePasses(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
+  } finally {
+    await pool.close();
+  }
 }

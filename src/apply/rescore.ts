@@ -4,19 +4,11 @@
  * that passed (the unbiased estimator for k = 1, Chen et al. 2021); a subset's pass@1 is the mean
  * over its tasks.
  */
+import { FINDING_KINDS, RESCORE_SUBSETS, type RescoreSubset } from '../model/finding-kinds.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import type { AuditReport, FindingKind } from '../model/types.generated.js';
+import type { AuditReport } from '../model/types.generated.js';
 
-/** Which finding kinds put a task in which flagged subset (warning or error findings only). */
-export const SUBSETS: Record<'broken' | 'weak-tests' | 'contaminated' | 'duplicates' | 'imprecise', readonly FindingKind[]> = {
-  broken: ['canonical-fails', 'setup-error', 'timeout', 'flaky', 'test-syntax-error', 'solution-syntax-error', 'missing-field', 'duplicate-task-id', 'no-tests'],
-  'weak-tests': ['killable-survivor', 'tests-accept-trivial-solution', 'few-tests', 'low-coverage'],
-  contaminated: ['contaminated', 'cross-benchmark-overlap'],
-  // Near-identical tasks inside the benchmark (MBPP's regex-matching family, HumanEval/56 and /61): not contamination, but they count twice.
-  duplicates: ['near-duplicate-in-benchmark', 'duplicate-task'],
-  imprecise: ['prompt-example-mismatch', 'plus-input-crash', 'contract-violation'],
-};
-export type SubsetName = keyof typeof SUBSETS;
+export type SubsetName = RescoreSubset;
 
 /** One sample's outcome; `plus` only for EvalPlus results. */
 export interface SampleResult {
@@ -74,10 +66,10 @@ export function rescore(report: AuditReport, results: readonly SampleResult[]): 
   }
   const flagged = new Map<string, Set<SubsetName>>();
   for (const task of report.tasks) {
-    const kinds = new Set(task.findings.filter((f) => f.severity !== 'info').map((f) => f.kind));
     const in_ = new Set<SubsetName>();
-    for (const [name, list] of Object.entries(SUBSETS) as [SubsetName, readonly FindingKind[]][]) {
-      if (list.some((k) => kinds.has(k))) in_.add(name);
+    for (const f of task.findings) {
+      const subset = FINDING_KINDS[f.kind].subset;
+      if (f.severity !== 'info' && subset !== null) in_.add(subset);
     }
     flagged.set(task.id, in_);
   }
@@ -98,7 +90,7 @@ export function rescore(report: AuditReport, results: readonly SampleResult[]): 
   };
   const ids = report.tasks.map((t) => t.id);
   const subsets: SubsetScore[] = [score('all', ids), score('clean', ids.filter((id) => flagged.get(id)!.size === 0))];
-  for (const name of Object.keys(SUBSETS) as SubsetName[]) subsets.push(score(name, ids.filter((id) => flagged.get(id)!.has(name))));
+  for (const name of RESCORE_SUBSETS) subsets.push(score(name, ids.filter((id) => flagged.get(id)!.has(name))));
   return {
     benchmark: report.benchmark.id,
     subsets,

@@ -5,8 +5,12 @@
  * run produces (byte-identical canonical JSON).
  */
 import { resolveScanParameters } from '../contamination/options.js';
-import type { CheckOutput } from '../checks/types.js';
-import type { ContaminationConfig } from '../model/types.generated.js';
+import type { Check, CheckOutput } from '../checks/types.js';
+import { InputError, UsageError } from '../errors.js';
+import type { AuditReport, CheckName, ContaminationConfig } from '../model/types.generated.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { readInputText } from '../util/read-input.js';
+import { runAudit } from './run.js';
 import type { Task } from '../model/task.js';
 import type { CorpusSpec } from '../contamination/corpus/types.js';
 import { buildIndex } from '../contamination/index.js';
@@ -76,4 +80,66 @@ export function contaminationDocument(merged: MergedContamination): unknown {
     findings: merged.output.findings,
     warnings: merged.output.warnings,
   };
+}
+
+/** A check that returns what a recorded report holds for it (the other checks of a sharded run are identical in every shard). */
+function replayCheck(report: AuditReport, name: CheckName): Check {
+  return {
+    name,
+    run: async () => ({
+      tasks: report.tasks.map((t) => ({
+        ...((t.checks as Record<string, unknown>)[name] === undefined ? {} : { section: (t.checks as Record<string, never>)[name] }),
+        findings: t.findings.filter((f) => f.check === name),
+      })),
+      ...((report.summary.checks as Record<string, unknown>)[name] === undefined ? {} : { summary: (report.summary.checks as Record<string, never>)[name] }),
+      findings: report.findings.filter((f) => f.check === name && f.kind !== 'task-count-mismatch'), // the audit adds it again
+      warnings: report.warnings.filter((w) => w.check === name),
+    }),
+  };
+}
+
+/**
+ * The full audit report an unsharded run gives: the shard report's benchmark, config and other
+ * checks, with contamination replaced by the merged result, assembled by the same runAudit.
+ */
+export async function mergedReport(shardReport: AuditReport, merged: MergedContamination): Promise<AuditReport> {
+  const config = shardReport.config;
+  if (!config.checks.includes('contamination')) throw new UsageError('the --report given did not run the contamination check');
+  if ((config.contamination?.compareWith ?? []).length > 0) {
+    throw new UsageError('merge cannot rebuild --compare-with overlaps', { hint: 'run --compare-with in an unsharded audit without --corpus (it does not scan the corpus)' });
+  }
+  if (canonicalJson(config.contamination?.corpus ?? null) !== canonicalJson(merged.config.corpus ?? null)) {
+    throw new UsageError('the --report given scanned another corpus than the partials');
+  }
+  if (shardReport.tasks.length !== merged.tasks.length || shardReport.tasks.some((t, i) => t.id !== merged.tasks[i].id)) {
+    throw new UsageError('the --report given is of other tasks than the partials');
+  }
+  const { taskCount: _taskCount, ...info } = shardReport.benchmark;
+  const contamination: Check = { name: 'contamination', run: async () => ({ ...merged.output, runInfo: { mergedShards: true } }) };
+  return runAudit(
+    {
+      info,
+      tasks: merged.tasks,
+      warnings: shardReport.warnings.filter((w) => w.check === undefined),
+    },
+    { config, checks: config.checks.map((n) => (n === 'contamination' ? contamination : replayCheck(shardReport, n))) },
+  );
+}
+
+export function readPartialFile(path: string): ContaminationPartialFile {
+  const text = readInputText(path);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`partial result is not JSON: ${(error as Error).message}`, {
+      hint: 'pass the files written by `audit --shard K/N --partial-out FILE`',
+      location: { file: path },
+      cause: error,
+    });
+  }
+  if (!isPartialFile(value)) {
+    throw new InputError(`${path} is not a contamination partial result`, { hint: 'pass the files written by `audit --shard K/N --partial-out FILE`', location: { file: path } });
+  }
+  return value;
 }

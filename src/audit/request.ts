@@ -4,7 +4,7 @@
  */
 import { runAudit } from './run.js';
 import { CHECK_FACTORIES, type CheckRuntime } from '../checks/registry.js';
-import type { ProgressSink } from '../checks/types.js';
+import type { ProgressSink } from '../model/progress.js';
 import { makePartialFile } from './merge-shards.js';
 import type { AdapterName } from '../datasets/adapters/index.js';
 import { loadBenchmark, loadLocalBenchmark, type LoadedBenchmark } from '../datasets/benchmark.js';
@@ -14,7 +14,7 @@ import { isBenchAuditError } from '../errors.js';
 import { resolvePython } from '../python/interpreter.js';
 import type { AuditReport, Config } from '../model/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { DEFAULT_EXECUTION_CONFIG } from '../checks/execution/index.js';
+import { executionConfigOf } from './config.js';
 import { fileCheckpointStore } from '../checks/mutation/index.js';
 import { createSandboxPool } from '../sandbox/pool.js';
 import type { Task } from '../model/task.js';
@@ -88,7 +88,7 @@ export async function auditFromRequest(request: AuditRequest, progress: Progress
     if (request.checkpointDir) runtime.checkpoints = fileCheckpointStore(request.checkpointDir, { resume: request.resume === true });
   }
   if (checks.includes('execution') || checks.includes('mutation')) {
-    const execution = { ...DEFAULT_EXECUTION_CONFIG, ...(request.config.execution ?? {}) };
+    const execution = executionConfigOf(request.config);
     runtime.pool = createSandboxPool({
       python: python.executable,
       ...(request.runtime?.workers ? { workers: request.runtime.workers } : {}),
@@ -141,4 +141,19 @@ export async function loadRequestTasks(request: AuditRequest, log: (m: string) =
   return request.data !== undefined
     ? loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
     : loadBenchmark(request.benchmark as string, { ...(request.revision ? { revision: request.revision } : {}), ...(request.offline ? { offline: true } : {}), log });
+}
+
+/** How to re-run the audit a report records: same benchmark (or file), same data revision, same config. */
+export function requestFromReport(report: AuditReport, python?: string): AuditRequest {
+  const b = report.benchmark;
+  let known = false;
+  try {
+    known = getManifest(b.id).source.type === b.source.type;
+  } catch (error) {
+    if (!isBenchAuditError(error)) throw error;
+  }
+  if (!known) {
+    return { data: b.files[0]?.path, adapter: b.adapter as AdapterName, id: b.id, python, config: report.config };
+  }
+  return { benchmark: b.id, ...(b.source.type === 'hub' ? { revision: b.source.commit } : {}), python, config: report.config };
 }

@@ -3,8 +3,9 @@
  * Library code: no printing, no files. The CLI validates and writes the result.
  */
 import { arch, cpus, platform } from 'node:os';
-import type { Check, CheckOutput, ProgressSink } from '../checks/types.js';
-import { silentProgress } from '../checks/types.js';
+import type { Check, CheckOutput } from '../checks/types.js';
+import { finding } from '../checks/types.js';
+import { silentProgress, type ProgressSink } from '../model/progress.js';
 import type { LoadedBenchmark } from '../datasets/benchmark.js';
 import { compareFindings, compareWarnings } from '../model/order.js';
 import type { AuditReport, CheckName, Config, Finding, TaskRecord, Warning } from '../model/types.generated.js';
@@ -33,7 +34,7 @@ export async function runAudit(loaded: LoadedBenchmark, options: AuditOptions): 
     checks: {},
     findings: [],
   }));
-  const findings: Finding[] = [...loaded.findings];
+  const findings: Finding[] = taskCountFindings(loaded);
   const warnings: Warning[] = [...loaded.warnings];
   const summaryChecks: AuditReport['summary']['checks'] = {};
   const runChecks: Record<string, unknown> = {};
@@ -86,6 +87,15 @@ export async function runAudit(loaded: LoadedBenchmark, options: AuditOptions): 
       ...(options.runInfo ?? {}),
     },
   };
+}
+
+/** Data at a pinned revision whose task count differs from the manifest's (unpinned, loading fails instead). */
+function taskCountFindings(loaded: LoadedBenchmark): Finding[] {
+  const expected = loaded.info.expectedTaskCount;
+  const actual = loaded.tasks.length;
+  if (expected === undefined || expected === actual) return [];
+  const revision = loaded.info.source.type === 'hub' ? ` (revision ${loaded.info.source.commit})` : '';
+  return [finding('static', 'task-count-mismatch', 'error', `the ${loaded.info.adapter} adapter produced ${actual} tasks; the manifest expects ${expected}${revision}`, { expected, actual })];
 }
 
 function merge(name: CheckName, output: CheckOutput<CheckName>, records: TaskRecord[], summary: AuditReport['summary']['checks']): void {

@@ -18,6 +18,8 @@ import type {
   StaticTask,
   Warning,
 } from '../model/types.generated.js';
+import { FINDING_KINDS } from '../model/finding-kinds.js';
+import type { ProgressSink } from '../model/progress.js';
 import type { Task } from '../model/task.js';
 
 export interface CheckSections {
@@ -45,15 +47,6 @@ export interface CheckOutput<N extends CheckName> {
   runInfo?: Record<string, unknown>;
 }
 
-/** Progress events; the CLI turns them into a bar (TTY) or periodic lines. */
-export interface ProgressSink {
-  start(label: string, total: number): void;
-  advance(by?: number): void;
-  finish(): void;
-}
-
-export const silentProgress: ProgressSink = { start() {}, advance() {}, finish() {} };
-
 export interface CheckContext {
   benchmark: string;
   /** The tasks in report order (sorted by id). */
@@ -68,6 +61,7 @@ export interface Check<N extends CheckName = CheckName> {
   run(context: CheckContext): Promise<CheckOutput<N>>;
 }
 
+/** A finding, checked against the finding-kind registry (a kind reported by another check or with an unregistered severity is a bug). */
 export function finding(
   check: CheckName,
   kind: Finding['kind'],
@@ -75,5 +69,9 @@ export function finding(
   message: string,
   evidence: Record<string, unknown> = {},
 ): Finding {
+  const info = FINDING_KINDS[kind];
+  if (info.check !== check || !info.severities.includes(severity)) {
+    throw new Error(`finding kind ${kind} is registered for the ${info.check} check with severities ${info.severities.join('/')}, not ${check}/${severity}`);
+  }
   return { kind, severity, check, message, evidence };
 }

@@ -1,19 +1,11 @@
-/** The `audit` options of the contamination check, and how they become config + runtime options. */
-import { existsSync, statSync } from 'node:fs';
+/** The `audit` options of the contamination check, and how they become audit settings. */
 import type { Argv } from 'yargs';
-import { contaminationConfig, corpusSpec } from '../checks/contamination/index.js';
-import { resolveScanParameters, type ScanParameters } from '../contamination/options.js';
-import { resolveShard } from '../contamination/shard.js';
-import type { CorpusFormat, CorpusSpec } from '../contamination/corpus/types.js';
-import { UsageError } from '../errors.js';
-import type { ContaminationConfig } from '../model/types.generated.js';
-
-const FORMATS = ['dir', 'jsonl', 'parquet', 'git', 'hub'] as const;
+import { CORPUS_FORMATS, type ContaminationSettings, type CorpusFormat } from '../audit/config.js';
 
 export function withContaminationOptions<T>(y: Argv<T>) {
   return y
     .option('corpus', { type: 'string', group: 'Contamination:', describe: 'corpus to scan: a folder, a git repository, JSONL/Parquet shard file(s), or a hub dataset owner/name' })
-    .option('corpus-format', { choices: FORMATS, group: 'Contamination:', describe: 'corpus kind (default: guessed from --corpus)' })
+    .option('corpus-format', { choices: CORPUS_FORMATS, group: 'Contamination:', describe: 'corpus kind (default: guessed from --corpus)' })
     .option('corpus-include', { type: 'string', array: true, group: 'Contamination:', describe: 'glob of files (or shard files) to scan; repeatable (default *.py, or the shard files)' })
     .option('corpus-exclude', { type: 'string', array: true, group: 'Contamination:', describe: 'glob to skip; repeatable' })
     .option('corpus-content-column', { type: 'string', group: 'Contamination:', describe: 'JSONL/Parquet column with the code (default content, as The Stack)' })
@@ -49,39 +41,20 @@ export interface ContaminationArgs {
   'contaminated-threshold'?: number;
 }
 
-/** Guess the corpus kind: a folder (git or not: scanned as files), shard files by extension, else a hub dataset. */
-export function guessCorpusFormat(location: string): CorpusFormat {
-  if (existsSync(location)) {
-    if (statSync(location).isDirectory()) return existsSync(`${location}/.git`) ? 'git' : 'dir';
-    if (/\.parquet$/i.test(location)) return 'parquet';
-    if (/\.jsonl(\.gz)?$/i.test(location)) return 'jsonl';
-    throw new UsageError(`cannot tell what kind of corpus ${location} is`, { hint: 'pass --corpus-format dir|jsonl|parquet|git|hub' });
-  }
-  if (/^[^/\s]+\/[^/\s]+$/.test(location)) return 'hub';
-  throw new UsageError(`corpus ${location} does not exist`, { hint: 'give a folder, a git repository, shard files, or a hub dataset owner/name' });
-}
-
-export function contaminationFromArgs(argv: ContaminationArgs, seed: number): { config: ContaminationConfig; params: ScanParameters; corpus: CorpusSpec | null; shard: ReturnType<typeof resolveShard> } {
-  const overrides: Partial<ScanParameters> = {
+/** The contamination flags as audit settings. */
+export function contaminationSettings(argv: ContaminationArgs): ContaminationSettings {
+  return {
+    ...(argv.corpus !== undefined ? { corpus: argv.corpus } : {}),
+    ...(argv['corpus-format'] ? { corpusFormat: argv['corpus-format'] } : {}),
+    ...(argv['corpus-include'] ? { include: argv['corpus-include'] } : {}),
+    ...(argv['corpus-exclude'] ? { exclude: argv['corpus-exclude'] } : {}),
+    ...(argv['corpus-content-column'] ? { contentColumn: argv['corpus-content-column'] } : {}),
+    ...(argv['corpus-path-column'] ? { pathColumn: argv['corpus-path-column'] } : {}),
+    ...(argv['corpus-repo-column'] ? { repoColumn: argv['corpus-repo-column'] } : {}),
+    ...(argv['corpus-revision'] ? { revision: argv['corpus-revision'] } : {}),
+    ...(argv['compare-with'] ? { compareWith: argv['compare-with'] } : {}),
     ...(argv['ngram-size'] !== undefined ? { ngramSize: argv['ngram-size'] } : {}),
     ...(argv['min-item-ngrams'] !== undefined ? { minItemNgrams: argv['min-item-ngrams'] } : {}),
     ...(argv['contaminated-threshold'] !== undefined ? { contaminatedThreshold: argv['contaminated-threshold'] } : {}),
   };
-  for (const [k, v] of Object.entries(overrides)) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new UsageError(`--${k} must be a non-negative number`);
-  }
-  const params = resolveScanParameters(overrides, seed);
-  const corpus =
-    argv.corpus === undefined
-      ? null
-      : corpusSpec(argv['corpus-format'] ?? guessCorpusFormat(argv.corpus), argv.corpus, {
-          ...(argv['corpus-include'] ? { include: argv['corpus-include'] } : {}),
-          ...(argv['corpus-exclude'] ? { exclude: argv['corpus-exclude'] } : {}),
-          ...(argv['corpus-content-column'] ? { contentColumn: argv['corpus-content-column'] } : {}),
-          ...(argv['corpus-path-column'] ? { pathColumn: argv['corpus-path-column'] } : {}),
-          ...(argv['corpus-repo-column'] ? { repoColumn: argv['corpus-repo-column'] } : {}),
-          ...(argv['corpus-revision'] ? { revision: argv['corpus-revision'] } : {}),
-        });
-  const shard = resolveShard(argv.shard, process.env, argv.shards);
-  return { config: contaminationConfig(params, corpus, argv['compare-with'] ?? []), params, corpus, shard };
 }

@@ -15,20 +15,9 @@ import { rescoreCommand } from './commands/rescore.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { type CliIo, processIo } from './io.js';
+import { EXIT_ERROR, EXIT_OK, type CommandFactory, type CommandState } from './command.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
-
-/** What a command handler reports back; the handler itself never calls process.exit. */
-export interface CommandState {
-  exitCode: number;
-  io: CliIo;
-}
-
-// Each command adds itself to the parser; the parser's option types do not flow between commands.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CommandFactory = (state: CommandState) => (y: Argv<any>) => Argv<any>; // any: yargs' accumulated option type differs per command
+export { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './command.js';
 
 /** Every command, in the order --help lists them. */
 const COMMANDS: CommandFactory[] = [
@@ -39,13 +28,13 @@ const COMMANDS: CommandFactory[] = [
   verifyCommand,
   rescoreCommand,
   exportCommand,
-  () => (y) => y.command(mergeCommand as never),
+  mergeCommand,
 ];
 
 export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
   const state: CommandState = { exitCode: EXIT_OK, io };
   const debug = args.includes('--debug');
-  let parser: Argv<any> = yargs(args) // any: see CommandFactory
+  let parser: Argv<any> = yargs(args) // loosely typed: see CommandFactory
     .scriptName('bench-audit')
     .usage('$0 <command> [options]\n\nAudit code-generation benchmarks: broken references, weak tests, imprecise prompts, contamination.')
     .version(TOOL_VERSION)

@@ -2,9 +2,9 @@
  * Progress on stderr: a redrawn bar on a TTY, a plain line every few seconds otherwise, and
  * nothing at all for work that finishes within the first couple of seconds.
  */
-import type { ProgressSink } from '../checks/types.js';
+import type { ProgressSink } from '../model/progress.js';
 
-/** Work shorter than this shows no progress at all (DEVELOPERS.md: bars only on work over a couple of seconds). */
+/** Work shorter than this shows no progress at all (a bar for work that is over at once is noise). */
 const QUIET_PERIOD_MS = 2_000;
 /** Redraw the TTY bar at most this often. */
 const TTY_REDRAW_MS = 100;

@@ -1,7 +1,7 @@
 /**
  * Named thresholds and sizes of the contamination check, each with its reason. The defaults are
- * what `bench-audit audit --corpus` uses; every one can be overridden through `ContaminationOptions`
- * (and the CLI), and the values in effect are written to the report's `config.contamination`.
+ * what `bench-audit audit --corpus` uses; every one can be overridden through the scan parameters
+ * (`resolveScanParameters`, and the CLI), and the values in effect are written to the report's `config.contamination`.
  */
 
 /**

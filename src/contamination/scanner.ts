@@ -3,7 +3,7 @@
  * n-gram of each channel, count per item the distinct n-grams hit (containment), pick the densest
  * aligned window, and verify it token by token; MinHash every corpus function of plausible size and
  * verify LSH candidates on the function span. The result is a `ContaminationPartial`: plain JSON
- * holding everything `finalizeContamination` needs, so shards and worker threads merge exactly.
+ * holding everything the scoring (`scoreCandidates`) needs, so shards and worker threads merge exactly.
  *
  * Speed without changing results (checked against a frozen copy of the straightforward version in
  * test/contamination/reference): n-gram lookups go through a cache-sized bit filter of the table keys

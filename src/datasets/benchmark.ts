@@ -7,7 +7,7 @@ import { sha256Hex } from '../util/hash.js';
 import { readInputFile } from '../util/read-input.js';
 import { detectFormat, parseRecords } from './readers.js';
 import type { Format } from './manifest.generated.js';
-import type { Benchmark, Finding, Warning } from '../model/types.generated.js';
+import type { Benchmark, Warning } from '../model/types.generated.js';
 import type { Task } from '../model/task.js';
 import type { FetchOptions } from './fetch-types.js';
 import { fetchSource } from './fetch.js';
@@ -17,11 +17,13 @@ import { fetchLocalFile } from './local.js';
 import type { AdapterName } from './adapters/index.js';
 
 export interface LoadedBenchmark {
-  /** What the report's `benchmark` block says (taskCount filled in by the audit). */
+  /**
+   * What the report's `benchmark` block says (taskCount filled in by the audit, which also reports
+   * a task count other than `expectedTaskCount`).
+   */
   info: Omit<Benchmark, 'taskCount'>;
   tasks: Task[];
   warnings: Warning[];
-  findings: Finding[];
 }
 
 export interface LoadBenchmarkOptions extends FetchOptions {
@@ -57,16 +59,12 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
   const manifest = getManifest(id);
   const { fetched, tasks } = await loadManifestTasks(manifest, options);
   const warnings: Warning[] = [];
-  const findings: Finding[] = [];
-  if (tasks.length !== manifest.taskCount) {
-    const message = `the ${manifest.adapter} adapter produced ${tasks.length} tasks; the manifest expects ${manifest.taskCount}`;
-    if (options.revision === undefined) {
-      throw new InputError(message, {
-        hint: 'the published data changed or a file is incomplete; pin --revision, or audit the file as it is with --data',
-        location: { file: fetched.files.map((f) => f.record.path).join(', ') },
-      });
-    }
-    findings.push({ kind: 'task-count-mismatch', severity: 'error', check: 'static', message: `${message} (revision ${options.revision})`, evidence: { expected: manifest.taskCount, actual: tasks.length } });
+  // At a pinned revision the data may legitimately differ from the manifest: the audit reports it.
+  if (tasks.length !== manifest.taskCount && options.revision === undefined) {
+    throw new InputError(`the ${manifest.adapter} adapter produced ${tasks.length} tasks; the manifest expects ${manifest.taskCount}`, {
+      hint: 'the published data changed or a file is incomplete; pin --revision, or audit the file as it is with --data',
+      location: { file: fetched.files.map((f) => f.record.path).join(', ') },
+    });
   }
 
   if (options.siblings !== false && manifest.siblings && manifest.siblings.length > 0) await linkManifestSiblings(tasks, manifest, options, warnings);
@@ -85,7 +83,6 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
     },
     tasks,
     warnings,
-    findings,
   };
 }
 
@@ -108,7 +105,6 @@ export async function loadLocalBenchmark(path: string, options: { adapter?: Adap
     info: { id, title: manifest ? `${manifest.title} (local file)` : path, adapter, source: { type: 'local' }, files: [file.record] },
     tasks,
     warnings,
-    findings: [],
   };
 }
 

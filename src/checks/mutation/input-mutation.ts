@@ -9,15 +9,10 @@
  * values never cross (`clamp(x, lo, hi)` tested only with x <= hi gets an x above hi).
  * Deterministic for a given seed and key. Pure.
  */
+import { DEFAULT_MUTATION_SETTINGS } from '../../model/defaults.generated.js';
 import { pyRepr, type PyValue } from './py-value.js';
 import { seededRandom, type Random } from './random.js';
 
-/**
- * Generated inputs per task when the config gives no budget (EvalPlus runs ~ hundreds; we sort
- * survivors, not rank models). 60 rather than 30 since substitution and composition widen the
- * space to cover; each input is one call per survivor inside a batch job (microseconds).
- */
-export const DEFAULT_INPUT_BUDGET = 60;
 /** Tries per wanted input before giving up (mutations can repeat or be impossible, e.g. on None). */
 export const ATTEMPTS_PER_INPUT = 10;
 /** Collections and strings are not grown beyond this many elements (keeps generated inputs cheap to run). */
@@ -197,7 +192,7 @@ export interface GenerateInputsOptions {
  * (possibly the same one twice), drawing substitutes from the pool of values in all the seeds.
  */
 export function generateInputs(seeds: readonly PyValue[][], options: GenerateInputsOptions): PyValue[][] {
-  const budget = options.budget ?? DEFAULT_INPUT_BUDGET;
+  const budget = options.budget ?? DEFAULT_MUTATION_SETTINGS.inputBudget;
   const random = seededRandom(options.seed, `inputs\0${options.key}`);
   const seen = new Set(seeds.map(argsKey));
   const bases = seeds.filter((args) => args.length > 0);

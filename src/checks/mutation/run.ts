@@ -33,7 +33,7 @@ export const REFERENCE_TIME_LIMIT_MS = 10_000;
 export const DIFF_BATCH_MIN_MS = 20_000;
 /**
  * CPU time the reference may spend on one differential input before the input is dropped as too
- * slow (issue 4: inputs on which the reference times out are dropped; survivors would get up to
+ * slow (inputs on which the reference times out are dropped; survivors would get up to
  * referenceTimeFactor x this per input). Which inputs are used should not depend on the machine, so
  * the limit sits in the widest gap of what the references need: measured over every candidate
  * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and

@@ -9,14 +9,6 @@ import { finding, type TaskCheckOutput } from '../types.js';
 import { countTests } from './count-tests.js';
 import { extractPromptExamples } from './prompt-examples.js';
 
-/**
- * Three tests is MBPP's design (three asserts per task); two or fewer leave most behaviour
- * unchecked, so that is where a task is flagged.
- */
-export const DEFAULT_FEW_TESTS_THRESHOLD = 2;
-
-export const DEFAULT_STATIC_CONFIG: StaticConfig = { fewTestsThreshold: DEFAULT_FEW_TESTS_THRESHOLD };
-
 type Part = { part: 'solution' | 'test' | 'assert' | 'challenge-assert' | 'setup' | 'imports'; index?: number; source: string };
 
 /** The pieces of a task that must each be valid Python on their own. */

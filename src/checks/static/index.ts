@@ -1,9 +1,10 @@
 /** The static check: test counts, parse errors, prompt examples, duplicates, empty fields. */
 import { checkPythonSyntax } from '../../python/syntax.js';
 import type { Check } from '../types.js';
-import { analyzeStatic, DEFAULT_STATIC_CONFIG } from './analyze.js';
+import { DEFAULT_STATIC_CONFIG } from '../../model/defaults.generated.js';
+import { analyzeStatic } from './analyze.js';
 
-export { analyzeStatic, DEFAULT_FEW_TESTS_THRESHOLD, DEFAULT_STATIC_CONFIG, syntaxParts } from './analyze.js';
+export { analyzeStatic, syntaxParts } from './analyze.js';
 export { extractPromptExamples } from './prompt-examples.js';
 export { countTests } from './count-tests.js';
 

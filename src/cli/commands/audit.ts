@@ -1,26 +1,21 @@
 import { join } from 'node:path';
-import { ADAPTER_NAMES, type AdapterName } from '../../datasets/adapters/index.js';
+import { ADAPTER_NAMES, CHECK_NAMES, configFromSettings, shardFromSettings, type AdapterName } from '../../audit/config.js';
 import { UsageError } from '../../errors.js';
-import { CHECK_NAMES } from '../../checks/registry.js';
-import { DEFAULT_FEW_TESTS_THRESHOLD } from '../../checks/static/index.js';
-import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
-import { DEFAULT_MUTATION_CONFIG } from '../../checks/mutation/index.js';
+import { DEFAULT_EXECUTION_CONFIG, DEFAULT_MUTATION_SETTINGS, DEFAULT_SEED, DEFAULT_STATIC_CONFIG } from '../../model/defaults.generated.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { atLeast } from '../../model/order.js';
-import type { CheckName, Config, Severity } from '../../model/types.generated.js';
+import type { Severity } from '../../model/types.generated.js';
 import { serializeReport } from '../../report/write.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { guardStdout } from '../io.js';
-import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
-import { contaminationFromArgs, withContaminationOptions } from '../contamination-options.js';
+import { EXIT_FINDINGS, type CommandFactory } from '../command.js';
+import { contaminationSettings, withContaminationOptions } from '../contamination-options.js';
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
 import { renderSummary } from '../table.js';
 
-/** Default seed: every random choice (sampling, input generation) derives from it. */
-export const DEFAULT_SEED = 0;
 const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
 
 export const auditCommand: CommandFactory = (state) => (y) =>
@@ -42,13 +37,13 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('fail-on', { choices: FAIL_ON_LEVELS, default: 'error' as const, describe: 'exit 1 when a finding reaches this severity' })
           .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
           .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed for every random choice' })
-          .option('few-tests', { type: 'number', default: DEFAULT_FEW_TESTS_THRESHOLD, describe: 'flag tasks with this many tests or fewer' })
+          .option('few-tests', { type: 'number', default: DEFAULT_STATIC_CONFIG.fewTestsThreshold, describe: 'flag tasks with this many tests or fewer' })
           .option('python', { type: 'string', describe: 'Python interpreter for parsing and running code (default: python3)' })
           .option('timeout', { type: 'number', group: 'Execution:', describe: `per-job time limit in ms (default ${DEFAULT_EXECUTION_CONFIG.timeLimitMs})` })
           .option('memory', { type: 'number', group: 'Execution:', describe: `per-job memory limit in MB (default ${DEFAULT_EXECUTION_CONFIG.memoryLimitMb})` })
           .option('repeats', { type: 'number', group: 'Execution:', describe: `runs of each reference, with different PYTHONHASHSEEDs, to find flaky tasks (default ${DEFAULT_EXECUTION_CONFIG.repeats})` })
           .option('isolation', { choices: ['auto', 'bwrap', 'unshare', 'none'] as const, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
-          .option('max-mutants-per-task', { type: 'number', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_CONFIG.maxMutantsPerTask})` })
+          .option('max-mutants-per-task', { type: 'number', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_SETTINGS.maxMutantsPerTask})` })
           .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
       ))
@@ -70,43 +65,25 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         throw new UsageError('with several benchmarks, name an --out-dir instead of --out / --markdown FILE / --html FILE / --partial-out');
       }
       if (argv.out !== undefined && argv['out-dir'] !== undefined) throw new UsageError('give --out or --out-dir, not both');
-      const checks = parseChecks(argv.checks);
-      if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed must be an integer, got ${argv.seed}`);
-      if (!Number.isInteger(argv['few-tests']) || argv['few-tests'] < 0) throw new UsageError(`--few-tests must be a non-negative integer, got ${argv['few-tests']}`);
+      if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new UsageError(`--workers must be a positive integer, got ${argv.workers}`);
+      const config = configFromSettings({
+        ...(argv.checks !== undefined ? { checks: argv.checks } : {}),
+        seed: argv.seed,
+        fewTests: argv['few-tests'],
+        ...(argv.timeout !== undefined ? { timeoutMs: argv.timeout } : {}),
+        ...(argv.memory !== undefined ? { memoryMb: argv.memory } : {}),
+        ...(argv.repeats !== undefined ? { repeats: argv.repeats } : {}),
+        ...(argv.isolation !== undefined ? { isolation: argv.isolation } : {}),
+        ...(argv['max-mutants-per-task'] !== undefined ? { maxMutantsPerTask: argv['max-mutants-per-task'] } : {}),
+        contamination: contaminationSettings(argv),
+      });
+      const shard = shardFromSettings(argv.shard, process.env, argv.shards);
+      if (argv['partial-out'] !== undefined && !config.contamination?.corpus) {
+        throw new UsageError('--partial-out needs the contamination check and --corpus');
+      }
       const guard = argv.json ? guardStdout() : undefined;
       try {
         const log = (m: string) => state.io.err(m + '\n');
-        const contamination = contaminationFromArgs(argv, argv.seed);
-        if (!contamination.shard.ok) throw new UsageError(contamination.shard.reason);
-        const shard = contamination.shard.shard;
-        if (argv['partial-out'] !== undefined && !(checks.includes('contamination') && contamination.corpus)) {
-          throw new UsageError('--partial-out needs the contamination check and --corpus');
-        }
-        if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new UsageError(`--workers must be a positive integer, got ${argv.workers}`);
-        for (const name of ['timeout', 'memory', 'repeats', 'max-mutants-per-task'] as const) {
-          const v = argv[name];
-          if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new UsageError(`--${name} must be a positive integer, got ${v}`);
-        }
-        const config: Config = {
-          checks,
-          seed: argv.seed,
-          static: { fewTestsThreshold: argv['few-tests'] },
-          ...(checks.includes('execution') || checks.includes('mutation')
-            ? {
-                execution: {
-                  ...DEFAULT_EXECUTION_CONFIG,
-                  ...(argv.timeout ? { timeLimitMs: argv.timeout } : {}),
-                  ...(argv.memory ? { memoryLimitMb: argv.memory } : {}),
-                  ...(argv.repeats ? { repeats: argv.repeats } : {}),
-                  ...(argv.isolation ? { isolation: argv.isolation } : {}),
-                },
-              }
-            : {}),
-          ...(checks.includes('mutation')
-            ? { mutation: { ...DEFAULT_MUTATION_CONFIG, ...(argv['max-mutants-per-task'] ? { maxMutantsPerTask: argv['max-mutants-per-task'] } : {}) } }
-            : {}),
-          ...(checks.includes('contamination') ? { contamination: contamination.config } : {}),
-        };
         const texts: string[] = [];
         let failed = false;
         for (const benchmark of argv.data !== undefined ? [undefined] : benchmarks) {
@@ -159,14 +136,3 @@ export const auditCommand: CommandFactory = (state) => (y) =>
       }
     },
   );
-
-function parseChecks(spec: string | undefined): CheckName[] {
-  if (spec === undefined) return [...CHECK_NAMES];
-  const asked = spec.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const unknown = asked.filter((s) => !CHECK_NAMES.includes(s as CheckName));
-  if (unknown.length > 0 || asked.length === 0) {
-    throw new UsageError(`unknown check${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ') || '(none given)'}`, { hint: `available: ${CHECK_NAMES.join(', ')}` });
-  }
-  // Registry order, so the same selection always runs (and reports) in the same order.
-  return CHECK_NAMES.filter((n) => asked.includes(n));
-}

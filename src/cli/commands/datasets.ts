@@ -6,8 +6,9 @@ import { importReleaseAsset } from '../../datasets/release.js';
 import { getManifest, listManifests } from '../../datasets/manifest.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { guardStdout } from '../io.js';
-import type { CommandFactory } from '../main.js';
-import { fetchOptionsFrom, withFetchOptions } from '../options.js';
+import type { CommandFactory } from '../command.js';
+import type { FetchOptions } from '../../datasets/fetch-types.js';
+import { withFetchOptions } from '../options.js';
 
 export const datasetsCommand: CommandFactory = (state) => (y) =>
   y.command('datasets', 'list, download and inspect the benchmarks bench-audit knows', (d) =>
@@ -93,3 +94,11 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
       )
       .demandCommand(1, 'name a datasets subcommand: list, fetch or show'),
   );
+
+export function fetchOptionsFrom(argv: { revision?: string; offline?: boolean }, log: (m: string) => void): FetchOptions {
+  return {
+    ...(argv.revision ? { revision: argv.revision } : {}),
+    ...(argv.offline ? { offline: true } : {}),
+    log,
+  };
+}

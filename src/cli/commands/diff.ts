@@ -1,7 +1,7 @@
 import { diffReports, renderDiff } from '../../apply/diff.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
+import { EXIT_FINDINGS, type CommandFactory } from '../command.js';
 
 export const diffCommand: CommandFactory = (state) => (y) =>
   y.command(

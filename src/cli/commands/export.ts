@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadReportRecords } from '../../datasets/benchmark.js';
 import { UsageError } from '../../errors.js';
-import { exportBenchmark } from '../../apply/export.js';
+import { exportFromReport } from '../../apply/export.js';
 import type { FindingKind } from '../../model/types.generated.js';
 import { readReport } from '../../report/validate.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { packageRoot } from '../../util/package-root.js';
+import { FINDING_KIND_NAMES, isFindingKind } from '../../model/finding-kinds.js';
 import { stringifyPythonJson } from '../../util/python-json.js';
-import type { CommandFactory } from '../main.js';
-
-/** Every finding kind the schema knows. */
-function findingKinds(): string[] {
-  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'audit.schema.json'), 'utf8')) as { $defs: { findingKind: { enum: string[] } } };
-  return schema.$defs.findingKind.enum;
-}
+import type { CommandFactory } from '../command.js';
 
 export const exportCommand: CommandFactory = (state) => (y) =>
   y.command(
@@ -32,14 +23,16 @@ export const exportCommand: CommandFactory = (state) => (y) =>
         .example('$0 export humaneval --exclude canonical-fails,contaminated --strengthen', 'clean HumanEval with stronger tests')
         .example('$0 export mbpp --audit mbpp.json --exclude canonical-fails,flaky,timeout --out mbpp-clean.jsonl', ''),
     async (argv) => {
-      const known = findingKinds();
       const kinds = String(argv.exclude).split(',').map((k: string) => k.trim()).filter((k: string) => k !== '');
-      const unknown = kinds.filter((k: string) => !known.includes(k));
-      if (unknown.length > 0 || kinds.length === 0) throw new UsageError(`unknown finding kind: ${unknown.join(', ') || '(none given)'}`, { hint: `kinds: ${known.join(', ')}` });
+      const unknown = kinds.filter((k: string) => !isFindingKind(k));
+      if (unknown.length > 0 || kinds.length === 0) throw new UsageError(`unknown finding kind: ${unknown.join(', ') || '(none given)'}`, { hint: `kinds: ${FINDING_KIND_NAMES.join(', ')}` });
       const report = readReport(argv.audit ?? `${argv.benchmark}.audit.json`);
       if (report.benchmark.id !== argv.benchmark) throw new UsageError(`the audit is of ${report.benchmark.id}, not ${argv.benchmark}`);
-      const records = await loadReportRecords(report.benchmark, { ...(argv.offline ? { offline: true } : {}), log: (m) => state.io.err(m + '\n') });
-      const result = exportBenchmark(report, records, { exclude: kinds as FindingKind[], strengthen: argv.strengthen === true });
+      const result = await exportFromReport(report, {
+        exclude: kinds as FindingKind[],
+        strengthen: argv.strengthen === true,
+        fetch: { ...(argv.offline ? { offline: true } : {}), log: (m) => state.io.err(m + '\n') },
+      });
       const out = argv.out ?? `${argv.benchmark}.clean.jsonl`;
       const manifestPath = `${out.replace(/\.jsonl$/, '')}.manifest.json`;
       writeFileAtomic(out, result.records.map((r) => stringifyPythonJson(r)).join('\n') + (result.records.length > 0 ? '\n' : ''));

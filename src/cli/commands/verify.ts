@@ -1,29 +1,10 @@
-import { getManifest } from '../../datasets/manifest.js';
-import { isBenchAuditError } from '../../errors.js';
-import type { AdapterName } from '../../datasets/adapters/index.js';
 import { diffReports, renderDiff } from '../../apply/diff.js';
-import type { AuditReport } from '../../model/types.generated.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { guardStdout } from '../io.js';
-import { EXIT_FINDINGS, type CommandFactory } from '../main.js';
+import { EXIT_FINDINGS, type CommandFactory } from '../command.js';
 import { createProgress } from '../progress.js';
-import { type AuditRequest, auditFromRequest } from '../../audit/request.js';
-
-/** How to re-run the audit a report records: same benchmark (or file), same data revision, same config. */
-export function requestFromReport(report: AuditReport, python?: string): AuditRequest {
-  const b = report.benchmark;
-  let known = false;
-  try {
-    known = getManifest(b.id).source.type === b.source.type;
-  } catch (error) {
-    if (!isBenchAuditError(error)) throw error;
-  }
-  if (!known) {
-    return { data: b.files[0]?.path, adapter: b.adapter as AdapterName, id: b.id, python, config: report.config };
-  }
-  return { benchmark: b.id, ...(b.source.type === 'hub' ? { revision: b.source.commit } : {}), python, config: report.config };
-}
+import { auditFromRequest, requestFromReport } from '../../audit/request.js';
 
 export const verifyCommand: CommandFactory = (state) => (y) =>
   y.command(

@@ -1,8 +1,10 @@
 /** The execution check on small fixture tasks, one per finding kind. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from '../../../src/checks/execution/index.js';
-import { silentProgress, type CheckOutput } from '../../../src/checks/types.js';
+import { createExecutionCheck } from '../../../src/checks/execution/index.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
+import type { CheckOutput } from '../../../src/checks/types.js';
+import { silentProgress } from '../../../src/model/progress.js';
 import type { Config, PromptExample } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';

@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createExecutionCheck, DEFAULT_EXECUTION_CONFIG } from '../../../src/checks/execution/index.js';
-import { silentProgress, type CheckOutput } from '../../../src/checks/types.js';
+import { createExecutionCheck } from '../../../src/checks/execution/index.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
+import type { CheckOutput } from '../../../src/checks/types.js';
+import { silentProgress } from '../../../src/model/progress.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import type { Config, ExecutionConfig } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';

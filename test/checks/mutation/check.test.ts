@@ -9,7 +9,8 @@ import { memoryCheckpointStore, runMutationCheck } from '../../../src/checks/mut
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { py } from '../../../src/checks/mutation/py-value.js';
 import { CALL_HELPER, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mutantStatus, mutantTimeLimit, withCallHelper } from '../../../src/checks/mutation/run.js';
-import { silentProgress, type CheckContext } from '../../../src/checks/types.js';
+import type { CheckContext } from '../../../src/checks/types.js';
+import { silentProgress } from '../../../src/model/progress.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_INPUT_BUDGET, generateInputs, MAX_GENERATED_LENGTH, mutateValue, POOL_LIMIT_PER_TYPE, valuePool } from '../../../src/checks/mutation/input-mutation.js';
+import { DEFAULT_MUTATION_SETTINGS } from '../../../src/model/defaults.generated.js';
+import { generateInputs, MAX_GENERATED_LENGTH, mutateValue, POOL_LIMIT_PER_TYPE, valuePool } from '../../../src/checks/mutation/input-mutation.js';
 import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { seededRandom } from '../../../src/checks/mutation/random.js';
 
@@ -99,7 +100,7 @@ test('generateInputs: substitution across positions and calls reaches relations 
   const seeds = [[5, 0, 10], [-3, 0, 10], [0, 0, 10], [7, 7, 9]].map((a) => a.map((x) => py.int(x)));
   for (const seed of [0, 1, 2]) {
     const generated = generateInputs(seeds, { seed, key: 'Demo/6' });
-    assert.equal(generated.length, DEFAULT_INPUT_BUDGET);
+    assert.equal(generated.length, DEFAULT_MUTATION_SETTINGS.inputBudget);
     const above = generated.filter((args) => {
       const [x, lo, hi] = args.map((v) => (v.type === 'int' ? v.value : 0n));
       return x >= lo && x > hi;

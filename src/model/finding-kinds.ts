@@ -1,0 +1,213 @@
+/**
+ * Every finding kind, in one registry: which check reports it, with which severities, which rescore
+ * subset a warning or error of it puts its task in, and how renderers name and explain it. The
+ * schema's `findingKind` enum is the source of truth for the names; a test fails when the two
+ * disagree, and `finding()` refuses a kind with another check or severity than registered here.
+ *
+ * Adding a finding kind: add it to the schema's `findingKind` enum (and its description), add it
+ * here, run `npm run gen:types`, and regenerate the README table (`node scripts/finding-kinds-table.mjs`).
+ */
+import type { CheckName, FindingKind, Severity } from './types.generated.js';
+
+/** The subsets `rescore` scores a model on, besides all tasks and the clean ones. */
+export type RescoreSubset = 'broken' | 'weak-tests' | 'contaminated' | 'duplicates' | 'imprecise';
+
+export const RESCORE_SUBSETS: readonly RescoreSubset[] = ['broken', 'weak-tests', 'contaminated', 'duplicates', 'imprecise'];
+
+export interface FindingKindInfo {
+  check: CheckName;
+  /** The severities this kind is reported with; the first is the usual one. */
+  severities: readonly Severity[];
+  /**
+   * The subset a warning or error of this kind puts its task in (`rescore`, `export`); null for a kind
+   * that never flags a task: info-only kinds and benchmark-level ones.
+   */
+  subset: RescoreSubset | null;
+  /** A few words, for tables and headings. */
+  title: string;
+  /** One line: what it means for a score on the benchmark. */
+  explanation: string;
+}
+
+export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
+  'missing-field': {
+    check: 'static',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'empty field',
+    explanation: 'a field the task needs (prompt, solution, tests, entry point) is empty',
+  },
+  'duplicate-task-id': {
+    check: 'static',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'duplicate task id',
+    explanation: 'two records share a task id, so results cannot be attributed to either',
+  },
+  'duplicate-task': {
+    check: 'static',
+    severities: ['warning'],
+    subset: 'duplicates',
+    title: 'duplicate task',
+    explanation: 'the same prompt or solution as another task: the problem counts twice in the score',
+  },
+  'no-tests': {
+    check: 'static',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'no tests',
+    explanation: 'the task has no tests, so every solution passes',
+  },
+  'few-tests': {
+    check: 'static',
+    severities: ['warning'],
+    subset: 'weak-tests',
+    title: 'few tests',
+    explanation: 'so few tests that most behaviour is unchecked',
+  },
+  'test-syntax-error': {
+    check: 'static',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'tests do not parse',
+    explanation: 'the tests are not valid Python, so no solution can pass',
+  },
+  'solution-syntax-error': {
+    check: 'static',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'reference does not parse',
+    explanation: 'the reference solution is not valid Python',
+  },
+  'no-prompt-examples': {
+    check: 'static',
+    severities: ['info'],
+    subset: null,
+    title: 'no prompt examples',
+    explanation: 'the prompt shows no input/output example to pin down the task',
+  },
+  'canonical-fails': {
+    check: 'execution',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'reference fails its tests',
+    explanation: 'the reference solution fails the task\'s own tests: the task cannot be scored as is',
+  },
+  flaky: {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'broken',
+    title: 'flaky',
+    explanation: 'the reference\'s verdict changes between runs (hash seed, timing): a score on it is luck',
+  },
+  slow: {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'broken',
+    title: 'slow reference',
+    explanation: 'the reference needs more than the slow fraction of the time limit: one slower machine away from a timeout',
+  },
+  timeout: {
+    check: 'execution',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'reference times out',
+    explanation: 'the reference does not finish its tests within the time limit',
+  },
+  'setup-error': {
+    check: 'execution',
+    severities: ['error'],
+    subset: 'broken',
+    title: 'setup error',
+    explanation: 'the task\'s imports or setup code fail before any test runs',
+  },
+  'prompt-example-mismatch': {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'imprecise',
+    title: 'prompt example disagrees',
+    explanation: 'an example written in the prompt disagrees with the reference: the task is imprecise or the reference wrong',
+  },
+  'plus-input-crash': {
+    check: 'execution',
+    severities: ['error'],
+    subset: 'imprecise',
+    title: 'reference crashes on plus input',
+    explanation: 'the reference raises on an EvalPlus input that satisfies the task\'s contract',
+  },
+  'contract-violation': {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'imprecise',
+    title: 'plus input breaks contract',
+    explanation: 'EvalPlus inputs that break the task\'s own input contract',
+  },
+  'killable-survivor': {
+    check: 'mutation',
+    severities: ['warning'],
+    subset: 'weak-tests',
+    title: 'tests accept a wrong solution',
+    explanation: 'a mutant of the reference passes the tests but is provably wrong on an input (with the assert that catches it)',
+  },
+  'possibly-equivalent-mutants': {
+    check: 'mutation',
+    severities: ['info'],
+    subset: null,
+    title: 'possibly equivalent mutants',
+    explanation: 'surviving mutants that no input tried tells apart from the reference (they may be equivalent)',
+  },
+  'tests-accept-trivial-solution': {
+    check: 'mutation',
+    severities: ['error'],
+    subset: 'weak-tests',
+    title: 'tests accept a trivial solution',
+    explanation: 'a trivial program (return a constant, the input, nothing) passes the tests',
+  },
+  'low-coverage': {
+    check: 'mutation',
+    severities: ['warning'],
+    subset: 'weak-tests',
+    title: 'low coverage',
+    explanation: 'the tests execute less than the threshold fraction of the reference\'s lines',
+  },
+  contaminated: {
+    check: 'contamination',
+    severities: ['error', 'warning'],
+    subset: 'contaminated',
+    title: 'contaminated',
+    explanation: 'the task\'s text appears in the scanned corpus (verbatim, near or renamed), with path and lines',
+  },
+  'near-duplicate-in-benchmark': {
+    check: 'contamination',
+    severities: ['warning'],
+    subset: 'duplicates',
+    title: 'near-duplicate in benchmark',
+    explanation: 'nearly the same task appears elsewhere in the benchmark: the problem counts twice',
+  },
+  'cross-benchmark-overlap': {
+    check: 'contamination',
+    severities: ['warning'],
+    subset: 'contaminated',
+    title: 'overlap with another benchmark',
+    explanation: 'the task overlaps a task of another benchmark named with --compare-with',
+  },
+  'task-count-mismatch': {
+    check: 'static',
+    severities: ['error'],
+    subset: null,
+    title: 'task count mismatch',
+    explanation: 'the data has another number of tasks than the benchmark\'s manifest promises',
+  },
+};
+
+/** The finding kinds in schema order. */
+export const FINDING_KIND_NAMES = Object.keys(FINDING_KINDS) as FindingKind[];
+
+/** The kinds that put a task in a rescore subset. */
+export function subsetKinds(subset: RescoreSubset): FindingKind[] {
+  return FINDING_KIND_NAMES.filter((k) => FINDING_KINDS[k].subset === subset);
+}
+
+export function isFindingKind(name: string): name is FindingKind {
+  return Object.hasOwn(FINDING_KINDS, name);
+}
