@@ -1,8 +1,9 @@
 /**
- * bench-audit as a library. The CLI (src/cli/) is a thin shell over these: load a benchmark,
- * run the checks, get a report (validated against schemas/audit.schema.json), render it.
+ * bench-audit as a library. The CLI (src/cli/) is a thin shell over these: settings to a config,
+ * an audit request to a report (validated against schemas/audit.schema.json), renderers, and the
+ * actions on a finished report.
  *
- *   import { loadBenchmark, runAudit, CHECK_FACTORIES, serializeReport } from 'bench-audit';
+ *   import { auditFromRequest, configFromSettings, renderMarkdown } from 'bench-audit';
  */
 
 // Report shape (generated from the schema) and the normalized task.
@@ -10,6 +11,8 @@ export type * from './model/types.generated.js';
 export type { Task, TestSuite, StructuredInputs, SiblingLink, TaskSource } from './model/task.js';
 export { assembleTestProgram } from './model/task.js';
 export { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from './model/version.js';
+export { FINDING_KINDS, FINDING_KIND_NAMES, RESCORE_SUBSETS, subsetKinds, type FindingKindInfo, type RescoreSubset } from './model/finding-kinds.js';
+export * from './model/defaults.generated.js';
 export * from './errors.js';
 
 // Datasets.
@@ -20,18 +23,21 @@ export { fetchSource, resolveFetchOptions } from './datasets/fetch.js';
 export type { FetchOptions, FetchedSource, FetchedFile } from './datasets/fetch-types.js';
 export { ADAPTERS, ADAPTER_NAMES, detectAdapter, type AdapterName } from './datasets/adapters/index.js';
 
-// Checks and the audit.
+// The audit.
+export { auditFromRequest, loadRequestTasks, requestFromReport, type AuditHooks, type AuditRequest } from './audit/request.js';
+export { configFromSettings, parseChecks, executionConfigOf, type AuditSettings, type ContaminationSettings } from './audit/config.js';
 export { runAudit, type AuditOptions } from './audit/run.js';
+export { mergePartialFiles, mergedReport, readPartialFile } from './audit/merge-shards.js';
+
+// Checks.
 export { CHECK_FACTORIES, CHECK_NAMES, type CheckRuntime } from './checks/registry.js';
 export type { Check, CheckContext, CheckOutput } from './checks/types.js';
 export { silentProgress, type ProgressSink } from './model/progress.js';
 export { createStaticCheck, extractPromptExamples, analyzeStatic } from './checks/static/index.js';
 export { createExecutionCheck } from './checks/execution/index.js';
-export * from './model/defaults.generated.js';
 export { createMutationCheck, DEFAULT_MUTATION_CONFIG, generateMutants, mutationOperators } from './checks/mutation/index.js';
 export { createContaminationCheck, corpusSpec } from './checks/contamination/index.js';
 export { createSandboxPool, type SandboxPool } from './sandbox/pool.js';
-export { mergePartialFiles } from './audit/merge-shards.js';
 
 // Reports.
 export { validateReport, readReport } from './report/validate.js';
@@ -39,7 +45,10 @@ export { serializeReport, writeReport } from './report/write.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderHtml } from './report/html.js';
 export { diffReports, type ReportDiff } from './apply/diff.js';
-export { exportBenchmark } from './apply/export.js';
+export { findingsByKind, type KindRow } from './report/kinds.js';
+
+// Actions on a finished report.
+export { exportBenchmark, exportFromReport } from './apply/export.js';
 export { rescore } from './apply/rescore.js';
-export { FINDING_KINDS, FINDING_KIND_NAMES, RESCORE_SUBSETS, subsetKinds, type FindingKindInfo, type RescoreSubset } from './model/finding-kinds.js';
-export { countFalsePasses } from './apply/false-passes.js';
+export { readResults, readSamples } from './apply/samples.js';
+export { countFalsePasses, rescoreSamples, type FalsePassSummary, type Sample } from './apply/false-passes.js';

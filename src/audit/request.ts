@@ -1,6 +1,8 @@
 /**
- * One audit from a request (what the command line or a recorded report asks for). Shared by
- * `audit` and `verify`, so a verified report is re-run through exactly the same path.
+ * One audit from a request (what the command line, a library caller or a recorded report asks
+ * for): load the benchmark and its siblings, share one sandbox pool between the checks, keep
+ * mutation checkpoints and contamination partial files, run the checks. Shared by `audit` and
+ * `verify`, so a verified report is re-run through exactly the same path.
  */
 import { runAudit } from './run.js';
 import { CHECK_FACTORIES, type CheckRuntime } from '../checks/registry.js';
@@ -10,7 +12,7 @@ import type { AdapterName } from '../datasets/adapters/index.js';
 import { loadBenchmark, loadLocalBenchmark, type LoadedBenchmark } from '../datasets/benchmark.js';
 import { resolveFetchOptions } from '../datasets/fetch.js';
 import { getManifest } from '../datasets/manifest.js';
-import { isBenchAuditError } from '../errors.js';
+import { isBenchAuditError, UsageError } from '../errors.js';
 import { resolvePython } from '../python/interpreter.js';
 import type { AuditReport, Config } from '../model/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -49,15 +51,16 @@ async function loadNamed(name: string, log: (m: string) => void, offline?: boole
   return loadBenchmark(name, { siblings: false, log, ...(offline ? { offline } : {}) });
 }
 
-export async function auditFromRequest(request: AuditRequest, progress: ProgressSink, log: (m: string) => void): Promise<AuditReport> {
-  const loaded =
-    request.data !== undefined
-      ? await loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
-      : await loadBenchmark(request.benchmark as string, {
-          ...(request.revision ? { revision: request.revision } : {}),
-          ...(request.offline ? { offline: true } : {}),
-          log,
-        });
+/** Where an audit reports how it goes: progress events and log lines (the library never prints). */
+export interface AuditHooks {
+  progress?: ProgressSink;
+  log?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks = {}): Promise<AuditReport> {
+  const log = hooks.log ?? (() => {});
+  const loaded = await loadRequestTasks(request, log);
   const python = resolvePython(request.python);
   const compareWith = [];
   for (const name of request.config.contamination?.compareWith ?? []) {
@@ -101,7 +104,8 @@ export async function auditFromRequest(request: AuditRequest, progress: Progress
     return await runAudit(loaded, {
       config: request.config,
       checks: CHECK_FACTORIES.filter((f) => checks.includes(f.name)).map((f) => f.create(request.config, runtime)),
-      progress,
+      ...(hooks.progress ? { progress: hooks.progress } : {}),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
       runInfo: { python: { executable: python.executable, version: python.version } },
     });
   } finally {
@@ -137,7 +141,8 @@ async function evalplusSiblings(loaded: LoadedBenchmark, log: (m: string) => voi
 }
 
 /** The tasks a request audits (without running any check). */
-export async function loadRequestTasks(request: AuditRequest, log: (m: string) => void): Promise<LoadedBenchmark> {
+export async function loadRequestTasks(request: AuditRequest, log: (m: string) => void = () => {}): Promise<LoadedBenchmark> {
+  if ((request.benchmark === undefined) === (request.data === undefined)) throw new UsageError('an audit request names a benchmark or a data file, not both or neither');
   return request.data !== undefined
     ? loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
     : loadBenchmark(request.benchmark as string, { ...(request.revision ? { revision: request.revision } : {}), ...(request.offline ? { offline: true } : {}), log });

@@ -102,8 +102,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
               checkpointDir: argv['checkpoint-dir'] ?? join('.bench-audit', 'checkpoints', benchmark ?? argv.id ?? 'local'),
               resume: argv.resume === true,
             },
-            createProgress(state.io.err, state.io.stderrIsTty),
-            log,
+            { progress: createProgress(state.io.err, state.io.stderrIsTty), log },
           );
           const text = serializeReport(report);
           texts.push(text);

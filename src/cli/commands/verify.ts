@@ -21,7 +21,7 @@ export const verifyCommand: CommandFactory = (state) => (y) =>
       const guard = argv.json ? guardStdout() : undefined;
       try {
         const log = (m: string) => state.io.err(m + '\n');
-        const fresh = await auditFromRequest(requestFromReport(recorded, argv.python), createProgress(state.io.err, state.io.stderrIsTty), log);
+        const fresh = await auditFromRequest(requestFromReport(recorded, argv.python), { progress: createProgress(state.io.err, state.io.stderrIsTty), log });
         const d = diffReports(recorded, fresh);
         if (guard) guard.write(canonicalJson({ reproduced: d.identical, diff: d }));
         else state.io.out(d.identical ? `reproduced: ${argv.report} (${recorded.benchmark.id}, ${recorded.summary.tasks} tasks)\n` : `NOT reproduced:\n${renderDiff(d, recorded, fresh)}`);
