@@ -1,6 +1,7 @@
 // Generates TypeScript from the JSON Schemas, which are the source of truth:
 //   schemas/audit.schema.json            -> src/model/types.generated.ts (types)
 //                                        -> src/model/defaults.generated.ts (the config's `default` keywords)
+//                                        -> src/model/enums.generated.ts (enums as constant arrays)
 //   schemas/dataset-manifest.schema.json -> src/datasets/manifest.generated.ts
 // `node scripts/gen-report-types.mjs --check` exits 1 when a committed file is stale
 // (test/model/types-generated.test.ts runs it that way).
@@ -13,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = [
   { schema: 'audit.schema.json', name: 'AuditReport', out: join(root, 'src', 'model', 'types.generated.ts') },
   { schema: 'audit.schema.json', defaults: true, out: join(root, 'src', 'model', 'defaults.generated.ts') },
+  { schema: 'audit.schema.json', enums: true, out: join(root, 'src', 'model', 'enums.generated.ts') },
   { schema: 'dataset-manifest.schema.json', name: 'DatasetManifest', out: join(root, 'src', 'datasets', 'manifest.generated.ts') },
 ];
 
@@ -49,9 +51,33 @@ function defaultsModule(schema) {
   return out.join('\n');
 }
 
+/** The schema's enums that code iterates over (choices of a flag, the order of checks), as constant arrays. */
+const ENUMS = [
+  ['SEVERITIES', 'Severity', ['$defs', 'severity']],
+  ['CHECK_NAMES', 'CheckName', ['$defs', 'checkName']],
+  ['ISOLATION_MODES', "ExecutionConfig['isolation']", ['$defs', 'executionConfig', 'properties', 'isolation']],
+  ['CORPUS_FORMATS', "NonNullable<ContaminationConfig['corpus']>['format']", ['$defs', 'contaminationConfig', 'properties', 'corpus', 'properties', 'format']],
+  ['PART_NAMES', "ContaminationConfig['parts'][number]", ['$defs', 'contaminationConfig', 'properties', 'parts', 'items']],
+];
+
+function enumsModule(schema) {
+  const out = [
+    '/* Generated from the enums of schemas/audit.schema.json by scripts/gen-report-types.mjs. Do not edit. */',
+    '',
+    "import type { CheckName, ContaminationConfig, ExecutionConfig, Severity } from './types.generated.js';",
+    '',
+  ];
+  for (const [name, type, path] of ENUMS) {
+    const node = path.reduce((n, key) => n[key], schema);
+    out.push(`export const ${name}: readonly ${type}[] = [${node.enum.map((v) => `'${v}'`).join(', ')}];`);
+  }
+  return out.join('\n') + '\n';
+}
+
 export async function generate(target) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', target.schema), 'utf8'));
   if (target.defaults) return defaultsModule(schema);
+  if (target.enums) return enumsModule(schema);
   return compile(schema, target.name, {
     bannerComment: `/* Generated from schemas/${target.schema} by scripts/gen-report-types.mjs. Do not edit. */`,
     additionalProperties: false,

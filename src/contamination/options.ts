@@ -1,9 +1,10 @@
 /** The resolved parameters of a contamination scan (defaults from constants.ts). */
 import type { ContaminationConfig } from '../model/types.generated.js';
 import * as C from './constants.js';
+import { PART_NAMES } from '../model/enums.generated.js';
 
 export type PartName = ContaminationConfig['parts'][number];
-export const PART_NAMES: readonly PartName[] = ['prompt', 'solution', 'tests'];
+export { PART_NAMES } from '../model/enums.generated.js';
 
 /**
  * The resolved parameters of a scan: the report's `config.contamination` (schemas/audit.schema.json,

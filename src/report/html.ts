@@ -10,6 +10,7 @@
  * HTML-escaped in markup, embedded as escaped JSON data, and turned into DOM text nodes by the
  * page's script (never innerHTML).
  */
+import { CHECK_NAMES } from '../model/enums.generated.js';
 import { createHash } from 'node:crypto';
 import { sortKeys } from '../util/canonical-json.js';
 import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
@@ -27,7 +28,7 @@ const LEADING_COLUMNS = ['threshold', 'from', 'to'];
 /** Strings in a list longer than this are shown one per line rather than comma-joined. */
 const LONG_STRING = 60;
 /** Display order of the known checks; any other check follows alphabetically. */
-const CHECK_ORDER = ['static', 'execution', 'mutation', 'contamination'];
+const CHECK_ORDER: readonly string[] = CHECK_NAMES;
 const CHECK_TITLES: Record<string, string> = { static: 'Static check', execution: 'Execution check', mutation: 'Mutation check', contamination: 'Contamination check' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -52,3 +52,10 @@ describe('the finding-kind registry', () => {
     assert.equal(withTable(readme), readme);
   });
 });
+
+describe('the check registry', () => {
+  it('runs the checks in the schema\'s order', async () => {
+    const { CHECK_FACTORIES } = await import('../../src/checks/registry.js');
+    assert.deepEqual(CHECK_FACTORIES.map((f) => f.name), schema.$defs.checkName.enum);
+  });
+});

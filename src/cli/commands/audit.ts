@@ -5,6 +5,7 @@ import { DEFAULT_EXECUTION_CONFIG, DEFAULT_MUTATION_SETTINGS, DEFAULT_SEED, DEFA
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { atLeast } from '../../model/order.js';
+import { ISOLATION_MODES, SEVERITIES } from '../../model/enums.generated.js';
 import type { Severity } from '../../model/types.generated.js';
 import { serializeReport } from '../../report/write.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -16,7 +17,7 @@ import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
 import { renderSummary } from '../table.js';
 
-const FAIL_ON_LEVELS = ['info', 'warning', 'error', 'none'] as const;
+const FAIL_ON_LEVELS = [...SEVERITIES, 'none'] as const;
 
 export const auditCommand: CommandFactory = (state) => (y) =>
   y.command(
@@ -42,7 +43,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('timeout', { type: 'number', group: 'Execution:', describe: `per-job time limit in ms (default ${DEFAULT_EXECUTION_CONFIG.timeLimitMs})` })
           .option('memory', { type: 'number', group: 'Execution:', describe: `per-job memory limit in MB (default ${DEFAULT_EXECUTION_CONFIG.memoryLimitMb})` })
           .option('repeats', { type: 'number', group: 'Execution:', describe: `runs of each reference, with different PYTHONHASHSEEDs, to find flaky tasks (default ${DEFAULT_EXECUTION_CONFIG.repeats})` })
-          .option('isolation', { choices: ['auto', 'bwrap', 'unshare', 'none'] as const, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
+          .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
           .option('max-mutants-per-task', { type: 'number', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_SETTINGS.maxMutantsPerTask})` })
           .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),

@@ -11,7 +11,7 @@ export interface CorpusDocument {
 }
 
 export type CorpusFormat = CorpusSpec['format'];
-export const CORPUS_FORMATS: readonly CorpusFormat[] = ['dir', 'jsonl', 'parquet', 'git', 'hub'];
+export { CORPUS_FORMATS } from '../../model/enums.generated.js';
 
 /**
  * What to scan: the report's `config.contamination.corpus` (schemas/audit.schema.json). `location` is a
