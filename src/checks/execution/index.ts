@@ -43,7 +43,6 @@ export function createExecutionCheck(options: ExecutionCheckOptions = {}): Check
 }
 
 /** Same as createExecutionCheck() with defaults. */
-export const executionCheck: Check<'execution'> = createExecutionCheck();
 
 async function runExecution(context: CheckContext, options: ExecutionCheckOptions): Promise<CheckOutput<'execution'>> {
   const config: ExecutionConfig = { ...DEFAULT_EXECUTION_CONFIG, ...(context.config.execution ?? {}) };

@@ -36,4 +36,3 @@ export interface CorpusSink {
 /** Selects the units (files, shard files) this process scans: sharding and worker partitioning. */
 export type UnitSelector = (unitPath: string) => boolean;
 
-export const selectAll: UnitSelector = () => true;
