@@ -42,8 +42,6 @@ export function createExecutionCheck(options: ExecutionCheckOptions = {}): Check
   };
 }
 
-/** Same as createExecutionCheck() with defaults. */
-
 async function runExecution(context: CheckContext, options: ExecutionCheckOptions): Promise<CheckOutput<'execution'>> {
   const config: ExecutionConfig = { ...DEFAULT_EXECUTION_CONFIG, ...(context.config.execution ?? {}) };
   const started = performance.now();
