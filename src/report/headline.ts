@@ -49,7 +49,7 @@ function knownFigures(report: AuditReport, check: string): CardFigure[] {
   const n = report.summary.tasks;
   if (check === 'static' && s.static) {
     return [
-      { label: 'tests per task (median, min–max)', value: `${s.static.tests.median} (${s.static.tests.min}–${s.static.tests.max})` },
+      { label: 'tests per task (median, range)', value: `${s.static.tests.median} (${s.static.tests.min}–${s.static.tests.max})` },
       { label: 'tasks with prompt examples', value: ofTasks(s.static.tasksWithPromptExamples, n) },
     ];
   }
@@ -57,8 +57,8 @@ function knownFigures(report: AuditReport, check: string): CardFigure[] {
     const e = s.execution;
     const bad = tasksWith(report, ['canonical-fails', 'timeout', 'setup-error', 'flaky']);
     return [
-      { label: 'references that fail their own tests (fail, time out, setup error or flaky)', value: ofTasks(bad, e.tasks), kind: 'canonical-fails' },
-      { label: 'tasks whose prompt examples disagree with the reference', value: ofTasks(e.promptExamples.tasksWithMismatch, e.tasks), kind: 'prompt-example-mismatch' },
+      { label: 'references that fail, time out or are flaky', value: ofTasks(bad, e.tasks), kind: 'canonical-fails' },
+      { label: 'tasks whose prompt examples disagree', value: ofTasks(e.promptExamples.tasksWithMismatch, e.tasks), kind: 'prompt-example-mismatch' },
       ...(e.plusInputs.tasks > 0 ? [{ label: 'EvalPlus inputs on which the reference crashes', value: `${e.plusInputs.crashed} of ${e.plusInputs.run}`, kind: 'plus-input-crash' as const }] : []),
     ];
   }
@@ -67,7 +67,7 @@ function knownFigures(report: AuditReport, check: string): CardFigure[] {
     return [
       { label: 'mutation score', value: percent(m.score) },
       { label: 'mutation score without possibly-equivalent mutants', value: percent(m.scoreExcludingEquivalent) },
-      { label: 'tasks with confirmed weak tests (a wrong mutant passes, with the input that shows it)', value: ofTasks(tasksWith(report, ['killable-survivor']), m.tasks.analysed), kind: 'killable-survivor' },
+      { label: 'tasks with confirmed weak tests (a wrong mutant passes)', value: ofTasks(tasksWith(report, ['killable-survivor']), m.tasks.analysed), kind: 'killable-survivor' },
       { label: 'tasks whose tests accept a trivial program', value: ofTasks(m.trivialSolutionPasses.tasks, m.tasks.analysed), kind: 'tests-accept-trivial-solution' },
     ];
   }
@@ -77,9 +77,9 @@ function knownFigures(report: AuditReport, check: string): CardFigure[] {
     return [
       ...(scanned
         ? [{ label: `tasks contaminated in ${scanned.location} (${c.matchesByKind.verbatim} verbatim, ${c.matchesByKind.near} near, ${c.matchesByKind.renamed} renamed)`, value: ofTasks(c.contaminatedTasks, c.tasks), kind: 'contaminated' as const }]
-        : [{ label: 'corpus scanned', value: 'none (only duplicates inside the benchmark and --compare-with overlaps)' }]),
+        : [{ label: 'no corpus scanned: duplicates and --compare-with overlaps only', value: '—' }]),
       ...(scanned ? contaminationByPart(report) : []),
-      { label: 'near-duplicate task pairs inside the benchmark', value: String(c.duplicatePairs), kind: 'near-duplicate-in-benchmark' },
+      { label: 'near-duplicate task pairs', value: String(c.duplicatePairs), kind: 'near-duplicate-in-benchmark' },
       ...c.crossBenchmark.map((x) => ({ label: `tasks overlapping ${x.benchmark}`, value: ofTasks(x.tasksWithOverlap, c.tasks), kind: 'cross-benchmark-overlap' as const })),
     ];
   }

@@ -105,6 +105,8 @@ function similarityBucket(s: number): number {
 
 export function contaminationSimilarityChart(report: AuditReport): string | null {
   if (report.summary.checks.contamination === undefined && !report.tasks.some((t) => t.checks.contamination)) return null;
+  // Without a corpus there is no contamination to chart (duplicates and overlaps are in the score card).
+  if (!report.config.contamination?.corpus) return null;
   const series: Series[] = [
     { name: 'corpus match', className: 'fill-s0', fill: '#c62828' },
     { name: 'in-benchmark duplicate', className: 'fill-s1', fill: '#d98a00' },
