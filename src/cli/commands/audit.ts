@@ -4,7 +4,6 @@ import { UsageError } from '../../errors.js';
 import { DEFAULT_EXECUTION_CONFIG, DEFAULT_MUTATION_SETTINGS, DEFAULT_SEED, DEFAULT_STATIC_CONFIG } from '../../model/defaults.generated.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { atLeast } from '../../model/order.js';
 import { ISOLATION_MODES, SEVERITIES } from '../../model/enums.generated.js';
 import type { Severity } from '../../model/types.generated.js';
 import { serializeReport } from '../../report/write.js';
@@ -17,11 +16,17 @@ import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
 import { renderSummary, renderWarning } from '../table.js';
 import { prepareDirectory, prepareOutput } from '../outputs.js';
+import { BASELINE_FILE, CONFIG_FILE, loadBaseline, loadConfigFile, PACKAGE_KEY } from '../config-file.js';
+import { splitByBaseline, updatedBaseline } from '../../apply/baseline.js';
+import { canonicalJson } from '../../util/canonical-json.js';
 import { countCheckpoints, EXIT_INTERRUPTED, onInterrupt, shellQuote } from '../interrupt.js';
 import { MIN_MEMORY_MB, MIN_TIME_LIMIT_MS, parseCount, parseDuration, parseSizeMb } from '../units.js';
 import type { AuditReport } from '../../model/types.generated.js';
 
 const FAIL_ON_LEVELS = [...SEVERITIES, 'none'] as const;
+type FailOn = (typeof FAIL_ON_LEVELS)[number];
+/** New findings listed on the console under a baseline; the rest are counted (the report has them all). */
+const MAX_NEW_LISTED = 10;
 
 interface OutputPlan {
   json?: string;
@@ -87,7 +92,10 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('json', { type: 'boolean', describe: 'print the report on stdout as one JSON document (no table)' })
           .option('markdown', { type: 'string', describe: 'also write a Markdown summary; FILE must end in .md (default path: the report\'s, with .md)' })
           .option('html', { type: 'string', describe: 'also write a self-contained HTML report; FILE must end in .html (default path: the report\'s, with .html)' })
-          .option('fail-on', { choices: FAIL_ON_LEVELS, default: 'error' as const, describe: 'exit 1 when a finding reaches this severity' })
+          .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'exit 1 when a finding not in the baseline reaches this severity (default error)' })
+          .option('config', { type: 'string', describe: `project settings (default ${CONFIG_FILE}, else the "${PACKAGE_KEY}" key of package.json; schemas/config.schema.json); flags win` })
+          .option('baseline', { type: 'string', describe: `accepted findings (kind + task id + reason) that --fail-on ignores (default ${BASELINE_FILE} beside the config)` })
+          .option('update-baseline', { type: 'boolean', describe: 'write the baseline: accept every finding at or above --fail-on (keeps the reasons already written)' })
           .option('checks', { type: 'string', describe: `comma-separated checks to run (${CHECK_NAMES.join(', ')}); default: all` })
           .option('seed', { type: 'string', describe: `seed for every random choice (default ${DEFAULT_SEED})` })
           .option('few-tests', { type: 'string', describe: `flag tasks with this many tests or fewer (default ${DEFAULT_STATIC_CONFIG.fewTestsThreshold})` })
@@ -121,18 +129,32 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         throw new UsageError('with several benchmarks, name an --out-dir instead of --out / --markdown FILE / --html FILE / --partial-out');
       }
       if (argv.out !== undefined && argv['out-dir'] !== undefined) throw new UsageError('give --out or --out-dir, not both');
-      const workers = parseCount('workers', argv.workers, 1);
+      // Flags win over the project's config file, which wins over the defaults.
+      const project = loadConfigFile(process.cwd(), argv.config);
+      const cfg = project.config;
+      const workers = parseCount('workers', argv.workers, 1) ?? cfg.workers;
+      const timeout = argv.timeout ?? cfg.timeout;
+      const memory = argv.memory ?? cfg.memory;
+      const repeats = parseCount('repeats', argv.repeats, 1) ?? cfg.repeats;
+      const isolation = argv.isolation ?? cfg.isolation;
+      const maxMutants = parseCount('max-mutants-per-task', argv['max-mutants-per-task'], 1) ?? cfg.maxMutantsPerTask;
       const config = configFromSettings({
-        ...(argv.checks !== undefined ? { checks: argv.checks } : {}),
-        seed: parseInteger('seed', argv.seed),
-        fewTests: parseCount('few-tests', argv['few-tests'], 0),
-        ...(argv.timeout !== undefined ? { timeoutMs: parseDuration('timeout', argv.timeout, MIN_TIME_LIMIT_MS) } : {}),
-        ...(argv.memory !== undefined ? { memoryMb: parseSizeMb('memory', argv.memory, MIN_MEMORY_MB) } : {}),
-        ...(argv.repeats !== undefined ? { repeats: parseCount('repeats', argv.repeats, 1) } : {}),
-        ...(argv.isolation !== undefined ? { isolation: argv.isolation } : {}),
-        ...(argv['max-mutants-per-task'] !== undefined ? { maxMutantsPerTask: parseCount('max-mutants-per-task', argv['max-mutants-per-task'], 1) } : {}),
+        ...(argv.checks !== undefined ? { checks: argv.checks } : cfg.checks !== undefined ? { checks: cfg.checks } : {}),
+        seed: parseInteger('seed', argv.seed) ?? cfg.seed,
+        fewTests: parseCount('few-tests', argv['few-tests'], 0) ?? cfg.fewTests,
+        ...(timeout !== undefined ? { timeoutMs: parseDuration('timeout', timeout, MIN_TIME_LIMIT_MS) } : {}),
+        ...(memory !== undefined ? { memoryMb: parseSizeMb('memory', memory, MIN_MEMORY_MB) } : {}),
+        ...(repeats !== undefined ? { repeats } : {}),
+        ...(isolation !== undefined ? { isolation } : {}),
+        ...(maxMutants !== undefined ? { maxMutantsPerTask: maxMutants } : {}),
         contamination: contaminationSettings(argv),
       });
+      const failOn: FailOn = argv['fail-on'] ?? cfg.failOn ?? 'error';
+      const baselinePath = argv.baseline !== undefined ? resolve(argv.baseline) : project.baselinePath;
+      const baseline = loadBaseline(baselinePath);
+      if (argv.baseline !== undefined && baseline === undefined && argv['update-baseline'] !== true) {
+        throw new UsageError(`baseline ${argv.baseline} does not exist`, { hint: 'write it with --update-baseline' });
+      }
       const shard = shardFromSettings(argv.shard, process.env, argv.shards);
       if (argv['partial-out'] !== undefined && !config.contamination?.corpus) {
         throw new UsageError('--partial-out needs the contamination check and --corpus');
@@ -148,12 +170,14 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         if (config.checks.includes('mutation')) prepareDirectory(checkpointDirOf(ids[i]!), '--checkpoint-dir');
       }
       if (argv['partial-out'] !== undefined) prepareOutput(argv['partial-out'], '--partial-out');
+      if (argv['update-baseline'] === true) prepareOutput(baselinePath, '--update-baseline');
 
       const guard = argv.json ? guardStdout() : undefined;
       const interrupt = onInterrupt(state.io.err);
       try {
         const log = (m: string) => state.io.err(m + '\n');
         const texts: string[] = [];
+        const reports: AuditReport[] = [];
         const wrote: string[] = [];
         let failed = false;
         for (const [i, benchmark] of (argv.data !== undefined ? [undefined] : benchmarks).entries()) {
@@ -203,8 +227,25 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           }
           if (!guard) state.io.out(renderSummary(report, state.io.stdoutIsTty, terminalWidth()));
           for (const w of report.warnings) state.io.err(renderWarning(w) + '\n');
-          const failOn = argv['fail-on'];
-          if (failOn !== 'none' && [...report.findings, ...report.tasks.flatMap((t) => t.findings)].some((f) => atLeast(f.severity, failOn as Severity))) failed = true;
+          reports.push(report);
+          if (failOn !== 'none' && argv['update-baseline'] !== true) {
+            const split = splitByBaseline(report, baseline ?? { suppressions: [] }, failOn);
+            if (baseline !== undefined) {
+              log(`baseline ${baselinePath}: ${split.accepted.length} accepted finding(s) at or above ${failOn}, ${split.fresh.length} new`);
+              for (const p of split.fresh.slice(0, MAX_NEW_LISTED)) log(`  new: ${p.taskId ?? '(benchmark)'} ${p.finding.severity} ${p.finding.kind}: ${p.finding.message}`);
+              if (split.fresh.length > MAX_NEW_LISTED) log(`  ... and ${split.fresh.length - MAX_NEW_LISTED} more new findings`);
+              if (split.stale.length > 0) log(`  ${split.stale.length} baseline entr${split.stale.length === 1 ? 'y matches' : 'ies match'} no finding any more (--update-baseline prunes them)`);
+            }
+            if (split.fresh.length > 0) failed = true;
+          }
+        }
+        if (argv['update-baseline'] === true) {
+          const level: Severity = failOn === 'none' ? 'warning' : failOn;
+          let next = baseline;
+          for (const r of reports) next = updatedBaseline(r, next, level, many);
+          writeFileAtomic(baselinePath, canonicalJson(next), { mkdir: true });
+          log(`baseline: ${next!.suppressions.length} accepted finding(s) at or above ${level}; replace the placeholder reasons with real ones`);
+          wrote.push(baselinePath);
         }
         // One JSON document: the report, or an array of reports for several benchmarks.
         if (guard) guard.write(many ? `[\n${texts.map((t) => t.trimEnd()).join(',\n')}\n]\n` : texts[0]);
