@@ -35,7 +35,7 @@ export function findingsByKindChart(report: AuditReport): string {
   }
   const bars = [...kinds.entries()]
     .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-    .map(([kind, k]) => ({ label: kind, value: k.count, series: SEVERITY_SERIES[k.severity] }));
+    .map(([kind, k]) => ({ label: kind, value: k.count, series: SEVERITY_SERIES[k.severity], href: `#kind=${encodeURIComponent(kind)}` }));
   const used = (['error', 'warning', 'info'] as const).filter((s) => bars.some((b) => b.series === SEVERITY_SERIES[s])).map((s) => SEVERITY_SERIES[s]);
   return barChart({
     id: 'chart-findings',
