@@ -1,14 +1,29 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestContext } from 'node:test';
+import { defaultCacheDir } from '../../src/datasets/fetch.js';
 import { repoRoot } from './paths.js';
 
 /** The command that downloads and verifies the real release files into the project's cache. */
 export const FETCH_TEST_DATA = 'npm run fetch-test-data';
 
-/** Where `npm run fetch-test-data` keeps the release files (the layout of ../shared/data). */
-export const testDataCache = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'bench-audit', 'test-data');
+/**
+ * Where `npm run fetch-test-data` keeps the release files: `data/` in the layout of ../shared/data, `hub/` in that of
+ * ../shared/hub; inside bench-audit's own cache (BENCH_AUDIT_CACHE, else $XDG_CACHE_HOME or ~/.cache, /bench-audit).
+ */
+export const testDataCache = join(defaultCacheDir(), 'test-data');
+
+/** Small copies of the release files committed with the tests (test/fixtures/README.md), same layout as dataRoot. */
+export const fixtureData = join(repoRoot, 'test', 'fixtures', 'data');
+/** The fixtures in the hub's layout (datasets/<owner>/<name>/<path>), as hubRoot. */
+export const fixtureHub = join(repoRoot, 'test', 'fixtures', 'hub');
+
+/** A committed fixture file by its path inside test/fixtures/data (e.g. 'humaneval/HumanEval.jsonl.gz'). */
+export function fixtureFile(rel: string): string {
+  const path = join(fixtureData, rel);
+  if (!existsSync(path)) throw new Error(`no fixture ${path}; see test/fixtures/README.md`);
+  return path;
+}
 
 function firstExisting(candidates: (string | undefined)[]): string | undefined {
   for (const c of candidates) if (c !== undefined && c !== '' && existsSync(c)) return resolve(c);
