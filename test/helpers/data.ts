@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestContext } from 'node:test';
-import { defaultCacheDir } from '../../src/datasets/fetch.js';
+import { testDataDir } from '../../scripts/fetch-test-data.js';
 import { repoRoot } from './paths.js';
 
 /** The command that downloads and verifies the real release files into the project's cache. */
@@ -11,7 +11,7 @@ export const FETCH_TEST_DATA = 'npm run fetch-test-data';
  * Where `npm run fetch-test-data` keeps the release files: `data/` in the layout of ../shared/data, `hub/` in that of
  * ../shared/hub; inside bench-audit's own cache (BENCH_AUDIT_CACHE, else $XDG_CACHE_HOME or ~/.cache, /bench-audit).
  */
-export const testDataCache = join(defaultCacheDir(), 'test-data');
+export const testDataCache = testDataDir();
 
 /** Small copies of the release files committed with the tests (test/fixtures/README.md), same layout as dataRoot. */
 export const fixtureData = join(repoRoot, 'test', 'fixtures', 'data');
