@@ -38,9 +38,14 @@ export function dataRoot(): string | undefined {
   return firstExisting([process.env.BENCH_AUDIT_DATA, join(repoRoot, '..', 'shared', 'data'), join(testDataCache, 'data')]);
 }
 
-/** The folder holding the same files in the hub's Parquet layout (BENCH_AUDIT_HUB, ../shared/hub, the cache). */
+/**
+ * The folder holding the same files in the hub's Parquet layout: BENCH_AUDIT_HUB, then `hub` beside BENCH_AUDIT_DATA
+ * (as in ../shared and the cache), then ../shared/hub, then the fetcher's cache.
+ */
 export function hubRoot(): string | undefined {
-  return firstExisting([process.env.BENCH_AUDIT_HUB, join(repoRoot, '..', 'shared', 'hub'), join(testDataCache, 'hub')]);
+  const data = process.env.BENCH_AUDIT_DATA;
+  const besideData = data === undefined || data === '' ? undefined : join(data, '..', 'hub');
+  return firstExisting([process.env.BENCH_AUDIT_HUB, besideData, join(repoRoot, '..', 'shared', 'hub'), join(testDataCache, 'hub')]);
 }
 
 /** True when CI demands the real data: a test that would skip for missing data fails instead. */
@@ -77,4 +82,14 @@ export function needData(t: TestContext, ...rels: string[]): string[] | undefine
 export function needHub(t: TestContext): string | undefined {
   const root = hubRoot();
   return root ?? missing(t, 'the hub-layout copy of the release files');
+}
+
+/** One line for the test runner: where the data tests find the real files, or how to get them. */
+export function dataStatus(): string {
+  const data = dataRoot();
+  const hub = hubRoot();
+  if (data !== undefined && hub !== undefined) return `data tests: release files from ${data} and ${hub}`;
+  const absent = [data === undefined ? 'the release files' : undefined, hub === undefined ? 'their hub-layout copy' : undefined].filter((x) => x !== undefined).join(' and ');
+  const consequence = dataRequired() ? 'BENCH_AUDIT_REQUIRE_DATA=1, so the data tests fail' : 'the data tests are skipped';
+  return `data tests: ${absent} not found (BENCH_AUDIT_DATA / BENCH_AUDIT_HUB, ../shared, ${testDataCache}): ${consequence}; run \`${FETCH_TEST_DATA}\` to get them`;
 }
