@@ -8,13 +8,14 @@
  * JSONL records are copied as their original lines (byte for byte, Python-json NaN included); Parquet rows are
  * rewritten with the source file's own schema (column types as the hub's) and Snappy compression.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.argv[2] ?? process.env.BENCH_AUDIT_DATA ?? join(repoRoot, '..', 'shared', 'data');
@@ -42,8 +43,7 @@ function need(path: string): string {
 }
 
 function write(path: string, bytes: Buffer | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, bytes);
+  writeFileAtomic(path, bytes, { mkdir: true });
   process.stderr.write(`wrote ${path}\n`);
 }
 
