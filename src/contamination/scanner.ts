@@ -25,7 +25,7 @@ import { MinHashPrefilter } from './minhash-filter.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { alphaRename, similarityRatio } from './similarity.js';
-import { TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
+import { lineBreakByte, TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 import type { CorpusDocument } from './corpus/types.js';
 
@@ -682,18 +682,23 @@ export function widenToDefHeader(stream: TokenStream, start: number): number {
  */
 export const MAX_MATCH_TEXT_CHARS = 2_000;
 
-/** Lines first..last (1-based, inclusive) of a document as text, cut at MAX_MATCH_TEXT_CHARS. */
+/**
+ * Lines first..last (1-based, inclusive) of a document as text, numbered as the tokenizer numbers
+ * them (`lineBreakByte`), line ends written as `\n` (trailing CRs dropped), cut at MAX_MATCH_TEXT_CHARS.
+ */
 export function linesText(bytes: Uint8Array, first: number, last: number): string {
+  const sep = lineBreakByte(bytes);
   let line = 1;
   let start = 0;
-  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === 10) (line++, (start = i + 1));
+  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === sep) (line++, (start = i + 1));
   let end = start;
   for (; end < bytes.length && end - start < MAX_MATCH_TEXT_CHARS * 4; end++) {
-    if (bytes[end] === 10) {
+    if (bytes[end] === sep) {
       if (line === last) break;
       line++;
     }
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+  const text = (sep === 0x0a ? decoded.split('\n') : decoded.split('\r')).map((l) => l.replace(/\r+$/, '')).join('\n');
   return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

@@ -13,7 +13,8 @@
  * identifier that is not a keyword, a builtin, `self`/`cls`, or an attribute name (after `.`) becomes
  * the placeholder ID, which survives consistent renaming of functions, parameters and locals.
  *
- * Each token also carries its 1-based line, its indentation column when it starts a logical line
+ * Each token also carries its 1-based line (see `lineBreakByte`: LF counts lines, or CR in a file
+ * without any LF; a lone CR elsewhere still ends a logical line, as in CPython), its indentation column when it starts a logical line
  * (else -1), and flags: DOCSTRING for tokens of a string that forms a statement on its own.
  */
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
@@ -249,10 +250,23 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
 /** Extra tokens reserved beyond one per two bytes (small inputs, string delimiters). */
 const TOKEN_RESERVE_SLACK = 64;
 
+/**
+ * The byte that counts lines in a document, the way `grep -n`, `sed -n` and git number them: LF
+ * (so `\r\n` and `\r\r\n` are one line break each), or CR in a file that has no LF at all (classic
+ * Mac line endings). The tokenizer and `linesText` both use it, so cited lines and quoted text agree.
+ */
+export function lineBreakByte(bytes: Uint8Array): number {
+  return bytes.indexOf(0x0a) >= 0 ? 0x0a : 0x0d;
+}
+
+/** Whether a lone CR counts a line in the document being tokenized (set per tokenizing pass). */
+let crCountsLines = false;
+
 /** One tokenizing pass with room for `limit` tokens; false (out unusable) when the input has more. */
 function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boolean {
   out.reset();
   const n = bytes.length;
+  crCountsLines = lineBreakByte(bytes) === 0x0d;
   out.reserve(limit);
   const tRaw = out.raw;
   const tCanon = out.canon;
@@ -286,7 +300,7 @@ function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boo
     if (cls === C_CR) {
       pos++;
       if (pos < n && bytes[pos] === 0x0a) continue; // \r\n: the \n counts the line
-      line++;
+      if (crCountsLines) line++;
       lineStartPos = pos;
       if (depth === 0) atLogicalStart = true;
       continue;
@@ -301,6 +315,12 @@ function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boo
       if (j < n && bytes[j] === 0x0d) j++;
       if (j < n && bytes[j] === 0x0a) {
         pos = j + 1;
+        line++;
+        lineStartPos = pos;
+        continue;
+      }
+      if (crCountsLines && j === pos + 2) {
+        pos = j;
         line++;
         lineStartPos = pos;
         continue;
@@ -450,9 +470,10 @@ function scanString(
       continue;
     }
     if (c === 0x0a || c === 0x0d) {
-      if (c === 0x0d && p + 1 < n && bytes[p + 1] === 0x0a) p++;
+      const lone = c === 0x0d && !(p + 1 < n && bytes[p + 1] === 0x0a);
+      if (c === 0x0d && !lone) p++;
       p++;
-      line++;
+      if (!lone || crCountsLines) line++;
       lineStartPos = p;
       if (!triple) break; // unterminated single-quoted string ends at the line end
       continue;
