@@ -48,7 +48,18 @@ export interface CandidateRecord {
   jaccard: number | null;
   /** The corpus lines lineStart..lineEnd as text (cut at MAX_MATCH_TEXT_CHARS), for the report's side-by-side view. */
   text?: string;
+  /** The same document also holds a copy of another part of the same task (a copy of the task, not an idiom). */
+  related: boolean;
+  /** Where in the file an embedded copy lies (string literal, code block, cell, JSON field); absent for the file's own code. */
+  segment?: string;
 }
+
+/**
+ * Per item, the corpus documents holding a verified copy, by kind (one per document: its best), and
+ * how many of the non-verbatim ones hold no other part of the task. Complete (never capped), so
+ * counts stay exact however many candidates are kept as evidence; sums merge shards exactly.
+ */
+export type CopyCounts = [item: number, verbatim: number, near: number, renamed: number, unrelatedInexact: number];
 
 export interface CorpusStats {
   documents: number;
@@ -59,7 +70,7 @@ export interface CorpusStats {
 
 export interface ContaminationPartial {
   format: 'bench-audit-contamination-partial';
-  version: 1;
+  version: 2;
   fingerprint: string;
   /** Which shard this is (informational; merge checks the set is complete). */
   shard: { index: number; count: number } | null;
@@ -67,8 +78,33 @@ export interface ContaminationPartial {
   /** Per channel: sorted [ngramId, documentFrequency] pairs of indexed n-grams seen in the corpus. */
   df: Array<Array<[number, number]>>;
   candidates: CandidateRecord[];
+  /** Items with at least one copy, by item. */
+  copies: CopyCounts[];
   warnings: Warning[];
   warningCounts: Record<string, number>;
+}
+
+/** How a verified candidate reads (`verbatim` only when the token sequences are identical). */
+export function classify(rawSimilarity: number, canonicalSimilarity: number | null, params: { verbatimSimilarity: number; renamedSimilarity: number }): MatchKind {
+  if (rawSimilarity >= params.verbatimSimilarity) return 'verbatim';
+  const canon = canonicalSimilarity ?? 0;
+  if (canon >= params.renamedSimilarity && canon > rawSimilarity) return 'renamed';
+  return 'near';
+}
+
+/** Similarity of identical token sequences (an exact copy). */
+const EXACT = 1;
+
+/** Best first among one document's candidates for one item: exact copies, then more n-grams, then closer. */
+function betterInDocument(a: CandidateRecord, b: CandidateRecord): boolean {
+  const ea = a.rawSimilarity >= EXACT;
+  const eb = b.rawSimilarity >= EXACT;
+  if (ea !== eb) return ea;
+  if (a.hits !== b.hits) return a.hits > b.hits;
+  const sa = Math.max(a.rawSimilarity, a.canonicalSimilarity ?? 0);
+  const sb = Math.max(b.rawSimilarity, b.canonicalSimilarity ?? 0);
+  if (sa !== sb) return sa > sb;
+  return compareCandidates(a, b) < 0;
 }
 
 /** Order of candidates for the per-item cap: more hits first, then corpus id, then line. */
@@ -165,6 +201,10 @@ export class Scanner {
   private readonly itemCount: Uint32Array;
   private readonly touched: number[] = [];
   private readonly prefilter: MinHashPrefilter;
+  /** The current document's best candidate per item. */
+  private readonly docBest = new Map<number, CandidateRecord>();
+  /** Per item: COPY_FIELDS counters (verbatim, near, renamed, unrelated inexact). */
+  private readonly copyCounts: Uint32Array;
 
   constructor(index: BenchmarkIndex) {
     this.index = index;
@@ -182,6 +222,7 @@ export class Scanner {
     this.candidates = index.items.map(() => []);
     this.sig = new Int32Array(index.params.minhash.permutations);
     this.itemCount = new Uint32Array(index.items.length);
+    this.copyCounts = new Uint32Array(index.items.length * COPY_FIELDS);
   }
 
   /** Record a warning (kept: the first MAX_WARNINGS_PER_CODE in sort order; all are counted). */
@@ -298,8 +339,34 @@ export class Scanner {
     }
     // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
     // after an unusually large one, let them go instead of keeping them for the rest of the scan.
+    this.endDocument();
     if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
     if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
+  }
+
+  /**
+   * Keep the document's best candidate per item, mark those that share the document with another
+   * part of their task, and count them.
+   */
+  private endDocument(): void {
+    if (this.docBest.size === 0) return;
+    const { items, params } = this.index;
+    const partsOfTask = new Map<number, number>();
+    for (const c of this.docBest.values()) partsOfTask.set(items[c.item].task, (partsOfTask.get(items[c.item].task) ?? 0) + 1);
+    for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
+      c.related = (partsOfTask.get(items[c.item].task) ?? 0) > 1;
+      const kind = classify(c.rawSimilarity, c.canonicalSimilarity, params);
+      const base = c.item * COPY_FIELDS;
+      this.copyCounts[base + (kind === 'verbatim' ? 0 : kind === 'near' ? 1 : 2)]++;
+      if (kind !== 'verbatim' && !c.related) this.copyCounts[base + 3]++;
+      const list = this.candidates[c.item];
+      list.push(c);
+      if (list.length > 2 * params.candidatesPerItem) {
+        list.sort(compareCandidates);
+        list.length = params.candidatesPerItem;
+      }
+    }
+    this.docBest.clear();
   }
 
   /**
@@ -410,7 +477,14 @@ export class Scanner {
     // A code window found by n-grams usually starts in the function body; widen it to the enclosing
     // `def` header so the alpha-renamed comparison numbers names from the same point as the item does.
     if (isCode) start = widenToDefHeader(stream, start);
-    const rawSimilarity = similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
+    // An exact copy near the window is the copy: cite and compare exactly its tokens (the window may
+    // start late or end early where n-grams were not indexed, such as benchmark-common ones).
+    const exact = findExact(item.raw, stream, Math.max(0, start - item.raw.length), Math.min(stream.length, end + item.raw.length));
+    if (exact >= 0) {
+      start = exact;
+      end = exact + item.raw.length;
+    }
+    const rawSimilarity = exact >= 0 ? 1 : similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
     let canonicalSimilarity: number | null = null;
     if (isCode) {
       const a = alphaRename(item.raw, item.canon, 0, item.raw.length);
@@ -444,13 +518,10 @@ export class Scanner {
       hits: matchedRaw.length + matchedCanonical.length,
       via,
       jaccard,
+      related: false,
     };
-    const list = this.candidates[item.id];
-    list.push(record);
-    if (list.length > 2 * params.candidatesPerItem) {
-      list.sort(compareCandidates);
-      list.length = params.candidatesPerItem;
-    }
+    const prev = this.docBest.get(item.id);
+    if (prev === undefined || betterInDocument(record, prev)) this.docBest.set(item.id, record);
   }
 
   /** The partial result of everything scanned so far. */
@@ -468,18 +539,42 @@ export class Scanner {
     const warnings: Warning[] = [];
     for (const list of this.warnings.values()) warnings.push(...list.sort(compareWarnings).slice(0, MAX_WARNINGS_PER_CODE));
     warnings.sort(compareWarnings);
+    const copies: CopyCounts[] = [];
+    const cc = this.copyCounts;
+    for (let i = 0; i < this.index.items.length; i++) {
+      const b = i * COPY_FIELDS;
+      if (cc[b] + cc[b + 1] + cc[b + 2] > 0) copies.push([i, cc[b], cc[b + 1], cc[b + 2], cc[b + 3]]);
+    }
     return {
       format: 'bench-audit-contamination-partial',
-      version: 1,
+      version: 2,
       fingerprint: this.index.fingerprint,
       shard,
       corpus: { ...this.stats, skipped: { ...this.stats.skipped } },
       df,
       candidates: sortCandidatesGlobal(candidates),
+      copies,
       warnings,
       warningCounts: { ...this.warningCounts },
     };
   }
+}
+
+/** Counters per item in `Scanner.copyCounts`: verbatim, near, renamed, unrelated inexact. */
+const COPY_FIELDS = 4;
+
+/** Start of the first exact occurrence of `item` in stream.raw[from, to), or -1. */
+function findExact(item: Uint32Array, stream: TokenStream, from: number, to: number): number {
+  const n = item.length;
+  if (n === 0) return -1;
+  const raw = stream.raw;
+  const first = item[0];
+  outer: for (let s = from; s + n <= to; s++) {
+    if (raw[s] !== first) continue;
+    for (let k = 1; k < n; k++) if (raw[s + k] !== item[k]) continue outer;
+    return s;
+  }
+  return -1;
 }
 
 function sortCandidatesGlobal(list: CandidateRecord[]): CandidateRecord[] {
@@ -494,7 +589,7 @@ export function mergePartials(
   if (partials.length === 0) return { ok: false, reason: 'no partial results to merge' };
   const fingerprint = partials[0].fingerprint;
   for (const p of partials) {
-    if (p.format !== 'bench-audit-contamination-partial' || p.version !== 1) return { ok: false, reason: 'not a contamination partial result (format/version)' };
+    if (p.format !== 'bench-audit-contamination-partial' || p.version !== 2) return { ok: false, reason: 'not a contamination partial result (format/version)' };
     if (p.fingerprint !== fingerprint) return { ok: false, reason: 'partial results come from different benchmarks or parameters (fingerprint differs)' };
   }
   const shards = partials.map((p) => p.shard).filter((s): s is { index: number; count: number } => s !== null);
@@ -511,7 +606,12 @@ export function mergePartials(
   const byItem = new Map<number, CandidateRecord[]>();
   const warningsByCode = new Map<string, Warning[]>();
   const warningCounts: Record<string, number> = {};
+  const copies = new Map<number, CopyCounts>();
   for (const p of partials) {
+    for (const c of p.copies) {
+      const prev = copies.get(c[0]);
+      copies.set(c[0], prev === undefined ? [...c] : [c[0], prev[1] + c[1], prev[2] + c[2], prev[3] + c[3], prev[4] + c[4]]);
+    }
     corpus.documents += p.corpus.documents;
     corpus.bytes += p.corpus.bytes;
     corpus.nonUtf8 += p.corpus.nonUtf8;
@@ -539,12 +639,13 @@ export function mergePartials(
     ok: true,
     partial: {
       format: 'bench-audit-contamination-partial',
-      version: 1,
+      version: 2,
       fingerprint,
       shard: null,
       corpus: { ...corpus, skipped: Object.fromEntries(Object.entries(corpus.skipped).sort()) },
       df: dfMaps.map((m) => [...m.entries()].sort((a, b) => a[0] - b[0])),
       candidates: sortCandidatesGlobal(candidates),
+      copies: [...copies.values()].sort((a, b) => a[0] - b[0]),
       warnings: warnings.sort(compareWarnings),
       warningCounts: Object.fromEntries(Object.entries(warningCounts).sort()),
     },
@@ -566,6 +667,8 @@ export interface FinalMatch {
   similarity: number;
   kind: MatchKind;
   via: 'ngram' | 'minhash';
+  related: boolean;
+  segment?: string;
   text?: string;
 }
 
@@ -604,22 +707,10 @@ export function scoreCandidates(index: BenchmarkIndex, partial: ContaminationPar
     const rawContainment = frac(cand.matchedRaw, rawChannel);
     const canonContainment = item.ngrams[CHANNEL_RENAMED] === null ? 0 : frac(cand.matchedCanonical, CHANNEL_RENAMED);
     const canonSim = cand.canonicalSimilarity ?? 0;
-    let kind: MatchKind;
-    let containment: number;
-    let similarity: number;
-    if (cand.rawSimilarity >= params.verbatimSimilarity) {
-      kind = 'verbatim';
-      containment = rawContainment;
-      similarity = cand.rawSimilarity;
-    } else if (canonSim >= params.renamedSimilarity && canonSim > cand.rawSimilarity) {
-      kind = 'renamed';
-      containment = Math.max(rawContainment, canonContainment);
-      similarity = canonSim;
-    } else {
-      kind = 'near';
-      containment = rawContainment;
-      similarity = cand.rawSimilarity;
-    }
+    const kind = classify(cand.rawSimilarity, cand.canonicalSimilarity, params);
+    // An exact copy holds every n-gram of the item, boilerplate or not.
+    const containment = cand.rawSimilarity >= EXACT ? 1 : kind === 'renamed' ? Math.max(rawContainment, canonContainment) : rawContainment;
+    const similarity = kind === 'renamed' ? canonSim : cand.rawSimilarity;
     if (similarity < params.minVerifiedSimilarity || containment <= 0) continue;
     fi.matches.push({
       item: item.id,
@@ -634,6 +725,8 @@ export function scoreCandidates(index: BenchmarkIndex, partial: ContaminationPar
       similarity: round4(similarity),
       kind,
       via: cand.via,
+      related: cand.related,
+      ...(cand.segment === undefined ? {} : { segment: cand.segment }),
       ...(cand.text === undefined ? {} : { text: cand.text }),
     });
   }
