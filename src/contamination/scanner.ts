@@ -351,14 +351,27 @@ export class Scanner {
   private endDocument(): void {
     if (this.docBest.size === 0) return;
     const { items, params } = this.index;
+    // A copy: exact, or holding contaminatedThreshold of the item's n-grams (boilerplate included,
+    // which the corpus-wide scoring sets aside later); a shared doctest line is not a copy.
+    const isCopy = (c: CandidateRecord): boolean => {
+      if (c.rawSimilarity >= EXACT) return true;
+      const item = items[c.item];
+      const raw = item.ngrams[item.part === 'solution' ? CHANNEL_CODE : CHANNEL_TEXT]?.length ?? 0;
+      const canon = item.ngrams[CHANNEL_RENAMED]?.length ?? 0;
+      const fraction = Math.max(raw === 0 ? 0 : c.matchedRaw.length / raw, canon === 0 ? 0 : c.matchedCanonical.length / canon);
+      return fraction >= params.contaminatedThreshold;
+    };
+    const copies = [...this.docBest.values()].filter(isCopy);
     const partsOfTask = new Map<number, number>();
-    for (const c of this.docBest.values()) partsOfTask.set(items[c.item].task, (partsOfTask.get(items[c.item].task) ?? 0) + 1);
-    for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
+    for (const c of copies) partsOfTask.set(items[c.item].task, (partsOfTask.get(items[c.item].task) ?? 0) + 1);
+    for (const c of copies) {
       c.related = (partsOfTask.get(items[c.item].task) ?? 0) > 1;
       const kind = classify(c.rawSimilarity, c.canonicalSimilarity, params);
       const base = c.item * COPY_FIELDS;
       this.copyCounts[base + (kind === 'verbatim' ? 0 : kind === 'near' ? 1 : 2)]++;
       if (kind !== 'verbatim' && !c.related) this.copyCounts[base + 3]++;
+    }
+    for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
       const list = this.candidates[c.item];
       list.push(c);
       if (list.length > 2 * params.candidatesPerItem) {
