@@ -28,6 +28,7 @@ import { alphaRename, similarityRatio } from './similarity.js';
 import { lineBreakByte, TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 import type { CorpusDocument } from './corpus/types.js';
+import { documentKind, jsonlSegments, jsonSegments, markdownSegments, notebookSegments, scansWhole, type Segment } from './embedded.js';
 
 export interface CandidateRecord {
   item: number;
@@ -66,6 +67,8 @@ export interface CorpusStats {
   bytes: number;
   skipped: Record<string, number>;
   nonUtf8: number;
+  /** Notebooks and JSON files that did not parse (scanned as plain text instead). */
+  unparsable: number;
 }
 
 export interface ContaminationPartial {
@@ -191,8 +194,10 @@ export class Scanner {
   private readonly df: Uint32Array[];
   private docSerial = 0;
   private currentHasDoc = false;
+  private currentBytes: Uint8Array = new Uint8Array(0);
+  private currentSegment: Segment | null = null;
   private readonly candidates: CandidateRecord[][];
-  private readonly stats: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0 };
+  private readonly stats: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0, unparsable: 0 };
   private readonly warnings = new Map<string, Warning[]>();
   private readonly warningCounts: Record<string, number> = {};
   private readonly ranges: number[] = [];
@@ -246,15 +251,59 @@ export class Scanner {
     this.stats.nonUtf8++;
   }
 
+  /**
+   * Scan one document: its own tokens (Python source, Markdown) and the documents inside it (code in
+   * triple-quoted strings, Markdown code blocks, notebook cells, JSON string fields), each cited at
+   * the file's lines. A document counts once per item, by its best candidate.
+   */
   scan(doc: CorpusDocument): void {
-    const { index } = this;
-    const params = index.params;
     this.stats.documents++;
     this.stats.bytes += doc.bytes.length;
     this.docSerial++;
-    const serial = this.docSerial;
+    const kind = documentKind(doc.path);
+    let segments: Segment[] = [];
+    let whole = scansWhole(kind);
+    if (kind === 'notebook' || kind === 'json') {
+      const r = kind === 'notebook' ? notebookSegments(doc.bytes) : jsonSegments(doc.bytes);
+      if (r.ok) segments = r.segments;
+      else {
+        this.warn('corpus-unparsable', `${doc.id}: not valid ${kind === 'notebook' ? 'notebook' : 'JSON'} (${r.reason}); scanned as plain text`);
+        this.stats.unparsable++;
+        whole = true;
+      }
+    } else if (kind === 'jsonl') {
+      const r = jsonlSegments(doc.bytes);
+      segments = r.segments;
+      if (r.badRows.length > 0) this.warn('corpus-unparsable', `${doc.id}: ${r.badRows.length} rows are not valid JSON (first: line ${r.badRows[0]}); skipped`);
+    }
+    if (whole) {
+      this.scanStream(doc, doc.bytes, null);
+      const strings = this.full.strings;
+      if (kind === 'markdown') segments = markdownSegments(doc.bytes);
+      for (let k = 0; k < strings.length; k += 3) {
+        const bytes = doc.bytes.subarray(strings[k], strings[k + 1]);
+        const first = strings[k + 2];
+        const lines = new Int32Array(countLines(bytes));
+        for (let j = 0; j < lines.length; j++) lines[j] = first + j;
+        segments.push({ bytes, fileLines: lines, label: `string at line ${first}` });
+      }
+    }
+    for (const seg of segments) this.scanStream(doc, seg.bytes, seg);
+    this.endDocument();
+    // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
+    // after an unusually large one, let them go instead of keeping them for the rest of the scan.
+    if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
+    if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
+  }
 
-    const full = tokenizePython(doc.bytes, this.full);
+  /** Tokenize `bytes` (the document or a segment of it), look its n-grams up and verify the candidates. */
+  private scanStream(doc: CorpusDocument, bytes: Uint8Array, seg: Segment | null): void {
+    const { index } = this;
+    const params = index.params;
+    const serial = this.docSerial;
+    this.currentBytes = bytes;
+    this.currentSegment = seg;
+    const full = tokenizePython(bytes, this.full);
     const hasDoc = full.hasDocstrings();
     this.currentHasDoc = hasDoc;
     const nodoc = hasDoc ? full.withoutDocstrings(this.nodoc) : full;
@@ -337,11 +386,6 @@ export class Scanner {
         }
       }
     }
-    // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
-    // after an unusually large one, let them go instead of keeping them for the rest of the scan.
-    this.endDocument();
-    if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
-    if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
   }
 
   /**
@@ -514,16 +558,20 @@ export class Scanner {
     };
     const matchedRaw = isCode ? matched(CHANNEL_CODE) : matched(CHANNEL_TEXT);
     const matchedCanonical = isCode ? matched(CHANNEL_RENAMED) : [];
-    const lineStart = stream.line[start];
-    const lineEnd = stream.line[Math.max(start, end - 1)];
+    const first = stream.line[start];
+    const last = stream.line[Math.max(start, end - 1)];
+    const seg = this.currentSegment;
+    const fileLine = (l: number): number => (seg === null ? l : seg.fileLines[Math.min(l, seg.fileLines.length) - 1]);
     const record: CandidateRecord = {
       item: item.id,
       corpusId: doc.id,
       path: doc.path,
       repo: doc.repo ?? null,
-      lineStart,
-      lineEnd,
-      text: linesText(doc.bytes, lineStart, lineEnd),
+      lineStart: fileLine(first),
+      lineEnd: fileLine(last),
+      // The text that matched: the segment's own lines (a notebook cell's code, not its JSON).
+      text: linesText(this.currentBytes, first, last),
+      ...(seg === null ? {} : { segment: seg.label }),
       rawSimilarity,
       canonicalSimilarity,
       matchedRaw,
@@ -573,6 +621,14 @@ export class Scanner {
   }
 }
 
+/** Lines of a segment as the tokenizer numbers them. */
+function countLines(bytes: Uint8Array): number {
+  const sep = lineBreakByte(bytes);
+  let n = 1;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === sep) n++;
+  return n;
+}
+
 /** Counters per item in `Scanner.copyCounts`: verbatim, near, renamed, unrelated inexact. */
 const COPY_FIELDS = 4;
 
@@ -614,7 +670,7 @@ export function mergePartials(
       return { ok: false, reason: `shards are inconsistent or incomplete${missing.length ? ` (missing ${missing.join(', ')})` : ''}` };
     }
   }
-  const corpus: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0 };
+  const corpus: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0, unparsable: 0 };
   const dfMaps = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
   const byItem = new Map<number, CandidateRecord[]>();
   const warningsByCode = new Map<string, Warning[]>();
@@ -628,6 +684,7 @@ export function mergePartials(
     corpus.documents += p.corpus.documents;
     corpus.bytes += p.corpus.bytes;
     corpus.nonUtf8 += p.corpus.nonUtf8;
+    corpus.unparsable += p.corpus.unparsable;
     for (const [k, v] of Object.entries(p.corpus.skipped)) corpus.skipped[k] = (corpus.skipped[k] ?? 0) + v;
     p.df.forEach((pairs, c) => {
       for (const [id, n] of pairs) dfMaps[c].set(id, (dfMaps[c].get(id) ?? 0) + n);

@@ -5,8 +5,11 @@
  *
  * Tokens: identifiers/keywords, numbers, one token per punctuation character (so `==` is `=` `=`:
  * whitespace-insensitive and consistent on both sides of a comparison), and strings. A string becomes
- * STR_OPEN, the words and punctuation inside it, STR_CLOSE: whitespace inside strings (docstring
+ * QUOTE, the words and punctuation inside it, QUOTE: whitespace inside strings (docstring
  * indentation, reflowed text) does not matter, and a partly copied docstring still matches in part.
+ * Every quote character is the one QUOTE token, as a delimiter or inside a string, and a
+ * single-quoted string cut by the line end gets no closing token: so `'std'` and `don't` in prose
+ * (an MBPP prompt) tokenize exactly as the same words inside a corpus docstring.
  * Comments, blank lines, indentation and line continuations produce no tokens.
  *
  * Two hash streams come out of one pass: `raw` (identifiers as written) and `canon`, where every
@@ -26,8 +29,17 @@ const INITIAL_TOKEN_CAPACITY = 4096;
 /** Tab stops every 8 columns, as CPython's tokenizer computes indentation. */
 const TAB_SIZE = 8;
 
-export const STR_OPEN = hashString('\u0001STR_OPEN');
-export const STR_CLOSE = hashString('\u0001STR_CLOSE');
+/** Any quote character: string delimiters and quotes inside strings alike (see the header). */
+export const QUOTE = hashString('\u0001QUOTE');
+export const STR_OPEN = QUOTE;
+export const STR_CLOSE = QUOTE;
+
+/**
+ * A triple-quoted string at least this long whose content mentions code (`CODE_MARKERS`) is also
+ * tokenized as code on its own (`TokenStream.strings`): solutions stored as `'''Standard answer: ...'''`
+ * or tests kept in a string. Shorter strings hold no function worth finding.
+ */
+export const MIN_EMBEDDED_CODE_BYTES = 48;
 export const ID_PLACEHOLDER = hashString('\u0001ID');
 
 export class TokenStream {
@@ -37,6 +49,8 @@ export class TokenStream {
   indent: Int32Array;
   flags: Uint8Array;
   length = 0;
+  /** Triple-quoted strings that may hold code: flat [contentStart, contentEnd, firstLine] byte ranges. */
+  strings: number[] = [];
 
   constructor(capacity = INITIAL_TOKEN_CAPACITY) {
     this.raw = new Uint32Array(capacity);
@@ -48,6 +62,7 @@ export class TokenStream {
 
   reset(): void {
     this.length = 0;
+    this.strings.length = 0;
   }
 
   grow(): void {
@@ -444,6 +459,8 @@ function scanString(
   const quote = bytes[q];
   const triple = q + 2 < n && bytes[q + 1] === quote && bytes[q + 2] === quote;
   let p = q + (triple ? 3 : 1);
+  const contentStart = p;
+  let closed = false;
   tRaw[len] = STR_OPEN;
   tCanon[len] = STR_OPEN;
   tLine[len] = startLine;
@@ -455,14 +472,16 @@ function scanString(
     if (c === quote) {
       if (!triple) {
         p++;
+        closed = true;
         break;
       }
       if (p + 2 < n && bytes[p + 1] === quote && bytes[p + 2] === quote) {
         p += 3;
+        closed = true;
         break;
       }
-      tRaw[len] = PUNCT_HASH[c];
-      tCanon[len] = PUNCT_HASH[c];
+      tRaw[len] = QUOTE;
+      tCanon[len] = QUOTE;
       tLine[len] = line;
       tIndent[len] = -1;
       tFlags[len++] = 0;
@@ -470,12 +489,12 @@ function scanString(
       continue;
     }
     if (c === 0x0a || c === 0x0d) {
+      if (!triple) break; // cut by the line end: the line break is the main loop's
       const lone = c === 0x0d && !(p + 1 < n && bytes[p + 1] === 0x0a);
       if (c === 0x0d && !lone) p++;
       p++;
       if (!lone || crCountsLines) line++;
       lineStartPos = p;
-      if (!triple) break; // unterminated single-quoted string ends at the line end
       continue;
     }
     if (WORD[c] === 1) {
@@ -506,8 +525,9 @@ function scanString(
       p++;
       // The escaped byte never terminates the string; a word continues to be tokenized as a word.
       if (p < n && (bytes[p] === quote || bytes[p] === 0x5c)) {
-        tRaw[len] = PUNCT_HASH[bytes[p]];
-        tCanon[len] = PUNCT_HASH[bytes[p]];
+        const e = bytes[p] === quote ? QUOTE : PUNCT_HASH[bytes[p]];
+        tRaw[len] = e;
+        tCanon[len] = e;
         tLine[len] = line;
         tIndent[len] = -1;
         tFlags[len++] = 0;
@@ -515,19 +535,27 @@ function scanString(
       }
       continue;
     }
-    tRaw[len] = PUNCT_HASH[c];
-    tCanon[len] = PUNCT_HASH[c];
+    const other = c === 0x22 || c === 0x27 ? QUOTE : PUNCT_HASH[c];
+    tRaw[len] = other;
+    tCanon[len] = other;
     tLine[len] = line;
     tIndent[len] = -1;
     tFlags[len++] = 0;
     p++;
   }
   if (len >= limit) return -1;
-  tRaw[len] = STR_CLOSE;
-  tCanon[len] = STR_CLOSE;
-  tLine[len] = line;
-  tIndent[len] = -1;
-  tFlags[len++] = 0;
+  // A single-quoted string cut by the line end is an apostrophe in prose more often than code: no close.
+  if (closed || triple) {
+    tRaw[len] = STR_CLOSE;
+    tCanon[len] = STR_CLOSE;
+    tLine[len] = line;
+    tIndent[len] = -1;
+    tFlags[len++] = 0;
+  }
+  if (triple) {
+    const contentEnd = closed ? p - 3 : p;
+    if (contentEnd - contentStart >= MIN_EMBEDDED_CODE_BYTES && mentionsCode(bytes, contentStart, contentEnd)) out.strings.push(contentStart, contentEnd, startLine);
+  }
   lineState[0] = line;
   lineState[1] = lineStartPos;
   lineState[2] = p;
@@ -543,6 +571,14 @@ function scanString(
 }
 
 const encoder = new TextEncoder();
+
+/** Byte patterns of code statements a solution or a test in a string would contain. */
+const CODE_MARKERS = ['def ', 'return ', 'assert ', 'lambda '].map((m) => encoder.encode(m));
+
+function mentionsCode(bytes: Uint8Array, start: number, end: number): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start);
+  return CODE_MARKERS.some((m) => view.indexOf(m) !== -1);
+}
 
 /** Tokenize a JS string (a benchmark item). */
 export function tokenizeText(text: string, out: TokenStream = new TokenStream()): TokenStream {

@@ -24,9 +24,15 @@ import { scanCorpusParallel } from '../../contamination/run.js';
 import type { ContaminationPartial } from '../../contamination/scanner.js';
 import type { ShardSpec } from '../../contamination/shard.js';
 
-/** Default include globs per corpus format: Python sources for file trees, shard files for row corpora. */
+/**
+ * Default include globs per corpus format. File trees: Python sources and the files code is also kept
+ * in (Markdown, notebooks, JSON and JSONL, read as documents by contamination/embedded.ts); row
+ * corpora: shard files.
+ */
+export const DEFAULT_FILE_INCLUDES: readonly string[] = ['*.py', '*.md', '*.markdown', '*.ipynb', '*.json', '*.jsonl', '*.ndjson'];
+
 export function defaultIncludes(format: CorpusFormat): string[] {
-  if (format === 'dir' || format === 'git') return ['*.py'];
+  if (format === 'dir' || format === 'git') return [...DEFAULT_FILE_INCLUDES];
   return ['*.parquet', '*.jsonl', '*.jsonl.gz', '*.json.gz'];
 }
 
