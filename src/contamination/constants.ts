@@ -137,10 +137,11 @@ export const MAX_WARNINGS_PER_CODE = 20;
 
 /**
  * A short part (fewer own n-grams than minItemNgrams) is reported, as info, when it is copied verbatim
- * in at least this many corpus files: one exact copy of three lines can be a coincidence, the same
- * three lines token for token in two independent files rarely are.
+ * in at least this many corpus files. One: the exact copy includes what makes the part specific (a
+ * solution's signature, a test's literals), so it names the leak; info, because a few lines can also
+ * coincide, and info never puts a task in a rescore subset.
  */
-export const SHORT_PART_MIN_FILES = 2;
+export const SHORT_PART_MIN_FILES = 1;
 
 /**
  * An inexact (near or renamed) match in a file that holds no other part of the task is an idiom, not

@@ -103,13 +103,17 @@ const SHORT_BODY = '    return len(word) % 2 == 0\n';
 
 test('a one-line body is short although the signature makes the solution long; short parts copied in several files are info', () => {
   const task = syntheticTask('HumanEval/99', SHORT_PROMPT + SHORT_BODY, SHORT_PROMPT, 'def check(candidate):\n    assert candidate("ab")\n');
+  // The prompt's signature with another one-line body: the signature makes most of the solution's
+  // n-grams, but no copy of the solution.
+  const other = report([task], { 'x.py': SHORT_PROMPT + '    return len(word) % 2 == 1\n', 'y.py': SHORT_PROMPT + '    return not len(word) & 1\n' });
+  assert.equal(other.tasks[0]?.section?.parts?.solution?.trivial, true);
+  assert.deepEqual(other.tasks[0]?.findings.filter((f) => f.evidence.part === 'solution'), []);
   const one = report([task], { 'x.py': SHORT_PROMPT + SHORT_BODY });
-  assert.equal(one.tasks[0]?.section?.parts?.solution?.trivial, true);
-  assert.deepEqual(one.tasks[0]?.findings.filter((f) => f.evidence.part === 'solution'), []);
-  const two = report([task], { 'x.py': SHORT_PROMPT + SHORT_BODY, 'y.py': `import os\n\n${SHORT_PROMPT}${SHORT_BODY}` });
-  const f = two.tasks[0]?.findings.find((x) => x.evidence.part === 'solution');
+  const f = one.tasks[0]?.findings.find((x) => x.evidence.part === 'solution');
   assert.equal(f?.severity, 'info');
-  assert.match(f?.message ?? '', /short solution .* copied verbatim in 2 corpus files/);
+  assert.match(f?.message ?? '', /short solution .* copied verbatim in 1 corpus file, e\.g\. x\.py lines 1-3/);
+  const two = report([task], { 'x.py': SHORT_PROMPT + SHORT_BODY, 'y.py': `import os\n\n${SHORT_PROMPT}${SHORT_BODY}` });
+  assert.match(two.tasks[0]?.findings.find((x) => x.evidence.part === 'solution')?.message ?? '', /copied verbatim in 2 corpus files/);
 });
 
 test('an inexact match in several files without the task\'s other parts is an idiom: info, never error', () => {
@@ -124,4 +128,14 @@ test('an inexact match in several files without the task\'s other parts is an id
   const related = report([task], { 'lib/a.py': `${idiom}\n${(task.tests as { code: string }).code}` });
   const g = related.tasks[0]?.findings.find((x) => x.evidence.part === 'solution');
   assert.equal(g?.severity, 'error');
+});
+
+test('an inexact match on the lines of another task\'s verbatim copy is that task\'s copy: info', () => {
+  const a = syntheticTask('HumanEval/56', PROMPT + BODY, PROMPT, TESTS);
+  const b = syntheticTask('HumanEval/61', PROMPT + BODY.replace('start <= merged', 'start < merged'), PROMPT.replace('Touching intervals such as (1, 2) and (2, 3) are merged as well.', 'Touching intervals stay apart.'), '');
+  const out = report([a, b], { 'answers.py': a.solution });
+  const f = out.tasks[1]?.findings.find((x) => x.evidence.part === 'solution');
+  assert.equal(f?.severity, 'info');
+  assert.match(f?.message ?? '', /verbatim copy of HumanEval\/56's solution/);
+  assert.equal(out.tasks[0]?.findings.find((x) => x.evidence.part === 'solution')?.severity, 'error');
 });

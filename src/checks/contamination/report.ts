@@ -106,25 +106,42 @@ interface PartVerdict {
  * warning by containment; idioms (inexact, in a file without the task's other parts, in
  * IDIOM_MIN_FILES such files) are info.
  */
-function judgePart(part: PartName, short: boolean, ngrams: number, ranked: FinalMatch[], copies: Copies, unrelatedInexact: number, params: ScanParameters): PartVerdict | null {
+function judgePart(
+  part: PartName,
+  short: boolean,
+  ngrams: number,
+  ranked: FinalMatch[],
+  copies: Copies,
+  unrelatedInexact: number,
+  params: ScanParameters,
+  explainedBy: (m: FinalMatch) => string | null,
+): PartVerdict | null {
   if (short) {
     const exact = ranked.find((m) => m.kind === 'verbatim');
     if (exact === undefined || copies.verbatim < SHORT_PART_MIN_FILES) return null;
     return {
       severity: 'info',
       match: exact,
-      message: `short ${part} (${ngrams} n-grams of its own) copied verbatim in ${copies.verbatim} corpus files, e.g. ${where(exact)}`,
+      message: `short ${part} (${ngrams} n-grams of its own) copied verbatim in ${copies.verbatim} corpus file${copies.verbatim === 1 ? '' : 's'}, e.g. ${where(exact)}`,
     };
   }
   const isIdiom = (m: FinalMatch): boolean => m.kind !== 'verbatim' && !m.related && unrelatedInexact >= IDIOM_MIN_FILES;
   const above = ranked.filter((m) => m.containment >= params.contaminatedThreshold);
-  const strong = above.find((m) => !isIdiom(m));
+  const strong = above.find((m) => !isIdiom(m) && explainedBy(m) === null);
   const total = copies.verbatim + copies.near + copies.renamed;
   if (strong !== undefined) {
     return {
       severity: strong.containment >= params.contaminatedErrorThreshold ? 'error' : 'warning',
       match: strong,
       message: `${part} found (${strong.kind}) in ${where(strong)}: containment ${strong.containment}, similarity ${strong.similarity}; copies in ${total} corpus files (${copies.verbatim} verbatim, ${copies.near} near, ${copies.renamed} renamed)`,
+    };
+  }
+  const explained = above.find((m) => !isIdiom(m));
+  if (explained !== undefined) {
+    return {
+      severity: 'info',
+      match: explained,
+      message: `${part} resembles (${explained.kind}) ${where(explained)}, which is a verbatim copy of ${explainedBy(explained) ?? 'another task'}: a similar task, not a copy of this one`,
     };
   }
   if (above.length > 0) {
@@ -158,6 +175,23 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
       reported: { error: 0, warning: 0, info: 0 },
     });
   }
+
+  // Verbatim copies per corpus document: an inexact match on the same lines as another task's exact
+  // copy of the same part is that task's copy (HumanEval/56 and /61 differ in two characters).
+  const exactAt = new Map<string, { task: number; part: string; start: number; end: number }[]>();
+  for (const fi of scored?.items ?? []) {
+    for (const m of fi.matches) {
+      if (m.kind !== 'verbatim') continue;
+      let list = exactAt.get(m.corpusId);
+      if (list === undefined) exactAt.set(m.corpusId, (list = []));
+      list.push({ task: m.task, part: m.part, start: m.lineStart, end: m.lineEnd });
+    }
+  }
+  const explainedBy = (m: FinalMatch): string | null => {
+    if (m.kind === 'verbatim') return null;
+    const other = (exactAt.get(m.corpusId) ?? []).find((e) => e.task !== m.task && e.part === m.part && e.start <= m.lineEnd && m.lineStart <= e.end);
+    return other === undefined ? null : `${tasks[other.task].id}'s ${other.part}`;
+  };
 
   const itemsOfTask = new Map<number, number[]>();
   for (const item of index.items) {
@@ -207,7 +241,7 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
           ps.tasksWithCopy.any++;
         }
       }
-      const verdict = judgePart(part, item.trivial, item.ownNgrams, ranked, copies, c[4], params);
+      const verdict = judgePart(part, item.trivial, item.ownNgrams, ranked, copies, c[4], params, explainedBy);
       if (verdict !== null) {
         const m = verdict.match;
         if (verdict.severity !== 'info') maxContainment = Math.max(maxContainment, m.containment);
@@ -228,7 +262,7 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
         );
       } else if (!item.trivial) {
         // Below the finding threshold still counts toward the rates.
-        const top = ranked.find((m) => m.kind === 'verbatim' || m.related || c[4] < IDIOM_MIN_FILES);
+        const top = ranked.find((m) => (m.kind === 'verbatim' || m.related || c[4] < IDIOM_MIN_FILES) && explainedBy(m) === null);
         if (top !== undefined) maxContainment = Math.max(maxContainment, top.containment);
       }
       if (ranked.length > 0) firsts.push(ranked[0]);
