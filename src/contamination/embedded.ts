@@ -162,6 +162,14 @@ function stringSegments(v: JsonValue, out: Segment[], where: (s: JsonString) => 
     }
     return;
   }
+  // A list of strings (MBPP's `test_list`) is also one document, its lines joined.
+  if (Array.isArray(v) && v.length > 1 && v.every(isJsonString)) {
+    const joined = v.map((x) => x.value).join('\n');
+    if (joined.length >= MIN_EMBEDDED_CODE_BYTES) {
+      const lines = v.flatMap((x) => new Array<number>(x.value.split('\n').length).fill(x.line));
+      out.push(segment(joined, lines, `${v[0].key === null ? 'list' : `list ${JSON.stringify(v[0].key)}`} at line ${v[0].line}`));
+    }
+  }
   for (const child of Array.isArray(v) ? v : Object.values(v)) stringSegments(child, out, where);
 }
 

@@ -210,6 +210,8 @@ export class Scanner {
   private readonly docBest = new Map<number, CandidateRecord>();
   /** Per item: COPY_FIELDS counters (verbatim, near, renamed, unrelated inexact). */
   private readonly copyCounts: Uint32Array;
+  /** Per item: hits a document needs before the item's windows are looked at. */
+  private readonly minHits: Uint32Array;
 
   constructor(index: BenchmarkIndex) {
     this.index = index;
@@ -228,6 +230,10 @@ export class Scanner {
     this.sig = new Int32Array(index.params.minhash.permutations);
     this.itemCount = new Uint32Array(index.items.length);
     this.copyCounts = new Uint32Array(index.items.length * COPY_FIELDS);
+    this.minHits = Uint32Array.from(index.items, (item) => {
+      const sizes = partChannels(item.part).map((c) => item.ngrams[c]?.length ?? 0).filter((n) => n > 0);
+      return sizes.length === 0 ? index.params.candidateMinNgrams : Math.min(index.params.candidateMinNgrams, ...sizes);
+    });
   }
 
   /** Record a warning (kept: the first MAX_WARNINGS_PER_CODE in sort order; all are counted). */
@@ -328,7 +334,7 @@ export class Scanner {
     }
     const byItem = new Map<number, number[][]>(); // item -> per channel list of hit indexes
     for (const it of touched) {
-      if (itemCount[it] >= params.candidateMinNgrams) byItem.set(it, [[], [], []]);
+      if (itemCount[it] >= this.minHits[it]) byItem.set(it, [[], [], []]);
       itemCount[it] = 0;
     }
     if (byItem.size > 0) {
@@ -345,7 +351,9 @@ export class Scanner {
       for (const c of partChannels(item.part)) {
         const ids = item.ngrams[c];
         if (ids === null || ids.length === 0 || lists[c].length === 0) continue;
-        const need = Math.max(params.candidateMinNgrams, Math.ceil(params.candidateMinContainment * ids.length));
+        // An item with fewer n-grams than candidateMinNgrams (a short part) needs all of them; it is
+        // kept only as an exact copy (see verify).
+        const need = Math.max(Math.min(params.candidateMinNgrams, ids.length), Math.ceil(params.candidateMinContainment * ids.length));
         if (lists[c].length < need) continue;
         const distinct = new Set(lists[c].map((i) => this.hits[c].ngram[i])).size;
         if (distinct < need) continue;
@@ -541,6 +549,8 @@ export class Scanner {
       start = exact;
       end = exact + item.raw.length;
     }
+    // A short part counts only as an exact copy (the short-part rule in checks/contamination/report.ts).
+    if (item.trivial && exact < 0) return;
     const rawSimilarity = exact >= 0 ? 1 : similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
     let canonicalSimilarity: number | null = null;
     if (isCode) {

@@ -35,11 +35,12 @@ export const STR_OPEN = QUOTE;
 export const STR_CLOSE = QUOTE;
 
 /**
- * A triple-quoted string at least this long whose content mentions code (`CODE_MARKERS`) is also
- * tokenized as code on its own (`TokenStream.strings`): solutions stored as `'''Standard answer: ...'''`
- * or tests kept in a string. Shorter strings hold no function worth finding.
+ * A triple-quoted string (or JSON string) at least this long whose content mentions code
+ * (`CODE_MARKERS`; any content for JSON) is also tokenized as code on its own (`TokenStream.strings`):
+ * solutions stored as `'''Standard answer: ...'''` or kept in a JSON field. 24 bytes: the shortest
+ * MBPP solutions (`def f(a):\n  return 4*a`) are about that long.
  */
-export const MIN_EMBEDDED_CODE_BYTES = 48;
+export const MIN_EMBEDDED_CODE_BYTES = 24;
 export const ID_PLACEHOLDER = hashString('\u0001ID');
 
 export class TokenStream {
