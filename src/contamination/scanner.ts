@@ -208,6 +208,8 @@ export class Scanner {
   private readonly prefilter: MinHashPrefilter;
   /** The current document's best candidate per item. */
   private readonly docBest = new Map<number, CandidateRecord>();
+  /** Where each kept candidate's text is (bytes valid until the document ends, lines in them). */
+  private readonly docText = new Map<CandidateRecord, [Uint8Array, number, number]>();
   /** Per item: COPY_FIELDS counters (verbatim, near, renamed, unrelated inexact). */
   private readonly copyCounts: Uint32Array;
   /** Per item: hits a document needs before the item's windows are looked at. */
@@ -424,6 +426,8 @@ export class Scanner {
       if (kind !== 'verbatim' && !c.related) this.copyCounts[base + 3]++;
     }
     for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
+      const where = this.docText.get(c);
+      if (where !== undefined) c.text = linesText(where[0], where[1], where[2]);
       const list = this.candidates[c.item];
       list.push(c);
       if (list.length > 2 * params.candidatesPerItem) {
@@ -432,6 +436,7 @@ export class Scanner {
       }
     }
     this.docBest.clear();
+    this.docText.clear();
   }
 
   /**
@@ -579,8 +584,8 @@ export class Scanner {
       repo: doc.repo ?? null,
       lineStart: fileLine(first),
       lineEnd: fileLine(last),
-      // The text that matched: the segment's own lines (a notebook cell's code, not its JSON).
-      text: linesText(this.currentBytes, first, last),
+      // The text (set when the document ends, for the kept candidate only): the segment's own lines.
+      text: '',
       ...(seg === null ? {} : { segment: seg.label }),
       rawSimilarity,
       canonicalSimilarity,
@@ -592,7 +597,10 @@ export class Scanner {
       related: false,
     };
     const prev = this.docBest.get(item.id);
-    if (prev === undefined || betterInDocument(record, prev)) this.docBest.set(item.id, record);
+    if (prev === undefined || betterInDocument(record, prev)) {
+      this.docBest.set(item.id, record);
+      this.docText.set(record, [this.currentBytes, first, last]);
+    }
   }
 
   /** The partial result of everything scanned so far. */
