@@ -5,8 +5,8 @@
  * verify LSH candidates on the function span. The result is a `ContaminationPartial`: plain JSON
  * holding everything the scoring (`scoreCandidates`) needs, so shards and worker threads merge exactly.
  *
- * Speed without changing results (checked against a frozen copy of the straightforward version in
- * test/contamination/reference): n-gram lookups go through a cache-sized bit filter of the table keys
+ * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
+ * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
  * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
  * reference can still reach the Jaccard threshold.
  */
