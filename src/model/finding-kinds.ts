@@ -175,7 +175,7 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['error', 'warning', 'info'],
     subset: 'contaminated',
     title: 'contaminated',
-    explanation: 'a part of the task (prompt, solution or tests) appears in the scanned corpus (verbatim, near or renamed), with path and lines; info for a short part copied verbatim in several files or a generic idiom',
+    explanation: 'a part of the task (prompt, solution or tests) appears in the scanned corpus (verbatim, near or renamed), with path and lines; info for a short part copied verbatim, a generic idiom, or a copy of a similar task',
   },
   'near-duplicate-in-benchmark': {
     check: 'contamination',
