@@ -12,8 +12,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../../src/datasets/load.js';
+import { needData } from '../helpers/data.js';
 import type { Task } from '../../src/model/task.js';
 import { buildIndex, type BenchmarkIndex } from '../../src/contamination/index.js';
 import { TokenStream, tokenizePython } from '../../src/contamination/tokenize.js';
@@ -22,9 +22,6 @@ import { scanCorpus, scanCorpusParallel } from '../../src/contamination/run.js';
 import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 import { embed, partialCopy, pickStdlibFiles, readText, stdlibDir, transformSources } from './planted-helpers.js';
-
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data');
 
 /** Unplanted stdlib files: a few MB of real code, scanned in about a second per implementation. */
 const STDLIB_FILES = 300;
@@ -120,8 +117,10 @@ function buildCorpus(root: string, tasks: readonly Task[]): void {
   write('planted/latin1.py', new Uint8Array([...Buffer.from('# caf\u00e9\n', 'latin1'), ...Buffer.from(planted[0].solution)]));
 }
 
-test('every verbatim copy is found and counted (a plain search is the oracle); planted edits are found; workers and shards change nothing', async () => {
-  const tasks = await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'));
+test('every verbatim copy is found and counted (a plain search is the oracle); planted edits are found; workers and shards change nothing', async (t) => {
+  const [heFile] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (!heFile) return;
+  const tasks = await loadDataFile(heFile);
   const root = mkdtempSync(join(tmpdir(), 'ba-equiv-'));
   try {
     buildCorpus(root, tasks);
