@@ -25,13 +25,21 @@ export function createProgress(write: (text: string) => void, isTty: boolean, no
     if (t - startedAt < QUIET_PERIOD_MS) return;
     if (!force && t - lastDraw < (isTty ? TTY_REDRAW_MS : PLAIN_LINE_MS)) return;
     lastDraw = t;
-    const pct = total > 0 ? Math.min(1, done / total) : 0;
-    const elapsed = ((t - startedAt) / 1000).toFixed(0);
+    const elapsedMs = t - startedAt;
+    const elapsed = (elapsedMs / 1000).toFixed(0);
+    // An unknown total (0) shows the count alone, never `n/0 (0%)`.
+    if (total <= 0) {
+      write(isTty ? `\r${label}: ${done} ${elapsed}s\x1b[K` : `${label}: ${done} (${elapsed}s)\n`);
+      drawn = true;
+      return;
+    }
+    const pct = Math.min(1, done / total);
+    const eta = done > 0 && done < total ? `, ETA ${((elapsedMs * (total - done)) / done / 1000).toFixed(0)}s` : '';
     if (isTty) {
       const filled = Math.round(pct * BAR_WIDTH);
-      write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${elapsed}s\x1b[K`);
+      write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${elapsed}s${eta}\x1b[K`);
     } else {
-      write(`${label}: ${done}/${total} (${Math.round(pct * 100)}%, ${elapsed}s)\n`);
+      write(`${label}: ${done}/${total} (${Math.round(pct * 100)}%, ${elapsed}s${eta})\n`);
     }
     drawn = true;
   };

@@ -172,10 +172,10 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
   },
   contaminated: {
     check: 'contamination',
-    severities: ['error', 'warning'],
+    severities: ['error', 'warning', 'info'],
     subset: 'contaminated',
     title: 'contaminated',
-    explanation: 'the task\'s text appears in the scanned corpus (verbatim, near or renamed), with path and lines',
+    explanation: 'a part of the task (prompt, solution or tests) appears in the scanned corpus (verbatim, near or renamed), with path and lines; info for a short part copied verbatim, a generic idiom, or a copy of a similar task',
   },
   'near-duplicate-in-benchmark': {
     check: 'contamination',

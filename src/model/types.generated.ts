@@ -530,6 +530,55 @@ export interface ContaminationSummary {
     tasksWithOverlap: number;
     pairs: number;
   }[];
+  /**
+   * Per part: how many tasks have a copy in the corpus and how they are reported (present when a corpus was scanned).
+   */
+  parts?: {
+    prompt?: ContaminationPartSummary;
+    solution?: ContaminationPartSummary;
+    tests?: ContaminationPartSummary;
+  };
+}
+/**
+ * One part (prompt, solution or tests) over the benchmark.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationPartSummary".
+ */
+export interface ContaminationPartSummary {
+  /**
+   * Tasks with this part.
+   */
+  tasks: number;
+  /**
+   * Of which short (see parts.<part>.trivial).
+   */
+  short: number;
+  /**
+   * Tasks with at least one corpus file holding a copy of this part, by the best kind found (a task with a verbatim copy counts under verbatim only); any = all of them.
+   */
+  tasksWithCopy: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+    any: number;
+  };
+  /**
+   * Corpus files holding a copy of this part, summed over tasks, by kind.
+   */
+  files: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+  };
+  /**
+   * Tasks with a contaminated finding for this part, by severity.
+   */
+  reported: {
+    error: number;
+    warning: number;
+    info: number;
+  };
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -784,81 +833,18 @@ export interface ContaminationTask {
    */
   trivial: boolean;
   parts: {
-    prompt?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
-    solution?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
-    tests?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
+    prompt?: ContaminationPart;
+    solution?: ContaminationPart;
+    tests?: ContaminationPart;
   };
   /**
    * Best verified containment over the corpus matches of non-trivial parts (0 without a corpus).
    */
   maxContainment: number;
   /**
-   * Best corpus matches first (containment, similarity, corpus id).
+   * The best corpus match of each part with a copy, then the others, best first (containment, similarity, the task's own copy before another's, corpus id); at most config.contamination.topMatches. Every copy is counted in parts.<part>.copies.
    */
-  matches: {
-    corpusId: string;
-    repo?: string;
-    path: string;
-    lines: {
-      start: number;
-      end: number;
-    };
-    /**
-     * Fraction of the part's distinct n-grams (corpus boilerplate excluded) found in the aligned window.
-     */
-    containment: number;
-    /**
-     * 2·LCS/(|a|+|b|) of the part's tokens and the window's (alpha-renamed tokens for kind renamed).
-     */
-    similarity: number;
-    part: 'prompt' | 'solution' | 'tests';
-    /**
-     * verbatim: token-identical up to whitespace, comments and docstrings; renamed: identical after consistent identifier renaming; near: a partial or edited copy.
-     */
-    kind: 'verbatim' | 'near' | 'renamed';
-    /**
-     * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
-     */
-    via: 'ngram' | 'minhash';
-    /**
-     * The matched corpus lines (cut at 2,000 characters).
-     */
-    corpusText?: string;
-    /**
-     * The benchmark text of the matched part (cut at 2,000 characters).
-     */
-    benchmarkText?: string;
-  }[];
+  matches: ContaminationMatch[];
   /**
    * Near-duplicate tasks inside the same benchmark.
    */
@@ -897,6 +883,79 @@ export interface ContaminationTask {
      */
     sibling?: boolean;
   }[];
+}
+/**
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationPart".
+ */
+export interface ContaminationPart {
+  tokens: number;
+  /**
+   * Distinct token n-grams.
+   */
+  ngrams: number;
+  /**
+   * Short: fewer distinct n-grams of its own than config.contamination.minItemNgrams (a solution's n-grams inside the signature it shares with the prompt do not count). A short part is reported only when copied verbatim in at least SHORT_PART_MIN_FILES corpus files, and then as info.
+   */
+  trivial: boolean;
+  /**
+   * Corpus files holding a verified copy of this part, by kind (each file counted once, by its best copy). Complete: not limited like the matches listed.
+   */
+  copies?: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+  };
+  /**
+   * The best matches of this part, best first (containment, similarity, the task's own copy before another task's, corpus id); at most config.contamination.topMatches.
+   */
+  matches?: ContaminationMatch[];
+}
+/**
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationMatch".
+ */
+export interface ContaminationMatch {
+  corpusId: string;
+  repo?: string;
+  path: string;
+  lines: {
+    start: number;
+    end: number;
+  };
+  /**
+   * Fraction of the part's distinct n-grams (corpus boilerplate excluded) found in the aligned window.
+   */
+  containment: number;
+  /**
+   * 2·LCS/(|a|+|b|) of the part's tokens and the window's (alpha-renamed tokens for kind renamed).
+   */
+  similarity: number;
+  part: 'prompt' | 'solution' | 'tests';
+  /**
+   * verbatim: the same token sequence (whitespace, comments, line breaks and whitespace inside strings ignored); renamed: the same after consistent identifier renaming; near: a partial or edited copy.
+   */
+  kind: 'verbatim' | 'near' | 'renamed';
+  /**
+   * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
+   */
+  via: 'ngram' | 'minhash';
+  /**
+   * The matched corpus lines (cut at 2,000 characters).
+   */
+  corpusText?: string;
+  /**
+   * The benchmark text of the matched part (cut at 2,000 characters).
+   */
+  benchmarkText?: string;
+  /**
+   * The same corpus document also holds a copy of another part of this task (a copy of the task rather than a coincidence).
+   */
+  related?: boolean;
+  /**
+   * Where inside the file the copy lies when it is not the file's own Python code: a string literal, a Markdown code block, a notebook cell or a JSON string field; lines are still the file's.
+   */
+  segment?: string;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

@@ -7,6 +7,7 @@ import { DEFAULT_STATIC_CONFIG } from '../model/defaults.generated.js';
 import { compareFindings } from '../model/order.js';
 import type { AuditReport } from '../model/types.generated.js';
 import { findingsByKind } from './kinds.js';
+import { contaminationPartsMarkdown } from './contamination-parts.js';
 
 /** Rows of the "tasks with errors" table before it says "and N more". */
 const MAX_TASK_ROWS = 50;
@@ -109,6 +110,7 @@ export function renderMarkdown(report: AuditReport): string {
     if (flagged.length > MAX_TASK_ROWS) out.push(`\n… and ${flagged.length - MAX_TASK_ROWS} more tasks: see the JSON report.`);
     out.push('');
   }
+  out.push(...[contaminationPartsMarkdown(report)].filter((section) => section !== ''));
   if (report.warnings.length > 0) {
     out.push('## Warnings');
     out.push('');
