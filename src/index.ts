@@ -51,4 +51,4 @@ export { findingsByKind, type KindRow } from './report/kinds.js';
 export { exportBenchmark, exportFromReport } from './apply/export.js';
 export { rescore } from './apply/rescore.js';
 export { readResults, readSamples } from './apply/samples.js';
-export { countFalsePasses, rescoreSamples, type FalsePassSummary, type Sample } from './apply/false-passes.js';
+export { countFalsePasses, rescoreSamples, verdictsJsonl, type FalsePassResult, type FalsePassSummary, type Sample, type SampleVerdict } from './apply/false-passes.js';

@@ -12,12 +12,29 @@ import { naturalCompare } from '../util/natural-compare.js';
 import { killingAsserts, strengthenedCheckCode } from './export.js';
 import { matchTaskId } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
+import type { Verdict } from '../sandbox/types.js';
 
 export interface Sample {
   taskId: string;
   /** A completion of the prompt (human-eval samples), or a whole program (EvalPlus `solution`). */
   completion?: string;
   solution?: string;
+  /** Where the sample was read (1-based line of the samples file), for per-sample verdicts. */
+  row?: number;
+}
+
+/**
+ * One sample's verdict: `passed` (the benchmark's tests and the strengthened ones), `false-pass`
+ * (the benchmark's tests only), `failed` (the benchmark's own tests already), `error` (timeout or
+ * crash of the run itself). `failure` is the first failing assert of the run that decided it.
+ */
+export interface SampleVerdict {
+  task: string;
+  /** 0-based index of the sample among its task's samples, in file order. */
+  sample: number;
+  row?: number;
+  verdict: 'passed' | 'false-pass' | 'failed' | 'error';
+  failure?: { assert?: string; exception?: string; message?: string; status: string };
 }
 
 export interface FalsePassSummary {
@@ -31,6 +48,31 @@ export interface FalsePassSummary {
   tasks: { taskId: string; falsePasses: number; passedOriginal: number }[];
   unmatchedSamples: string[];
 }
+
+/** The summary and every matched sample's verdict, in samples-file order. */
+export interface FalsePassResult {
+  summary: FalsePassSummary;
+  verdicts: SampleVerdict[];
+}
+
+/** What a non-passing run says about its first failure: the assert (line text) and the exception. */
+function failureOf(verdict: Verdict): SampleVerdict['failure'] {
+  switch (verdict.status) {
+    case 'passed':
+      return undefined;
+    case 'failed': {
+      const assert = verdict.assert ?? verdict.text;
+      return { status: 'failed', ...(assert !== undefined ? { assert: assert.trim() } : {}), exception: verdict.exception, message: verdict.message };
+    }
+    case 'timeout':
+      return { status: 'timeout' };
+    case 'error':
+      return { status: 'error', exception: verdict.exception ?? verdict.reason, message: verdict.message ?? verdict.signal ?? '' };
+  }
+}
+
+/** A run that ended without a verdict on the sample (timeout, crash of the harness or worker). */
+const isError = (v: Verdict) => v.status === 'timeout' || v.status === 'error';
 
 /** The task with the killing asserts appended to its tests. */
 export function strengthenTask(task: Task, asserts: readonly string[]): Task {
@@ -53,12 +95,13 @@ export function sampleProgram(task: Task, sample: Sample): string {
   return task.solution !== task.canonicalSolution ? task.prompt + completion : completion;
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassResult> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
-  const runs: { taskId: string; original: number; strengthened?: number }[] = [];
+  const runs: { taskId: string; original: number; strengthened?: number; sample: number; row?: number }[] = [];
+  const perTaskCount = new Map<string, number>();
   const jobs = [];
   for (const sample of samples) {
     const id = matchTaskId(sample.taskId, known);
@@ -68,7 +111,9 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     }
     const task = byId.get(id)!;
     const candidate = sampleProgram(task, sample);
-    const run: (typeof runs)[number] = { taskId: id, original: jobs.length };
+    const index = perTaskCount.get(id) ?? 0;
+    perTaskCount.set(id, index + 1);
+    const run: (typeof runs)[number] = { taskId: id, original: jobs.length, sample: index, ...(sample.row !== undefined ? { row: sample.row } : {}) };
     jobs.push(testsJob(task, { candidate, ...limits }));
     const extra = asserts.get(id) ?? [];
     if (extra.length > 0) {
@@ -83,7 +128,9 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
   let passedOriginal = 0;
   let passedStrengthened = 0;
   let falsePasses = 0;
+  const verdicts: SampleVerdict[] = [];
   for (const r of runs) {
+    verdicts.push(sampleVerdict(r, results[r.original].verdict, r.strengthened === undefined ? undefined : results[r.strengthened].verdict));
     const original = passed(r.original);
     const strong = r.strengthened === undefined ? original : passed(r.strengthened);
     const entry = perTask.get(r.taskId) ?? { falsePasses: 0, passedOriginal: 0 };
@@ -98,7 +145,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     }
     perTask.set(r.taskId, entry);
   }
-  return {
+  const summary: FalsePassSummary = {
     samples: runs.length,
     samplesWithStrongerTests: runs.filter((r) => r.strengthened !== undefined).length,
     passedOriginal,
@@ -107,13 +154,28 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     tasks: [...perTask.entries()].filter(([, v]) => v.falsePasses > 0).map(([taskId, v]) => ({ taskId, ...v })).sort((a, b) => naturalCompare(a.taskId, b.taskId)),
     unmatchedSamples: [...unmatched].sort(naturalCompare),
   };
+  return { summary, verdicts };
+}
+
+function sampleVerdict(run: { taskId: string; sample: number; row?: number }, original: Verdict, strengthened: Verdict | undefined): SampleVerdict {
+  const base = { task: run.taskId, sample: run.sample, ...(run.row !== undefined ? { row: run.row } : {}) };
+  const decided = original.status !== 'passed' ? original : strengthened;
+  const verdict: SampleVerdict['verdict'] =
+    original.status === 'passed' ? (strengthened === undefined || strengthened.status === 'passed' ? 'passed' : isError(strengthened) ? 'error' : 'false-pass') : isError(original) ? 'error' : 'failed';
+  const failure = decided === undefined ? undefined : failureOf(decided);
+  return { ...base, verdict, ...(failure ? { failure } : {}) };
+}
+
+/** Per-sample verdicts as JSONL (one object a line, samples-file order). */
+export function verdictsJsonl(verdicts: readonly SampleVerdict[]): string {
+  return verdicts.map((v) => JSON.stringify(v)).join('\n') + (verdicts.length > 0 ? '\n' : '');
 }
 
 /**
  * Re-run a model's samples against the strengthened tests of the audited benchmark: the benchmark
  * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
  */
-export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassSummary> {
+export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassResult> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
   const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });

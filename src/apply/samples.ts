@@ -51,8 +51,8 @@ export function readSamples(file: string): Sample[] {
   return parseJsonl(text, file).map(({ row, value }) => {
     const taskId = value.task_id;
     if (typeof taskId !== 'string' && typeof taskId !== 'number') throw new InputError('expected "task_id"', { location: { file, row, field: 'task_id' } });
-    if (typeof value.solution === 'string') return { taskId: String(taskId), solution: value.solution };
-    if (typeof value.completion === 'string') return { taskId: String(taskId), completion: value.completion };
+    if (typeof value.solution === 'string') return { taskId: String(taskId), solution: value.solution, row };
+    if (typeof value.completion === 'string') return { taskId: String(taskId), completion: value.completion, row };
     throw new InputError('expected "completion" or "solution" (a string)', { location: { file, row, field: 'completion' } });
   });
 }

