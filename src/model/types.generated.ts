@@ -62,6 +62,9 @@ export type FindingKind =
   | 'setup-error'
   | 'prompt-example-mismatch'
   | 'plus-input-crash'
+  | 'reference-disagrees-with-sibling'
+  | 'reference-too-slow'
+  | 'dropped-by-curated-sibling'
   | 'contract-violation'
   | 'killable-survivor'
   | 'possibly-equivalent-mutants'
@@ -70,10 +73,7 @@ export type FindingKind =
   | 'contaminated'
   | 'near-duplicate-in-benchmark'
   | 'cross-benchmark-overlap'
-  | 'task-count-mismatch'
-  | 'reference-disagrees-with-sibling'
-  | 'reference-too-slow'
-  | 'dropped-by-curated-sibling';
+  | 'task-count-mismatch';
 /**
  * info: worth knowing; warning: weakens the benchmark; error: a task that is broken or contaminated.
  *
