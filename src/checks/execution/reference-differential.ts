@@ -106,9 +106,6 @@ function sideJob(pair: Pair, side: Side, inputs: unknown[][], startIndex: number
   };
 }
 
-/** Tests runs that decide support: a CPU limit (load-independent); the wall limit is only a safety net. */
-const SUPPORT_LIMITS = { cpuLimitMs: SIDE_CPU_BUDGET_MS, timeoutMs: BATCH_WALL_SAFETY_MS };
-
 export type SupportJobTag = 'sibling-on-task-tests' | 'task-on-sibling-tests' | 'task-examples' | 'sibling-examples';
 
 /** Jobs that say which side the tests and the prompt's examples support. */
@@ -118,8 +115,8 @@ function supportJobs(pair: Pair, examples: PromptExample[]): { tag: SupportJobTa
   const siblingAsTask = aliased(sibling.solution, sibling.entryPoint, task.entryPoint);
   const taskAsSibling = aliased(task.solution, task.entryPoint, sibling.entryPoint);
   const jobs: { tag: SupportJobTag; job: SandboxJob }[] = [
-    { tag: 'sibling-on-task-tests', job: testsJob(task, { candidate: siblingAsTask, ...SUPPORT_LIMITS }) },
-    { tag: 'task-on-sibling-tests', job: testsJob(sibling, { candidate: taskAsSibling, ...SUPPORT_LIMITS }) },
+    { tag: 'sibling-on-task-tests', job: { ...testsJob(task, { candidate: siblingAsTask, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SIDE_CPU_BUDGET_MS } },
+    { tag: 'task-on-sibling-tests', job: { ...testsJob(sibling, { candidate: taskAsSibling, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SIDE_CPU_BUDGET_MS } },
   ];
   if (examples.length > 0) {
     jobs.push({ tag: 'task-examples', job: examplesJob(task, examples, { timeoutMs: BATCH_WALL_SAFETY_MS }) });
