@@ -171,11 +171,13 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
     const info = pool.info();
+    // What isolation this machine allows is environment, not a result: it goes to the run block (verify ignores it).
+    const environmentWarnings: Warning[] = [];
     if (!info.isolation.networkIsolated) {
-      warnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
     }
     if (!info.isolation.processLimit) {
-      warnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
+      environmentWarnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
     }
     return {
       tasks: outputs,
@@ -189,6 +191,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         python: info.python,
         workers: info.workers,
         isolation: info.isolation,
+        ...(environmentWarnings.length > 0 ? { environmentWarnings } : {}),
         subreaper: info.subreaper,
         jobs: pool.stats.jobs,
         workersStarted: pool.stats.workersStarted,

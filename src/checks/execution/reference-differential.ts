@@ -13,7 +13,7 @@ import { callJob, examplesJob, inputRuleFor, testsJob } from '../../sandbox/jobs
 import type { SandboxPool } from '../../sandbox/pool.js';
 import type { CallJob, CallOutput, EncodedValue, ExampleOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { finding } from '../types.js';
-import { evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
+import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
 
 /** CPU budget of one call: EvalPlus's minimum per-input time limit (evalplus/evaluate.py DEFAULT_MIN_TIME_LIMIT = 4 s), in CPU time so load cannot trip it. */
 export const CALL_CPU_BUDGET_MS = 4_000;
@@ -198,7 +198,7 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
       continue;
     }
     // Only returned outputs are compared, and not inputs the contract turned into floats (the other side saw ints).
-    if (p?.status !== 'returned' || o?.status !== 'returned' || p.promoted) {
+    if (p?.status !== 'returned' || o?.status !== 'returned' || p.promoted || !comparable(o.value, p.value)) {
       notCompared++;
       continue;
     }

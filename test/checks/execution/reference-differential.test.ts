@@ -57,6 +57,7 @@ describe('EvalPlus oracle', () => {
     assert.equal(evalplusAccepts(4, 54, eq), false);
     assert.equal(evalplusAccepts(0.1 + 0.2, 0.3, eq), true, 'floats within the default 1e-6');
     assert.equal(evalplusAccepts(0.30001, 0.3, eq), false);
+    assert.equal(evalplusAccepts([1, 0], [true, false], eq), true, 'True == 1 in Python');
     assert.equal(evalplusAccepts([3, 1], [1, 3], { ...eq, oracle: oracleFor('Mbpp/2', 'similar_elements') }), true, 'set-valued task');
     assert.equal(evalplusAccepts([3, 1], [1, 3], eq), false);
     assert.equal(evalplusAccepts([3, 2], [1, 3], { ...eq, oracle: 'set-eq' }), false);
@@ -65,6 +66,7 @@ describe('EvalPlus oracle', () => {
     assert.equal(fz.oracle, 'find-zero');
     assert.equal(evalplusAccepts(1.0000000001, 0.99999, fz), true);
     assert.equal(evalplusAccepts(2, 1, fz), false);
+    assert.equal(evalplusAccepts(2, 3, fz), true, 'neither is a root: the oracle decides nothing');
     assert.equal(evalplusAccepts(0, 5, { ...eq, oracle: oracleFor('Mbpp/295', 'sum_div') }), true);
     assert.equal(evalplusAccepts(false, true, { ...eq, oracle: oracleFor('Mbpp/164', 'are_equivalent') }), true);
   });
