@@ -19,8 +19,12 @@ import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalp
 export const CALL_CPU_BUDGET_MS = 4_000;
 /** "Answers within the limit" for the other side means using at most this fraction of the budget, so a finding is far from the boundary and does not flip between machines. */
 export const WELL_WITHIN_FRACTION = 0.1;
-/** Total CPU one side may spend on one task's inputs; inputs after it are not compared (a reference that slow is reported as too slow already). */
-export const SIDE_CPU_BUDGET_MS = 60_000;
+/** Inputs per job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
+export const CHUNK_INPUTS = 200;
+/** After a chunk that brings a side's CPU-budget timeouts to this many, its later chunks are not run (bounds the cost of a slow reference at ~40 s of CPU; it is reported as too slow already). */
+export const MAX_SIDE_TIMEOUTS = 10;
+/** CPU limit of a tests run that decides which side the tests support. */
+export const SUPPORT_CPU_LIMIT_MS = 60_000;
 /** Wall-clock safety net for one batch (code that sleeps uses no CPU); an input it stops is left uncompared, never a finding. */
 export const BATCH_WALL_SAFETY_MS = 600_000;
 /** Disagreeing inputs shown in a finding's evidence (the count of all is given too). */
@@ -91,19 +95,13 @@ function aliased(source: string, own: string, wanted: string): string {
 
 type Side = 'plus' | 'other';
 
-/** The call job of one side on the pair's inputs (the EvalPlus deserialization rule applies to both sides). */
-function sideJob(pair: Pair, side: Side, inputs: unknown[][], startIndex: number): CallJob {
+/** The call job of one side on inputs [start, end) (output indexes are relative to start; the EvalPlus deserialization rule applies to both sides). */
+function sideJob(pair: Pair, side: Side, inputs: unknown[][], start: number, end: number): CallJob {
   const plus = plusOf(pair);
   const task = side === 'plus' ? plus : otherOf(pair);
   const rule = inputRuleFor(plus);
-  const base = callJob(task, inputs, { contract: side === 'plus', startIndex, timeoutMs: BATCH_WALL_SAFETY_MS });
-  return {
-    ...base,
-    ...(rule ? { inputRule: rule } : {}),
-    perInputCpuMs: CALL_CPU_BUDGET_MS,
-    stopAfterCpuMs: SIDE_CPU_BUDGET_MS,
-    digests: true,
-  };
+  const base = callJob(task, inputs.slice(start, end), { contract: side === 'plus', timeoutMs: BATCH_WALL_SAFETY_MS });
+  return { ...base, ...(rule ? { inputRule: rule } : {}), perInputCpuMs: CALL_CPU_BUDGET_MS, digests: true };
 }
 
 export type SupportJobTag = 'sibling-on-task-tests' | 'task-on-sibling-tests' | 'task-examples' | 'sibling-examples';
@@ -115,8 +113,8 @@ function supportJobs(pair: Pair, examples: PromptExample[]): { tag: SupportJobTa
   const siblingAsTask = aliased(sibling.solution, sibling.entryPoint, task.entryPoint);
   const taskAsSibling = aliased(task.solution, task.entryPoint, sibling.entryPoint);
   const jobs: { tag: SupportJobTag; job: SandboxJob }[] = [
-    { tag: 'sibling-on-task-tests', job: { ...testsJob(task, { candidate: siblingAsTask, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SIDE_CPU_BUDGET_MS } },
-    { tag: 'task-on-sibling-tests', job: { ...testsJob(sibling, { candidate: taskAsSibling, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SIDE_CPU_BUDGET_MS } },
+    { tag: 'sibling-on-task-tests', job: { ...testsJob(task, { candidate: siblingAsTask, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SUPPORT_CPU_LIMIT_MS } },
+    { tag: 'task-on-sibling-tests', job: { ...testsJob(sibling, { candidate: taskAsSibling, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SUPPORT_CPU_LIMIT_MS } },
   ];
   if (examples.length > 0) {
     jobs.push({ tag: 'task-examples', job: examplesJob(task, examples, { timeoutMs: BATCH_WALL_SAFETY_MS }) });
@@ -286,17 +284,17 @@ export async function runDifferential(
   examplesOf: (task: Task) => PromptExample[],
   signal?: AbortSignal,
 ): Promise<{ sections: DifferentialSection[]; findings: Finding[] }[]> {
-  type Tag = { task: number; pair: number; what: 'side'; side: Side; start: number } | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
+  type Tag = { task: number; pair: number; what: 'side'; side: Side; start: number; end: number } | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
   const pairs: Pair[][] = tasks.map((t) => pairsOf(t, siblingsOf(t)));
   const runs: PairRuns[][] = pairs.map((ps) => ps.map((pair) => ({ pair, inputs: pairInputs(pair, config), plus: new Map(), other: new Map(), support: {} })));
   let pending: Tag[] = [];
   runs.forEach((rs, task) =>
     rs.forEach((r, pair) => {
-      if (r.inputs.length > 0) for (const side of ['plus', 'other'] as const) pending.push({ task, pair, what: 'side', side, start: 0 });
+      if (r.inputs.length > 0) for (const side of ['plus', 'other'] as const) pending.push({ task, pair, what: 'side', side, start: 0, end: Math.min(CHUNK_INPUTS, r.inputs.length) });
       for (const s of supportJobs(r.pair, examplesOf(r.pair.task))) pending.push({ task, pair, what: 'support', tag: s.tag, job: s.job });
     }),
   );
-  const toJob = (t: Tag): SandboxJob => (t.what === 'support' ? t.job : sideJob(runs[t.task][t.pair].pair, t.side, runs[t.task][t.pair].inputs, t.start));
+  const toJob = (t: Tag): SandboxJob => (t.what === 'support' ? t.job : sideJob(runs[t.task][t.pair].pair, t.side, runs[t.task][t.pair].inputs, t.start, t.end));
   while (pending.length > 0) {
     const next: Tag[] = [];
     for await (const { item, result } of pool.map(pending, toJob)) {
@@ -307,13 +305,17 @@ export async function runDifferential(
         continue;
       }
       const outcomes = item.side === 'plus' ? r.plus : r.other;
-      for (const o of result.outputs as CallOutput[]) outcomes.set(o.index, o);
+      for (const o of result.outputs as CallOutput[]) outcomes.set(item.start + o.index, { ...o, index: item.start + o.index });
       // A batch the wall-clock safety net (or a crash of the process) ended early: skip the input it stopped on, uncompared.
       if (result.verdict.status === 'timeout' || result.verdict.status === 'error') {
-        const done = (result.outputs as CallOutput[]).length;
-        const culprit = item.start + done;
-        if (culprit + 1 < r.inputs.length) next.push({ ...item, start: culprit + 1 });
+        const culprit = item.start + (result.outputs as CallOutput[]).length;
+        if (culprit + 1 < item.end) {
+          next.push({ ...item, start: culprit + 1 });
+          continue;
+        }
       }
+      const timeouts = [...outcomes.values()].filter((o) => o.status === 'timeout').length;
+      if (item.end < r.inputs.length && timeouts < MAX_SIDE_TIMEOUTS) next.push({ ...item, start: item.end, end: Math.min(item.end + CHUNK_INPUTS, r.inputs.length) });
     }
     if (signal?.aborted) break;
     pending = next;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck } from '../../../src/checks/execution/index.js';
 import { evalplusAccepts, oracleFor } from '../../../src/checks/execution/evalplus-oracle.js';
-import type { SiblingTask } from '../../../src/checks/execution/reference-differential.js';
+import { CHUNK_INPUTS, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Config, Finding } from '../../../src/model/types.generated.js';
@@ -114,6 +114,17 @@ describe('reference differential on fixtures', () => {
     const out = await run([slow], new Map([['T/4', [{ benchmark: 'curated', task: curated }]]]));
     assert.deepEqual(kinds(out.tasks[0].findings), ['reference-too-slow']);
     assert.equal(out.tasks[0].section?.siblingDifferential?.[0].tooSlow, 1);
+  });
+
+  it('runs every input across chunks, in input order', async () => {
+    const many = { base: [] as unknown[][], plus: Array.from({ length: 2 * CHUNK_INPUTS + 50 }, (_, i) => [i]), atol: 0, contract: '' };
+    const original = task('orig', 'T/5', `def f(x):\n    return 0 if x == ${2 * CHUNK_INPUTS + 20} else 2 * x\n`);
+    const curated = task('curated', 'T/5', 'def f(x):\n    return 2 * x\n', { inputs: many });
+    const out = await run([original], new Map([['T/5', [{ benchmark: 'curated', task: curated }]]]));
+    const section = out.tasks[0].section?.siblingDifferential?.[0];
+    assert.equal(section?.compared, many.plus.length);
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.deepEqual((f?.evidence.inputs as { index: number }[]).map((i) => i.index), [2 * CHUNK_INPUTS + 20]);
   });
 
   it('a task missing from a curated release drawn from this benchmark is reported as dropped', async () => {
