@@ -812,6 +812,12 @@ export interface MutationTask {
      */
     uncoveredLines: number[];
   };
+  /**
+   * The benchmark ships an EvalPlus suite (HumanEval+, MBPP+): mutants and trivial baselines that pass its original asserts were also run on every base and plus input the reference answers (contract passed), compared with EvalPlus's oracle, and count as killed / not passing when one is wrong. `inputs`: the suite's size.
+   */
+  evalplusSuite?: {
+    inputs: number;
+  };
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

@@ -21,6 +21,7 @@ import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
 import { taskTestInputs, testCallees } from './test-inputs.js';
 import { trivialCandidates } from './trivial.js';
+import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -318,8 +319,22 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       }),
     ),
   ]);
-  const trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed').map((c) => c.baseline);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
+  // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
+  // the original asserts must also pass every base and plus input to survive or count as a pass.
+  const suite = task.inputs ? await buildPlusSuite(task, run) : undefined;
+  let trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed');
+  if (suite) {
+    const survivedIdx = statuses.flatMap((s, i) => (s === 'survived' ? [i] : []));
+    const [mutantPasses, trivialSuite] = await Promise.all([
+      Promise.all(survivedIdx.map((i) => passesPlusSuite(task, suite, mutants.mutants[i].source, run))),
+      Promise.all(trivialPasses.map((c) => passesPlusSuite(task, suite, c.source, run))),
+    ]);
+    survivedIdx.forEach((i, k) => {
+      if (!mutantPasses[k]) statuses[i] = 'killed';
+    });
+    trivialPasses = trivialPasses.filter((_, k) => trivialSuite[k]);
+  }
 
   // 4. Survivors: differential testing against the reference.
   const survivorMutants = mutants.mutants.filter((_, i) => statuses[i] === 'survived');
@@ -356,7 +371,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       verdict,
       ...(evidence ? { evidence } : {}),
     })),
-    trivialPasses,
+    trivialPasses: trivialPasses.map((c) => c.baseline),
+    ...(suite ? { evalplusSuite: { inputs: suite.inputs.length } } : {}),
     ...(diff ? { inputs: diff.inputCounts } : {}),
     ...(coverage ? { coverage } : {}),
   };

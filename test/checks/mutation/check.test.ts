@@ -245,3 +245,22 @@ test('a reference run the machine cut short (wall-clock safety net) is retried, 
   assert.equal(dependsOnMachine({ status: 'timeout', completed: 0, reason: 'cpu-limit' }), false);
   assert.equal(dependsOnMachine({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), false);
 });
+
+test('a benchmark with an EvalPlus suite judges mutants and trivial baselines by its base and plus inputs', async () => {
+  // The asserts only try 17 and 40, so the >= -> > mutant survives them; the plus input 18 kills it.
+  const withSuite: Task = { ...weak, id: 'Fixture/9', inputs: { base: [[17], [40]], plus: [[18], [0], [100]], atol: 0, contract: '' } };
+  // double(0) == 0 is all the asserts ask, so trivial programs pass; the suite's 3 -> 6 fails them.
+  const trivialWithSuite: Task = { ...trivial, id: 'Fixture/8', inputs: { base: [[0]], plus: [[3]], atol: 0, contract: '' } };
+  const out = await runMutationCheck(context([weak, withSuite, trivial, trivialWithSuite]), { pool });
+  assert.ok(out.tasks[2].section!.trivialPasses.length > 0);
+  assert.deepEqual(out.tasks[3].section!.trivialPasses, []);
+  const plain = out.tasks[0].section!;
+  const judged = out.tasks[1].section!;
+  assert.equal(plain.status, 'analysed');
+  assert.equal(judged.status, 'analysed');
+  assert.ok(plain.survivors.some((s) => s.original === '>=' && s.replacement === '>'), 'survives the asserts alone');
+  assert.ok(!judged.survivors.some((s) => s.original === '>=' && s.replacement === '>'), 'killed by the plus input 18');
+  assert.deepEqual(judged.evalplusSuite, { inputs: 5 });
+  assert.equal(plain.evalplusSuite, undefined);
+  assert.ok(judged.counts.killed > plain.counts.killed);
+});
