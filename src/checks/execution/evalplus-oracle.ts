@@ -39,7 +39,8 @@ function asNumber(v: EncodedValue | unknown): number | undefined {
 
 /** A JSON number that is not an integer is certainly a Python float (an integral float reads as an int: EvalPlus's atol may then be 0, so we compare more leniently, never more strictly). */
 function hasFloat(v: EncodedValue): boolean {
-  if (typeof v === 'number') return !Number.isInteger(v);
+  // Ints beyond 2^53 arrive tagged ({int}), so a plain number that large is a float.
+  if (typeof v === 'number') return !Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER;
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'float' in v) return true;
   if (Array.isArray(v)) return v.some(hasFloat);
   if (v !== null && typeof v === 'object' && 'tuple' in v) return v.tuple.some(hasFloat);
@@ -83,14 +84,20 @@ export interface OracleInput {
   args: unknown[];
 }
 
-/** Python's `True == 1`: booleans as the ints they are, so `[True]` equals `[1]` as EvalPlus's `==` says. */
-function boolsAsInts(v: EncodedValue): EncodedValue {
+/**
+ * Python's `True == 1`: booleans as the ints they are, so `[True]` equals `[1]` as EvalPlus's `==`
+ * says; with `bigAsFloat`, ints too big for JSON numbers as floats (EvalPlus compares an int with an
+ * expected float by np.allclose).
+ */
+function pythonNumbers(v: EncodedValue, bigAsFloat: boolean): EncodedValue {
+  const f = (x: EncodedValue) => pythonNumbers(x, bigAsFloat);
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (Array.isArray(v)) return v.map(boolsAsInts);
+  if (Array.isArray(v)) return v.map(f);
   if (v !== null && typeof v === 'object') {
-    if ('tuple' in v) return { tuple: v.tuple.map(boolsAsInts) };
-    if ('set' in v) return { set: v.set.map(boolsAsInts) };
-    if ('dict' in v) return { dict: v.dict.map(([k, x]) => [boolsAsInts(k), boolsAsInts(x)] as [EncodedValue, EncodedValue]) };
+    if ('int' in v && bigAsFloat) return Number(v.int);
+    if ('tuple' in v) return { tuple: v.tuple.map(f) };
+    if ('set' in v) return { set: v.set.map(f) };
+    if ('dict' in v) return { dict: v.dict.map(([k, x]) => [f(k), f(x)] as [EncodedValue, EncodedValue]) };
   }
   return v;
 }
@@ -115,8 +122,9 @@ export function comparable(actual: EncodedValue, expected: EncodedValue): boolea
  * (an argument it cannot read as a number) counts as passing, so a disagreement is never invented.
  */
 export function evalplusAccepts(actual: EncodedValue, expected: EncodedValue, input: OracleInput): boolean {
-  const atol = input.atol === 0 && (hasFloat(expected) || hasFloat(actual)) ? DEFAULT_FLOAT_ATOL : input.atol;
-  if (input.oracle !== 'find-zero' && outputsEqual(boolsAsInts(actual), boolsAsInts(expected), atol)) return true;
+  const floats = hasFloat(expected) || hasFloat(actual);
+  const atol = input.atol === 0 && floats ? DEFAULT_FLOAT_ATOL : input.atol;
+  if (input.oracle !== 'find-zero' && outputsEqual(pythonNumbers(actual, floats), pythonNumbers(expected, floats), atol)) return true;
   switch (input.oracle) {
     case 'equal':
       return false;

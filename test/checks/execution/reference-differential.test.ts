@@ -58,6 +58,8 @@ describe('EvalPlus oracle', () => {
     assert.equal(evalplusAccepts(0.1 + 0.2, 0.3, eq), true, 'floats within the default 1e-6');
     assert.equal(evalplusAccepts(0.30001, 0.3, eq), false);
     assert.equal(evalplusAccepts([1, 0], [true, false], eq), true, 'True == 1 in Python');
+    assert.equal(evalplusAccepts({ int: '2508901829052206380220416' }, 2.5089018290522064e24, eq), true, 'a big int against a float: allclose');
+    assert.equal(evalplusAccepts({ int: '2508901829052206380220416' }, { int: '2508901829052206380220417' }, eq), false, 'two big ints: exact');
     assert.equal(evalplusAccepts([3, 1], [1, 3], { ...eq, oracle: oracleFor('Mbpp/2', 'similar_elements') }), true, 'set-valued task');
     assert.equal(evalplusAccepts([3, 1], [1, 3], eq), false);
     assert.equal(evalplusAccepts([3, 2], [1, 3], { ...eq, oracle: 'set-eq' }), false);
