@@ -7,34 +7,18 @@ import { executionConfigOf } from '../audit/config.js';
 import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import { createSandboxPool, type SandboxPool } from '../sandbox/pool.js';
 import { testsJob } from '../sandbox/jobs.js';
+import type { Verdict } from '../sandbox/types.js';
 import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { killingAsserts, strengthenedCheckCode } from './export.js';
-import { matchTaskId } from './rescore.js';
+import { matchTaskId, type SampleResult } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
-import type { Verdict } from '../sandbox/types.js';
 
 export interface Sample {
   taskId: string;
   /** A completion of the prompt (human-eval samples), or a whole program (EvalPlus `solution`). */
   completion?: string;
   solution?: string;
-  /** Where the sample was read (1-based line of the samples file), for per-sample verdicts. */
-  row?: number;
-}
-
-/**
- * One sample's verdict: `passed` (the benchmark's tests and the strengthened ones), `false-pass`
- * (the benchmark's tests only), `failed` (the benchmark's own tests already), `error` (timeout or
- * crash of the run itself). `failure` is the first failing assert of the run that decided it.
- */
-export interface SampleVerdict {
-  task: string;
-  /** 0-based index of the sample among its task's samples, in file order. */
-  sample: number;
-  row?: number;
-  verdict: 'passed' | 'false-pass' | 'failed' | 'error';
-  failure?: { assert?: string; exception?: string; message?: string; status: string };
 }
 
 export interface FalsePassSummary {
@@ -48,31 +32,6 @@ export interface FalsePassSummary {
   tasks: { taskId: string; falsePasses: number; passedOriginal: number }[];
   unmatchedSamples: string[];
 }
-
-/** The summary and every matched sample's verdict, in samples-file order. */
-export interface FalsePassResult {
-  summary: FalsePassSummary;
-  verdicts: SampleVerdict[];
-}
-
-/** What a non-passing run says about its first failure: the assert (line text) and the exception. */
-function failureOf(verdict: Verdict): SampleVerdict['failure'] {
-  switch (verdict.status) {
-    case 'passed':
-      return undefined;
-    case 'failed': {
-      const assert = verdict.assert ?? verdict.text;
-      return { status: 'failed', ...(assert !== undefined ? { assert: assert.trim() } : {}), exception: verdict.exception, message: verdict.message };
-    }
-    case 'timeout':
-      return { status: 'timeout' };
-    case 'error':
-      return { status: 'error', exception: verdict.exception ?? verdict.reason, message: verdict.message ?? verdict.signal ?? '' };
-  }
-}
-
-/** A run that ended without a verdict on the sample (timeout, crash of the harness or worker). */
-const isError = (v: Verdict) => v.status === 'timeout' || v.status === 'error';
 
 /** The task with the killing asserts appended to its tests. */
 export function strengthenTask(task: Task, asserts: readonly string[]): Task {
@@ -95,15 +54,31 @@ export function sampleProgram(task: Task, sample: Sample): string {
   return task.solution !== task.canonicalSolution ? task.prompt + completion : completion;
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassResult> {
+/** One sample's verdicts: on the benchmark's tests, and on the strengthened tests where the task has killing asserts. */
+export interface SampleVerdict {
+  taskId: string;
+  /** The sample's 1-based line in the samples file (its order in the input). */
+  row: number;
+  original: Verdict['status'];
+  strengthened?: Verdict['status'];
+  /** The first assert (or test line) that failed, on the strengthened run where there is one. */
+  failing?: string;
+}
+
+export interface SampleRuns {
+  verdicts: SampleVerdict[];
+  unmatchedSamples: string[];
+}
+
+/** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
+export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
-  const runs: { taskId: string; original: number; strengthened?: number; sample: number; row?: number }[] = [];
-  const perTaskCount = new Map<string, number>();
+  const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];
   const jobs = [];
-  for (const sample of samples) {
+  for (const [index, sample] of samples.entries()) {
     const id = matchTaskId(sample.taskId, known);
     if (id === undefined) {
       unmatched.add(sample.taskId);
@@ -111,9 +86,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     }
     const task = byId.get(id)!;
     const candidate = sampleProgram(task, sample);
-    const index = perTaskCount.get(id) ?? 0;
-    perTaskCount.set(id, index + 1);
-    const run: (typeof runs)[number] = { taskId: id, original: jobs.length, sample: index, ...(sample.row !== undefined ? { row: sample.row } : {}) };
+    const run: (typeof runs)[number] = { taskId: id, row: index + 1, original: jobs.length };
     jobs.push(testsJob(task, { candidate, ...limits }));
     const extra = asserts.get(id) ?? [];
     if (extra.length > 0) {
@@ -123,17 +96,82 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     runs.push(run);
   }
   const results = await pool.runAll(jobs);
-  const passed = (i: number | undefined) => i !== undefined && results[i].verdict.status === 'passed';
+  const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
+  return {
+    verdicts: runs.map((r) => {
+      const original = results[r.original].verdict;
+      const strong = r.strengthened === undefined ? undefined : results[r.strengthened].verdict;
+      const failed = failing(original) ?? failing(strong);
+      return {
+        taskId: r.taskId,
+        row: r.row,
+        original: original.status,
+        ...(strong === undefined ? {} : { strengthened: strong.status }),
+        ...(failed === undefined ? {} : { failing: failed }),
+      };
+    }),
+    unmatchedSamples: [...unmatched].sort(naturalCompare),
+  };
+}
+
+/** One line of `rescore --out`: a sample's verdict, and the assert that decided it. */
+export interface SampleVerdictLine {
+  task: string;
+  /** 0-based index of the sample among its task's samples, in file order. */
+  sample: number;
+  row: number;
+  /** passed: both suites; false-pass: the benchmark's tests only; failed: not even those; error: a run ended without a verdict (timeout, crash). */
+  verdict: 'passed' | 'false-pass' | 'failed' | 'error';
+  original: Verdict['status'];
+  strengthened?: Verdict['status'];
+  failing?: string;
+}
+
+/** Per-sample verdicts as JSONL lines (samples-file order). */
+export function verdictLines(verdicts: readonly SampleVerdict[]): SampleVerdictLine[] {
+  const perTask = new Map<string, number>();
+  const isError = (s: Verdict['status']) => s === 'timeout' || s === 'error';
+  return verdicts.map((v) => {
+    const sample = perTask.get(v.taskId) ?? 0;
+    perTask.set(v.taskId, sample + 1);
+    const strong = v.strengthened ?? v.original;
+    const verdict: SampleVerdictLine['verdict'] =
+      v.original === 'passed' ? (strong === 'passed' ? 'passed' : isError(strong) ? 'error' : 'false-pass') : isError(v.original) ? 'error' : 'failed';
+    return {
+      task: v.taskId,
+      sample,
+      row: v.row,
+      verdict,
+      original: v.original,
+      ...(v.strengthened !== undefined ? { strengthened: v.strengthened } : {}),
+      ...(v.failing !== undefined ? { failing: v.failing.trim() } : {}),
+    };
+  });
+}
+
+/** The per-sample verdicts as JSONL text. */
+export function verdictsJsonl(verdicts: readonly SampleVerdict[]): string {
+  return verdictLines(verdicts).map((l) => JSON.stringify(l) + '\n').join('');
+}
+
+/** The verdicts as pass/fail results on the original and the strengthened suites (for pass@k and comparisons). */
+export function sampleResults(verdicts: readonly SampleVerdict[]): SampleResult[] {
+  return verdicts.map((v) => {
+    const passed = v.original === 'passed';
+    return { taskId: v.taskId, passed, strengthenedPassed: passed && (v.strengthened ?? v.original) === 'passed' };
+  });
+}
+
+/** False passes: samples that pass the benchmark's tests and fail the strengthened ones. */
+export function summarizeFalsePasses(runs: SampleRuns): FalsePassSummary {
   const perTask = new Map<string, { falsePasses: number; passedOriginal: number }>();
   let passedOriginal = 0;
   let passedStrengthened = 0;
   let falsePasses = 0;
-  const verdicts: SampleVerdict[] = [];
-  for (const r of runs) {
-    verdicts.push(sampleVerdict(r, results[r.original].verdict, r.strengthened === undefined ? undefined : results[r.strengthened].verdict));
-    const original = passed(r.original);
-    const strong = r.strengthened === undefined ? original : passed(r.strengthened);
-    const entry = perTask.get(r.taskId) ?? { falsePasses: 0, passedOriginal: 0 };
+  for (const v of runs.verdicts) {
+    const original = v.original === 'passed';
+    const strong = (v.strengthened ?? v.original) === 'passed';
+    const entry = perTask.get(v.taskId) ?? { falsePasses: 0, passedOriginal: 0 };
     if (original) {
       passedOriginal++;
       entry.passedOriginal++;
@@ -143,44 +181,33 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
       falsePasses++;
       entry.falsePasses++;
     }
-    perTask.set(r.taskId, entry);
+    perTask.set(v.taskId, entry);
   }
-  const summary: FalsePassSummary = {
-    samples: runs.length,
-    samplesWithStrongerTests: runs.filter((r) => r.strengthened !== undefined).length,
+  return {
+    samples: runs.verdicts.length,
+    samplesWithStrongerTests: runs.verdicts.filter((v) => v.strengthened !== undefined).length,
     passedOriginal,
     passedStrengthened,
     falsePasses,
     tasks: [...perTask.entries()].filter(([, v]) => v.falsePasses > 0).map(([taskId, v]) => ({ taskId, ...v })).sort((a, b) => naturalCompare(a.taskId, b.taskId)),
-    unmatchedSamples: [...unmatched].sort(naturalCompare),
+    unmatchedSamples: runs.unmatchedSamples,
   };
-  return { summary, verdicts };
 }
 
-function sampleVerdict(run: { taskId: string; sample: number; row?: number }, original: Verdict, strengthened: Verdict | undefined): SampleVerdict {
-  const base = { task: run.taskId, sample: run.sample, ...(run.row !== undefined ? { row: run.row } : {}) };
-  const decided = original.status !== 'passed' ? original : strengthened;
-  const verdict: SampleVerdict['verdict'] =
-    original.status === 'passed' ? (strengthened === undefined || strengthened.status === 'passed' ? 'passed' : isError(strengthened) ? 'error' : 'false-pass') : isError(original) ? 'error' : 'failed';
-  const failure = decided === undefined ? undefined : failureOf(decided);
-  return { ...base, verdict, ...(failure ? { failure } : {}) };
-}
-
-/** Per-sample verdicts as JSONL (one object a line, samples-file order). */
-export function verdictsJsonl(verdicts: readonly SampleVerdict[]): string {
-  return verdicts.map((v) => JSON.stringify(v)).join('\n') + (verdicts.length > 0 ? '\n' : '');
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+  return summarizeFalsePasses(await runSamples(report, tasks, samples, pool, limits));
 }
 
 /**
- * Re-run a model's samples against the strengthened tests of the audited benchmark: the benchmark
+ * Re-run a model's samples against the benchmark's tests and its strengthened tests: the benchmark
  * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
  */
-export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassResult> {
+export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
   const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
   try {
-    return await countFalsePasses(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
+    return await runSamples(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {
     await pool.close();
   }
