@@ -26,7 +26,8 @@ import { sampleIndices, seededRandom } from '../src/util/random.js';
 import {
   MUTANT_CPU_FLOOR_MS,
   REFERENCE_INPUT_CPU_MS,
-  REFERENCE_TIME_LIMIT_MS,
+  REFERENCE_CPU_LIMIT_MS,
+  REFERENCE_WALL_SAFETY_MS,
   SURVIVOR_PLUS_LINE_BUDGET,
   mutantCpuLimit,
   mutantStatus,
@@ -74,7 +75,7 @@ async function poolRuns(
   let t0 = performance.now();
   const limits = await Promise.all(
     [...byTask.keys()].map(async (task) => {
-      const reference = await pool.run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS }));
+      const reference = await pool.run({ ...testsJob(task, { timeoutMs: REFERENCE_WALL_SAFETY_MS }), cpuLimitMs: REFERENCE_CPU_LIMIT_MS });
       return {
         timeoutMs: mutantTimeLimit(reference.durationMs, config),
         cpu: reference.cpuMs !== undefined ? { cpuLimitMs: mutantCpuLimit(reference.cpuMs, config) } : {},

@@ -53,4 +53,4 @@ export { rescore, type Rescore, type SampleResult } from './apply/rescore.js';
 export { compareModels, renderComparisonMarkdown, type Comparison } from './apply/compare.js';
 export { bootstrapMean, pairedComparison, passAtK } from './apply/statistics.js';
 export { readResults, readSamples } from './apply/samples.js';
-export { countFalsePasses, rescoreSamples, sampleResults, summarizeFalsePasses, type FalsePassSummary, type Sample, type SampleVerdict } from './apply/false-passes.js';
+export { countFalsePasses, rescoreSamples, sampleResults, summarizeFalsePasses, verdictLines, verdictsJsonl, type FalsePassSummary, type Sample, type SampleVerdict, type SampleVerdictLine } from './apply/false-passes.js';

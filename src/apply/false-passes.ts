@@ -114,6 +114,46 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
   };
 }
 
+/** One line of `rescore --out`: a sample's verdict, and the assert that decided it. */
+export interface SampleVerdictLine {
+  task: string;
+  /** 0-based index of the sample among its task's samples, in file order. */
+  sample: number;
+  row: number;
+  /** passed: both suites; false-pass: the benchmark's tests only; failed: not even those; error: a run ended without a verdict (timeout, crash). */
+  verdict: 'passed' | 'false-pass' | 'failed' | 'error';
+  original: Verdict['status'];
+  strengthened?: Verdict['status'];
+  failing?: string;
+}
+
+/** Per-sample verdicts as JSONL lines (samples-file order). */
+export function verdictLines(verdicts: readonly SampleVerdict[]): SampleVerdictLine[] {
+  const perTask = new Map<string, number>();
+  const isError = (s: Verdict['status']) => s === 'timeout' || s === 'error';
+  return verdicts.map((v) => {
+    const sample = perTask.get(v.taskId) ?? 0;
+    perTask.set(v.taskId, sample + 1);
+    const strong = v.strengthened ?? v.original;
+    const verdict: SampleVerdictLine['verdict'] =
+      v.original === 'passed' ? (strong === 'passed' ? 'passed' : isError(strong) ? 'error' : 'false-pass') : isError(v.original) ? 'error' : 'failed';
+    return {
+      task: v.taskId,
+      sample,
+      row: v.row,
+      verdict,
+      original: v.original,
+      ...(v.strengthened !== undefined ? { strengthened: v.strengthened } : {}),
+      ...(v.failing !== undefined ? { failing: v.failing.trim() } : {}),
+    };
+  });
+}
+
+/** The per-sample verdicts as JSONL text. */
+export function verdictsJsonl(verdicts: readonly SampleVerdict[]): string {
+  return verdictLines(verdicts).map((l) => JSON.stringify(l) + '\n').join('');
+}
+
 /** The verdicts as pass/fail results on the original and the strengthened suites (for pass@k and comparisons). */
 export function sampleResults(verdicts: readonly SampleVerdict[]): SampleResult[] {
   return verdicts.map((v) => {

@@ -40,5 +40,7 @@ export function renderSummary(report: AuditReport, color: boolean): string {
     if (withErrors.length > TOP_TASKS) lines.push(`... and ${withErrors.length - TOP_TASKS} more tasks with errors (see the report)`);
   }
   for (const w of report.warnings) lines.push(`warning: ${w.message}`);
+  const environment = (report.run.checks?.execution as { environmentWarnings?: { message: string }[] } | undefined)?.environmentWarnings ?? [];
+  for (const w of environment) lines.push(`warning: ${w.message}`);
   return lines.join('\n') + '\n';
 }

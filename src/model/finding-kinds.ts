@@ -135,6 +135,27 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     title: 'reference crashes on plus input',
     explanation: 'the reference raises on an EvalPlus input that satisfies the task\'s contract',
   },
+  'reference-disagrees-with-sibling': {
+    check: 'execution',
+    severities: ['error', 'info'],
+    subset: 'broken',
+    title: 'reference disagrees with sibling',
+    explanation: 'on valid inputs the reference returns other outputs than the same task\'s reference in the sibling benchmark (HumanEval+, MBPP+): one of them is wrong (info on the curated side unless the tests or examples side with the other)',
+  },
+  'reference-too-slow': {
+    check: 'execution',
+    severities: ['warning', 'info'],
+    subset: 'broken',
+    title: 'reference too slow',
+    explanation: 'the reference exceeds the CPU budget on valid inputs that the sibling benchmark\'s reference answers well within it',
+  },
+  'dropped-by-curated-sibling': {
+    check: 'execution',
+    severities: ['info'],
+    subset: null,
+    title: 'dropped by curated release',
+    explanation: 'a curated release of the benchmark (MBPP+) left this task out, as ill-formed or unfixable',
+  },
   'contract-violation': {
     check: 'execution',
     severities: ['warning'],

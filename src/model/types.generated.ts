@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -62,6 +62,9 @@ export type FindingKind =
   | 'setup-error'
   | 'prompt-example-mismatch'
   | 'plus-input-crash'
+  | 'reference-disagrees-with-sibling'
+  | 'reference-too-slow'
+  | 'dropped-by-curated-sibling'
   | 'contract-violation'
   | 'killable-survivor'
   | 'possibly-equivalent-mutants'
@@ -680,6 +683,42 @@ export interface ExecutionTask {
     contractViolations: number;
     timedOut: number;
   };
+  /**
+   * The reference run beside the sibling benchmark's reference for the same task (HumanEval <-> HumanEval+, MBPP <-> MBPP+) on every EvalPlus input either side has that passes the contract, compared with EvalPlus's oracle.
+   */
+  siblingDifferential?: {
+    /**
+     * The sibling benchmark.
+     */
+    benchmark: string;
+    taskId: string;
+    /**
+     * Inputs run (EvalPlus base + plus inputs, capped by maxPlusInputs).
+     */
+    inputs: number;
+    /**
+     * Inputs the EvalPlus side's contract rejects: not compared.
+     */
+    contractViolations?: number;
+    /**
+     * Inputs on which both references returned and the outputs were compared.
+     */
+    compared: number;
+    disagreements: number;
+    /**
+     * Inputs on which this reference exceeded the CPU budget while the sibling answered well within it.
+     */
+    tooSlow: number;
+    siblingTooSlow: number;
+    /**
+     * Valid inputs not compared: a side raised, or both exceeded the budget, or the input was promoted to floats by the contract.
+     */
+    notCompared: number;
+    /**
+     * An EvalPlus special-case oracle used instead of equality (set-eq, find-zero, ...).
+     */
+    oracle?: string;
+  }[];
 }
 /**
  * Why a run did not pass: the phase, the failing assert (index and text, or line in the check function), the exception, or the limit hit.
@@ -821,6 +860,12 @@ export interface MutationTask {
      * 1-based lines of the solution program.
      */
     uncoveredLines: number[];
+  };
+  /**
+   * The benchmark ships an EvalPlus suite (HumanEval+, MBPP+): mutants and trivial baselines that pass its original asserts were also run on every base and plus input the reference answers (contract passed), compared with EvalPlus's oracle, and count as killed / not passing when one is wrong. `inputs`: the suite's size.
+   */
+  evalplusSuite?: {
+    inputs: number;
   };
 }
 /**

@@ -631,7 +631,9 @@ def capped_value(value):
     import hashlib
     import marshal
     try:
-        data = marshal.dumps(value)
+        # Version 2: no back-references (version 3+ marks shared objects, so equal values built
+        # differently, e.g. by a comprehension or by append, got different digests).
+        data = marshal.dumps(value, 2)
     except ValueError:  # a type marshal cannot write
         data = _short_repr(value).encode('utf-8', 'replace')
     return {'digest': hashlib.sha256(data).hexdigest(), 'size': len(data), 'type': _type(value).__name__}

@@ -13,6 +13,7 @@ import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
 import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
+import { droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
 
 export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
@@ -27,6 +28,10 @@ export interface ExecutionCheckOptions {
   pool?: SandboxPool;
   /** Where prompt examples come from; default: the static check's extractor on the prompt. */
   promptExamples?: (task: Task) => PromptExample[];
+  /** The same task in sibling benchmarks (loaded by the caller): the references are compared on EvalPlus inputs. */
+  siblingsOf?: (task: Task) => SiblingTask[];
+  /** Curated releases drawn from this benchmark that were loaded (a task they lack was dropped). */
+  curatedSiblings?: readonly string[];
 }
 
 type JobTag =
@@ -144,12 +149,19 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
+    const differential = options.siblingsOf ? await runDifferential(pool, tasks, options.siblingsOf, config, examplesOf, context.signal) : undefined;
+    if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
+
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
       const r = runs[i];
       if (plus[i]) r.plus = plus[i];
       const { section, findings, slow } = analyzeTask(task, r, config);
+      const d = differential?.[i];
+      if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
+      if (d) findings.push(...d.findings);
+      findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
       outputs.push({ section, findings });
       const ms = Math.max(...r.repeats.map((x) => x.durationMs));
       if (slow) slowTasks.push({ id: task.id, ms });
@@ -159,11 +171,13 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
     const info = pool.info();
+    // What isolation this machine allows is environment, not a result: it goes to the run block (verify ignores it).
+    const environmentWarnings: Warning[] = [];
     if (!info.isolation.networkIsolated) {
-      warnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
     }
     if (!info.isolation.processLimit) {
-      warnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
+      environmentWarnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
     }
     return {
       tasks: outputs,
@@ -177,6 +191,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         python: info.python,
         workers: info.workers,
         isolation: info.isolation,
+        ...(environmentWarnings.length > 0 ? { environmentWarnings } : {}),
         subreaper: info.subreaper,
         jobs: pool.stats.jobs,
         workersStarted: pool.stats.workersStarted,

@@ -114,7 +114,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
         if (context.signal?.aborted) return;
         p.done = await analyseTask({ task: p.task, plusTask: p.plusTask, mutants: p.mutants!, config, seed, parser, pool });
-        options.checkpoints?.save(p.task.id, p.key, p.done);
+        if (!p.done.transient) options.checkpoints?.save(p.task.id, p.key, p.done);
         context.progress.advance();
       }
     };
@@ -128,7 +128,8 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
   const tasks = prepared.map((p) => (p.done ? { section: p.done.section, findings: p.done.findings } : { findings: [] as Finding[] }));
   for (const p of prepared) {
     if (p.done?.section.status === 'skipped') {
-      warnings.push({ code: 'mutation-task-skipped', check: 'mutation', taskId: p.task.id, message: p.done.section.skipReason ?? 'skipped' });
+      const why = p.done.section.skipReason ?? 'skipped';
+      warnings.push({ code: 'mutation-task-skipped', check: 'mutation', taskId: p.task.id, message: p.done.transient ? `${why} (the machine decided it, not the program: not checkpointed; re-run)` : why });
     }
   }
   const sections = prepared.filter((p) => p.done).map((p) => ({ id: p.task.id, section: p.done!.section }));

@@ -21,9 +21,19 @@ import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
 import { taskTestInputs, testCallees } from './test-inputs.js';
 import { trivialCandidates } from './trivial.js';
+import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
 
-/** Limit for the reference solution's own test run; one that needs more is the execution check's business (slow/timeout). */
-export const REFERENCE_TIME_LIMIT_MS = 10_000;
+/**
+ * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
+ * than the plain one). CPU time, not wall time, so a loaded machine cannot drop a task: HumanEval/75's
+ * traced run needs ~2 s of CPU and went over a 10 s wall-clock limit at load 6. A reference that
+ * needs more is the execution check's business (slow/timeout).
+ */
+export const REFERENCE_CPU_LIMIT_MS = 30_000;
+/** Wall-clock safety net of those runs (code that sleeps or blocks uses no CPU); hitting it is not a result, see below. */
+export const REFERENCE_WALL_SAFETY_MS = 300_000;
+/** Runs of the reference's tests whose outcome depended on the machine (wall limit, lost worker) are retried this often. */
+export const REFERENCE_RETRIES = 2;
 /**
  * Wall-clock limit for the reference's batch of differential-testing calls (their cost is not
  * known yet; survivors then get max(min, factor x its time)). Per-input CPU limits end ordinary
@@ -221,6 +231,14 @@ export interface TaskAnalysis {
   findings: Finding[];
   /** Non-deterministic details for the run block. */
   runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number };
+  /** The outcome depended on the machine (a wall-clock safety net, a lost worker): reported, never checkpointed. */
+  transient?: boolean;
+}
+
+/** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
+export function dependsOnMachine(v: Verdict): boolean {
+  if (v.status === 'timeout') return v.reason !== 'cpu-limit';
+  return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
 }
 
 export interface AnalyseTaskInput {
@@ -268,15 +286,20 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   // 1. The reference solution under its own tests, with coverage.
   // A second, untraced run gives the CPU time mutants are measured against (tracing for
   // coverage makes the traced run several times slower).
-  const [reference, untraced] = await Promise.all([
-    run(testsJob(task, { coverage: true, timeoutMs: REFERENCE_TIME_LIMIT_MS })),
-    run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS })),
-  ]);
+  const referenceRun = async (coverage: boolean): Promise<JobResult> => {
+    const job = { ...testsJob(task, { ...(coverage ? { coverage } : {}), timeoutMs: REFERENCE_WALL_SAFETY_MS }), cpuLimitMs: REFERENCE_CPU_LIMIT_MS };
+    let result = await run(job);
+    for (let retry = 0; retry < REFERENCE_RETRIES && dependsOnMachine(result.verdict); retry++) result = await run(job);
+    return result;
+  };
+  const [reference, untraced] = await Promise.all([referenceRun(true), referenceRun(false)]);
   if (reference.verdict.status !== 'passed') {
     return {
       section: skipped(`the reference solution does not pass its own tests: ${describeFailure(reference.verdict)}`, mutants),
       findings: [],
       runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs, mutantsWallMs: 0, sortingWallMs: 0 },
+      // A skip the machine caused is not a result: it must not be checkpointed and reused.
+      ...(dependsOnMachine(reference.verdict) ? { transient: true } : {}),
     };
   }
   const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
@@ -296,8 +319,22 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       }),
     ),
   ]);
-  const trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed').map((c) => c.baseline);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
+  // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
+  // the original asserts must also pass every base and plus input to survive or count as a pass.
+  const suite = task.inputs ? await buildPlusSuite(task, run) : undefined;
+  let trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed');
+  if (suite) {
+    const survivedIdx = statuses.flatMap((s, i) => (s === 'survived' ? [i] : []));
+    const [mutantPasses, trivialSuite] = await Promise.all([
+      Promise.all(survivedIdx.map((i) => passesPlusSuite(task, suite, mutants.mutants[i].source, run))),
+      Promise.all(trivialPasses.map((c) => passesPlusSuite(task, suite, c.source, run))),
+    ]);
+    survivedIdx.forEach((i, k) => {
+      if (!mutantPasses[k]) statuses[i] = 'killed';
+    });
+    trivialPasses = trivialPasses.filter((_, k) => trivialSuite[k]);
+  }
 
   // 4. Survivors: differential testing against the reference.
   const survivorMutants = mutants.mutants.filter((_, i) => statuses[i] === 'survived');
@@ -334,7 +371,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       verdict,
       ...(evidence ? { evidence } : {}),
     })),
-    trivialPasses,
+    trivialPasses: trivialPasses.map((c) => c.baseline),
+    ...(suite ? { evalplusSuite: { inputs: suite.inputs.length } } : {}),
     ...(diff ? { inputs: diff.inputCounts } : {}),
     ...(coverage ? { coverage } : {}),
   };

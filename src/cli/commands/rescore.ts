@@ -4,7 +4,8 @@ import { rescore, type Rescore } from '../../apply/rescore.js';
 import type { Estimate } from '../../apply/statistics.js';
 import { DEFAULT_SEED } from '../../model/defaults.generated.js';
 import { readResults, readSamples } from '../../apply/samples.js';
-import { rescoreSamples, sampleResults, summarizeFalsePasses, type FalsePassSummary } from '../../apply/false-passes.js';
+import { rescoreSamples, sampleResults, summarizeFalsePasses, verdictsJsonl, type FalsePassSummary } from '../../apply/false-passes.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { readReport } from '../../report/validate.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import type { CommandFactory } from '../command.js';
@@ -36,13 +37,16 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
         .option('audit', { type: 'string', demandOption: true, describe: 'the audit report of the benchmark' })
         .option('results', { type: 'string', describe: 'human-eval *_results.jsonl or EvalPlus eval_results.json' })
         .option('samples', { type: 'string', describe: "the model's samples (JSONL: task_id + completion or solution): re-run on the benchmark's tests and on the strengthened tests" })
+        .option('out', { type: 'string', describe: "with --samples: write each sample's verdict here (JSONL: task, sample, row, verdict, the failing assert)" })
         .option('seed', { type: 'number', describe: 'seed of the bootstrap resampling', default: DEFAULT_SEED })
         .option('python', { type: 'string', describe: 'Python interpreter for the sandbox' })
         .option('json', { type: 'boolean', describe: 'print one JSON document' })
         .example('$0 rescore --audit humaneval.audit.json --results samples.jsonl_results.jsonl', 'pass@1 and pass@10 on all tasks and on the clean ones, with 95% intervals')
-        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl', 'the same on the strengthened tests, and the samples they newly reject'),
+        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl', 'the same on the strengthened tests, and the samples they newly reject')
+        .example('$0 rescore --audit humaneval.audit.json --samples samples.jsonl --out verdicts.jsonl', 'and which samples, failing which assert'),
     async (argv) => {
       if (argv.results === undefined && argv.samples === undefined) throw new UsageError('give --results, --samples, or both');
+      if (argv.out !== undefined && argv.samples === undefined) throw new UsageError('--out writes per-sample verdicts: give --samples too');
       const seed = argv.seed as number;
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got ${String(argv.seed)}`);
       const report = readReport(argv.audit);
@@ -55,6 +59,10 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
         try {
           const runs = await rescoreSamples(report, samples, { ...(argv.python ? { python: argv.python } : {}), log: (m) => state.io.err(m + '\n') });
           falsePasses = summarizeFalsePasses(runs);
+          if (argv.out !== undefined) {
+            writeFileAtomic(argv.out, verdictsJsonl(runs.verdicts));
+            state.io.err(`wrote ${runs.verdicts.length} sample verdicts to ${argv.out}\n`);
+          }
           sampleScores = rescore(report, sampleResults(runs.verdicts), { seed });
         } finally {
           guard?.restore();
