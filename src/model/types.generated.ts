@@ -591,7 +591,15 @@ export interface PromptExample {
    */
   line: number;
   /**
-   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: `Input: x` / `Output: y` or `For x = v the output should be y` (one-parameter functions).
+   * The prompt text the example was read from (its lines, trimmed, joined by newlines).
+   */
+  source: string;
+  /**
+   * The function name the prompt's example uses when it is not the entry point (HumanEval/81 writes `grade_equation` for `numerical_letter_grade`); `call` uses the entry point.
+   */
+  calledAs?: string;
+  /**
+   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: argument values and a result on lines of their own (`Input: arr = [1], k = 1` / `Output: 1`, a block of `name : value` lines under `Input:`, `For x = v, the result should be y`, `arr = [..]` ... `return [..]`), mapped to the parameters by name, or by position when at least one name matches.
    */
   style: 'doctest' | 'equals' | 'arrow' | 'assert' | 'input-output';
 }

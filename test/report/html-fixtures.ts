@@ -232,7 +232,7 @@ export async function hostileReport(): Promise<AuditReport> {
   const t = r.tasks[0];
   t.id = HOSTILE_ID;
   t.entryPoint = `f${PAYLOADS.img}`;
-  t.checks.static!.promptExamples = [{ call: `f("${PAYLOADS.script}")`, expected: PAYLOADS.img, line: 3, style: 'doctest' }];
+  t.checks.static!.promptExamples = [{ call: `f("${PAYLOADS.script}")`, expected: PAYLOADS.img, line: 3, style: 'doctest', source: PAYLOADS.script }];
   const hostile: Finding = { kind: 'no-prompt-examples', severity: 'warning', check: 'static', message: `prompt says ${all}`, evidence: { prompt: `def f():\n    """${all}"""\n`, nested: { html: PAYLOADS.img } } };
   t.findings.push(hostile);
   const m = r.tasks.find((x) => x.id === 'Demo/6')!.checks.mutation!;

@@ -32,7 +32,7 @@ describe('static analysis', () => {
     const out = run([task('T/0')]);
     assert.deepEqual(kinds(out, 0), []);
     assert.equal(out.tasks[0].section?.tests, 3);
-    assert.deepEqual(out.tasks[0].section?.promptExamples, [{ call: 'f(2)', expected: '4', line: 3, style: 'doctest' }]);
+    assert.deepEqual(out.tasks[0].section?.promptExamples, [{ call: 'f(2)', expected: '4', line: 3, style: 'doctest', source: '>>> f(2)\n4' }]);
   });
 
   it('flags few tests, no tests, empty fields and parse errors with evidence', () => {
