@@ -182,7 +182,7 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['warning'],
     subset: 'duplicates',
     title: 'near-duplicate in benchmark',
-    explanation: 'nearly the same task appears elsewhere in the benchmark: the problem counts twice',
+    explanation: 'the same problem appears twice in the benchmark (identical solutions, or matching solutions under the same wording); reported once, on the later task, with both ids',
   },
   'cross-benchmark-overlap': {
     check: 'contamination',

@@ -522,7 +522,7 @@ export interface ContaminationSummary {
     renamed: number;
   };
   /**
-   * Pairs of tasks of this benchmark that nearly duplicate each other.
+   * Pairs of tasks of this benchmark reported as the same problem (one near-duplicate-in-benchmark finding each); the per-task `duplicates` lists every near match, same problem or not.
    */
   duplicatePairs: number;
   crossBenchmark: {
