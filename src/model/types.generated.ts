@@ -564,7 +564,7 @@ export interface TaskRecord {
  */
 export interface StaticTask {
   /**
-   * Number of tests: assert statements, or structured inputs (base + plus) for EvalPlus.
+   * Number of tests: the asserts a run executes (an assert in a loop over `range(<literal>)` or a literal list counts once per iteration; a loop of unstated length once), or structured inputs (base + plus) for EvalPlus.
    */
   tests: number;
   testKind: 'asserts' | 'inputs';
