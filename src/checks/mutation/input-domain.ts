@@ -6,7 +6,7 @@
  * reference's answer there may be undefined (HumanEval/124 `'2-29-2001'`, an empty list where the answer
  * has none). Over-constraining only costs witnesses, never correctness. Pure.
  */
-import { pyRepr, type PyValue } from "./py-value.js";
+import { pyRepr, type PyValue } from './py-value.js';
 
 export interface DomainRule {
   /** Stable name, e.g. `type:0`, `non-empty:1`, `len-equals:0=len(1)`. */
@@ -25,31 +25,18 @@ export const VALUE_SET_MAX = 2;
 /** Examples a value-set, sortedness or distinctness rule needs before it is believed (one example proves no pattern). */
 export const MIN_PATTERN_EXAMPLES = 2;
 
-const isNumber = (
-  v: PyValue,
-): v is Extract<PyValue, { type: "int" | "float" }> =>
-  v.type === "int" || v.type === "float";
-const num = (v: PyValue): number =>
-  v.type === "int" ? Number(v.value) : v.type === "float" ? v.value : NaN;
-const itemsOf = (v: PyValue): PyValue[] | undefined =>
-  v.type === "list" || v.type === "tuple" || v.type === "set"
-    ? v.items
-    : undefined;
-const strOf = (v: PyValue): string | undefined =>
-  v.type === "str" ? v.value : undefined;
-const lengthOf = (v: PyValue): number | undefined =>
-  v.type === "str"
-    ? [...v.value].length
-    : v.type === "dict"
-      ? v.entries.length
-      : itemsOf(v)?.length;
+const isNumber = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';
+const num = (v: PyValue): number => (v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : NaN);
+const itemsOf = (v: PyValue): PyValue[] | undefined => (v.type === 'list' || v.type === 'tuple' || v.type === 'set' ? v.items : undefined);
+const strOf = (v: PyValue): string | undefined => (v.type === 'str' ? v.value : undefined);
+const lengthOf = (v: PyValue): number | undefined => (v.type === 'str' ? [...v.value].length : v.type === 'dict' ? v.entries.length : itemsOf(v)?.length);
 
 /** Every (path, type) in a value: `0:list`, `0/*:int`, `0/k:str`, `0/v:int`. */
 function typePaths(v: PyValue, path: string, out: Set<string>): void {
   out.add(`${path}:${v.type}`);
   const items = itemsOf(v);
   if (items) for (const x of items) typePaths(x, `${path}/*`, out);
-  if (v.type === "dict") {
+  if (v.type === 'dict') {
     for (const [k, x] of v.entries) {
       typePaths(k, `${path}/k`, out);
       typePaths(x, `${path}/v`, out);
@@ -64,14 +51,14 @@ function scalarsOf(v: PyValue): PyValue[] {
 
 function balanced(s: string): boolean {
   const pairs: Record<string, string> = {
-    ")": "(",
-    "]": "[",
-    "}": "{",
-    ">": "<",
+    ')': '(',
+    ']': '[',
+    '}': '{',
+    '>': '<',
   };
   const stack: string[] = [];
   for (const c of s) {
-    if ("([{<".includes(c)) stack.push(c);
+    if ('([{<'.includes(c)) stack.push(c);
     else if (c in pairs && stack.pop() !== pairs[c]) return false;
   }
   return stack.length === 0;
@@ -79,8 +66,7 @@ function balanced(s: string): boolean {
 
 function compare(a: PyValue, b: PyValue): number | undefined {
   if (isNumber(a) && isNumber(b)) return num(a) - num(b);
-  if (a.type === "str" && b.type === "str")
-    return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  if (a.type === 'str' && b.type === 'str') return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
   return undefined;
 }
 
@@ -93,15 +79,13 @@ function sorted(items: readonly PyValue[], dir: 1 | -1): boolean {
 }
 
 /** The rules that hold on every example (each a list of positional arguments). No examples: no rules. */
-export function inferDomain(
-  examples: readonly (readonly PyValue[])[],
-): InputDomain {
+export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDomain {
   const rules: DomainRule[] = [];
   if (examples.length === 0) return { rules };
   const arity = examples[0].length;
   if (!examples.every((e) => e.length === arity)) return { rules };
   rules.push({
-    name: "arity",
+    name: 'arity',
     description: `${arity} argument(s)`,
     holds: (args) => args.length === arity,
   });
@@ -113,7 +97,7 @@ export function inferDomain(
     for (const v of values) typePaths(v, `${p}`, seen);
     rules.push({
       name: `type:${p}`,
-      description: `argument ${p + 1} has the types and nesting of the examples (${[...seen].sort().join(", ")})`,
+      description: `argument ${p + 1} has the types and nesting of the examples (${[...seen].sort().join(', ')})`,
       holds: (args) => {
         const got = new Set<string>();
         typePaths(args[p], `${p}`, got);
@@ -132,85 +116,63 @@ export function inferDomain(
     const numbers = scalars.filter(isNumber);
     if (numbers.length > 0 && numbers.length === scalars.length) {
       const min = Math.min(...numbers.map(num));
-      const sign = min > 0 ? "positive" : min >= 0 ? "non-negative" : undefined;
+      const sign = min > 0 ? 'positive' : min >= 0 ? 'non-negative' : undefined;
       if (sign) {
         rules.push({
           name: `${sign}:${p}`,
           description: `argument ${p + 1} (or its elements) is ${sign}`,
-          holds: (args) =>
-            scalarsOf(args[p]).every(
-              (x) =>
-                !isNumber(x) ||
-                (sign === "positive" ? num(x) > 0 : num(x) >= 0),
-            ),
+          holds: (args) => scalarsOf(args[p]).every((x) => !isNumber(x) || (sign === 'positive' ? num(x) > 0 : num(x) >= 0)),
         });
       }
     }
     const distinctScalars = new Set(scalars.map(pyRepr));
-    if (
-      scalars.length >= MIN_PATTERN_EXAMPLES * 2 &&
-      distinctScalars.size <= VALUE_SET_MAX &&
-      values.some((v) => itemsOf(v) !== undefined)
-    ) {
+    if (scalars.length >= MIN_PATTERN_EXAMPLES * 2 && distinctScalars.size <= VALUE_SET_MAX && values.some((v) => itemsOf(v) !== undefined)) {
       rules.push({
         name: `value-set:${p}`,
-        description: `the elements of argument ${p + 1} are among ${[...distinctScalars].join(", ")}`,
-        holds: (args) =>
-          scalarsOf(args[p]).every((x) => distinctScalars.has(pyRepr(x))),
+        description: `the elements of argument ${p + 1} are among ${[...distinctScalars].join(', ')}`,
+        holds: (args) => scalarsOf(args[p]).every((x) => distinctScalars.has(pyRepr(x))),
       });
     }
-    const strings = values.filter(
-      (v): v is Extract<PyValue, { type: "str" }> => v.type === "str",
-    );
+    const strings = values.filter((v): v is Extract<PyValue, { type: 'str' }> => v.type === 'str');
     if (strings.length === values.length && strings.length > 0) {
       const alphabet = new Set(strings.flatMap((s) => [...s.value]));
       const classes: [string, RegExp][] = [
-        ["digits", /^[0-9]*$/],
-        ["lowercase letters", /^[a-z]*$/],
-        ["letters", /^[A-Za-z]*$/],
-        ["letters and spaces", /^[A-Za-z ]*$/],
-        ["brackets", /^[()[\]{}<>]*$/],
-        ["brackets and spaces", /^[()[\]{}<> ]*$/],
+        ['digits', /^[0-9]*$/],
+        ['lowercase letters', /^[a-z]*$/],
+        ['letters', /^[A-Za-z]*$/],
+        ['letters and spaces', /^[A-Za-z ]*$/],
+        ['brackets', /^[()[\]{}<>]*$/],
+        ['brackets and spaces', /^[()[\]{}<> ]*$/],
       ];
-      const cls = classes.find(([, re]) =>
-        strings.every((s) => re.test(s.value)),
-      );
+      const cls = classes.find(([, re]) => strings.every((s) => re.test(s.value)));
       if (cls)
         rules.push({
           name: `alphabet:${p}`,
           description: `argument ${p + 1} holds only ${cls[0]}`,
-          holds: (args) =>
-            strOf(args[p]) === undefined || cls[1].test(strOf(args[p])!),
+          holds: (args) => strOf(args[p]) === undefined || cls[1].test(strOf(args[p])!),
         });
       else if (alphabet.size > 0) {
         rules.push({
           name: `alphabet:${p}`,
           description: `argument ${p + 1} uses only characters the examples use`,
-          holds: (args) =>
-            [...(strOf(args[p]) ?? "")].every((c) => alphabet.has(c)),
+          holds: (args) => [...(strOf(args[p]) ?? '')].every((c) => alphabet.has(c)),
         });
       }
-      if (
-        strings.some((s) => /[()[\]{}<>]/.test(s.value)) &&
-        strings.every((s) => balanced(s.value))
-      ) {
+      if (strings.some((s) => /[()[\]{}<>]/.test(s.value)) && strings.every((s) => balanced(s.value))) {
         rules.push({
           name: `balanced:${p}`,
           description: `argument ${p + 1} has balanced brackets`,
-          holds: (args) => balanced(strOf(args[p]) ?? ""),
+          holds: (args) => balanced(strOf(args[p]) ?? ''),
         });
       }
     }
     const lists = values.map(itemsOf);
-    if (
-      lists.every((l) => l !== undefined) &&
-      values.every((v) => v.type !== "set")
-    ) {
+    if (lists.every((l) => l !== undefined) && values.every((v) => v.type !== 'set')) {
       const long = (lists as PyValue[][]).filter((l) => l.length >= 2);
       if (long.length >= MIN_PATTERN_EXAMPLES) {
         for (const [dir, word] of [
-          [1, "ascending"],
-          [-1, "descending"],
+          [1, 'ascending'],
+          [-1, 'descending'],
         ] as const) {
           if (long.every((l) => sorted(l, dir))) {
             rules.push({
@@ -236,23 +198,21 @@ export function inferDomain(
 
   // Relations between an int argument and the length of another.
   for (let i = 0; i < arity; i++) {
-    if (!examples.every((e) => e[i].type === "int")) continue;
+    if (!examples.every((e) => e[i].type === 'int')) continue;
     for (let j = 0; j < arity; j++) {
-      if (i === j || !examples.every((e) => lengthOf(e[j]) !== undefined))
-        continue;
-      const rel = (e: readonly PyValue[]) =>
-        num(e[i]) - (lengthOf(e[j]) ?? NaN);
+      if (i === j || !examples.every((e) => lengthOf(e[j]) !== undefined)) continue;
+      const rel = (e: readonly PyValue[]) => num(e[i]) - (lengthOf(e[j]) ?? NaN);
       if (examples.every((e) => rel(e) === 0)) {
         rules.push({
           name: `len-equals:${i}=len(${j})`,
           description: `argument ${i + 1} equals the length of argument ${j + 1}`,
-          holds: (args) => args[i].type === "int" && rel(args) === 0,
+          holds: (args) => args[i].type === 'int' && rel(args) === 0,
         });
       } else if (examples.every((e) => rel(e) <= 0)) {
         rules.push({
           name: `len-at-most:${i}<=len(${j})`,
           description: `argument ${i + 1} is at most the length of argument ${j + 1}`,
-          holds: (args) => args[i].type === "int" && rel(args) <= 0,
+          holds: (args) => args[i].type === 'int' && rel(args) <= 0,
         });
       }
     }
@@ -261,13 +221,10 @@ export function inferDomain(
 }
 
 /** The names of the rules `args` breaks (none: inside the domain). */
-export function brokenRules(
-  domain: InputDomain,
-  args: readonly PyValue[],
-): string[] {
+export function brokenRules(domain: InputDomain, args: readonly PyValue[]): string[] {
   // Arity first: the other rules index the arguments.
-  const arity = domain.rules.find((r) => r.name === "arity");
-  if (arity && !arity.holds(args)) return ["arity"];
+  const arity = domain.rules.find((r) => r.name === 'arity');
+  if (arity && !arity.holds(args)) return ['arity'];
   return domain.rules.filter((r) => !r.holds(args)).map((r) => r.name);
 }
 
@@ -275,34 +232,22 @@ export function brokenRules(
  * EvalPlus stores MBPP+ inputs as JSON, which has no tuples: where every example passes a tuple at a position
  * (at any nesting) and a plus input has a list there, the list is read as a tuple (Mbpp/222 takes tuples).
  */
-export function coerceToExampleTypes(
-  args: readonly PyValue[],
-  examples: readonly (readonly PyValue[])[],
-): PyValue[] {
+export function coerceToExampleTypes(args: readonly PyValue[], examples: readonly (readonly PyValue[])[]): PyValue[] {
   const seen = new Set<string>();
   for (const e of examples) e.forEach((v, p) => typePaths(v, `${p}`, seen));
   const coerce = (v: PyValue, path: string): PyValue => {
     const items = itemsOf(v);
-    if (
-      v.type === "list" &&
-      !seen.has(`${path}:list`) &&
-      seen.has(`${path}:tuple`)
-    )
+    if (v.type === 'list' && !seen.has(`${path}:list`) && seen.has(`${path}:tuple`))
       return {
-        type: "tuple",
+        type: 'tuple',
         items: v.items.map((x) => coerce(x, `${path}/*`)),
       };
-    if (items && (v.type === "list" || v.type === "tuple"))
-      return { type: v.type, items: items.map((x) => coerce(x, `${path}/*`)) };
-    if (v.type === "set")
-      return { type: "set", items: v.items.map((x) => coerce(x, `${path}/*`)) };
-    if (v.type === "dict")
+    if (items && (v.type === 'list' || v.type === 'tuple')) return { type: v.type, items: items.map((x) => coerce(x, `${path}/*`)) };
+    if (v.type === 'set') return { type: 'set', items: v.items.map((x) => coerce(x, `${path}/*`)) };
+    if (v.type === 'dict')
       return {
-        type: "dict",
-        entries: v.entries.map(([k, x]) => [
-          coerce(k, `${path}/k`),
-          coerce(x, `${path}/v`),
-        ]),
+        type: 'dict',
+        entries: v.entries.map(([k, x]) => [coerce(k, `${path}/k`), coerce(x, `${path}/v`)]),
       };
     return v;
   };
