@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -64,6 +64,7 @@ export type FindingKind =
   | 'plus-input-crash'
   | 'contract-violation'
   | 'killable-survivor'
+  | 'unconfirmed-survivors'
   | 'possibly-equivalent-mutants'
   | 'tests-accept-trivial-solution'
   | 'low-coverage'
@@ -405,6 +406,7 @@ export interface MutationSummary {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -461,7 +463,7 @@ export interface MutationSummary {
   notes: string[];
 }
 /**
- * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+ * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a confirmed distinguishing input was found; unconfirmed: only inputs that failed a witness check distinguish it; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationCounts".
@@ -473,6 +475,7 @@ export interface MutationCounts {
   timeout: number;
   error: number;
   killable: number;
+  unconfirmed: number;
   possiblyEquivalent: number;
   unsorted: number;
 }
@@ -689,6 +692,7 @@ export interface MutationTask {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -718,9 +722,12 @@ export interface MutationTask {
      * Unified diff of the mutant against the solution program.
      */
     diff: string;
-    verdict: 'killable' | 'possibly-equivalent' | 'unsorted';
     /**
-     * For killable survivors: the distinguishing input and the assert that kills the mutant.
+     * killable: a confirmed witness distinguishes it; unconfirmed: only inputs whose evidence failed a check do (outside the input domain, or the sibling benchmark's reference disagrees); possibly-equivalent: no input does; unsorted: not differentially tested.
+     */
+    verdict: 'killable' | 'unconfirmed' | 'possibly-equivalent' | 'unsorted';
+    /**
+     * For killable and unconfirmed survivors: the distinguishing input, the checks it passed and failed, and (killable only) the assert that kills the mutant.
      */
     evidence?: {
       /**
@@ -737,9 +744,10 @@ export interface MutationTask {
        */
       mutantOutput: string;
       /**
-       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form.
+       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form or the witness is unconfirmed.
        */
       assert?: string;
+      checks?: WitnessChecks;
     };
   }[];
   /**
@@ -781,6 +789,26 @@ export interface MutationTask {
      */
     uncoveredLines: number[];
   };
+}
+/**
+ * What a witness input was checked against before it is shown as evidence.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "witnessChecks".
+ */
+export interface WitnessChecks {
+  /**
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), sibling-agrees (the sibling benchmark's reference gives the same output).
+   */
+  passed: string[];
+  /**
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), or sibling-disagrees (with the sibling's output in siblingOutput).
+   */
+  failed: string[];
+  /**
+   * repr of the sibling reference's output on the input, when it was run.
+   */
+  siblingOutput?: string;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

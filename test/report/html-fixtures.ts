@@ -54,7 +54,7 @@ const task = (report: AuditReport, id: string): TaskRecord => {
   return t;
 };
 
-const zeroCounts = () => ({ total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, possiblyEquivalent: 0, unsorted: 0 });
+const zeroCounts = () => ({ total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, unconfirmed: 0, possiblyEquivalent: 0, unsorted: 0 });
 
 export const CLAMP_DIFF = `--- solution.py
 +++ mutant.py

@@ -44,6 +44,19 @@ function typePaths(v: PyValue, path: string, out: Set<string>): void {
   }
 }
 
+/** Lengths of the tuples at each path (`0/*` for the tuples inside a list argument). */
+function tupleLengths(v: PyValue, path: string, out: Map<string, Set<number>>): void {
+  if (v.type === 'tuple') out.set(path, (out.get(path) ?? new Set()).add(v.items.length));
+  const items = itemsOf(v);
+  if (items) for (const x of items) tupleLengths(x, `${path}/*`, out);
+  if (v.type === 'dict') {
+    for (const [k, x] of v.entries) {
+      tupleLengths(k, `${path}/k`, out);
+      tupleLengths(x, `${path}/v`, out);
+    }
+  }
+}
+
 /** The scalars directly inside a top-level argument: itself, or its elements. */
 function scalarsOf(v: PyValue): PyValue[] {
   return itemsOf(v) ?? [v];
@@ -104,6 +117,21 @@ export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDom
         return [...got].every((t) => seen.has(t));
       },
     });
+    // Tuples of one length (pairs, triples) stay that length: `[(5, 6, 6)]` is no list of pairs.
+    const tuples = new Map<string, Set<number>>();
+    for (const v of values) tupleLengths(v, `${p}`, tuples);
+    const fixed = [...tuples].filter(([, n]) => n.size === 1).map(([path, n]) => [path, [...n][0]] as const);
+    if (fixed.length > 0) {
+      rules.push({
+        name: `tuple-length:${p}`,
+        description: `the tuples in argument ${p + 1} have the examples' lengths (${fixed.map(([path, n]) => `${path}: ${n}`).join(', ')})`,
+        holds: (args) => {
+          const got = new Map<string, Set<number>>();
+          tupleLengths(args[p], `${p}`, got);
+          return fixed.every(([path, n]) => [...(got.get(path) ?? [])].every((x) => x === n));
+        },
+      });
+    }
     const lengths = values.map(lengthOf);
     if (lengths.every((n) => n !== undefined && n > 0)) {
       rules.push({

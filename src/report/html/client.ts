@@ -166,7 +166,7 @@ export const CLIENT_JS = String.raw`(function () {
     return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every(function (k) { return flatObject(v[k]); });
   }
   /** Column order of mutant counts and of the mutant-generation funnel (the rest follow). */
-  var COUNT_COLUMNS = ['total', 'killed', 'timeout', 'survived', 'killable', 'possiblyEquivalent', 'unsorted', 'error'];
+  var COUNT_COLUMNS = ['total', 'killed', 'timeout', 'survived', 'killable', 'unconfirmed', 'possiblyEquivalent', 'unsorted', 'error'];
   var FUNNEL_COLUMNS = ['candidates', 'unparsable', 'uncompilable', 'duplicates', 'valid', 'sampledOut', 'run'];
   function objectsTable(v, keyHeader, order) {
     var isArr = Array.isArray(v);
