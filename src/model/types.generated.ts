@@ -798,11 +798,11 @@ export interface MutationTask {
  */
 export interface WitnessChecks {
   /**
-   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), sibling-agrees (the sibling benchmark's reference gives the same output).
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), or sibling-disagrees (with the sibling's output in siblingOutput).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, or sibling-disagrees (with the sibling's output in siblingOutput).
    */
   failed: string[];
   /**

@@ -19,7 +19,7 @@ import { outputValue } from './output-value.js';
 import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
-import { literalCallInputs, taskTestInputs, testCallees } from './test-inputs.js';
+import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
 import { brokenRules, coerceToExampleTypes, inferDomain, type InputDomain } from './input-domain.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
@@ -366,7 +366,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   };
 }
 
-interface ReferenceOutput {
+export interface ReferenceOutput {
   output: Extract<CallOutput, { status: 'returned' }>;
   /** Parsed lazily: only survivors whose output differs need it. */
   value: () => PyValue | undefined;
@@ -442,6 +442,7 @@ async function sortSurvivors(
   for (const a of answered) inputCounts[a.input.source]++;
   if (answered.length === 0) return { records, inputCounts };
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
+  checkOutputKinds(answered, literalTestOutputs(parser, task));
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
   if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run);
   // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.
@@ -524,6 +525,27 @@ async function sortSurvivors(
 }
 
 export type WitnessChecks = { passed: string[]; failed: string[]; siblingOutput?: string };
+
+/** Kinds of result that compare equal in Python tests (`== 1` holds for 1.0 and True). */
+function outputKind(v: PyValue): string {
+  return v.type === 'int' || v.type === 'float' || v.type === 'bool' ? 'number' : v.type;
+}
+
+/**
+ * The reference's answer on a witness must be the kind of value the tests expect (Mbpp/83's reference returns
+ * `122` where every test expects a letter): otherwise the answer is a bug or undefined, not evidence.
+ */
+export function checkOutputKinds(answered: readonly { ref: ReferenceOutput; checks: WitnessChecks }[], testOutputs: readonly PyValue[]): void {
+  if (testOutputs.length === 0) return;
+  const kinds = new Set(testOutputs.map(outputKind));
+  for (const a of answered) {
+    if (a.checks.failed.length > 0) continue;
+    const v = a.ref.value();
+    if (v === undefined) continue;
+    if (kinds.has(outputKind(v))) a.checks.passed.push('output-kind');
+    else a.checks.failed.push('output-kind');
+  }
+}
 
 /**
  * Run the sibling benchmark's reference (HumanEval+ for HumanEval, MBPP+ for MBPP) on the inputs that passed
