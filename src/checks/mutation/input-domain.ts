@@ -1,7 +1,8 @@
 /**
  * The input domain a task's tests and prompt examples imply, as named rules that each hold on every one of
  * those inputs: argument types and nesting, emptiness, sign, small value sets, string alphabets, balanced
- * brackets, sortedness, distinctness, and relations between arguments (`n == len(arr)`, `k <= len(arr)`).
+ * brackets, sortedness, distinctness, tuple lengths, and relations between arguments (`n == len(arr)`, `k <= len(arr)`,
+ * two strings of one length).
  * A generated input that breaks a rule is outside the task's domain and is not shown as a witness: the
  * reference's answer there may be undefined (HumanEval/124 `'2-29-2001'`, an empty list where the answer
  * has none). Over-constraining only costs witnesses, never correctness. Pure.
@@ -220,6 +221,16 @@ export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDom
             },
           });
         }
+      }
+    }
+  }
+
+  // Two sequences of the same length in every example (two binary strings to compare) stay so.
+  for (let i = 0; i < arity; i++) {
+    for (let j = i + 1; j < arity; j++) {
+      const both = examples.every((e) => e[i].type !== 'int' && e[j].type !== 'int' && lengthOf(e[i]) !== undefined && lengthOf(e[j]) !== undefined);
+      if (both && examples.length >= MIN_PATTERN_EXAMPLES && examples.every((e) => lengthOf(e[i]) === lengthOf(e[j]))) {
+        rules.push({ name: `same-length:${i}=${j}`, description: `arguments ${i + 1} and ${j + 1} have the same length`, holds: (args) => lengthOf(args[i]) === lengthOf(args[j]) });
       }
     }
   }

@@ -50,6 +50,15 @@ describe('inferDomain: rules that hold on every example', () => {
     assert.deepEqual(broken([[ints(1, 2, 5)]], [ints(9, 2, 2)]), []);
   });
 
+  it('two sequences of equal length in every example stay equal in length', () => {
+    const examples = [
+      [py.str('1101'), py.str('1110')],
+      [py.str('10'), py.str('01')],
+    ];
+    assert.deepEqual(broken(examples, [py.str('110'), py.str('011')]), []);
+    assert.deepEqual(broken(examples, [py.str('110'), py.str('1110')]), ['same-length:0=1']);
+  });
+
   it('no examples: no rules', () => {
     assert.deepEqual(inferDomain([]).rules, []);
   });
