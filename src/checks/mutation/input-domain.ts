@@ -93,7 +93,10 @@ function sorted(items: readonly PyValue[], dir: 1 | -1): boolean {
 }
 
 /** The rules that hold on every example (each a list of positional arguments). No examples: no rules. */
-export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDomain {
+export function inferDomain(examples: readonly (readonly PyValue[])[], options: { patterns?: boolean } = {}): InputDomain {
+  // Tests that all expect one answer (every has_duplicates test expects False) do not show the domain's shape:
+  // their inputs' sortedness, distinctness and value sets are not believed then.
+  const patterns = options.patterns ?? true;
   const rules: DomainRule[] = [];
   if (examples.length === 0) return { rules };
   const arity = examples[0].length;
@@ -155,7 +158,7 @@ export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDom
       }
     }
     const distinctScalars = new Set(scalars.map(pyRepr));
-    if (scalars.length >= MIN_PATTERN_EXAMPLES * 2 && distinctScalars.size <= VALUE_SET_MAX && values.some((v) => itemsOf(v) !== undefined)) {
+    if (patterns && scalars.length >= MIN_PATTERN_EXAMPLES * 2 && distinctScalars.size <= VALUE_SET_MAX && values.some((v) => itemsOf(v) !== undefined)) {
       rules.push({
         name: `value-set:${p}`,
         description: `the elements of argument ${p + 1} are among ${[...distinctScalars].join(', ')}`,
@@ -198,7 +201,7 @@ export function inferDomain(examples: readonly (readonly PyValue[])[]): InputDom
     const lists = values.map(itemsOf);
     if (lists.every((l) => l !== undefined) && values.every((v) => v.type !== 'set')) {
       const long = (lists as PyValue[][]).filter((l) => l.length >= 2);
-      if (long.length >= MIN_PATTERN_EXAMPLES) {
+      if (patterns && long.length >= MIN_PATTERN_EXAMPLES) {
         for (const [dir, word] of [
           [1, 'ascending'],
           [-1, 'descending'],

@@ -429,7 +429,8 @@ async function sortSurvivors(
   const answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[] = [];
   // Every input the reference answers is used. Survivors try them in candidate order (plus first:
   // EvalPlus-validated evidence). Nothing here depends on timing but REFERENCE_INPUT_CPU_MS.
-  const domain = inferDomain(domainExamples(parser, task));
+  const testOutputs = literalTestOutputs(parser, task);
+  const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   const hasContract = contract.trim() !== '';
   for (let i = 0; i < candidates.length; i++) {
     const o = refOutputs.get(i);
@@ -442,7 +443,7 @@ async function sortSurvivors(
   for (const a of answered) inputCounts[a.input.source]++;
   if (answered.length === 0) return { records, inputCounts };
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
-  checkOutputKinds(answered, literalTestOutputs(parser, task));
+  checkOutputKinds(answered, testOutputs);
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
   if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run);
   // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.

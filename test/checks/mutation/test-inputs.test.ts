@@ -27,6 +27,8 @@ test('literalTestOutputs: the literal results the tests expect, either side of =
   const code = 'def check(candidate):\n    assert candidate([1]) == "a"\n    assert (3, 4) == candidate(2)\n    assert candidate(x) != 5\n    assert len(candidate(1)) == 2\n';
   const outputs = literalTestOutputs(parser, { entryPoint: 'f', tests: { kind: 'check-function', code, checkFunction: 'check' } });
   assert.deepEqual(outputs.map(pyRepr), ["'a'", '(3, 4)']);
+  const bools = 'def check(candidate):\n    assert candidate([1]) is False\n    assert candidate([2])\n    assert not candidate([3])\n';
+  assert.deepEqual(literalTestOutputs(parser, { entryPoint: 'f', tests: { kind: 'check-function', code: bools, checkFunction: 'check' } }).map(pyRepr), ['False', 'True', 'False']);
 });
 
 test('checkOutputKinds: a witness whose answer is not the kind the tests expect fails output-kind', () => {
