@@ -190,6 +190,11 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
           holds: (args) => [...(strOf(args[p]) ?? '')].every((c) => alphabet.has(c)),
         });
       }
+      // Space-separated groups that are each balanced (HumanEval/6's paren groups): `(()( ))` balances overall but not per group.
+      const groups = (t: string) => t.split(' ').filter((g) => g !== '');
+      if (strings.some((s) => /[()[\]{}<>]/.test(s.value) && groups(s.value).length > 1) && strings.every((s) => groups(s.value).every(balanced))) {
+        rules.push({ name: `balanced-groups:${p}`, description: `each space-separated group of argument ${p + 1} has balanced brackets`, holds: (args) => groups(strOf(args[p]) ?? '').every(balanced) });
+      }
       if (strings.some((s) => /[()[\]{}<>]/.test(s.value)) && strings.every((s) => balanced(s.value))) {
         rules.push({
           name: `balanced:${p}`,

@@ -38,8 +38,9 @@ describe('inferDomain: rules that hold on every example', () => {
   it('string alphabets and balanced brackets (HumanEval/1-style paren groups)', () => {
     const examples = [[py.str('(()) ()')], [py.str('((()))')]];
     assert.deepEqual(broken(examples, [py.str('() (())')]), []);
-    assert.deepEqual(broken(examples, [py.str('(()')]), ['balanced:0']);
+    assert.deepEqual(broken(examples, [py.str('(()')]), ['balanced-groups:0', 'balanced:0']);
     assert.deepEqual(broken(examples, [py.str('(a)')]), ['alphabet:0']);
+    assert.deepEqual(broken(examples, [py.str('(()())( ((())) ) (())')]), ['balanced-groups:0']);
   });
 
   it('sortedness and distinctness need two examples with two or more elements', () => {
