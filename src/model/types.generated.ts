@@ -802,7 +802,7 @@ export interface WitnessChecks {
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, or sibling-disagrees (with the sibling's output in siblingOutput).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
    */
   failed: string[];
   /**

@@ -58,7 +58,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
-    witnessChecks: 3,
+    witnessChecks: 4,
   });
 }
 

@@ -537,7 +537,13 @@ function outputKind(v: PyValue): string {
  * `122` where every test expects a letter): otherwise the answer is a bug or undefined, not evidence.
  */
 export function checkOutputKinds(answered: readonly { ref: ReferenceOutput; checks: WitnessChecks }[], testOutputs: readonly PyValue[]): void {
-  if (testOutputs.length === 0) return;
+  if (testOutputs.length === 0) {
+    // Tests that never compare an answer to a literal judge it by a property (HumanEval/32: poly(xs, x) is about 0,
+    // any root will do) or up to order (`set(f(x)) == ...`): an equality assert on the reference's answer could
+    // reject a right one, so no witness is confirmed.
+    for (const a of answered) if (a.checks.failed.length === 0) a.checks.failed.push('literal-oracle');
+    return;
+  }
   const kinds = new Set(testOutputs.map(outputKind));
   for (const a of answered) {
     if (a.checks.failed.length > 0) continue;

@@ -44,6 +44,10 @@ test('checkOutputKinds: a witness whose answer is not the kind the tests expect 
   const numbers = [witness(py.float(1.5)), witness(py.bool(false)), witness(py.list())];
   checkOutputKinds(numbers, [py.int(3)]);
   assert.deepEqual(numbers.map((a) => a.checks.failed), [[], [], ['output-kind']]);
+  // No literal answer in the tests (a property such as poly(xs, x) == 0, or set(f(x)) == ...): nothing is confirmed.
+  const property = [witness(py.float(-1))];
+  checkOutputKinds(property, []);
+  assert.deepEqual(property[0].checks.failed, ['literal-oracle']);
 });
 
 test('inputs from every HumanEval and MBPP test suite round-trip through repr', async () => {
