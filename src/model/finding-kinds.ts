@@ -168,7 +168,14 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['warning'],
     subset: 'weak-tests',
     title: 'tests accept a wrong solution',
-    explanation: 'a mutant of the reference passes the tests but is provably wrong on an input (with the assert that catches it)',
+    explanation: 'a mutant of the reference passes the tests but is provably wrong on an input that passed the witness checks (contract, input domain, sibling reference), with the assert that catches it',
+  },
+  'unconfirmed-survivors': {
+    check: 'mutation',
+    severities: ['info'],
+    subset: null,
+    title: 'unconfirmed survivors',
+    explanation: 'surviving mutants that differ from the reference only on inputs whose evidence failed a check (outside the input domain, or the sibling reference disagrees): no assert is offered',
   },
   'possibly-equivalent-mutants': {
     check: 'mutation',
@@ -203,7 +210,7 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['warning'],
     subset: 'duplicates',
     title: 'near-duplicate in benchmark',
-    explanation: 'nearly the same task appears elsewhere in the benchmark: the problem counts twice',
+    explanation: 'the same problem appears twice in the benchmark (identical solutions, or matching solutions under the same wording); reported once, on the later task, with both ids',
   },
   'cross-benchmark-overlap': {
     check: 'contamination',

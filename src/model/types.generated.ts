@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -67,6 +67,7 @@ export type FindingKind =
   | 'dropped-by-curated-sibling'
   | 'contract-violation'
   | 'killable-survivor'
+  | 'unconfirmed-survivors'
   | 'possibly-equivalent-mutants'
   | 'tests-accept-trivial-solution'
   | 'low-coverage'
@@ -408,6 +409,7 @@ export interface MutationSummary {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -464,7 +466,7 @@ export interface MutationSummary {
   notes: string[];
 }
 /**
- * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+ * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a confirmed distinguishing input was found; unconfirmed: only inputs that failed a witness check distinguish it; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationCounts".
@@ -476,6 +478,7 @@ export interface MutationCounts {
   timeout: number;
   error: number;
   killable: number;
+  unconfirmed: number;
   possiblyEquivalent: number;
   unsorted: number;
 }
@@ -525,7 +528,7 @@ export interface ContaminationSummary {
     renamed: number;
   };
   /**
-   * Pairs of tasks of this benchmark that nearly duplicate each other.
+   * Pairs of tasks of this benchmark reported as the same problem (one near-duplicate-in-benchmark finding each); the per-task `duplicates` lists every near match, same problem or not.
    */
   duplicatePairs: number;
   crossBenchmark: {
@@ -616,7 +619,7 @@ export interface TaskRecord {
  */
 export interface StaticTask {
   /**
-   * Number of tests: assert statements, or structured inputs (base + plus) for EvalPlus.
+   * Number of tests: the asserts a run executes (an assert in a loop over `range(<literal>)` or a literal list counts once per iteration; a loop of unstated length once), or structured inputs (base + plus) for EvalPlus.
    */
   tests: number;
   testKind: 'asserts' | 'inputs';
@@ -643,7 +646,15 @@ export interface PromptExample {
    */
   line: number;
   /**
-   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: `Input: x` / `Output: y` or `For x = v the output should be y` (one-parameter functions).
+   * The prompt text the example was read from (its lines, trimmed, joined by newlines).
+   */
+  source: string;
+  /**
+   * The function name the prompt's example uses when it is not the entry point (HumanEval/81 writes `grade_equation` for `numerical_letter_grade`); `call` uses the entry point.
+   */
+  calledAs?: string;
+  /**
+   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: argument values and a result on lines of their own (`Input: arr = [1], k = 1` / `Output: 1`, a block of `name : value` lines under `Input:`, `For x = v, the result should be y`, `arr = [..]` ... `return [..]`), mapped to the parameters by name, or by position when at least one name matches.
    */
   style: 'doctest' | 'equals' | 'arrow' | 'assert' | 'input-output';
 }
@@ -769,6 +780,7 @@ export interface MutationTask {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -798,9 +810,12 @@ export interface MutationTask {
      * Unified diff of the mutant against the solution program.
      */
     diff: string;
-    verdict: 'killable' | 'possibly-equivalent' | 'unsorted';
     /**
-     * For killable survivors: the distinguishing input and the assert that kills the mutant.
+     * killable: a confirmed witness distinguishes it; unconfirmed: only inputs whose evidence failed a check do (outside the input domain, or the sibling benchmark's reference disagrees); possibly-equivalent: no input does; unsorted: not differentially tested.
+     */
+    verdict: 'killable' | 'unconfirmed' | 'possibly-equivalent' | 'unsorted';
+    /**
+     * For killable and unconfirmed survivors: the distinguishing input, the checks it passed and failed, and (killable only) the assert that kills the mutant.
      */
     evidence?: {
       /**
@@ -817,9 +832,10 @@ export interface MutationTask {
        */
       mutantOutput: string;
       /**
-       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form.
+       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form or the witness is unconfirmed.
        */
       assert?: string;
+      checks?: WitnessChecks;
     };
   }[];
   /**
@@ -867,6 +883,26 @@ export interface MutationTask {
   evalplusSuite?: {
     inputs: number;
   };
+}
+/**
+ * What a witness input was checked against before it is shown as evidence.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "witnessChecks".
+ */
+export interface WitnessChecks {
+  /**
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
+   */
+  passed: string[];
+  /**
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
+   */
+  failed: string[];
+  /**
+   * repr of the sibling reference's output on the input, when it was run.
+   */
+  siblingOutput?: string;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

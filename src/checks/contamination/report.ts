@@ -13,6 +13,7 @@ import type { PeerMatch } from '../../contamination/overlap.js';
 import { compareMatches, MAX_MATCH_TEXT_CHARS, round4, scoreCandidates, type ContaminationPartial, type CopyCounts, type FinalMatch } from '../../contamination/scanner.js';
 import { IDIOM_MIN_FILES, SHORT_PART_MIN_FILES } from '../../contamination/constants.js';
 import type { CorpusSpec } from '../../contamination/corpus/types.js';
+import { sameProblemPairs, type SameProblemPair } from './same-problem.js';
 
 export interface ContaminationResultInput {
   tasks: readonly Task[];
@@ -161,6 +162,8 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
   const scored = partial === null ? null : scoreCandidates(index, partial);
   const copiesOf = new Map<number, CopyCounts>((partial?.copies ?? []).map((c) => [c[0], c]));
   const perTask: TaskCheckOutput<'contamination'>[] = [];
+  // Reported once per pair, on the later task: dropping the flagged tasks keeps one copy of each problem.
+  const sameProblems = sameProblemPairs(tasks, input.duplicates);
   const byKind = { verbatim: 0, near: 0, renamed: 0 };
   const best: number[] = [];
   let trivialTasks = 0;
@@ -272,14 +275,7 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
     best.push(maxContainment);
     const top = [...firsts.sort(compareMatches), ...rest.sort(compareMatches)].slice(0, params.topMatches);
     const duplicates = input.duplicates[t] ?? [];
-    if (duplicates.length > 0) {
-      const d = duplicates[0];
-      findings.push(
-        finding('contamination', 'near-duplicate-in-benchmark', 'warning', `${d.part} nearly duplicates task ${d.taskId} (${d.kind}, containment ${d.containment}, similarity ${d.similarity})`, {
-          taskIds: duplicates.map((x) => x.taskId),
-        }),
-      );
-    }
+    for (const pair of sameProblems.filter((p) => p.second === t)) findings.push(sameProblemFinding(tasks, pair));
     const overlaps: PeerMatch[] = [];
     for (const o of input.overlaps) overlaps.push(...(o.peers[t] ?? []));
     overlaps.sort((a, b) => (a.containment !== b.containment ? b.containment - a.containment : a.benchmark !== b.benchmark ? (a.benchmark < b.benchmark ? -1 : 1) : a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : a.part < b.part ? -1 : 1));
@@ -303,15 +299,7 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
     perTask.push({ section, findings });
   }
 
-  // Unordered duplicate pairs (a duplicates b or b duplicates a).
-  const pairs = new Set<string>();
-  input.duplicates.forEach((list, t) => {
-    for (const d of list) {
-      const a = tasks[t].id;
-      pairs.add(a < d.taskId ? `${a}\u0000${d.taskId}` : `${d.taskId}\u0000${a}`);
-    }
-  });
-  const duplicatePairs = pairs.size;
+  const duplicatePairs = sameProblems.length;
 
   if (partial !== null) {
     warnings.push(...partial.warnings);
@@ -357,6 +345,21 @@ export function buildContaminationOutput(input: ContaminationResultInput): Check
     ...(scored === null ? {} : { parts: Object.fromEntries([...partSummary.entries()]) }),
   };
   return { tasks: perTask, summary, findings: [], warnings };
+}
+
+function sameProblemFinding(tasks: readonly Task[], pair: SameProblemPair): Finding {
+  const [first, second] = [tasks[pair.first], tasks[pair.second]];
+  const why = pair.basis === 'identical-solution' ? 'the solutions are the same code' : 'the solutions nearly match and the prompts say the same apart from literals and examples';
+  return finding('contamination', 'near-duplicate-in-benchmark', 'warning', `tasks ${first.id} and ${second.id} are the same problem: ${why} (solution similarity ${pair.forward.similarity} / ${pair.backward.similarity})`, {
+    taskIds: [first.id, second.id],
+    basis: pair.basis,
+    solution: {
+      kind: pair.forward.kind,
+      containment: [pair.forward.containment, pair.backward.containment],
+      similarity: [pair.forward.similarity, pair.backward.similarity],
+    },
+    checks: { solutionsMatchBothWays: true, ...(pair.basis === 'identical-solution' ? { identicalSolution: true } : { sameWording: true }) },
+  });
 }
 
 /** The benchmark side of a match, cut like the corpus side. */

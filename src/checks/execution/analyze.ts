@@ -159,6 +159,8 @@ function exampleFindings(runs: NonNullable<TaskRuns['examples']>, section: Execu
         actual,
         line: ex.line,
         style: ex.style,
+        source: ex.source,
+        ...(ex.calledAs ? { calledAs: ex.calledAs } : {}),
       }),
     );
   });

@@ -55,6 +55,10 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     seed,
     task: { solution: task.solution, canonicalSolution: task.canonicalSolution, entryPoint: task.entryPoint, tests: task.tests, setupCode: task.setupCode, imports: task.imports },
     plus: plusTask?.inputs ?? null,
+    // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
+    sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
+    prompt: task.prompt,
+    witnessChecks: 4,
   });
 }
 

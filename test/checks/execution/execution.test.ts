@@ -44,8 +44,8 @@ const TASKS: Task[] = [
 
 const EXAMPLES: Record<string, PromptExample[]> = {
   ok: [
-    { call: 'f(2)', expected: '4', line: 3, style: 'doctest' },
-    { call: 'f(3)', expected: '7', line: 5, style: 'doctest' },
+    { call: 'f(2)', expected: '4', line: 3, style: 'doctest', source: '>>> f(2)\n4' },
+    { call: 'f(3)', expected: '7', line: 5, style: 'doctest', source: '>>> f(3)\n7' },
   ],
 };
 

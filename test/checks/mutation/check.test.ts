@@ -188,11 +188,16 @@ test('inputs that hang the reference are discarded by its CPU limit, and the res
   assert.ok(boundary, JSON.stringify(section.survivors.map((s) => s.id)));
   assert.equal(boundary.verdict, 'killable');
   assert.equal(boundary.evidence?.assert, 'assert candidate(2) == 0');
-  // A survivor that hangs where the reference does not (n == 0) is killable, by timeout.
+  assert.deepEqual(boundary.evidence?.checks, { passed: ['domain', 'output-kind'], failed: [] });
+  // A survivor that hangs only where the reference does not (n == 0) is told apart by a timeout there, but the
+  // tests only pass positive n: n == 0 is outside the task's domain, so the survivor is unconfirmed, with no assert.
   const hangsAtZero = section.survivors.find((s) => s.original === '<' && s.replacement === '<=');
   assert.ok(hangsAtZero, JSON.stringify(section.survivors.map((s) => s.id)));
-  assert.equal(hangsAtZero.verdict, 'killable');
+  assert.equal(hangsAtZero.verdict, 'unconfirmed');
   assert.equal(hangsAtZero.evidence?.mutantOutput, 'timeout');
+  assert.deepEqual(hangsAtZero.evidence?.checks?.failed, ['positive:0']);
+  assert.equal(hangsAtZero.evidence?.assert, undefined);
+  assert.ok(out.tasks[0].findings.some((f) => f.kind === 'unconfirmed-survivors'));
   assert.equal(section.counts.unsorted, 0);
 });
 
