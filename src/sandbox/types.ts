@@ -1,7 +1,8 @@
 /**
  * Jobs and verdicts of the sandbox. A job is one forked run of untrusted Python inside a pool
- * worker; its verdict is decided by the harness (see fork_server.py), never by the program.
+ * worker; its verdict is decided by the oracle, a process apart from the program (see python/test_harness.py), never by the program.
  */
+import type { SandboxReason } from '../model/types.generated.js';
 
 /** The program under test: a candidate solution plus what the benchmark runs around it. */
 export interface ProgramSpec {
@@ -92,23 +93,8 @@ export type SandboxJob = TestsJob | CallJob | ExamplesJob;
 
 export type Phase = 'imports' | 'candidate' | 'setup' | 'tests';
 
-export type ErrorReason =
-  /** MemoryError under the address-space limit. */
-  | 'memory'
-  /** Another resource limit (file size, open files, processes). */
-  | 'resource'
-  | 'signal'
-  | 'file-size-limit'
-  /** The process ended before the harness finished (sys.exit/os._exit/crash). */
-  | 'no-verdict'
-  /** The harness finished but the process exit status disagrees. */
-  | 'exit-status'
-  /** The result channel or the test machinery was interfered with. */
-  | 'tampered'
-  | 'worker-died'
-  | 'worker-unresponsive'
-  /** A bug in the harness itself. */
-  | 'harness';
+/** Why a job ended in error: the schema's reasons, except `cpu-limit` (a timeout's). */
+export type ErrorReason = Exclude<SandboxReason, 'cpu-limit'>;
 
 export type Verdict =
   | { status: 'passed' }

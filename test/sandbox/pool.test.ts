@@ -98,6 +98,8 @@ describe('sandbox pool: tests jobs', () => {
       coverage: true,
       program: { candidate: 'def spin(n):\n    for _ in range(n):\n        pass\n    return n\n' },
       entryPoint: 'spin',
+      // 10,000 round trips between the tests' process and the program's: room for a loaded machine.
+      timeoutMs: 60_000,
       tests: {
         kind: 'check-function',
         checkFunction: 'check',
@@ -187,6 +189,7 @@ describe('sandbox pool: call and examples jobs', () => {
         { call: 'f(0.1)', expected: '0.2' },
         { call: 'f(3)', expected: '7' },
         { call: 'm("abc")', expected: 'True', truthy: true },
+        { call: 'm("bc") is None', expected: 'True' },
         { call: 'f(1)', expected: '1 + 1 = 2' },
         { call: 'math.isclose(f(1.5), 3.0)', expected: 'True' },
         { call: 'f(None)', expected: '0' },
@@ -194,8 +197,10 @@ describe('sandbox pool: call and examples jobs', () => {
     });
     assert.deepEqual(
       r.outputs.map((o) => o.status),
-      ['match', 'match', 'mismatch', 'match', 'not-evaluable', 'match', 'raised'],
+      ['match', 'match', 'mismatch', 'raised', 'match', 'not-evaluable', 'match', 'raised'],
     );
+    // A re.Match is not plain data: it never reaches the comparison.
+    assert.equal((r.outputs[3] as { exception?: string }).exception, 'NonDataResult');
   });
 });
 
