@@ -27,13 +27,6 @@ export function testsJob(
   return { kind: 'tests', program: programFor(task, candidate), entryPoint: task.entryPoint, tests, ...(coverage ? { coverage } : {}), ...limits };
 }
 
-/** The EvalPlus MBPP+ input rule for a task ("Mbpp/2" -> "mbpp-plus:2"), or undefined. */
-export function inputRuleFor(task: Task): string | undefined {
-  if (!task.inputs) return undefined;
-  const m = /^Mbpp\/(\d+)$/.exec(task.id);
-  return m ? `mbpp-plus:${m[1]}` : undefined;
-}
-
 /** Call the entry point of `candidate` (default: the reference) on argument lists. */
 export function callJob(
   task: Task,
@@ -41,7 +34,6 @@ export function callJob(
   options: { candidate?: string; contract?: boolean; startIndex?: number } & JobLimits = {},
 ): CallJob {
   const { candidate, contract, startIndex, ...limits } = options;
-  const rule = inputRuleFor(task);
   return {
     kind: 'call',
     program: programFor(task, candidate),
@@ -49,7 +41,6 @@ export function callJob(
     inputs,
     ...(startIndex ? { startIndex } : {}),
     ...(contract && task.inputs?.contract ? { contract: task.inputs.contract } : {}),
-    ...(rule ? { inputRule: rule } : {}),
     ...limits,
   };
 }

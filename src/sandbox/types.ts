@@ -54,14 +54,16 @@ export interface CallJob extends JobLimits {
   kind: 'call';
   program: ProgramSpec;
   entryPoint: string;
-  /** Positional argument lists, JSON values. */
+  /**
+   * Positional argument lists in typed form: JSON values, with tuples, sets, frozensets, dicts,
+   * complex numbers, big ints and non-finite floats as one-key tags (`{tuple: [...]}`,
+   * `{dict: [[k, v], ...]}`, `{complex: [re, im]}`, `{int: "digits"}`, `{float: "nan"}`).
+   */
   inputs: unknown[][];
   /** Start at this input (resume after a timeout). */
   startIndex?: number;
   /** EvalPlus contract (assert lines); an input that violates it is reported, not called. */
   contract?: string;
-  /** How to restore tuples/sets/complex from JSON: `mbpp-plus:<task number>` (EvalPlus MBPP+ rules). */
-  inputRule?: string;
   /**
    * Time limit per input (SIGALRM in the child): an input that exceeds it is reported as
    * `timeout` and the job goes on. `timeoutMs` still bounds the whole job.

@@ -502,7 +502,7 @@ def typed_to_value(tree, depth=0):
         if tag in ('set', 'frozenset') and type(body) is list:
             items = [typed_to_value(v, depth + 1) for v in body]
             return set(items) if tag == 'set' else frozenset(items)
-        if tag == 'dict' and type(body) is list:
+        if tag == 'dict' and type(body) is list and all(type(p) is list and len(p) == 2 for p in body):
             return {typed_to_value(k, depth + 1): typed_to_value(v, depth + 1) for k, v in body}
         if tag == 'int' and type(body) is str:
             return int(body)
@@ -510,9 +510,7 @@ def typed_to_value(tree, depth=0):
             return float(body)
         if tag == 'complex' and type(body) is list and len(body) == 2:
             return complex(typed_to_value(body[0]), typed_to_value(body[1]))
-    # A plain JSON object (benchmark inputs written as JSON dicts).
-    if t is dict:
-        return {k: typed_to_value(v, depth + 1) for k, v in tree.items()}
+    # Every JSON object is a tag (the EvalPlus adapter tags dicts too): anything else is no input.
     raise ValueError('not a value: %s' % t.__name__)
 
 
