@@ -5,7 +5,8 @@
  */
 import { executionConfigOf } from '../audit/config.js';
 import { loadRequestTasks, requestFromReport } from '../audit/request.js';
-import { createSandboxPool, type SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
+import { createRuntime } from '../sandbox/runtimes.js';
 import { testsJob } from '../sandbox/jobs.js';
 import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
@@ -53,7 +54,7 @@ export function sampleProgram(task: Task, sample: Sample): string {
   return task.solution !== task.canonicalSolution ? task.prompt + completion : completion;
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
@@ -116,7 +117,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
 export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassSummary> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
-  const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
+  const pool = createRuntime({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
   try {
     return await countFalsePasses(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {

@@ -12,7 +12,7 @@ import type { ContaminationCheckOptions } from './contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../contamination/options.js';
 import { createExecutionCheck } from './execution/index.js';
 import { createMutationCheck, type CheckpointStore } from './mutation/index.js';
-import type { SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
 
 export interface CheckRuntime {
   /** The real Python interpreter (resolved once). */
@@ -26,7 +26,7 @@ export interface CheckRuntime {
   onPartial?: ContaminationCheckOptions['onPartial'];
   hub?: ContaminationCheckOptions['hub'];
   /** One sandbox pool shared by the execution and mutation checks (the caller closes it). */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** Mutation: per-task checkpoints (written always; read back with --resume). */
   checkpoints?: CheckpointStore;
   /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */

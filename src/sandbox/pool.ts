@@ -15,6 +15,7 @@ import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
 import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
 import { LineReader, MAX_LINE_CHARS, parseResult, protocolErrorResult } from './protocol.js';
+import type { Runtime, RuntimeInfo } from './runtime.js';
 import type { JobResult, SandboxJob } from './types.js';
 
 const MIB = 1024 * 1024;
@@ -236,15 +237,11 @@ function errorResult(reason: 'worker-died' | 'worker-unresponsive', message: str
   };
 }
 
-export interface PoolInfo {
-  python: { executable: string; version: string };
-  workers: number;
-  isolation: IsolationInfo;
-  /** From the first worker that started: whether orphans of a job are re-parented to the server. */
-  subreaper: boolean | undefined;
-}
+export type PoolInfo = RuntimeInfo;
 
-export class SandboxPool {
+/** The Python runtime: a pool of fork-servers. */
+export class SandboxPool implements Runtime {
+  readonly language = 'python';
   private readonly workers: Worker[] = [];
   private readonly queue: Pending[] = [];
   /** Queued jobs per hash seed (dispatch runs after every job: no scans of a long queue). */

@@ -7,7 +7,7 @@
  */
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import { outputsEqual, testsJob } from '../../sandbox/jobs.js';
-import type { SandboxPool } from '../../sandbox/pool.js';
+import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
@@ -231,7 +231,7 @@ export interface AnalyseTaskInput {
   config: MutationConfig;
   seed: number;
   parser: PythonParser;
-  pool: SandboxPool;
+  pool: Runtime;
 }
 
 function skipped(reason: string, mutants: AnalyseTaskInput['mutants']): MutationTask {
@@ -260,7 +260,7 @@ function describeFailure(v: Verdict): string {
 export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis> {
   const { task, plusTask, mutants, config, seed, parser, pool } = input;
   let jobs = 0;
-  const run = (job: Parameters<SandboxPool['run']>[0]): Promise<JobResult> => {
+  const run = (job: Parameters<Runtime['run']>[0]): Promise<JobResult> => {
     jobs++;
     return pool.run(job);
   };
