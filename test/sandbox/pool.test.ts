@@ -183,13 +183,15 @@ describe('sandbox pool: call and examples jobs', () => {
   it('checks prompt examples by value, by truthiness for asserts, and leaves prose alone', async () => {
     const r = await pool.run({
       kind: 'examples',
-      program: { candidate: 'import re\ndef f(x):\n    return x * 2\ndef m(s):\n    return re.match("a", s)\n' },
+      program: { candidate: 'import re\ndef f(x):\n    return x * 2\ndef m(s):\n    return re.match("a", s)\nclass K:\n    pass\ndef k():\n    return K()\n' },
       examples: [
         { call: 'f(2)', expected: '4' },
         { call: 'f(0.1)', expected: '0.2' },
         { call: 'f(3)', expected: '7' },
         { call: 'm("abc")', expected: 'True', truthy: true },
         { call: 'm("bc") is None', expected: 'True' },
+        { call: 'm("abc").span()', expected: '(0, 1)' },
+        { call: 'k()', expected: 'None' },
         { call: 'f(1)', expected: '1 + 1 = 2' },
         { call: 'math.isclose(f(1.5), 3.0)', expected: 'True' },
         { call: 'f(None)', expected: '0' },
@@ -197,10 +199,10 @@ describe('sandbox pool: call and examples jobs', () => {
     });
     assert.deepEqual(
       r.outputs.map((o) => o.status),
-      ['match', 'match', 'mismatch', 'raised', 'match', 'not-evaluable', 'match', 'raised'],
+      ['match', 'match', 'mismatch', 'match', 'match', 'match', 'raised', 'not-evaluable', 'match', 'raised'],
     );
-    // A re.Match is not plain data: it never reaches the comparison.
-    assert.equal((r.outputs[3] as { exception?: string }).exception, 'NonDataResult');
+    // A re.Match crosses as data (span, groups); an instance of the program's own class does not, and is never compared.
+    assert.equal((r.outputs[6] as { exception?: string }).exception, 'NonDataResult');
   });
 });
 

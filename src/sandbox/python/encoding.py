@@ -11,12 +11,20 @@ Wire encoding, version 1 (WIRE_VERSION), a JSON text in Python's dialect (NaN, I
   dict                                     -> {"dict": [[key, value], ...]} (insertion order kept)
   complex                                  -> {"complex": [real, imag]}
   bytes                                    -> {"bytes": "<hex>"}
+  a builtin type (int, str, list, ...)     -> {"type": "<name>"} (tests pass types: `remove_datatype(t, int)`)
+  collections.Counter / OrderedDict        -> {"Counter"|"OrderedDict": [[key, value], ...]}
+  collections.defaultdict                  -> {"defaultdict": [<builtin type name or null>, [[key, value], ...]]}
+  collections.deque                        -> {"deque": [[items], maxlen or null]}
+  re.Match                                 -> {"match": [string, pattern, [[start, end], ...], [[group name, index], ...]]}
+                                              (decoded as CrossedMatch: group/groups/span/start/end, truthy)
 Only exact types are data: a subclass (an int whose __eq__ says yes to everything) is not. Every
 JSON object is a tag, so no dict can pass for a tagged value. Decoding is strict: anything else is
 malformed, and never evaluated.
 """
 
+import collections
 import json
+import re
 
 WIRE_VERSION = 1
 MAX_DEPTH = 100  # nesting a plain value may have; deeper (or cyclic) values are not data
@@ -25,6 +33,10 @@ FRAME_HEADER = 4  # bytes of big-endian length before each message
 FRAME_CAP = 64 * 1024 * 1024  # largest message read: large outputs fit, a flood does not
 
 _TAGS_SEQ = ('tuple', 'set', 'frozenset')
+_BUILTIN_TYPES = {t.__name__: t for t in (int, float, complex, str, bytes, bool, list, tuple, dict, set, frozenset,
+                                          type(None), object, type, bytearray, range, slice)}
+_BUILTIN_TYPE_SET = frozenset(_BUILTIN_TYPES.values())
+_PAIR_TYPES = {'Counter': collections.Counter, 'OrderedDict': collections.OrderedDict}
 
 
 class NonData(Exception):
@@ -58,6 +70,21 @@ def to_tree(value, depth=0):
         return {'complex': [value.real, value.imag]}
     if t is bytes:
         return {'bytes': value.hex()}
+    if t is type and value in _BUILTIN_TYPE_SET:
+        return {'type': value.__name__}
+    if t is collections.Counter or t is collections.OrderedDict:
+        return {t.__name__: [[to_tree(k, depth + 1), to_tree(v, depth + 1)] for k, v in value.items()]}
+    if t is collections.defaultdict:
+        factory = value.default_factory
+        if factory is not None and factory not in _BUILTIN_TYPE_SET:
+            raise NonData('defaultdict with factory %s' % getattr(factory, '__name__', type(factory).__name__))
+        return {'defaultdict': [None if factory is None else factory.__name__,
+                                [[to_tree(k, depth + 1), to_tree(v, depth + 1)] for k, v in value.items()]]}
+    if t is collections.deque:
+        return {'deque': [[to_tree(v, depth + 1) for v in value], value.maxlen]}
+    if t is re.Match:
+        return {'match': [to_tree(value.string, depth + 1), to_tree(value.re.pattern, depth + 1),
+                          [list(r) for r in value.regs], [[k, v] for k, v in value.re.groupindex.items()]]}
     raise NonData(t.__name__)
 
 
@@ -100,6 +127,23 @@ def from_tree(tree, depth=0):
             if type(body) is not str:
                 raise Malformed('bytes body is not a hex string')
             return bytes.fromhex(body)
+        if tag == 'type':
+            if body not in _BUILTIN_TYPES:
+                raise Malformed('not a builtin type')
+            return _BUILTIN_TYPES[body]
+        if tag in _PAIR_TYPES:
+            return _PAIR_TYPES[tag](dict(_pairs(body, depth)))
+        if tag == 'defaultdict':
+            if type(body) is not list or len(body) != 2 or (body[0] is not None and body[0] not in _BUILTIN_TYPES):
+                raise Malformed('defaultdict body is not [factory, pairs]')
+            return collections.defaultdict(None if body[0] is None else _BUILTIN_TYPES[body[0]], _pairs(body[1], depth))
+        if tag == 'deque':
+            if type(body) is not list or len(body) != 2 or type(body[0]) is not list or \
+                    not (body[1] is None or (type(body[1]) is int and body[1] >= 0)):
+                raise Malformed('deque body is not [items, maxlen]')
+            return collections.deque([from_tree(v, depth + 1) for v in body[0]], body[1])
+        if tag == 'match':
+            return CrossedMatch.from_body(body)
     except TypeError as exc:  # an unhashable set member or dict key
         raise Malformed(str(exc)) from None
     except ValueError as exc:
@@ -112,6 +156,89 @@ def from_tree(tree, depth=0):
 _ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(',', ':'))  # built once: json.dumps with options builds one per call
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(',', ':'), allow_nan=False)
 _DECODER = json.JSONDecoder()
+
+
+def _pairs(body, depth):
+    if type(body) is not list:
+        raise Malformed('a mapping body is not an array')
+    out = []
+    for pair in body:
+        if type(pair) is not list or len(pair) != 2:
+            raise Malformed('a mapping entry is not a pair')
+        out.append((from_tree(pair[0], depth + 1), from_tree(pair[1], depth + 1)))
+    return out
+
+
+class CrossedMatch:
+    """A re.Match as data: the string, the pattern's text, the group spans and names. Truthy like a
+    match; group/groups/groupdict/span/start/end answer as the original would."""
+
+    __slots__ = ('string', 'pattern', 'regs', 'groupindex')
+
+    def __init__(self, string, pattern, regs, groupindex):
+        self.string = string
+        self.pattern = pattern
+        self.regs = regs
+        self.groupindex = groupindex
+
+    @classmethod
+    def from_body(cls, body):
+        if type(body) is not list or len(body) != 4:
+            raise Malformed('match body is not [string, pattern, regs, groupindex]')
+        string, pattern, regs, names = body
+        if type(string) is not str or type(pattern) is not str or type(regs) is not list or not regs or \
+                type(names) is not list:
+            raise Malformed('match body of wrong types')
+        spans = []
+        for r in regs:
+            if type(r) is not list or len(r) != 2 or any(type(x) is not int for x in r):
+                raise Malformed('match span is not two ints')
+            spans.append((r[0], r[1]))
+        index = {}
+        for n in names:
+            if type(n) is not list or len(n) != 2 or type(n[0]) is not str or type(n[1]) is not int \
+                    or not 0 < n[1] < len(spans):
+                raise Malformed('match group name entry is not [name, index]')
+            index[n[0]] = n[1]
+        return cls(string, pattern, tuple(spans), index)
+
+    def _index(self, g):
+        i = self.groupindex.get(g, g) if type(g) is str else g
+        if type(i) is not int or not 0 <= i < len(self.regs):
+            raise IndexError('no such group')
+        return i
+
+    def group(self, *groups):
+        if not groups:
+            groups = (0,)
+        out = []
+        for g in groups:
+            s, e = self.regs[self._index(g)]
+            out.append(None if s < 0 else self.string[s:e])
+        return out[0] if len(out) == 1 else tuple(out)
+
+    __getitem__ = group
+
+    def groups(self, default=None):
+        return tuple(default if s < 0 else self.string[s:e] for s, e in self.regs[1:])
+
+    def groupdict(self, default=None):
+        return {name: (default if self.regs[i][0] < 0 else self.group(i)) for name, i in self.groupindex.items()}
+
+    def span(self, g=0):
+        return self.regs[self._index(g)]
+
+    def start(self, g=0):
+        return self.regs[self._index(g)][0]
+
+    def end(self, g=0):
+        return self.regs[self._index(g)][1]
+
+    def __bool__(self):
+        return True
+
+    def __repr__(self):
+        return '<re.Match object; span=%r, match=%r>' % (self.regs[0], self.group(0))
 
 
 def dumps(message, _encode=_ENCODER.encode):
