@@ -4,8 +4,10 @@ only one that holds the result channel, and reaches the candidate only through c
 Rules of the crossing (what a test sees of the candidate):
   * Names. The tests' namespace is fresh, with the real builtins; the program's imports and setup
     code run in it too. A name the program defines and calls (its entry point, helpers the tests
-    call such as HumanEval's `poly`) is a proxy, unless a builtin or the tests' own code defines it:
-    a program cannot redefine what the tests use.
+    call such as HumanEval's `poly`) is a proxy, unless a builtin or the tests' own code defines it
+    (the entry point is a proxy even when it shadows a builtin: MBPP's `sum`): a program cannot
+    redefine what the tests use. A standard-library module the program imported under its own
+    name (`import math`) is imported here too, as tests use them without importing (MBPP+ `math.isclose`).
   * Arguments and results cross in the wire encoding (encoding.py). An argument that is not plain
     data (a callable, an instance) cannot cross: the job ends with error `non-data-argument`. A
     result that is not plain data ends it with error `non-data-result`, and is never evaluated here.
@@ -139,8 +141,10 @@ class Link:
         """The program's outcome: ('ready', callable names) or ('failed', failure)."""
         message = self.receive()
         ready = message.get('ready')
-        if type(ready) is list and all(type(n) is str for n in ready) and len(message) == 2:
-            return 'ready', ready
+        modules = message.get('modules')
+        if type(ready) is list and all(type(n) is str for n in ready) and type(modules) is list and \
+                all(type(m) is list and len(m) == 2 and all(type(x) is str for x in m) for m in modules) and len(message) == 3:
+            return 'ready', (ready, modules)
         failed = message.get('failed')
         if type(failed) is dict and len(message) == 2 and failed.get('phase') in ('imports', 'candidate', 'setup'):
             return 'failed', {k: v for k, v in failed.items() if type(v) in (str, int) and k in _FAILURE_KEYS}
@@ -233,20 +237,43 @@ class Proxy:
         return '<candidate function %s>' % self._name
 
 
-def tests_namespace(link, callables, program, non_data_ends=True):
+def stdlib_module(name):
+    """The standard-library module `name` imported here, or None (other modules are not imported for a program)."""
+    top = name.split('.')[0]
+    if top not in getattr(sys, 'stdlib_module_names', ()) or top in ('antigravity', 'this'):
+        return None
+    try:
+        import importlib
+        return importlib.import_module(name)
+    except BaseException:
+        return None
+
+
+def tests_namespace(link, ready, program, entry_point, non_data_ends=True):
     """Fresh `__main__` for the tests: builtins, the program's imports and setup, proxies for the
-    program's functions that nothing else defines. Returns (ns, failure or None)."""
+    program's functions that nothing else defines (the entry point always), the standard-library
+    modules the program imported under their own names. Returns (ns, failure or None)."""
+    callables, modules = ready
     module = types.ModuleType('__main__')
     ns = module.__dict__
     ns['__builtins__'] = builtins
     sys.modules['__main__'] = module
+    for name, module_name in modules:
+        # Only under its own name: `import unittest.mock as math` must not give the tests a `math`.
+        if name == module_name and not hasattr(builtins, name):
+            mod = stdlib_module(module_name)
+            if mod is not None:
+                ns[name] = mod
     for name in callables:
-        if not hasattr(builtins, name):
+        # A builtin's name stays the builtin, unless the tests call the program by it (MBPP's `sum`).
+        if name == entry_point or not hasattr(builtins, name):
             ns[name] = Proxy(link, name, non_data_ends)
     for phase, source in program_phases(program):
         if phase == 'candidate':
             continue
         failure = run_phase(phase, source, ns)
+        if link.broken is not None:
+            raise LinkBroken()
         if failure is not None:
             return ns, failure
     return ns, None
@@ -306,7 +333,8 @@ def run_job(job, link):
         rec.update(failure)
         return rec
     # A prompt example whose result is not data is reported as such; the others still run.
-    ns, failure = tests_namespace(link, info, job.get('program', {}), non_data_ends=job['kind'] != 'examples')
+    ns, failure = tests_namespace(link, info, job.get('program', {}), job.get('entryPoint'),
+                                  non_data_ends=job['kind'] != 'examples')
     if failure is not None:
         failure.pop('limit', None)
         return dict({'type': 'end', 'status': 'failed', 'ran': 0}, **failure)
@@ -314,7 +342,7 @@ def run_job(job, link):
     if kind == 'tests':
         record = run_tests(job, ns, link)
     elif kind == 'call':
-        record = run_calls(job, info, link)
+        record = run_calls(job, info[0], link)
     else:
         record = run_examples(job, ns, link)
     if record.get('status') == 'passed' and link.broken is None:
