@@ -392,6 +392,14 @@ export interface ExecutionSummary {
   slow: number;
   setupErrors: number;
   challengeFailed?: number;
+  /**
+   * Tasks whose tests cannot run apart from the program because a value that is not plain data would have to cross between them (an object of the program's own class as a result, or as an argument built by the tests or setup code): the sandbox ends them with error non-data-result or non-data-argument instead of judging them. Counted in `error`; no canonical-fails finding is made for them.
+   */
+  notRunnableAsData?: {
+    taskId: string;
+    reason: 'non-data-result' | 'non-data-argument';
+    message: string;
+  }[];
   promptExamples: {
     checked: number;
     mismatched: number;

@@ -171,6 +171,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       summary: summarize(
         outputs.map((o) => o.section),
         outputs.map((o) => o.findings),
+        tasks.map((t) => t.id),
       ),
       findings: [] as Finding[],
       warnings,
