@@ -66,6 +66,8 @@ class Worker {
   readonly proc: ChildProcessWithoutNullStreams;
   ready = false;
   dead = false;
+  /** Killed after a protocol failure: takes no more jobs while it exits. */
+  retiring = false;
   current: Running | undefined;
   /** Sent ahead while `current` runs; the server starts it when `current` ends. */
   ahead: { running: Running; timeoutMs: number } | undefined;
@@ -111,12 +113,12 @@ class Worker {
   }
 
   get idle(): boolean {
-    return this.ready && !this.dead && this.current === undefined;
+    return this.ready && !this.dead && !this.retiring && this.current === undefined;
   }
 
   /** Busy with one job and nothing sent ahead yet. */
   get canTakeAhead(): boolean {
-    return this.ready && !this.dead && this.current !== undefined && this.ahead === undefined;
+    return this.ready && !this.dead && !this.retiring && this.current !== undefined && this.ahead === undefined;
   }
 
   /** Send a job: it runs now if the worker is idle, else right after the current one. */
@@ -201,6 +203,7 @@ class Worker {
     const p = this.current;
     this.current = undefined;
     if (this.watchdog) clearTimeout(this.watchdog);
+    this.retiring = true;
     if (p) p.pending.resolve(protocolErrorResult(message));
     this.kill();
   }
