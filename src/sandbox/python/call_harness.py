@@ -152,7 +152,7 @@ def candidate_main(job, in_fd, out_fd):
         sys.settrace(None)
         channel.send({'failed': failure})
         os._exit(0)
-    callables = sorted(k for k, v in list(ns.items()) if type(k) is str and callable(v) and not k.startswith('__'))
+    callables = sorted(k for k, v in list(ns.items()) if type(k) is str and callable(v))
     # Modules the program imported, by name: tests may use them without importing them (MBPP's
     # `math.isclose` asserts); the oracle imports its own copy of each.
     modules = sorted([k, v.__name__] for k, v in list(ns.items())
