@@ -47,6 +47,21 @@ class Malformed(ValueError):
     """A message that is not a valid encoding."""
 
 
+_SCALAR_TYPES = frozenset((str, float, bool, type(None)))
+
+
+def _flat(items, _scalars=_SCALAR_TYPES, _int=int, _type=type, _lo=-SAFE_INT, _hi=SAFE_INT):
+    """A list of scalars only (ints within SAFE_INT): encoded and decoded as it is, without a walk."""
+    for v in items:
+        t = _type(v)
+        if t is _int:
+            if not _lo < v < _hi:
+                return False
+        elif t not in _scalars:
+            return False
+    return True
+
+
 def to_tree(value, depth=0):
     """The JSON-able tree of a plain value; NonData for anything else."""
     t = type(value)
@@ -57,6 +72,8 @@ def to_tree(value, depth=0):
     if depth >= MAX_DEPTH:
         raise NonData('nesting deeper than %d' % MAX_DEPTH)
     if t is list:
+        if _flat(value):
+            return value  # JSON writes a flat list of scalars as it is
         return [to_tree(v, depth + 1) for v in value]
     if t is tuple:
         return {'tuple': [to_tree(v, depth + 1) for v in value]}
@@ -96,6 +113,8 @@ def from_tree(tree, depth=0):
     if depth >= MAX_DEPTH:
         raise Malformed('nesting deeper than %d' % MAX_DEPTH)
     if t is list:
+        if _flat(tree):
+            return tree  # JSON gave a list of scalars: already the value
         return [from_tree(v, depth + 1) for v in tree]
     if t is not dict or len(tree) != 1:
         raise Malformed('a JSON object that is not a tag')
