@@ -12,6 +12,7 @@ import type {
   PromptExample,
 } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
+import { fromJson, pyRepr, type PyValue } from '../mutation/py-value.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 
 /** Inputs shown in one finding's evidence; the count of all of them is given too. */
@@ -73,8 +74,11 @@ function oneLine(text: string, max = 160): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
 }
 
+/** A plus input as Python would write its argument list (tuples, sets and dicts as themselves), else its JSON. */
 function inputEvidence(task: Task, index: number): string {
-  const text = JSON.stringify(task.inputs?.plus[index]) ?? '';
+  const args = task.inputs?.plus[index] ?? [];
+  const values = args.map(fromJson);
+  const text = values.every((v): v is PyValue => v !== undefined) ? `[${values.map(pyRepr).join(', ')}]` : (JSON.stringify(args) ?? '');
   return text.length > MAX_INPUT_CHARS ? `${text.slice(0, MAX_INPUT_CHARS)}...` : text;
 }
 
