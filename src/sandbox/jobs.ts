@@ -24,7 +24,9 @@ export function testsJob(
     t.kind === 'check-function'
       ? { kind: 'check-function', code: t.code, checkFunction: t.checkFunction }
       : { kind: 'assert-list', asserts: challenge ? t.challengeAsserts : t.asserts };
-  return { kind: 'tests', program: programFor(task, candidate), entryPoint: task.entryPoint, tests, ...(coverage ? { coverage } : {}), ...limits };
+  // A check function's tests may call functions the prompt defines (HumanEval's prompts are code; MBPP's are prose).
+  const program = t.kind === 'check-function' && task.prompt.trim() ? { ...programFor(task, candidate), helpers: task.prompt } : programFor(task, candidate);
+  return { kind: 'tests', program, entryPoint: task.entryPoint, tests, ...(coverage ? { coverage } : {}), ...limits };
 }
 
 /** Call the entry point of `candidate` (default: the reference) on argument lists. */

@@ -12,6 +12,12 @@ export interface ProgramSpec {
   setup?: string;
   /** Import lines run before the candidate (MBPP sanitized `test_imports`). */
   imports?: string[];
+  /**
+   * Benchmark code defining functions the tests call besides the entry point (HumanEval's prompt:
+   * `poly` for find_zero, `encode_cyclic` for decode_cyclic). Run in the oracle, so that a program
+   * cannot redefine what the tests check it with; ignored when it does not run.
+   */
+  helpers?: string;
 }
 
 /** Per-job limits; unset fields take the pool's defaults. */

@@ -470,6 +470,18 @@ const VERDICT_ATTACKS: { name: string; candidate: string }[] = [
 ];
 
 describe('sandbox: attacks on the verdict', () => {
+  it("redefining a helper the tests take from the benchmark (HumanEval's poly) does not pass", async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'def poly(x):\n    return 84\ndef f():\n    return 0\n', helpers: 'def poly(x):\n    return 2 * x\ndef f():\n    pass\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'check-function', code: 'def check(candidate):\n    v = candidate()\n    assert poly(v) == 84 and v != 42\n', checkFunction: 'check' },
+    });
+    assert.equal(result.verdict.status, 'failed', JSON.stringify(result.verdict));
+    await assertCleanAfter(result);
+  });
+
   for (const attack of VERDICT_ATTACKS) {
     for (const kind of ['assert-list', 'check-function'] as const) {
       it(`${attack.name} (${kind}) does not pass`, async () => {

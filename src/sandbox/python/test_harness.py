@@ -6,7 +6,8 @@ Rules of the crossing (what a test sees of the candidate):
     code run in it too. A name the program defines and calls (its entry point, helpers the tests
     call such as HumanEval's `poly`) is a proxy, unless a builtin or the tests' own code defines it
     (the entry point is a proxy even when it shadows a builtin: MBPP's `sum`): a program cannot
-    redefine what the tests use. A standard-library module the program imported under its own
+    redefine what the tests use. Helpers the benchmark's prompt defines (HumanEval's `poly`) come
+    from the prompt, run here, not from the program. A standard-library module the program imported under its own
     name (`import math`) is imported here too, as tests use them without importing (MBPP+ `math.isclose`).
   * Arguments and results cross in the wire encoding (encoding.py). An argument that is not plain
     data (a callable, an instance) cannot cross: the job ends with error `non-data-argument`. A
@@ -268,6 +269,9 @@ def tests_namespace(link, ready, program, entry_point, non_data_ends=True):
         # A builtin's name stays the builtin, unless the tests call the program by it (MBPP's `sum`).
         if name == entry_point or not hasattr(builtins, name):
             ns[name] = Proxy(link, name, non_data_ends)
+    helpers = program.get('helpers')
+    if type(helpers) is str and helpers.strip():
+        ns.update(benchmark_helpers(helpers, entry_point))
     for phase, source in program_phases(program):
         if phase == 'candidate':
             continue
@@ -277,6 +281,18 @@ def tests_namespace(link, ready, program, entry_point, non_data_ends=True):
         if failure is not None:
             return ns, failure
     return ns, None
+
+
+def benchmark_helpers(source, entry_point):
+    """Functions the benchmark's own code (a HumanEval prompt) defines, except the entry point: the
+    tests call these, not the program's versions. Nothing when that code does not run."""
+    scope = {'__builtins__': builtins, '__name__': '__benchmark__'}
+    try:
+        exec(compile(source, '<helpers>', 'exec'), scope)
+    except BaseException:
+        return {}
+    return {k: v for k, v in scope.items()
+            if k != entry_point and not k.startswith('__') and isinstance(v, types.FunctionType)}
 
 
 def end_record(link, record, coverage=None):
