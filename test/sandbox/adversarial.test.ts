@@ -470,6 +470,29 @@ const VERDICT_ATTACKS: { name: string; candidate: string }[] = [
 ];
 
 describe('sandbox: attacks on the verdict', () => {
+  it('a module imported under the name of another the tests use (unittest.mock as math) does not pass', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'import unittest.mock as math\ndef f():\n    return 0\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'assert-list', asserts: ['assert math.isclose(f(), 42)'] },
+    });
+    assert.equal(result.verdict.status, 'failed', JSON.stringify(result.verdict));
+    await assertCleanAfter(result);
+  });
+
+  it('a stdlib module the program imported is there for tests that use it without importing it', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'import math\ndef f():\n    return math.sqrt(2)\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'assert-list', asserts: ['assert math.isclose(f() ** 2, 2)'] },
+    });
+    assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict));
+  });
+
   it("redefining a helper the tests take from the benchmark (HumanEval's poly) does not pass", async () => {
     const result = await pool.run({
       kind: 'tests',
