@@ -22,7 +22,7 @@ import { pythonCompiles } from '../src/checks/mutation/compile-check.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from '../src/checks/mutation/generate.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
-import { sampleIndices, seededRandom } from '../src/checks/mutation/random.js';
+import { sampleIndices, seededRandom } from '../src/util/random.js';
 import {
   MUTANT_CPU_FLOOR_MS,
   REFERENCE_INPUT_CPU_MS,

@@ -51,6 +51,8 @@ export { findingsByKind, type KindRow } from './report/kinds.js';
 
 // Actions on a finished report.
 export { exportBenchmark, exportFromReport } from './apply/export.js';
-export { rescore } from './apply/rescore.js';
+export { rescore, type Rescore, type SampleResult } from './apply/rescore.js';
+export { compareModels, renderComparisonMarkdown, type Comparison } from './apply/compare.js';
+export { bootstrapMean, pairedComparison, passAtK } from './apply/statistics.js';
 export { readResults, readSamples } from './apply/samples.js';
-export { countFalsePasses, rescoreSamples, type FalsePassSummary, type Sample } from './apply/false-passes.js';
+export { countFalsePasses, rescoreSamples, sampleResults, summarizeFalsePasses, type FalsePassSummary, type Sample, type SampleVerdict } from './apply/false-passes.js';

@@ -60,7 +60,9 @@ describe('bench-audit rescore', () => {
     assert.deepEqual(by.duplicates, [0, 0]); // Demo/1
     assert.deepEqual(by.contaminated, [null, null]); // Demo/10 has no result
     const table = await runCli(['rescore', '--audit', audit, '--results', results]);
-    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% +│ 50\.0%/);
+    // One clean task: its interval is the point itself.
+    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% \[100\.0, 100\.0\] +│ 50\.0% \[50\.0, 50\.0\]/);
+    assert.match(table.stdout, /95% bootstrap intervals over tasks \(seed 0\)/);
   });
 
   it('--samples re-runs samples in the sandbox and counts false passes against the strengthened tests', async () => {
@@ -79,7 +81,13 @@ describe('bench-audit rescore', () => {
     );
     const r = await runCli(['rescore', '--audit', audit, '--samples', samples, '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { falsePasses: { samples: number; passedOriginal: number; passedStrengthened: number; falsePasses: number; tasks: unknown[] } };
+    const out = JSON.parse(r.stdout) as {
+      falsePasses: { samples: number; passedOriginal: number; passedStrengthened: number; falsePasses: number; tasks: unknown[] };
+      sampleScores: { subsets: { subset: string; scores: { suite: string; k: number; estimate: { value: number } | null }[] }[] };
+    };
+    // pass@1 over the two tasks with samples: Demo/5 2 of 2 (original) and 1 of 2 (strengthened), Demo/0 0 of 1.
+    const all = out.sampleScores.subsets.find((s) => s.subset === 'all')!;
+    assert.deepEqual(all.scores.map((s) => [s.suite, s.k, s.estimate?.value]), [['original', 1, 0.5], ['strengthened', 1, 0.25]]);
     assert.deepEqual(
       { ...out.falsePasses, samplesWithStrongerTests: undefined, unmatchedSamples: undefined },
       { samples: 3, passedOriginal: 2, passedStrengthened: 1, falsePasses: 1, tasks: [{ taskId: 'Demo/5', falsePasses: 1, passedOriginal: 2 }], samplesWithStrongerTests: undefined, unmatchedSamples: undefined },

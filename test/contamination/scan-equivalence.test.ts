@@ -12,8 +12,8 @@ import { isUtf8 } from 'node:buffer';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../../src/datasets/load.js';
+import { needData } from '../helpers/data.js';
 import type { Task } from '../../src/model/task.js';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../../src/contamination/options.js';
@@ -26,8 +26,6 @@ import { buildIndex as buildReferenceIndex } from './reference/index.js';
 import { Scanner as ReferenceScanner } from './reference/scanner.js';
 import { embed, partialCopy, pickStdlibFiles, readText, stdlibDir, transformSources } from './planted-helpers.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data');
 
 /** Unplanted stdlib files: a few MB of real code, scanned in about a second per implementation. */
 const STDLIB_FILES = 300;
@@ -103,8 +101,10 @@ function withoutText<T extends { candidates: Array<{ text?: string }> }>(partial
   return { ...partial, candidates: partial.candidates.map(({ text: _text, ...rest }) => rest) };
 }
 
-test('optimized scan = reference scan, byte for byte (default and loose parameters; 1 and 2 workers)', async () => {
-  const tasks = await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'));
+test('optimized scan = reference scan, byte for byte (default and loose parameters; 1 and 2 workers)', async (t) => {
+  const [heFile] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (!heFile) return;
+  const tasks = await loadDataFile(heFile);
   const root = mkdtempSync(join(tmpdir(), 'ba-equiv-'));
   try {
     buildCorpus(root, tasks);

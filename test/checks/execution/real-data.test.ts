@@ -5,7 +5,6 @@
  * Repeats and plus inputs are reduced here to keep the suite fast; bench/sandbox.ts runs it all.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck } from '../../../src/checks/execution/index.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
@@ -15,7 +14,7 @@ import { loadDataFile } from '../../../src/datasets/load.js';
 import type { Config, ExecutionConfig } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';
-import { sharedData } from '../../helpers/paths.js';
+import { needData } from '../../helpers/data.js';
 
 let pool: SandboxPool;
 before(() => {
@@ -58,8 +57,10 @@ function assertFullyExecuted(tasks: Task[], out: CheckOutput<'execution'>): void
 }
 
 describe('execution check on real benchmarks', () => {
-  it('HumanEval: all 164 reference solutions pass, three seeds each; a planted broken solution is caught', async () => {
-    const tasks = await loadDataFile(join(sharedData, 'humaneval', 'HumanEval.jsonl.gz'));
+  it('HumanEval: all 164 reference solutions pass, three seeds each; a planted broken solution is caught', async (t) => {
+    const [file] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+    if (!file) return;
+    const tasks = await loadDataFile(file);
     assert.equal(tasks.length, 164);
     const planted = tasks.findIndex((t) => t.id === 'HumanEval/0');
     const broken: Task = { ...tasks[planted], solution: tasks[planted].solution.replace('return True', 'return False') };
@@ -88,9 +89,11 @@ describe('execution check on real benchmarks', () => {
     }
   });
 
-  it('MBPP (full) and MBPP sanitized: every task executed, failures reported with evidence', async () => {
-    for (const file of [join('mbpp', 'mbpp.jsonl'), join('mbpp', 'sanitized-mbpp.json')]) {
-      const tasks = await loadDataFile(join(sharedData, file));
+  it('MBPP (full) and MBPP sanitized: every task executed, failures reported with evidence', async (t) => {
+    const files = needData(t, 'mbpp/mbpp.jsonl', 'mbpp/sanitized-mbpp.json');
+    if (!files) return;
+    for (const file of files) {
+      const tasks = await loadDataFile(file);
       const out = await audit(tasks, { repeats: 1 });
       assertFullyExecuted(tasks, out);
       // Most references pass: a harness that fails everything would be caught here.
@@ -108,9 +111,11 @@ describe('execution check on real benchmarks', () => {
     }
   });
 
-  it('HumanEval+ and MBPP+: tests executed for every task, plus inputs run through the reference', async () => {
-    for (const file of ['HumanEvalPlus.jsonl.gz', 'MbppPlus.jsonl.gz']) {
-      const tasks = await loadDataFile(join(sharedData, 'evalplus', file));
+  it('HumanEval+ and MBPP+: tests executed for every task, plus inputs run through the reference', async (t) => {
+    const files = needData(t, 'evalplus/HumanEvalPlus.jsonl.gz', 'evalplus/MbppPlus.jsonl.gz');
+    if (!files) return;
+    for (const file of files) {
+      const tasks = await loadDataFile(file);
       // The first plus inputs of every task (all of them in bench/sandbox.ts and the CLI).
       const out = await audit(tasks, { repeats: 1, maxPlusInputs: 8 });
       assertFullyExecuted(tasks, out);

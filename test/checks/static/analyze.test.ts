@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { join } from 'node:path';
 import { analyzeStatic } from '../../../src/checks/static/analyze.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { checkPythonSyntax } from '../../../src/python/syntax.js';
 import type { Task } from '../../../src/model/task.js';
-import { sharedData } from '../../helpers/paths.js';
+import { needData } from '../../helpers/data.js';
 
 function task(id: string, over: Partial<Task> = {}): Task {
   return {
@@ -65,8 +64,10 @@ describe('static analysis', () => {
     assert.deepEqual(out.tasks[2].findings.map((f) => [f.kind, f.evidence.duplicateOf]), [['duplicate-task', 'T/0']]);
   });
 
-  it('on real HumanEval: every reference and test parses; test counts match the published ~7 asserts per task', async () => {
-    const tasks = await loadDataFile(join(sharedData, 'humaneval', 'HumanEval.jsonl.gz'));
+  it('on real HumanEval: every reference and test parses; test counts match the published ~7 asserts per task', async (t) => {
+    const [file] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+    if (!file) return;
+    const tasks = await loadDataFile(file);
     const out = run(tasks);
     const all = out.tasks.flatMap((t) => t.findings.map((f) => f.kind));
     assert.ok(!all.includes('test-syntax-error') && !all.includes('solution-syntax-error'));

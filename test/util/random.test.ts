@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fnv1a, sampleIndices, seededRandom } from '../../../src/checks/mutation/random.js';
+import { fnv1a, sampleIndices, seededRandom } from '../../src/util/random.js';
 
 test('fnv1a matches the published test vectors', () => {
   assert.equal(fnv1a(''), 0x811c9dc5);
