@@ -38,6 +38,8 @@ export { createExecutionCheck } from './checks/execution/index.js';
 export { createMutationCheck, DEFAULT_MUTATION_CONFIG, generateMutants, mutationOperators } from './checks/mutation/index.js';
 export { createContaminationCheck, corpusSpec } from './checks/contamination/index.js';
 export { createSandboxPool, type SandboxPool } from './sandbox/pool.js';
+export type { Runtime, RuntimeInfo } from './sandbox/runtime.js';
+export { createRuntime, createPythonRuntime, type PythonRuntime } from './sandbox/runtimes.js';
 
 // Reports.
 export { validateReport, readReport } from './report/validate.js';

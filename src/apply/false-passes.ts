@@ -5,7 +5,8 @@
  */
 import { executionConfigOf } from '../audit/config.js';
 import { loadRequestTasks, requestFromReport } from '../audit/request.js';
-import { createSandboxPool, type SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
+import { createRuntime } from '../sandbox/runtimes.js';
 import { testsJob } from '../sandbox/jobs.js';
 import type { Verdict } from '../sandbox/types.js';
 import type { Task } from '../model/task.js';
@@ -71,7 +72,7 @@ export interface SampleRuns {
 }
 
 /** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
-export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
+export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
@@ -194,7 +195,7 @@ export function summarizeFalsePasses(runs: SampleRuns): FalsePassSummary {
   };
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
   return summarizeFalsePasses(await runSamples(report, tasks, samples, pool, limits));
 }
 
@@ -205,7 +206,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
 export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
-  const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
+  const pool = createRuntime({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
   try {
     return await runSamples(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {

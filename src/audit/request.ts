@@ -18,7 +18,7 @@ import type { AuditReport, Config } from '../model/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { executionConfigOf } from './config.js';
 import { fileCheckpointStore } from '../checks/mutation/index.js';
-import { createSandboxPool } from '../sandbox/pool.js';
+import { createRuntime } from '../sandbox/runtimes.js';
 import type { Task } from '../model/task.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { CURATED_FROM, type SiblingTask } from '../checks/execution/reference-differential.js';
@@ -98,7 +98,7 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
   }
   if (checks.includes('execution') || checks.includes('mutation')) {
     const execution = executionConfigOf(request.config);
-    runtime.pool = createSandboxPool({
+    runtime.pool = createRuntime({
       python: python.executable,
       ...(request.runtime?.workers ? { workers: request.runtime.workers } : {}),
       isolation: execution.isolation,

@@ -13,7 +13,7 @@ import { resolveScanParameters, type ScanParameters } from '../contamination/opt
 import { createExecutionCheck } from './execution/index.js';
 import type { SiblingTask } from './execution/reference-differential.js';
 import { createMutationCheck, type CheckpointStore } from './mutation/index.js';
-import type { SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
 
 export interface CheckRuntime {
   /** The real Python interpreter (resolved once). */
@@ -27,7 +27,7 @@ export interface CheckRuntime {
   onPartial?: ContaminationCheckOptions['onPartial'];
   hub?: ContaminationCheckOptions['hub'];
   /** One sandbox pool shared by the execution and mutation checks (the caller closes it). */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** Mutation: per-task checkpoints (written always; read back with --resume). */
   checkpoints?: CheckpointStore;
   /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */

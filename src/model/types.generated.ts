@@ -41,6 +41,27 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
+ * Why a run ended in error or timeout. memory/resource/file-size-limit: a limit of the program's process; signal: killed by another signal; cpu-limit: its CPU-time limit (a timeout); no-verdict: the program's process ended (exit, crash) before the tests finished; exit-status: the process exit status disagreed with the result; tampered: the result channel carried records the oracle did not write; non-data-result: the program returned a value that is not plain data (None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset), never evaluated by the tests; non-data-argument: a test passed an argument that is not plain data (a callable, an object), which cannot cross to the program's process; protocol-error: a message of the sandbox was malformed, oversized, had an unknown status or belonged to another job; worker-died/worker-unresponsive: the sandbox worker ended or stopped answering; harness: a bug in the sandbox itself.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "sandboxReason".
+ */
+export type SandboxReason =
+  | 'memory'
+  | 'resource'
+  | 'signal'
+  | 'file-size-limit'
+  | 'cpu-limit'
+  | 'no-verdict'
+  | 'exit-status'
+  | 'tampered'
+  | 'non-data-result'
+  | 'non-data-argument'
+  | 'protocol-error'
+  | 'worker-died'
+  | 'worker-unresponsive'
+  | 'harness';
+/**
  * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -375,6 +396,14 @@ export interface ExecutionSummary {
   slow: number;
   setupErrors: number;
   challengeFailed?: number;
+  /**
+   * Tasks whose tests cannot run apart from the program because a value that is not plain data would have to cross between them (an object of the program's own class as a result, or as an argument built by the tests or setup code): the sandbox ends them with error non-data-result or non-data-argument instead of judging them. Counted in `error`; no canonical-fails finding is made for them.
+   */
+  notRunnableAsData?: {
+    taskId: string;
+    reason: 'non-data-result' | 'non-data-argument';
+    message: string;
+  }[];
   promptExamples: {
     checked: number;
     mismatched: number;
@@ -746,7 +775,7 @@ export interface ExecutionFailure {
   text?: string;
   exception?: string;
   message?: string;
-  reason?: string;
+  reason?: SandboxReason;
   signal?: string;
 }
 /**

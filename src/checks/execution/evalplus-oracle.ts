@@ -5,8 +5,9 @@
  * (set-valued MBPP+ tasks, output-not-None tasks, Mbpp/164, /295, /558, /581, HumanEval/32's
  * root finding). Pure.
  */
-import { FLOAT_RTOL, outputsEqual } from '../../sandbox/jobs.js';
 import type { EncodedValue } from '../../sandbox/types.js';
+import { decodeEncoded } from '../mutation/output-value.js';
+import { EVALPLUS_RTOL, evalplusOutputsMatch, type PyValue } from '../mutation/py-value.js';
 
 /** EvalPlus enforces this atol when a task sets 0 and the expected output is a float (evalplus/evaluate.py). */
 export const DEFAULT_FLOAT_ATOL = 1e-6;
@@ -85,21 +86,31 @@ export interface OracleInput {
 }
 
 /**
- * Python's `True == 1`: booleans as the ints they are, so `[True]` equals `[1]` as EvalPlus's `==`
- * says; with `bigAsFloat`, ints too big for JSON numbers as floats (EvalPlus compares an int with an
- * expected float by np.allclose).
+ * Ints as floats, for outputs that hold a float: Node reads an integral float (`3.0`) as the int 3, so the
+ * types EvalPlus compares by are not reliable there, and comparing every number as a float is the
+ * lenient reading (a disagreement is never invented by the wire).
  */
-function pythonNumbers(v: EncodedValue, bigAsFloat: boolean): EncodedValue {
-  const f = (x: EncodedValue) => pythonNumbers(x, bigAsFloat);
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (Array.isArray(v)) return v.map(f);
-  if (v !== null && typeof v === 'object') {
-    if ('int' in v && bigAsFloat) return Number(v.int);
-    if ('tuple' in v) return { tuple: v.tuple.map(f) };
-    if ('set' in v) return { set: v.set.map(f) };
-    if ('dict' in v) return { dict: v.dict.map(([k, x]) => [f(k), f(x)] as [EncodedValue, EncodedValue]) };
+function intsAsFloats(v: PyValue): PyValue {
+  switch (v.type) {
+    case 'int':
+      return { type: 'float', value: Number(v.value) };
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return { ...v, items: v.items.map(intsAsFloats) };
+    case 'dict':
+      return { type: 'dict', entries: v.entries.map(([k, x]) => [k, intsAsFloats(x)] as [PyValue, PyValue]) };
+    default:
+      return v;
   }
-  return v;
+}
+
+/** EvalPlus's `==`-then-allclose on decoded values; undecodable (opaque) outputs are equal only when encoded alike. */
+function outputsMatch(actual: EncodedValue, expected: EncodedValue, atol: number, floats: boolean): boolean {
+  const a = decodeEncoded(actual);
+  const e = decodeEncoded(expected);
+  if (a === undefined || e === undefined) return JSON.stringify(actual) === JSON.stringify(expected);
+  return floats ? evalplusOutputsMatch(intsAsFloats(e), intsAsFloats(a), atol) : evalplusOutputsMatch(e, a, atol);
 }
 
 /** Types whose equal values may have different digests (iteration order is not part of `==`). */
@@ -124,7 +135,7 @@ export function comparable(actual: EncodedValue, expected: EncodedValue): boolea
 export function evalplusAccepts(actual: EncodedValue, expected: EncodedValue, input: OracleInput): boolean {
   const floats = hasFloat(expected) || hasFloat(actual);
   const atol = input.atol === 0 && floats ? DEFAULT_FLOAT_ATOL : input.atol;
-  if (input.oracle !== 'find-zero' && outputsEqual(pythonNumbers(actual, floats), pythonNumbers(expected, floats), atol)) return true;
+  if (input.oracle !== 'find-zero' && outputsMatch(actual, expected, atol, floats)) return true;
   switch (input.oracle) {
     case 'equal':
       return false;
@@ -144,7 +155,7 @@ export function evalplusAccepts(actual: EncodedValue, expected: EncodedValue, in
       const [b, h] = input.args.map(asNumber);
       const out = asNumber(actual);
       if (b === undefined || h === undefined || out === undefined) return true;
-      return Math.abs(out - surfaceArea(b, h)) <= atol + FLOAT_RTOL * Math.abs(out);
+      return Math.abs(out - surfaceArea(b, h)) <= atol + EVALPLUS_RTOL * Math.abs(out);
     }
     case 'digit-distance': {
       const [a, b] = input.args.map(asNumber);

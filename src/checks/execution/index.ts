@@ -6,7 +6,8 @@
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
-import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { Runtime } from '../../sandbox/runtime.js';
+import { createRuntime } from '../../sandbox/runtimes.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -25,7 +26,7 @@ const SLOWEST_LISTED = 10;
 
 export interface ExecutionCheckOptions {
   /** Use this pool (shared with other checks) instead of creating one from the config; it is not closed. */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** Where prompt examples come from; default: the static check's extractor on the prompt. */
   promptExamples?: (task: Task) => PromptExample[];
   /** The same task in sibling benchmarks (loaded by the caller): the references are compared on EvalPlus inputs. */
@@ -52,7 +53,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   const started = performance.now();
   const pool =
     options.pool ??
-    createSandboxPool({
+    createRuntime({
       python: config.python || undefined,
       workers: config.workers > 0 ? config.workers : undefined,
       isolation: config.isolation,
@@ -184,6 +185,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       summary: summarize(
         outputs.map((o) => o.section),
         outputs.map((o) => o.findings),
+        tasks.map((t) => t.id),
       ),
       findings: [] as Finding[],
       warnings,

@@ -9,8 +9,8 @@
  */
 import type { ExecutionConfig, Finding, PromptExample } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
-import { callJob, examplesJob, inputRuleFor, testsJob } from '../../sandbox/jobs.js';
-import type { SandboxPool } from '../../sandbox/pool.js';
+import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
+import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, EncodedValue, ExampleOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { finding } from '../types.js';
 import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
@@ -95,13 +95,12 @@ function aliased(source: string, own: string, wanted: string): string {
 
 type Side = 'plus' | 'other';
 
-/** The call job of one side on inputs [start, end) (output indexes are relative to start; the EvalPlus deserialization rule applies to both sides). */
+/** The call job of one side on inputs [start, end) (output indexes are relative to start; the inputs are typed values from the EvalPlus adapter, read alike by both sides). */
 function sideJob(pair: Pair, side: Side, inputs: unknown[][], start: number, end: number): CallJob {
   const plus = plusOf(pair);
   const task = side === 'plus' ? plus : otherOf(pair);
-  const rule = inputRuleFor(plus);
   const base = callJob(task, inputs.slice(start, end), { contract: side === 'plus', timeoutMs: BATCH_WALL_SAFETY_MS });
-  return { ...base, ...(rule ? { inputRule: rule } : {}), perInputCpuMs: CALL_CPU_BUDGET_MS, digests: true };
+  return { ...base, perInputCpuMs: CALL_CPU_BUDGET_MS, digests: true };
 }
 
 export type SupportJobTag = 'sibling-on-task-tests' | 'task-on-sibling-tests' | 'task-examples' | 'sibling-examples';
@@ -277,7 +276,7 @@ export function droppedFinding(task: Task, benchmark: string, curated: readonly 
 
 /** Run every pair's two sides and its support jobs in the pool; returns per task index the sections and findings. */
 export async function runDifferential(
-  pool: SandboxPool,
+  pool: Runtime,
   tasks: readonly Task[],
   siblingsOf: (task: Task) => SiblingTask[],
   config: Pick<ExecutionConfig, 'maxPlusInputs'>,

@@ -6,7 +6,8 @@
  * low-coverage. Files are touched only through the injected CheckpointStore.
  */
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
-import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { Runtime } from '../../sandbox/runtime.js';
+import { createRuntime } from '../../sandbox/runtimes.js';
 import type { Task } from '../../model/task.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
@@ -36,7 +37,7 @@ export const MUTATION_NOTES = [
 
 export interface MutationCheckOptions {
   /** Share a pool with other checks (not closed here); default: a pool of its own. */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** --python, for the pool and the compile() check. */
   python?: string;
   /** Per-task checkpoints (--resume); default: none. */
@@ -108,7 +109,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
     p.mutants = { ...g, mutants: sampled, uncompilable: g.mutants.length - valid.length, sampledOut: valid.length - sampled.length };
   });
 
-  const pool = options.pool ?? createSandboxPool({ python: options.python });
+  const pool = options.pool ?? createRuntime({ python: options.python });
   const ownPool = options.pool === undefined;
   context.progress.start('mutation', context.tasks.length);
   context.progress.advance(prepared.length - todo.length);

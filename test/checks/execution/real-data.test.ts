@@ -29,12 +29,20 @@ async function audit(tasks: Task[], execution: Partial<ExecutionConfig>): Promis
   return createExecutionCheck({ pool }).run({ benchmark: tasks[0]?.benchmark ?? 'x', tasks, config, progress: silentProgress });
 }
 
-/** Every task got a section; every non-passing task has a finding whose evidence says why. */
+/**
+ * Every task got a section; every non-passing task has a finding whose evidence says why, or is
+ * listed as not runnable apart from its tests (values that are not plain data), with the reason.
+ */
 function assertFullyExecuted(tasks: Task[], out: CheckOutput<'execution'>): void {
   assert.equal(out.tasks.length, tasks.length);
+  const notRunnable = new Map((out.summary!.notRunnableAsData ?? []).map((x) => [x.taskId, x]));
   out.tasks.forEach((t, i) => {
     assert.ok(t.section, `${tasks[i].id}: no section`);
-    if (t.section.verdict !== 'passed') {
+    const listed = notRunnable.get(tasks[i].id);
+    if (listed) {
+      assert.equal(t.section.failure?.reason, listed.reason, `${tasks[i].id}: listed as not runnable for another reason`);
+      assert.match(listed.message, /not plain data/);
+    } else if (t.section.verdict !== 'passed') {
       const f = t.findings.find((x) => ['canonical-fails', 'setup-error', 'timeout'].includes(x.kind));
       assert.ok(f, `${tasks[i].id}: ${t.section.verdict} without a finding`);
       if (f.kind !== 'timeout') {
@@ -91,6 +99,9 @@ describe('execution check on real benchmarks', () => {
       // Most references pass: a harness that fails everything would be caught here.
       assert.ok(out.summary!.passed > tasks.length * 0.95, `${file}: only ${out.summary!.passed} of ${tasks.length} passed`);
       if (file.endsWith('mbpp.jsonl')) {
+        // Three tasks build objects of the program's own classes in their tests or setup code (a
+        // linked list node, a tree node, a Pair): they cannot run with the tests apart from the program.
+        assert.deepEqual((out.summary!.notRunnableAsData ?? []).map((x) => x.taskId).sort(), ['367', '601', '927']);
         // MBPP full ships challenge_test_list: run for every task that has one, failures counted.
         const withChallenge = tasks.filter((t) => t.tests.kind === 'assert-list' && t.tests.challengeAsserts.length > 0).length;
         assert.ok(withChallenge > 0);
