@@ -22,11 +22,12 @@ import { pythonCompiles } from '../src/checks/mutation/compile-check.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from '../src/checks/mutation/generate.js';
 import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
-import { sampleIndices, seededRandom } from '../src/checks/mutation/random.js';
+import { sampleIndices, seededRandom } from '../src/util/random.js';
 import {
   MUTANT_CPU_FLOOR_MS,
   REFERENCE_INPUT_CPU_MS,
-  REFERENCE_TIME_LIMIT_MS,
+  REFERENCE_CPU_LIMIT_MS,
+  REFERENCE_WALL_SAFETY_MS,
   SURVIVOR_PLUS_LINE_BUDGET,
   mutantCpuLimit,
   mutantStatus,
@@ -74,7 +75,7 @@ async function poolRuns(
   let t0 = performance.now();
   const limits = await Promise.all(
     [...byTask.keys()].map(async (task) => {
-      const reference = await pool.run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS }));
+      const reference = await pool.run({ ...testsJob(task, { timeoutMs: REFERENCE_WALL_SAFETY_MS }), cpuLimitMs: REFERENCE_CPU_LIMIT_MS });
       return {
         timeoutMs: mutantTimeLimit(reference.durationMs, config),
         cpu: reference.cpuMs !== undefined ? { cpuLimitMs: mutantCpuLimit(reference.cpuMs, config) } : {},

@@ -19,7 +19,7 @@
  *                otherwise dominates the fixed cost of a 2-worker scan of this small corpus
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,6 +64,44 @@ function compileToTemp(): string {
     execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { stdio: 'pipe' });
   } catch {
     // Type errors elsewhere in the tree (work in progress) still emit JavaScript; a missing file is caught below.
+  }
+  return dir;
+}
+
+/** Copies of each HumanEval solution in the match-dense corpus (the issue's model-completion file sets hold ~31). */
+const DENSE_COPIES = 32;
+/** Ordinary stdlib files mixed into the match-dense corpus, one per copy file (so matches stay dense, not alone). */
+const DENSE_BACKGROUND_FILES = 160;
+
+/**
+ * A match-dense corpus: every HumanEval solution DENSE_COPIES times, reformatted (2-space indent,
+ * comments, blank lines) and, in every other copy, renamed (entry point and parameters), in files of
+ * 8 solutions with a slice of an ordinary stdlib file each. Written to a temporary directory.
+ */
+async function makeDenseCorpus(stdlib: string): Promise<string> {
+  const tasks = await loadDataFile(join(root, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl.gz'));
+  const background = readdirSync(stdlib)
+    .filter((f) => f.endsWith('.py') && statSync(join(stdlib, f)).isFile())
+    .sort()
+    .slice(0, DENSE_BACKGROUND_FILES)
+    .map((f) => readFileSync(join(stdlib, f), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'ba-dense-'));
+  mkdirSync(join(dir, 'completions'));
+  let file = 0;
+  for (let k = 0; k < DENSE_COPIES; k++) {
+    for (let t = 0; t < tasks.length; t += 8) {
+      const parts = tasks.slice(t, t + 8).map((task) => {
+        let code = task.solution.replace(/^((?: {4})+)/gm, (ind) => ' '.repeat(ind.length / 2)).replace(/\n(\s*)return /g, '\n$1# result\n$1return ');
+        if (k % 2 === 1) {
+          const params = /def\s+\w+\(([^)]*)\)/.exec(code)?.[1].split(',').map((p) => p.split(/[:=]/)[0].trim()).filter((p) => /^[a-z_]\w*$/i.test(p)) ?? [];
+          for (const name of [task.entryPoint, ...params]) code = code.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}_v${k}`);
+        }
+        return `# model ${k}, ${task.id}\n${code}\n`;
+      });
+      const bg = background[file % background.length];
+      writeFileSync(join(dir, 'completions', `c${String(file).padStart(5, '0')}.py`), `${parts.join('\n\n')}\n\n${bg.slice(0, bg.length >> 2)}`);
+      file++;
+    }
   }
   return dir;
 }
@@ -164,6 +202,11 @@ if (argv[0] === '--child') {
   const full2 = best(() => inChild('full', location, 2, false, compiled));
   const half1 = best(() => inChild('full', location, 1, true, compiled));
   const half2 = best(() => inChild('full', location, 2, true, compiled));
+  // The same scan where matches are dense (verification, not lookup, is the work), beside its own read.
+  const dense = await makeDenseCorpus(location);
+  process.on('exit', () => rmSync(dense, { recursive: true, force: true }));
+  const denseRead = inChild('read', dense);
+  const dense1 = best(() => inChild('full', dense, 1, false, compiled));
   const rows: Array<[string, Measurement]> = [
     ['read only', read],
     ['naive baseline (regex words, string 10-grams)', naive],
@@ -171,6 +214,8 @@ if (argv[0] === '--child') {
     ['full scan, 2 workers', full2],
     ['full scan, 1 worker, half the corpus (shard 1/2)', half1],
     ['full scan, 2 workers, half the corpus (shard 1/2)', half2],
+    ['match-dense corpus (generated): read only', denseRead],
+    ['match-dense corpus (generated): full scan, 1 worker', dense1],
   ];
   const mbps = (m: Measurement): number => m.bytes / 1e6 / m.wall;
   const header = ['run', 'MB', 'files', 'wall s', 'cpu s', 'MB/s', 'MB/cpu-s', 'files/s', 'x read', 'x naive', 'peak RSS', 'notes'];

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 function walk(dir, out) {
@@ -27,4 +27,11 @@ const result = spawnSync(
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
   { cwd: root, stdio: 'inherit' },
 );
+// One line on where the data-dependent tests found the real release files, or how to get them (test/helpers/data.ts).
+const status = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(root, 'test', 'helpers', 'data.ts')).href)}); process.stdout.write(m.dataStatus());`],
+  { cwd: root, encoding: 'utf8' },
+);
+console.error(status.status === 0 ? status.stdout : `run-tests: could not tell where the data tests look: ${status.stderr}`);
 process.exit(result.status ?? 1);

@@ -38,6 +38,8 @@ export { createExecutionCheck } from './checks/execution/index.js';
 export { createMutationCheck, DEFAULT_MUTATION_CONFIG, generateMutants, mutationOperators } from './checks/mutation/index.js';
 export { createContaminationCheck, corpusSpec } from './checks/contamination/index.js';
 export { createSandboxPool, type SandboxPool } from './sandbox/pool.js';
+export type { Runtime, RuntimeInfo } from './sandbox/runtime.js';
+export { createRuntime, createPythonRuntime, type PythonRuntime } from './sandbox/runtimes.js';
 
 // Reports.
 export { validateReport, readReport } from './report/validate.js';
@@ -49,6 +51,8 @@ export { findingsByKind, type KindRow } from './report/kinds.js';
 
 // Actions on a finished report.
 export { exportBenchmark, exportFromReport } from './apply/export.js';
-export { rescore } from './apply/rescore.js';
+export { rescore, type Rescore, type SampleResult } from './apply/rescore.js';
+export { compareModels, renderComparisonMarkdown, type Comparison } from './apply/compare.js';
+export { bootstrapMean, pairedComparison, passAtK } from './apply/statistics.js';
 export { readResults, readSamples } from './apply/samples.js';
-export { countFalsePasses, rescoreSamples, type FalsePassSummary, type Sample } from './apply/false-passes.js';
+export { countFalsePasses, rescoreSamples, sampleResults, summarizeFalsePasses, verdictLines, verdictsJsonl, type FalsePassSummary, type Sample, type SampleVerdict, type SampleVerdictLine } from './apply/false-passes.js';

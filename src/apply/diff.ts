@@ -33,6 +33,8 @@ export interface ReportDiff {
   blocksChanged: string[];
   /** Warnings only in the second report (added) or only in the first (removed). */
   warnings: WarningChange[];
+  /** The first field (in report order) whose value differs, with both values; absent when identical. */
+  firstDifference?: { path: string; before: string; after: string };
 }
 
 export interface WarningChange {
@@ -59,6 +61,46 @@ function warningChanges(a: Warning[], b: Warning[]): WarningChange[] {
     else out.push({ change: 'added', warning: w });
   }
   return out;
+}
+
+/**
+ * The report's results: every top-level block the schema requires except `run`, which holds what
+ * differs between runs of the same audit (times, host, isolation in effect, environment warnings).
+ */
+export const RESULT_BLOCKS = ['schemaVersion', 'tool', 'benchmark', 'config', 'summary', 'tasks', 'findings', 'warnings'] as const;
+
+/** Characters of a differing value shown. */
+const MAX_VALUE_CHARS = 200;
+
+const describe = (v: unknown) => {
+  const text = v === undefined ? '(absent)' : canonicalJson(v).trimEnd();
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
+};
+
+/** The path of the first place where two JSON values differ (depth first, keys in sorted order), or undefined. */
+export function firstDifference(a: unknown, b: unknown, path = ''): { path: string; before: string; after: string } | undefined {
+  if (a === b) return undefined;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  const bothObjects = !bothArrays && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b);
+  if (bothArrays) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const d = firstDifference(x[i], y[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (bothObjects) {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
+      const d = firstDifference(x[k], y[k], path === '' ? k : `${path}.${k}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null) && (a === undefined) === (b === undefined) ? undefined : { path, before: describe(a), after: describe(b) };
 }
 
 const key = (f: Finding) => canonicalJson({ kind: f.kind, severity: f.severity, check: f.check, message: f.message, evidence: f.evidence });
@@ -99,15 +141,19 @@ export function diffReports(a: AuditReport, b: AuditReport): ReportDiff {
     }
     figures.push(change);
   }
-  const blocksChanged = (['schemaVersion', 'tool', 'benchmark', 'config', 'summary', 'tasks', 'findings', 'warnings'] as const).filter(
-    (k) => canonicalJson(a[k]) !== canonicalJson(b[k]),
-  );
-  return { identical: blocksChanged.length === 0, tasksAdded, tasksRemoved, findings, figures, blocksChanged, warnings: warningChanges(a.warnings, b.warnings) };
+  const blocksChanged = RESULT_BLOCKS.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+  let first: ReportDiff['firstDifference'];
+  for (const k of RESULT_BLOCKS) {
+    first = firstDifference(a[k], b[k], k);
+    if (first) break;
+  }
+  return { identical: blocksChanged.length === 0, tasksAdded, tasksRemoved, findings, figures, blocksChanged, ...(first ? { firstDifference: first } : {}), warnings: warningChanges(a.warnings, b.warnings) };
 }
 
 export function renderDiff(d: ReportDiff, a: AuditReport, b: AuditReport): string {
   if (d.identical) return `identical outside the run block (${a.benchmark.id}, ${a.summary.tasks} tasks)\n`;
   const out: string[] = [`${a.benchmark.id} -> ${b.benchmark.id}: differs in ${d.blocksChanged.join(', ')}`];
+  if (d.firstDifference) out.push(`first difference: ${d.firstDifference.path}: ${d.firstDifference.before} -> ${d.firstDifference.after}`);
   if (d.tasksRemoved.length > 0) out.push(`tasks only in the first: ${d.tasksRemoved.length} (${d.tasksRemoved.slice(0, 10).join(', ')}${d.tasksRemoved.length > 10 ? ', ...' : ''})`);
   if (d.tasksAdded.length > 0) out.push(`tasks only in the second: ${d.tasksAdded.length} (${d.tasksAdded.slice(0, 10).join(', ')}${d.tasksAdded.length > 10 ? ', ...' : ''})`);
   for (const f of d.figures) out.push(`  ${f.figure}: ${f.before ?? '-'} -> ${f.after ?? '-'}${f.delta === undefined ? '' : ` (${f.delta >= 0 ? '+' : ''}${f.delta})`}`);

@@ -27,12 +27,17 @@ export interface ExportManifest {
   changed: { taskId: string; asserts: string[] }[];
 }
 
-/** The killing asserts of a task's killable survivors, deduplicated, in report order. */
+/**
+ * The killing asserts of a task's killable survivors, deduplicated, in report order: only confirmed ones, whose
+ * witness records the checks it passed and failed none (a report written before witnesses were checked has none).
+ */
 export function killingAsserts(task: TaskRecord): string[] {
-  const survivors = (task.checks.mutation as { survivors?: { verdict?: string; evidence?: { assert?: string } }[] } | undefined)?.survivors ?? [];
+  type Survivor = { verdict?: string; evidence?: { assert?: string; checks?: { failed: string[] } } };
+  const survivors = (task.checks.mutation as { survivors?: Survivor[] } | undefined)?.survivors ?? [];
   const out: string[] = [];
   for (const s of survivors) {
-    const a = s.verdict === 'killable' ? s.evidence?.assert : undefined;
+    const confirmed = s.verdict === 'killable' && s.evidence?.checks !== undefined && s.evidence.checks.failed.length === 0;
+    const a = confirmed ? s.evidence?.assert : undefined;
     if (a && !out.includes(a)) out.push(a);
   }
   return out;

@@ -5,12 +5,14 @@
  */
 import { executionConfigOf } from '../audit/config.js';
 import { loadRequestTasks, requestFromReport } from '../audit/request.js';
-import { createSandboxPool, type SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
+import { createRuntime } from '../sandbox/runtimes.js';
 import { testsJob } from '../sandbox/jobs.js';
+import type { Verdict } from '../sandbox/types.js';
 import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { killingAsserts, strengthenedCheckCode } from './export.js';
-import { matchTaskId } from './rescore.js';
+import { matchTaskId, type SampleResult } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
 
 export interface Sample {
@@ -53,14 +55,31 @@ export function sampleProgram(task: Task, sample: Sample): string {
   return task.solution !== task.canonicalSolution ? task.prompt + completion : completion;
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SandboxPool, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+/** One sample's verdicts: on the benchmark's tests, and on the strengthened tests where the task has killing asserts. */
+export interface SampleVerdict {
+  taskId: string;
+  /** The sample's 1-based line in the samples file (its order in the input). */
+  row: number;
+  original: Verdict['status'];
+  strengthened?: Verdict['status'];
+  /** The first assert (or test line) that failed, on the strengthened run where there is one. */
+  failing?: string;
+}
+
+export interface SampleRuns {
+  verdicts: SampleVerdict[];
+  unmatchedSamples: string[];
+}
+
+/** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
+export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
-  const runs: { taskId: string; original: number; strengthened?: number }[] = [];
+  const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];
   const jobs = [];
-  for (const sample of samples) {
+  for (const [index, sample] of samples.entries()) {
     const id = matchTaskId(sample.taskId, known);
     if (id === undefined) {
       unmatched.add(sample.taskId);
@@ -68,7 +87,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     }
     const task = byId.get(id)!;
     const candidate = sampleProgram(task, sample);
-    const run: (typeof runs)[number] = { taskId: id, original: jobs.length };
+    const run: (typeof runs)[number] = { taskId: id, row: index + 1, original: jobs.length };
     jobs.push(testsJob(task, { candidate, ...limits }));
     const extra = asserts.get(id) ?? [];
     if (extra.length > 0) {
@@ -78,15 +97,82 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
     runs.push(run);
   }
   const results = await pool.runAll(jobs);
-  const passed = (i: number | undefined) => i !== undefined && results[i].verdict.status === 'passed';
+  const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
+  return {
+    verdicts: runs.map((r) => {
+      const original = results[r.original].verdict;
+      const strong = r.strengthened === undefined ? undefined : results[r.strengthened].verdict;
+      const failed = failing(original) ?? failing(strong);
+      return {
+        taskId: r.taskId,
+        row: r.row,
+        original: original.status,
+        ...(strong === undefined ? {} : { strengthened: strong.status }),
+        ...(failed === undefined ? {} : { failing: failed }),
+      };
+    }),
+    unmatchedSamples: [...unmatched].sort(naturalCompare),
+  };
+}
+
+/** One line of `rescore --out`: a sample's verdict, and the assert that decided it. */
+export interface SampleVerdictLine {
+  task: string;
+  /** 0-based index of the sample among its task's samples, in file order. */
+  sample: number;
+  row: number;
+  /** passed: both suites; false-pass: the benchmark's tests only; failed: not even those; error: a run ended without a verdict (timeout, crash). */
+  verdict: 'passed' | 'false-pass' | 'failed' | 'error';
+  original: Verdict['status'];
+  strengthened?: Verdict['status'];
+  failing?: string;
+}
+
+/** Per-sample verdicts as JSONL lines (samples-file order). */
+export function verdictLines(verdicts: readonly SampleVerdict[]): SampleVerdictLine[] {
+  const perTask = new Map<string, number>();
+  const isError = (s: Verdict['status']) => s === 'timeout' || s === 'error';
+  return verdicts.map((v) => {
+    const sample = perTask.get(v.taskId) ?? 0;
+    perTask.set(v.taskId, sample + 1);
+    const strong = v.strengthened ?? v.original;
+    const verdict: SampleVerdictLine['verdict'] =
+      v.original === 'passed' ? (strong === 'passed' ? 'passed' : isError(strong) ? 'error' : 'false-pass') : isError(v.original) ? 'error' : 'failed';
+    return {
+      task: v.taskId,
+      sample,
+      row: v.row,
+      verdict,
+      original: v.original,
+      ...(v.strengthened !== undefined ? { strengthened: v.strengthened } : {}),
+      ...(v.failing !== undefined ? { failing: v.failing.trim() } : {}),
+    };
+  });
+}
+
+/** The per-sample verdicts as JSONL text. */
+export function verdictsJsonl(verdicts: readonly SampleVerdict[]): string {
+  return verdictLines(verdicts).map((l) => JSON.stringify(l) + '\n').join('');
+}
+
+/** The verdicts as pass/fail results on the original and the strengthened suites (for pass@k and comparisons). */
+export function sampleResults(verdicts: readonly SampleVerdict[]): SampleResult[] {
+  return verdicts.map((v) => {
+    const passed = v.original === 'passed';
+    return { taskId: v.taskId, passed, strengthenedPassed: passed && (v.strengthened ?? v.original) === 'passed' };
+  });
+}
+
+/** False passes: samples that pass the benchmark's tests and fail the strengthened ones. */
+export function summarizeFalsePasses(runs: SampleRuns): FalsePassSummary {
   const perTask = new Map<string, { falsePasses: number; passedOriginal: number }>();
   let passedOriginal = 0;
   let passedStrengthened = 0;
   let falsePasses = 0;
-  for (const r of runs) {
-    const original = passed(r.original);
-    const strong = r.strengthened === undefined ? original : passed(r.strengthened);
-    const entry = perTask.get(r.taskId) ?? { falsePasses: 0, passedOriginal: 0 };
+  for (const v of runs.verdicts) {
+    const original = v.original === 'passed';
+    const strong = (v.strengthened ?? v.original) === 'passed';
+    const entry = perTask.get(v.taskId) ?? { falsePasses: 0, passedOriginal: 0 };
     if (original) {
       passedOriginal++;
       entry.passedOriginal++;
@@ -96,29 +182,33 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
       falsePasses++;
       entry.falsePasses++;
     }
-    perTask.set(r.taskId, entry);
+    perTask.set(v.taskId, entry);
   }
   return {
-    samples: runs.length,
-    samplesWithStrongerTests: runs.filter((r) => r.strengthened !== undefined).length,
+    samples: runs.verdicts.length,
+    samplesWithStrongerTests: runs.verdicts.filter((v) => v.strengthened !== undefined).length,
     passedOriginal,
     passedStrengthened,
     falsePasses,
     tasks: [...perTask.entries()].filter(([, v]) => v.falsePasses > 0).map(([taskId, v]) => ({ taskId, ...v })).sort((a, b) => naturalCompare(a.taskId, b.taskId)),
-    unmatchedSamples: [...unmatched].sort(naturalCompare),
+    unmatchedSamples: runs.unmatchedSamples,
   };
 }
 
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+  return summarizeFalsePasses(await runSamples(report, tasks, samples, pool, limits));
+}
+
 /**
- * Re-run a model's samples against the strengthened tests of the audited benchmark: the benchmark
+ * Re-run a model's samples against the benchmark's tests and its strengthened tests: the benchmark
  * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
  */
-export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<FalsePassSummary> {
+export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
-  const pool = createSandboxPool({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
+  const pool = createRuntime({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
   try {
-    return await countFalsePasses(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
+    return await runSamples(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {
     await pool.close();
   }

@@ -1,20 +1,33 @@
 /**
  * "Your 85% is 78% on clean tasks": a model's per-task results re-scored on the subsets an audit
- * flags. Pure: results and report in, figures out. pass@1 per task is the fraction of its samples
- * that passed (the unbiased estimator for k = 1, Chen et al. 2021); a subset's pass@1 is the mean
- * over its tasks.
+ * flags. Pure: results and report in, figures out. A task's pass@k is the unbiased estimator of Chen et al. 2021;
+ * a subset's is the mean over its tasks, with a bootstrap interval over tasks.
  */
 import { FINDING_KINDS, RESCORE_SUBSETS, type RescoreSubset } from '../model/finding-kinds.js';
-import { naturalCompare } from '../util/natural-compare.js';
+import { DEFAULT_SEED } from '../model/defaults.generated.js';
 import type { AuditReport } from '../model/types.generated.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { bootstrapMean, CONFIDENCE, PASS_AT_K, passAtK, type Estimate } from './statistics.js';
 
 export type SubsetName = RescoreSubset;
 
-/** One sample's outcome; `plus` only for EvalPlus results. */
+/** The test suite a pass was decided on: the benchmark's own, EvalPlus's base+plus, or the audit's strengthened tests. */
+export type Suite = 'original' | 'plus' | 'strengthened';
+export const SUITES: readonly Suite[] = ['original', 'plus', 'strengthened'];
+
+/** One sample's outcome; `plusPassed` only for EvalPlus results, `strengthenedPassed` only for re-run samples. */
 export interface SampleResult {
   taskId: string;
   passed: boolean;
   plusPassed?: boolean;
+  strengthenedPassed?: boolean;
+}
+
+/** pass@k of one suite on one subset of tasks, with its bootstrap interval (null when some task has fewer than k samples). */
+export interface SuiteScore {
+  suite: Suite;
+  k: number;
+  estimate: Estimate | null;
 }
 
 export interface SubsetScore {
@@ -23,10 +36,14 @@ export interface SubsetScore {
   samples: number;
   passAt1: number | null;
   plusPassAt1?: number | null;
+  scores: SuiteScore[];
 }
 
 export interface Rescore {
   benchmark: string;
+  /** The seed of the bootstrap resampling (the figures are reproducible with it). */
+  seed: number;
+  confidence: number;
   subsets: SubsetScore[];
   /** Result task ids the audit does not have, and audited tasks with no result. */
   unmatchedResults: string[];
@@ -42,12 +59,18 @@ export function matchTaskId(id: string, known: Set<string>): string | undefined 
   return undefined;
 }
 
-/** Figures are rounded to 6 decimals so they print and compare stably. */
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Samples and passes of one task on each suite that has results. */
+export type TaskCounts = Partial<Record<Suite, { n: number; c: number }>>;
 
-export function rescore(report: AuditReport, results: readonly SampleResult[]): Rescore {
+export interface TaskTally {
+  perTask: Map<string, TaskCounts>;
+  unmatched: string[];
+}
+
+/** Count each task's samples and passes per suite; result ids matched to the audit's task ids. */
+export function tallyResults(report: AuditReport, results: readonly SampleResult[]): TaskTally {
   const known = new Set(report.tasks.map((t) => t.id));
-  const perTask = new Map<string, { n: number; pass: number; plusN: number; plusPass: number }>();
+  const perTask = new Map<string, TaskCounts>();
   const unmatched = new Set<string>();
   for (const r of results) {
     const id = matchTaskId(r.taskId, known);
@@ -55,15 +78,23 @@ export function rescore(report: AuditReport, results: readonly SampleResult[]): 
       unmatched.add(r.taskId);
       continue;
     }
-    const t = perTask.get(id) ?? { n: 0, pass: 0, plusN: 0, plusPass: 0 };
-    t.n++;
-    if (r.passed) t.pass++;
-    if (r.plusPassed !== undefined) {
-      t.plusN++;
-      if (r.plusPassed) t.plusPass++;
-    }
+    const t = perTask.get(id) ?? {};
+    const add = (suite: Suite, passed: boolean | undefined) => {
+      if (passed === undefined) return;
+      const s = (t[suite] ??= { n: 0, c: 0 });
+      s.n++;
+      if (passed) s.c++;
+    };
+    add('original', r.passed);
+    add('plus', r.plusPassed);
+    add('strengthened', r.strengthenedPassed);
     perTask.set(id, t);
   }
+  return { perTask, unmatched: [...unmatched].sort(naturalCompare) };
+}
+
+/** Audited tasks by rescore subset: the subsets a task's non-info findings place it in; clean = none. */
+export function subsetMembers(report: AuditReport): { subset: SubsetScore['subset']; ids: string[] }[] {
   const flagged = new Map<string, Set<SubsetName>>();
   for (const task of report.tasks) {
     const in_ = new Set<SubsetName>();
@@ -73,28 +104,58 @@ export function rescore(report: AuditReport, results: readonly SampleResult[]): 
     }
     flagged.set(task.id, in_);
   }
-  const hasPlus = [...perTask.values()].some((t) => t.plusN > 0);
+  const ids = report.tasks.map((t) => t.id);
+  return [
+    { subset: 'all', ids },
+    { subset: 'clean', ids: ids.filter((id) => flagged.get(id)!.size === 0) },
+    ...RESCORE_SUBSETS.map((name) => ({ subset: name, ids: ids.filter((id) => flagged.get(id)!.has(name)) })),
+  ];
+}
+
+/** Per-task pass@k of one suite over the given tasks, or undefined when a task lacks results or has fewer than k samples. */
+export function perTaskPassAtK(perTask: Map<string, TaskCounts>, ids: readonly string[], suite: Suite, k: number): number[] | undefined {
+  const values: number[] = [];
+  for (const id of ids) {
+    const counts = perTask.get(id)?.[suite];
+    if (counts === undefined) continue;
+    const v = passAtK(counts.n, counts.c, k);
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  return values;
+}
+
+export function rescore(report: AuditReport, results: readonly SampleResult[], options: { seed?: number } = {}): Rescore {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const { perTask, unmatched } = tallyResults(report, results);
+  const suites = SUITES.filter((s) => [...perTask.values()].some((t) => t[s] !== undefined));
   const score = (subset: SubsetScore['subset'], ids: string[]): SubsetScore => {
     const scored = ids.filter((id) => perTask.has(id));
-    const mean = (f: (t: { n: number; pass: number; plusN: number; plusPass: number }) => number | undefined) => {
-      const values = scored.map((id) => f(perTask.get(id)!)).filter((v): v is number => v !== undefined);
-      return values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length);
-    };
+    const scores: SuiteScore[] = [];
+    for (const suite of suites) {
+      for (const k of PASS_AT_K) {
+        const values = perTaskPassAtK(perTask, scored, suite, k);
+        // pass@k with k above every task's sample count is not a figure at all; below it, null says "not for all tasks".
+        if (k > 1 && values === undefined && scored.every((id) => (perTask.get(id)![suite]?.n ?? 0) < k)) continue;
+        scores.push({ suite, k, estimate: values === undefined ? null : bootstrapMean(values, { seed, key: `${subset}\0${suite}\0${k}` }) });
+      }
+    }
+    const at1 = (suite: Suite) => scores.find((s) => s.suite === suite && s.k === 1)?.estimate?.value ?? null;
     return {
       subset,
       tasks: scored.length,
-      samples: scored.reduce((a, id) => a + perTask.get(id)!.n, 0),
-      passAt1: mean((t) => t.pass / t.n),
-      ...(hasPlus ? { plusPassAt1: mean((t) => (t.plusN === 0 ? undefined : t.plusPass / t.plusN)) } : {}),
+      samples: scored.reduce((a, id) => a + (perTask.get(id)!.original?.n ?? 0), 0),
+      passAt1: at1('original'),
+      ...(suites.includes('plus') ? { plusPassAt1: at1('plus') } : {}),
+      scores,
     };
   };
-  const ids = report.tasks.map((t) => t.id);
-  const subsets: SubsetScore[] = [score('all', ids), score('clean', ids.filter((id) => flagged.get(id)!.size === 0))];
-  for (const name of RESCORE_SUBSETS) subsets.push(score(name, ids.filter((id) => flagged.get(id)!.has(name))));
   return {
     benchmark: report.benchmark.id,
-    subsets,
-    unmatchedResults: [...unmatched].sort(naturalCompare),
-    tasksWithoutResults: ids.filter((id) => !perTask.has(id)).length,
+    seed,
+    confidence: CONFIDENCE,
+    subsets: subsetMembers(report).map(({ subset, ids }) => score(subset, ids)),
+    unmatchedResults: unmatched,
+    tasksWithoutResults: report.tasks.filter((t) => !perTask.has(t.id)).length,
   };
 }

@@ -15,15 +15,16 @@ import type { SampleResult } from './rescore.js';
  */
 export function readResults(file: string): SampleResult[] {
   const text = readInputText(file);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') && !/\}\s*\n\s*\{/.test(trimmed)) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`not JSON: ${(error as Error).message}`, { location: { file }, cause: error });
-    }
-    const evals = (doc as { eval?: unknown }).eval;
+  // One JSON document with an "eval" object is EvalPlus's; anything else (a one-line JSONL included) is human-eval's.
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    doc = undefined;
+  }
+  const evals = (doc as { eval?: unknown } | undefined)?.eval;
+  const isEvalPlus = doc !== null && typeof doc === 'object' && !Array.isArray(doc) && !('task_id' in doc);
+  if (isEvalPlus) {
     if (evals === null || typeof evals !== 'object') {
       throw new InputError('expected EvalPlus eval_results.json with an "eval" object', { location: { file, field: 'eval' } });
     }

@@ -18,6 +18,7 @@ import type { ScanParameters } from '../contamination/options.js';
 import { findDuplicatesInBenchmark } from '../contamination/overlap.js';
 import { buildContaminationOutput, contaminationConfig } from '../checks/contamination/report.js';
 import { mergePartials, type ContaminationPartial } from '../contamination/scanner.js';
+import { emptyScanReason } from '../contamination/run.js';
 
 export interface ContaminationPartialFile {
   format: 'bench-audit-contamination-partial-file';
@@ -59,6 +60,8 @@ export function mergePartialFiles(files: readonly ContaminationPartialFile[]): {
   }
   const merged = mergePartials(files.map((f) => f.partial), first.params.candidatesPerItem);
   if (!merged.ok) return merged;
+  const empty = emptyScanReason(merged.partial.corpus, first.corpus);
+  if (empty !== null) return { ok: false, reason: empty };
   const output = buildContaminationOutput({
     tasks: first.tasks,
     index,

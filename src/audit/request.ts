@@ -18,9 +18,10 @@ import type { AuditReport, Config } from '../model/types.generated.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { executionConfigOf } from './config.js';
 import { fileCheckpointStore } from '../checks/mutation/index.js';
-import { createSandboxPool } from '../sandbox/pool.js';
+import { createRuntime } from '../sandbox/runtimes.js';
 import type { Task } from '../model/task.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { CURATED_FROM, type SiblingTask } from '../checks/execution/reference-differential.js';
 
 export interface AuditRequest {
   benchmark?: string;
@@ -86,13 +87,18 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
       : {}),
   };
   const checks = request.config.checks;
+  if (checks.includes('mutation') || checks.includes('execution')) {
+    const siblings = await loadSiblings(loaded, log, request.offline);
+    runtime.plusTaskFor = evalplusSiblings(siblings);
+    runtime.siblingsOf = allSiblings(siblings);
+    runtime.curatedSiblings = [...siblings.keys()].filter((id) => CURATED_FROM[id] !== undefined);
+  }
   if (checks.includes('mutation')) {
-    runtime.plusTaskFor = await evalplusSiblings(loaded, log, request.offline);
     if (request.checkpointDir) runtime.checkpoints = fileCheckpointStore(request.checkpointDir, { resume: request.resume === true });
   }
   if (checks.includes('execution') || checks.includes('mutation')) {
     const execution = executionConfigOf(request.config);
-    runtime.pool = createSandboxPool({
+    runtime.pool = createRuntime({
       python: python.executable,
       ...(request.runtime?.workers ? { workers: request.runtime.workers } : {}),
       isolation: execution.isolation,
@@ -113,31 +119,44 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
   }
 }
 
-/**
- * For mutation's survivor sorting: each task's EvalPlus sibling (HumanEval -> HumanEval+, MBPP ->
- * MBPP+), whose plus inputs are run on survivors. A task that has inputs itself uses its own.
- */
-async function evalplusSiblings(loaded: LoadedBenchmark, log: (m: string) => void, offline?: boolean): Promise<(task: Task) => Task | undefined> {
+/** Every sibling benchmark a task links to, loaded (a sibling that cannot be loaded is a warning, and its links are not followed). */
+async function loadSiblings(loaded: LoadedBenchmark, log: (m: string) => void, offline?: boolean): Promise<Map<string, Map<string, Task>>> {
   const byBenchmark = new Map<string, Map<string, Task>>();
   const wanted = new Set(loaded.tasks.flatMap((t) => t.siblings.map((s) => s.benchmark)));
   for (const id of [...wanted].sort()) {
-    if (getManifest(id).adapter !== 'evalplus') continue;
     try {
       const sibling = await loadBenchmark(id, { siblings: false, log, ...(offline ? { offline } : {}) });
       byBenchmark.set(id, new Map(sibling.tasks.map((t) => [t.id, t])));
     } catch (error) {
       if (!isBenchAuditError(error)) throw error;
-      loaded.warnings.push({ code: 'sibling-unavailable', check: 'mutation', message: `survivors are not run on ${id}'s plus inputs: ${error.describe()}` });
+      loaded.warnings.push({ code: 'sibling-unavailable', message: `${id} could not be loaded: its references and plus inputs are not compared (${error.describe()})` });
     }
   }
+  return byBenchmark;
+}
+
+/**
+ * For mutation's survivor sorting: each task's EvalPlus sibling (HumanEval -> HumanEval+, MBPP ->
+ * MBPP+), whose plus inputs are run on survivors. A task that has inputs itself uses its own.
+ */
+function evalplusSiblings(byBenchmark: Map<string, Map<string, Task>>): (task: Task) => Task | undefined {
   return (task) => {
     if (task.inputs) return task;
     for (const s of task.siblings) {
+      if (getManifest(s.benchmark).adapter !== 'evalplus') continue;
       const found = byBenchmark.get(s.benchmark)?.get(s.taskId);
       if (found) return found;
     }
     return undefined;
   };
+}
+
+/** For the execution check's reference differential: the task in every loaded sibling benchmark. */
+function allSiblings(byBenchmark: Map<string, Map<string, Task>>): (task: Task) => SiblingTask[] {
+  return (task) => task.siblings.flatMap((s) => {
+    const found = byBenchmark.get(s.benchmark)?.get(s.taskId);
+    return found ? [{ benchmark: s.benchmark, task: found }] : [];
+  });
 }
 
 /** The tasks a request audits (without running any check). */

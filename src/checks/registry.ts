@@ -11,8 +11,9 @@ import { createContaminationCheck } from './contamination/index.js';
 import type { ContaminationCheckOptions } from './contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../contamination/options.js';
 import { createExecutionCheck } from './execution/index.js';
+import type { SiblingTask } from './execution/reference-differential.js';
 import { createMutationCheck, type CheckpointStore } from './mutation/index.js';
-import type { SandboxPool } from '../sandbox/pool.js';
+import type { Runtime } from '../sandbox/runtime.js';
 
 export interface CheckRuntime {
   /** The real Python interpreter (resolved once). */
@@ -26,11 +27,15 @@ export interface CheckRuntime {
   onPartial?: ContaminationCheckOptions['onPartial'];
   hub?: ContaminationCheckOptions['hub'];
   /** One sandbox pool shared by the execution and mutation checks (the caller closes it). */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** Mutation: per-task checkpoints (written always; read back with --resume). */
   checkpoints?: CheckpointStore;
   /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */
   plusTaskFor?: (task: Task) => Task | undefined;
+  /** Execution: the task in each loaded sibling benchmark (reference differential). */
+  siblingsOf?: (task: Task) => SiblingTask[];
+  /** Execution: curated releases drawn from this benchmark that were loaded. */
+  curatedSiblings?: readonly string[];
 }
 
 /** The scan parameters a report recorded (its config section minus corpus and compareWith). */
@@ -45,7 +50,12 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
   {
     name: 'execution',
     describe: 'reference solutions against their own tests in the sandbox (repeated), prompt examples, EvalPlus plus inputs',
-    create: (_c, r) => createExecutionCheck({ ...(r.pool ? { pool: r.pool } : {}) }),
+    create: (_c, r) =>
+      createExecutionCheck({
+        ...(r.pool ? { pool: r.pool } : {}),
+        ...(r.siblingsOf ? { siblingsOf: r.siblingsOf } : {}),
+        ...(r.curatedSiblings ? { curatedSiblings: r.curatedSiblings } : {}),
+      }),
   },
   {
     name: 'mutation',

@@ -8,6 +8,7 @@ import { isBenchAuditError } from '../errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { auditCommand } from './commands/audit.js';
 import { datasetsCommand } from './commands/datasets.js';
+import { compareCommand } from './commands/compare.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
@@ -27,6 +28,7 @@ const COMMANDS: CommandFactory[] = [
   diffCommand,
   verifyCommand,
   rescoreCommand,
+  compareCommand,
   exportCommand,
   mergeCommand,
 ];

@@ -25,9 +25,22 @@ export function createProgress(write: (text: string) => void, isTty: boolean, no
     if (t - startedAt < QUIET_PERIOD_MS) return;
     if (!force && t - lastDraw < (isTty ? TTY_REDRAW_MS : PLAIN_LINE_MS)) return;
     lastDraw = t;
-    const seconds = (t - startedAt) / 1000;
-    const line = progressLine(label, done, total, seconds, isTty ? BAR_WIDTH : 0);
-    write(isTty ? `\r${line}\x1b[K` : `${line}\n`);
+    const elapsedMs = t - startedAt;
+    const elapsed = (elapsedMs / 1000).toFixed(0);
+    // An unknown total (0) shows the count alone, never `n/0 (0%)`.
+    if (total <= 0) {
+      write(isTty ? `\r${label}: ${done} ${elapsed}s\x1b[K` : `${label}: ${done} (${elapsed}s)\n`);
+      drawn = true;
+      return;
+    }
+    const pct = Math.min(1, done / total);
+    const eta = done > 0 && done < total ? `, ETA ${((elapsedMs * (total - done)) / done / 1000).toFixed(0)}s` : '';
+    if (isTty) {
+      const filled = Math.round(pct * BAR_WIDTH);
+      write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${elapsed}s${eta}\x1b[K`);
+    } else {
+      write(`${label}: ${done}/${total} (${Math.round(pct * 100)}%, ${elapsed}s${eta})\n`);
+    }
     drawn = true;
   };
 
@@ -51,20 +64,4 @@ export function createProgress(write: (text: string) => void, isTty: boolean, no
       }
     },
   };
-}
-
-/** `mutation [####----] 40/164 2.1/s ETA 59s` (no bar when barWidth is 0; counts and rate only when the total is unknown). */
-export function progressLine(label: string, done: number, total: number, seconds: number, barWidth: number): string {
-  const rate = seconds > 0 ? done / seconds : 0;
-  const rateText = rate >= 10 ? `${Math.round(rate)}/s` : `${rate.toFixed(1)}/s`;
-  if (total <= 0) return `${label}: ${done} done, ${rateText}, ${formatSeconds(seconds)}`;
-  const pct = Math.min(1, done / total);
-  const eta = rate > 0 && done < total ? ` ETA ${formatSeconds((total - done) / rate)}` : '';
-  const bar = barWidth > 0 ? ` [${'#'.repeat(Math.round(pct * barWidth))}${'-'.repeat(barWidth - Math.round(pct * barWidth))}]` : ':';
-  return `${label}${bar} ${done}/${total} (${Math.round(pct * 100)}%), ${rateText}, ${formatSeconds(seconds)}${eta}`;
-}
-
-function formatSeconds(s: number): string {
-  const whole = Math.round(s);
-  return whole < 60 ? `${whole}s` : `${Math.floor(whole / 60)}m${String(whole % 60).padStart(2, '0')}s`;
 }

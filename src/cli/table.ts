@@ -60,3 +60,9 @@ export function renderSummary(report: AuditReport, color: boolean, width: number
   }
   return lines.join('\n') + '\n';
 }
+
+/** Warnings about the machine the audit ran on (recorded in the run block), for stderr. */
+export function environmentWarnings(report: AuditReport): string[] {
+  const environment = (report.run.checks?.execution as { environmentWarnings?: { message: string }[] } | undefined)?.environmentWarnings ?? [];
+  return environment.map((w) => `warning: ${w.message}`);
+}

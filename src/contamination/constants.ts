@@ -48,10 +48,11 @@ export const WINDOW_SLACK = 2;
 
 /**
  * Token-sequence similarity (2·LCS / (|a| + |b|), the ratio difflib and Ratcliff/Obershelp report) at
- * or above which a verified match is `verbatim` (token-identical up to whitespace, comments and a
- * few tokens of edits).
+ * or above which a verified match is `verbatim`: 1, identical token sequences after the tokenizer's
+ * normalisation (whitespace, comments, line breaks and whitespace inside strings ignored). Anything
+ * less is `near`: two MBPP tasks that differ in one operator reach 0.95 and are not copies of each other.
  */
-export const VERBATIM_SIMILARITY = 0.95;
+export const VERBATIM_SIMILARITY = 1;
 
 /**
  * Similarity of the alpha-renamed sequences (identifiers numbered by first occurrence) at or above
@@ -133,3 +134,18 @@ export const BINARY_SNIFF_BYTES = 8000;
 
 /** At most this many warnings of one code are listed; the rest are counted in one summary warning. */
 export const MAX_WARNINGS_PER_CODE = 20;
+
+/**
+ * A short part (fewer own n-grams than minItemNgrams) is reported, as info, when it is copied verbatim
+ * in at least this many corpus files. One: the exact copy includes what makes the part specific (a
+ * solution's signature, a test's literals), so it names the leak; info, because a few lines can also
+ * coincide, and info never puts a task in a rescore subset.
+ */
+export const SHORT_PART_MIN_FILES = 1;
+
+/**
+ * An inexact (near or renamed) match in a file that holds no other part of the task is an idiom, not
+ * a copy, when the part has such matches in at least this many files: a task's own solution is not
+ * rewritten independently in three unrelated places, while a dedupe or gcd loop is. Reported as info.
+ */
+export const IDIOM_MIN_FILES = 3;

@@ -32,6 +32,12 @@ export interface IndexItem {
   canon: Uint32Array;
   /** Distinct n-gram count before any filtering (raw n-grams). */
   totalNgrams: number;
+  /**
+   * Distinct raw n-grams that are the part's own: for a solution that completes the prompt (HumanEval),
+   * those after the prompt's code (imports, signature), which the prompt already carries.
+   */
+  ownNgrams: number;
+  /** Short: ownNgrams below minItemNgrams. Still indexed, but only verbatim copies of it are reported. */
   trivial: boolean;
   /** Per channel: sorted distinct n-gram ids of this item in that channel's table, or null. */
   ngrams: (Uint32Array | null)[];
@@ -116,6 +122,18 @@ export function partChannels(part: PartName): number[] {
   return part === 'solution' ? [CHANNEL_CODE, CHANNEL_RENAMED] : [CHANNEL_TEXT];
 }
 
+/**
+ * How many leading tokens of a solution (docstrings removed) are the prompt's code (imports, helper
+ * functions, the signature): 0 when the solution does not start with the prompt's code tokens.
+ */
+function promptCodePrefix(prompt: string, solution: Uint32Array): number {
+  const stream = tokenizeText(prompt).withoutDocstrings(new TokenStream());
+  const n = stream.length;
+  if (n === 0 || n > solution.length) return 0;
+  for (let i = 0; i < n; i++) if (stream.raw[i] !== solution[i]) return 0;
+  return n;
+}
+
 /** Distinct n-gram keys of tokens[0..length), in order of first occurrence. */
 function distinctKeys(tokens: Uint32Array, length: number, n: number): Array<[number, number]> {
   const count = Math.max(0, length - n + 1);
@@ -144,16 +162,18 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
       const raw = stream.raw.slice(0, stream.length);
       const canon = stream.canon.slice(0, stream.length);
       const rawKeys = distinctKeys(raw, raw.length, params.ngramSize);
-      const trivial = rawKeys.length < params.minItemNgrams;
-      const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length, trivial, ngrams: [null, null, null] };
+      const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw) : 0;
+      const ownNgrams = own === 0 ? rawKeys.length : distinctKeys(raw.subarray(own), raw.length - own, params.ngramSize).length;
+      const trivial = ownNgrams < params.minItemNgrams;
+      const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length, ownNgrams, trivial, ngrams: [null, null, null] };
       items.push(item);
       const keys: Array<Array<[number, number]> | null> = [null, null, null];
-      if (!trivial) {
-        if (part === 'solution') {
-          keys[CHANNEL_CODE] = rawKeys;
-          if (raw.length >= params.minRenamedTokens) keys[CHANNEL_RENAMED] = distinctKeys(canon, canon.length, params.canonicalNgramSize);
-        } else keys[CHANNEL_TEXT] = rawKeys;
-      }
+      // Short parts are indexed too (their verbatim copies are reported under the short-part rule);
+      // only their renamed form is not: short canonical sequences occur everywhere.
+      if (part === 'solution') {
+        keys[CHANNEL_CODE] = rawKeys;
+        if (!trivial && raw.length >= params.minRenamedTokens) keys[CHANNEL_RENAMED] = distinctKeys(canon, canon.length, params.canonicalNgramSize);
+      } else keys[CHANNEL_TEXT] = rawKeys;
       for (let c = 0; c < 3; c++) channelKeys[c][item.id] = keys[c] ?? [];
       item.ngrams = keys.map((k) => (k === null ? null : new Uint32Array(0)));
     }

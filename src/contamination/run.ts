@@ -15,7 +15,7 @@ import type { HubAccess } from './corpus/hub.js';
 import type { CorpusDocument, CorpusSink, CorpusSpec } from './corpus/types.js';
 import { buildIndex, type BenchmarkIndex } from './index.js';
 import type { ScanParameters } from './options.js';
-import { Scanner, mergePartials, type ContaminationPartial } from './scanner.js';
+import { Scanner, mergePartials, type ContaminationPartial, type CorpusStats } from './scanner.js';
 import { unitSelector, type ShardSpec } from './shard.js';
 
 /**
@@ -74,6 +74,19 @@ export async function scanCorpus(index: BenchmarkIndex, spec: CorpusSpec, option
     options.onDocument?.(doc.bytes.length);
   }
   return scanner.partial(options.shard ?? null);
+}
+
+/**
+ * Why a finished scan is no result, or null: it read no document (wrong format, location or include
+ * globs), or every document it read failed to parse. A report of "0 contaminated" would be a lie.
+ */
+export function emptyScanReason(stats: CorpusStats, spec: CorpusSpec): string | null {
+  const skipped = Object.entries(stats.skipped).sort();
+  const why = skipped.length === 0 ? 'no file matched' : `skipped: ${skipped.map(([k, v]) => `${v} ${k}`).join(', ')}`;
+  const hint = `check --corpus-format (it is ${spec.format}), the location and --corpus-include (${spec.include.join(', ') || 'none'})`;
+  if (stats.documents === 0) return `the corpus scan of ${spec.location} read no document (${why}); ${hint}`;
+  if (stats.unparsable === stats.documents) return `the corpus scan of ${spec.location} read ${stats.documents} documents and none parsed; ${hint}`;
+  return null;
 }
 
 /** A skip or warning of the main thread's directory walk, replayed into one worker's partial. */

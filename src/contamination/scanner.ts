@@ -5,8 +5,8 @@
  * verify LSH candidates on the function span. The result is a `ContaminationPartial`: plain JSON
  * holding everything the scoring (`scoreCandidates`) needs, so shards and worker threads merge exactly.
  *
- * Speed without changing results (checked against a frozen copy of the straightforward version in
- * test/contamination/reference): n-gram lookups go through a cache-sized bit filter of the table keys
+ * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
+ * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
  * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
  * reference can still reach the Jaccard threshold.
  */
@@ -25,9 +25,10 @@ import { MinHashPrefilter } from './minhash-filter.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { alphaRename, similarityRatio } from './similarity.js';
-import { TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
+import { lineBreakByte, TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 import type { CorpusDocument } from './corpus/types.js';
+import { documentKind, jsonlSegments, jsonSegments, markdownSegments, notebookSegments, scansWhole, type Segment } from './embedded.js';
 
 export interface CandidateRecord {
   item: number;
@@ -48,18 +49,31 @@ export interface CandidateRecord {
   jaccard: number | null;
   /** The corpus lines lineStart..lineEnd as text (cut at MAX_MATCH_TEXT_CHARS), for the report's side-by-side view. */
   text?: string;
+  /** The same document also holds a copy of another part of the same task (a copy of the task, not an idiom). */
+  related: boolean;
+  /** Where in the file an embedded copy lies (string literal, code block, cell, JSON field); absent for the file's own code. */
+  segment?: string;
 }
+
+/**
+ * Per item, the corpus documents holding a verified copy, by kind (one per document: its best), and
+ * how many of the non-verbatim ones hold no other part of the task. Complete (never capped), so
+ * counts stay exact however many candidates are kept as evidence; sums merge shards exactly.
+ */
+export type CopyCounts = [item: number, verbatim: number, near: number, renamed: number, unrelatedInexact: number];
 
 export interface CorpusStats {
   documents: number;
   bytes: number;
   skipped: Record<string, number>;
   nonUtf8: number;
+  /** Notebooks and JSON files that did not parse (scanned as plain text instead). */
+  unparsable: number;
 }
 
 export interface ContaminationPartial {
   format: 'bench-audit-contamination-partial';
-  version: 1;
+  version: 2;
   fingerprint: string;
   /** Which shard this is (informational; merge checks the set is complete). */
   shard: { index: number; count: number } | null;
@@ -67,8 +81,33 @@ export interface ContaminationPartial {
   /** Per channel: sorted [ngramId, documentFrequency] pairs of indexed n-grams seen in the corpus. */
   df: Array<Array<[number, number]>>;
   candidates: CandidateRecord[];
+  /** Items with at least one copy, by item. */
+  copies: CopyCounts[];
   warnings: Warning[];
   warningCounts: Record<string, number>;
+}
+
+/** How a verified candidate reads (`verbatim` only when the token sequences are identical). */
+export function classify(rawSimilarity: number, canonicalSimilarity: number | null, params: { verbatimSimilarity: number; renamedSimilarity: number }): MatchKind {
+  if (rawSimilarity >= params.verbatimSimilarity) return 'verbatim';
+  const canon = canonicalSimilarity ?? 0;
+  if (canon >= params.renamedSimilarity && canon > rawSimilarity) return 'renamed';
+  return 'near';
+}
+
+/** Similarity of identical token sequences (an exact copy). */
+const EXACT = 1;
+
+/** Best first among one document's candidates for one item: exact copies, then more n-grams, then closer. */
+function betterInDocument(a: CandidateRecord, b: CandidateRecord): boolean {
+  const ea = a.rawSimilarity >= EXACT;
+  const eb = b.rawSimilarity >= EXACT;
+  if (ea !== eb) return ea;
+  if (a.hits !== b.hits) return a.hits > b.hits;
+  const sa = Math.max(a.rawSimilarity, a.canonicalSimilarity ?? 0);
+  const sb = Math.max(b.rawSimilarity, b.canonicalSimilarity ?? 0);
+  if (sa !== sb) return sa > sb;
+  return compareCandidates(a, b) < 0;
 }
 
 /** Order of candidates for the per-item cap: more hits first, then corpus id, then line. */
@@ -155,8 +194,10 @@ export class Scanner {
   private readonly df: Uint32Array[];
   private docSerial = 0;
   private currentHasDoc = false;
+  private currentBytes: Uint8Array = new Uint8Array(0);
+  private currentSegment: Segment | null = null;
   private readonly candidates: CandidateRecord[][];
-  private readonly stats: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0 };
+  private readonly stats: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0, unparsable: 0 };
   private readonly warnings = new Map<string, Warning[]>();
   private readonly warningCounts: Record<string, number> = {};
   private readonly ranges: number[] = [];
@@ -165,6 +206,14 @@ export class Scanner {
   private readonly itemCount: Uint32Array;
   private readonly touched: number[] = [];
   private readonly prefilter: MinHashPrefilter;
+  /** The current document's best candidate per item. */
+  private readonly docBest = new Map<number, CandidateRecord>();
+  /** Where each kept candidate's text is (bytes valid until the document ends, lines in them). */
+  private readonly docText = new Map<CandidateRecord, [Uint8Array, number, number]>();
+  /** Per item: COPY_FIELDS counters (verbatim, near, renamed, unrelated inexact). */
+  private readonly copyCounts: Uint32Array;
+  /** Per item: hits a document needs before the item's windows are looked at. */
+  private readonly minHits: Uint32Array;
 
   constructor(index: BenchmarkIndex) {
     this.index = index;
@@ -182,6 +231,11 @@ export class Scanner {
     this.candidates = index.items.map(() => []);
     this.sig = new Int32Array(index.params.minhash.permutations);
     this.itemCount = new Uint32Array(index.items.length);
+    this.copyCounts = new Uint32Array(index.items.length * COPY_FIELDS);
+    this.minHits = Uint32Array.from(index.items, (item) => {
+      const sizes = partChannels(item.part).map((c) => item.ngrams[c]?.length ?? 0).filter((n) => n > 0);
+      return sizes.length === 0 ? index.params.candidateMinNgrams : Math.min(index.params.candidateMinNgrams, ...sizes);
+    });
   }
 
   /** Record a warning (kept: the first MAX_WARNINGS_PER_CODE in sort order; all are counted). */
@@ -205,15 +259,59 @@ export class Scanner {
     this.stats.nonUtf8++;
   }
 
+  /**
+   * Scan one document: its own tokens (Python source, Markdown) and the documents inside it (code in
+   * triple-quoted strings, Markdown code blocks, notebook cells, JSON string fields), each cited at
+   * the file's lines. A document counts once per item, by its best candidate.
+   */
   scan(doc: CorpusDocument): void {
-    const { index } = this;
-    const params = index.params;
     this.stats.documents++;
     this.stats.bytes += doc.bytes.length;
     this.docSerial++;
-    const serial = this.docSerial;
+    const kind = documentKind(doc.path);
+    let segments: Segment[] = [];
+    let whole = scansWhole(kind);
+    if (kind === 'notebook' || kind === 'json') {
+      const r = kind === 'notebook' ? notebookSegments(doc.bytes) : jsonSegments(doc.bytes);
+      if (r.ok) segments = r.segments;
+      else {
+        this.warn('corpus-unparsable', `${doc.id}: not valid ${kind === 'notebook' ? 'notebook' : 'JSON'} (${r.reason}); scanned as plain text`);
+        this.stats.unparsable++;
+        whole = true;
+      }
+    } else if (kind === 'jsonl') {
+      const r = jsonlSegments(doc.bytes);
+      segments = r.segments;
+      if (r.badRows.length > 0) this.warn('corpus-unparsable', `${doc.id}: ${r.badRows.length} rows are not valid JSON (first: line ${r.badRows[0]}); skipped`);
+    }
+    if (whole) {
+      this.scanStream(doc, doc.bytes, null);
+      const strings = this.full.strings;
+      if (kind === 'markdown') segments = markdownSegments(doc.bytes);
+      for (let k = 0; k < strings.length; k += 3) {
+        const bytes = doc.bytes.subarray(strings[k], strings[k + 1]);
+        const first = strings[k + 2];
+        const lines = new Int32Array(countLines(bytes));
+        for (let j = 0; j < lines.length; j++) lines[j] = first + j;
+        segments.push({ bytes, fileLines: lines, label: `string at line ${first}` });
+      }
+    }
+    for (const seg of segments) this.scanStream(doc, seg.bytes, seg);
+    this.endDocument();
+    // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
+    // after an unusually large one, let them go instead of keeping them for the rest of the scan.
+    if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
+    if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
+  }
 
-    const full = tokenizePython(doc.bytes, this.full);
+  /** Tokenize `bytes` (the document or a segment of it), look its n-grams up and verify the candidates. */
+  private scanStream(doc: CorpusDocument, bytes: Uint8Array, seg: Segment | null): void {
+    const { index } = this;
+    const params = index.params;
+    const serial = this.docSerial;
+    this.currentBytes = bytes;
+    this.currentSegment = seg;
+    const full = tokenizePython(bytes, this.full);
     const hasDoc = full.hasDocstrings();
     this.currentHasDoc = hasDoc;
     const nodoc = hasDoc ? full.withoutDocstrings(this.nodoc) : full;
@@ -238,7 +336,7 @@ export class Scanner {
     }
     const byItem = new Map<number, number[][]>(); // item -> per channel list of hit indexes
     for (const it of touched) {
-      if (itemCount[it] >= params.candidateMinNgrams) byItem.set(it, [[], [], []]);
+      if (itemCount[it] >= this.minHits[it]) byItem.set(it, [[], [], []]);
       itemCount[it] = 0;
     }
     if (byItem.size > 0) {
@@ -255,7 +353,9 @@ export class Scanner {
       for (const c of partChannels(item.part)) {
         const ids = item.ngrams[c];
         if (ids === null || ids.length === 0 || lists[c].length === 0) continue;
-        const need = Math.max(params.candidateMinNgrams, Math.ceil(params.candidateMinContainment * ids.length));
+        // An item with fewer n-grams than candidateMinNgrams (a short part) needs all of them; it is
+        // kept only as an exact copy (see verify).
+        const need = Math.max(Math.min(params.candidateMinNgrams, ids.length), Math.ceil(params.candidateMinContainment * ids.length));
         if (lists[c].length < need) continue;
         const distinct = new Set(lists[c].map((i) => this.hits[c].ngram[i])).size;
         if (distinct < need) continue;
@@ -296,10 +396,47 @@ export class Scanner {
         }
       }
     }
-    // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
-    // after an unusually large one, let them go instead of keeping them for the rest of the scan.
-    if (this.full.raw.length > MAX_RETAINED_TOKENS) this.full = new TokenStream();
-    if (this.nodoc.raw.length > MAX_RETAINED_TOKENS) this.nodoc = new TokenStream();
+  }
+
+  /**
+   * Keep the document's best candidate per item, mark those that share the document with another
+   * part of their task, and count them.
+   */
+  private endDocument(): void {
+    if (this.docBest.size === 0) return;
+    const { items, params } = this.index;
+    // A copy: exact, or holding contaminatedThreshold of the item's n-grams (boilerplate included,
+    // which the corpus-wide scoring sets aside later); a shared doctest line is not a copy.
+    const isCopy = (c: CandidateRecord): boolean => {
+      if (c.rawSimilarity >= EXACT) return true;
+      const item = items[c.item];
+      const raw = item.ngrams[item.part === 'solution' ? CHANNEL_CODE : CHANNEL_TEXT]?.length ?? 0;
+      const canon = item.ngrams[CHANNEL_RENAMED]?.length ?? 0;
+      const fraction = Math.max(raw === 0 ? 0 : c.matchedRaw.length / raw, canon === 0 ? 0 : c.matchedCanonical.length / canon);
+      return fraction >= params.contaminatedThreshold;
+    };
+    const copies = [...this.docBest.values()].filter(isCopy);
+    const partsOfTask = new Map<number, number>();
+    for (const c of copies) partsOfTask.set(items[c.item].task, (partsOfTask.get(items[c.item].task) ?? 0) + 1);
+    for (const c of copies) {
+      c.related = (partsOfTask.get(items[c.item].task) ?? 0) > 1;
+      const kind = classify(c.rawSimilarity, c.canonicalSimilarity, params);
+      const base = c.item * COPY_FIELDS;
+      this.copyCounts[base + (kind === 'verbatim' ? 0 : kind === 'near' ? 1 : 2)]++;
+      if (kind !== 'verbatim' && !c.related) this.copyCounts[base + 3]++;
+    }
+    for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
+      const where = this.docText.get(c);
+      if (where !== undefined) c.text = linesText(where[0], where[1], where[2]);
+      const list = this.candidates[c.item];
+      list.push(c);
+      if (list.length > 2 * params.candidatesPerItem) {
+        list.sort(compareCandidates);
+        list.length = params.candidatesPerItem;
+      }
+    }
+    this.docBest.clear();
+    this.docText.clear();
   }
 
   /**
@@ -410,7 +547,16 @@ export class Scanner {
     // A code window found by n-grams usually starts in the function body; widen it to the enclosing
     // `def` header so the alpha-renamed comparison numbers names from the same point as the item does.
     if (isCode) start = widenToDefHeader(stream, start);
-    const rawSimilarity = similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
+    // An exact copy near the window is the copy: cite and compare exactly its tokens (the window may
+    // start late or end early where n-grams were not indexed, such as benchmark-common ones).
+    const exact = findExact(item.raw, stream, Math.max(0, start - item.raw.length), Math.min(stream.length, end + item.raw.length));
+    if (exact >= 0) {
+      start = exact;
+      end = exact + item.raw.length;
+    }
+    // A short part counts only as an exact copy (the short-part rule in checks/contamination/report.ts).
+    if (item.trivial && exact < 0) return;
+    const rawSimilarity = exact >= 0 ? 1 : similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
     let canonicalSimilarity: number | null = null;
     if (isCode) {
       const a = alphaRename(item.raw, item.canon, 0, item.raw.length);
@@ -427,16 +573,20 @@ export class Scanner {
     };
     const matchedRaw = isCode ? matched(CHANNEL_CODE) : matched(CHANNEL_TEXT);
     const matchedCanonical = isCode ? matched(CHANNEL_RENAMED) : [];
-    const lineStart = stream.line[start];
-    const lineEnd = stream.line[Math.max(start, end - 1)];
+    const first = stream.line[start];
+    const last = stream.line[Math.max(start, end - 1)];
+    const seg = this.currentSegment;
+    const fileLine = (l: number): number => (seg === null ? l : seg.fileLines[Math.min(l, seg.fileLines.length) - 1]);
     const record: CandidateRecord = {
       item: item.id,
       corpusId: doc.id,
       path: doc.path,
       repo: doc.repo ?? null,
-      lineStart,
-      lineEnd,
-      text: linesText(doc.bytes, lineStart, lineEnd),
+      lineStart: fileLine(first),
+      lineEnd: fileLine(last),
+      // The text (set when the document ends, for the kept candidate only): the segment's own lines.
+      text: '',
+      ...(seg === null ? {} : { segment: seg.label }),
       rawSimilarity,
       canonicalSimilarity,
       matchedRaw,
@@ -444,12 +594,12 @@ export class Scanner {
       hits: matchedRaw.length + matchedCanonical.length,
       via,
       jaccard,
+      related: false,
     };
-    const list = this.candidates[item.id];
-    list.push(record);
-    if (list.length > 2 * params.candidatesPerItem) {
-      list.sort(compareCandidates);
-      list.length = params.candidatesPerItem;
+    const prev = this.docBest.get(item.id);
+    if (prev === undefined || betterInDocument(record, prev)) {
+      this.docBest.set(item.id, record);
+      this.docText.set(record, [this.currentBytes, first, last]);
     }
   }
 
@@ -468,18 +618,50 @@ export class Scanner {
     const warnings: Warning[] = [];
     for (const list of this.warnings.values()) warnings.push(...list.sort(compareWarnings).slice(0, MAX_WARNINGS_PER_CODE));
     warnings.sort(compareWarnings);
+    const copies: CopyCounts[] = [];
+    const cc = this.copyCounts;
+    for (let i = 0; i < this.index.items.length; i++) {
+      const b = i * COPY_FIELDS;
+      if (cc[b] + cc[b + 1] + cc[b + 2] > 0) copies.push([i, cc[b], cc[b + 1], cc[b + 2], cc[b + 3]]);
+    }
     return {
       format: 'bench-audit-contamination-partial',
-      version: 1,
+      version: 2,
       fingerprint: this.index.fingerprint,
       shard,
       corpus: { ...this.stats, skipped: { ...this.stats.skipped } },
       df,
       candidates: sortCandidatesGlobal(candidates),
+      copies,
       warnings,
       warningCounts: { ...this.warningCounts },
     };
   }
+}
+
+/** Lines of a segment as the tokenizer numbers them. */
+function countLines(bytes: Uint8Array): number {
+  const sep = lineBreakByte(bytes);
+  let n = 1;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === sep) n++;
+  return n;
+}
+
+/** Counters per item in `Scanner.copyCounts`: verbatim, near, renamed, unrelated inexact. */
+const COPY_FIELDS = 4;
+
+/** Start of the first exact occurrence of `item` in stream.raw[from, to), or -1. */
+function findExact(item: Uint32Array, stream: TokenStream, from: number, to: number): number {
+  const n = item.length;
+  if (n === 0) return -1;
+  const raw = stream.raw;
+  const first = item[0];
+  outer: for (let s = from; s + n <= to; s++) {
+    if (raw[s] !== first) continue;
+    for (let k = 1; k < n; k++) if (raw[s + k] !== item[k]) continue outer;
+    return s;
+  }
+  return -1;
 }
 
 function sortCandidatesGlobal(list: CandidateRecord[]): CandidateRecord[] {
@@ -494,7 +676,7 @@ export function mergePartials(
   if (partials.length === 0) return { ok: false, reason: 'no partial results to merge' };
   const fingerprint = partials[0].fingerprint;
   for (const p of partials) {
-    if (p.format !== 'bench-audit-contamination-partial' || p.version !== 1) return { ok: false, reason: 'not a contamination partial result (format/version)' };
+    if (p.format !== 'bench-audit-contamination-partial' || p.version !== 2) return { ok: false, reason: 'not a contamination partial result (format/version)' };
     if (p.fingerprint !== fingerprint) return { ok: false, reason: 'partial results come from different benchmarks or parameters (fingerprint differs)' };
   }
   const shards = partials.map((p) => p.shard).filter((s): s is { index: number; count: number } => s !== null);
@@ -506,15 +688,21 @@ export function mergePartials(
       return { ok: false, reason: `shards are inconsistent or incomplete${missing.length ? ` (missing ${missing.join(', ')})` : ''}` };
     }
   }
-  const corpus: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0 };
+  const corpus: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0, unparsable: 0 };
   const dfMaps = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
   const byItem = new Map<number, CandidateRecord[]>();
   const warningsByCode = new Map<string, Warning[]>();
   const warningCounts: Record<string, number> = {};
+  const copies = new Map<number, CopyCounts>();
   for (const p of partials) {
+    for (const c of p.copies) {
+      const prev = copies.get(c[0]);
+      copies.set(c[0], prev === undefined ? [...c] : [c[0], prev[1] + c[1], prev[2] + c[2], prev[3] + c[3], prev[4] + c[4]]);
+    }
     corpus.documents += p.corpus.documents;
     corpus.bytes += p.corpus.bytes;
     corpus.nonUtf8 += p.corpus.nonUtf8;
+    corpus.unparsable += p.corpus.unparsable;
     for (const [k, v] of Object.entries(p.corpus.skipped)) corpus.skipped[k] = (corpus.skipped[k] ?? 0) + v;
     p.df.forEach((pairs, c) => {
       for (const [id, n] of pairs) dfMaps[c].set(id, (dfMaps[c].get(id) ?? 0) + n);
@@ -539,12 +727,13 @@ export function mergePartials(
     ok: true,
     partial: {
       format: 'bench-audit-contamination-partial',
-      version: 1,
+      version: 2,
       fingerprint,
       shard: null,
       corpus: { ...corpus, skipped: Object.fromEntries(Object.entries(corpus.skipped).sort()) },
       df: dfMaps.map((m) => [...m.entries()].sort((a, b) => a[0] - b[0])),
       candidates: sortCandidatesGlobal(candidates),
+      copies: [...copies.values()].sort((a, b) => a[0] - b[0]),
       warnings: warnings.sort(compareWarnings),
       warningCounts: Object.fromEntries(Object.entries(warningCounts).sort()),
     },
@@ -566,6 +755,8 @@ export interface FinalMatch {
   similarity: number;
   kind: MatchKind;
   via: 'ngram' | 'minhash';
+  related: boolean;
+  segment?: string;
   text?: string;
 }
 
@@ -604,22 +795,10 @@ export function scoreCandidates(index: BenchmarkIndex, partial: ContaminationPar
     const rawContainment = frac(cand.matchedRaw, rawChannel);
     const canonContainment = item.ngrams[CHANNEL_RENAMED] === null ? 0 : frac(cand.matchedCanonical, CHANNEL_RENAMED);
     const canonSim = cand.canonicalSimilarity ?? 0;
-    let kind: MatchKind;
-    let containment: number;
-    let similarity: number;
-    if (cand.rawSimilarity >= params.verbatimSimilarity) {
-      kind = 'verbatim';
-      containment = rawContainment;
-      similarity = cand.rawSimilarity;
-    } else if (canonSim >= params.renamedSimilarity && canonSim > cand.rawSimilarity) {
-      kind = 'renamed';
-      containment = Math.max(rawContainment, canonContainment);
-      similarity = canonSim;
-    } else {
-      kind = 'near';
-      containment = rawContainment;
-      similarity = cand.rawSimilarity;
-    }
+    const kind = classify(cand.rawSimilarity, cand.canonicalSimilarity, params);
+    // An exact copy holds every n-gram of the item, boilerplate or not.
+    const containment = cand.rawSimilarity >= EXACT ? 1 : kind === 'renamed' ? Math.max(rawContainment, canonContainment) : rawContainment;
+    const similarity = kind === 'renamed' ? canonSim : cand.rawSimilarity;
     if (similarity < params.minVerifiedSimilarity || containment <= 0) continue;
     fi.matches.push({
       item: item.id,
@@ -634,6 +813,8 @@ export function scoreCandidates(index: BenchmarkIndex, partial: ContaminationPar
       similarity: round4(similarity),
       kind,
       via: cand.via,
+      related: cand.related,
+      ...(cand.segment === undefined ? {} : { segment: cand.segment }),
       ...(cand.text === undefined ? {} : { text: cand.text }),
     });
   }
@@ -682,18 +863,23 @@ export function widenToDefHeader(stream: TokenStream, start: number): number {
  */
 export const MAX_MATCH_TEXT_CHARS = 2_000;
 
-/** Lines first..last (1-based, inclusive) of a document as text, cut at MAX_MATCH_TEXT_CHARS. */
+/**
+ * Lines first..last (1-based, inclusive) of a document as text, numbered as the tokenizer numbers
+ * them (`lineBreakByte`), line ends written as `\n` (trailing CRs dropped), cut at MAX_MATCH_TEXT_CHARS.
+ */
 export function linesText(bytes: Uint8Array, first: number, last: number): string {
+  const sep = lineBreakByte(bytes);
   let line = 1;
   let start = 0;
-  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === 10) (line++, (start = i + 1));
+  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === sep) (line++, (start = i + 1));
   let end = start;
   for (; end < bytes.length && end - start < MAX_MATCH_TEXT_CHARS * 4; end++) {
-    if (bytes[end] === 10) {
+    if (bytes[end] === sep) {
       if (line === last) break;
       line++;
     }
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+  const text = (sep === 0x0a ? decoded.split('\n') : decoded.split('\r')).map((l) => l.replace(/\r+$/, '')).join('\n');
   return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

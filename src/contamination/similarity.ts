@@ -7,36 +7,70 @@ import { hashString } from './hash.js';
 import { ID_PLACEHOLDER } from './tokenize.js';
 import { MAX_VERIFY_TOKENS } from './constants.js';
 
-let rowA = new Int32Array(1024);
-let rowB = new Int32Array(1024);
+/** Match masks of a token range: for each distinct token, the bits of the positions holding it. */
+interface Masks {
+  start: number;
+  end: number;
+  words: number;
+  byToken: Map<number, Uint32Array>;
+}
 
-/** Length of the longest common subsequence of a[aStart..aEnd) and b[bStart..bEnd). */
+/** The last masks built per array: an item is verified against many windows, its masks are built once. */
+const maskCache = new WeakMap<Uint32Array, Masks>();
+
+function masksOf(a: Uint32Array, start: number, end: number): Masks {
+  const cached = maskCache.get(a);
+  if (cached !== undefined && cached.start === start && cached.end === end) return cached;
+  const words = (end - start + 31) >>> 5;
+  const byToken = new Map<number, Uint32Array>();
+  for (let i = start; i < end; i++) {
+    let mask = byToken.get(a[i]);
+    if (mask === undefined) byToken.set(a[i], (mask = new Uint32Array(words)));
+    const k = i - start;
+    mask[k >>> 5] |= 1 << (k & 31);
+  }
+  const masks = { start, end, words, byToken };
+  maskCache.set(a, masks);
+  return masks;
+}
+
+let row = new Uint32Array(64);
+
+/**
+ * Length of the longest common subsequence of a[aStart..aEnd) and b[bStart..bEnd), exactly, with the
+ * bit-parallel recurrence of Allison and Dix (1986) as stated by Crochemore et al. (2001):
+ * V' = (V + (V & M[y])) | (V & ~M[y]), LCS = zero bits of V. |a|/32 word operations per token of b
+ * instead of |a| cell updates of the dynamic program.
+ */
 export function lcsLength(a: Uint32Array, aStart: number, aEnd: number, b: Uint32Array, bStart: number, bEnd: number): number {
-  const m = bEnd - bStart;
-  if (aEnd <= aStart || m <= 0) return 0;
-  if (rowA.length < m + 1) {
-    rowA = new Int32Array(m + 1);
-    rowB = new Int32Array(m + 1);
-  }
-  let prev = rowA;
-  let cur = rowB;
-  prev.fill(0, 0, m + 1);
-  for (let i = aStart; i < aEnd; i++) {
-    const x = a[i];
-    cur[0] = 0;
-    for (let j = 1; j <= m; j++) {
-      if (b[bStart + j - 1] === x) cur[j] = prev[j - 1] + 1;
-      else {
-        const up = prev[j];
-        const left = cur[j - 1];
-        cur[j] = up > left ? up : left;
-      }
+  const m = aEnd - aStart;
+  if (m <= 0 || bEnd <= bStart) return 0;
+  const { words, byToken } = masksOf(a, aStart, aEnd);
+  if (row.length < words) row = new Uint32Array(Math.max(words, row.length * 2));
+  const v = row;
+  v.fill(0xffffffff, 0, words);
+  for (let j = bStart; j < bEnd; j++) {
+    const mask = byToken.get(b[j]);
+    if (mask === undefined) continue; // no match: V' = V
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const x = v[w];
+      const mw = mask[w];
+      const sum = x + ((x & mw) >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[w] = (sum >>> 0) | (x & ~mw);
     }
-    const t = prev;
-    prev = cur;
-    cur = t;
   }
-  return prev[m];
+  let zeros = 0;
+  for (let w = 0; w < words; w++) {
+    const bits = w === words - 1 && (m & 31) !== 0 ? m & 31 : 32;
+    let x = ~v[w] >>> 0;
+    if (bits < 32) x &= (1 << bits) - 1;
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    zeros += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  }
+  return zeros;
 }
 
 /** 2·LCS / (|a| + |b|) over at most MAX_VERIFY_TOKENS tokens of each side. */

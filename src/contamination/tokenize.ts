@@ -5,15 +5,19 @@
  *
  * Tokens: identifiers/keywords, numbers, one token per punctuation character (so `==` is `=` `=`:
  * whitespace-insensitive and consistent on both sides of a comparison), and strings. A string becomes
- * STR_OPEN, the words and punctuation inside it, STR_CLOSE: whitespace inside strings (docstring
+ * QUOTE, the words and punctuation inside it, QUOTE: whitespace inside strings (docstring
  * indentation, reflowed text) does not matter, and a partly copied docstring still matches in part.
+ * Every quote character is the one QUOTE token, as a delimiter or inside a string, and a
+ * single-quoted string cut by the line end gets no closing token: so `'std'` and `don't` in prose
+ * (an MBPP prompt) tokenize exactly as the same words inside a corpus docstring.
  * Comments, blank lines, indentation and line continuations produce no tokens.
  *
  * Two hash streams come out of one pass: `raw` (identifiers as written) and `canon`, where every
  * identifier that is not a keyword, a builtin, `self`/`cls`, or an attribute name (after `.`) becomes
  * the placeholder ID, which survives consistent renaming of functions, parameters and locals.
  *
- * Each token also carries its 1-based line, its indentation column when it starts a logical line
+ * Each token also carries its 1-based line (see `lineBreakByte`: LF counts lines, or CR in a file
+ * without any LF; a lone CR elsewhere still ends a logical line, as in CPython), its indentation column when it starts a logical line
  * (else -1), and flags: DOCSTRING for tokens of a string that forms a statement on its own.
  */
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
@@ -25,8 +29,18 @@ const INITIAL_TOKEN_CAPACITY = 4096;
 /** Tab stops every 8 columns, as CPython's tokenizer computes indentation. */
 const TAB_SIZE = 8;
 
-export const STR_OPEN = hashString('\u0001STR_OPEN');
-export const STR_CLOSE = hashString('\u0001STR_CLOSE');
+/** Any quote character: string delimiters and quotes inside strings alike (see the header). */
+export const QUOTE = hashString('\u0001QUOTE');
+export const STR_OPEN = QUOTE;
+export const STR_CLOSE = QUOTE;
+
+/**
+ * A triple-quoted string (or JSON string) at least this long whose content mentions code
+ * (`CODE_MARKERS`; any content for JSON) is also tokenized as code on its own (`TokenStream.strings`):
+ * solutions stored as `'''Standard answer: ...'''` or kept in a JSON field. 24 bytes: the shortest
+ * MBPP solutions (`def f(a):\n  return 4*a`) are about that long.
+ */
+export const MIN_EMBEDDED_CODE_BYTES = 24;
 export const ID_PLACEHOLDER = hashString('\u0001ID');
 
 export class TokenStream {
@@ -36,6 +50,8 @@ export class TokenStream {
   indent: Int32Array;
   flags: Uint8Array;
   length = 0;
+  /** Triple-quoted strings that may hold code: flat [contentStart, contentEnd, firstLine] byte ranges. */
+  strings: number[] = [];
 
   constructor(capacity = INITIAL_TOKEN_CAPACITY) {
     this.raw = new Uint32Array(capacity);
@@ -47,6 +63,7 @@ export class TokenStream {
 
   reset(): void {
     this.length = 0;
+    this.strings.length = 0;
   }
 
   grow(): void {
@@ -249,10 +266,23 @@ export function tokenizePython(bytes: Uint8Array, out: TokenStream): TokenStream
 /** Extra tokens reserved beyond one per two bytes (small inputs, string delimiters). */
 const TOKEN_RESERVE_SLACK = 64;
 
+/**
+ * The byte that counts lines in a document, the way `grep -n`, `sed -n` and git number them: LF
+ * (so `\r\n` and `\r\r\n` are one line break each), or CR in a file that has no LF at all (classic
+ * Mac line endings). The tokenizer and `linesText` both use it, so cited lines and quoted text agree.
+ */
+export function lineBreakByte(bytes: Uint8Array): number {
+  return bytes.indexOf(0x0a) >= 0 ? 0x0a : 0x0d;
+}
+
+/** Whether a lone CR counts a line in the document being tokenized (set per tokenizing pass). */
+let crCountsLines = false;
+
 /** One tokenizing pass with room for `limit` tokens; false (out unusable) when the input has more. */
 function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boolean {
   out.reset();
   const n = bytes.length;
+  crCountsLines = lineBreakByte(bytes) === 0x0d;
   out.reserve(limit);
   const tRaw = out.raw;
   const tCanon = out.canon;
@@ -286,7 +316,7 @@ function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boo
     if (cls === C_CR) {
       pos++;
       if (pos < n && bytes[pos] === 0x0a) continue; // \r\n: the \n counts the line
-      line++;
+      if (crCountsLines) line++;
       lineStartPos = pos;
       if (depth === 0) atLogicalStart = true;
       continue;
@@ -301,6 +331,12 @@ function tokenizeWithin(bytes: Uint8Array, out: TokenStream, limit: number): boo
       if (j < n && bytes[j] === 0x0d) j++;
       if (j < n && bytes[j] === 0x0a) {
         pos = j + 1;
+        line++;
+        lineStartPos = pos;
+        continue;
+      }
+      if (crCountsLines && j === pos + 2) {
+        pos = j;
         line++;
         lineStartPos = pos;
         continue;
@@ -424,6 +460,8 @@ function scanString(
   const quote = bytes[q];
   const triple = q + 2 < n && bytes[q + 1] === quote && bytes[q + 2] === quote;
   let p = q + (triple ? 3 : 1);
+  const contentStart = p;
+  let closed = false;
   tRaw[len] = STR_OPEN;
   tCanon[len] = STR_OPEN;
   tLine[len] = startLine;
@@ -435,14 +473,16 @@ function scanString(
     if (c === quote) {
       if (!triple) {
         p++;
+        closed = true;
         break;
       }
       if (p + 2 < n && bytes[p + 1] === quote && bytes[p + 2] === quote) {
         p += 3;
+        closed = true;
         break;
       }
-      tRaw[len] = PUNCT_HASH[c];
-      tCanon[len] = PUNCT_HASH[c];
+      tRaw[len] = QUOTE;
+      tCanon[len] = QUOTE;
       tLine[len] = line;
       tIndent[len] = -1;
       tFlags[len++] = 0;
@@ -450,11 +490,12 @@ function scanString(
       continue;
     }
     if (c === 0x0a || c === 0x0d) {
-      if (c === 0x0d && p + 1 < n && bytes[p + 1] === 0x0a) p++;
+      if (!triple) break; // cut by the line end: the line break is the main loop's
+      const lone = c === 0x0d && !(p + 1 < n && bytes[p + 1] === 0x0a);
+      if (c === 0x0d && !lone) p++;
       p++;
-      line++;
+      if (!lone || crCountsLines) line++;
       lineStartPos = p;
-      if (!triple) break; // unterminated single-quoted string ends at the line end
       continue;
     }
     if (WORD[c] === 1) {
@@ -485,8 +526,9 @@ function scanString(
       p++;
       // The escaped byte never terminates the string; a word continues to be tokenized as a word.
       if (p < n && (bytes[p] === quote || bytes[p] === 0x5c)) {
-        tRaw[len] = PUNCT_HASH[bytes[p]];
-        tCanon[len] = PUNCT_HASH[bytes[p]];
+        const e = bytes[p] === quote ? QUOTE : PUNCT_HASH[bytes[p]];
+        tRaw[len] = e;
+        tCanon[len] = e;
         tLine[len] = line;
         tIndent[len] = -1;
         tFlags[len++] = 0;
@@ -494,19 +536,27 @@ function scanString(
       }
       continue;
     }
-    tRaw[len] = PUNCT_HASH[c];
-    tCanon[len] = PUNCT_HASH[c];
+    const other = c === 0x22 || c === 0x27 ? QUOTE : PUNCT_HASH[c];
+    tRaw[len] = other;
+    tCanon[len] = other;
     tLine[len] = line;
     tIndent[len] = -1;
     tFlags[len++] = 0;
     p++;
   }
   if (len >= limit) return -1;
-  tRaw[len] = STR_CLOSE;
-  tCanon[len] = STR_CLOSE;
-  tLine[len] = line;
-  tIndent[len] = -1;
-  tFlags[len++] = 0;
+  // A single-quoted string cut by the line end is an apostrophe in prose more often than code: no close.
+  if (closed || triple) {
+    tRaw[len] = STR_CLOSE;
+    tCanon[len] = STR_CLOSE;
+    tLine[len] = line;
+    tIndent[len] = -1;
+    tFlags[len++] = 0;
+  }
+  if (triple) {
+    const contentEnd = closed ? p - 3 : p;
+    if (contentEnd - contentStart >= MIN_EMBEDDED_CODE_BYTES && mentionsCode(bytes, contentStart, contentEnd)) out.strings.push(contentStart, contentEnd, startLine);
+  }
   lineState[0] = line;
   lineState[1] = lineStartPos;
   lineState[2] = p;
@@ -522,6 +572,14 @@ function scanString(
 }
 
 const encoder = new TextEncoder();
+
+/** Byte patterns of code statements a solution or a test in a string would contain. */
+const CODE_MARKERS = ['def ', 'return ', 'assert ', 'lambda '].map((m) => encoder.encode(m));
+
+function mentionsCode(bytes: Uint8Array, start: number, end: number): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start);
+  return CODE_MARKERS.some((m) => view.indexOf(m) !== -1);
+}
 
 /** Tokenize a JS string (a benchmark item). */
 export function tokenizeText(text: string, out: TokenStream = new TokenStream()): TokenStream {

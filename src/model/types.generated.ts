@@ -41,7 +41,28 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * Why a run ended in error or timeout. memory/resource/file-size-limit: a limit of the program's process; signal: killed by another signal; cpu-limit: its CPU-time limit (a timeout); no-verdict: the program's process ended (exit, crash) before the tests finished; exit-status: the process exit status disagreed with the result; tampered: the result channel carried records the oracle did not write; non-data-result: the program returned a value that is not plain data (None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset), never evaluated by the tests; non-data-argument: a test passed an argument that is not plain data (a callable, an object), which cannot cross to the program's process; protocol-error: a message of the sandbox was malformed, oversized, had an unknown status or belonged to another job; worker-died/worker-unresponsive: the sandbox worker ended or stopped answering; harness: a bug in the sandbox itself.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "sandboxReason".
+ */
+export type SandboxReason =
+  | 'memory'
+  | 'resource'
+  | 'signal'
+  | 'file-size-limit'
+  | 'cpu-limit'
+  | 'no-verdict'
+  | 'exit-status'
+  | 'tampered'
+  | 'non-data-result'
+  | 'non-data-argument'
+  | 'protocol-error'
+  | 'worker-died'
+  | 'worker-unresponsive'
+  | 'harness';
+/**
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -62,8 +83,12 @@ export type FindingKind =
   | 'setup-error'
   | 'prompt-example-mismatch'
   | 'plus-input-crash'
+  | 'reference-disagrees-with-sibling'
+  | 'reference-too-slow'
+  | 'dropped-by-curated-sibling'
   | 'contract-violation'
   | 'killable-survivor'
+  | 'unconfirmed-survivors'
   | 'possibly-equivalent-mutants'
   | 'tests-accept-trivial-solution'
   | 'low-coverage'
@@ -371,6 +396,14 @@ export interface ExecutionSummary {
   slow: number;
   setupErrors: number;
   challengeFailed?: number;
+  /**
+   * Tasks whose tests cannot run apart from the program because a value that is not plain data would have to cross between them (an object of the program's own class as a result, or as an argument built by the tests or setup code): the sandbox ends them with error non-data-result or non-data-argument instead of judging them. Counted in `error`; no canonical-fails finding is made for them.
+   */
+  notRunnableAsData?: {
+    taskId: string;
+    reason: 'non-data-result' | 'non-data-argument';
+    message: string;
+  }[];
   promptExamples: {
     checked: number;
     mismatched: number;
@@ -405,6 +438,7 @@ export interface MutationSummary {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -461,7 +495,7 @@ export interface MutationSummary {
   notes: string[];
 }
 /**
- * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a distinguishing input was found; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
+ * Mutants by status (killed: a test failed; timeout: over the time limit; error: the sandbox could not judge it) and survivors by verdict (killable: a confirmed distinguishing input was found; unconfirmed: only inputs that failed a witness check distinguish it; possiblyEquivalent: none within the budget; unsorted: not differentially tested).
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "mutationCounts".
@@ -473,6 +507,7 @@ export interface MutationCounts {
   timeout: number;
   error: number;
   killable: number;
+  unconfirmed: number;
   possiblyEquivalent: number;
   unsorted: number;
 }
@@ -522,7 +557,7 @@ export interface ContaminationSummary {
     renamed: number;
   };
   /**
-   * Pairs of tasks of this benchmark that nearly duplicate each other.
+   * Pairs of tasks of this benchmark reported as the same problem (one near-duplicate-in-benchmark finding each); the per-task `duplicates` lists every near match, same problem or not.
    */
   duplicatePairs: number;
   crossBenchmark: {
@@ -530,6 +565,55 @@ export interface ContaminationSummary {
     tasksWithOverlap: number;
     pairs: number;
   }[];
+  /**
+   * Per part: how many tasks have a copy in the corpus and how they are reported (present when a corpus was scanned).
+   */
+  parts?: {
+    prompt?: ContaminationPartSummary;
+    solution?: ContaminationPartSummary;
+    tests?: ContaminationPartSummary;
+  };
+}
+/**
+ * One part (prompt, solution or tests) over the benchmark.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationPartSummary".
+ */
+export interface ContaminationPartSummary {
+  /**
+   * Tasks with this part.
+   */
+  tasks: number;
+  /**
+   * Of which short (see parts.<part>.trivial).
+   */
+  short: number;
+  /**
+   * Tasks with at least one corpus file holding a copy of this part, by the best kind found (a task with a verbatim copy counts under verbatim only); any = all of them.
+   */
+  tasksWithCopy: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+    any: number;
+  };
+  /**
+   * Corpus files holding a copy of this part, summed over tasks, by kind.
+   */
+  files: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+  };
+  /**
+   * Tasks with a contaminated finding for this part, by severity.
+   */
+  reported: {
+    error: number;
+    warning: number;
+    info: number;
+  };
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -564,7 +648,7 @@ export interface TaskRecord {
  */
 export interface StaticTask {
   /**
-   * Number of tests: assert statements, or structured inputs (base + plus) for EvalPlus.
+   * Number of tests: the asserts a run executes (an assert in a loop over `range(<literal>)` or a literal list counts once per iteration; a loop of unstated length once), or structured inputs (base + plus) for EvalPlus.
    */
   tests: number;
   testKind: 'asserts' | 'inputs';
@@ -591,7 +675,15 @@ export interface PromptExample {
    */
   line: number;
   /**
-   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: `Input: x` / `Output: y` or `For x = v the output should be y` (one-parameter functions).
+   * The prompt text the example was read from (its lines, trimmed, joined by newlines).
+   */
+  source: string;
+  /**
+   * The function name the prompt's example uses when it is not the entry point (HumanEval/81 writes `grade_equation` for `numerical_letter_grade`); `call` uses the entry point.
+   */
+  calledAs?: string;
+  /**
+   * doctest: `>>> call` then output; equals: `f(x) == y`; arrow: `f(x) -> y`, `=>`, `➞`, `returns`; assert: `assert <expr>` (call is the left side of `==`, or the whole expression with expected `True`); input-output: argument values and a result on lines of their own (`Input: arr = [1], k = 1` / `Output: 1`, a block of `name : value` lines under `Input:`, `For x = v, the result should be y`, `arr = [..]` ... `return [..]`), mapped to the parameters by name, or by position when at least one name matches.
    */
   style: 'doctest' | 'equals' | 'arrow' | 'assert' | 'input-output';
 }
@@ -631,6 +723,42 @@ export interface ExecutionTask {
     contractViolations: number;
     timedOut: number;
   };
+  /**
+   * The reference run beside the sibling benchmark's reference for the same task (HumanEval <-> HumanEval+, MBPP <-> MBPP+) on every EvalPlus input either side has that passes the contract, compared with EvalPlus's oracle.
+   */
+  siblingDifferential?: {
+    /**
+     * The sibling benchmark.
+     */
+    benchmark: string;
+    taskId: string;
+    /**
+     * Inputs run (EvalPlus base + plus inputs, capped by maxPlusInputs).
+     */
+    inputs: number;
+    /**
+     * Inputs the EvalPlus side's contract rejects: not compared.
+     */
+    contractViolations?: number;
+    /**
+     * Inputs on which both references returned and the outputs were compared.
+     */
+    compared: number;
+    disagreements: number;
+    /**
+     * Inputs on which this reference exceeded the CPU budget while the sibling answered well within it.
+     */
+    tooSlow: number;
+    siblingTooSlow: number;
+    /**
+     * Valid inputs not compared: a side raised, or both exceeded the budget, or the input was promoted to floats by the contract.
+     */
+    notCompared: number;
+    /**
+     * An EvalPlus special-case oracle used instead of equality (set-eq, find-zero, ...).
+     */
+    oracle?: string;
+  }[];
 }
 /**
  * Why a run did not pass: the phase, the failing assert (index and text, or line in the check function), the exception, or the limit hit.
@@ -647,7 +775,7 @@ export interface ExecutionFailure {
   text?: string;
   exception?: string;
   message?: string;
-  reason?: string;
+  reason?: SandboxReason;
   signal?: string;
 }
 /**
@@ -681,6 +809,7 @@ export interface MutationTask {
       timeout: number;
       error: number;
       killable: number;
+      unconfirmed: number;
       possiblyEquivalent: number;
       unsorted: number;
     };
@@ -710,9 +839,12 @@ export interface MutationTask {
      * Unified diff of the mutant against the solution program.
      */
     diff: string;
-    verdict: 'killable' | 'possibly-equivalent' | 'unsorted';
     /**
-     * For killable survivors: the distinguishing input and the assert that kills the mutant.
+     * killable: a confirmed witness distinguishes it; unconfirmed: only inputs whose evidence failed a check do (outside the input domain, or the sibling benchmark's reference disagrees); possibly-equivalent: no input does; unsorted: not differentially tested.
+     */
+    verdict: 'killable' | 'unconfirmed' | 'possibly-equivalent' | 'unsorted';
+    /**
+     * For killable and unconfirmed survivors: the distinguishing input, the checks it passed and failed, and (killable only) the assert that kills the mutant.
      */
     evidence?: {
       /**
@@ -729,9 +861,10 @@ export interface MutationTask {
        */
       mutantOutput: string;
       /**
-       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form.
+       * Ready-to-paste assert that kills the mutant (inside check(candidate) for HumanEval-style tests); absent when the reference output has no literal form or the witness is unconfirmed.
        */
       assert?: string;
+      checks?: WitnessChecks;
     };
   }[];
   /**
@@ -773,6 +906,32 @@ export interface MutationTask {
      */
     uncoveredLines: number[];
   };
+  /**
+   * The benchmark ships an EvalPlus suite (HumanEval+, MBPP+): mutants and trivial baselines that pass its original asserts were also run on every base and plus input the reference answers (contract passed), compared with EvalPlus's oracle, and count as killed / not passing when one is wrong. `inputs`: the suite's size.
+   */
+  evalplusSuite?: {
+    inputs: number;
+  };
+}
+/**
+ * What a witness input was checked against before it is shown as evidence.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "witnessChecks".
+ */
+export interface WitnessChecks {
+  /**
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
+   */
+  passed: string[];
+  /**
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
+   */
+  failed: string[];
+  /**
+   * repr of the sibling reference's output on the input, when it was run.
+   */
+  siblingOutput?: string;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema
@@ -784,81 +943,18 @@ export interface ContaminationTask {
    */
   trivial: boolean;
   parts: {
-    prompt?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
-    solution?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
-    tests?: {
-      tokens: number;
-      /**
-       * Distinct token n-grams.
-       */
-      ngrams: number;
-      /**
-       * Below the minimum size: never reported as contaminated.
-       */
-      trivial: boolean;
-    };
+    prompt?: ContaminationPart;
+    solution?: ContaminationPart;
+    tests?: ContaminationPart;
   };
   /**
    * Best verified containment over the corpus matches of non-trivial parts (0 without a corpus).
    */
   maxContainment: number;
   /**
-   * Best corpus matches first (containment, similarity, corpus id).
+   * The best corpus match of each part with a copy, then the others, best first (containment, similarity, the task's own copy before another's, corpus id); at most config.contamination.topMatches. Every copy is counted in parts.<part>.copies.
    */
-  matches: {
-    corpusId: string;
-    repo?: string;
-    path: string;
-    lines: {
-      start: number;
-      end: number;
-    };
-    /**
-     * Fraction of the part's distinct n-grams (corpus boilerplate excluded) found in the aligned window.
-     */
-    containment: number;
-    /**
-     * 2·LCS/(|a|+|b|) of the part's tokens and the window's (alpha-renamed tokens for kind renamed).
-     */
-    similarity: number;
-    part: 'prompt' | 'solution' | 'tests';
-    /**
-     * verbatim: token-identical up to whitespace, comments and docstrings; renamed: identical after consistent identifier renaming; near: a partial or edited copy.
-     */
-    kind: 'verbatim' | 'near' | 'renamed';
-    /**
-     * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
-     */
-    via: 'ngram' | 'minhash';
-    /**
-     * The matched corpus lines (cut at 2,000 characters).
-     */
-    corpusText?: string;
-    /**
-     * The benchmark text of the matched part (cut at 2,000 characters).
-     */
-    benchmarkText?: string;
-  }[];
+  matches: ContaminationMatch[];
   /**
    * Near-duplicate tasks inside the same benchmark.
    */
@@ -897,6 +993,79 @@ export interface ContaminationTask {
      */
     sibling?: boolean;
   }[];
+}
+/**
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationPart".
+ */
+export interface ContaminationPart {
+  tokens: number;
+  /**
+   * Distinct token n-grams.
+   */
+  ngrams: number;
+  /**
+   * Short: fewer distinct n-grams of its own than config.contamination.minItemNgrams (a solution's n-grams inside the signature it shares with the prompt do not count). A short part is reported only when copied verbatim in at least SHORT_PART_MIN_FILES corpus files, and then as info.
+   */
+  trivial: boolean;
+  /**
+   * Corpus files holding a verified copy of this part, by kind (each file counted once, by its best copy). Complete: not limited like the matches listed.
+   */
+  copies?: {
+    verbatim: number;
+    near: number;
+    renamed: number;
+  };
+  /**
+   * The best matches of this part, best first (containment, similarity, the task's own copy before another task's, corpus id); at most config.contamination.topMatches.
+   */
+  matches?: ContaminationMatch[];
+}
+/**
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "contaminationMatch".
+ */
+export interface ContaminationMatch {
+  corpusId: string;
+  repo?: string;
+  path: string;
+  lines: {
+    start: number;
+    end: number;
+  };
+  /**
+   * Fraction of the part's distinct n-grams (corpus boilerplate excluded) found in the aligned window.
+   */
+  containment: number;
+  /**
+   * 2·LCS/(|a|+|b|) of the part's tokens and the window's (alpha-renamed tokens for kind renamed).
+   */
+  similarity: number;
+  part: 'prompt' | 'solution' | 'tests';
+  /**
+   * verbatim: the same token sequence (whitespace, comments, line breaks and whitespace inside strings ignored); renamed: the same after consistent identifier renaming; near: a partial or edited copy.
+   */
+  kind: 'verbatim' | 'near' | 'renamed';
+  /**
+   * ngram: found by n-gram containment; minhash: found by function MinHash/LSH.
+   */
+  via: 'ngram' | 'minhash';
+  /**
+   * The matched corpus lines (cut at 2,000 characters).
+   */
+  corpusText?: string;
+  /**
+   * The benchmark text of the matched part (cut at 2,000 characters).
+   */
+  benchmarkText?: string;
+  /**
+   * The same corpus document also holds a copy of another part of this task (a copy of the task rather than a coincidence).
+   */
+  related?: boolean;
+  /**
+   * Where inside the file the copy lies when it is not the file's own Python code: a string literal, a Markdown code block, a notebook cell or a JSON string field; lines are still the file's.
+   */
+  segment?: string;
 }
 /**
  * This interface was referenced by `AuditReport`'s JSON-Schema

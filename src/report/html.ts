@@ -16,6 +16,7 @@ import { sortKeys } from '../util/canonical-json.js';
 import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
 import { CLIENT_JS, ERROR_HOOK_JS } from './html/client.js';
 import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js';
+import { contaminationPartsHtml } from './contamination-parts.js';
 import { REPORT_CSS } from './html/style.js';
 import { reproduceCommand, scalarLeaves } from './markdown.js';
 import { headlineSentence, scoreCards } from './headline.js';
@@ -345,7 +346,7 @@ export function renderHtml(input: AuditReport): string {
 ${scoreCardHtml(report)}
 ${summaryHtml(report)}
 ${headerHtml(report)}
-${checksHtml(report, taskIds)}
+${checksHtml(report, taskIds)}${contaminationPartsHtml(report)}
 ${benchmarkFindingsHtml(report.findings)}
 ${warningsHtml(report)}
 ${tasksHtml(report)}

@@ -11,6 +11,7 @@ import { findingsByKind } from './kinds.js';
 import { headlineSentence, methodsParagraph, percent, scoreCards } from './headline.js';
 import { CHECK_NAMES } from '../model/enums.generated.js';
 import { naturalCompare } from '../util/natural-compare.js';
+import { contaminationPartsMarkdown } from './contamination-parts.js';
 
 /** Rows of the "most killable survivors" table: the tasks a reader would look at first. */
 const MAX_RANKING_ROWS = 10;
@@ -159,6 +160,9 @@ export function renderMarkdown(report: AuditReport): string {
     out.push('');
     out.push(...body);
   }
+
+  // Sections other checks contribute (each returns '' when it has nothing to say).
+  out.push(...[contaminationPartsMarkdown(report)].filter((section) => section !== ''));
 
   const flagged = report.tasks
     .map((t) => ({ id: t.id, findings: [...t.findings].sort(compareFindings).filter((f) => f.severity !== 'info') }))

@@ -193,7 +193,7 @@ export function planIsolation(python: string, serverPath: string, requested: Iso
   return plan!;
 }
 
-/** The fork-server script, next to this module in both src/ (tsx) and dist/ (compiled). */
+/** The fork-server script (package python/), next to this module in both src/ (tsx) and dist/ (compiled). */
 export function forkServerPath(): string {
-  return fileURLToPath(new URL('./fork_server.py', import.meta.url));
+  return fileURLToPath(new URL('./python/server.py', import.meta.url));
 }

@@ -1,5 +1,5 @@
 /**
- * A pool of sandbox workers: long-lived Python fork-servers (fork_server.py), one job at a time
+ * A pool of sandbox workers: long-lived Python fork-servers (python/server.py), one job at a time
  * each, fed from a FIFO queue. Each busy worker is also sent its next job ahead, which waits in the
  * server's stdin, so the worker starts it without waiting for a round trip through Node. A worker
  * that dies or stops answering is killed and replaced; the job it was running gets an `error`
@@ -14,6 +14,8 @@ import { ToolError } from '../errors.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
 import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
+import { LineReader, MAX_LINE_CHARS, parseResult, protocolErrorResult } from './protocol.js';
+import type { Runtime, RuntimeInfo } from './runtime.js';
 import type { JobResult, SandboxJob } from './types.js';
 
 const MIB = 1024 * 1024;
@@ -47,6 +49,12 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** A job sent to a worker, with the id its messages carry. */
+interface Running {
+  pending: Pending;
+  wireId: number;
+}
+
 interface ReadyInfo {
   pid: number;
   python: string;
@@ -58,12 +66,12 @@ class Worker {
   readonly proc: ChildProcessWithoutNullStreams;
   ready = false;
   dead = false;
-  current: Pending | undefined;
+  /** Killed after a protocol failure: takes no more jobs while it exits. */
+  retiring = false;
+  current: Running | undefined;
   /** Sent ahead while `current` runs; the server starts it when `current` ends. */
-  ahead: { pending: Pending; timeoutMs: number } | undefined;
+  ahead: { running: Running; timeoutMs: number } | undefined;
   info: ReadyInfo | undefined;
-  private buffer = '';
-  private pieces: string[] = [];
   private stderr = '';
   private watchdog: NodeJS.Timeout | undefined;
   private startTimer: NodeJS.Timeout | undefined;
@@ -88,7 +96,11 @@ class Worker {
       },
     });
     this.proc.stdout.setEncoding('utf8');
-    this.proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    const reader = new LineReader(
+      (line) => this.onLine(line),
+      () => this.protocolFailure(`the worker wrote a line longer than ${MAX_LINE_CHARS} characters`),
+    );
+    this.proc.stdout.on('data', (chunk: string) => reader.push(chunk));
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-SERVER_STDERR_CAP);
@@ -101,12 +113,12 @@ class Worker {
   }
 
   get idle(): boolean {
-    return this.ready && !this.dead && this.current === undefined;
+    return this.ready && !this.dead && !this.retiring && this.current === undefined;
   }
 
   /** Busy with one job and nothing sent ahead yet. */
   get canTakeAhead(): boolean {
-    return this.ready && !this.dead && this.current !== undefined && this.ahead === undefined;
+    return this.ready && !this.dead && !this.retiring && this.current !== undefined && this.ahead === undefined;
   }
 
   /** Send a job: it runs now if the worker is idle, else right after the current one. */
@@ -114,13 +126,14 @@ class Worker {
     this.jobs++;
     const job = pending.job;
     const timeoutMs = job.timeoutMs ?? defaults.timeoutMs;
-    const wire = { ...job, id: this.nextId++, timeoutMs, memoryBytes: job.memoryBytes ?? defaults.memoryBytes };
+    const running = { pending, wireId: this.nextId++ };
+    const wire = { ...job, id: running.wireId, timeoutMs, memoryBytes: job.memoryBytes ?? defaults.memoryBytes };
     delete (wire as { hashSeed?: number }).hashSeed;
     if (this.current === undefined) {
-      this.current = pending;
+      this.current = running;
       this.startWatchdog(timeoutMs);
     } else {
-      this.ahead = { pending, timeoutMs };
+      this.ahead = { running, timeoutMs };
     }
     // Python's json dialect: NaN/Infinity inputs survive, integral floats stay floats, big ints stay exact.
     this.proc.stdin.write(stringifyPythonJson(wire) + '\n');
@@ -131,7 +144,7 @@ class Worker {
     this.watchdog = setTimeout(() => {
       const p = this.current;
       this.current = undefined;
-      if (p) p.resolve(errorResult('worker-unresponsive', `the worker did not answer within ${timeoutMs + WATCHDOG_GRACE_MS} ms`));
+      if (p) p.pending.resolve(errorResult('worker-unresponsive', `the worker did not answer within ${timeoutMs + WATCHDOG_GRACE_MS} ms`));
       this.kill();
     }, timeoutMs + WATCHDOG_GRACE_MS);
   }
@@ -140,48 +153,59 @@ class Worker {
     if (!this.dead) this.proc.kill('SIGKILL');
   }
 
-  private onData(chunk: string): void {
-    // Results of call jobs can be megabytes: look for the newline in the new chunk only.
-    if (!chunk.includes('\n')) {
-      this.pieces.push(chunk);
+  private onLine(line: string): void {
+    if (line.trim() === '') return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      return this.protocolFailure('the worker wrote a line that is not JSON');
+    }
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return this.protocolFailure('the worker wrote a line that is not a JSON object');
+    const record = msg as Record<string, unknown>;
+    if (record.type === 'ready' && !this.ready) {
+      this.ready = true;
+      this.info = {
+        pid: Number(record.pid),
+        python: String(record.python),
+        uidDropped: record.uidDropped === true,
+        subreaper: record.subreaper === true,
+      };
+      if (this.startTimer) clearTimeout(this.startTimer);
+      this.onReady(this);
       return;
     }
-    this.pieces.push(chunk);
-    this.buffer = this.pieces.join('');
-    this.pieces = [];
-    let nl: number;
-    while ((nl = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      if (line.trim() === '') continue;
-      let msg: { type: string } & Record<string, unknown>;
-      try {
-        msg = JSON.parse(line) as typeof msg;
-      } catch {
-        continue; // the server only writes JSON; anything else is noise
-      }
-      if (msg.type === 'ready') {
-        this.ready = true;
-        this.info = msg as unknown as ReadyInfo;
-        if (this.startTimer) clearTimeout(this.startTimer);
-        this.onReady(this);
-      } else if (msg.type === 'result') {
-        const p = this.current;
-        this.current = undefined;
-        if (this.watchdog) clearTimeout(this.watchdog);
-        if (this.ahead !== undefined) {
-          this.current = this.ahead.pending;
-          this.startWatchdog(this.ahead.timeoutMs);
-          this.ahead = undefined;
-        }
-        if (p) p.resolve(toJobResult(msg));
-        this.onReady(this);
-      }
+    if (record.type !== 'result' || this.current === undefined) return this.protocolFailure(`an unexpected ${JSON.stringify(String(record.type)).slice(0, 40)} record`);
+    const parsed = parseResult(record, this.current.wireId, this.current.pending.job.kind);
+    if (typeof parsed === 'string') return this.protocolFailure(parsed);
+    this.finishCurrent(parsed);
+  }
+
+  /** The current job ends with this result; the job sent ahead (if any) becomes current. */
+  private finishCurrent(result: JobResult): void {
+    const p = this.current;
+    this.current = undefined;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    if (this.ahead !== undefined) {
+      this.current = this.ahead.running;
+      this.startWatchdog(this.ahead.timeoutMs);
+      this.ahead = undefined;
     }
-    if (this.buffer !== '') {
-      this.pieces.push(this.buffer);
-      this.buffer = '';
-    }
+    if (p) p.pending.resolve(result);
+    this.onReady(this);
+  }
+
+  /**
+   * A message that cannot be trusted: the running job ends with `protocol-error`, and the worker,
+   * whose stream may be out of step, is replaced (the job sent ahead goes back to the queue).
+   */
+  private protocolFailure(message: string): void {
+    const p = this.current;
+    this.current = undefined;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.retiring = true;
+    if (p) p.pending.resolve(protocolErrorResult(message));
+    this.kill();
   }
 
   private handleExit(): void {
@@ -191,9 +215,9 @@ class Worker {
     if (this.startTimer) clearTimeout(this.startTimer);
     const p = this.current;
     this.current = undefined;
-    const notStarted = this.ahead?.pending;
+    const notStarted = this.ahead?.running.pending;
     this.ahead = undefined;
-    if (p) p.resolve(errorResult('worker-died', `the worker process ended while running the job${this.stderr ? `: ${lastLine(this.stderr)}` : ''}`));
+    if (p) p.pending.resolve(errorResult('worker-died', `the worker process ended while running the job${this.stderr ? `: ${lastLine(this.stderr)}` : ''}`));
     this.onExit(this, this.ready, this.stderr, notStarted);
   }
 }
@@ -216,35 +240,11 @@ function errorResult(reason: 'worker-died' | 'worker-unresponsive', message: str
   };
 }
 
-function toJobResult(msg: Record<string, unknown>): JobResult {
-  const outputs = ((msg.outputs as Record<string, unknown>[]) ?? []).map((o) => {
-    const { type: _type, ...rest } = o;
-    return rest;
-  });
-  const result: JobResult = {
-    verdict: msg.verdict as JobResult['verdict'],
-    outputs: outputs as unknown as JobResult['outputs'],
-    stdout: String(msg.stdout ?? ''),
-    stderr: String(msg.stderr ?? ''),
-    stdoutTruncated: Boolean(msg.stdoutTruncated),
-    stderrTruncated: Boolean(msg.stderrTruncated),
-    durationMs: Number(msg.durationMs ?? 0),
-    leftoverProcesses: Number(msg.leftoverProcesses ?? 0),
-  };
-  if (typeof msg.cpuMs === 'number') result.cpuMs = msg.cpuMs;
-  if (msg.coverage) result.coverage = msg.coverage as JobResult['coverage'];
-  return result;
-}
+export type PoolInfo = RuntimeInfo;
 
-export interface PoolInfo {
-  python: { executable: string; version: string };
-  workers: number;
-  isolation: IsolationInfo;
-  /** From the first worker that started: whether orphans of a job are re-parented to the server. */
-  subreaper: boolean | undefined;
-}
-
-export class SandboxPool {
+/** The Python runtime: a pool of fork-servers. */
+export class SandboxPool implements Runtime {
+  readonly language = 'python';
   private readonly workers: Worker[] = [];
   private readonly queue: Pending[] = [];
   /** Queued jobs per hash seed (dispatch runs after every job: no scans of a long queue). */
@@ -277,7 +277,7 @@ export class SandboxPool {
     const python = resolvePython(options.python);
     const server = forkServerPath();
     const plan = planIsolation(python.executable, server, options.isolation ?? 'auto');
-    // -S: no .pth files or sitecustomize in the server (fork_server.py adds site-packages itself).
+    // -S: no .pth files or sitecustomize in the server (python/server.py adds site-packages itself).
     const pythonArgs = ['-S', '-s', '-B', server];
     return new SandboxPool(() => plan.command(python.executable, pythonArgs), python, plan.info, options);
   }

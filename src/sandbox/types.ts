@@ -1,7 +1,8 @@
 /**
  * Jobs and verdicts of the sandbox. A job is one forked run of untrusted Python inside a pool
- * worker; its verdict is decided by the harness (see fork_server.py), never by the program.
+ * worker; its verdict is decided by the oracle, a process apart from the program (see python/test_harness.py), never by the program.
  */
+import type { SandboxReason } from '../model/types.generated.js';
 
 /** The program under test: a candidate solution plus what the benchmark runs around it. */
 export interface ProgramSpec {
@@ -11,6 +12,12 @@ export interface ProgramSpec {
   setup?: string;
   /** Import lines run before the candidate (MBPP sanitized `test_imports`). */
   imports?: string[];
+  /**
+   * Benchmark code defining functions the tests call besides the entry point (HumanEval's prompt:
+   * `poly` for find_zero, `encode_cyclic` for decode_cyclic). Run in the oracle, so that a program
+   * cannot redefine what the tests check it with; ignored when it does not run.
+   */
+  helpers?: string;
 }
 
 /** Per-job limits; unset fields take the pool's defaults. */
@@ -53,14 +60,16 @@ export interface CallJob extends JobLimits {
   kind: 'call';
   program: ProgramSpec;
   entryPoint: string;
-  /** Positional argument lists, JSON values. */
+  /**
+   * Positional argument lists in typed form: JSON values, with tuples, sets, frozensets, dicts,
+   * complex numbers, big ints and non-finite floats as one-key tags (`{tuple: [...]}`,
+   * `{dict: [[k, v], ...]}`, `{complex: [re, im]}`, `{int: "digits"}`, `{float: "nan"}`).
+   */
   inputs: unknown[][];
   /** Start at this input (resume after a timeout). */
   startIndex?: number;
   /** EvalPlus contract (assert lines); an input that violates it is reported, not called. */
   contract?: string;
-  /** How to restore tuples/sets/complex from JSON: `mbpp-plus:<task number>` (EvalPlus MBPP+ rules). */
-  inputRule?: string;
   /**
    * Time limit per input (SIGALRM in the child): an input that exceeds it is reported as
    * `timeout` and the job goes on. `timeoutMs` still bounds the whole job.
@@ -92,23 +101,8 @@ export type SandboxJob = TestsJob | CallJob | ExamplesJob;
 
 export type Phase = 'imports' | 'candidate' | 'setup' | 'tests';
 
-export type ErrorReason =
-  /** MemoryError under the address-space limit. */
-  | 'memory'
-  /** Another resource limit (file size, open files, processes). */
-  | 'resource'
-  | 'signal'
-  | 'file-size-limit'
-  /** The process ended before the harness finished (sys.exit/os._exit/crash). */
-  | 'no-verdict'
-  /** The harness finished but the process exit status disagrees. */
-  | 'exit-status'
-  /** The result channel or the test machinery was interfered with. */
-  | 'tampered'
-  | 'worker-died'
-  | 'worker-unresponsive'
-  /** A bug in the harness itself. */
-  | 'harness';
+/** Why a job ended in error: the schema's reasons, except `cpu-limit` (a timeout's). */
+export type ErrorReason = Exclude<SandboxReason, 'cpu-limit'>;
 
 export type Verdict =
   | { status: 'passed' }

@@ -49,8 +49,10 @@ describe('diff, verify and the Markdown summary', () => {
     writeFileSync(tampered, JSON.stringify(report));
     const bad = await runCli(['verify', tampered, '--json']);
     assert.equal(bad.code, 1);
-    const out = JSON.parse(bad.stdout) as { reproduced: boolean; diff: { findings: { change: string; taskId: string }[] } };
+    const out = JSON.parse(bad.stdout) as { reproduced: boolean; diff: { findings: { change: string; taskId: string }[]; firstDifference?: { path: string } } };
     assert.equal(out.reproduced, false);
+    assert.equal(out.diff.firstDifference?.path, 'summary.findingsBySeverity.warning');
+    assert.match((await runCli(['verify', tampered])).stdout, /first difference: summary\.findingsBySeverity\.warning: 1 -> 0|first difference: summary\.findingsBySeverity\.warning: \d+ -> \d+/);
     assert.deepEqual(out.diff.findings.map((f) => [f.change, f.taskId]), [['removed', 'Demo/0']]);
   });
 

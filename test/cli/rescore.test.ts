@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -60,7 +60,9 @@ describe('bench-audit rescore', () => {
     assert.deepEqual(by.duplicates, [0, 0]); // Demo/1
     assert.deepEqual(by.contaminated, [null, null]); // Demo/10 has no result
     const table = await runCli(['rescore', '--audit', audit, '--results', results]);
-    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% +│ 50\.0%/);
+    // One clean task: its interval is the point itself.
+    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% \[100\.0, 100\.0\] +│ 50\.0% \[50\.0, 50\.0\]/);
+    assert.match(table.stdout, /95% bootstrap intervals over tasks \(seed 0\)/);
   });
 
   it('--samples re-runs samples in the sandbox and counts false passes against the strengthened tests', async () => {
@@ -79,11 +81,30 @@ describe('bench-audit rescore', () => {
     );
     const r = await runCli(['rescore', '--audit', audit, '--samples', samples, '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { falsePasses: { samples: number; passedOriginal: number; passedStrengthened: number; falsePasses: number; tasks: unknown[] } };
+    const out = JSON.parse(r.stdout) as {
+      falsePasses: { samples: number; passedOriginal: number; passedStrengthened: number; falsePasses: number; tasks: unknown[] };
+      sampleScores: { subsets: { subset: string; scores: { suite: string; k: number; estimate: { value: number } | null }[] }[] };
+    };
+    // pass@1 over the two tasks with samples: Demo/5 2 of 2 (original) and 1 of 2 (strengthened), Demo/0 0 of 1.
+    const all = out.sampleScores.subsets.find((s) => s.subset === 'all')!;
+    assert.deepEqual(all.scores.map((s) => [s.suite, s.k, s.estimate?.value]), [['original', 1, 0.5], ['strengthened', 1, 0.25]]);
     assert.deepEqual(
       { ...out.falsePasses, samplesWithStrongerTests: undefined, unmatchedSamples: undefined },
       { samples: 3, passedOriginal: 2, passedStrengthened: 1, falsePasses: 1, tasks: [{ taskId: 'Demo/5', falsePasses: 1, passedOriginal: 2 }], samplesWithStrongerTests: undefined, unmatchedSamples: undefined },
     );
+
+    // --out: one verdict per sample, in file order, with the assert that decided it.
+    const out2 = join(tmp, 'verdicts.jsonl');
+    const v = await runCli(['rescore', '--audit', audit, '--samples', samples, '--out', out2]);
+    assert.equal(v.code, 0, v.stderr);
+    const lines = readFileSync(out2, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { task: string; sample: number; row: number; verdict: string; failing?: string });
+    assert.deepEqual(lines.map((l) => [l.task, l.sample, l.row, l.verdict]), [['Demo/5', 0, 1, 'false-pass'], ['Demo/5', 1, 2, 'passed'], ['Demo/0', 0, 3, 'failed']]);
+    const killing = (JSON.parse(readFileSync(audit, 'utf8')) as { tasks: { id: string; checks: { mutation?: { survivors?: { verdict: string; evidence?: { assert?: string } }[] } } }[] }).tasks
+      .find((t) => t.id === 'Demo/5')!.checks.mutation!.survivors!.filter((s) => s.verdict === 'killable').map((s) => s.evidence!.assert);
+    assert.ok(killing.includes(lines[0].failing), `the false pass names a killing assert: ${JSON.stringify(lines[0])}`);
+    assert.equal(lines[1].failing, undefined);
+    assert.match(lines[2].failing ?? '', /assert/);
+    assert.equal((await runCli(['rescore', '--audit', audit, '--results', samples, '--out', out2])).code, 2, '--out without --samples is a usage error');
   });
 
   it('a results line without "passed" exits 2 naming file, row and field', async () => {

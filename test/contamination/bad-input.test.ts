@@ -11,6 +11,7 @@ import { corpusSpec, createContaminationCheck } from '../../src/checks/contamina
 import { silentProgress } from '../../src/model/progress.js';
 import { boundedLines } from '../../src/contamination/corpus/rows.js';
 import type { Task } from '../../src/model/task.js';
+import { fixtureHub } from '../helpers/data.js';
 
 const SOLUTION = [
   'def running_max(values):',
@@ -137,8 +138,8 @@ test('a 2 GB single line is read past without holding it (boundedLines)', async 
 });
 
 test('a Parquet file without the content column is skipped with a warning naming its columns', async () => {
-  // The hub MBPP shard has task_id/text/code/... but no `content` column.
-  const file = join(process.cwd(), '..', 'shared', 'hub', 'datasets', 'google-research-datasets', 'mbpp', 'full', 'prompt-00000-of-00001.parquet');
+  // The hub MBPP shard (its prompt split: tasks 1-3 in the fixture) has task_id/text/code/... but no `content` column.
+  const file = join(fixtureHub, 'datasets', 'google-research-datasets', 'mbpp', 'full', 'prompt-00000-of-00001.parquet');
   const index = buildIndex(tasks, params);
   const partial = await scanCorpus(index, corpusSpec('parquet', file));
   assert.equal(partial.corpus.documents, 0);
@@ -146,7 +147,7 @@ test('a Parquet file without the content column is skipped with a warning naming
   assert.ok(partial.warnings.some((w) => w.code === 'corpus-missing-column' && w.message.includes('code')));
   // With the right column it reads every row.
   const withColumn = await scanCorpus(index, corpusSpec('parquet', file, { contentColumn: 'code' }));
-  assert.equal(withColumn.corpus.documents, 10);
+  assert.equal(withColumn.corpus.documents, 3);
 });
 
 test('a git repository is scanned at a revision without a checkout', async () => {

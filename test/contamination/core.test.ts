@@ -8,10 +8,8 @@ import { globToRegExp } from '../../src/contamination/corpus/glob.js';
 import { findCrossBenchmarkOverlaps, findDuplicatesInBenchmark } from '../../src/contamination/overlap.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { loadDataFile } from '../../src/datasets/load.js';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { needData } from '../helpers/data.js';
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data');
 const raw = (s: TokenStream): number[] => Array.from(s.raw.subarray(0, s.length));
 const canon = (s: TokenStream): number[] => Array.from(s.canon.subarray(0, s.length));
 
@@ -97,10 +95,12 @@ test('globs', () => {
   assert.ok(!globToRegExp('src/*.py').test('src/a/x.py'));
 });
 
-test('no-corpus mode: HumanEval+ overlaps HumanEval; a task is never its own duplicate', async () => {
+test('no-corpus mode: HumanEval+ overlaps HumanEval; a task is never its own duplicate', async (t) => {
+  const [heFile, hepFile] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'evalplus/HumanEvalPlus.jsonl.gz') ?? [];
+  if (!heFile || !hepFile) return;
   const params = resolveScanParameters({}, 0);
-  const he = (await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'))).slice(0, 30);
-  const hep = (await loadDataFile(join(dataDir, 'evalplus', 'HumanEvalPlus.jsonl.gz'))).slice(0, 30);
+  const he = (await loadDataFile(heFile)).slice(0, 30);
+  const hep = (await loadDataFile(hepFile)).slice(0, 30);
   const overlaps = findCrossBenchmarkOverlaps(he, hep, params);
   // Every non-trivial HumanEval prompt reappears in HumanEval+ (same task id).
   const withSame = overlaps.filter((list, i) => list.some((p) => p.taskId === he[i].id && p.part === 'prompt')).length;

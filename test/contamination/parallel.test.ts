@@ -7,21 +7,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadDataFile } from '../../src/datasets/load.js';
+import { needData } from '../helpers/data.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpusParallel } from '../../src/contamination/run.js';
 import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data');
 
 /** Files in the test tree: more than one batch per worker, so batches really are handed out. */
 const FILES = 150;
 
-test('2 worker threads = 1 thread on a directory: same partial, walk and file warnings counted once', async () => {
-  const tasks = (await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'))).slice(0, 20);
+test('2 worker threads = 1 thread on a directory: same partial, walk and file warnings counted once', async (t) => {
+  const [heFile] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (!heFile) return;
+  const tasks = (await loadDataFile(heFile)).slice(0, 20);
   const params = resolveScanParameters({}, 0);
   const root = mkdtempSync(join(tmpdir(), 'ba-par-'));
   try {

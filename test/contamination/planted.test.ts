@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../../src/datasets/load.js';
+import { needData } from '../helpers/data.js';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus } from '../../src/contamination/run.js';
@@ -17,16 +17,16 @@ import { scoreCandidates } from '../../src/contamination/scanner.js';
 import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { embed, partialCopy, pickStdlibFiles, readText, stdlibDir, transformSources } from './planted-helpers.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data');
 
 /** Tasks planted per transformation: enough for recall to be measured in steps of 2.5%. */
 const PLANTED_TASKS = 40;
 /** Unplanted stdlib files (also the hosts of the embedded copies). */
 const UNPLANTED_FILES = 120;
 
-test('planted contamination: recall per transformation, no false positives on unplanted code', async () => {
-  const tasks = await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'));
+test('planted contamination: recall per transformation, no false positives on unplanted code', async (t) => {
+  const [heFile] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (!heFile) return;
+  const tasks = await loadDataFile(heFile);
   const params = resolveScanParameters({}, 0);
   const index = buildIndex(tasks, params);
   const solutionItem = new Map<number, number>();

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { loadDataFile } from '../../src/datasets/load.js';
+import { needData } from '../helpers/data.js';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus, scanCorpusParallel } from '../../src/contamination/run.js';
@@ -16,11 +16,11 @@ import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 import { embed, pickStdlibFiles, readText, stdlibDir } from './planted-helpers.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(repoRoot, '..', 'shared', 'data');
 
-test('--shard 1/3, 2/3, 3/3 + merge is byte-identical to the unsharded run; 2 worker threads too', async () => {
-  const tasks = (await loadDataFile(join(dataDir, 'humaneval', 'HumanEval.jsonl.gz'))).slice(0, 60);
+test('--shard 1/3, 2/3, 3/3 + merge is byte-identical to the unsharded run; 2 worker threads too', async (t) => {
+  const [heFile] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (!heFile) return;
+  const tasks = (await loadDataFile(heFile)).slice(0, 60);
   const params = resolveScanParameters({}, 0);
   const index = buildIndex(tasks, params);
   const root = mkdtempSync(join(tmpdir(), 'ba-shard-'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { UsageError } from '../../src/errors.js';
 import { defaultCacheDir, defaultHubCacheDir, envFlag, fetchSource, parseMirrors, resolveFetchOptions } from '../../src/datasets/fetch.js';
 import { hubSnapshotPath } from '../../src/datasets/hub.js';
+import { fixtureFile } from '../helpers/data.js';
 import { FAKE_COMMIT, repoRoot, startHubServer, type HubServer } from '../helpers/hub-server.js';
 
 const run = promisify(execFile);
@@ -100,11 +102,14 @@ describe('stdout stays clean (so --json output is never corrupted)', () => {
   test('fetchSource downloads hub and release files, configured only by environment, writing nothing to stdout', async () => {
     const hubCache = join(work, 'hub');
     const cache = join(work, 'ba');
+    // The double serves the HumanEval+ fixture: pin its sha256 instead of the release's.
+    const fixtureSha = createHash('sha256').update(readFileSync(fixtureFile('evalplus/HumanEvalPlus.jsonl.gz'))).digest('hex');
     const code = `
       const { fetchSource } = await import(${JSON.stringify(join(repoRoot, 'src', 'datasets', 'fetch.ts'))});
       const { readFileSync } = await import('node:fs');
       for (const id of ['humaneval', 'humaneval-plus']) {
         const manifest = JSON.parse(readFileSync(${JSON.stringify(join(repoRoot, 'datasets'))} + '/' + id + '.json', 'utf8'));
+        if (manifest.source.type === 'url') manifest.source.files[0].sha256 = ${JSON.stringify(fixtureSha)};
         const fetched = await fetchSource(manifest, { log: (m) => process.stderr.write(m + '\\n') });
         process.stderr.write(JSON.stringify(fetched.provenance) + '\\n');
       }`;

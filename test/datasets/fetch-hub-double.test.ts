@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileDownloadInfo, fileExists, listFiles } from '@huggingface/hub';
-import { FAKE_COMMIT, sharedHubDir, startHubServer, type HubServer } from '../helpers/hub-server.js';
+import { fixtureHub } from '../helpers/data.js';
+import { FAKE_COMMIT, startHubServer, type HubServer } from '../helpers/hub-server.js';
 
 let server: HubServer;
 before(async () => {
@@ -23,7 +24,7 @@ describe('hub test double', () => {
     const entries = [];
     for await (const entry of listFiles({ repo, recursive: true, hubUrl: server.url })) entries.push(entry);
     const files = entries.filter((e) => e.type === 'file').map((e) => e.path).sort();
-    const onDisk = ['full', 'sanitized'].flatMap((d) => readdirSync(join(sharedHubDir, 'datasets', 'google-research-datasets', 'mbpp', d)).map((f) => `${d}/${f}`)).sort();
+    const onDisk = ['full', 'sanitized'].flatMap((d) => readdirSync(join(fixtureHub, 'datasets', 'google-research-datasets', 'mbpp', d)).map((f) => `${d}/${f}`)).sort();
     assert.deepEqual(files, onDisk);
     assert.deepEqual(entries.filter((e) => e.type === 'directory').map((e) => e.path).sort(), ['full', 'sanitized']);
     const pages = server.requests.slice(before).filter((r) => r.url.includes('/tree/'));

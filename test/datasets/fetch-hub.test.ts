@@ -8,7 +8,8 @@ import { DownloadError } from '../../src/errors.js';
 import { fetchSource } from '../../src/datasets/fetch.js';
 import { hubRepoCacheDir, hubSnapshotPath } from '../../src/datasets/hub.js';
 import type { DatasetManifest, HubSource } from '../../src/datasets/manifest.generated.js';
-import { FAKE_COMMIT, repoRoot, sharedHubDir, startHubServer, type HubServer } from '../helpers/hub-server.js';
+import { fixtureHub } from '../helpers/data.js';
+import { FAKE_COMMIT, repoRoot, startHubServer, type HubServer } from '../helpers/hub-server.js';
 
 function manifest(id: string): DatasetManifest {
   return JSON.parse(readFileSync(join(repoRoot, 'datasets', `${id}.json`), 'utf8')) as DatasetManifest;
@@ -18,7 +19,7 @@ function hubSource(m: DatasetManifest): HubSource {
   return m.source as HubSource;
 }
 function sharedFile(repo: string, path: string): Buffer {
-  return readFileSync(join(sharedHubDir, 'datasets', ...repo.split('/'), ...path.split('/')));
+  return readFileSync(join(fixtureHub, 'datasets', ...repo.split('/'), ...path.split('/')));
 }
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const tempDirs: string[] = [];

@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { InputError } from '../../src/errors.js';
 import { detectFileFormat, fetchLocalFile, fetchLocalSource, writeStreamVerified } from '../../src/datasets/local.js';
-import { repoRoot, sharedDataDir, sharedHubDir } from '../helpers/hub-server.js';
+import { fixtureFile, fixtureHub } from '../helpers/data.js';
+import { repoRoot } from '../helpers/hub-server.js';
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const work = mkdtempSync(join(tmpdir(), 'bench-audit-local-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const humanevalGz = join(sharedDataDir, 'humaneval', 'HumanEval.jsonl.gz');
-const mbppJsonl = join(sharedDataDir, 'mbpp', 'mbpp.jsonl');
-const sanitizedJson = join(sharedDataDir, 'mbpp', 'sanitized-mbpp.json');
-const parquet = join(sharedHubDir, 'datasets', 'openai', 'openai_humaneval', 'openai_humaneval', 'test-00000-of-00001.parquet');
+const humanevalGz = fixtureFile('humaneval/HumanEval.jsonl.gz');
+const mbppJsonl = fixtureFile('mbpp/mbpp.jsonl');
+const sanitizedJson = fixtureFile('mbpp/sanitized-mbpp.json');
+const parquet = join(fixtureHub, 'datasets', 'openai', 'openai_humaneval', 'openai_humaneval', 'test-00000-of-00001.parquet');
 
 describe('--data files', () => {
   test('fetchLocalFile hashes the file and keeps the path as given', async () => {

@@ -10,12 +10,20 @@ import { DownloadError } from '../../src/errors.js';
 import { fetchSource } from '../../src/datasets/fetch.js';
 import type { DatasetManifest, UrlSource } from '../../src/datasets/manifest.generated.js';
 import { applyMirrors, assetName, NetworkTimeoutError, networkFailure, releaseCachePath, withTimeouts } from '../../src/datasets/release.js';
-import { repoRoot, sharedDataDir, startHubServer, type HubServer } from '../helpers/hub-server.js';
+import { fixtureFile } from '../helpers/data.js';
+import { repoRoot, startHubServer, type HubServer } from '../helpers/hub-server.js';
 
-function manifest(id: string): DatasetManifest {
-  return JSON.parse(readFileSync(join(repoRoot, 'datasets', `${id}.json`), 'utf8')) as DatasetManifest;
-}
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+/**
+ * A shipped manifest with its asset's sha256 pin set to that of the fixture the test double serves under the
+ * same name (test/fixtures/data/evalplus), so the download path runs on a fresh clone.
+ */
+function manifest(id: string): DatasetManifest {
+  const m = JSON.parse(readFileSync(join(repoRoot, 'datasets', `${id}.json`), 'utf8')) as DatasetManifest;
+  const source = m.source as UrlSource;
+  const files = source.files.map((f) => ({ ...f, sha256: sha256(readFileSync(fixtureFile(`evalplus/${assetName(f.url)}`))) })) as UrlSource['files'];
+  return { ...m, source: { ...source, files } };
+}
 const tempDirs: string[] = [];
 function tempCache(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-audit-rel-'));
@@ -45,7 +53,7 @@ describe('EvalPlus release assets', () => {
   const plus = manifest('humaneval-plus');
   const source = plus.source as UrlSource;
   const file = source.files[0];
-  const real = readFileSync(join(sharedDataDir, 'evalplus', 'HumanEvalPlus.jsonl.gz'));
+  const real = readFileSync(fixtureFile('evalplus/HumanEvalPlus.jsonl.gz'));
   const mirrors = (): [string, string][] => [['https://github.com', server.url]];
 
   test('downloaded through a mirror into releases/<sha256>/<asset>; the record keeps the manifest URL', async () => {
@@ -79,7 +87,7 @@ describe('EvalPlus release assets', () => {
   test('MBPP+ through BENCH_AUDIT_MIRROR-style prefix rewriting', async () => {
     const mbppPlus = manifest('mbpp-plus');
     const fetched = await fetchSource(mbppPlus, { cacheDir: tempCache(), mirrors: mirrors() });
-    const bytes = readFileSync(join(sharedDataDir, 'evalplus', 'MbppPlus.jsonl.gz'));
+    const bytes = readFileSync(fixtureFile('evalplus/MbppPlus.jsonl.gz'));
     assert.equal(fetched.files[0]?.record.sha256, sha256(bytes));
     assert.equal(fetched.files[0]?.record.path, 'MbppPlus.jsonl.gz');
   });

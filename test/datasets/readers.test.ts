@@ -7,7 +7,7 @@ import { InputError } from '../../src/errors.js';
 import { loadDataFile } from '../../src/datasets/load.js';
 import { PyBigInt, PyFloat, parsePythonJson, stringifyPythonJson } from '../../src/util/python-json.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
-import { sharedHub } from '../helpers/paths.js';
+import { fixtureHub } from '../helpers/data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-audit-readers-'));
 const heRow = (id: string) => JSON.stringify({ task_id: id, prompt: 'def f(x):\n', canonical_solution: '    return x\n', test: 'def check(c):\n    assert c(1) == 1\n', entry_point: 'f' });
@@ -50,7 +50,7 @@ describe('data file readers: bad input names file, row and field', () => {
   });
 
   it('a truncated Parquet file', async () => {
-    const real = readFileSync(join(sharedHub, 'datasets', 'openai', 'openai_humaneval', 'openai_humaneval', 'test-00000-of-00001.parquet'));
+    const real = readFileSync(join(fixtureHub, 'datasets', 'openai', 'openai_humaneval', 'openai_humaneval', 'test-00000-of-00001.parquet'));
     const file = join(dir, 'truncated.parquet');
     writeFileSync(file, real.subarray(0, Math.floor(real.length / 2)));
     const e = await inputError(loadDataFile(file));

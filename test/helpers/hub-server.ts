@@ -1,17 +1,17 @@
 /**
  * A test double of the Hugging Face hub (and of GitHub release downloads) on 127.0.0.1.
  *
- * Serves `../shared/hub/datasets/<owner>/<name>/<path>` with the URL layout @huggingface/hub 2.x
- * uses (see ../shared/data/README.md):
+ * Serves `<hubDir>/datasets/<owner>/<name>/<path>` (default: the committed fixtures, test/fixtures/hub) with the
+ * URL layout @huggingface/hub 2.x uses:
  *   GET  /api/datasets/<owner>/<name>/revision/<rev>        dataset info incl. `sha` (a fixed fake commit)
  *   GET  /api/datasets/<owner>/<name>/tree/<rev>[/<dir>]    file listing, paged with `Link: <...>; rel="next"`
  *   POST /api/datasets/<owner>/<name>/paths-info/<rev>      per path: oid, size, lfs { oid = sha256, size }
  *   GET  /datasets/<owner>/<name>/resolve/<rev>/<path>      bytes; `Range` -> 206 + Content-Range; ETag
  *   HEAD /datasets/<owner>/<name>/raw/<rev>/<path>          existence (GET raw of an LFS file is its pointer)
- * and GitHub release assets from `../shared/data/evalplus/`:
+ * and GitHub release assets from `<releasesDir>` (default test/fixtures/data/evalplus):
  *   GET  /<owner>/<repo>/releases/download/<tag>/<asset>    302 -> /release-assets/<tag>/<asset> (as GitHub does)
  *
- * Failure knobs: `notFound` / `corrupt` (paths or asset names), `requireToken`, `noLfs`, `pageSize`.
+ * Failure knobs: `notFound` / `corrupt` (paths, asset or file names), `requireToken`, `noLfs`, `pageSize`.
  * `requests` records every request, for cache-hit assertions.
  */
 import { createHash } from 'node:crypto';
@@ -20,19 +20,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixtureData, fixtureHub } from './data.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedHubDir = join(repoRoot, '..', 'shared', 'hub');
-export const sharedDataDir = join(repoRoot, '..', 'shared', 'data');
 
 /** The commit every branch of every repo in the double points at (fake, but a valid 40-hex sha). */
 export const FAKE_COMMIT = 'b1e55ed0c0ffee00ba5eba11deadbeef00c0ffee';
 
 export interface HubServerOptions {
-  /** Folder with datasets/<owner>/<name>/... (default ../shared/hub). */
+  /** Folder with datasets/<owner>/<name>/... (default the fixtures, test/fixtures/hub; hubRoot() for the real files). */
   hubDir?: string;
-  /** Folder with release assets by file name (default ../shared/data/evalplus). */
+  /** Folder with release assets by file name (default test/fixtures/data/evalplus). */
   releasesDir?: string;
+  /** Any other URL path (e.g. "/openai/human-eval/raw/master/data/HumanEval.jsonl.gz") -> local file to serve. */
+  files?: Record<string, string>;
   /** The commit sha the branches resolve to (default FAKE_COMMIT). */
   commit?: string;
   /** Branch/tag names -> commit (default { main: commit }). A 40-hex revision is accepted when it is one of the values. */
@@ -101,8 +102,9 @@ function listFilesRecursive(dir: string, prefix = ''): string[] {
 }
 
 export async function startHubServer(options: HubServerOptions = {}): Promise<HubServer> {
-  const hubDir = options.hubDir ?? sharedHubDir;
-  const releasesDir = options.releasesDir ?? join(sharedDataDir, 'evalplus');
+  const hubDir = options.hubDir ?? fixtureHub;
+  const releasesDir = options.releasesDir ?? join(fixtureData, 'evalplus');
+  const files = options.files ?? {};
   const commit = options.commit ?? FAKE_COMMIT;
   const revisions = options.revisions ?? { main: commit };
   const notFound = new Set(options.notFound ?? []);
@@ -182,6 +184,20 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const segments = url.pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
     const method = req.method ?? 'GET';
+
+    // Plain files by URL path.
+    if (Object.hasOwn(files, url.pathname)) {
+      const full = files[url.pathname] as string;
+      const name = url.pathname.split('/').pop() ?? '';
+      if (notFound.has(name) || !existsSync(full)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('Not Found');
+        return;
+      }
+      const f = fileFacts(full);
+      serveBytes(req, res, served(name, f), f.sha256, {});
+      return;
+    }
 
     // GitHub release assets.
     const rel = segments.indexOf('releases');

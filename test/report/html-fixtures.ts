@@ -54,7 +54,7 @@ const task = (report: AuditReport, id: string): TaskRecord => {
   return t;
 };
 
-const zeroCounts = () => ({ total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, possiblyEquivalent: 0, unsorted: 0 });
+const zeroCounts = () => ({ total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, unconfirmed: 0, possiblyEquivalent: 0, unsorted: 0 });
 
 export const CLAMP_DIFF = `--- solution.py
 +++ mutant.py
@@ -232,7 +232,7 @@ export async function hostileReport(): Promise<AuditReport> {
   const t = r.tasks[0];
   t.id = HOSTILE_ID;
   t.entryPoint = `f${PAYLOADS.img}`;
-  t.checks.static!.promptExamples = [{ call: `f("${PAYLOADS.script}")`, expected: PAYLOADS.img, line: 3, style: 'doctest' }];
+  t.checks.static!.promptExamples = [{ call: `f("${PAYLOADS.script}")`, expected: PAYLOADS.img, line: 3, style: 'doctest', source: PAYLOADS.script }];
   const hostile: Finding = { kind: 'no-prompt-examples', severity: 'warning', check: 'static', message: `prompt says ${all}`, evidence: { prompt: `def f():\n    """${all}"""\n`, nested: { html: PAYLOADS.img } } };
   t.findings.push(hostile);
   const m = r.tasks.find((x) => x.id === 'Demo/6')!.checks.mutation!;

@@ -100,8 +100,8 @@ function strayDescendants(): string[] {
     stray.push(`${pid} ${cmd}`);
   }
   // One fork-server per worker is expected; anything more is a job's process.
-  const servers = stray.filter((s) => s.includes('fork_server.py'));
-  return servers.length <= roots.size ? stray.filter((s) => !s.includes('fork_server.py')).concat(servers.slice(roots.size)) : stray;
+  const servers = stray.filter((s) => s.includes('python/server.py'));
+  return servers.length <= roots.size ? stray.filter((s) => !s.includes('python/server.py')).concat(servers.slice(roots.size)) : stray;
 }
 
 async function assertPoolHealthy(): Promise<void> {
@@ -211,7 +211,8 @@ const PROGRAMS: { name: string; candidate: string; kind?: 'check-function'; expe
       'sys.settrace(tracer)',
     ].join('\n'),
     kind: 'check-function',
-    expect: ['error'],
+    // The hook lives in the program's process; check() runs in the oracle's, out of its reach.
+    expect: ['failed'],
   },
   {
     name: 'a profile hook installed from a thread-start hook',
@@ -286,6 +287,291 @@ const PROGRAMS: { name: string; candidate: string; kind?: 'check-function'; expe
     expect: ['failed'],
   },
 ];
+
+/**
+ * Tests that no plain value can satisfy (`v == 42 and v == 0`): only a subverted harness passes
+ * them. Each payload returns 0 and attacks the verdict some other way.
+ */
+function impossibleJob(candidate: string, kind: 'assert-list' | 'check-function'): TestsJob {
+  return {
+    kind: 'tests',
+    program: { candidate },
+    entryPoint: 'f',
+    timeoutMs: TIMEOUT_MS,
+    memoryBytes: MEMORY_BYTES,
+    tests:
+      kind === 'assert-list'
+        ? { kind: 'assert-list', asserts: ['v = f()\nassert v == 42 and v == 0', 'assert abs(f() - 42) < 1e-9'] }
+        : { kind: 'check-function', code: 'def check(candidate):\n    v = candidate()\n    assert v == 42 and v == 0\n    assert abs(candidate() - 42) < 1e-9\n', checkFunction: 'check' },
+  };
+}
+
+/** Forge an end record on every fd, with every nonce-looking string the program can find. */
+const FORGE_EVERYWHERE = [
+  'def _forge(nonces):',
+  '    import os, json',
+  '    end = json.dumps({"type": "end", "status": "passed", "ran": 2})',
+  '    for n in list(nonces) + ["0" * 32]:',
+  '        for fd in range(0, 256):',
+  '            try:',
+  '                os.write(fd, (n + " " + end + "\\n").encode())',
+  '            except OSError:',
+  '                pass',
+].join('\n');
+
+const VERDICT_ATTACKS: { name: string; candidate: string }[] = [
+  { name: 'a global that shadows a builtin the tests use', candidate: 'def f():\n    return 0\ndef abs(x):\n    return 0\n' },
+  { name: 'a patched builtin', candidate: 'import builtins\ndef f():\n    return 0\nbuiltins.abs = lambda x: 0\nbuiltins.AssertionError = type("X", (BaseException,), {})\n' },
+  { name: 'an object whose __eq__ is always True', candidate: 'class A:\n    def __eq__(self, o):\n        return True\n    __ne__ = lambda s, o: False\n    def __sub__(self, o):\n        return 0\ndef f():\n    return A()\n' },
+  { name: 'an int subclass whose __eq__ is always True', candidate: 'class I(int):\n    def __eq__(self, o):\n        return True\n    __hash__ = int.__hash__\ndef f():\n    return I(42)\n' },
+  {
+    name: 'rewriting the callers\' frames through sys._getframe',
+    candidate: [
+      'import sys',
+      'def f():',
+      '    fr = sys._getframe(1)',
+      '    while fr is not None:',
+      '        for k, v in list(fr.f_globals.items()):',
+      '            if callable(v) and k not in ("f",):',
+      '                try:',
+      '                    fr.f_globals[k] = lambda *a, **kw: None',
+      '                except Exception:',
+      '                    pass',
+      '        fr = fr.f_back',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'harness frames from a thread through sys._current_frames()',
+    candidate: [
+      FORGE_EVERYWHERE,
+      'import sys, threading',
+      'def f():',
+      '    found = []',
+      '    def look():',
+      '        for fr in sys._current_frames().values():',
+      '            while fr is not None:',
+      '                for v in list(fr.f_locals.values()):',
+      '                    if isinstance(v, str) and len(v) == 32:',
+      '                        found.append(v)',
+      '                fr = fr.f_back',
+      '    t = threading.Thread(target=look); t.start(); t.join()',
+      '    _forge(found)',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'a signal handler that reads the interrupted frame',
+    candidate: [
+      FORGE_EVERYWHERE,
+      'import signal, os',
+      'found = []',
+      'def handler(sig, fr):',
+      '    while fr is not None:',
+      '        found.extend(v for v in fr.f_locals.values() if isinstance(v, str) and len(v) == 32)',
+      '        fr.f_globals.update({"AssertionError": type("X", (BaseException,), {})})',
+      '        fr = fr.f_back',
+      'signal.signal(signal.SIGUSR1, handler)',
+      'def f():',
+      '    os.kill(os.getpid(), signal.SIGUSR1)',
+      '    _forge(found)',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'the harness\'s objects through gc.get_objects() (job["tests"] rewritten, nonces forged)',
+    candidate: [
+      FORGE_EVERYWHERE,
+      'import gc',
+      'def f():',
+      '    nonces = []',
+      '    for o in gc.get_objects():',
+      '        if isinstance(o, dict) and "tests" in o and isinstance(o.get("tests"), dict):',
+      '            o["tests"]["asserts"] = ["pass", "pass"]',
+      '            o["tests"]["code"] = "def check(c):\\n    pass\\n"',
+      '        if isinstance(o, dict):',
+      '            nonces.extend(v for v in o.values() if isinstance(v, str) and len(v) == 32)',
+      '    _forge(nonces)',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'import __main__ and replace what the harness calls late',
+    candidate: [
+      'import __main__, sys',
+      'def f():',
+      '    return 0',
+      'for mod in list(sys.modules.values()):',
+      '    for name in ("run_tests", "run_job", "decide", "oracle_main", "end_record", "failure_record"):',
+      '        if hasattr(mod, name):',
+      '            setattr(mod, name, lambda *a, **k: {"type": "end", "status": "passed", "ran": 2})',
+      '__main__.check = lambda c: None',
+    ].join('\n'),
+  },
+  {
+    name: 'os.fork: a child that forges the end record while the parent hangs',
+    candidate: [
+      FORGE_EVERYWHERE,
+      'import os, gc',
+      'def f():',
+      '    if os.fork() == 0:',
+      '        _forge([v for o in gc.get_objects() if isinstance(o, dict) for v in o.values() if isinstance(v, str) and len(v) == 32])',
+      '        os._exit(0)',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'the nonce read from /proc/self/mem',
+    candidate: [
+      FORGE_EVERYWHERE,
+      'import re, ctypes',
+      'def f():',
+      '    found = set()',
+      '    try:',
+      '        libc = ctypes.CDLL(None)',
+      '        libc.prctl(4, 1, 0, 0, 0)',
+      '        maps = open("/proc/self/maps").read().splitlines()',
+      '        with open("/proc/self/mem", "rb", 0) as mem:',
+      '            for line in maps:',
+      '                if "rw" not in line.split()[1]:',
+      '                    continue',
+      '                lo, hi = (int(x, 16) for x in line.split()[0].split("-"))',
+      '                if hi - lo > 64 << 20:',
+      '                    continue',
+      '                try:',
+      '                    mem.seek(lo)',
+      '                    found.update(m.decode() for m in re.findall(rb"[0-9a-f]{32}(?= )", mem.read(hi - lo)))',
+      '                except OSError:',
+      '                    pass',
+      '    except OSError:',
+      '        pass',
+      '    _forge(list(found)[:50])',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'a forged answer of unknown shape on the call channel',
+    candidate: [
+      'import os',
+      'def f():',
+      '    for fd in range(3, 256):',
+      '        try:',
+      '            body = b\'{"v":1,"ok":{"evil":[1]},"status":"passed"}\'',
+      '            os.write(fd, len(body).to_bytes(4, "big") + body)',
+      '        except OSError:',
+      '            pass',
+      '    return 0',
+    ].join('\n'),
+  },
+  {
+    name: 'a 600 MiB answer on the call channel',
+    candidate: 'import os\ndef f():\n    for fd in range(3, 256):\n        try:\n            os.write(fd, (600 << 20).to_bytes(4, "big"))\n        except OSError:\n            pass\n    return 0\n',
+  },
+];
+
+describe('sandbox: attacks on the verdict', () => {
+  it('a module imported under the name of another the tests use (unittest.mock as math) does not pass', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'import unittest.mock as math\ndef f():\n    return 0\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'assert-list', asserts: ['assert math.isclose(f(), 42)'] },
+    });
+    assert.equal(result.verdict.status, 'failed', JSON.stringify(result.verdict));
+    await assertCleanAfter(result);
+  });
+
+  it('a stdlib module the program imported is there for tests that use it without importing it', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'import math\ndef f():\n    return math.sqrt(2)\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'assert-list', asserts: ['assert math.isclose(f() ** 2, 2)'] },
+    });
+    assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict));
+  });
+
+  it("redefining a helper the tests take from the benchmark (HumanEval's poly) does not pass", async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'def poly(x):\n    return 84\ndef f():\n    return 0\n', helpers: 'def poly(x):\n    return 2 * x\ndef f():\n    pass\n' },
+      entryPoint: 'f',
+      timeoutMs: TIMEOUT_MS,
+      tests: { kind: 'check-function', code: 'def check(candidate):\n    v = candidate()\n    assert poly(v) == 84 and v != 42\n', checkFunction: 'check' },
+    });
+    assert.equal(result.verdict.status, 'failed', JSON.stringify(result.verdict));
+    await assertCleanAfter(result);
+  });
+
+  for (const attack of VERDICT_ATTACKS) {
+    for (const kind of ['assert-list', 'check-function'] as const) {
+      it(`${attack.name} (${kind}) does not pass`, async () => {
+        const result = await pool.run(impossibleJob(attack.candidate, kind));
+        assert.ok(['failed', 'error', 'timeout'].includes(result.verdict.status), JSON.stringify(result.verdict));
+        await assertCleanAfter(result);
+      });
+    }
+  }
+});
+
+/** Right programs that must pass however they behave around the tests. */
+const RIGHT_PROGRAMS: { name: string; candidate: string }[] = [
+  {
+    name: 'doctest.testmod() at the end of the program',
+    candidate: 'def f():\n    """\n    >>> f()\n    42\n    """\n    return 42\n\nif __name__ == "__main__":\n    import doctest\n    doctest.testmod()\n',
+  },
+  { name: 'printing a lot', candidate: 'def f():\n    for i in range(1000):\n        print("line", i)\n    return 42\n' },
+  { name: 'deep recursion', candidate: 'import sys\nsys.setrecursionlimit(10000)\ndef depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\ndef f():\n    return depth(3000) - 3000 + 42\n' },
+  { name: 'reading stdin (empty)', candidate: 'import sys\ndef f():\n    return 42 + len(sys.stdin.read())\n' },
+  { name: 'building a large output, then the answer', candidate: 'def f():\n    big = [list(range(100)) for _ in range(10000)]\n    return 42 if len(big) == 10000 else 0\n' },
+  { name: 'a subprocess that finishes', candidate: 'import subprocess\ndef f():\n    return 42 if subprocess.run(["true"]).returncode == 0 else 0\n' },
+];
+
+describe('sandbox: right programs pass', () => {
+  for (const program of RIGHT_PROGRAMS) {
+    for (const kind of ['assert-list', 'check-function'] as const) {
+      it(`${program.name} (${kind})`, async () => {
+        const result = await pool.run(job(program.candidate, kind));
+        assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict) + result.stderr.slice(0, 500));
+      });
+    }
+  }
+
+  it('a large output within limits comes back whole', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'def f(n):\n    return list(range(n))\n' },
+      entryPoint: 'f',
+      timeoutMs: 20_000,
+      tests: { kind: 'assert-list', asserts: ['assert f(2_000_000) == list(range(2_000_000))'] },
+    });
+    assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict));
+  });
+
+  it('a mutated argument is seen by the test', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'def f(xs):\n    xs.sort()\n    xs.append(99)\n' },
+      entryPoint: 'f',
+      timeoutMs: 5_000,
+      tests: { kind: 'assert-list', asserts: ['a = [3, 1, 2]\nf(a)\nassert a == [1, 2, 3, 99]'] },
+    });
+    assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict));
+  });
+
+  it('an exception the test expects is raised in the test as that builtin type', async () => {
+    const result = await pool.run({
+      kind: 'tests',
+      program: { candidate: 'def f(x):\n    if x < 0:\n        raise ValueError("negative")\n    return x\n' },
+      entryPoint: 'f',
+      timeoutMs: 5_000,
+      tests: { kind: 'assert-list', asserts: ['try:\n    f(-1)\n    assert False\nexcept ValueError as e:\n    assert str(e) == "negative"'] },
+    });
+    assert.equal(result.verdict.status, 'passed', JSON.stringify(result.verdict));
+  });
+});
 
 describe('sandbox: adversarial programs', () => {
   for (const program of PROGRAMS) {

@@ -20,13 +20,21 @@ import { buildIndex } from '../../contamination/index.js';
 import { resolveScanParameters, type ScanParameters } from '../../contamination/options.js';
 import { findCrossBenchmarkOverlaps, findDuplicatesInBenchmark } from '../../contamination/overlap.js';
 import { buildContaminationOutput } from './report.js';
-import { scanCorpusParallel } from '../../contamination/run.js';
+import { emptyScanReason, scanCorpusParallel } from '../../contamination/run.js';
+import { measureDirectory } from '../../contamination/corpus/directory.js';
+import { unitSelector } from '../../contamination/shard.js';
 import type { ContaminationPartial } from '../../contamination/scanner.js';
 import type { ShardSpec } from '../../contamination/shard.js';
 
-/** Default include globs per corpus format: Python sources for file trees, shard files for row corpora. */
+/**
+ * Default include globs per corpus format. File trees: Python sources and the files code is also kept
+ * in (Markdown, notebooks, JSON and JSONL, read as documents by contamination/embedded.ts); row
+ * corpora: shard files.
+ */
+export const DEFAULT_FILE_INCLUDES: readonly string[] = ['*.py', '*.md', '*.markdown', '*.ipynb', '*.json', '*.jsonl', '*.ndjson'];
+
 export function defaultIncludes(format: CorpusFormat): string[] {
-  if (format === 'dir' || format === 'git') return ['*.py'];
+  if (format === 'dir' || format === 'git') return [...DEFAULT_FILE_INCLUDES];
   return ['*.parquet', '*.jsonl', '*.jsonl.gz', '*.json.gz'];
 }
 
@@ -44,6 +52,10 @@ export function corpusSpec(format: CorpusFormat, location: string, overrides: Pa
     maxFileBytes: overrides.maxFileBytes ?? MAX_FILE_BYTES,
     maxRowBytes: overrides.maxRowBytes ?? MAX_ROW_BYTES,
   };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} kB`;
 }
 
 export interface ContaminationCheckOptions {
@@ -72,17 +84,27 @@ export function createContaminationCheck(options: ContaminationCheckOptions = {}
       const corpus = options.corpus ?? null;
       let partial: ContaminationPartial | null = null;
       if (corpus !== null) {
-        context.progress.start(`contamination: scanning ${corpus.location}`, 0);
+        // Real totals where they are known before the scan (a directory: its files and bytes).
+        const totals = corpus.format === 'dir' ? measureDirectory(corpus, unitSelector(options.shard ?? null)) : null;
+        context.progress.start(
+          totals === null
+            ? `contamination: scanning ${corpus.location} (bytes read)`
+            : `contamination: scanning ${corpus.location} (${totals.files} files, ${formatBytes(totals.bytes)}; bytes read)`,
+          totals?.bytes ?? 0,
+        );
         // A scan that fails is an error of the audit (exit 2), never a warning beside a "clean" report.
         try {
           const result = await scanCorpusParallel(context.tasks, params, corpus, options.workers ?? 1, {
             shard: options.shard ?? null,
             ...(options.hub ? { hub: options.hub } : {}),
-            onDocument: () => context.progress.advance(1),
+            onDocument: (bytes) => context.progress.advance(bytes),
             ...(context.signal ? { signal: context.signal } : {}),
           });
           if (!result.ok) throw new ToolError(`the corpus scan of ${corpus.location} failed: ${result.reason}`);
           partial = result.partial;
+          // A shard may hold no files; the whole scan (or the merge of shards) may not.
+          const empty = options.shard ? null : emptyScanReason(partial.corpus, corpus);
+          if (empty !== null) throw new ToolError(empty);
         } finally {
           context.progress.finish();
         }

@@ -12,6 +12,7 @@ import type {
   PromptExample,
 } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
+import { fromJson, pyRepr, type PyValue } from '../mutation/py-value.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 
 /** Inputs shown in one finding's evidence; the count of all of them is given too. */
@@ -73,8 +74,11 @@ function oneLine(text: string, max = 160): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
 }
 
+/** A plus input as Python would write its argument list (tuples, sets and dicts as themselves), else its JSON. */
 function inputEvidence(task: Task, index: number): string {
-  const text = JSON.stringify(task.inputs?.plus[index]) ?? '';
+  const args = task.inputs?.plus[index] ?? [];
+  const values = args.map(fromJson);
+  const text = values.every((v): v is PyValue => v !== undefined) ? `[${values.map(pyRepr).join(', ')}]` : (JSON.stringify(args) ?? '');
   return text.length > MAX_INPUT_CHARS ? `${text.slice(0, MAX_INPUT_CHARS)}...` : text;
 }
 
@@ -91,7 +95,9 @@ export function analyzeTask(task: Task, runs: TaskRuns, config: ExecutionConfig)
   if (bad) {
     const f = failureOf(bad.verdict)!;
     const seed = runs.repeats.indexOf(bad);
-    if (bad.verdict.status === 'timeout') {
+    if (bad.verdict.status === 'error' && NON_DATA_REASONS.has(bad.verdict.reason)) {
+      // Not a verdict on the reference: the task cannot run with its tests apart from the program (listed in the summary).
+    } else if (bad.verdict.status === 'timeout') {
       findings.push(finding('execution', 'timeout', 'error', `reference solution timed out after ${config.timeLimitMs} ms`, { timeLimitMs: config.timeLimitMs, hashSeed: seed }));
     } else if (f.phase === 'imports' || f.phase === 'setup') {
       findings.push(finding('execution', 'setup-error', 'error', `the benchmark's ${f.phase} code fails: ${describeFailure(f)}`, { ...f, hashSeed: seed }));
@@ -159,6 +165,8 @@ function exampleFindings(runs: NonNullable<TaskRuns['examples']>, section: Execu
         actual,
         line: ex.line,
         style: ex.style,
+        source: ex.source,
+        ...(ex.calledAs ? { calledAs: ex.calledAs } : {}),
       }),
     );
   });
@@ -208,7 +216,11 @@ function plusFindings(task: Task, outcomes: PlusOutcome[], section: ExecutionTas
   return findings;
 }
 
-export function summarize(sections: (ExecutionTask | undefined)[], findings: Finding[][]): ExecutionSummary {
+/** Error reasons that say a task's values cannot cross between tests and program (no verdict on the reference). */
+const NON_DATA_REASONS: ReadonlySet<string> = new Set(['non-data-result', 'non-data-argument']);
+
+/** `taskIds` (aligned with `sections`) names the tasks that cannot run apart from the program. */
+export function summarize(sections: (ExecutionTask | undefined)[], findings: Finding[][], taskIds?: readonly string[]): ExecutionSummary {
   const count = (pred: (s: ExecutionTask) => boolean) => sections.filter((s) => s !== undefined && pred(s)).length;
   const kinds = (kind: Finding['kind']) => findings.filter((fs) => fs.some((f) => f.kind === kind)).length;
   const withPlus = sections.filter((s): s is ExecutionTask & { plusInputs: NonNullable<ExecutionTask['plusInputs']> } => s?.plusInputs !== undefined);
@@ -222,6 +234,7 @@ export function summarize(sections: (ExecutionTask | undefined)[], findings: Fin
     slow: kinds('slow'),
     setupErrors: kinds('setup-error'),
     challengeFailed: count((s) => s.challenge !== undefined && s.challenge.verdict !== 'passed'),
+    ...(taskIds ? { notRunnableAsData: notRunnable(sections, taskIds) } : {}),
     promptExamples: {
       checked: sections.reduce((n, s) => n + (s?.promptExamples?.checked ?? 0), 0),
       mismatched: sections.reduce((n, s) => n + (s?.promptExamples?.mismatched ?? 0), 0),
@@ -235,4 +248,15 @@ export function summarize(sections: (ExecutionTask | undefined)[], findings: Fin
       timedOut: withPlus.reduce((n, s) => n + s.plusInputs.timedOut, 0),
     },
   };
+}
+
+function notRunnable(sections: (ExecutionTask | undefined)[], taskIds: readonly string[]): NonNullable<ExecutionSummary['notRunnableAsData']> {
+  const out: NonNullable<ExecutionSummary['notRunnableAsData']> = [];
+  sections.forEach((s, i) => {
+    const f = s?.failure;
+    if (f?.status === 'error' && f.reason !== undefined && NON_DATA_REASONS.has(f.reason)) {
+      out.push({ taskId: taskIds[i], reason: f.reason as 'non-data-result' | 'non-data-argument', message: f.message ?? '' });
+    }
+  });
+  return out;
 }

@@ -6,13 +6,15 @@
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
-import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { Runtime } from '../../sandbox/runtime.js';
+import { createRuntime } from '../../sandbox/runtimes.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
 import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
+import { droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
 
 export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
@@ -24,9 +26,13 @@ const SLOWEST_LISTED = 10;
 
 export interface ExecutionCheckOptions {
   /** Use this pool (shared with other checks) instead of creating one from the config; it is not closed. */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** Where prompt examples come from; default: the static check's extractor on the prompt. */
   promptExamples?: (task: Task) => PromptExample[];
+  /** The same task in sibling benchmarks (loaded by the caller): the references are compared on EvalPlus inputs. */
+  siblingsOf?: (task: Task) => SiblingTask[];
+  /** Curated releases drawn from this benchmark that were loaded (a task they lack was dropped). */
+  curatedSiblings?: readonly string[];
 }
 
 type JobTag =
@@ -47,7 +53,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   const started = performance.now();
   const pool =
     options.pool ??
-    createSandboxPool({
+    createRuntime({
       python: config.python || undefined,
       workers: config.workers > 0 ? config.workers : undefined,
       isolation: config.isolation,
@@ -144,12 +150,19 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
+    const differential = options.siblingsOf ? await runDifferential(pool, tasks, options.siblingsOf, config, examplesOf, context.signal) : undefined;
+    if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
+
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
       const r = runs[i];
       if (plus[i]) r.plus = plus[i];
       const { section, findings, slow } = analyzeTask(task, r, config);
+      const d = differential?.[i];
+      if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
+      if (d) findings.push(...d.findings);
+      findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
       outputs.push({ section, findings });
       const ms = Math.max(...r.repeats.map((x) => x.durationMs));
       if (slow) slowTasks.push({ id: task.id, ms });
@@ -159,17 +172,20 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
     const info = pool.info();
+    // What isolation this machine allows is environment, not a result: it goes to the run block (verify ignores it).
+    const environmentWarnings: Warning[] = [];
     if (!info.isolation.networkIsolated) {
-      warnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
     }
     if (!info.isolation.processLimit) {
-      warnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
+      environmentWarnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
     }
     return {
       tasks: outputs,
       summary: summarize(
         outputs.map((o) => o.section),
         outputs.map((o) => o.findings),
+        tasks.map((t) => t.id),
       ),
       findings: [] as Finding[],
       warnings,
@@ -177,6 +193,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         python: info.python,
         workers: info.workers,
         isolation: info.isolation,
+        ...(environmentWarnings.length > 0 ? { environmentWarnings } : {}),
         subreaper: info.subreaper,
         jobs: pool.stats.jobs,
         workersStarted: pool.stats.workersStarted,

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../util/canonical-json.js';
 import { sha256Hex } from '../../util/hash.js';
 
 /** Bump when the stored shape or the analysis changes meaning: older checkpoints are then ignored. */
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 export interface CheckpointStore {
   /** The stored value for `taskId` if its key matches, else undefined. */

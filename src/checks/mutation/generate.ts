@@ -9,7 +9,7 @@ import type { Task } from '../../model/task.js';
 import { unifiedDiff } from './diff.js';
 import { mutationOperators, type MutationOperator, type Replacement } from './operators/index.js';
 import type { Node, PythonParser } from './python-parser.js';
-import { sampleIndices, seededRandom } from './random.js';
+import { sampleIndices, seededRandom } from '../../util/random.js';
 
 /** A half-open span [start, end) of UTF-16 offsets into the solution. */
 export interface Span {

@@ -6,7 +6,8 @@
  * low-coverage. Files are touched only through the injected CheckpointStore.
  */
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
-import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import type { Runtime } from '../../sandbox/runtime.js';
+import { createRuntime } from '../../sandbox/runtimes.js';
 import type { Task } from '../../model/task.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
@@ -36,7 +37,7 @@ export const MUTATION_NOTES = [
 
 export interface MutationCheckOptions {
   /** Share a pool with other checks (not closed here); default: a pool of its own. */
-  pool?: SandboxPool;
+  pool?: Runtime;
   /** --python, for the pool and the compile() check. */
   python?: string;
   /** Per-task checkpoints (--resume); default: none. */
@@ -55,6 +56,10 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     seed,
     task: { solution: task.solution, canonicalSolution: task.canonicalSolution, entryPoint: task.entryPoint, tests: task.tests, setupCode: task.setupCode, imports: task.imports },
     plus: plusTask?.inputs ?? null,
+    // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
+    sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
+    prompt: task.prompt,
+    witnessChecks: 4,
   });
 }
 
@@ -104,7 +109,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
     p.mutants = { ...g, mutants: sampled, uncompilable: g.mutants.length - valid.length, sampledOut: valid.length - sampled.length };
   });
 
-  const pool = options.pool ?? createSandboxPool({ python: options.python });
+  const pool = options.pool ?? createRuntime({ python: options.python });
   const ownPool = options.pool === undefined;
   context.progress.start('mutation', context.tasks.length);
   context.progress.advance(prepared.length - todo.length);
@@ -114,7 +119,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
         if (context.signal?.aborted) return;
         p.done = await analyseTask({ task: p.task, plusTask: p.plusTask, mutants: p.mutants!, config, seed, parser, pool });
-        options.checkpoints?.save(p.task.id, p.key, p.done);
+        if (!p.done.transient) options.checkpoints?.save(p.task.id, p.key, p.done);
         context.progress.advance();
       }
     };
@@ -128,7 +133,8 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
   const tasks = prepared.map((p) => (p.done ? { section: p.done.section, findings: p.done.findings } : { findings: [] as Finding[] }));
   for (const p of prepared) {
     if (p.done?.section.status === 'skipped') {
-      warnings.push({ code: 'mutation-task-skipped', check: 'mutation', taskId: p.task.id, message: p.done.section.skipReason ?? 'skipped' });
+      const why = p.done.section.skipReason ?? 'skipped';
+      warnings.push({ code: 'mutation-task-skipped', check: 'mutation', taskId: p.task.id, message: p.done.transient ? `${why} (the machine decided it, not the program: not checkpointed; re-run)` : why });
     }
   }
   const sections = prepared.filter((p) => p.done).map((p) => ({ id: p.task.id, section: p.done!.section }));

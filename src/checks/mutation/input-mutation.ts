@@ -11,7 +11,7 @@
  */
 import { DEFAULT_MUTATION_SETTINGS } from '../../model/defaults.generated.js';
 import { pyRepr, type PyValue } from './py-value.js';
-import { seededRandom, type Random } from './random.js';
+import { seededRandom, type Random } from '../../util/random.js';
 
 /** Tries per wanted input before giving up (mutations can repeat or be impossible, e.g. on None). */
 export const ATTEMPTS_PER_INPUT = 10;

@@ -354,6 +354,48 @@ export function literalValue(node: Node): PyValue | undefined {
  * integral floats (`1.0` arrives as 1), so those become ints; pass the raw JSON to Python when
  * that matters.
  */
+/**
+ * A one-key tag of the typed input form (tuple, set, frozenset, dict, int, float); null when the
+ * object is not a tag, undefined when it is one this model has no value for (complex).
+ */
+function fromTag(value: Record<string, unknown>): PyValue | undefined | null {
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return null;
+  const body = value[keys[0]];
+  const list = (xs: unknown): PyValue[] | undefined => {
+    if (!Array.isArray(xs)) return undefined;
+    const items = xs.map(fromJson);
+    return items.every((x): x is PyValue => x !== undefined) ? items : undefined;
+  };
+  switch (keys[0]) {
+    case 'tuple':
+    case 'set':
+    case 'frozenset': {
+      const items = list(body);
+      if (!Array.isArray(body)) return null;
+      return items && (keys[0] === 'tuple' ? py.tuple(...items) : py.set(...items));
+    }
+    case 'dict': {
+      if (!Array.isArray(body)) return null;
+      const entries: Array<[PyValue, PyValue]> = [];
+      for (const pair of body) {
+        const kv = list(pair);
+        if (kv === undefined || kv.length !== 2) return undefined;
+        entries.push([kv[0], kv[1]]);
+      }
+      return py.dict(...entries);
+    }
+    case 'int':
+      return typeof body === 'string' && /^-?\d+$/.test(body) ? py.int(BigInt(body)) : null;
+    case 'float':
+      return body === 'nan' ? py.float(NaN) : body === 'inf' ? py.float(Infinity) : body === '-inf' ? py.float(-Infinity) : null;
+    case 'complex':
+      return Array.isArray(body) ? undefined : null;
+    default:
+      return null;
+  }
+}
+
 export function fromJson(value: unknown): PyValue | undefined {
   if (value === null) return py.none();
   // Exact Python numbers kept by the data reader (integral floats, integers beyond 2^53).
@@ -367,6 +409,8 @@ export function fromJson(value: unknown): PyValue | undefined {
     return items.every((x): x is PyValue => x !== undefined) ? py.list(...items) : undefined;
   }
   if (typeof value === 'object') {
+    const tagged = fromTag(value as Record<string, unknown>);
+    if (tagged !== null) return tagged;
     const entries: Array<[PyValue, PyValue]> = [];
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const pv = fromJson(v);

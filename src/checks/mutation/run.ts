@@ -6,8 +6,8 @@
  * them. Untrusted code (solutions, mutants, baselines) runs only in the sandbox pool.
  */
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
-import { outputsEqual, testsJob } from '../../sandbox/jobs.js';
-import type { SandboxPool } from '../../sandbox/pool.js';
+import { testsJob } from '../../sandbox/jobs.js';
+import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
@@ -19,11 +19,23 @@ import { outputValue } from './output-value.js';
 import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
-import { taskTestInputs, testCallees } from './test-inputs.js';
+import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
+import { brokenRules, coerceToExampleTypes, inferDomain, type InputDomain } from './input-domain.js';
+import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
+import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
 
-/** Limit for the reference solution's own test run; one that needs more is the execution check's business (slow/timeout). */
-export const REFERENCE_TIME_LIMIT_MS = 10_000;
+/**
+ * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
+ * than the plain one). CPU time, not wall time, so a loaded machine cannot drop a task: HumanEval/75's
+ * traced run needs ~2 s of CPU and went over a 10 s wall-clock limit at load 6. A reference that
+ * needs more is the execution check's business (slow/timeout).
+ */
+export const REFERENCE_CPU_LIMIT_MS = 30_000;
+/** Wall-clock safety net of those runs (code that sleeps or blocks uses no CPU); hitting it is not a result, see below. */
+export const REFERENCE_WALL_SAFETY_MS = 300_000;
+/** Runs of the reference's tests whose outcome depended on the machine (wall limit, lost worker) are retried this often. */
+export const REFERENCE_RETRIES = 2;
 /**
  * Wall-clock limit for the reference's batch of differential-testing calls (their cost is not
  * known yet; survivors then get max(min, factor x its time)). Per-input CPU limits end ordinary
@@ -194,19 +206,37 @@ export function differentialInputs(
   const json = (rows: readonly unknown[][]): PyValue[][] =>
     rows.map((row) => row.map(fromJson)).filter((row): row is PyValue[] => row.every((v) => v !== undefined));
   const inputs = plusTask?.inputs;
+  const tests = taskTestInputs(parser, task);
   if (inputs !== undefined) {
     // The smallest plus inputs (by source length; ties in data order). Size tracks cost, and
     // small inputs expose wrong programs as well as big ones (the small-scope hypothesis;
     // EvalPlus's reduced HumanEval+-mini keeps its killing power with ~47x fewer tests).
     const plus = json(inputs.plus).map((args, index) => ({ args, index, size: args.map(pyRepr).join(', ').length }));
     plus.sort((a, b) => a.size - b.size || a.index - b.index);
-    for (const p of plus.slice(0, config.plusInputLimit)) push('plus', p.args);
+    for (const p of plus.slice(0, config.plusInputLimit)) push('plus', coerceToExampleTypes(p.args, tests));
   }
-  const tests = taskTestInputs(parser, task);
   for (const args of tests) push('test', args);
   const seeds = tests.length > 0 ? tests : inputs !== undefined ? json(inputs.base) : [];
   for (const args of generateInputs(seeds, { seed, key: task.id, budget: config.inputBudget })) push('generated', args);
   return out;
+}
+
+/** The inputs a task's domain is inferred from: its tests' literal calls and its prompt's examples. */
+export function domainExamples(parser: PythonParser, task: Task): PyValue[][] {
+  const fromPrompt = extractPromptExamples(task.prompt, task.entryPoint).flatMap((e) => literalCallInputs(parser, e.call, [task.entryPoint]));
+  return [...taskTestInputs(parser, task), ...fromPrompt];
+}
+
+/** Checks one witness candidate passed or failed before a survivor's sorting (the sibling check comes after). */
+export function witnessChecks(source: InputSource, args: readonly PyValue[], domain: InputDomain, hasContract: boolean): { passed: string[]; failed: string[] } {
+  const passed: string[] = hasContract ? ['contract'] : [];
+  if (source === 'test') return { passed: [...passed, 'own-test'], failed: [] };
+  // EvalPlus inputs are valid by EvalPlus's contract (their JSON lists were read as the tests' tuples already):
+  // only a generated input is held to the domain the tests imply.
+  if (source === 'plus') return { passed: [...passed, 'evalplus-input'], failed: [] };
+  const broken = brokenRules(domain, args);
+  if (broken.length > 0) return { passed, failed: broken };
+  return { passed: [...passed, 'domain'], failed: [] };
 }
 
 export interface SurvivorRecord {
@@ -221,6 +251,14 @@ export interface TaskAnalysis {
   findings: Finding[];
   /** Non-deterministic details for the run block. */
   runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number };
+  /** The outcome depended on the machine (a wall-clock safety net, a lost worker): reported, never checkpointed. */
+  transient?: boolean;
+}
+
+/** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
+export function dependsOnMachine(v: Verdict): boolean {
+  if (v.status === 'timeout') return v.reason !== 'cpu-limit';
+  return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
 }
 
 export interface AnalyseTaskInput {
@@ -231,7 +269,7 @@ export interface AnalyseTaskInput {
   config: MutationConfig;
   seed: number;
   parser: PythonParser;
-  pool: SandboxPool;
+  pool: Runtime;
 }
 
 function skipped(reason: string, mutants: AnalyseTaskInput['mutants']): MutationTask {
@@ -260,7 +298,7 @@ function describeFailure(v: Verdict): string {
 export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis> {
   const { task, plusTask, mutants, config, seed, parser, pool } = input;
   let jobs = 0;
-  const run = (job: Parameters<SandboxPool['run']>[0]): Promise<JobResult> => {
+  const run = (job: Parameters<Runtime['run']>[0]): Promise<JobResult> => {
     jobs++;
     return pool.run(job);
   };
@@ -268,15 +306,20 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   // 1. The reference solution under its own tests, with coverage.
   // A second, untraced run gives the CPU time mutants are measured against (tracing for
   // coverage makes the traced run several times slower).
-  const [reference, untraced] = await Promise.all([
-    run(testsJob(task, { coverage: true, timeoutMs: REFERENCE_TIME_LIMIT_MS })),
-    run(testsJob(task, { timeoutMs: REFERENCE_TIME_LIMIT_MS })),
-  ]);
+  const referenceRun = async (coverage: boolean): Promise<JobResult> => {
+    const job = { ...testsJob(task, { ...(coverage ? { coverage } : {}), timeoutMs: REFERENCE_WALL_SAFETY_MS }), cpuLimitMs: REFERENCE_CPU_LIMIT_MS };
+    let result = await run(job);
+    for (let retry = 0; retry < REFERENCE_RETRIES && dependsOnMachine(result.verdict); retry++) result = await run(job);
+    return result;
+  };
+  const [reference, untraced] = await Promise.all([referenceRun(true), referenceRun(false)]);
   if (reference.verdict.status !== 'passed') {
     return {
       section: skipped(`the reference solution does not pass its own tests: ${describeFailure(reference.verdict)}`, mutants),
       findings: [],
       runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs, mutantsWallMs: 0, sortingWallMs: 0 },
+      // A skip the machine caused is not a result: it must not be checkpointed and reused.
+      ...(dependsOnMachine(reference.verdict) ? { transient: true } : {}),
     };
   }
   const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
@@ -296,8 +339,22 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       }),
     ),
   ]);
-  const trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed').map((c) => c.baseline);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
+  // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
+  // the original asserts must also pass every base and plus input to survive or count as a pass.
+  const suite = task.inputs ? await buildPlusSuite(task, run) : undefined;
+  let trivialPasses = trivial.filter((_, i) => trivialResults[i].verdict.status === 'passed');
+  if (suite) {
+    const survivedIdx = statuses.flatMap((s, i) => (s === 'survived' ? [i] : []));
+    const [mutantPasses, trivialSuite] = await Promise.all([
+      Promise.all(survivedIdx.map((i) => passesPlusSuite(task, suite, mutants.mutants[i].source, run))),
+      Promise.all(trivialPasses.map((c) => passesPlusSuite(task, suite, c.source, run))),
+    ]);
+    survivedIdx.forEach((i, k) => {
+      if (!mutantPasses[k]) statuses[i] = 'killed';
+    });
+    trivialPasses = trivialPasses.filter((_, k) => trivialSuite[k]);
+  }
 
   // 4. Survivors: differential testing against the reference.
   const survivorMutants = mutants.mutants.filter((_, i) => statuses[i] === 'survived');
@@ -314,7 +371,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   }));
   const counts = countOutcomes(outcomes);
   const scores = mutationScores(counts);
-  const verdictOrder: Record<SurvivorVerdict, number> = { killable: 0, 'possibly-equivalent': 1, unsorted: 2 };
+  const verdictOrder: Record<SurvivorVerdict, number> = { killable: 0, unconfirmed: 1, 'possibly-equivalent': 2, unsorted: 3 };
   survivors.sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.mutant.index - b.mutant.index);
 
   const section: MutationTask = {
@@ -334,7 +391,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       verdict,
       ...(evidence ? { evidence } : {}),
     })),
-    trivialPasses,
+    trivialPasses: trivialPasses.map((c) => c.baseline),
+    ...(suite ? { evalplusSuite: { inputs: suite.inputs.length } } : {}),
     ...(diff ? { inputs: diff.inputCounts } : {}),
     ...(coverage ? { coverage } : {}),
   };
@@ -346,7 +404,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   };
 }
 
-interface ReferenceOutput {
+export interface ReferenceOutput {
   output: Extract<CallOutput, { status: 'returned' }>;
   /** Parsed lazily: only survivors whose output differs need it. */
   value: () => PyValue | undefined;
@@ -386,7 +444,8 @@ async function sortSurvivors(
   // run in a job of their own, the tests' and generated ones in another.
   const refWall = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
   const runReference = async (first: number, inputs: readonly DiffInput[]): Promise<number> => {
-    const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map((i) => i.source === 'generated') });
+    // Every input is held to the contract: EvalPlus's own plus inputs include some that break it (HumanEval/32 `[0, 0]`).
+    const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map(() => true) });
     const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS };
     let ms = 0;
     for (let start = 0; start < inputs.length; ) {
@@ -405,24 +464,33 @@ async function sortSurvivors(
     plusCount < candidates.length ? runReference(plusCount, candidates.slice(plusCount)) : 0,
   ]);
   const refMs = refTimes[0] + refTimes[1];
-  const valid: DiffInput[] = [];
-  const expected: ReferenceOutput[] = [];
+  const answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[] = [];
   // Every input the reference answers is used. Survivors try them in candidate order (plus first:
   // EvalPlus-validated evidence). Nothing here depends on timing but REFERENCE_INPUT_CPU_MS.
+  const testOutputs = literalTestOutputs(parser, task);
+  const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
+  const hasContract = contract.trim() !== '';
   for (let i = 0; i < candidates.length; i++) {
     const o = refOutputs.get(i);
     if (o?.status !== 'returned') continue;
-    valid.push(candidates[i]);
     let parsed: { v: PyValue | undefined } | undefined;
-    expected.push({ output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v });
+    const ref = { output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v };
+    answered.push({ input: candidates[i], ref, checks: witnessChecks(candidates[i].source, candidates[i].args, domain, hasContract) });
   }
-  inputCounts.discarded = candidates.length - valid.length;
-  for (const v of valid) inputCounts[v.source]++;
-  if (valid.length === 0) return { records, inputCounts };
+  inputCounts.discarded = candidates.length - answered.length;
+  for (const a of answered) inputCounts[a.input.source]++;
+  if (answered.length === 0) return { records, inputCounts };
+  const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
+  checkOutputKinds(answered, testOutputs);
+  const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
+  if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run);
+  // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.
+  const ordered = [...answered.filter((a) => a.checks.failed.length === 0), ...answered.filter((a) => a.checks.failed.length > 0)];
+  const valid = ordered.map((a) => a.input);
+  const expected = ordered.map((a) => a.ref);
 
   // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
   // backstop for the job is the usual rule on the reference's time for these calls.
-  const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   const callee = testCallees(task)[0];
   const wallLimit = mutantTimeLimit(refMs, config);
   const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * e.output.ms)));
@@ -432,7 +500,8 @@ async function sortSurvivors(
     if (o.digest !== undefined && o.digest === exp.output.digest) return true;
     const ev = exp.value();
     const mv = outputValue(parser, o);
-    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) : outputsEqual(o.value, exp.output.value, atol);
+    // Opaque outputs (objects by repr, complex numbers, digests of large values) are equal only when encoded alike.
+    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
   };
 
   /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
@@ -476,20 +545,102 @@ async function sortSurvivors(
     }
     const chosen = valid[hit.index];
     const exp = expected[hit.index];
-    const ev = exp.value();
+    const checks = ordered[hit.index].checks;
+    const confirmed = checks.failed.length === 0;
+    const ev = confirmed ? exp.value() : undefined;
     records.set(m.id, {
       mutant: m,
-      verdict: 'killable',
+      verdict: confirmed ? 'killable' : 'unconfirmed',
       evidence: {
         input: callRepr(callee, chosen.args),
         inputSource: chosen.source,
         referenceOutput: exp.output.repr,
         mutantOutput: hit.text,
         ...(ev !== undefined ? { assert: killingAssert({ callee, args: chosen.args, expected: ev, atol }) } : {}),
+        checks,
       },
     });
   });
   return { records, inputCounts };
+}
+
+export type WitnessChecks = { passed: string[]; failed: string[]; siblingOutput?: string };
+
+/** Kinds of result that compare equal in Python tests (`== 1` holds for 1.0 and True). */
+function outputKind(v: PyValue): string {
+  return v.type === 'int' || v.type === 'float' || v.type === 'bool' ? 'number' : v.type;
+}
+
+/**
+ * The reference's answer on a witness must be the kind of value the tests expect (Mbpp/83's reference returns
+ * `122` where every test expects a letter): otherwise the answer is a bug or undefined, not evidence.
+ */
+export function checkOutputKinds(answered: readonly { ref: ReferenceOutput; checks: WitnessChecks }[], testOutputs: readonly PyValue[]): void {
+  if (testOutputs.length === 0) {
+    // Tests that never compare an answer to a literal judge it by a property (HumanEval/32: poly(xs, x) is about 0,
+    // any root will do) or up to order (`set(f(x)) == ...`): an equality assert on the reference's answer could
+    // reject a right one, so no witness is confirmed.
+    for (const a of answered) if (a.checks.failed.length === 0) a.checks.failed.push('literal-oracle');
+    return;
+  }
+  const kinds = new Set(testOutputs.map(outputKind));
+  for (const a of answered) {
+    if (a.checks.failed.length > 0) continue;
+    const v = a.ref.value();
+    if (v === undefined) continue;
+    if (kinds.has(outputKind(v))) a.checks.passed.push('output-kind');
+    else a.checks.failed.push('output-kind');
+  }
+}
+
+/**
+ * Run the sibling benchmark's reference (HumanEval+ for HumanEval, MBPP+ for MBPP) on the inputs that passed
+ * every other check: where it answers differently, or not at all, the audited reference's output is not
+ * confirmed and the input is no witness (HumanEval/140 `'  '`: the original gives `'_'`, HumanEval+ `'__'`).
+ */
+async function confirmWithSibling(
+  sibling: Task,
+  answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[],
+  atol: number,
+  parser: PythonParser,
+  wallMs: number,
+  run: (job: CallJob) => Promise<JobResult>,
+): Promise<void> {
+  const todo = answered.filter((a) => a.checks.failed.length === 0);
+  if (todo.length === 0) return;
+  const suffix = callHelperSuffix(sibling.entryPoint, todo.map((a) => a.input.args));
+  const job: CallJob = {
+    kind: 'call',
+    program: { candidate: (sibling.solution.endsWith('\n') ? sibling.solution : sibling.solution + '\n') + suffix, setup: sibling.setupCode, imports: sibling.imports },
+    entryPoint: CALL_HELPER,
+    inputs: todo.map((_, i) => [i]),
+    timeoutMs: wallMs,
+    digests: true,
+    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
+  };
+  const outputs = new Map<number, CallOutput>();
+  for (let start = 0; start < todo.length; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  todo.forEach((a, i) => {
+    const o = outputs.get(i);
+    let agrees = false;
+    if (o?.status === 'returned') {
+      a.checks.siblingOutput = o.repr;
+      if (o.digest !== undefined && o.digest === a.ref.output.digest) agrees = true;
+      else {
+        const mine = a.ref.value();
+        const theirs = outputValue(parser, o);
+        agrees = mine !== undefined && theirs !== undefined ? evalplusOutputsMatch(theirs, mine, atol) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value);
+      }
+    } else if (o?.status === 'raised') a.checks.siblingOutput = `${o.exception}: ${o.message}`;
+    else a.checks.siblingOutput = o?.status ?? 'not-run';
+    if (agrees) a.checks.passed.push('sibling-agrees');
+    else a.checks.failed.push('sibling-disagrees');
+  });
 }
 
 function taskFindings(section: MutationTask, config: MutationConfig): Finding[] {
@@ -502,8 +653,16 @@ function taskFindings(section: MutationTask, config: MutationConfig): Finding[] 
         'killable-survivor',
         'warning',
         `the tests accept a wrong solution: ${s.operator} at line ${s.line} (${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}) differs from the reference on ${e.input}`,
-        { mutant: s.id, diff: s.diff, input: e.input, inputSource: e.inputSource, referenceOutput: e.referenceOutput, mutantOutput: e.mutantOutput, ...(e.assert ? { assert: e.assert } : {}) },
+        { mutant: s.id, diff: s.diff, input: e.input, inputSource: e.inputSource, referenceOutput: e.referenceOutput, mutantOutput: e.mutantOutput, ...(e.assert ? { assert: e.assert } : {}), ...(e.checks ? { checks: e.checks } : {}) },
       ),
+    );
+  }
+  const unconfirmed = section.survivors.filter((x) => x.verdict === 'unconfirmed');
+  if (unconfirmed.length > 0) {
+    out.push(
+      finding('mutation', 'unconfirmed-survivors', 'info', `${unconfirmed.length} surviving mutant(s) differ from the reference only on inputs whose evidence failed a check (no assert offered)`, {
+        mutants: unconfirmed.map((x) => ({ id: x.id, input: x.evidence?.input, inputSource: x.evidence?.inputSource, failed: x.evidence?.checks?.failed ?? [] })),
+      }),
     );
   }
   const equivalent = section.survivors.filter((x) => x.verdict === 'possibly-equivalent');

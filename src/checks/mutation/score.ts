@@ -9,8 +9,8 @@ import type { MutationCounts } from '../../model/types.generated.js';
 import { naturalCompare } from '../../util/natural-compare.js';
 
 export type MutantStatus = 'killed' | 'survived' | 'timeout' | 'error';
-/** What differential testing made of a survivor; `unsorted` when it was not (or could not be) run. */
-export type SurvivorVerdict = 'killable' | 'possibly-equivalent' | 'unsorted';
+/** What differential testing made of a survivor; `unconfirmed` when only inputs that failed a witness check tell it apart; `unsorted` when it was not (or could not be) run. */
+export type SurvivorVerdict = 'killable' | 'unconfirmed' | 'possibly-equivalent' | 'unsorted';
 
 export interface MutantOutcome {
   operator: string;
@@ -23,7 +23,7 @@ export interface MutantOutcome {
 export type { MutationCounts } from '../../model/types.generated.js';
 
 export function emptyCounts(): MutationCounts {
-  return { total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, possiblyEquivalent: 0, unsorted: 0 };
+  return { total: 0, killed: 0, survived: 0, timeout: 0, error: 0, killable: 0, unconfirmed: 0, possiblyEquivalent: 0, unsorted: 0 };
 }
 
 function add(counts: MutationCounts, o: MutantOutcome): void {
@@ -32,6 +32,7 @@ function add(counts: MutationCounts, o: MutantOutcome): void {
   if (o.status === 'survived') {
     const verdict = o.verdict ?? 'unsorted';
     if (verdict === 'killable') counts.killable++;
+    else if (verdict === 'unconfirmed') counts.unconfirmed++;
     else if (verdict === 'possibly-equivalent') counts.possiblyEquivalent++;
     else counts.unsorted++;
   }

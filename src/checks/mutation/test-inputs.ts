@@ -52,3 +52,32 @@ export function taskTestInputs(parser: PythonParser, task: Pick<Task, 'tests' | 
   const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
   return literalCallInputs(parser, code, testCallees(task));
 }
+
+/**
+ * The literal results the tests expect: the other side of `<callee>(...) == <literal>` or `is <literal>` (either way
+ * round), and True/False for `assert <callee>(...)` / `assert not <callee>(...)`. They say what kind of value the task returns.
+ */
+export function literalTestOutputs(parser: PythonParser, task: Pick<Task, 'tests' | 'entryPoint'>): PyValue[] {
+  const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
+  const callees = testCallees(task);
+  return parser.withTree(code, (tree) => {
+    const out: PyValue[] = [];
+    const isCall = (n: Node | null): boolean => n !== null && n.type === 'call' && callees.includes(n.childForFieldName('function')?.text ?? '');
+    const visit = (node: Node): void => {
+      if (node.type === 'assert_statement') {
+        // `assert f(x)` expects a truthy answer, `assert not f(x)` a falsy one: both say the task answers booleans.
+        const test = node.namedChildren[0];
+        if (isCall(test)) out.push({ type: 'bool', value: true });
+        else if (test?.type === 'not_operator' && isCall(test.childForFieldName('argument'))) out.push({ type: 'bool', value: false });
+      }
+      if (node.type === 'comparison_operator' && node.namedChildren.length === 2 && node.children.some((c) => c?.type === '==' || c?.type === 'is')) {
+        const [a, b] = node.namedChildren;
+        const value = isCall(a) && b !== null ? literalValue(b) : isCall(b) && a !== null ? literalValue(a) : undefined;
+        if (value !== undefined) out.push(value);
+      }
+      for (const child of node.children) if (child !== null) visit(child);
+    };
+    visit(tree.rootNode);
+    return out;
+  });
+}

@@ -14,7 +14,7 @@ import { contaminationSettings, withContaminationOptions } from '../contaminatio
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
-import { renderSummary, renderWarning } from '../table.js';
+import { environmentWarnings, renderSummary, renderWarning } from '../table.js';
 import { prepareDirectory, prepareOutput } from '../outputs.js';
 import { BASELINE_FILE, CONFIG_FILE, loadBaseline, loadConfigFile, PACKAGE_KEY } from '../config-file.js';
 import { splitByBaseline, updatedBaseline } from '../../apply/baseline.js';
@@ -227,6 +227,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           }
           if (!guard) state.io.out(renderSummary(report, state.io.stdoutIsTty, terminalWidth()));
           for (const w of report.warnings) state.io.err(renderWarning(w) + '\n');
+          for (const line of environmentWarnings(report)) state.io.err(line + '\n');
           reports.push(report);
           if (failOn !== 'none' && argv['update-baseline'] !== true) {
             const split = splitByBaseline(report, baseline ?? { suppressions: [] }, failOn);

@@ -4,7 +4,7 @@
  * File system calls are synchronous on purpose: the scan is CPU-bound in this same thread, and the
  * promise machinery of fs/promises costs more than the read of a typical 10 KB source file.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { BINARY_SNIFF_BYTES } from '../constants.js';
 import type { CorpusDocument } from './types.js';
@@ -119,4 +119,21 @@ export async function* readDirectory(spec: CorpusSpec, sink: CorpusSink, select:
     const doc = readDirectoryFile(spec, rel, sink);
     if (doc !== null) yield doc;
   }
+}
+
+/** Files and bytes a directory scan will read (for progress with real totals); unreadable entries count 0 bytes. */
+export function measureDirectory(spec: CorpusSpec, select: UnitSelector): { files: number; bytes: number } {
+  const sink: CorpusSink = { skip: () => undefined, warn: () => undefined, nonUtf8: () => undefined };
+  let files = 0;
+  let bytes = 0;
+  for (const rel of listDirectory(spec, sink, select)) {
+    files++;
+    try {
+      const size = statSync(join(spec.location, rel)).size;
+      if (size <= spec.maxFileBytes) bytes += size;
+    } catch {
+      // Counted as a file; the scan reports why it could not be read.
+    }
+  }
+  return { files, bytes };
 }

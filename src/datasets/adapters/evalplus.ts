@@ -7,6 +7,7 @@
 import type { Task, TestSuite } from '../../model/task.js';
 import { InputError } from '../../errors.js';
 import { idField, inputList, numberField, optionalString, stringField, type RecordContext } from './fields.js';
+import { typedArgs } from './evalplus-inputs.js';
 import { CHECK_FUNCTION } from './humaneval.js';
 
 function definesEntryPoint(code: string, entryPoint: string): boolean {
@@ -38,9 +39,10 @@ export function evalplusAdapter(rec: Record<string, unknown>, ctx: RecordContext
       location: { file: ctx.file, row: ctx.row, field: 'test' },
     });
   }
+  const id = idField(rec, 'task_id', ctx);
   return {
     benchmark: ctx.benchmark,
-    id: idField(rec, 'task_id', ctx),
+    id,
     entryPoint,
     prompt,
     canonicalSolution,
@@ -49,8 +51,8 @@ export function evalplusAdapter(rec: Record<string, unknown>, ctx: RecordContext
     imports: [],
     tests,
     inputs: {
-      base: inputList(rec, 'base_input', ctx),
-      plus: inputList(rec, 'plus_input', ctx),
+      base: inputList(rec, 'base_input', ctx).map((args) => typedArgs(id, args)),
+      plus: inputList(rec, 'plus_input', ctx).map((args) => typedArgs(id, args)),
       atol: numberField(rec, 'atol', ctx, 0),
       contract: optionalString(rec, 'contract', ctx),
     },

@@ -166,7 +166,7 @@ export const CLIENT_JS = String.raw`(function () {
     return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every(function (k) { return flatObject(v[k]); });
   }
   /** Column order of mutant counts and of the mutant-generation funnel (the rest follow). */
-  var COUNT_COLUMNS = ['total', 'killed', 'timeout', 'survived', 'killable', 'possiblyEquivalent', 'unsorted', 'error'];
+  var COUNT_COLUMNS = ['total', 'killed', 'timeout', 'survived', 'killable', 'unconfirmed', 'possiblyEquivalent', 'unsorted', 'error'];
   var FUNNEL_COLUMNS = ['candidates', 'unparsable', 'uncompilable', 'duplicates', 'valid', 'sampledOut', 'run'];
   function objectsTable(v, keyHeader, order) {
     var isArr = Array.isArray(v);
@@ -324,7 +324,8 @@ export const CLIENT_JS = String.raw`(function () {
       io.appendChild(el('div', null, 'mutant output'));
       io.appendChild(el('div', null, pre(ev.mutantOutput)));
       io.appendChild(el('div', null, 'killing assert'));
-      io.appendChild(el('div', null, ev.assert !== undefined ? [pre(ev.assert), copyButton(function () { return ev.assert; })] : el('span', 'muted', 'none: the reference output has no literal form')));
+      var noAssert = s.verdict === 'unconfirmed' ? 'none: the witness failed ' + (ev.checks ? ev.checks.failed.join(', ') : 'a check') : 'none: the reference output has no literal form';
+      io.appendChild(el('div', null, ev.assert !== undefined ? [pre(ev.assert), copyButton(function () { return ev.assert; })] : el('span', 'muted', noAssert)));
       box.appendChild(io);
       var more = rest(ev, ['input', 'inputSource', 'referenceOutput', 'mutantOutput', 'assert']);
       if (more) box.appendChild(renderGeneric(more));

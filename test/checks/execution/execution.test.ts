@@ -40,12 +40,14 @@ const TASKS: Task[] = [
     tests: { kind: 'assert-list', asserts: ['assert f(5) == 2'], challengeAsserts: [] },
     inputs: { base: [[5]], plus: [[1], [0], [2], [-3], [4]], atol: 0, contract: '    assert x >= 0, "invalid inputs" # $_CONTRACT_$\n' },
   }),
+  // Returns an object of its own class: its tests cannot run apart from it (no verdict on the reference).
+  task('objects', { solution: 'class Box:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return True\ndef f(x):\n    return Box(2 * x)\n' }),
 ];
 
 const EXAMPLES: Record<string, PromptExample[]> = {
   ok: [
-    { call: 'f(2)', expected: '4', line: 3, style: 'doctest' },
-    { call: 'f(3)', expected: '7', line: 5, style: 'doctest' },
+    { call: 'f(2)', expected: '4', line: 3, style: 'doctest', source: '>>> f(2)\n4' },
+    { call: 'f(3)', expected: '7', line: 5, style: 'doctest', source: '>>> f(3)\n7' },
   ],
 };
 
@@ -124,6 +126,17 @@ describe('execution check', () => {
     assert.deepEqual(crash.evidence.inputs, [{ index: 1, input: '[0]', exception: 'ZeroDivisionError', message: 'integer division or modulo by zero' }]);
     const violation = p.findings.find((f) => f.kind === 'contract-violation')!;
     assert.equal((violation.evidence.inputs as { index: number }[])[0].index, 3);
+  });
+
+  it('lists a task whose values cannot cross as data, without calling its reference failing', () => {
+    assert.equal(byId('objects').section?.verdict, 'error');
+    assert.equal(byId('objects').section?.failure?.reason, 'non-data-result');
+    assert.deepEqual(kinds('objects'), []);
+    assert.deepEqual(
+      out.summary!.notRunnableAsData?.map((x) => [x.taskId, x.reason]),
+      [['objects', 'non-data-result']],
+    );
+    assert.match(out.summary!.notRunnableAsData![0].message, /not plain data \(Box\)/);
   });
 
   it('summarizes and records the isolation in the run block', () => {

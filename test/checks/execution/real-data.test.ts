@@ -5,7 +5,6 @@
  * Repeats and plus inputs are reduced here to keep the suite fast; bench/sandbox.ts runs it all.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck } from '../../../src/checks/execution/index.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
@@ -15,7 +14,7 @@ import { loadDataFile } from '../../../src/datasets/load.js';
 import type { Config, ExecutionConfig } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';
-import { sharedData } from '../../helpers/paths.js';
+import { needData } from '../../helpers/data.js';
 
 let pool: SandboxPool;
 before(() => {
@@ -30,12 +29,20 @@ async function audit(tasks: Task[], execution: Partial<ExecutionConfig>): Promis
   return createExecutionCheck({ pool }).run({ benchmark: tasks[0]?.benchmark ?? 'x', tasks, config, progress: silentProgress });
 }
 
-/** Every task got a section; every non-passing task has a finding whose evidence says why. */
+/**
+ * Every task got a section; every non-passing task has a finding whose evidence says why, or is
+ * listed as not runnable apart from its tests (values that are not plain data), with the reason.
+ */
 function assertFullyExecuted(tasks: Task[], out: CheckOutput<'execution'>): void {
   assert.equal(out.tasks.length, tasks.length);
+  const notRunnable = new Map((out.summary!.notRunnableAsData ?? []).map((x) => [x.taskId, x]));
   out.tasks.forEach((t, i) => {
     assert.ok(t.section, `${tasks[i].id}: no section`);
-    if (t.section.verdict !== 'passed') {
+    const listed = notRunnable.get(tasks[i].id);
+    if (listed) {
+      assert.equal(t.section.failure?.reason, listed.reason, `${tasks[i].id}: listed as not runnable for another reason`);
+      assert.match(listed.message, /not plain data/);
+    } else if (t.section.verdict !== 'passed') {
       const f = t.findings.find((x) => ['canonical-fails', 'setup-error', 'timeout'].includes(x.kind));
       assert.ok(f, `${tasks[i].id}: ${t.section.verdict} without a finding`);
       if (f.kind !== 'timeout') {
@@ -50,8 +57,10 @@ function assertFullyExecuted(tasks: Task[], out: CheckOutput<'execution'>): void
 }
 
 describe('execution check on real benchmarks', () => {
-  it('HumanEval: all 164 reference solutions pass, three seeds each; a planted broken solution is caught', async () => {
-    const tasks = await loadDataFile(join(sharedData, 'humaneval', 'HumanEval.jsonl.gz'));
+  it('HumanEval: all 164 reference solutions pass, three seeds each; a planted broken solution is caught', async (t) => {
+    const [file] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+    if (!file) return;
+    const tasks = await loadDataFile(file);
     assert.equal(tasks.length, 164);
     const planted = tasks.findIndex((t) => t.id === 'HumanEval/0');
     const broken: Task = { ...tasks[planted], solution: tasks[planted].solution.replace('return True', 'return False') };
@@ -80,14 +89,19 @@ describe('execution check on real benchmarks', () => {
     }
   });
 
-  it('MBPP (full) and MBPP sanitized: every task executed, failures reported with evidence', async () => {
-    for (const file of [join('mbpp', 'mbpp.jsonl'), join('mbpp', 'sanitized-mbpp.json')]) {
-      const tasks = await loadDataFile(join(sharedData, file));
+  it('MBPP (full) and MBPP sanitized: every task executed, failures reported with evidence', async (t) => {
+    const files = needData(t, 'mbpp/mbpp.jsonl', 'mbpp/sanitized-mbpp.json');
+    if (!files) return;
+    for (const file of files) {
+      const tasks = await loadDataFile(file);
       const out = await audit(tasks, { repeats: 1 });
       assertFullyExecuted(tasks, out);
       // Most references pass: a harness that fails everything would be caught here.
       assert.ok(out.summary!.passed > tasks.length * 0.95, `${file}: only ${out.summary!.passed} of ${tasks.length} passed`);
       if (file.endsWith('mbpp.jsonl')) {
+        // Three tasks build objects of the program's own classes in their tests or setup code (a
+        // linked list node, a tree node, a Pair): they cannot run with the tests apart from the program.
+        assert.deepEqual((out.summary!.notRunnableAsData ?? []).map((x) => x.taskId).sort(), ['367', '601', '927']);
         // MBPP full ships challenge_test_list: run for every task that has one, failures counted.
         const withChallenge = tasks.filter((t) => t.tests.kind === 'assert-list' && t.tests.challengeAsserts.length > 0).length;
         assert.ok(withChallenge > 0);
@@ -97,9 +111,11 @@ describe('execution check on real benchmarks', () => {
     }
   });
 
-  it('HumanEval+ and MBPP+: tests executed for every task, plus inputs run through the reference', async () => {
-    for (const file of ['HumanEvalPlus.jsonl.gz', 'MbppPlus.jsonl.gz']) {
-      const tasks = await loadDataFile(join(sharedData, 'evalplus', file));
+  it('HumanEval+ and MBPP+: tests executed for every task, plus inputs run through the reference', async (t) => {
+    const files = needData(t, 'evalplus/HumanEvalPlus.jsonl.gz', 'evalplus/MbppPlus.jsonl.gz');
+    if (!files) return;
+    for (const file of files) {
+      const tasks = await loadDataFile(file);
       // The first plus inputs of every task (all of them in bench/sandbox.ts and the CLI).
       const out = await audit(tasks, { repeats: 1, maxPlusInputs: 8 });
       assertFullyExecuted(tasks, out);

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { memoryCheckpointStore, runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { py } from '../../../src/checks/mutation/py-value.js';
-import { CALL_HELPER, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mutantStatus, mutantTimeLimit, withCallHelper } from '../../../src/checks/mutation/run.js';
+import { CALL_HELPER, dependsOnMachine, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mutantStatus, mutantTimeLimit, REFERENCE_RETRIES, withCallHelper } from '../../../src/checks/mutation/run.js';
 import type { CheckContext } from '../../../src/checks/types.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
@@ -188,11 +188,16 @@ test('inputs that hang the reference are discarded by its CPU limit, and the res
   assert.ok(boundary, JSON.stringify(section.survivors.map((s) => s.id)));
   assert.equal(boundary.verdict, 'killable');
   assert.equal(boundary.evidence?.assert, 'assert candidate(2) == 0');
-  // A survivor that hangs where the reference does not (n == 0) is killable, by timeout.
+  assert.deepEqual(boundary.evidence?.checks, { passed: ['domain', 'output-kind'], failed: [] });
+  // A survivor that hangs only where the reference does not (n == 0) is told apart by a timeout there, but the
+  // tests only pass positive n: n == 0 is outside the task's domain, so the survivor is unconfirmed, with no assert.
   const hangsAtZero = section.survivors.find((s) => s.original === '<' && s.replacement === '<=');
   assert.ok(hangsAtZero, JSON.stringify(section.survivors.map((s) => s.id)));
-  assert.equal(hangsAtZero.verdict, 'killable');
+  assert.equal(hangsAtZero.verdict, 'unconfirmed');
   assert.equal(hangsAtZero.evidence?.mutantOutput, 'timeout');
+  assert.deepEqual(hangsAtZero.evidence?.checks?.failed, ['positive:0']);
+  assert.equal(hangsAtZero.evidence?.assert, undefined);
+  assert.ok(out.tasks[0].findings.some((f) => f.kind === 'unconfirmed-survivors'));
   assert.equal(section.counts.unsorted, 0);
 });
 
@@ -221,4 +226,46 @@ test('the call helper is valid Python and binds contracts only for flagged input
   assert.ok(src.includes('frozenset([0])'));
   const plain = withCallHelper('def f(a):\n    return a\n', 'f', [[py.int(1)]]);
   assert.ok(plain.includes('frozenset([])') && plain.includes('__bench_audit_contract__ = None'));
+});
+
+test('a reference run the machine cut short (wall-clock safety net) is retried, and a skip it causes is never checkpointed', async () => {
+  // A pool whose coverage-traced runs always hit the wall clock, as on an overloaded machine.
+  let tracedRuns = 0;
+  const loaded = Object.create(pool) as SandboxPool;
+  loaded.run = async (job) => {
+    if (job.kind === 'tests' && job.coverage && job.program.candidate.includes('is_adult')) {
+      tracedRuns++;
+      return { verdict: { status: 'timeout', completed: 0 }, outputs: [], stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, durationMs: 300_000, leftoverProcesses: 0 };
+    }
+    return pool.run(job);
+  };
+  const store = memoryCheckpointStore();
+  const out = await runMutationCheck(context([weak, broken]), { pool: loaded, checkpoints: store });
+  assert.equal(tracedRuns, 1 + REFERENCE_RETRIES, 'retried');
+  assert.equal(out.tasks[0].section?.status, 'skipped');
+  assert.ok(!store.entries.has(weak.id), 'the machine-caused skip is not checkpointed');
+  assert.match(out.warnings.find((w) => w.taskId === weak.id)?.message ?? '', /not checkpointed/);
+  // A real failure of the reference (its own assert) is a result and is checkpointed.
+  assert.ok(store.entries.has(broken.id));
+  assert.equal(dependsOnMachine({ status: 'timeout', completed: 0, reason: 'cpu-limit' }), false);
+  assert.equal(dependsOnMachine({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), false);
+});
+
+test('a benchmark with an EvalPlus suite judges mutants and trivial baselines by its base and plus inputs', async () => {
+  // The asserts only try 17 and 40, so the >= -> > mutant survives them; the plus input 18 kills it.
+  const withSuite: Task = { ...weak, id: 'Fixture/9', inputs: { base: [[17], [40]], plus: [[18], [0], [100]], atol: 0, contract: '' } };
+  // double(0) == 0 is all the asserts ask, so trivial programs pass; the suite's 3 -> 6 fails them.
+  const trivialWithSuite: Task = { ...trivial, id: 'Fixture/8', inputs: { base: [[0]], plus: [[3]], atol: 0, contract: '' } };
+  const out = await runMutationCheck(context([weak, withSuite, trivial, trivialWithSuite]), { pool });
+  assert.ok(out.tasks[2].section!.trivialPasses.length > 0);
+  assert.deepEqual(out.tasks[3].section!.trivialPasses, []);
+  const plain = out.tasks[0].section!;
+  const judged = out.tasks[1].section!;
+  assert.equal(plain.status, 'analysed');
+  assert.equal(judged.status, 'analysed');
+  assert.ok(plain.survivors.some((s) => s.original === '>=' && s.replacement === '>'), 'survives the asserts alone');
+  assert.ok(!judged.survivors.some((s) => s.original === '>=' && s.replacement === '>'), 'killed by the plus input 18');
+  assert.deepEqual(judged.evalplusSuite, { inputs: 5 });
+  assert.equal(plain.evalplusSuite, undefined);
+  assert.ok(judged.counts.killed > plain.counts.killed);
 });

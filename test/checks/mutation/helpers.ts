@@ -1,16 +1,16 @@
 /** Shared test helpers for the mutation check (not a test file itself). */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generateMutants } from '../../../src/checks/mutation/generate.js';
 import type { MutationOperator } from '../../../src/checks/mutation/operators/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import type { Task } from '../../../src/model/task.js';
+import { needData } from '../../helpers/data.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const sharedData = join(repoRoot, '..', 'shared', 'data');
 
 /** Every mutated program `operator` produces for `source` (whole source mutable), in generator order. */
 export async function mutate(operator: MutationOperator, source: string): Promise<string[]> {
@@ -27,11 +27,10 @@ export async function assertPairs(operator: MutationOperator, pairs: ReadonlyArr
   }
 }
 
-/** HumanEval and MBPP tasks from the shared data, through the project's own loader. */
-export async function loadReferenceTasks(): Promise<{ humaneval: Task[]; mbpp: Task[] }> {
-  const hePath = join(sharedData, 'humaneval', 'HumanEval.jsonl.gz');
-  const mbppPath = join(sharedData, 'mbpp', 'mbpp.jsonl');
-  assert.ok(existsSync(hePath) && existsSync(mbppPath), `benchmark data missing under ${sharedData}`);
+/** Every HumanEval and MBPP task of the real releases, through the project's own loader; undefined when `t` was skipped. */
+export async function loadReferenceTasks(t: TestContext): Promise<{ humaneval: Task[]; mbpp: Task[] } | undefined> {
+  const [hePath, mbppPath] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'mbpp/mbpp.jsonl') ?? [];
+  if (hePath === undefined || mbppPath === undefined) return undefined;
   const humaneval = await loadDataFile(hePath, { adapter: 'humaneval', benchmark: 'humaneval' });
   const mbpp = await loadDataFile(mbppPath, { adapter: 'mbpp', benchmark: 'mbpp' });
   return { humaneval, mbpp };

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { DEFAULT_MUTATION_SETTINGS } from '../../../src/model/defaults.generated.js';
 import { generateInputs, MAX_GENERATED_LENGTH, mutateValue, POOL_LIMIT_PER_TYPE, valuePool } from '../../../src/checks/mutation/input-mutation.js';
 import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
-import { seededRandom } from '../../../src/checks/mutation/random.js';
+import { seededRandom } from '../../../src/util/random.js';
 
 function many(v: PyValue, n = 300): PyValue[] {
   const r = seededRandom(3, 'many');

@@ -22,7 +22,7 @@ const outcomes: MutantOutcome[] = [
 
 test('counts, per-operator counts and scores (timeouts detected, errors excluded, equivalents excluded from the second)', () => {
   const c = countOutcomes(outcomes);
-  assert.deepEqual(c, { total: 7, killed: 2, survived: 3, timeout: 1, error: 1, killable: 1, possiblyEquivalent: 1, unsorted: 1 });
+  assert.deepEqual(c, { total: 7, killed: 2, survived: 3, timeout: 1, error: 1, killable: 1, unconfirmed: 0, possiblyEquivalent: 1, unsorted: 1 });
   assert.deepEqual(mutationScores(c), { score: 0.5, scoreExcludingEquivalent: 0.6 });
   const byOp = countsByOperator(outcomes);
   assert.deepEqual(Object.keys(byOp), ['a-op', 'b-op']);

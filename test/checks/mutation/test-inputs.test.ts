@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
-import { literalCallInputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
+import { literalCallInputs, literalTestOutputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
+import { checkOutputKinds, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
 import { loadReferenceTasks } from './helpers.js';
 
@@ -20,9 +22,39 @@ test('literalCallInputs: literal calls of the function under test, deduplicated,
   assert.deepEqual(inputs.map((args) => args.map(pyRepr)), [['[1, 2]', '3'], ['[]', '-1']]);
 });
 
-test('inputs from every HumanEval and MBPP test suite round-trip through repr', async () => {
+test('literalTestOutputs: the literal results the tests expect, either side of ==', async () => {
   const parser = await loadPythonParser();
-  const { humaneval, mbpp } = await loadReferenceTasks();
+  const code = 'def check(candidate):\n    assert candidate([1]) == "a"\n    assert (3, 4) == candidate(2)\n    assert candidate(x) != 5\n    assert len(candidate(1)) == 2\n';
+  const outputs = literalTestOutputs(parser, { entryPoint: 'f', tests: { kind: 'check-function', code, checkFunction: 'check' } });
+  assert.deepEqual(outputs.map(pyRepr), ["'a'", '(3, 4)']);
+  const bools = 'def check(candidate):\n    assert candidate([1]) is False\n    assert candidate([2])\n    assert not candidate([3])\n';
+  assert.deepEqual(literalTestOutputs(parser, { entryPoint: 'f', tests: { kind: 'check-function', code: bools, checkFunction: 'check' } }).map(pyRepr), ['False', 'True', 'False']);
+});
+
+test('checkOutputKinds: a witness whose answer is not the kind the tests expect fails output-kind', () => {
+  const witness = (v: PyValue | undefined): { ref: ReferenceOutput; checks: WitnessChecks } => ({ ref: { value: () => v } as unknown as ReferenceOutput, checks: { passed: [], failed: [] } });
+  const answered = [witness(py.str('f')), witness(py.int(122)), witness(undefined), witness(py.bool(true))];
+  checkOutputKinds(answered, [py.str('a')]);
+  assert.deepEqual(answered.map((a) => a.checks), [
+    { passed: ['output-kind'], failed: [] },
+    { passed: [], failed: ['output-kind'] },
+    { passed: [], failed: [] },
+    { passed: [], failed: ['output-kind'] },
+  ]);
+  const numbers = [witness(py.float(1.5)), witness(py.bool(false)), witness(py.list())];
+  checkOutputKinds(numbers, [py.int(3)]);
+  assert.deepEqual(numbers.map((a) => a.checks.failed), [[], [], ['output-kind']]);
+  // No literal answer in the tests (a property such as poly(xs, x) == 0, or set(f(x)) == ...): nothing is confirmed.
+  const property = [witness(py.float(-1))];
+  checkOutputKinds(property, []);
+  assert.deepEqual(property[0].checks.failed, ['literal-oracle']);
+});
+
+test('inputs from every HumanEval and MBPP test suite round-trip through repr', async (t) => {
+  const parser = await loadPythonParser();
+  const reference = await loadReferenceTasks(t);
+  if (!reference) return;
+  const { humaneval, mbpp } = reference;
   let tasksWithInputs = 0;
   let total = 0;
   for (const t of [...humaneval, ...mbpp]) {

@@ -24,9 +24,11 @@ test('no first-argument baseline for *args or no parameters; nothing for an unkn
   assert.equal(trivialCandidates(parser, 'def f(a): return a + 1\n', 'f')[0].source, 'def f(a): return None\n');
 });
 
-test('every HumanEval and MBPP task gets valid trivial candidates', async () => {
+test('every HumanEval and MBPP task gets valid trivial candidates', async (t) => {
   const parser = await loadPythonParser();
-  const { humaneval, mbpp } = await loadReferenceTasks();
+  const reference = await loadReferenceTasks(t);
+  if (!reference) return;
+  const { humaneval, mbpp } = reference;
   for (const t of [...humaneval, ...mbpp]) {
     const c = trivialCandidates(parser, t.solution, t.entryPoint);
     assert.ok(c.length >= TRIVIAL_BASELINES.length - 1, `${t.id}: ${t.entryPoint} found`);

@@ -1,0 +1,302 @@
+/**
+ * The input domain a task's tests and prompt examples imply, as named rules that each hold on every one of
+ * those inputs: argument types and nesting, emptiness, sign, small value sets, string alphabets, balanced
+ * brackets, sortedness, distinctness, tuple lengths, and relations between arguments (`n == len(arr)`, `k <= len(arr)`,
+ * two strings of one length).
+ * A generated input that breaks a rule is outside the task's domain and is not shown as a witness: the
+ * reference's answer there may be undefined (HumanEval/124 `'2-29-2001'`, an empty list where the answer
+ * has none). Over-constraining only costs witnesses, never correctness. Pure.
+ */
+import { pyRepr, type PyValue } from './py-value.js';
+
+export interface DomainRule {
+  /** Stable name, e.g. `type:0`, `non-empty:1`, `len-equals:0=len(1)`. */
+  name: string;
+  /** What the rule requires, for a reader. */
+  description: string;
+  holds(args: readonly PyValue[]): boolean;
+}
+
+export interface InputDomain {
+  rules: DomainRule[];
+}
+
+/** Distinct values at or below which a position's values form a closed set (0/1 grids, a few operators). */
+export const VALUE_SET_MAX = 2;
+/** Examples a value-set, sortedness or distinctness rule needs before it is believed (one example proves no pattern). */
+export const MIN_PATTERN_EXAMPLES = 2;
+
+const isNumber = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';
+const num = (v: PyValue): number => (v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : NaN);
+const itemsOf = (v: PyValue): PyValue[] | undefined => (v.type === 'list' || v.type === 'tuple' || v.type === 'set' ? v.items : undefined);
+const strOf = (v: PyValue): string | undefined => (v.type === 'str' ? v.value : undefined);
+const lengthOf = (v: PyValue): number | undefined => (v.type === 'str' ? [...v.value].length : v.type === 'dict' ? v.entries.length : itemsOf(v)?.length);
+
+/** Every (path, type) in a value: `0:list`, `0/*:int`, `0/k:str`, `0/v:int`. */
+function typePaths(v: PyValue, path: string, out: Set<string>): void {
+  out.add(`${path}:${v.type}`);
+  const items = itemsOf(v);
+  if (items) for (const x of items) typePaths(x, `${path}/*`, out);
+  if (v.type === 'dict') {
+    for (const [k, x] of v.entries) {
+      typePaths(k, `${path}/k`, out);
+      typePaths(x, `${path}/v`, out);
+    }
+  }
+}
+
+/** Lengths of the tuples at each path (`0/*` for the tuples inside a list argument). */
+function tupleLengths(v: PyValue, path: string, out: Map<string, Set<number>>): void {
+  if (v.type === 'tuple') out.set(path, (out.get(path) ?? new Set()).add(v.items.length));
+  const items = itemsOf(v);
+  if (items) for (const x of items) tupleLengths(x, `${path}/*`, out);
+  if (v.type === 'dict') {
+    for (const [k, x] of v.entries) {
+      tupleLengths(k, `${path}/k`, out);
+      tupleLengths(x, `${path}/v`, out);
+    }
+  }
+}
+
+/** The scalars directly inside a top-level argument: itself, or its elements. */
+function scalarsOf(v: PyValue): PyValue[] {
+  return itemsOf(v) ?? [v];
+}
+
+function balanced(s: string): boolean {
+  const pairs: Record<string, string> = {
+    ')': '(',
+    ']': '[',
+    '}': '{',
+    '>': '<',
+  };
+  const stack: string[] = [];
+  for (const c of s) {
+    if ('([{<'.includes(c)) stack.push(c);
+    else if (c in pairs && stack.pop() !== pairs[c]) return false;
+  }
+  return stack.length === 0;
+}
+
+function compare(a: PyValue, b: PyValue): number | undefined {
+  if (isNumber(a) && isNumber(b)) return num(a) - num(b);
+  if (a.type === 'str' && b.type === 'str') return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return undefined;
+}
+
+function sorted(items: readonly PyValue[], dir: 1 | -1): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const c = compare(items[i - 1], items[i]);
+    if (c === undefined || c * dir > 0) return false;
+  }
+  return true;
+}
+
+/** The rules that hold on every example (each a list of positional arguments). No examples: no rules. */
+export function inferDomain(examples: readonly (readonly PyValue[])[], options: { patterns?: boolean } = {}): InputDomain {
+  // Tests that all expect one answer (every has_duplicates test expects False) do not show the domain's shape:
+  // their inputs' sortedness, distinctness and value sets are not believed then.
+  const patterns = options.patterns ?? true;
+  const rules: DomainRule[] = [];
+  if (examples.length === 0) return { rules };
+  const arity = examples[0].length;
+  if (!examples.every((e) => e.length === arity)) return { rules };
+  rules.push({
+    name: 'arity',
+    description: `${arity} argument(s)`,
+    holds: (args) => args.length === arity,
+  });
+
+  for (let p = 0; p < arity; p++) {
+    const values = examples.map((e) => e[p]);
+    // Types and nesting: every (path, type) of the input was seen at that position in an example.
+    const seen = new Set<string>();
+    for (const v of values) typePaths(v, `${p}`, seen);
+    rules.push({
+      name: `type:${p}`,
+      description: `argument ${p + 1} has the types and nesting of the examples (${[...seen].sort().join(', ')})`,
+      holds: (args) => {
+        const got = new Set<string>();
+        typePaths(args[p], `${p}`, got);
+        return [...got].every((t) => seen.has(t));
+      },
+    });
+    // Tuples of one length (pairs, triples) stay that length: `[(5, 6, 6)]` is no list of pairs.
+    const tuples = new Map<string, Set<number>>();
+    for (const v of values) tupleLengths(v, `${p}`, tuples);
+    const fixed = [...tuples].filter(([, n]) => n.size === 1).map(([path, n]) => [path, [...n][0]] as const);
+    if (fixed.length > 0) {
+      rules.push({
+        name: `tuple-length:${p}`,
+        description: `the tuples in argument ${p + 1} have the examples' lengths (${fixed.map(([path, n]) => `${path}: ${n}`).join(', ')})`,
+        holds: (args) => {
+          const got = new Map<string, Set<number>>();
+          tupleLengths(args[p], `${p}`, got);
+          return fixed.every(([path, n]) => [...(got.get(path) ?? [])].every((x) => x === n));
+        },
+      });
+    }
+    const lengths = values.map(lengthOf);
+    if (lengths.every((n) => n !== undefined && n > 0)) {
+      rules.push({
+        name: `non-empty:${p}`,
+        description: `argument ${p + 1} is never empty`,
+        holds: (args) => (lengthOf(args[p]) ?? 1) > 0,
+      });
+    }
+    const scalars = values.flatMap(scalarsOf);
+    const numbers = scalars.filter(isNumber);
+    if (numbers.length > 0 && numbers.length === scalars.length) {
+      const min = Math.min(...numbers.map(num));
+      const sign = min > 0 ? 'positive' : min >= 0 ? 'non-negative' : undefined;
+      if (sign) {
+        rules.push({
+          name: `${sign}:${p}`,
+          description: `argument ${p + 1} (or its elements) is ${sign}`,
+          holds: (args) => scalarsOf(args[p]).every((x) => !isNumber(x) || (sign === 'positive' ? num(x) > 0 : num(x) >= 0)),
+        });
+      }
+    }
+    const distinctScalars = new Set(scalars.map(pyRepr));
+    if (patterns && scalars.length >= MIN_PATTERN_EXAMPLES * 2 && distinctScalars.size <= VALUE_SET_MAX && values.some((v) => itemsOf(v) !== undefined)) {
+      rules.push({
+        name: `value-set:${p}`,
+        description: `the elements of argument ${p + 1} are among ${[...distinctScalars].join(', ')}`,
+        holds: (args) => scalarsOf(args[p]).every((x) => distinctScalars.has(pyRepr(x))),
+      });
+    }
+    const strings = values.filter((v): v is Extract<PyValue, { type: 'str' }> => v.type === 'str');
+    if (strings.length === values.length && strings.length > 0) {
+      const alphabet = new Set(strings.flatMap((s) => [...s.value]));
+      const classes: [string, RegExp][] = [
+        ['digits', /^[0-9]*$/],
+        ['lowercase letters', /^[a-z]*$/],
+        ['letters', /^[A-Za-z]*$/],
+        ['letters and spaces', /^[A-Za-z ]*$/],
+        ['brackets', /^[()[\]{}<>]*$/],
+        ['brackets and spaces', /^[()[\]{}<> ]*$/],
+      ];
+      const cls = classes.find(([, re]) => strings.every((s) => re.test(s.value)));
+      if (cls)
+        rules.push({
+          name: `alphabet:${p}`,
+          description: `argument ${p + 1} holds only ${cls[0]}`,
+          holds: (args) => strOf(args[p]) === undefined || cls[1].test(strOf(args[p])!),
+        });
+      else if (alphabet.size > 0) {
+        rules.push({
+          name: `alphabet:${p}`,
+          description: `argument ${p + 1} uses only characters the examples use`,
+          holds: (args) => [...(strOf(args[p]) ?? '')].every((c) => alphabet.has(c)),
+        });
+      }
+      // Space-separated groups that are each balanced (HumanEval/6's paren groups): `(()( ))` balances overall but not per group.
+      const groups = (t: string) => t.split(' ').filter((g) => g !== '');
+      if (strings.some((s) => /[()[\]{}<>]/.test(s.value) && groups(s.value).length > 1) && strings.every((s) => groups(s.value).every(balanced))) {
+        rules.push({ name: `balanced-groups:${p}`, description: `each space-separated group of argument ${p + 1} has balanced brackets`, holds: (args) => groups(strOf(args[p]) ?? '').every(balanced) });
+      }
+      if (strings.some((s) => /[()[\]{}<>]/.test(s.value)) && strings.every((s) => balanced(s.value))) {
+        rules.push({
+          name: `balanced:${p}`,
+          description: `argument ${p + 1} has balanced brackets`,
+          holds: (args) => balanced(strOf(args[p]) ?? ''),
+        });
+      }
+    }
+    const lists = values.map(itemsOf);
+    if (lists.every((l) => l !== undefined) && values.every((v) => v.type !== 'set')) {
+      const long = (lists as PyValue[][]).filter((l) => l.length >= 2);
+      if (patterns && long.length >= MIN_PATTERN_EXAMPLES) {
+        for (const [dir, word] of [
+          [1, 'ascending'],
+          [-1, 'descending'],
+        ] as const) {
+          if (long.every((l) => sorted(l, dir))) {
+            rules.push({
+              name: `sorted-${word}:${p}`,
+              description: `argument ${p + 1} is sorted ${word}`,
+              holds: (args) => sorted(itemsOf(args[p]) ?? [], dir),
+            });
+          }
+        }
+        if (long.every((l) => new Set(l.map(pyRepr)).size === l.length)) {
+          rules.push({
+            name: `distinct:${p}`,
+            description: `the elements of argument ${p + 1} are distinct`,
+            holds: (args) => {
+              const l = itemsOf(args[p]) ?? [];
+              return new Set(l.map(pyRepr)).size === l.length;
+            },
+          });
+        }
+      }
+    }
+  }
+
+  // Two sequences of the same length in every example (two binary strings to compare) stay so.
+  for (let i = 0; i < arity; i++) {
+    for (let j = i + 1; j < arity; j++) {
+      const both = examples.every((e) => e[i].type !== 'int' && e[j].type !== 'int' && lengthOf(e[i]) !== undefined && lengthOf(e[j]) !== undefined);
+      if (both && examples.length >= MIN_PATTERN_EXAMPLES && examples.every((e) => lengthOf(e[i]) === lengthOf(e[j]))) {
+        rules.push({ name: `same-length:${i}=${j}`, description: `arguments ${i + 1} and ${j + 1} have the same length`, holds: (args) => lengthOf(args[i]) === lengthOf(args[j]) });
+      }
+    }
+  }
+
+  // Relations between an int argument and the length of another.
+  for (let i = 0; i < arity; i++) {
+    if (!examples.every((e) => e[i].type === 'int')) continue;
+    for (let j = 0; j < arity; j++) {
+      if (i === j || !examples.every((e) => lengthOf(e[j]) !== undefined)) continue;
+      const rel = (e: readonly PyValue[]) => num(e[i]) - (lengthOf(e[j]) ?? NaN);
+      if (examples.every((e) => rel(e) === 0)) {
+        rules.push({
+          name: `len-equals:${i}=len(${j})`,
+          description: `argument ${i + 1} equals the length of argument ${j + 1}`,
+          holds: (args) => args[i].type === 'int' && rel(args) === 0,
+        });
+      } else if (examples.every((e) => rel(e) <= 0)) {
+        rules.push({
+          name: `len-at-most:${i}<=len(${j})`,
+          description: `argument ${i + 1} is at most the length of argument ${j + 1}`,
+          holds: (args) => args[i].type === 'int' && rel(args) <= 0,
+        });
+      }
+    }
+  }
+  return { rules };
+}
+
+/** The names of the rules `args` breaks (none: inside the domain). */
+export function brokenRules(domain: InputDomain, args: readonly PyValue[]): string[] {
+  // Arity first: the other rules index the arguments.
+  const arity = domain.rules.find((r) => r.name === 'arity');
+  if (arity && !arity.holds(args)) return ['arity'];
+  return domain.rules.filter((r) => !r.holds(args)).map((r) => r.name);
+}
+
+/**
+ * EvalPlus stores MBPP+ inputs as JSON, which has no tuples: where every example passes a tuple at a position
+ * (at any nesting) and a plus input has a list there, the list is read as a tuple (Mbpp/222 takes tuples).
+ */
+export function coerceToExampleTypes(args: readonly PyValue[], examples: readonly (readonly PyValue[])[]): PyValue[] {
+  const seen = new Set<string>();
+  for (const e of examples) e.forEach((v, p) => typePaths(v, `${p}`, seen));
+  const coerce = (v: PyValue, path: string): PyValue => {
+    const items = itemsOf(v);
+    if (v.type === 'list' && !seen.has(`${path}:list`) && seen.has(`${path}:tuple`))
+      return {
+        type: 'tuple',
+        items: v.items.map((x) => coerce(x, `${path}/*`)),
+      };
+    if (items && (v.type === 'list' || v.type === 'tuple')) return { type: v.type, items: items.map((x) => coerce(x, `${path}/*`)) };
+    if (v.type === 'set') return { type: 'set', items: v.items.map((x) => coerce(x, `${path}/*`)) };
+    if (v.type === 'dict')
+      return {
+        type: 'dict',
+        entries: v.entries.map(([k, x]) => [coerce(k, `${path}/k`), coerce(x, `${path}/v`)]),
+      };
+    return v;
+  };
+  return args.map((v, p) => coerce(v, `${p}`));
+}

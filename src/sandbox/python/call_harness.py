@@ -1,0 +1,229 @@
+"""The candidate's side of a job: runs the program (imports, candidate, setup) in a fresh
+`__main__` module, then answers call requests from the oracle until told to finish.
+
+Everything here runs in the candidate's own process, which holds no result channel: it can only
+send messages in the wire encoding (encoding.py) to the oracle, which decodes them strictly. A
+program that patches this code, its builtins or json only changes what it sends, and whatever it
+sends is a plain value, just as if it had returned it.
+"""
+
+import os
+import signal
+import sys
+import time
+import types
+
+import encoding
+from limits import limit_error
+
+CANDIDATE_FILE = '<candidate>'
+
+
+class Coverage:
+    """Lines and arcs executed in the candidate's code (filename '<candidate>') via sys.settrace,
+    and the line events of each top-level call into it (a call from outside the candidate; the
+    module body itself is not one): a deterministic measure of how much work one call does."""
+
+    CALLS_KEPT = 10000  # top-level calls whose line counts are reported (tests rarely make more)
+
+    def __init__(self):
+        self.lines = set()
+        self.arcs = set()
+        self.call_lines = []
+        self.slot = -1  # index in call_lines of the top-level call running now; -1: none kept
+
+    def global_trace(self, frame, event, arg):
+        if frame.f_code.co_filename != CANDIDATE_FILE:
+            return None
+        calls = self.call_lines
+        caller = frame.f_back
+        if caller is None or caller.f_code.co_filename != CANDIDATE_FILE:
+            keep = frame.f_code.co_name != '<module>' and len(calls) < self.CALLS_KEPT
+            if keep:
+                calls.append(0)
+            self.slot = len(calls) - 1 if keep else -1
+        slot = self.slot
+        last = [-frame.f_code.co_firstlineno]
+
+        def local(frame, event, arg, lines=self.lines, arcs=self.arcs):
+            if event == 'line':
+                lines.add(frame.f_lineno)
+                arcs.add((last[0], frame.f_lineno))
+                last[0] = frame.f_lineno
+                if slot >= 0:
+                    calls[slot] += 1
+            elif event == 'return':
+                arcs.add((last[0], -frame.f_code.co_firstlineno))
+            return local
+
+        return local
+
+    def record(self):
+        return {'lines': sorted(self.lines), 'arcs': sorted([list(a) for a in self.arcs]), 'callLines': self.call_lines}
+
+
+def describe_exception(exc, filename=None, lines=None):
+    """Type, message, and (when the traceback passes through `filename`) the innermost line there."""
+    out = {'exception': type(exc).__name__, 'message': encoding.safe_str(exc)}
+    if filename is not None:
+        tb = exc.__traceback__
+        line = None
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == filename:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        if line is not None:
+            out['line'] = line
+            if lines is not None and 0 < line <= len(lines):
+                out['text'] = lines[line - 1].strip()
+    return out
+
+
+def run_phase(name, source, ns):
+    """Compile and run a phase of the program; None, or the failure as a dict."""
+    if not source.strip():
+        return None
+    filename = '<%s>' % name
+    try:
+        code = compile(source, filename, 'exec')
+    except SyntaxError as exc:
+        return {'phase': name, 'exception': 'SyntaxError', 'message': encoding.safe_str(exc), 'line': exc.lineno or 0}
+    try:
+        exec(code, ns)
+    except BaseException as exc:
+        failure = {'phase': name}
+        failure.update(describe_exception(exc, filename, source.split('\n')))
+        lim = limit_error(exc)
+        if lim:
+            failure['limit'] = lim
+        return failure
+    return None
+
+
+def program_phases(program):
+    return (('imports', '\n'.join(program.get('imports', []))), ('candidate', program.get('candidate', '')),
+            ('setup', program.get('setup', '')))
+
+
+class InputTimeout(BaseException):
+    """Raised by the per-call timer."""
+
+
+def _on_alarm(_sig, _frame):
+    raise InputTimeout()
+
+
+class Channel:
+    """Framed messages to and from the oracle, with functions bound before the program runs."""
+
+    def __init__(self, in_fd, out_fd):
+        self.in_fd = in_fd
+        self.out_fd = out_fd
+        self._read = os.read
+        self._write = os.write
+        self._dumps = encoding.dumps
+
+    def send(self, message):
+        message['v'] = encoding.WIRE_VERSION
+        encoding.write_frame(self.out_fd, self._dumps(message), self._write)
+
+    def receive(self):
+        data = encoding.read_frame(self.in_fd, self._read)
+        return None if data is None else encoding.loads(data)
+
+
+def candidate_main(job, in_fd, out_fd):
+    """Runs in the candidate's forked process after its limits are set. Never returns."""
+    channel = Channel(in_fd, out_fd)
+    module = types.ModuleType('__main__')
+    module.__dict__['__builtins__'] = __builtins__
+    # The program's own module is __main__ (doctest.testmod() and `import __main__` find it).
+    sys.modules['__main__'] = module
+    ns = module.__dict__
+    coverage = Coverage() if job.get('coverage') else None
+    failure = None
+    for name, source in program_phases(job.get('program', {})):
+        if name == 'candidate' and coverage is not None:
+            sys.settrace(coverage.global_trace)
+        failure = run_phase(name, source, ns)
+        if failure is not None:
+            break
+    if failure is not None:
+        sys.settrace(None)
+        channel.send({'failed': failure})
+        os._exit(0)
+    callables = sorted(k for k, v in list(ns.items()) if type(k) is str and callable(v))
+    # Modules the program imported, by name: tests may use them without importing them (MBPP's
+    # `math.isclose` asserts); the oracle imports its own copy of each.
+    modules = sorted([k, v.__name__] for k, v in list(ns.items())
+                     if type(k) is str and isinstance(v, types.ModuleType) and type(getattr(v, '__name__', None)) is str)
+    channel.send({'ready': callables, 'modules': modules})
+    serve(channel, ns, coverage)
+    os._exit(0)
+
+
+def serve(channel, ns, coverage):
+    alarm_set = prof_set = False
+    while True:
+        try:
+            request = channel.receive()
+        except encoding.Malformed:
+            return
+        if request is None:
+            return
+        op = request.get('op')
+        if op == 'finish':
+            sys.settrace(None)
+            channel.send({'finished': coverage.record() if coverage is not None else None})
+            return
+        if op != 'call':
+            return
+        fn = ns.get(request.get('name'))
+        try:
+            args = encoding.from_tree(request.get('args', []))
+            kwargs = encoding.from_tree(request.get('kwargs', {'dict': []}))
+        except encoding.Malformed:
+            return
+        alarm_s = request.get('alarm') or 0
+        cpu_s = request.get('cpu') or 0
+        if alarm_s and not alarm_set:
+            signal.signal(signal.SIGALRM, _on_alarm)
+            alarm_set = True
+        if cpu_s and not prof_set:
+            signal.signal(signal.SIGPROF, _on_alarm)
+            prof_set = True
+        c0 = time.process_time()
+        try:
+            if not callable(fn):
+                raise NameError('name %r is not defined' % (request.get('name'),))
+            if alarm_s:
+                signal.setitimer(signal.ITIMER_REAL, alarm_s)
+            if cpu_s:
+                signal.setitimer(signal.ITIMER_PROF, cpu_s)
+            try:
+                out = fn(*args, **kwargs)
+            finally:
+                if alarm_s:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                if cpu_s:
+                    signal.setitimer(signal.ITIMER_PROF, 0)
+        except InputTimeout:
+            channel.send({'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)})
+            continue
+        except BaseException as exc:
+            raised = describe_exception(exc)
+            lim = limit_error(exc)
+            if lim:
+                raised['limit'] = lim
+            channel.send({'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)})
+            continue
+        cpu_ms = round((time.process_time() - c0) * 1000, 3)
+        try:
+            reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
+            back = request.get('back')
+            if back:
+                reply['back'] = [encoding.to_tree(args[i]) for i in back]
+        except (encoding.NonData, RecursionError) as exc:
+            reply = {'nonData': {'type': type(out).__name__, 'detail': encoding.safe_str(exc),
+                                 'repr': encoding.short_repr(out)}}
+        channel.send(reply)

@@ -1,0 +1,70 @@
+"""Resource limits of a job's processes (rlimits and CPU timers)."""
+
+import errno
+import math
+import resource
+import signal
+
+FSIZE_BYTES = 16 * 1024 * 1024  # files a job may write: enough for scratch files, not to fill a disk
+NOFILE = 256  # open files per job: a test needs a handful
+NPROC = 32  # processes per job uid: a test needs none; bounds a fork bomb (enforced for non-root uids only)
+CPU_SLACK_S = 1  # CPU rlimit = ceil(timeout) + this; the wall-clock timer normally fires first
+
+
+def hard_limits():
+    """Hard resource limits of the server, read once: a job's limits are capped at them."""
+    out = {}
+    for which in (resource.RLIMIT_CPU, resource.RLIMIT_FSIZE, resource.RLIMIT_NOFILE, resource.RLIMIT_CORE,
+                  resource.RLIMIT_NPROC, resource.RLIMIT_AS):
+        try:
+            out[which] = resource.getrlimit(which)[1]
+        except (ValueError, OSError):
+            pass
+    return out
+
+
+_HARD_LIMITS = hard_limits()
+
+
+def set_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
+    cpu = int(math.ceil(timeout_s)) + CPU_SLACK_S
+    limits = [
+        (resource.RLIMIT_CPU, cpu),
+        (resource.RLIMIT_FSIZE, FSIZE_BYTES),
+        (resource.RLIMIT_NOFILE, NOFILE),
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_NPROC, NPROC),
+    ]
+    if memory_bytes:
+        limits.append((resource.RLIMIT_AS, memory_bytes))
+    for which, value in limits:
+        cap = hard.get(which, resource.RLIM_INFINITY)
+        if cap != resource.RLIM_INFINITY and value > cap:
+            value = cap
+        try:
+            resource.setrlimit(which, (value, value))
+        except (ValueError, OSError):
+            pass
+
+
+def apply_candidate_limits(job, timeout_s, memory_bytes):
+    """Every limit of the candidate's process, in one place, right after its fork and before any of
+    its code runs (process-wide confinement is added here too)."""
+    set_limits(timeout_s, memory_bytes)
+    # SIGPIPE and SIGTERM are at their default in the server already, and a forked child
+    # inherits that: nothing to reset here.
+    cpu_limit_ms = job.get('cpuLimitMs', 0)
+    if cpu_limit_ms and job.get('kind') != 'call':
+        # CPU time, not wall time: a tight limit that machine load does not trip. SIGPROF's
+        # default action ends the process; the server reads that as a timeout.
+        signal.signal(signal.SIGPROF, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_PROF, cpu_limit_ms / 1000.0)
+
+
+def limit_error(exc):
+    """Exceptions that mean a resource limit was hit rather than a wrong answer."""
+    if isinstance(exc, MemoryError):
+        return 'memory'
+    if isinstance(exc, OSError) and exc.errno in (errno.EFBIG, errno.ENOSPC, errno.EMFILE, errno.EAGAIN):
+        return 'resource'
+    return None

@@ -1,0 +1,729 @@
+"""The oracle: runs the benchmark's tests (or a call or examples job) in a process of its own, the
+only one that holds the result channel, and reaches the candidate only through calls as data.
+
+Rules of the crossing (what a test sees of the candidate):
+  * Names. The tests' namespace is fresh, with the real builtins; the program's imports and setup
+    code run in it too. A name the program defines and calls (its entry point, helpers the tests
+    call such as HumanEval's `poly`) is a proxy, unless a builtin or the tests' own code defines it
+    (the entry point is a proxy even when it shadows a builtin: MBPP's `sum`): a program cannot
+    redefine what the tests use. Helpers the benchmark's prompt defines (HumanEval's `poly`) come
+    from the prompt, run here, not from the program. A standard-library module the program imported under its own
+    name (`import math`) is imported here too, as tests use them without importing (MBPP+ `math.isclose`).
+  * Arguments and results cross in the wire encoding (encoding.py). An argument that is not plain
+    data (a callable, an instance) cannot cross: the job ends with error `non-data-argument`. A
+    result that is not plain data ends it with error `non-data-result`, and is never evaluated here.
+  * Mutation. After each call, the list, dict and set arguments come back and are updated in place,
+    so a test that checks an argument the function mutated sees the mutation. Identity is not kept
+    (`result is argument` is false).
+  * Exceptions. An exception the candidate raises is raised in the test as the builtin exception of
+    that name (so `except ValueError` works), else as CandidateException; its message is kept.
+  * Prints go to the job's stdout; no benchmark test reads them.
+  * The end. If the candidate's process ends, sends a malformed message or a result that is not
+    data, the link is marked broken and stays broken (a test that catches the exception does not
+    undo it): the verdict is an error, never a pass.
+"""
+
+import builtins
+import os
+import sys
+import time
+import types
+
+import encoding
+from call_harness import describe_exception, program_phases, run_phase
+from limits import limit_error
+
+CANDIDATE_FILE = '<candidate>'
+
+
+class Reporter:
+    """Writes nonce-prefixed records to the result pipe."""
+
+    def __init__(self, fd, nonce):
+        self._fd = fd
+        self._prefix = nonce + ' '
+        self._write = os.write
+
+    def send(self, record):
+        data = (self._prefix + encoding.record_json(record) + '\n').encode('ascii')
+        view = memoryview(data)
+        while view:
+            n = self._write(self._fd, view)
+            view = view[n:]
+
+
+class CandidateException(Exception):
+    """An exception the candidate raised whose type is not a builtin one (its name in `name`)."""
+
+    def __init__(self, name, message):
+        super().__init__(message)
+        self.name = name
+
+
+class NonDataResult(Exception):
+    """A result that is not plain data, where that ends only the one evaluation (prompt examples)."""
+
+
+class LinkBroken(BaseException):
+    """The candidate can no longer answer; the job's verdict is the link's `broken` reason."""
+
+
+_BUILTIN_EXCEPTIONS = {name: obj for name, obj in vars(builtins).items()
+                       if isinstance(obj, type) and issubclass(obj, Exception)}
+
+
+def raised_exception(raised):
+    """The exception to raise in the test for one the candidate raised (a dict of strings)."""
+    name = raised.get('exception')
+    message = raised.get('message')
+    name = name if type(name) is str else 'Exception'
+    message = message if type(message) is str else ''
+    cls = _BUILTIN_EXCEPTIONS.get(name)
+    if cls is not None:
+        try:
+            return cls(message)
+        except BaseException:  # a builtin whose constructor wants other arguments
+            pass
+    return CandidateException(name, message)
+
+
+_MUTABLE = (list, dict, set)
+
+
+def _update_in_place(target, value):
+    """Make a test's argument equal to its state after the call, keeping it the same object."""
+    if type(target) is not type(value):
+        return
+    if type(target) is list:
+        target[:] = value
+    else:
+        target.clear()
+        target.update(value)
+
+
+class Link:
+    """Requests to the candidate's process and its validated answers."""
+
+    def __init__(self, out_fd, in_fd, reporter=None):
+        self.reporter = reporter
+        self.out_fd = out_fd
+        self.in_fd = in_fd
+        self.broken = None  # None, or {'reason', 'message', ...}: sticky
+        self.limit = None  # a resource limit the candidate reported hitting
+        self.calls = 0
+
+    def fail(self, reason, message, **extra):
+        if self.broken is None:
+            self.broken = dict({'reason': reason, 'message': message}, **extra)
+        raise LinkBroken()
+
+    def send(self, message):
+        if self.broken is not None:
+            raise LinkBroken()
+        message['v'] = encoding.WIRE_VERSION
+        try:
+            encoding.write_frame(self.out_fd, encoding.dumps(message), os.write)
+        except OSError:
+            self.fail('candidate-ended', 'the candidate process stopped reading')
+
+    def receive(self):
+        try:
+            data = encoding.read_frame(self.in_fd, os.read)
+        except encoding.Malformed as exc:
+            self.fail('protocol-error', str(exc))
+        if data is None:
+            self.fail('candidate-ended', 'the candidate process ended')
+        try:
+            return encoding.loads(data)
+        except encoding.Malformed as exc:
+            self.fail('protocol-error', str(exc))
+
+    def hello(self):
+        """The program's outcome: ('ready', callable names) or ('failed', failure)."""
+        message = self.receive()
+        ready = message.get('ready')
+        modules = message.get('modules')
+        if type(ready) is list and all(type(n) is str for n in ready) and type(modules) is list and \
+                all(type(m) is list and len(m) == 2 and all(type(x) is str for x in m) for m in modules) and len(message) == 3:
+            return 'ready', (ready, modules)
+        failed = message.get('failed')
+        if type(failed) is dict and len(message) == 2 and failed.get('phase') in ('imports', 'candidate', 'setup'):
+            return 'failed', {k: v for k, v in failed.items() if type(v) in (str, int) and k in _FAILURE_KEYS}
+        self.fail('protocol-error', 'unexpected first message')
+
+    def call(self, name, args, kwargs, alarm=0.0, cpu=0.0, non_data_ends=True):
+        """One call. Returns ('ok', value, cpuMs) / ('raised', dict, cpuMs) / ('timeout', None, cpuMs), or
+        ('non-data', message, None) when `non_data_ends` is off (the candidate is still consistent)."""
+        try:
+            request = {'op': 'call', 'name': name, 'args': encoding.to_tree(list(args)),
+                       'kwargs': encoding.to_tree(dict(kwargs))}
+        except (encoding.NonData, RecursionError) as exc:
+            self.fail('non-data-argument', 'an argument of %s() is not plain data: %s' % (name, encoding.safe_str(exc)))
+        back = [i for i, a in enumerate(args) if type(a) in _MUTABLE]
+        if back:
+            request['back'] = back
+        if alarm:
+            request['alarm'] = alarm
+        if cpu:
+            request['cpu'] = cpu
+        self.send(request)
+        self.calls += 1
+        reply = self.receive()
+        cpu_ms = reply.get('cpu')
+        cpu_ms = cpu_ms if type(cpu_ms) in (int, float) and cpu_ms >= 0 else None
+        try:
+            if 'ok' in reply:
+                value = encoding.from_tree(reply['ok'])
+                if back:
+                    states = reply.get('back')
+                    if type(states) is not list or len(states) != len(back):
+                        self.fail('protocol-error', 'argument states missing')
+                    for i, state in zip(back, states):
+                        _update_in_place(args[i], encoding.from_tree(state))
+                return 'ok', value, cpu_ms
+        except encoding.Malformed as exc:
+            self.fail('protocol-error', 'a result that is not a valid encoding: %s' % exc)
+        if type(reply.get('raised')) is dict:
+            raised = reply['raised']
+            if raised.get('limit') in ('memory', 'resource'):
+                self.limit = raised['limit']
+            return 'raised', raised, cpu_ms
+        if reply.get('timeout') is True:
+            return 'timeout', None, cpu_ms
+        nd = reply.get('nonData')
+        if type(nd) is dict and not non_data_ends:
+            return 'non-data', 'the result of %s() is not plain data (%s)' % (
+                name, encoding.safe_str(nd.get('type'), 100)), None
+        if type(nd) is dict:
+            self.fail('non-data-result', 'the result of %s() is not plain data (%s)' % (
+                name, encoding.safe_str(nd.get('type'), 100)))  # no repr: it may hold addresses (reports are deterministic)
+        self.fail('protocol-error', 'an answer of unknown shape')
+
+    def finish(self):
+        """Ends the candidate's process; its coverage record (or None)."""
+        self.send({'op': 'finish'})
+        reply = self.receive()
+        cov = reply.get('finished')
+        if cov is None:
+            return None
+        if type(cov) is dict and all(type(cov.get(k)) is list for k in ('lines', 'arcs', 'callLines')):
+            return cov
+        self.fail('protocol-error', 'a coverage record of unknown shape')
+
+
+_FAILURE_KEYS = ('phase', 'exception', 'message', 'line', 'text', 'limit')
+
+
+class Proxy:
+    """Stands for one of the candidate's functions in the tests' namespace."""
+
+    __slots__ = ('_link', '_name', '_non_data_ends')
+
+    def __init__(self, link, name, non_data_ends=True):
+        self._link = link
+        self._name = name
+        self._non_data_ends = non_data_ends
+
+    def __call__(self, *args, **kwargs):
+        status, value, _cpu = self._link.call(self._name, args, kwargs, non_data_ends=self._non_data_ends)
+        if status == 'ok':
+            return value
+        if status == 'raised':
+            raise raised_exception(value)
+        if status == 'non-data':
+            raise NonDataResult(value)
+        self._link.fail('protocol-error', 'a timeout nobody asked for')
+
+    def __repr__(self):
+        return '<candidate function %s>' % self._name
+
+
+def stdlib_module(name):
+    """The standard-library module `name` imported here, or None (other modules are not imported for a program)."""
+    top = name.split('.')[0]
+    if top not in getattr(sys, 'stdlib_module_names', ()) or top in ('antigravity', 'this'):
+        return None
+    try:
+        __import__(name)  # not importlib: it is not loaded in the server, and loading it costs every job
+        return sys.modules[name]
+    except BaseException:
+        return None
+
+
+def tests_namespace(link, ready, program, entry_point, non_data_ends=True):
+    """Fresh `__main__` for the tests: builtins, the program's imports and setup, proxies for the
+    program's functions that nothing else defines (the entry point always), the standard-library
+    modules the program imported under their own names. Returns (ns, failure or None)."""
+    callables, modules = ready
+    module = types.ModuleType('__main__')
+    ns = module.__dict__
+    ns['__builtins__'] = builtins
+    sys.modules['__main__'] = module
+    for name, module_name in modules:
+        # Only under its own name: `import unittest.mock as math` must not give the tests a `math`.
+        if name == module_name and not hasattr(builtins, name):
+            mod = stdlib_module(module_name)
+            if mod is not None:
+                ns[name] = mod
+    for name in callables:
+        # A builtin's name stays the builtin, unless the tests call the program by it (MBPP's `sum`).
+        if name == entry_point or not hasattr(builtins, name):
+            ns[name] = Proxy(link, name, non_data_ends)
+    helpers = program.get('helpers')
+    if type(helpers) is str and helpers.strip():
+        ns.update(benchmark_helpers(helpers, entry_point))
+    for phase, source in program_phases(program):
+        if phase == 'candidate':
+            continue
+        failure = run_phase(phase, source, ns)
+        if link.broken is not None:
+            raise LinkBroken()
+        if failure is not None:
+            return ns, failure
+    return ns, None
+
+
+def benchmark_helpers(source, entry_point):
+    """Functions the benchmark's own code (a HumanEval prompt) defines, except the entry point: the
+    tests call these, not the program's versions. Nothing when that code does not run."""
+    scope = {'__builtins__': builtins, '__name__': '__benchmark__'}
+    try:
+        exec(compile(source, '<helpers>', 'exec'), scope)
+    except BaseException:
+        return {}
+    return {k: v for k, v in scope.items()
+            if k != entry_point and not k.startswith('__') and isinstance(v, types.FunctionType)}
+
+
+def end_record(link, record, coverage=None):
+    """The end record, unless the link broke (then the broken reason, whatever the tests said)."""
+    if link.broken is not None:
+        return dict({'type': 'end', 'status': 'error', 'ran': 0}, **link.broken)
+    if coverage is not None:
+        record['coverage'] = coverage
+    return record
+
+
+def failure_record(exc, link, base, filename=None, lines=None):
+    rec = dict(base)
+    rec.update(describe_exception(exc, filename, lines))
+    if isinstance(exc, CandidateException):
+        rec['exception'] = exc.name
+    lim = limit_error(exc) or (link.limit if link.calls else None)
+    if lim:
+        rec['status'] = 'error'
+        rec['reason'] = lim
+    return rec
+
+
+class OutputStream:
+    """Output records go out as they are made: a job that times out still returns those before."""
+
+    def __init__(self, reporter):
+        self.reporter = reporter
+
+    def append(self, record):
+        self.reporter.send(record)
+
+
+def oracle_main(job, nonce, result_fd, out_fd, in_fd):
+    """Runs in the oracle's forked process. Never returns."""
+    reporter = Reporter(result_fd, nonce)
+    link = Link(out_fd, in_fd, reporter)
+    try:
+        record = run_job(job, link)
+    except LinkBroken:
+        record = end_record(link, {})
+    reporter.send(record)
+    os._exit(0)
+
+
+def run_job(job, link):
+    status, info = link.hello()
+    if status == 'failed':
+        failure = dict(info)
+        lim = failure.pop('limit', None)
+        rec = {'type': 'end', 'status': 'error' if lim else 'failed', 'ran': 0}
+        if lim:
+            rec['reason'] = lim
+        rec.update(failure)
+        return rec
+    # A prompt example whose result is not data is reported as such; the others still run.
+    ns, failure = tests_namespace(link, info, job.get('program', {}), job.get('entryPoint'),
+                                  non_data_ends=job['kind'] != 'examples')
+    if failure is not None:
+        failure.pop('limit', None)
+        return dict({'type': 'end', 'status': 'failed', 'ran': 0}, **failure)
+    kind = job['kind']
+    if kind == 'tests':
+        record = run_tests(job, ns, link)
+    elif kind == 'call':
+        record = run_calls(job, info[0], link)
+    else:
+        record = run_examples(job, ns, link)
+    if record.get('status') == 'passed' and link.broken is None and job.get('coverage'):
+        # Only coverage needs the program's last word; otherwise the server ends its process.
+        coverage = link.finish()
+        return end_record(link, record, coverage)
+    return end_record(link, record)
+
+
+def compile_tests(source, filename, cache):
+    """Test code compiled by the server before the fork when it could, else here."""
+    code = cache.get((source, filename)) if cache is not None else None
+    if code is None:
+        return compile(source, filename, 'exec')
+    if isinstance(code, SyntaxError):
+        raise code
+    return code
+
+
+COMPILED = {}  # (source, filename) -> code or SyntaxError, filled by the server before it forks
+
+
+def run_tests(job, ns, link):
+    tests = job['tests']
+    if tests['kind'] == 'check-function':
+        source = tests['code']
+        lines = source.split('\n')
+        try:
+            code = compile_tests(source, '<tests>', COMPILED)
+        except SyntaxError as exc:
+            return {'type': 'end', 'status': 'failed', 'phase': 'tests', 'exception': 'SyntaxError',
+                    'message': encoding.safe_str(exc), 'line': exc.lineno or 0, 'ran': 0}
+        try:
+            exec(code, ns)
+            check = ns.get(tests['checkFunction'])
+            if not callable(check):
+                raise NameError('the check function %r is not defined' % tests['checkFunction'])
+            entry = ns.get(job['entryPoint'])
+            if not isinstance(entry, Proxy):
+                raise NameError('name %r is not defined' % job['entryPoint'])
+            check(entry)
+        except LinkBroken:
+            raise
+        except BaseException as exc:
+            return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests', 'ran': 0},
+                                  '<tests>', lines)
+        return {'type': 'end', 'status': 'passed', 'ran': 1}
+    ran = 0
+    for index, text in enumerate(tests['asserts']):
+        try:
+            code = compile_tests(text, '<assert %d>' % index, COMPILED)
+        except SyntaxError as exc:
+            return {'type': 'end', 'status': 'failed', 'phase': 'tests', 'assertIndex': index, 'assert': text,
+                    'exception': 'SyntaxError', 'message': encoding.safe_str(exc), 'ran': ran}
+        try:
+            exec(code, ns)
+        except LinkBroken:
+            raise
+        except BaseException as exc:
+            return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests',
+                                              'assertIndex': index, 'assert': text, 'ran': ran})
+        ran += 1
+    return {'type': 'end', 'status': 'passed', 'ran': ran}
+
+
+# --- call jobs ---------------------------------------------------------------------------------
+
+def signature_of(source, name):
+    """Parameter names and literal defaults of `def name(...)` at the top of `source`, read from
+    its syntax tree (nothing of the program runs here); None when it cannot be read that way."""
+    import ast
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    found = None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            found = node
+    if found is None:
+        return None
+    a = found.args
+    if a.posonlyargs or a.kwonlyargs:
+        return None
+    params = [p.arg for p in a.args]
+    defaults = {}
+    for param, default in zip(params[len(params) - len(a.defaults):], a.defaults):
+        try:
+            defaults[param] = ast.literal_eval(default)
+        except (ValueError, TypeError, SyntaxError, RecursionError):
+            return None
+    return params, a.vararg.arg if a.vararg else None, defaults
+
+
+def bind_contract(job):
+    """EvalPlus contracts are assert lines from the reference's body, run here (never in the
+    candidate) with the arguments bound by name. Returns (check, lines) or None."""
+    import textwrap
+    body = textwrap.dedent(job['contract'].strip('\n'))
+    code = compile(body, '<contract>', 'exec')
+    sig = signature_of(job.get('program', {}).get('candidate', ''), job['entryPoint'])
+    if sig is None:
+        return None
+    params, vararg, defaults = sig
+
+    def check(args):
+        if len(args) > len(params) and vararg is None:
+            raise TypeError('too many arguments')
+        env = {'__builtins__': builtins}
+        env.update(defaults)
+        env.update(zip(params, args))
+        if vararg is not None:
+            env[vararg] = tuple(args[len(params):])
+        exec(code, env)
+
+    return check, body.split('\n')
+
+
+def contract_verdict(contract, args):
+    """None when the input satisfies the contract, else the AssertionError. Other exceptions mean
+    the contract cannot be checked on this input; the input is then run as is."""
+    import copy
+    try:
+        contract(copy.deepcopy(args))
+    except AssertionError as exc:
+        return exc
+    except BaseException:
+        return None
+    return None
+
+
+def promote_ints(value):
+    """JSON read by Node loses 1.0 vs 1: ints (not bools) back to floats, recursively."""
+    t = type(value)
+    if t is int:
+        return float(value)
+    if t is list:
+        return [promote_ints(v) for v in value]
+    if t is tuple:
+        return tuple(promote_ints(v) for v in value)
+    if t is dict:
+        return {k: promote_ints(v) for k, v in value.items()}
+    return value
+
+
+def has_int(value):
+    t = type(value)
+    if t is int:
+        return True
+    if t in (list, tuple):
+        return any(has_int(v) for v in value)
+    if t is dict:
+        return any(has_int(v) for v in value.values())
+    return False
+
+
+def _limit_at(limits, index):
+    """A per-input limit in seconds from a number or a list aligned with the inputs (0: none)."""
+    if isinstance(limits, list):
+        value = limits[index] if index < len(limits) else 0
+    else:
+        value = limits or 0
+    return value / 1000.0 if value else 0.0
+
+
+def decode_input(tree):
+    """An input list from Node: JSON values with tagged tuples, sets, dicts, complex, big ints and
+    non-finite floats (the typed form), decoded generically."""
+    if type(tree) is not list:
+        raise ValueError('an input is not an argument list')
+    return [typed_to_value(v) for v in tree]
+
+
+def typed_to_value(tree, depth=0):
+    t = type(tree)
+    if tree is None or t in (bool, int, float, str):
+        return tree
+    if depth > encoding.MAX_DEPTH:
+        raise ValueError('nesting too deep')
+    if t is list:
+        return [typed_to_value(v, depth + 1) for v in tree]
+    if t is dict and len(tree) == 1:
+        (tag, body), = tree.items()
+        if tag == 'tuple' and type(body) is list:
+            return tuple(typed_to_value(v, depth + 1) for v in body)
+        if tag in ('set', 'frozenset') and type(body) is list:
+            items = [typed_to_value(v, depth + 1) for v in body]
+            return set(items) if tag == 'set' else frozenset(items)
+        if tag == 'dict' and type(body) is list and all(type(p) is list and len(p) == 2 for p in body):
+            return {typed_to_value(k, depth + 1): typed_to_value(v, depth + 1) for k, v in body}
+        if tag == 'int' and type(body) is str:
+            return int(body)
+        if tag == 'float' and body in ('nan', 'inf', '-inf'):
+            return float(body)
+        if tag == 'complex' and type(body) is list and len(body) == 2:
+            return complex(typed_to_value(body[0]), typed_to_value(body[1]))
+    # Every JSON object is a tag (the EvalPlus adapter tags dicts too): anything else is no input.
+    raise ValueError('not a value: %s' % t.__name__)
+
+
+def run_calls(job, callables, link):
+    """Call the entry point on each input; one output record per input, sent as it is made."""
+    outputs = OutputStream(link.reporter)
+    name = job['entryPoint']
+    if name not in callables:
+        return {'type': 'end', 'status': 'failed', 'phase': 'setup', 'exception': 'NameError',
+                'message': '%r is not defined or not callable' % name, 'ran': 0}
+    contract = None
+    contract_lines = None
+    if job.get('contract', '').strip():
+        try:
+            bound = bind_contract(job)
+        except BaseException as exc:
+            return dict({'type': 'end', 'status': 'failed', 'phase': 'setup', 'ran': 0}, **describe_exception(exc))
+        if bound is not None:
+            contract, contract_lines = bound
+    inputs = job['inputs']
+    start = job.get('startIndex', 0)
+    per_input_s = job.get('perInputMs', 0) / 1000.0
+    cpu_limits = job.get('perInputCpuMs')
+    want_digest = bool(job.get('digests'))
+    expect = job.get('expectDigests')
+    stop = bool(job.get('stopOnDifference'))
+    budget_s = job.get('stopAfterCpuMs', 0) / 1000.0
+    used_s = 0.0
+    ran = 0
+    end = {'type': 'end', 'status': 'passed', 'ran': 0}
+    try:
+        for index in range(start, len(inputs)):
+            try:
+                args = decode_input(inputs[index])
+            except BaseException as exc:
+                outputs.append(dict({'type': 'output', 'index': index, 'status': 'bad-input'}, **describe_exception(exc)))
+                ran += 1
+                continue
+            promoted = False
+            if contract is not None:
+                verdict = contract_verdict(contract, args)
+                if verdict is not None and has_int(args):
+                    alt = promote_ints(args)
+                    if contract_verdict(contract, alt) is None:
+                        args, verdict, promoted = alt, None, True
+                if verdict is not None:
+                    outputs.append(dict({'type': 'output', 'index': index, 'status': 'contract-violation'},
+                                        **describe_exception(verdict, '<contract>', contract_lines)))
+                    ran += 1
+                    continue
+            cpu_s = _limit_at(cpu_limits, index) if cpu_limits else 0.0
+            t0 = time.perf_counter()
+            status, value, cpu_ms = link.call(name, args, {}, per_input_s, cpu_s, non_data_ends=False)
+            elapsed = time.perf_counter() - t0
+            used_s += (cpu_ms or 0) / 1000.0
+            if status == 'timeout':
+                outputs.append({'type': 'output', 'index': index, 'status': 'timeout'})
+            elif status == 'non-data':
+                # Not evaluated here: reported as raised, so no comparison can take it for a value.
+                outputs.append({'type': 'output', 'index': index, 'status': 'raised', 'exception': 'NonDataResult',
+                                'message': value})
+            elif status == 'raised':
+                rec = {'type': 'output', 'index': index, 'status': 'raised',
+                       'exception': value.get('exception') if type(value.get('exception')) is str else 'Exception',
+                       'message': value.get('message') if type(value.get('message')) is str else ''}
+                if value.get('limit') in ('memory', 'resource'):
+                    rec['reason'] = value['limit']
+                outputs.append(rec)
+            else:
+                typed = encoding.capped_value(value)
+                digest = encoding.output_digest(typed) if want_digest or expect else None
+                if expect and index < len(expect) and digest == expect[index]:
+                    outputs.append({'type': 'output', 'index': index, 'status': 'same'})
+                    ran += 1
+                    continue
+                rec = {'type': 'output', 'index': index, 'status': 'returned', 'value': typed,
+                       'repr': encoding.short_repr(value), 'ms': round(elapsed * 1000, 3)}
+                if want_digest:
+                    rec['digest'] = digest
+                    rec['cpuMs'] = cpu_ms if cpu_ms is not None else 0
+                if promoted:
+                    rec['promoted'] = True
+                outputs.append(rec)
+            ran += 1
+            if (stop and (expect or status != 'ok')) or (budget_s > 0 and used_s > budget_s):
+                end.update(ran=ran, stoppedAt=index)
+                return end
+    except LinkBroken:
+        return end_record(link, {})
+    end['ran'] = ran
+    return end
+
+
+# --- prompt examples ---------------------------------------------------------------------------
+
+def values_match(actual, expected, atol):
+    """Prompt-example comparison: ==, with floats compared to a tolerance (recursively)."""
+    import math
+    if isinstance(actual, float) or isinstance(expected, float):
+        if isinstance(actual, (int, float)) and isinstance(expected, (int, float)) \
+                and not isinstance(actual, bool) and not isinstance(expected, bool):
+            return math.isclose(actual, expected, rel_tol=1e-6, abs_tol=atol) or actual == expected
+    if type(actual) in (list, tuple) and type(expected) in (list, tuple):
+        return type(actual) is type(expected) and len(actual) == len(expected) and all(
+            values_match(a, e, atol) for a, e in zip(actual, expected))
+    try:
+        return bool(actual == expected)
+    except BaseException:
+        return False
+
+
+def eval_with_imports(expr, ns):
+    """Evaluate an example; a module the prompt uses without importing it (math.isclose in MBPP+
+    prompts, whose tests import it) is imported and the evaluation retried."""
+    code = compile(expr, '<example>', 'eval')
+    for _attempt in range(3):
+        try:
+            return eval(code, ns)
+        except NameError as exc:
+            name = getattr(exc, 'name', None)
+            if not name or name in ns:
+                raise
+            try:
+                ns[name] = __import__(name)
+            except ImportError:
+                raise exc
+    return eval(code, ns)
+
+
+def run_examples(job, ns, link):
+    """Evaluate prompt examples `call` and compare with `expected` (a Python expression, or doctest text)."""
+    atol = job.get('atol', 1e-6)
+    outputs = OutputStream(link.reporter)
+    ran = 0
+    for index, ex in enumerate(job['examples']):
+        rec = {'type': 'output', 'index': index}
+        try:
+            actual = eval_with_imports(ex['call'], ns)
+        except LinkBroken:
+            return end_record(link, {})
+        except SyntaxError as exc:
+            rec.update({'status': 'bad-call', **describe_exception(exc)})
+            outputs.append(rec)
+            ran += 1
+            continue
+        except BaseException as exc:
+            rec.update({'status': 'raised', **describe_exception(exc)})
+            if isinstance(exc, CandidateException):
+                rec['exception'] = exc.name
+            outputs.append(rec)
+            ran += 1
+            continue
+        rec['actual'] = encoding.short_repr(actual)
+        expected_text = ex['expected']
+        try:
+            expected = eval_with_imports(expected_text, dict(ns))
+            if ex.get('truthy'):
+                match = bool(actual) == bool(expected)
+            else:
+                match = values_match(actual, expected, atol)
+            rec['status'] = 'match' if match else 'mismatch'
+        except LinkBroken:
+            return end_record(link, {})
+        except BaseException:
+            match = encoding.safe_repr(actual).strip() == expected_text.strip() or \
+                encoding.safe_str(actual).strip() == expected_text.strip()
+            rec['status'] = 'match' if match else 'not-evaluable'
+            rec['compared'] = 'text'
+        outputs.append(rec)
+        ran += 1
+    return {'type': 'end', 'status': 'passed', 'ran': ran}

@@ -1,0 +1,114 @@
+"""The verdict of a job, decided in the server from what only the oracle can write (its records on
+the result channel, carrying the job's nonce), the two processes' exit statuses and the clock."""
+
+import json
+import os
+import signal
+
+# Reasons the oracle gives when the candidate could not answer; refined with the candidate's status.
+CANDIDATE_ENDED = 'candidate-ended'
+
+
+def parse_records(raw, nonce):
+    """(records, forged count) from the result channel's bytes."""
+    prefix = nonce + ' '
+    records = []
+    forged = 0
+    for line in raw.split(b'\n'):
+        if not line:
+            continue
+        text = line.decode('utf-8', 'replace')
+        if not text.startswith(prefix):
+            forged += 1
+            continue
+        try:
+            record = json.loads(text[len(prefix):])
+        except ValueError:
+            forged += 1
+            continue
+        if type(record) is not dict:
+            forged += 1
+            continue
+        records.append(record)
+    return records, forged
+
+
+def signal_verdict(job, status, completed):
+    """The verdict for a process killed by a signal (a limit it hit, or another signal)."""
+    sig = os.WTERMSIG(status)
+    if sig == signal.SIGXCPU or (sig == signal.SIGPROF and job.get('cpuLimitMs')):
+        return {'status': 'timeout', 'completed': completed, 'reason': 'cpu-limit'}
+    reason = 'file-size-limit' if sig == signal.SIGXFSZ else 'signal'
+    try:
+        name = signal.Signals(sig).name
+    except ValueError:
+        name = str(sig)
+    return {'status': 'error', 'reason': reason, 'signal': name}
+
+
+def decide(job, nonce, outcome):
+    """{'verdict', 'outputs', 'coverage'?} from the oracle's records and the processes' ends.
+    `outcome`: timed_out, result (bytes), result_dropped, oracle_status, candidate_status."""
+    records, forged = parse_records(outcome['result'], nonce)
+    outputs = [r for r in records if r.get('type') == 'output']
+    ends = [r for r in records if r.get('type') == 'end']
+    result = {'outputs': [{k: v for k, v in o.items() if k != 'type'} for o in outputs]}
+    if outcome['timed_out']:
+        result['verdict'] = {'status': 'timeout', 'completed': len(outputs)}
+        return result
+    if forged or outcome['result_dropped'] or len(ends) > 1:
+        result['verdict'] = {'status': 'error', 'reason': 'tampered',
+                             'message': 'the result channel carried records the oracle did not write'}
+        return result
+    oracle = outcome['oracle_status']
+    if oracle is None or os.WIFSIGNALED(oracle) or os.WEXITSTATUS(oracle) != 0 or not ends:
+        # The oracle runs no program code; it ends early only on a limit (memory of a huge value) or a bug.
+        detail = ('signal %s' % os.WTERMSIG(oracle)) if oracle is not None and os.WIFSIGNALED(oracle) else \
+            ('exit %s' % os.WEXITSTATUS(oracle)) if oracle is not None else 'not reaped'
+        result['verdict'] = {'status': 'error', 'reason': 'no-verdict',
+                             'message': 'the tests ended without a verdict (%s)' % detail}
+        return result
+    end = ends[0]
+    status = end.get('status')
+    if status == 'error' and end.get('reason') == CANDIDATE_ENDED:
+        cand = outcome['candidate_status']
+        if cand is not None and os.WIFSIGNALED(cand):
+            result['verdict'] = signal_verdict(job, cand, len(outputs))
+        else:
+            result['verdict'] = {'status': 'error', 'reason': 'no-verdict',
+                                 'exitCode': os.WEXITSTATUS(cand) if cand is not None else None,
+                                 'message': 'the program ended before the tests finished'}
+        return result
+    if status == 'passed':
+        expected = expected_count(job, end, result['outputs'])
+        if end.get('ran') != expected:
+            result['verdict'] = {'status': 'error', 'reason': 'harness',
+                                 'message': 'the tests ran %s of %s' % (end.get('ran'), expected)}
+            return result
+        result['verdict'] = {'status': 'passed'}
+        if end.get('coverage') is not None:
+            result['coverage'] = end['coverage']
+        return result
+    if status in ('failed', 'error'):
+        result['verdict'] = {k: v for k, v in end.items() if k not in ('type', 'ran', 'coverage')}
+        return result
+    result['verdict'] = {'status': 'error', 'reason': 'harness', 'message': 'an end record of unknown status'}
+    return result
+
+
+def expected_count(job, end=None, outputs=()):
+    kind = job['kind']
+    if kind == 'tests':
+        return 1 if job['tests']['kind'] == 'check-function' else len(job['tests']['asserts'])
+    if kind == 'call':
+        start = job.get('startIndex', 0)
+        stopped = end.get('stoppedAt') if end else None
+        # A call job told to stop early may end only right after an output for that input which is not 'same'.
+        if (job.get('stopOnDifference') or job.get('stopAfterCpuMs')) and stopped is not None:
+            last = outputs[-1] if outputs else None
+            if type(stopped) is int and start <= stopped < len(job['inputs']) and last is not None \
+                    and last.get('index') == stopped and last.get('status') != 'same':
+                return stopped - start + 1
+            return -1
+        return len(job['inputs']) - start
+    return len(job['examples'])

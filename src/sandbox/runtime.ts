@@ -1,0 +1,41 @@
+/**
+ * The seam between the checks and untrusted code: a Runtime takes jobs (a program, its tests or
+ * the calls to make) and returns verdicts as data, says how its jobs are isolated, and closes.
+ * The checks reach untrusted code only through this interface, so a language is added by adding a
+ * runtime (see runtimes.ts), not by changing a check.
+ */
+import type { IsolationInfo } from './isolation.js';
+import type { JobResult, SandboxJob } from './types.js';
+
+export interface RuntimeInfo {
+  /** The interpreter that runs the jobs (field name kept from the Python-only report block). */
+  python: { executable: string; version: string };
+  workers: number;
+  isolation: IsolationInfo;
+  /** Whether orphans of a job are re-parented to the worker (so none outlives its job). */
+  subreaper: boolean | undefined;
+}
+
+export interface RuntimeStats {
+  jobs: number;
+  workersStarted: number;
+  workersReplaced: number;
+}
+
+export interface Runtime {
+  /** The language of the programs it runs ('python'). */
+  readonly language: string;
+  /** Jobs it runs at once. */
+  readonly size: number;
+  readonly isolation: IsolationInfo;
+  /** Counters for the run block. */
+  readonly stats: RuntimeStats;
+  /** One job; resolves with its result (never rejects for anything the program does). */
+  run(job: SandboxJob): Promise<JobResult>;
+  /** Jobs with bounded in-flight work; results in input order. */
+  runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]>;
+  /** Back-pressured mapping, results in completion order with the item's index. */
+  map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }>;
+  info(): RuntimeInfo;
+  close(): Promise<void>;
+}

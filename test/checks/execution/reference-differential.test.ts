@@ -1,0 +1,163 @@
+/**
+ * Reference differential: a task's reference beside its sibling's on EvalPlus inputs, with
+ * EvalPlus's oracle. Fixtures for each outcome, and HumanEval against HumanEval+ on real data
+ * (tasks whose original reference is known wrong, and tasks where both agree).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createExecutionCheck } from '../../../src/checks/execution/index.js';
+import { evalplusAccepts, oracleFor } from '../../../src/checks/execution/evalplus-oracle.js';
+import { CHUNK_INPUTS, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
+import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
+import { silentProgress } from '../../../src/model/progress.js';
+import type { Config, Finding } from '../../../src/model/types.generated.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import type { Task } from '../../../src/model/task.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import { needData } from '../../helpers/data.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({});
+});
+after(async () => {
+  await pool.close();
+});
+
+function task(benchmark: string, id: string, solution: string, fields: Partial<Task> = {}): Task {
+  return {
+    benchmark,
+    id,
+    entryPoint: 'f',
+    prompt: '',
+    canonicalSolution: solution,
+    solution,
+    setupCode: '',
+    imports: [],
+    tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'], challengeAsserts: [] },
+    siblings: [],
+    source: { file: 'fixture.jsonl', row: 1 },
+    ...fields,
+  };
+}
+
+const config = (maxPlusInputs = 0): Config => ({ checks: ['execution'], seed: 0, static: { fewTestsThreshold: 2 }, execution: { ...DEFAULT_EXECUTION_CONFIG, repeats: 1, plusInputs: false, maxPlusInputs } });
+
+async function run(tasks: Task[], siblings: Map<string, SiblingTask[]>, curated: string[] = [], maxPlusInputs = 0) {
+  const check = createExecutionCheck({ pool, siblingsOf: (t) => siblings.get(t.id) ?? [], curatedSiblings: curated });
+  return check.run({ benchmark: tasks[0].benchmark, tasks, config: config(maxPlusInputs), progress: silentProgress });
+}
+
+const kinds = (fs: Finding[]) => fs.map((f) => f.kind).filter((k) => k.startsWith('reference-') || k === 'dropped-by-curated-sibling');
+
+describe('EvalPlus oracle', () => {
+  it('equality with float tolerance, special cases by entry point', () => {
+    const eq = { oracle: 'equal' as const, atol: 0, args: [] };
+    assert.equal(evalplusAccepts(3, 3, eq), true);
+    assert.equal(evalplusAccepts(4, 54, eq), false);
+    assert.equal(evalplusAccepts(0.1 + 0.2, 0.3, eq), true, 'floats within the default 1e-6');
+    assert.equal(evalplusAccepts(0.30001, 0.3, eq), false);
+    assert.equal(evalplusAccepts([1, 0], [true, false], eq), true, 'True == 1 in Python');
+    assert.equal(evalplusAccepts({ int: '2508901829052206380220416' }, 2.5089018290522064e24, eq), true, 'a big int against a float: allclose');
+    assert.equal(evalplusAccepts({ int: '2508901829052206380220416' }, { int: '2508901829052206380220417' }, eq), false, 'two big ints: exact');
+    assert.equal(evalplusAccepts([3, 1], [1, 3], { ...eq, oracle: oracleFor('Mbpp/2', 'similar_elements') }), true, 'set-valued task');
+    assert.equal(evalplusAccepts([3, 1], [1, 3], eq), false);
+    assert.equal(evalplusAccepts([3, 2], [1, 3], { ...eq, oracle: 'set-eq' }), false);
+    // HumanEval/32: any root is right; 1 is a root of -1 + x, 2 is not.
+    const fz = { oracle: oracleFor('HumanEval/32', 'find_zero'), atol: 1e-6, args: [[-1, 1]] };
+    assert.equal(fz.oracle, 'find-zero');
+    assert.equal(evalplusAccepts(1.0000000001, 0.99999, fz), true);
+    assert.equal(evalplusAccepts(2, 1, fz), false);
+    assert.equal(evalplusAccepts(2, 3, fz), true, 'neither is a root: the oracle decides nothing');
+    assert.equal(evalplusAccepts(0, 5, { ...eq, oracle: oracleFor('Mbpp/295', 'sum_div') }), true);
+    assert.equal(evalplusAccepts(false, true, { ...eq, oracle: oracleFor('Mbpp/164', 'are_equivalent') }), true);
+  });
+});
+
+describe('reference differential on fixtures', () => {
+  const PLUS_INPUTS = { base: [[1], [2]], plus: [[-3], [0], [1000]], atol: 0, contract: '    assert x != 1000, "invalid"\n' };
+  const plusRef = (benchmark: string, id: string, solution: string) => task(benchmark, id, solution, { inputs: PLUS_INPUTS });
+
+  it('flags a wrong reference with inputs, both outputs and which side the tests support; skips contract-violating inputs', async () => {
+    // The original takes abs(): wrong on -3 only. The tests (f(-3) == -6 in the curated side's tests) side with the sibling.
+    const original = task('orig', 'T/1', 'def f(x):\n    return 2 * abs(x)\n');
+    const curated = plusRef('curated', 'T/1', 'def f(x):\n    return 2 * x\n');
+    curated.tests = { kind: 'assert-list', asserts: ['assert f(-3) == -6'], challengeAsserts: [] };
+    const out = await run([original], new Map([['T/1', [{ benchmark: 'curated', task: curated }]]]));
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.ok(f, JSON.stringify(out.tasks[0].findings));
+    assert.equal(f.severity, 'error');
+    const ev = f.evidence as { count: number; compared: number; inputs: { input: string; output: string; siblingOutput: string }[]; supportedBy: { tests: string } };
+    assert.equal(ev.count, 1);
+    assert.equal(ev.compared, 4, 'five inputs, one breaks the contract');
+    assert.deepEqual(ev.inputs[0], { index: 2, input: '[-3]', output: '6', siblingOutput: '-6' });
+    assert.equal(ev.supportedBy.tests, 'sibling');
+    const section = out.tasks[0].section?.siblingDifferential?.[0];
+    assert.deepEqual(section, { benchmark: 'curated', taskId: 'T/1', inputs: 5, contractViolations: 1, compared: 4, disagreements: 1, tooSlow: 0, siblingTooSlow: 0, notCompared: 0 });
+  });
+
+  it('agreeing references give no finding; the curated side of a disagreement is info unless evidence sides with the other', async () => {
+    const same = task('orig', 'T/2', 'def f(x):\n    return x + x\n');
+    const curated = plusRef('curated', 'T/2', 'def f(x):\n    return 2 * x\n');
+    const out = await run([same], new Map([['T/2', [{ benchmark: 'curated', task: curated }]]]));
+    assert.deepEqual(kinds(out.tasks[0].findings), []);
+    assert.equal(out.tasks[0].section?.siblingDifferential?.[0].compared, 4);
+
+    const wrongOriginal = task('orig', 'T/3', 'def f(x):\n    return 2 * abs(x)\n');
+    const curatedSide = plusRef('curated', 'T/3', 'def f(x):\n    return 2 * x\n');
+    const fromCurated = await run([curatedSide], new Map([['T/3', [{ benchmark: 'orig', task: wrongOriginal }]]]));
+    const f = fromCurated.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.equal(f?.severity, 'info');
+  });
+
+  it('too slow: this side exceeds the CPU budget where the sibling answers at once (CPU time, not wall time)', async () => {
+    const slow = task('orig', 'T/4', 'def f(x):\n    if x == 0:\n        while True:\n            pass\n    return 2 * x\n');
+    const curated = plusRef('curated', 'T/4', 'def f(x):\n    return 2 * x\n');
+    const out = await run([slow], new Map([['T/4', [{ benchmark: 'curated', task: curated }]]]));
+    assert.deepEqual(kinds(out.tasks[0].findings), ['reference-too-slow']);
+    assert.equal(out.tasks[0].section?.siblingDifferential?.[0].tooSlow, 1);
+  });
+
+  it('runs every input across chunks, in input order', async () => {
+    const many = { base: [] as unknown[][], plus: Array.from({ length: 2 * CHUNK_INPUTS + 50 }, (_, i) => [i]), atol: 0, contract: '' };
+    const original = task('orig', 'T/5', `def f(x):\n    return 0 if x == ${2 * CHUNK_INPUTS + 20} else 2 * x\n`);
+    const curated = task('curated', 'T/5', 'def f(x):\n    return 2 * x\n', { inputs: many });
+    const out = await run([original], new Map([['T/5', [{ benchmark: 'curated', task: curated }]]]));
+    const section = out.tasks[0].section?.siblingDifferential?.[0];
+    assert.equal(section?.compared, many.plus.length);
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.deepEqual((f?.evidence.inputs as { index: number }[]).map((i) => i.index), [2 * CHUNK_INPUTS + 20]);
+  });
+
+  it('a task missing from a curated release drawn from this benchmark is reported as dropped', async () => {
+    const kept = task('mbpp-sanitized', '2', 'def f(x):\n    return 2 * x\n', { siblings: [{ benchmark: 'mbpp-plus', taskId: 'Mbpp/2' }] });
+    const dropped = task('mbpp-sanitized', '3', 'def f(x):\n    return 2 * x\n');
+    const out = await run([kept, dropped], new Map(), ['mbpp-plus']);
+    assert.deepEqual(kinds(out.tasks[0].findings), []);
+    assert.deepEqual(kinds(out.tasks[1].findings), ['dropped-by-curated-sibling']);
+    assert.equal(out.tasks[1].findings.find((x) => x.kind === 'dropped-by-curated-sibling')?.evidence.release, 'mbpp-plus');
+  });
+});
+
+describe('reference differential on HumanEval vs HumanEval+', () => {
+  it('flags the originals known wrong (multiply, is_nested, change_base) and not the ones that agree', async (t) => {
+    const [he, hep] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'evalplus/HumanEvalPlus.jsonl.gz') ?? [];
+    if (!he || !hep) return;
+    const wanted = ['HumanEval/0', 'HumanEval/2', 'HumanEval/44', 'HumanEval/97', 'HumanEval/132'];
+    const originals = (await loadDataFile(he)).filter((x) => wanted.includes(x.id));
+    const plus = new Map((await loadDataFile(hep)).map((x) => [x.id, x]));
+    const siblings = new Map(originals.map((o) => [o.id, [{ benchmark: 'humaneval-plus', task: plus.get(o.id)! }]]));
+    const out = await run(originals, siblings, [], 200);
+    const by = new Map(originals.map((o, i) => [o.id, out.tasks[i]]));
+    for (const id of ['HumanEval/44', 'HumanEval/97', 'HumanEval/132']) {
+      const f = by.get(id)!.findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+      assert.ok(f, `${id} not flagged: ${JSON.stringify(by.get(id)!.section?.siblingDifferential)}`);
+      assert.equal(f.severity, 'error');
+    }
+    const multiply = by.get('HumanEval/97')!.findings.find((x) => x.kind === 'reference-disagrees-with-sibling')!;
+    assert.ok(
+      (multiply.evidence.inputs as { input: string; output: string; siblingOutput: string }[]).some((i) => i.output !== i.siblingOutput),
+    );
+    for (const id of ['HumanEval/0', 'HumanEval/2']) assert.deepEqual(kinds(by.get(id)!.findings), [], id);
+  });
+});

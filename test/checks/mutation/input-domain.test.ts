@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { brokenRules, coerceToExampleTypes, inferDomain } from '../../../src/checks/mutation/input-domain.js';
+import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
+
+const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
+const broken = (examples: PyValue[][], args: PyValue[]) => brokenRules(inferDomain(examples), args);
+
+describe('inferDomain: rules that hold on every example', () => {
+  it('n == len(arr) and k <= len(arr) relations', () => {
+    const examples = [
+      [ints(1, 2, 3), py.int(3), py.int(1)],
+      [ints(5, 6), py.int(2), py.int(2)],
+    ];
+    assert.deepEqual(broken(examples, [ints(4, 5, 6, 7), py.int(4), py.int(3)]), []);
+    assert.deepEqual(broken(examples, [ints(4, 5, 6, 7), py.int(3), py.int(3)]), ['len-equals:1=len(0)']);
+    assert.deepEqual(broken(examples, [ints(4, 5), py.int(2), py.int(3)]), ['len-at-most:2<=len(0)']);
+  });
+
+  it('types and nesting, tuple lengths, and arity', () => {
+    const examples = [[py.list(py.tuple(py.int(1), py.int(2)))], [py.list(py.tuple(py.int(3), py.int(4)), py.tuple(py.int(5), py.int(6)))]];
+    assert.deepEqual(broken(examples, [py.list(py.tuple(py.int(9), py.int(9)))]), []);
+    assert.deepEqual(broken(examples, [py.list(py.tuple(py.int(9), py.int(9), py.int(9)))]), ['tuple-length:0']);
+    assert.deepEqual(broken(examples, [py.list(py.list(py.int(9), py.int(9)))]), ['type:0']);
+    assert.deepEqual(broken(examples, [py.list(py.tuple(py.str('a'), py.int(9)))]), ['type:0']);
+    assert.deepEqual(broken(examples, [py.list(), py.int(1)]), ['arity']);
+  });
+
+  it('emptiness, sign, value sets', () => {
+    const examples = [[ints(0, 1, 1), py.int(7)], [ints(1, 0), py.int(9)]];
+    assert.deepEqual(broken(examples, [ints(1), py.int(5)]), []);
+    assert.deepEqual(broken(examples, [ints(), py.int(5)]), ['non-empty:0']);
+    assert.deepEqual(broken(examples, [ints(0, 2), py.int(5)]), ['value-set:0']);
+    assert.deepEqual(broken(examples, [ints(1), py.int(0)]), ['positive:1']);
+    assert.deepEqual(broken([[py.int(0)], [py.int(3)]], [py.int(-1)]), ['non-negative:0']);
+  });
+
+  it('string alphabets and balanced brackets (HumanEval/1-style paren groups)', () => {
+    const examples = [[py.str('(()) ()')], [py.str('((()))')]];
+    assert.deepEqual(broken(examples, [py.str('() (())')]), []);
+    assert.deepEqual(broken(examples, [py.str('(()')]), ['balanced-groups:0', 'balanced:0']);
+    assert.deepEqual(broken(examples, [py.str('(a)')]), ['alphabet:0']);
+    assert.deepEqual(broken(examples, [py.str('(()())( ((())) ) (())')]), ['balanced-groups:0']);
+  });
+
+  it('sortedness and distinctness need two examples with two or more elements', () => {
+    const examples = [[ints(1, 2, 5)], [ints(0, 3)]];
+    assert.deepEqual(broken(examples, [ints(2, 9)]), []);
+    assert.deepEqual(broken(examples, [ints(9, 2)]), ['sorted-ascending:0']);
+    assert.deepEqual(broken(examples, [ints(2, 2)]), ['distinct:0']);
+    assert.deepEqual(broken([[ints(1, 2, 5)]], [ints(9, 2, 2)]), []);
+    // Not believed when the tests all expect one answer (has_duplicates tested only on distinct lists).
+    assert.deepEqual(brokenRules(inferDomain(examples, { patterns: false }), [ints(2, 2)]), []);
+  });
+
+  it('two sequences of equal length in every example stay equal in length', () => {
+    const examples = [
+      [py.str('1101'), py.str('1110')],
+      [py.str('10'), py.str('01')],
+    ];
+    assert.deepEqual(broken(examples, [py.str('110'), py.str('011')]), []);
+    assert.deepEqual(broken(examples, [py.str('110'), py.str('1110')]), ['same-length:0=1']);
+  });
+
+  it('no examples: no rules', () => {
+    assert.deepEqual(inferDomain([]).rules, []);
+  });
+});
+
+describe('coerceToExampleTypes', () => {
+  it('reads JSON lists as tuples where the examples pass tuples (EvalPlus MBPP+ deserialization), nested too', () => {
+    const examples = [[py.tuple(py.int(1), py.str('a')), py.list(py.tuple(py.int(1)))]];
+    const coerced = coerceToExampleTypes([ints(1, 2), py.list(ints(3))], examples);
+    assert.deepEqual(coerced, [py.tuple(py.int(1), py.int(2)), py.list(py.tuple(py.int(3)))]);
+    assert.deepEqual(coerceToExampleTypes([ints(1)], [[ints(2)]]), [ints(1)]);
+  });
+});
