@@ -38,6 +38,12 @@ import textwrap
 import time
 import traceback
 
+# --- confinement (sandbox-confine): layers applied in each job before candidate code ---
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'python'))
+import confine  # noqa: E402
+import confine_mounts  # noqa: E402
+# --- end confinement ---
+
 # The server runs with -S: site-packages stay importable, but their .pth files and sitecustomize
 # are not run. Those can import anything into every job (here a .pth pulls in certifi, zipfile and
 # threading), and modules that register at-fork hooks (threading, random) make every fork and exit
@@ -999,11 +1005,9 @@ class Server:
                 os.dup2(res_w, result_fd)
                 os.closerange(3, result_fd)
                 os.closerange(result_fd + 1, 65536)
-                if self.uid is not None:
-                    os.chown(workdir, self.uid, self.uid)
-                    os.setgroups([])
-                    os.setgid(self.uid)
-                    os.setuid(self.uid)
+                # --- confinement (sandbox-confine): uid, capabilities, Landlock, seccomp ---
+                confine.confine_candidate(workdir, self.confine_plan)
+                # --- end confinement ---
                 if self.prctl is not None:
                     PR_SET_PDEATHSIG = 1  # after setuid, which clears it: die with the server
                     self.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
@@ -1290,7 +1294,24 @@ def f(xs: List[int], k: int = 1) -> int:
 
 def main():
     drop_uid = '--drop-uid' in sys.argv
-    server = Server(drop_uid)
+    # --- confinement (sandbox-confine): private mounts once, the per-job plan, cleanup at exit ---
+    scratch = os.environ.get('TMPDIR') or os.path.join('/tmp', 'bench-audit-' + os.urandom(8).hex())
+    os.environ['TMPDIR'] = scratch
+    mounts = confine_mounts.prepare(scratch, confine.interpreter_paths())
+    server = Server(drop_uid or mounts['uidReachable'])
+    server.confine_plan = confine.plan(server.uid)
+    try:
+        _serve(server, mounts)
+    finally:
+        shutil.rmtree(server.base, ignore_errors=True)
+        confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
+
+
+def _serve(server, mounts):
+    plan = server.confine_plan
+    confinement = {'landlockAbi': plan['landlockAbi'], 'seccomp': plan['seccomp'], 'mountNamespace': mounts['namespace'],
+                   'tmpBytes': mounts['tmpBytes'], 'hidden': mounts['hidden'], 'notes': mounts['errors']}
+    # --- end confinement ---
     out = sys.stdout.buffer
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # inherited by every job, like SIGTERM's
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -1304,7 +1325,7 @@ def main():
     # Objects made so far are never collected: keeps the collector from touching (and so
     # copying) the parent's pages in every forked child.
     gc.freeze()
-    send(server.ready_record())
+    send(dict(server.ready_record(), confinement=confinement))  # confinement: sandbox-confine
     for line in sys.stdin.buffer:
         if not line.strip():
             continue
@@ -1320,7 +1341,6 @@ def main():
                 'status': 'error', 'reason': 'harness', 'message': '%s: %s' % (type(exc).__name__, exc)},
                 'outputs': [], 'stdout': '', 'stderr': traceback.format_exc(), 'stdoutTruncated': False,
                 'stderrTruncated': False, 'durationMs': 0, 'leftoverProcesses': 0})
-    shutil.rmtree(server.base, ignore_errors=True)
 
 
 if __name__ == '__main__':
