@@ -1297,9 +1297,15 @@ def main():
     # --- confinement (sandbox-confine): private mounts once, the per-job plan, cleanup at exit ---
     scratch = os.environ.get('TMPDIR') or os.path.join('/tmp', 'bench-audit-' + os.urandom(8).hex())
     os.environ['TMPDIR'] = scratch
-    mounts = confine_mounts.prepare(scratch, confine.interpreter_paths())
-    server = Server(drop_uid or mounts['uidReachable'])
-    server.confine_plan = confine.plan(server.uid)
+    if '--no-confine' in sys.argv:  # --isolation none --unsafe-no-isolation: only rlimits (and --drop-uid)
+        mounts = {'namespace': None, 'tmpBytes': None, 'hidden': [], 'uidReachable': False, 'errors': ['confinement disabled']}
+        os.makedirs(scratch, 0o700, exist_ok=True)
+        server = Server(drop_uid)
+        server.confine_plan = dict(confine.plan(server.uid), landlockAbi=0, seccomp=False, canDropBounding=False)
+    else:
+        mounts = confine_mounts.prepare(scratch, confine.interpreter_paths())
+        server = Server(drop_uid or mounts['uidReachable'])
+        server.confine_plan = confine.plan(server.uid)
     try:
         _serve(server, mounts)
     finally:
