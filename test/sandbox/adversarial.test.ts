@@ -311,7 +311,7 @@ describe('sandbox: adversarial programs', () => {
     ].join('\n');
     const result = await pool.run(job(candidate));
     // The report's isolation record must be honest: a connection happened iff the network was shared.
-    if (pool.isolation.networkIsolated) {
+    if ((await pool.measureIsolation()).networkIsolated) {
       assert.equal(result.verdict.status, 'failed');
       assert.equal(connections, before, 'the job reached the host listener');
       await assertCleanAfter(result);
