@@ -1,7 +1,8 @@
 """A seccomp-BPF filter built and installed through ctypes (no libseccomp).
 
 Denied with EPERM: system calls a test never needs and an escape would (debugging other
-processes, namespaces and mounts, kernel keyrings, BPF, SysV IPC, extended attributes, io_uring,
+processes, namespaces and mounts, kernel keyrings, BPF, SysV IPC and POSIX message queues (so a
+job has no IPC object that could outlive it), extended attributes, io_uring,
 which runs operations the filter would not see, module loading, ...). New processes are refused
 with EAGAIN (threads stay allowed), so the per-process address-space limit is the job's limit.
 Sockets other than AF_UNIX are refused with EACCES. Only x86_64 is described; on another
@@ -41,7 +42,8 @@ X86_64_DENIED = {
     'fspick': 433, 'mount_setattr': 442, 'open_tree_attr': 467, 'keyctl': 250, 'add_key': 248,
     'request_key': 249, 'bpf': 321, 'perf_event_open': 298, 'userfaultfd': 323, 'shmget': 29, 'shmat': 30,
     'shmctl': 31, 'shmdt': 67, 'semget': 64, 'semop': 65, 'semctl': 66, 'semtimedop': 220, 'msgget': 68,
-    'msgsnd': 69, 'msgrcv': 70, 'msgctl': 71, 'setxattr': 188, 'lsetxattr': 189, 'fsetxattr': 190,
+    'msgsnd': 69, 'msgrcv': 70, 'msgctl': 71, 'mq_open': 240, 'mq_unlink': 241, 'mq_timedsend': 242,
+    'mq_timedreceive': 243, 'mq_notify': 244, 'mq_getsetattr': 245, 'setxattr': 188, 'lsetxattr': 189, 'fsetxattr': 190,
     'removexattr': 197, 'lremovexattr': 198, 'fremovexattr': 199, 'setxattrat': 463, 'removexattrat': 466,
     'io_uring_setup': 425, 'io_uring_enter': 426, 'io_uring_register': 427, 'init_module': 175,
     'finit_module': 313, 'delete_module': 176, 'kexec_load': 246, 'kexec_file_load': 320, 'reboot': 169,
