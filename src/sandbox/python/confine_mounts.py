@@ -121,8 +121,19 @@ def prepare(scratch, needed_paths):
             hide = []
         except OSError as exc:
             out['errors'].append(str(exc))
-    out['uidReachable'] = os.geteuid() == 0 and not hide and not unreadable
+    out['uidReachable'] = os.geteuid() == 0 and all_uids_mapped() and not hide and not unreadable
     return out
+
+
+def all_uids_mapped():
+    """Every uid exists here (the initial user namespace, or one mapping them all): a private uid
+    can be taken. Under `unshare --map-root-user` only uid 0 is mapped and setuid would fail."""
+    try:
+        with open('/proc/self/uid_map') as f:
+            rows = [line.split() for line in f if line.strip()]
+    except OSError:
+        return False
+    return any(r[0] == '0' and r[1] == '0' and int(r[2]) >= 2 ** 31 for r in rows)
 
 
 def _cover(top, keep):
