@@ -21,8 +21,8 @@ it('a killed worker and a closed pool leave no scratch directory', async () => {
   const dir = mkdtempSync(join(base, 'pool-'));
   const saved = process.env.TMPDIR;
   process.env.TMPDIR = dir;
+  const pool = createSandboxPool({ workers: 1 });
   try {
-    const pool = createSandboxPool({ workers: 1 });
     assert.equal((await pool.run(ok)).verdict.status, 'passed');
     assert.equal(scratchDirs(dir).length, 1, 'one worker, one scratch directory');
     const [pid] = pool.workerPids();
@@ -34,6 +34,7 @@ it('a killed worker and a closed pool leave no scratch directory', async () => {
     await pool.close();
     assert.deepEqual(scratchDirs(dir), [], 'close() left a scratch directory');
   } finally {
+    await pool.close();
     process.env.TMPDIR = saved;
   }
 });

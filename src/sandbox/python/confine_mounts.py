@@ -95,12 +95,16 @@ def _enter_namespace():
 
 
 def prepare(scratch, needed_paths):
-    """Mount the sized scratch tmpfs and hide untraversable ancestors of `needed_paths`.
-    Returns {'namespace', 'tmpBytes', 'hidden', 'uidReachable', 'errors'}; never raises."""
+    """Hide untraversable ancestors of `needed_paths` and of `scratch`, then mount the sized
+    scratch tmpfs. Returns {'namespace', 'tmpBytes', 'hidden', 'uidReachable', 'errors'}; never raises."""
     out = {'namespace': None, 'tmpBytes': None, 'hidden': [], 'uidReachable': False, 'errors': []}
     os.makedirs(scratch, 0o700, exist_ok=True)
     needed = sorted({os.path.realpath(p) for p in needed_paths if os.path.exists(p)})
     hide, unreadable = hidden_ancestors(needed)
+    # A job under a private uid must also reach its directory inside the scratch.
+    scratch_hide, _ = hidden_ancestors([scratch])
+    hide = sorted(set(hide) | set(scratch_hide))
+    hide = [p for p in hide if not any(q != p and p.startswith(q + '/') for q in hide)]
     try:
         out['namespace'] = _enter_namespace()
         _mount(None, '/', None, MS_REC | MS_PRIVATE)
@@ -108,21 +112,30 @@ def prepare(scratch, needed_paths):
         out['errors'].append(str(exc))
         out['namespace'] = None
         return out
+    if out['namespace'] == 'root' and hide:
+        try:
+            for top in hide:
+                _cover(top, [p for p in needed if p.startswith(top + '/')])
+                if scratch.startswith(top + '/'):
+                    _make_traversable(top, scratch)
+            out['hidden'] = hide
+            hide = []
+        except OSError as exc:
+            out['errors'].append(str(exc))
     try:
         _mount('tmpfs', scratch, 'tmpfs', MS_NOSUID | MS_NODEV, 'size=%d,mode=0711' % JOB_TMP_BYTES)
         out['tmpBytes'] = JOB_TMP_BYTES
     except OSError as exc:
         out['errors'].append(str(exc))
-    if out['namespace'] == 'root' and hide:
-        try:
-            for top in hide:
-                _cover(top, [p for p in needed if p.startswith(top + '/')])
-            out['hidden'] = hide
-            hide = []
-        except OSError as exc:
-            out['errors'].append(str(exc))
     out['uidReachable'] = os.geteuid() == 0 and all_uids_mapped() and not hide and not unreadable
     return out
+
+
+def _make_traversable(top, path):
+    os.makedirs(path, 0o755, exist_ok=True)
+    for a in _ancestors(path) + [path]:
+        if a.startswith(top + '/'):
+            os.chmod(a, 0o755)
 
 
 def all_uids_mapped():
@@ -143,10 +156,7 @@ def _cover(top, keep):
     try:
         _mount('tmpfs', top, 'tmpfs', MS_NOSUID | MS_NODEV, 'mode=0755,size=1m')
         for path, fd in zip(outermost, fds):
-            os.makedirs(path, 0o755, exist_ok=True)
-            for a in _ancestors(path):
-                if a.startswith(top + '/'):
-                    os.chmod(a, 0o755)
+            _make_traversable(top, path)
             _mount('/proc/self/fd/%d' % fd, path, None, MS_BIND | MS_REC)
             _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     finally:
