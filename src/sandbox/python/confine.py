@@ -74,10 +74,17 @@ def plan(uid=None):
         'uid': uid,
         'landlockAbi': confine_landlock.abi_version(),
         'seccomp': confine_seccomp.supported(),
-        'readPaths': sorted(set(interpreter_paths()) | {p for p in SYSTEM_READ_PATHS if os.path.exists(p)}),
+        'seccompProgram': confine_seccomp.build_filter() if confine_seccomp.supported() else None,
+        'readPaths': outermost(set(interpreter_paths()) | {p for p in SYSTEM_READ_PATHS if os.path.exists(p)}),
         'lastCap': last_cap(),
         'canDropBounding': os.geteuid() == 0 or _has_setpcap(),
     }
+
+
+def outermost(paths):
+    """The paths not beneath another of them (a Landlock rule covers everything beneath it)."""
+    ordered = sorted(paths)
+    return [p for p in ordered if not any(p != q and p.startswith(q.rstrip('/') + '/') for q in ordered)]
 
 
 def _has_setpcap():
@@ -121,7 +128,7 @@ def confine_candidate(workdir, limits):
             raise ConfinementError(str(exc))
     if limits.get('seccomp'):
         try:
-            confine_seccomp.install()
+            confine_seccomp.install(limits.get('seccompProgram'))
         except OSError as exc:
             raise ConfinementError(str(exc))
         applied['seccomp'] = True

@@ -110,11 +110,12 @@ def supported():
     return platform.machine() == 'x86_64'
 
 
-def install():
-    """Install the filter on this thread's process (needs no_new_privs). Returns the denied names."""
+def install(prog=None):
+    """Install the filter (built here unless given: the server builds it once for every job) on
+    this process (needs no_new_privs). Returns the denied names."""
     if not supported():
         raise OSError(0, 'seccomp filter not described for %s' % platform.machine())
-    prog = build_filter()
+    prog = build_filter() if prog is None else prog
     buf = ctypes.create_string_buffer(prog, len(prog))
     fprog = SockFprog(len(prog) // 8, ctypes.cast(buf, ctypes.c_void_p))
     if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
