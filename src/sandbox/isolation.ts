@@ -1,5 +1,8 @@
 /**
- * Which isolation the sandbox workers run under, decided once per interpreter by probing:
+ * The outer wrapper the sandbox workers run under (a plan; what jobs can really do is measured
+ * by a probe job, isolation-probe.ts). Inside any wrapper, the fork-server confines each job
+ * itself (python/confine*.py: Landlock, seccomp, no capabilities, private uid) unless `none` was
+ * asked for by name. The wrapper is decided once per interpreter by probing:
  * - `bwrap` (Debian's bubblewrap): read-only root, private /tmp, no network, own pid/ipc/uts
  *   namespaces; directories the job uid could not traverse (e.g. /root) are hidden behind an
  *   empty tmpfs with only the interpreter bound back in.
