@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -308,9 +308,11 @@ describe('sandbox confinement: control run with --isolation none', () => {
     await pool.close();
     writeFileSync(sentinel, 'untouched');
     rmSync('/dev/shm/ba-confinement-left', { force: true });
+    rmSync('/tmp/ba-confinement-escape', { force: true });
   });
 
   it('the probe measures an unconfined filesystem', async () => {
+    assert.equal(existsSync('/tmp/ba-confinement-escape'), false, 'a confined run above wrote outside its directory');
     const info = await pool.measureIsolation();
     assert.equal(info.filesystem, 'host', JSON.stringify(info));
     assert.equal(info.probes?.writeOutside, true);
