@@ -5,7 +5,7 @@ processes, namespaces and mounts, kernel keyrings, BPF, SysV IPC and POSIX messa
 job has no IPC object that could outlive it), extended attributes, io_uring,
 which runs operations the filter would not see, module loading, ...). New processes are refused
 with EAGAIN (threads stay allowed), so the per-process address-space limit is the job's limit.
-Sockets other than AF_UNIX are refused with EACCES. Only x86_64 is described; on another
+New sockets are refused with EACCES (an AF_UNIX socketpair stays allowed). Only x86_64 is described; on another
 architecture nothing is installed and `install` says so.
 """
 
@@ -87,7 +87,10 @@ def build_filter(deny_errno=errno.EPERM):
         _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EAGAIN),
         _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
     ]
-    for nr in (X86_64_SOCKET, X86_64_SOCKETPAIR):
+    # socket() for any family: a pathname or abstract unix socket reaches host daemons (docker,
+    # dbus) that Landlock's rights do not cover. A connected pair stays allowed (pipes-like).
+    prog += [_ins(BPF_JEQ_K, 0, 1, X86_64_SOCKET), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EACCES)]
+    for nr in (X86_64_SOCKETPAIR,):
         prog += [
             _ins(BPF_JEQ_K, 0, 4, nr),
             _ins(BPF_LD_W_ABS, 0, 0, OFF_ARG0_LOW),

@@ -132,13 +132,17 @@ class ConfineCandidateTest(unittest.TestCase):
                 rc = call()
                 out[name] = 'ok' if rc >= 0 else errno.errorcode.get(ctypes.get_errno())
             out['fork'] = attempt(os.fork)
+            import socket
+            out['unix-socket'] = attempt(lambda: socket.socket(socket.AF_UNIX).close())
+            out['socketpair'] = attempt(lambda: [s.close() for s in socket.socketpair()])
             out['setxattr'] = attempt(lambda: (open('x', 'w').close(), os.setxattr('x', 'user.a', b'1')))
             out['nnp'] = libc.prctl(confine.PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)
             return out
 
         out = in_confined_child(body)
         self.assertEqual(out['result'], {'unshare': 'EPERM', 'setns': 'EPERM', 'ptrace': 'EPERM', 'shmget': 'EPERM',
-                                         'kill-parent': 'EPERM', 'fork': 'EAGAIN', 'setxattr': 'EPERM', 'nnp': 1}, out)
+                                         'kill-parent': 'EPERM', 'fork': 'EAGAIN', 'setxattr': 'EPERM', 'nnp': 1,
+                                         'unix-socket': 'EACCES', 'socketpair': 'ok'}, out)
 
     def test_threads_still_run(self):
         def body(_w):
