@@ -63,7 +63,8 @@ function rate(n: number, seconds: number): string {
 }
 
 const pool = createSandboxPool({ timeoutMs: TIMEOUT_MS });
-console.log(`python ${pool.python.version} (${pool.python.executable}); ${pool.size} workers; isolation ${JSON.stringify(pool.isolation)}`);
+const measured = await pool.measureIsolation();
+console.log(`python ${pool.python.version} (${pool.python.executable}); ${pool.size} workers; isolation ${measured.mode}, filesystem ${measured.filesystem}; confinement ${JSON.stringify(measured.confinement ?? {})}`);
 
 // Warm up: start the workers (interpreter start-up is a one-off cost, not per job).
 const trivial: TestsJob = {

@@ -40,7 +40,11 @@ export function renderSummary(report: AuditReport, color: boolean): string {
     if (withErrors.length > TOP_TASKS) lines.push(`... and ${withErrors.length - TOP_TASKS} more tasks with errors (see the report)`);
   }
   for (const w of report.warnings) lines.push(`warning: ${w.message}`);
-  const environment = (report.run.checks?.execution as { environmentWarnings?: { message: string }[] } | undefined)?.environmentWarnings ?? [];
-  for (const w of environment) lines.push(`warning: ${w.message}`);
+  for (const w of environmentWarningsOf(report)) lines.push(`warning: ${w.message}`);
   return lines.join('\n') + '\n';
+}
+
+/** Warnings about the machine (sandbox isolation), kept in the run block: they describe the run, not the benchmark. */
+export function environmentWarningsOf(report: AuditReport): { code: string; message: string }[] {
+  return (report.run.checks?.execution as { environmentWarnings?: { code: string; message: string }[] } | undefined)?.environmentWarnings ?? [];
 }

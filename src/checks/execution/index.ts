@@ -171,11 +171,20 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .map((task, i) => ({ id: task.id, ms: Math.max(...runs[i].repeats.map((x) => x.durationMs)) }))
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
+    // What a job could do, measured by a probe job (not the plan).
+    await pool.measureIsolation();
     const info = pool.info();
     // What isolation this machine allows is environment, not a result: it goes to the run block (verify ignores it).
     const environmentWarnings: Warning[] = [];
+    if (info.isolation.filesystem !== 'confined') {
+      environmentWarnings.push({
+        code: 'sandbox-not-confined',
+        check: 'execution',
+        message: `UNCONFINED: reference solutions ran able to write or read files outside their directory (${info.isolation.notes.join('; ') || 'no confinement available'}); run only code you trust this way`,
+      });
+    }
     if (!info.isolation.networkIsolated) {
-      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (${info.isolation.notes.join('; ') || 'a probe job reached a local listener'})` });
     }
     if (!info.isolation.processLimit) {
       environmentWarnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });

@@ -15,7 +15,7 @@ import { contaminationSettings, withContaminationOptions } from '../contaminatio
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
-import { renderSummary } from '../table.js';
+import { environmentWarningsOf, renderSummary } from '../table.js';
 
 const FAIL_ON_LEVELS = [...SEVERITIES, 'none'] as const;
 
@@ -43,7 +43,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('timeout', { type: 'number', group: 'Execution:', describe: `per-job time limit in ms (default ${DEFAULT_EXECUTION_CONFIG.timeLimitMs})` })
           .option('memory', { type: 'number', group: 'Execution:', describe: `per-job memory limit in MB (default ${DEFAULT_EXECUTION_CONFIG.memoryLimitMb})` })
           .option('repeats', { type: 'number', group: 'Execution:', describe: `runs of each reference, with different PYTHONHASHSEEDs, to find flaky tasks (default ${DEFAULT_EXECUTION_CONFIG.repeats})` })
-          .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
+          .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here); none needs --unsafe-no-isolation' })
+          .option('unsafe-no-isolation', { type: 'boolean', group: 'Execution:', describe: 'allow --isolation none: benchmark code then runs unconfined, with your files and network' })
           .option('max-mutants-per-task', { type: 'number', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_SETTINGS.maxMutantsPerTask})` })
           .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
@@ -66,6 +67,11 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         throw new UsageError('with several benchmarks, name an --out-dir instead of --out / --markdown FILE / --html FILE / --partial-out');
       }
       if (argv.out !== undefined && argv['out-dir'] !== undefined) throw new UsageError('give --out or --out-dir, not both');
+      if (argv.isolation === 'none' && argv['unsafe-no-isolation'] !== true) {
+        throw new UsageError('--isolation none runs benchmark code unconfined, able to read and change your files', {
+          hint: 'add --unsafe-no-isolation if you trust every program in the benchmark, or leave --isolation at auto',
+        });
+      }
       if (argv.workers !== undefined && (!Number.isInteger(argv.workers) || argv.workers < 1)) throw new UsageError(`--workers must be a positive integer, got ${argv.workers}`);
       const config = configFromSettings({
         ...(argv.checks !== undefined ? { checks: argv.checks } : {}),
@@ -105,6 +111,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             },
             { progress: createProgress(state.io.err, state.io.stderrIsTty), log },
           );
+          // Unconfined execution is said on stderr in every output mode, not only in the table.
+          for (const w of environmentWarningsOf(report).filter((x) => x.code === 'sandbox-not-confined')) state.io.err(`\n!!! WARNING: ${w.message}\n\n`);
           const text = serializeReport(report);
           texts.push(text);
           const id = report.benchmark.id;
