@@ -49,6 +49,8 @@ export function testCallees(task: Pick<Task, 'tests' | 'entryPoint'>): string[] 
 
 /** The literal inputs of a task's own tests (challenge asserts included for MBPP). */
 export function taskTestInputs(parser: PythonParser, task: Pick<Task, 'tests' | 'entryPoint'>): PyValue[][] {
+  // A script's tests are another language's code: the Python parser reads no inputs from them.
+  if (task.tests.kind === 'script') return [];
   const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
   return literalCallInputs(parser, code, testCallees(task));
 }

@@ -17,6 +17,8 @@ export function syntaxParts(task: Task): Part[] {
   if (task.solution.trim() !== '') parts.push({ part: 'solution', source: task.solution });
   if (task.tests.kind === 'check-function') {
     if (task.tests.code.trim() !== '') parts.push({ part: 'test', source: task.tests.code });
+  } else if (task.tests.kind === 'script') {
+    if (task.tests.code.trim() !== '') parts.push({ part: 'test', source: task.tests.code });
   } else {
     task.tests.asserts.forEach((source, index) => parts.push({ part: 'assert', index, source }));
     task.tests.challengeAsserts.forEach((source, index) => parts.push({ part: 'challenge-assert', index, source }));
