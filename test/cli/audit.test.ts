@@ -144,7 +144,7 @@ describe('bench-audit datasets', () => {
     const list = JSON.parse(r.stdout) as { id: string; taskCount: number }[];
     assert.deepEqual(
       list.map((m) => [m.id, m.taskCount]),
-      [['demo', 12], ['humaneval', 164], ['humaneval-plus', 164], ['mbpp', 974], ['mbpp-plus', 378], ['mbpp-sanitized', 427]],
+      [['demo', 12], ['humaneval', 164], ['humaneval-plus', 164], ['humaneval-x-js', 164], ['mbpp', 974], ['mbpp-plus', 378], ['mbpp-sanitized', 427]],
     );
   });
 
