@@ -142,6 +142,13 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     title: 'plus input breaks contract',
     explanation: 'EvalPlus inputs that break the task\'s own input contract',
   },
+  'assert-cannot-fail': {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'weak-tests',
+    title: 'assert cannot fail',
+    explanation: 'an assert that holds whatever the function returns (tried with trivial bodies): it checks nothing about the solution',
+  },
   'killable-survivor': {
     check: 'mutation',
     severities: ['warning'],

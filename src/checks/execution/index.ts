@@ -8,7 +8,10 @@ import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../mod
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
-import type { Task } from '../../model/task.js';
+import { taskLanguage, type Task } from '../../model/task.js';
+import { loadJavaScriptParser } from '../../javascript/parser.js';
+import { DEFAULT_JS_LIMITS, JS_ISOLATION, JsRuntime } from '../../sandbox/js/runtime.js';
+import { exampleScriptWarning, runJavaScriptTask, type JsJobRunner, type JsTaskRun } from './javascript.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
@@ -27,6 +30,8 @@ export interface ExecutionCheckOptions {
   pool?: SandboxPool;
   /** Where prompt examples come from; default: the static check's extractor on the prompt. */
   promptExamples?: (task: Task) => PromptExample[];
+  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
+  javascript?: JsJobRunner;
 }
 
 type JobTag =
@@ -62,8 +67,10 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   try {
     // Jobs in seed order, so each worker switches interpreter (seed) at most `repeats` times.
     const tags: JobTag[] = [];
+    const isJs = tasks.map((t) => taskLanguage(t) === 'javascript');
     for (let seed = 0; seed < config.repeats; seed++) {
       tasks.forEach((task, i) => {
+        if (isJs[i]) return;
         tags.push({ task: i, what: 'repeat', seed });
         if (seed !== 0) return;
         if (task.tests.kind === 'assert-list' && task.tests.challengeAsserts.length > 0) tags.push({ task: i, what: 'challenge' });
@@ -128,6 +135,31 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
     };
 
+    const jsRuns = new Map<number, JsTaskRun>();
+    let jsJobs = 0;
+    if (isJs.some(Boolean)) {
+      const parser = await loadJavaScriptParser();
+      const own = options.javascript ? undefined : new JsRuntime({ workers: config.workers > 0 ? config.workers : 1 });
+      const inner = options.javascript ?? own!;
+      const runner: JsJobRunner = { run: (job) => ((jsJobs += 1), inner.run(job)) };
+      try {
+        const jsTasks = tasks.map((t, i) => ({ t, i })).filter(({ i }) => isJs[i]);
+        context.progress.start('execution (JavaScript)', jsTasks.length);
+        // Tasks in order; a task's own jobs run concurrently (the runtime spreads them over its workers).
+        for (const { t, i } of jsTasks) {
+          if (context.signal?.aborted) break;
+          jsRuns.set(i, await runJavaScriptTask(t, parser, runner, config, DEFAULT_JS_LIMITS));
+          context.progress.advance();
+        }
+        context.progress.finish();
+      } finally {
+        await own?.close();
+      }
+      const broken = [...jsRuns.entries()].filter(([, r]) => r.exampleScriptError !== undefined).map(([i, r]) => ({ id: tasks[i].id, error: r.exampleScriptError! }));
+      const warning = exampleScriptWarning(broken);
+      if (warning) warnings.push(warning);
+    }
+
     context.progress.start('execution', tags.length);
     let pending: JobTag[] = tags;
     while (pending.length > 0) {
@@ -147,9 +179,11 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
+      const js = jsRuns.get(i);
+      if (js) runs[i] = js.runs;
       const r = runs[i];
       if (plus[i]) r.plus = plus[i];
-      const { section, findings, slow } = analyzeTask(task, r, config);
+      const { section, findings, slow } = js ? js.output : analyzeTask(task, r, config);
       outputs.push({ section, findings });
       const ms = Math.max(...r.repeats.map((x) => x.durationMs));
       if (slow) slowTasks.push({ id: task.id, ms });
@@ -159,10 +193,11 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
     const info = pool.info();
-    if (!info.isolation.networkIsolated) {
+    const anyPython = isJs.some((js) => !js);
+    if (anyPython && !info.isolation.networkIsolated) {
       warnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
     }
-    if (!info.isolation.processLimit) {
+    if (anyPython && !info.isolation.processLimit) {
       warnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
     }
     return {
@@ -183,6 +218,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
+        ...(jsRuns.size > 0 ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, isolation: JS_ISOLATION } } : {}),
       },
     };
   } finally {
