@@ -64,6 +64,7 @@ export function verdictOf(result: JsResult, sites: readonly AssertSite[]): Verdi
   const end = result.end;
   if (end.kind === 'timeout') return { status: 'timeout', completed: result.asserts.reduce((n, a) => n + a.calls, 0) };
   if (end.kind === 'memory') return { status: 'error', reason: 'memory', message: 'the heap limit was reached' };
+  if (end.kind === 'crashed') return { status: 'error', reason: 'worker-died', message: end.message };
   if (end.kind === 'output-limit') return { status: 'error', reason: 'resource', message: 'the output limit was reached' };
   if (end.kind === 'uncaught') {
     // A module the harness's machine must have installed (HumanEval-X's md5 task needs js-md5): the environment, not the code.

@@ -155,23 +155,31 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
     setup.value.dispose();
 
     let end: JsEnd = { kind: 'completed' };
-    const result = vm.evalCode(job.source, job.filename);
-    if (result.error) {
-      end = { kind: 'uncaught', message: describeError(vm, result.error) };
-      result.error.dispose();
-    } else {
-      result.value.dispose();
-      // node drains the promise jobs before it exits.
-      const pending = runtime.executePendingJobs();
-      if (pending.error) {
-        end = { kind: 'uncaught', message: describeError(vm, pending.error) };
-        pending.error.dispose();
+    try {
+      const result = vm.evalCode(job.source, job.filename);
+      if (result.error) {
+        end = { kind: 'uncaught', message: describeError(vm, result.error) };
+        result.error.dispose();
+      } else {
+        result.value.dispose();
+        // node drains the promise jobs before it exits.
+        const pending = runtime.executePendingJobs();
+        if (pending.error) {
+          end = { kind: 'uncaught', message: describeError(vm, pending.error) };
+          pending.error.dispose();
+        }
       }
+    } catch (error) {
+      // The host gave out under the interpreter (its stack): the instance cannot be trusted afterwards.
+      aborted = true;
+      end = { kind: 'crashed', message: error instanceof Error ? error.message : String(error) };
     }
-    if (timedOut) end = { kind: 'timeout' };
+    if (end.kind === 'crashed') {
+      // Nothing more is read from a broken instance.
+    } else if (timedOut) end = { kind: 'timeout' };
     else if (overflowed) end = { kind: 'output-limit' };
     else if (end.kind === 'uncaught' && OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
-    if (end.kind === 'uncaught') stderr.push(`Uncaught ${end.message}\n`);
+    if (end.kind === 'uncaught' || end.kind === 'crashed') stderr.push(`Uncaught ${end.message}\n`);
     const out = stdout.join('');
     const err = stderr.join('');
     return {
@@ -185,8 +193,11 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
     };
   } finally {
     try {
-      vm.dispose();
-      runtime.dispose();
+      // A broken instance is not freed: the worker exits after this job.
+      if (!aborted) {
+        vm.dispose();
+        runtime.dispose();
+      }
     } catch {
       // QuickJS aborts when a runtime that ran out of memory is freed; the instance is unusable from then on.
       aborted = true;

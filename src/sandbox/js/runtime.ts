@@ -26,6 +26,11 @@ export const DEFAULT_JS_OUTPUT_BYTES = 64 * 1024;
 /** Heap of a worker process (node's own, outside the interpreter's), in MB. */
 const WORKER_HEAP_MB = 256;
 /**
+ * V8 stack of a worker, in KB: the interpreter's own stack limit must be reached before node's (default ~984 KB),
+ * whose overflow would take the instance down; 3000 KB stays well inside the 8 MB main-thread stack.
+ */
+const WORKER_STACK_KB = 3000;
+/**
  * A job that has not answered after this long means the worker is broken, not that the program is slow (the work
  * budget stops programs): the worker is replaced and the job is a tool error, never a finding.
  */
@@ -59,6 +64,18 @@ export const JS_ISOLATION: JsIsolationInfo = {
   ],
 };
 
+function crashedResult(message: string): JsResult {
+  return {
+    end: { kind: 'crashed', message },
+    official: 'failed',
+    asserts: [],
+    unnumberedAsserts: { calls: 0, falsy: 0 },
+    stdout: '',
+    stderr: `${message}\n`,
+    work: 0,
+  };
+}
+
 function workerEntry(): { path: string; execArgv: string[] } {
   const js = fileURLToPath(new URL('./worker.js', import.meta.url));
   if (existsSync(js)) return { path: js, execArgv: [] };
@@ -91,7 +108,7 @@ class Worker {
       cwd: this.cwd,
       // A scrubbed environment: the interpreter cannot read it, and the worker needs none of it.
       env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '' },
-      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`],
+      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`, `--stack-size=${WORKER_STACK_KB}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
@@ -110,21 +127,25 @@ class Worker {
         if (m.ok && 'result' in m) p.resolve(m.result);
         else p.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
       });
-      child.on('exit', (code, signal) => {
+      const lost = (why: string) => {
         if (this.child === child) this.child = undefined;
-        const error = new ToolError(`the JavaScript worker exited (${signal ?? code})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`);
-        reject(error);
+        const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
+        reject(new ToolError(detail));
+        // The job it was running took it down: that job's outcome, not the audit's failure.
         for (const [id, p] of this.pending) {
           clearTimeout(p.timer);
           this.pending.delete(id);
-          p.reject(error);
+          p.resolve(crashedResult(detail));
         }
-      });
+      };
+      child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
+      child.on('error', (error) => lost(`could not run (${error.message})`));
     });
     return this.ready;
   }
 
   async run(job: JsJob): Promise<JsResult> {
+    if (this.closed) throw new ToolError('the JavaScript runtime is closed');
     if (!this.child) await this.start();
     else await this.ready;
     const child = this.child;
@@ -141,7 +162,10 @@ class Worker {
     });
   }
 
+  private closed = false;
+
   close(): void {
+    this.closed = true;
     this.child?.kill('SIGKILL');
     this.child = undefined;
     rmSync(this.cwd, { recursive: true, force: true });

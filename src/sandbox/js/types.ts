@@ -46,13 +46,16 @@ export interface AssertSiteRecord {
  * - `uncaught`: an exception left the program (node prints it to stderr and exits 1).
  * - `timeout`: the work budget ran out. `memory`: the heap limit was hit and not recovered from.
  * - `output-limit`: the program wrote more than the output limit.
+ * - `crashed`: the interpreter or its worker failed while running the program; the worker is replaced.
  */
 export type JsEnd =
   | { kind: 'completed' }
   | { kind: 'uncaught'; message: string }
   | { kind: 'timeout' }
   | { kind: 'memory' }
-  | { kind: 'output-limit' };
+  | { kind: 'output-limit' }
+  /** The interpreter itself failed under the program (the host's stack or the worker process gave out). */
+  | { kind: 'crashed'; message: string };
 
 /**
  * The HumanEval-X harness's verdict (CodeGeeX `execution.py`): node runs the file; any byte on stderr, else any byte

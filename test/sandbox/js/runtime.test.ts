@@ -75,6 +75,14 @@ describe('JavaScript runtime: limits and adversarial programs', () => {
     assert.equal((await runtime.run(job(`${CANDIDATE}console.assert(add(1, 1) === 2)`))).official, 'passed');
   });
 
+  it('endless recursion is a catchable stack overflow as in node, and 2,000 frames are fine', async () => {
+    const r = await runtime.run(job('const f = (n) => f(n + 1) + 1; f(0)'));
+    assert.equal(r.end.kind, 'uncaught');
+    assert.match(r.end.kind === 'uncaught' ? r.end.message : '', /stack overflow/);
+    const deep = await runtime.run(job('const d = (n) => n === 0 ? 0 : 1 + d(n - 1);\nconsole.assert(d(2000) === 2000)', { limits: { ...limits, workBudget: 5000 } }));
+    assert.equal(deep.official, 'passed');
+  });
+
   it('has no process, module loader, network or file system to reach', async () => {
     for (const source of [
       'process.exit(0)',
