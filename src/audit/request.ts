@@ -86,8 +86,10 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
       : {}),
   };
   const checks = request.config.checks;
+  // Execution compares translated tasks with their Python originals' inputs; mutation sorts survivors on them.
+  const translated = loaded.tasks.some((t) => t.language !== undefined && t.language !== 'python');
+  if (checks.includes('mutation') || (checks.includes('execution') && translated)) runtime.plusTaskFor = await evalplusSiblings(loaded, log, request.offline);
   if (checks.includes('mutation')) {
-    runtime.plusTaskFor = await evalplusSiblings(loaded, log, request.offline);
     if (request.checkpointDir) runtime.checkpoints = fileCheckpointStore(request.checkpointDir, { resume: request.resume === true });
   }
   if (checks.includes('execution') || checks.includes('mutation')) {

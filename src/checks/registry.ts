@@ -45,7 +45,7 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
   {
     name: 'execution',
     describe: 'reference solutions against their own tests in the sandbox (repeated), prompt examples, EvalPlus plus inputs',
-    create: (_c, r) => createExecutionCheck({ ...(r.pool ? { pool: r.pool } : {}) }),
+    create: (_c, r) => createExecutionCheck({ ...(r.pool ? { pool: r.pool } : {}), ...(r.plusTaskFor ? { siblingFor: r.plusTaskFor } : {}) }),
   },
   {
     name: 'mutation',

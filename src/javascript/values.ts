@@ -5,10 +5,18 @@
  */
 import { PyBigInt, PyFloat } from '../util/python-json.js';
 
+export interface LiteralOptions {
+  /**
+   * Refuse integral floats (`3.0`): JavaScript cannot tell them from ints, so a Python function that does (HumanEval's
+   * any_int) would be compared on another input than it was given.
+   */
+  exactNumbers?: boolean;
+}
+
 /** JavaScript source for `value`, or undefined when it has no JavaScript counterpart the translations accept. */
-export function toJsLiteral(value: unknown): string | undefined {
+export function toJsLiteral(value: unknown, options: LiteralOptions = {}): string | undefined {
   if (value === null) return 'null';
-  if (value instanceof PyFloat) return numberLiteral(value.value);
+  if (value instanceof PyFloat) return options.exactNumbers ? undefined : numberLiteral(value.value);
   if (value instanceof PyBigInt) return value.text;
   switch (typeof value) {
     case 'boolean':
@@ -19,11 +27,11 @@ export function toJsLiteral(value: unknown): string | undefined {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        const items = value.map(toJsLiteral);
+        const items = value.map((v) => toJsLiteral(v, options));
         return items.every((x) => x !== undefined) ? `[${items.join(', ')}]` : undefined;
       }
       const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => {
-        const literal = toJsLiteral(v);
+        const literal = toJsLiteral(v, options);
         return literal === undefined ? undefined : `${JSON.stringify(k)}: ${literal}`;
       });
       return entries.every((x) => x !== undefined) ? `{${entries.join(', ')}}` : undefined;
@@ -41,7 +49,7 @@ function numberLiteral(n: number): string {
 }
 
 /** An argument list as JavaScript call arguments, or undefined if any argument has no counterpart. */
-export function toJsArguments(args: readonly unknown[]): string | undefined {
-  const items = args.map(toJsLiteral);
+export function toJsArguments(args: readonly unknown[], options: LiteralOptions = {}): string | undefined {
+  const items = args.map((v) => toJsLiteral(v, options));
   return items.every((x) => x !== undefined) ? items.join(', ') : undefined;
 }

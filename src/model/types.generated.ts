@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, assert-cannot-fail (JavaScript: an assert no trivial candidate makes false). Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, assert-cannot-fail (JavaScript: an assert no trivial candidate makes false), translation-mismatch (a translated reference disagrees with its Python sibling's). Mutation: killable-survivor, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -64,6 +64,7 @@ export type FindingKind =
   | 'plus-input-crash'
   | 'contract-violation'
   | 'assert-cannot-fail'
+  | 'translation-mismatch'
   | 'killable-survivor'
   | 'possibly-equivalent-mutants'
   | 'tests-accept-trivial-solution'

@@ -11,7 +11,8 @@ import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
 import { DEFAULT_JS_LIMITS, JS_ISOLATION, JsRuntime } from '../../sandbox/js/runtime.js';
-import { exampleScriptWarning, runJavaScriptTask, type JsJobRunner, type JsTaskRun } from './javascript.js';
+import { compareWithPython, crossLanguageFinding } from './cross-language.js';
+import { exampleScriptWarning, jsLimits, runJavaScriptTask, type JsJobRunner, type JsTaskRun } from './javascript.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
@@ -32,6 +33,8 @@ export interface ExecutionCheckOptions {
   promptExamples?: (task: Task) => PromptExample[];
   /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
   javascript?: JsJobRunner;
+  /** The Python task a translated task was translated from, carrying its test inputs (HumanEval+ for HumanEval-X). */
+  siblingFor?: (task: Task) => Task | undefined;
 }
 
 type JobTag =
@@ -136,6 +139,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     };
 
     const jsRuns = new Map<number, JsTaskRun>();
+    const crossLanguage = { tasks: 0, compared: 0 };
     let jsJobs = 0;
     if (isJs.some(Boolean)) {
       const parser = await loadJavaScriptParser();
@@ -152,6 +156,20 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
           context.progress.advance();
         }
         context.progress.finish();
+        // The translation against its Python original, on the original's test inputs.
+        const pairs = jsTasks
+          .map(({ t, i }) => ({ t, i, py: options.siblingFor?.(t) }))
+          .filter((x): x is { t: Task; i: number; py: Task } => x.py !== undefined && (x.py.inputs?.base.length ?? 0) > 0);
+        if (pairs.length > 0) {
+          const pythonRuns = await pool.runAll(pairs.map(({ py }) => callJob(py, py.inputs!.base, limits)));
+          for (const [k, { t, i, py }] of pairs.entries()) {
+            const compared = await compareWithPython(t, py, pythonRuns[k], runner, jsLimits(config, DEFAULT_JS_LIMITS));
+            const f = crossLanguageFinding(t, py, compared);
+            if (f) jsRuns.get(i)?.output.findings.push(f);
+            crossLanguage.compared += compared.compared;
+            crossLanguage.tasks += 1;
+          }
+        }
       } finally {
         await own?.close();
       }
@@ -218,7 +236,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
-        ...(jsRuns.size > 0 ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, isolation: JS_ISOLATION } } : {}),
+        ...(jsRuns.size > 0 ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, isolation: JS_ISOLATION, crossLanguage } } : {}),
       },
     };
   } finally {

@@ -7,6 +7,7 @@
  */
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../sandbox/pool.js';
+import { availableParallelism } from 'node:os';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
 import { DEFAULT_JS_LIMITS, JsRuntime } from '../../sandbox/js/runtime.js';
@@ -164,7 +165,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<void> {
   const parser = await loadJavaScriptParser();
-  const own = options.javascript ? undefined : new JsRuntime();
+  const own = options.javascript ? undefined : new JsRuntime({ workers: availableParallelism() });
   const runner = options.javascript ?? own!;
   try {
     context.progress.start('mutation (JavaScript)', todo.length);

@@ -73,7 +73,7 @@ function skippedSection(reason: string): MutationTask {
 }
 
 /** One job that calls the function on each input and prints a marked line per call: its JSON, or the error name. */
-function probeSource(candidate: string, entryPoint: string, inputs: readonly string[]): string {
+export function probeSource(candidate: string, entryPoint: string, inputs: readonly string[]): string {
   const calls = inputs.map(
     (args, i) =>
       `try { const r = ${entryPoint}(${args}); const j = JSON.stringify(r); console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':=' + (j === undefined ? 'undefined' : j)); } catch (e) { console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':!' + (e && e.name)); }`,
@@ -82,7 +82,7 @@ function probeSource(candidate: string, entryPoint: string, inputs: readonly str
 }
 
 /** Outputs by input index: `=<json>` for a value, `!<name>` for a throw; missing when the probe stopped before it. */
-function probeOutputs(result: JsResult): Map<number, string> {
+export function probeOutputs(result: JsResult): Map<number, string> {
   const out = new Map<number, string>();
   for (const line of result.stdout.split('\n')) {
     if (!line.startsWith(PROBE_MARK)) continue;
