@@ -11,7 +11,7 @@ import { validateReport } from '../../src/report/validate.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const PUBLISHED = ['humaneval', 'humaneval-plus', 'mbpp', 'mbpp-sanitized', 'mbpp-plus'];
+const PUBLISHED = ['humaneval', 'humaneval-plus', 'mbpp', 'mbpp-sanitized', 'mbpp-plus', 'humaneval-x-js'];
 
 describe('the published audits in audits/', () => {
   for (const id of PUBLISHED) {

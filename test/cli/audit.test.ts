@@ -70,7 +70,7 @@ describe('bench-audit audit (built CLI)', () => {
     const r = await runCli(['audit', 'humaneva', '--out', join(tmp, 'never.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown benchmark "humaneva"/);
-    assert.match(r.stderr, /humaneval, humaneval-plus, mbpp/);
+    assert.match(r.stderr, /humaneval, humaneval-plus, humaneval-x-js, mbpp/);
     assert.equal(existsSync(join(tmp, 'never.json')), false);
   });
 
