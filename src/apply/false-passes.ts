@@ -44,7 +44,9 @@ export function strengthenTask(task: Task, asserts: readonly string[]): Task {
     tests:
       t.kind === 'check-function'
         ? { ...t, code: strengthenedCheckCode(t.code, asserts, t.checkFunction) }
-        : { ...t, asserts: [...t.asserts, ...asserts] },
+        : t.kind === 'script'
+          ? { ...t, code: [t.code, ...asserts].join('\n') }
+          : { ...t, asserts: [...t.asserts, ...asserts] },
   };
 }
 
