@@ -4,8 +4,10 @@
  *   1. trivial jobs (one passing assert),
  *   2. HumanEval reference runs (164 tasks x 3 seeds),
  *   3. MBPP reference runs (974 tasks x 3 seeds) with the pool only.
+ *   4. JavaScript trivial jobs: the JavaScript runtime (one QuickJS runtime per job in long-lived workers)
+ *      beside a fresh `node` per job.
  * Targets: >= 600 trivial jobs/s on 2 cores, HumanEval x3 < 5 s, MBPP x3 < 15 s,
- * >= 10x the spawn-per-job baseline.
+ * >= 10x the spawn-per-job baseline; JavaScript >= 300 trivial jobs/s and >= 5x a fresh node per job.
  * Usage: npx tsx bench/sandbox.ts [--jobs N] [--baseline-jobs N]
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +19,8 @@ import { resolvePython } from '../src/python/interpreter.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
 import type { TestsJob } from '../src/sandbox/types.js';
+import { DEFAULT_JS_LIMITS, JsRuntime } from '../src/sandbox/js/runtime.js';
+import type { JsJob } from '../src/sandbox/js/types.js';
 import { assembleTestProgram, type Task } from '../src/model/task.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -63,7 +67,8 @@ function rate(n: number, seconds: number): string {
 }
 
 const pool = createSandboxPool({ timeoutMs: TIMEOUT_MS });
-console.log(`python ${pool.python.version} (${pool.python.executable}); ${pool.size} workers; isolation ${JSON.stringify(pool.isolation)}`);
+const measured = await pool.measureIsolation();
+console.log(`python ${pool.python.version} (${pool.python.executable}); ${pool.size} workers; isolation ${measured.mode}, filesystem ${measured.filesystem}; confinement ${JSON.stringify(measured.confinement ?? {})}`);
 
 // Warm up: start the workers (interpreter start-up is a one-off cost, not per job).
 const trivial: TestsJob = {
@@ -106,3 +111,41 @@ async function referenceRuns(label: string, tasks: Task[], baselineCount: number
 await referenceRuns('HumanEval', await loadDataFile(join(data, 'humaneval', 'HumanEval.jsonl.gz')), 164);
 await referenceRuns('MBPP', await loadDataFile(join(data, 'mbpp', 'mbpp.jsonl')), 0);
 await pool.close();
+
+// 4. JavaScript trivial jobs: the runtime's workers beside `node -e` per job (our own trivial program only).
+const JS_JOBS = arg('--js-jobs', 3_000);
+const JS_BASELINE_JOBS = arg('--js-baseline-jobs', 100);
+const jsProgram = 'const add = (a, b) => {\n  return a + b\n}\nconsole.assert(add(1, 2) === 3)\n';
+const jsRuntime = new JsRuntime({ workers });
+const jsJob: JsJob = { source: jsProgram, filename: 'test.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official' };
+await Promise.all(Array.from({ length: workers * 4 }, () => jsRuntime.run(jsJob)));
+t0 = performance.now();
+const jsResults = await Promise.all(Array.from({ length: JS_JOBS }, () => jsRuntime.run(jsJob)));
+const jsSeconds = (performance.now() - t0) / 1000;
+await jsRuntime.close();
+const jsOk = jsResults.filter((r) => r.official === 'passed').length;
+const nodeStart = performance.now();
+let nodeNext = 0;
+let nodePassed = 0;
+await Promise.all(
+  Array.from({ length: workers }, async () => {
+    while (nodeNext++ < JS_BASELINE_JOBS) {
+      // The harness's rule: passed when node printed nothing.
+      const ok = await new Promise<boolean>((resolve) => {
+        const child = spawn(process.execPath, ['-e', jsProgram], { stdio: ['ignore', 'pipe', 'pipe'], timeout: TIMEOUT_MS });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('exit', () => resolve(out === ''));
+        child.on('error', () => resolve(false));
+      });
+      if (ok) nodePassed++;
+    }
+  }),
+);
+const nodeSeconds = (performance.now() - nodeStart) / 1000;
+console.log('\nJavaScript trivial jobs');
+console.log(`  QuickJS workers  : ${rate(JS_JOBS, jsSeconds)}  (${JS_JOBS} jobs, ${jsOk} passed, ${jsSeconds.toFixed(2)} s)`);
+console.log(`  node per job     : ${rate(JS_BASELINE_JOBS, nodeSeconds)}  (${JS_BASELINE_JOBS} jobs, ${nodePassed} passed, ${nodeSeconds.toFixed(2)} s)`);
+console.log(`  ratio            : ${(JS_JOBS / jsSeconds / (JS_BASELINE_JOBS / nodeSeconds)).toFixed(1)}x`);
+

@@ -7,6 +7,7 @@ import { executionConfigOf } from '../audit/config.js';
 import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
+import { ToolError } from '../errors.js';
 import { testsJob } from '../sandbox/jobs.js';
 import type { Verdict } from '../sandbox/types.js';
 import type { Task } from '../model/task.js';
@@ -43,7 +44,9 @@ export function strengthenTask(task: Task, asserts: readonly string[]): Task {
     tests:
       t.kind === 'check-function'
         ? { ...t, code: strengthenedCheckCode(t.code, asserts, t.checkFunction) }
-        : { ...t, asserts: [...t.asserts, ...asserts] },
+        : t.kind === 'script'
+          ? { ...t, code: [t.code, ...asserts].join('\n') }
+          : { ...t, asserts: [...t.asserts, ...asserts] },
   };
 }
 
@@ -208,6 +211,14 @@ export async function rescoreSamples(report: AuditReport, samples: readonly Samp
   const execution = executionConfigOf(report.config);
   const pool = createRuntime({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
   try {
+    // Samples are untrusted model output: they run only where a probe job proved it could
+    // neither write nor read outside its directory.
+    const isolation = await pool.measureIsolation();
+    if (isolation.filesystem !== 'confined') {
+      throw new ToolError(`refusing to run samples: the sandbox does not confine jobs to their directory here (${isolation.notes.join('; ') || 'no confinement available'})`, {
+        hint: 'run on Linux with Landlock (5.13+) or bubblewrap installed; the report was audited with isolation ' + execution.isolation,
+      });
+    }
     return await runSamples(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {
     await pool.close();

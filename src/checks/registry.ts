@@ -55,6 +55,7 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
         ...(r.pool ? { pool: r.pool } : {}),
         ...(r.siblingsOf ? { siblingsOf: r.siblingsOf } : {}),
         ...(r.curatedSiblings ? { curatedSiblings: r.curatedSiblings } : {}),
+        ...(r.plusTaskFor ? { siblingFor: r.plusTaskFor } : {}),
       }),
   },
   {

@@ -61,8 +61,13 @@ export function renderSummary(report: AuditReport, color: boolean, width: number
   return lines.join('\n') + '\n';
 }
 
-/** Warnings about the machine the audit ran on (recorded in the run block), for stderr. */
+/** Warnings about the machine (sandbox isolation), kept in the run block: they describe the run, not the benchmark. */
+export function environmentWarningsOf(report: AuditReport): { code: string; message: string }[] {
+  return (report.run.checks?.execution as { environmentWarnings?: { code: string; message: string }[] } | undefined)?.environmentWarnings ?? [];
+}
+
+/** The environment warnings as lines for stderr. */
 export function environmentWarnings(report: AuditReport): string[] {
-  const environment = (report.run.checks?.execution as { environmentWarnings?: { message: string }[] } | undefined)?.environmentWarnings ?? [];
-  return environment.map((w) => `warning: ${w.message}`);
+  // sandbox-not-confined is shouted separately, as soon as the audit ends.
+  return environmentWarningsOf(report).filter((w) => w.code !== 'sandbox-not-confined').map((w) => `warning: ${w.message} [${w.code}]`);
 }

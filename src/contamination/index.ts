@@ -115,7 +115,7 @@ export interface BenchmarkIndex {
 export function partText(task: Task, part: PartName): string {
   if (part === 'prompt') return task.prompt;
   if (part === 'solution') return task.solution;
-  return task.tests.kind === 'check-function' ? task.tests.code : task.tests.asserts.join('\n');
+  return task.tests.kind === 'assert-list' ? task.tests.asserts.join('\n') : task.tests.code;
 }
 
 export function partChannels(part: PartName): number[] {

@@ -34,7 +34,7 @@ export interface DatasetManifest {
   /**
    * Adapter that maps a record to a Task (src/datasets/adapters).
    */
-  adapter: 'humaneval' | 'mbpp' | 'mbpp-sanitized' | 'evalplus';
+  adapter: 'humaneval' | 'mbpp' | 'mbpp-sanitized' | 'evalplus' | 'humaneval-x-js';
   /**
    * Exact number of tasks the adapter must produce from this source.
    */

@@ -163,6 +163,20 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     title: 'plus input breaks contract',
     explanation: 'EvalPlus inputs that break the task\'s own input contract',
   },
+  'assert-cannot-fail': {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'weak-tests',
+    title: 'assert cannot fail',
+    explanation: 'an assert that holds whatever the function returns (tried with trivial bodies): it checks nothing about the solution',
+  },
+  'translation-mismatch': {
+    check: 'execution',
+    severities: ['warning'],
+    subset: 'imprecise',
+    title: 'translation changes behaviour',
+    explanation: 'a translated reference returns other values than its Python original on the original\'s test inputs: the translation changed the task',
+  },
   'killable-survivor': {
     check: 'mutation',
     severities: ['warning'],

@@ -17,10 +17,21 @@ export interface TaskSource {
  *   `check(<entryPoint>)` after the candidate is defined.
  * - `assert-list` (MBPP style): top-level assert statements run after the candidate and setup code.
  *   `challengeAsserts` are extra, harder asserts some benchmarks ship (MBPP `challenge_test_list`).
+ * - `script` (HumanEval-X style): a program appended to the candidate that calls it and reports failures
+ *   itself (JavaScript: `console.assert`); `exampleCode` is the same for the prompt's examples.
  */
 export type TestSuite =
   | { kind: 'check-function'; code: string; checkFunction: string }
-  | { kind: 'assert-list'; asserts: string[]; challengeAsserts: string[] };
+  | { kind: 'assert-list'; asserts: string[]; challengeAsserts: string[] }
+  | { kind: 'script'; code: string; exampleCode: string };
+
+/** The language a task's code is written in; a task without one is Python. */
+export type TaskLanguage = 'python' | 'javascript';
+
+/** A task's language (absent means Python, the language every benchmark before HumanEval-X used). */
+export function taskLanguage(task: Pick<Task, 'language'>): TaskLanguage {
+  return task.language ?? 'python';
+}
 
 /**
  * Structured inputs for differential testing (EvalPlus): each input is the list of positional
@@ -46,6 +57,8 @@ export interface Task {
   benchmark: string;
   /** The benchmark's own task id, as a string ("HumanEval/0", "Mbpp/2", "2"). */
   id: string;
+  /** Absent for Python; set by adapters of other languages. */
+  language?: TaskLanguage;
   /** Name of the function under test. */
   entryPoint: string;
   /** What a model is shown. */
@@ -81,6 +94,8 @@ export function assembleTestProgram(task: Task, candidate: string, options: { ch
   if (tests.kind === 'check-function') {
     parts.push(tests.code);
     parts.push(`${tests.checkFunction}(${task.entryPoint})`);
+  } else if (tests.kind === 'script') {
+    parts.push(tests.code);
   } else {
     parts.push(tests.asserts.join('\n'));
     if (options.challenge && tests.challengeAsserts.length > 0) parts.push(tests.challengeAsserts.join('\n'));

@@ -62,7 +62,7 @@ export type SandboxReason =
   | 'worker-unresponsive'
   | 'harness';
 /**
- * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling. Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
+ * What a finding is about. Each kind's check, severities, rescore subset and meaning are registered in src/model/finding-kinds.ts (a test keeps the two in step). Static: missing-field, duplicate-task-id, duplicate-task, no-tests, few-tests, test-syntax-error, solution-syntax-error, no-prompt-examples, task-count-mismatch (benchmark-level). Execution: canonical-fails, flaky, slow, timeout, setup-error, prompt-example-mismatch, plus-input-crash, contract-violation, reference-disagrees-with-sibling, reference-too-slow, dropped-by-curated-sibling, assert-cannot-fail (JavaScript: an assert no trivial candidate makes false), translation-mismatch (a translated reference disagrees with its Python sibling's). Mutation: killable-survivor, unconfirmed-survivors, possibly-equivalent-mutants, tests-accept-trivial-solution, low-coverage. Contamination: contaminated, near-duplicate-in-benchmark, cross-benchmark-overlap.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "findingKind".
@@ -87,6 +87,8 @@ export type FindingKind =
   | 'reference-too-slow'
   | 'dropped-by-curated-sibling'
   | 'contract-violation'
+  | 'assert-cannot-fail'
+  | 'translation-mismatch'
   | 'killable-survivor'
   | 'unconfirmed-survivors'
   | 'possibly-equivalent-mutants'

@@ -1,5 +1,8 @@
 /**
- * Which isolation the sandbox workers run under, decided once per interpreter by probing:
+ * The outer wrapper the sandbox workers run under (a plan; what jobs can really do is measured
+ * by a probe job, isolation-probe.ts). Inside any wrapper, the fork-server confines each job
+ * itself (python/confine*.py: Landlock, seccomp, no capabilities, private uid) unless `none` was
+ * asked for by name. The wrapper is decided once per interpreter by probing:
  * - `bwrap` (Debian's bubblewrap): read-only root, private /tmp, no network, own pid/ipc/uts
  *   namespaces; directories the job uid could not traverse (e.g. /root) are hidden behind an
  *   empty tmpfs with only the interpreter bound back in.
@@ -15,19 +18,52 @@ import { fileURLToPath } from 'node:url';
 
 export type IsolationMode = 'bwrap' | 'unshare' | 'none';
 
+/** What a probe job could do (see isolation-probe.ts). */
+export interface ProbeAnswers {
+  writeOutside: boolean;
+  readOutside: boolean;
+  networkReachable: boolean;
+  hostPidsVisible: boolean;
+  ptraceServer: boolean;
+  signalServer: boolean;
+  unshare: boolean;
+  setnsReachable: boolean;
+  sysvIpc: boolean;
+  xattrWrite: boolean;
+  startProcess: boolean;
+  capabilities: boolean;
+  noNewPrivs: boolean;
+  uid: number;
+  /** RLIMIT_AS of the job's process; null when unlimited. */
+  memoryLimitBytes: number | null;
+  /** Size of the filesystem holding the job's directory. */
+  jobDirBytes: number;
+}
+
 export interface IsolationInfo {
   mode: IsolationMode;
   /** The job cannot reach the network (own network namespace). */
   networkIsolated: boolean;
-  /** 'read-only': read-only root with a private /tmp; 'host': the host's filesystem (guarded by the uid only). */
-  filesystem: 'read-only' | 'host';
+  /**
+   * Measured by a probe job: 'confined' when it could neither write nor read files outside its
+   * directory; 'host' otherwise (or when nothing was measured). 'read-only' is the bubblewrap plan
+   * before measurement.
+   */
+  filesystem: 'confined' | 'read-only' | 'host';
+  /** Job cannot see the auditing process's pid. */
   pidNamespace: boolean;
   /** Jobs run as a private non-root uid (only possible when the worker runs as root). */
   uidDropped: boolean;
   /** RLIMIT_NPROC is enforced (the kernel ignores it for uid 0). */
   processLimit: boolean;
-  /** Why a stronger mode was not used. */
+  /** Why a stronger mode was not used, and what the probe found lacking. */
   notes: string[];
+  /** The fields above come from a probe job (false: from the plan, or the probe failed). */
+  probed?: boolean;
+  /** The probe's answers (what a job could do). */
+  probes?: ProbeAnswers;
+  /** What the fork-server applied to each job (Landlock ABI, seccomp, mount namespace, scratch size). */
+  confinement?: Record<string, unknown>;
 }
 
 export interface WorkerCommand {
@@ -184,9 +220,13 @@ export function planIsolation(python: string, serverPath: string, requested: Iso
     const { hide, unreadable } = hiddenAncestors(neededPaths);
     const uidDropped = root && hide.length === 0 && unreadable.length === 0;
     if (root && !uidDropped) notes.push(`jobs keep uid 0: ${[...hide, ...unreadable].join(', ')} not accessible to other users`);
+    // Asked for by name, 'none' also turns off the fork-server's own confinement of each job;
+    // reached as the fallback of another mode, the jobs stay confined by the server.
+    const noConfine = requested === 'none' ? ['--no-confine'] : [];
+    if (requested === 'none') notes.push('confinement of jobs turned off (--isolation none)');
     plan = {
       info: { mode: 'none', networkIsolated: false, filesystem: 'host', pidNamespace: false, uidDropped, processLimit: uidDropped || !root, notes },
-      command: (py, pyArgs) => ({ command: py, args: [...pyArgs, ...(uidDropped ? ['--drop-uid'] : [])] }),
+      command: (py, pyArgs) => ({ command: py, args: [...pyArgs, ...(uidDropped ? ['--drop-uid'] : []), ...noConfine] }),
     };
   }
   cache.set(key, plan!);

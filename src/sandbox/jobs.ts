@@ -2,6 +2,7 @@
  * Sandbox jobs built from normalized Tasks. Pure: no I/O. (Outputs are compared in one place:
  * `evalplusOutputsMatch` in checks/mutation/py-value.ts.)
  */
+import { ToolError } from '../errors.js';
 import type { Task } from '../model/task.js';
 import type { CallJob, ExamplesJob, JobLimits, ProgramSpec, TestsJob } from './types.js';
 
@@ -20,6 +21,7 @@ export function testsJob(
 ): TestsJob {
   const { candidate, challenge, coverage, ...limits } = options;
   const t = task.tests;
+  if (t.kind === 'script') throw new ToolError(`task ${task.id} is ${task.language ?? 'not Python'}: its tests run in that language's runtime, not the Python sandbox`);
   const tests: TestsJob['tests'] =
     t.kind === 'check-function'
       ? { kind: 'check-function', code: t.code, checkFunction: t.checkFunction }

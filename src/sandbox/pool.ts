@@ -9,13 +9,17 @@
  */
 import { stringifyPythonJson } from '../util/python-json.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ToolError } from '../errors.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
 import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
 import { LineReader, MAX_LINE_CHARS, parseResult, protocolErrorResult } from './protocol.js';
 import type { Runtime, RuntimeInfo } from './runtime.js';
+import { measuredIsolation, probeJob, readProbe } from './isolation-probe.js';
 import type { JobResult, SandboxJob } from './types.js';
 
 const MIB = 1024 * 1024;
@@ -60,6 +64,55 @@ interface ReadyInfo {
   python: string;
   uidDropped: boolean;
   subreaper: boolean;
+  /** What the server applies to each job (the server's confinement record). */
+  confinement?: Record<string, unknown>;
+}
+
+/**
+ * Scratch directories of live workers (each worker's TMPDIR, where its server makes the job
+ * directories). Removed when the worker exits, and on every way this process ends: normal exit,
+ * an uncaught error (the 'exit' event), SIGINT, SIGTERM, SIGHUP.
+ */
+const liveScratch = new Set<string>();
+const liveWorkers = new Set<Worker>();
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let exitHooksInstalled = false;
+
+function cleanUpEverything(): void {
+  for (const w of liveWorkers) w.kill();
+  for (const dir of liveScratch) removeScratch(dir);
+}
+
+function removeScratch(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // a file the job made unremovable (attributes): left for the OS's tmp cleaning
+  }
+  liveScratch.delete(dir);
+}
+
+function onExitSignal(signal: NodeJS.Signals): void {
+  cleanUpEverything();
+  // Keep the default outcome of the signal (ending the process) unless someone else handles it.
+  if (process.listenerCount(signal) === 1) {
+    process.removeListener(signal, onExitSignal);
+    process.kill(process.pid, signal);
+  }
+}
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', cleanUpEverything);
+  for (const signal of EXIT_SIGNALS) process.on(signal, onExitSignal);
+}
+
+function newScratch(): string {
+  installExitHooks();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
+  liveScratch.add(dir);
+  return dir;
 }
 
 class Worker {
@@ -77,6 +130,7 @@ class Worker {
   private startTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   jobs = 0;
+  readonly scratch: string;
 
   constructor(
     cmd: WorkerCommand,
@@ -84,9 +138,12 @@ class Worker {
     private readonly onReady: (w: Worker) => void,
     private readonly onExit: (w: Worker, startedOk: boolean, stderr: string, notStarted: Pending | undefined) => void,
   ) {
+    this.scratch = newScratch();
+    liveWorkers.add(this);
     this.proc = spawn(cmd.command, cmd.args, {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: {
+        TMPDIR: this.scratch,
         PATH: '/usr/local/bin:/usr/bin:/bin',
         LANG: 'C.UTF-8',
         LC_ALL: 'C.UTF-8',
@@ -211,6 +268,8 @@ class Worker {
   private handleExit(): void {
     if (this.dead) return;
     this.dead = true;
+    liveWorkers.delete(this);
+    removeScratch(this.scratch);
     if (this.watchdog) clearTimeout(this.watchdog);
     if (this.startTimer) clearTimeout(this.startTimer);
     const p = this.current;
@@ -253,6 +312,9 @@ export class SandboxPool implements Runtime {
   private startFailures = 0;
   private brokenReason: string | undefined;
   private subreaper: boolean | undefined;
+  private confinement: Record<string, unknown> | undefined;
+  private measuring: Promise<IsolationInfo> | undefined;
+  private measured: IsolationInfo | undefined;
   readonly size: number;
   readonly defaults: { timeoutMs: number; memoryBytes: number; hashSeed: number };
   /** Jobs started and workers (re)started, for the run block. */
@@ -287,8 +349,42 @@ export class SandboxPool implements Runtime {
     return this.workers.filter((w) => !w.dead && w.proc.pid !== undefined).map((w) => w.proc.pid!);
   }
 
+  /** The isolation record: measured when measureIsolation() has run, else the plan (probed: false). */
   info(): PoolInfo {
-    return { python: this.python, workers: this.size, isolation: this.isolation, subreaper: this.subreaper };
+    return { python: this.python, workers: this.size, isolation: this.measured ?? { ...this.isolation, probed: false }, subreaper: this.subreaper };
+  }
+
+  /**
+   * Run the isolation probe once, as a job of this pool, and keep its record for info(). Targets
+   * (a directory, a 0600 secret, a local TCP listener) are made for it and removed after.
+   */
+  measureIsolation(): Promise<IsolationInfo> {
+    this.measuring ??= this.probe().then((info) => (this.measured = info));
+    return this.measuring;
+  }
+
+  private async probe(): Promise<IsolationInfo> {
+    const outsideDir = mkdtempSync(join(tmpdir(), 'bench-audit-probe-'));
+    let connections = 0;
+    const listener = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        listener.once('error', reject);
+        listener.listen(0, '127.0.0.1', resolve);
+      });
+      const secretPath = join(outsideDir, 'secret');
+      const secret = `bench-audit-probe-secret-${process.pid}`;
+      writeFileSync(secretPath, secret, { mode: 0o600 });
+      const port = (listener.address() as { port: number }).port;
+      const result = await this.run(probeJob({ outsideDir, secretPath, secret, port, hostPid: process.pid, serverPath: forkServerPath() }));
+      return measuredIsolation(this.isolation, readProbe(result, connections), this.confinement);
+    } finally {
+      listener.close();
+      rmSync(outsideDir, { recursive: true, force: true });
+    }
   }
 
   /** Queue a job; resolves with its result (never rejects for anything the program does). */
@@ -392,6 +488,7 @@ export class SandboxPool implements Runtime {
       (worker) => {
         this.startFailures = 0;
         if (this.subreaper === undefined && worker.info) this.subreaper = worker.info.subreaper;
+        if (this.confinement === undefined && worker.info?.confinement) this.confinement = worker.info.confinement;
         this.dispatch();
       },
       (worker, startedOk, stderr, notStarted) => {

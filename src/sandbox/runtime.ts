@@ -36,6 +36,8 @@ export interface Runtime {
   runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]>;
   /** Back-pressured mapping, results in completion order with the item's index. */
   map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }>;
+  /** Run a probe job that tries what a hostile program would (write or read outside, network, signals, ...) and record what it could do. */
+  measureIsolation(): Promise<IsolationInfo>;
   info(): RuntimeInfo;
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ import { canonicalJson } from '../../src/util/canonical-json.js';
 import { needData } from '../helpers/data.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const PUBLISHED = ['humaneval', 'humaneval-plus', 'mbpp', 'mbpp-sanitized', 'mbpp-plus'];
+const PUBLISHED = ['humaneval', 'humaneval-plus', 'mbpp', 'mbpp-sanitized', 'mbpp-plus', 'humaneval-x-js'];
 
 describe('the published audits in audits/', () => {
   for (const id of PUBLISHED) {

@@ -70,7 +70,7 @@ describe('bench-audit audit (built CLI)', () => {
     const r = await runCli(['audit', 'humaneva', '--out', join(tmp, 'never.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown benchmark "humaneva"/);
-    assert.match(r.stderr, /humaneval, humaneval-plus, mbpp/);
+    assert.match(r.stderr, /humaneval, humaneval-plus, humaneval-x-js, mbpp/);
     assert.equal(existsSync(join(tmp, 'never.json')), false);
   });
 
@@ -146,7 +146,7 @@ describe('bench-audit datasets', () => {
     const list = JSON.parse(r.stdout) as { id: string; taskCount: number }[];
     assert.deepEqual(
       list.map((m) => [m.id, m.taskCount]),
-      [['demo', 12], ['humaneval', 164], ['humaneval-plus', 164], ['mbpp', 974], ['mbpp-plus', 378], ['mbpp-sanitized', 427]],
+      [['demo', 12], ['humaneval', 164], ['humaneval-plus', 164], ['humaneval-x-js', 164], ['mbpp', 974], ['mbpp-plus', 378], ['mbpp-sanitized', 427]],
     );
   });
 

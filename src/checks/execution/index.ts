@@ -9,7 +9,11 @@ import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
-import type { Task } from '../../model/task.js';
+import { taskLanguage, type Task } from '../../model/task.js';
+import { loadJavaScriptParser } from '../../javascript/parser.js';
+import { DEFAULT_JS_LIMITS, JS_ISOLATION, JsRuntime } from '../../sandbox/js/runtime.js';
+import { compareWithPython, crossLanguageFinding } from './cross-language.js';
+import { exampleScriptWarning, jsLimits, runJavaScriptTask, type JsJobRunner, type JsTaskRun } from './javascript.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
@@ -33,6 +37,10 @@ export interface ExecutionCheckOptions {
   siblingsOf?: (task: Task) => SiblingTask[];
   /** Curated releases drawn from this benchmark that were loaded (a task they lack was dropped). */
   curatedSiblings?: readonly string[];
+  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
+  javascript?: JsJobRunner;
+  /** The Python task a translated task was translated from, carrying its test inputs (HumanEval+ for HumanEval-X). */
+  siblingFor?: (task: Task) => Task | undefined;
 }
 
 type JobTag =
@@ -68,8 +76,10 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   try {
     // Jobs in seed order, so each worker switches interpreter (seed) at most `repeats` times.
     const tags: JobTag[] = [];
+    const isJs = tasks.map((t) => taskLanguage(t) === 'javascript');
     for (let seed = 0; seed < config.repeats; seed++) {
       tasks.forEach((task, i) => {
+        if (isJs[i]) return;
         tags.push({ task: i, what: 'repeat', seed });
         if (seed !== 0) return;
         if (task.tests.kind === 'assert-list' && task.tests.challengeAsserts.length > 0) tags.push({ task: i, what: 'challenge' });
@@ -134,6 +144,46 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
     };
 
+    const jsRuns = new Map<number, JsTaskRun>();
+    const crossLanguage = { tasks: 0, compared: 0 };
+    let jsJobs = 0;
+    if (isJs.some(Boolean)) {
+      const parser = await loadJavaScriptParser();
+      const own = options.javascript ? undefined : new JsRuntime({ workers: config.workers > 0 ? config.workers : 1 });
+      const inner = options.javascript ?? own!;
+      const runner: JsJobRunner = { run: (job) => ((jsJobs += 1), inner.run(job)) };
+      try {
+        const jsTasks = tasks.map((t, i) => ({ t, i })).filter(({ i }) => isJs[i]);
+        context.progress.start('execution (JavaScript)', jsTasks.length);
+        // Tasks in order; a task's own jobs run concurrently (the runtime spreads them over its workers).
+        for (const { t, i } of jsTasks) {
+          if (context.signal?.aborted) break;
+          jsRuns.set(i, await runJavaScriptTask(t, parser, runner, config, DEFAULT_JS_LIMITS));
+          context.progress.advance();
+        }
+        context.progress.finish();
+        // The translation against its Python original, on the original's test inputs.
+        const pairs = jsTasks
+          .map(({ t, i }) => ({ t, i, py: options.siblingFor?.(t) }))
+          .filter((x): x is { t: Task; i: number; py: Task } => x.py !== undefined && (x.py.inputs?.base.length ?? 0) > 0);
+        if (pairs.length > 0) {
+          const pythonRuns = await pool.runAll(pairs.map(({ py }) => callJob(py, py.inputs!.base, limits)));
+          for (const [k, { t, i, py }] of pairs.entries()) {
+            const compared = await compareWithPython(t, py, pythonRuns[k], runner, jsLimits(config, DEFAULT_JS_LIMITS));
+            const f = crossLanguageFinding(t, py, compared);
+            if (f) jsRuns.get(i)?.output.findings.push(f);
+            crossLanguage.compared += compared.compared;
+            crossLanguage.tasks += 1;
+          }
+        }
+      } finally {
+        await own?.close();
+      }
+      const broken = [...jsRuns.entries()].filter(([, r]) => r.exampleScriptError !== undefined).map(([i, r]) => ({ id: tasks[i].id, error: r.exampleScriptError! }));
+      const warning = exampleScriptWarning(broken);
+      if (warning) warnings.push(warning);
+    }
+
     context.progress.start('execution', tags.length);
     let pending: JobTag[] = tags;
     while (pending.length > 0) {
@@ -150,19 +200,23 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
-    const differential = options.siblingsOf ? await runDifferential(pool, tasks, options.siblingsOf, config, examplesOf, context.signal) : undefined;
+    const differential = options.siblingsOf ? await runDifferential(pool, tasks, pythonOnly(options.siblingsOf), config, examplesOf, context.signal) : undefined;
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
+      const js = jsRuns.get(i);
+      if (js) runs[i] = js.runs;
       const r = runs[i];
       if (plus[i]) r.plus = plus[i];
-      const { section, findings, slow } = analyzeTask(task, r, config);
-      const d = differential?.[i];
-      if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
-      if (d) findings.push(...d.findings);
-      findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
+      const { section, findings, slow } = js ? js.output : analyzeTask(task, r, config);
+      if (!js) {
+        const d = differential?.[i];
+        if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
+        if (d) findings.push(...d.findings);
+        findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
+      }
       outputs.push({ section, findings });
       const ms = Math.max(...r.repeats.map((x) => x.durationMs));
       if (slow) slowTasks.push({ id: task.id, ms });
@@ -171,13 +225,23 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       .map((task, i) => ({ id: task.id, ms: Math.max(...runs[i].repeats.map((x) => x.durationMs)) }))
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
+    // What a job could do, measured by a probe job (not the plan).
+    await pool.measureIsolation();
     const info = pool.info();
     // What isolation this machine allows is environment, not a result: it goes to the run block (verify ignores it).
     const environmentWarnings: Warning[] = [];
-    if (!info.isolation.networkIsolated) {
-      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (no bubblewrap/unshare: ${info.isolation.notes.join('; ') || 'not available'})` });
+    const anyPython = isJs.some((js) => !js);
+    if (anyPython && info.isolation.filesystem !== 'confined') {
+      environmentWarnings.push({
+        code: 'sandbox-not-confined',
+        check: 'execution',
+        message: `UNCONFINED: reference solutions ran able to write or read files outside their directory (${info.isolation.notes.join('; ') || 'no confinement available'}); run only code you trust this way`,
+      });
     }
-    if (!info.isolation.processLimit) {
+    if (anyPython && !info.isolation.networkIsolated) {
+      environmentWarnings.push({ code: 'sandbox-network-shared', check: 'execution', message: `reference solutions ran with the host's network (${info.isolation.notes.join('; ') || 'a probe job reached a local listener'})` });
+    }
+    if (anyPython && !info.isolation.processLimit) {
       environmentWarnings.push({ code: 'sandbox-no-process-limit', check: 'execution', message: `the process-count limit is not enforced (${info.isolation.notes.join('; ')})` });
     }
     return {
@@ -200,9 +264,15 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
+        ...(jsRuns.size > 0 ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, isolation: JS_ISOLATION, crossLanguage } } : {}),
       },
     };
   } finally {
     if (ownPool) await pool.close();
   }
+}
+
+/** The reference differential runs Python references only; a translated task is compared by the cross-language check. */
+function pythonOnly(siblingsOf: (task: Task) => SiblingTask[]): (task: Task) => SiblingTask[] {
+  return (task) => (taskLanguage(task) === 'python' ? siblingsOf(task) : []);
 }

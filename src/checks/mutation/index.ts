@@ -8,7 +8,11 @@
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
 import type { Runtime } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
-import type { Task } from '../../model/task.js';
+import { availableParallelism } from 'node:os';
+import { taskLanguage, type Task } from '../../model/task.js';
+import { loadJavaScriptParser } from '../../javascript/parser.js';
+import { DEFAULT_JS_LIMITS, JsRuntime } from '../../sandbox/js/runtime.js';
+import { analyseJavaScriptTask, type JsMutationRunner } from './javascript.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';
@@ -44,6 +48,8 @@ export interface MutationCheckOptions {
   checkpoints?: CheckpointStore;
   /** The task that carries EvalPlus plus inputs for `task` (its sibling in HumanEval+/MBPP+); default: the task itself if it has inputs. */
   plusTaskFor?: (task: Task) => Task | undefined;
+  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
+  javascript?: JsMutationRunner;
 }
 
 export function createMutationCheck(options: MutationCheckOptions = {}): Check<'mutation'> {
@@ -90,13 +96,15 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
     const stored = options.checkpoints?.load(task.id, key) as TaskAnalysis | undefined;
     return { index, task, plusTask, key, ...(stored ? { done: stored } : {}) };
   });
-  const todo = prepared.filter((p) => p.done === undefined);
+  const jsTodo = prepared.filter((p) => p.done === undefined && taskLanguage(p.task) === 'javascript');
+  const todo = prepared.filter((p) => p.done === undefined && taskLanguage(p.task) !== 'javascript');
+  if (jsTodo.length > 0) await runJavaScriptMutation(jsTodo, context, config, seed, options);
   const generated = todo.map((p) => {
     const { region, warnings: w } = solutionRegion(p.task);
     for (const message of w) warnings.push({ code: 'mutation-region-fallback', check: 'mutation', taskId: p.task.id, message });
     return { ...generateMutants(parser, p.task.solution, region, { operators }), warnings: w };
   });
-  const verdicts = config.compileCheck ? pythonCompiles(generated.flatMap((g) => g.mutants.map((m) => m.source)), { python: options.python }) : undefined;
+  const verdicts = config.compileCheck && generated.length > 0 ? pythonCompiles(generated.flatMap((g) => g.mutants.map((m) => m.source)), { python: options.python }) : undefined;
   let offset = 0;
   todo.forEach((p, i) => {
     const g = generated[i];
@@ -158,6 +166,28 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       pool: pool.info(),
     },
   };
+}
+
+/** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
+async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<void> {
+  const parser = await loadJavaScriptParser();
+  const own = options.javascript ? undefined : new JsRuntime({ workers: availableParallelism() });
+  const runner = options.javascript ?? own!;
+  try {
+    context.progress.start('mutation (JavaScript)', todo.length);
+    for (const p of todo) {
+      if (context.signal?.aborted) return;
+      const started = performance.now();
+      const a = await analyseJavaScriptTask({ task: p.task, plusTask: p.plusTask, config, seed, parser, runner, limits: DEFAULT_JS_LIMITS });
+      const wallMs = performance.now() - started;
+      p.done = { section: a.section, findings: a.findings, runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: a.mutantsRun, jobs: a.mutantsRun, mutantsWallMs: wallMs, sortingWallMs: 0 } };
+      options.checkpoints?.save(p.task.id, p.key, p.done);
+      context.progress.advance();
+    }
+  } finally {
+    context.progress.finish();
+    await own?.close();
+  }
 }
 
 /** The benchmark summary from the task sections (pure). */

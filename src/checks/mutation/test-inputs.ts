@@ -49,6 +49,8 @@ export function testCallees(task: Pick<Task, 'tests' | 'entryPoint'>): string[] 
 
 /** The literal inputs of a task's own tests (challenge asserts included for MBPP). */
 export function taskTestInputs(parser: PythonParser, task: Pick<Task, 'tests' | 'entryPoint'>): PyValue[][] {
+  // A script's tests are another language's code: the Python parser reads no inputs from them.
+  if (task.tests.kind === 'script') return [];
   const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
   return literalCallInputs(parser, code, testCallees(task));
 }
@@ -58,6 +60,8 @@ export function taskTestInputs(parser: PythonParser, task: Pick<Task, 'tests' | 
  * round), and True/False for `assert <callee>(...)` / `assert not <callee>(...)`. They say what kind of value the task returns.
  */
 export function literalTestOutputs(parser: PythonParser, task: Pick<Task, 'tests' | 'entryPoint'>): PyValue[] {
+  // Python tests only: a JavaScript script's literals are read by the JavaScript path.
+  if (task.tests.kind === 'script') return [];
   const code = task.tests.kind === 'check-function' ? task.tests.code : [...task.tests.asserts, ...task.tests.challengeAsserts].join('\n');
   const callees = testCallees(task);
   return parser.withTree(code, (tree) => {

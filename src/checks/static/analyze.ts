@@ -4,7 +4,7 @@
  */
 import type { Finding, StaticConfig, StaticSummary, StaticTask } from '../../model/types.generated.js';
 import type { SyntaxResult } from '../../python/syntax.js';
-import type { Task } from '../../model/task.js';
+import { taskLanguage, type Task } from '../../model/task.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 import { countTests } from './count-tests.js';
 import { extractPromptExamples } from './prompt-examples.js';
@@ -16,6 +16,8 @@ export function syntaxParts(task: Task): Part[] {
   const parts: Part[] = [];
   if (task.solution.trim() !== '') parts.push({ part: 'solution', source: task.solution });
   if (task.tests.kind === 'check-function') {
+    if (task.tests.code.trim() !== '') parts.push({ part: 'test', source: task.tests.code });
+  } else if (task.tests.kind === 'script') {
     if (task.tests.code.trim() !== '') parts.push({ part: 'test', source: task.tests.code });
   } else {
     task.tests.asserts.forEach((source, index) => parts.push({ part: 'assert', index, source }));
@@ -33,10 +35,22 @@ export interface StaticAnalysis {
   summary: StaticSummary;
 }
 
-export function analyzeStatic(tasks: readonly Task[], config: StaticConfig, parse: (sources: string[]) => SyntaxResult[]): StaticAnalysis {
+/**
+ * `parse` checks Python sources in one batch; `parseJavaScript` checks the parts of JavaScript tasks (required when
+ * there are any).
+ */
+export function analyzeStatic(
+  tasks: readonly Task[],
+  config: StaticConfig,
+  parse: (sources: string[]) => SyntaxResult[],
+  parseJavaScript?: (source: string) => SyntaxResult,
+): StaticAnalysis {
   const partsPerTask = tasks.map(syntaxParts);
-  const results = parse(partsPerTask.flat().map((p) => p.source));
-  let cursor = 0;
+  const isJs = tasks.map((t) => taskLanguage(t) === 'javascript');
+  if (isJs.some(Boolean) && !parseJavaScript) throw new Error('analyzeStatic: JavaScript tasks need a JavaScript parser');
+  const pythonResults = parse(partsPerTask.filter((_, i) => !isJs[i]).flat().map((p) => p.source));
+  let pythonCursor = 0;
+  const resultsPerTask = partsPerTask.map((parts, i) => parts.map((p) => (isJs[i] ? parseJavaScript!(p.source) : pythonResults[pythonCursor++])));
 
   const byId = new Map<string, Task[]>();
   for (const t of tasks) byId.set(t.id, [...(byId.get(t.id) ?? []), t]);
@@ -85,8 +99,8 @@ export function analyzeStatic(tasks: readonly Task[], config: StaticConfig, pars
       });
     }
 
-    for (const part of partsPerTask[i]) {
-      const r = results[cursor++];
+    for (const [k, part] of partsPerTask[i].entries()) {
+      const r = resultsPerTask[i][k];
       if (r.ok) continue;
       const evidence = { part: part.part, ...(part.index === undefined ? {} : { index: part.index }), line: r.line, column: r.column, error: r.message, ...(part.part.endsWith('assert') ? { source: part.source } : {}) };
       const where = part.index === undefined ? part.part : `${part.part} ${part.index + 1}`;
@@ -97,7 +111,9 @@ export function analyzeStatic(tasks: readonly Task[], config: StaticConfig, pars
     const promptExamples = extractPromptExamples(task.prompt, task.entryPoint);
     // Only prompts that show the function's signature (HumanEval style) are expected to carry
     // examples; MBPP's one-sentence prompts never do, and flagging all of them would be noise.
-    const showsSignature = task.entryPoint !== '' && new RegExp(`def\\s+${task.entryPoint.replace(/[^\w]/g, '')}\\s*\\(`).test(task.prompt);
+    const name = task.entryPoint.replace(/[^\w$]/g, '').replaceAll('$', '\\$');
+    const signature = isJs[i] ? `(?:const|let|var|function)\\s+${name}\\b` : `def\\s+${name}\\s*\\(`;
+    const showsSignature = task.entryPoint !== '' && new RegExp(signature).test(task.prompt);
     if (promptExamples.length === 0 && showsSignature) add('no-prompt-examples', 'info', 'the prompt shows no input/output example');
 
     const section: StaticTask = { ...counted, promptExamples };

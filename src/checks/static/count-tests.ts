@@ -62,11 +62,19 @@ export function countAsserts(code: string): number {
   return total;
 }
 
+/** A JavaScript test script's checks: its `console.assert(` calls (HumanEval-X's only assertion form). */
+const SCRIPT_ASSERT_RE = /\bconsole\.assert\s*\(/g;
+
+export function countScriptAsserts(code: string): number {
+  return code.match(SCRIPT_ASSERT_RE)?.length ?? 0;
+}
+
 export function countTests(task: Task): Pick<StaticTask, 'tests' | 'testKind' | 'baseInputs' | 'plusInputs' | 'challengeTests'> {
   if (task.inputs) {
     const { base, plus } = task.inputs;
     return { tests: base.length + plus.length, testKind: 'inputs', baseInputs: base.length, plusInputs: plus.length };
   }
   if (task.tests.kind === 'check-function') return { tests: countAsserts(task.tests.code), testKind: 'asserts' };
+  if (task.tests.kind === 'script') return { tests: countScriptAsserts(task.tests.code), testKind: 'asserts' };
   return { tests: task.tests.asserts.reduce((n, a) => n + countAsserts(a), 0), testKind: 'asserts', challengeTests: task.tests.challengeAsserts.length };
 }

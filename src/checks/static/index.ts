@@ -1,5 +1,8 @@
 /** The static check: test counts, parse errors, prompt examples, duplicates, empty fields. */
 import { checkPythonSyntax } from '../../python/syntax.js';
+import { loadJavaScriptParser } from '../../javascript/parser.js';
+import { checkJavaScriptSyntax } from '../../javascript/syntax.js';
+import { taskLanguage } from '../../model/task.js';
 import type { Check } from '../types.js';
 import { DEFAULT_STATIC_CONFIG } from '../../model/defaults.generated.js';
 import { analyzeStatic } from './analyze.js';
@@ -13,7 +16,13 @@ export function createStaticCheck(options: { python?: string } = {}): Check<'sta
     name: 'static',
     async run(context) {
       context.progress.start('static checks', context.tasks.length);
-      const analysis = analyzeStatic(context.tasks, context.config.static ?? DEFAULT_STATIC_CONFIG, (sources) => checkPythonSyntax(sources, options.python));
+      const js = context.tasks.some((t) => taskLanguage(t) === 'javascript') ? await loadJavaScriptParser() : undefined;
+      const analysis = analyzeStatic(
+        context.tasks,
+        context.config.static ?? DEFAULT_STATIC_CONFIG,
+        (sources) => (sources.length === 0 ? [] : checkPythonSyntax(sources, options.python)),
+        js ? (source) => checkJavaScriptSyntax(js, source) : undefined,
+      );
       context.progress.advance(context.tasks.length);
       context.progress.finish();
       return { tasks: analysis.tasks, summary: analysis.summary, findings: [], warnings: [] };

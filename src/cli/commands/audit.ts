@@ -14,7 +14,7 @@ import { contaminationSettings, withContaminationOptions } from '../contaminatio
 import { withFetchOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
-import { environmentWarnings, renderSummary, renderWarning } from '../table.js';
+import { environmentWarnings, environmentWarningsOf, renderSummary, renderWarning } from '../table.js';
 import { prepareDirectory, prepareOutput } from '../outputs.js';
 import { BASELINE_FILE, CONFIG_FILE, loadBaseline, loadConfigFile, PACKAGE_KEY } from '../config-file.js';
 import { splitByBaseline, updatedBaseline } from '../../apply/baseline.js';
@@ -103,7 +103,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('timeout', { type: 'string', group: 'Execution:', describe: `time limit of one sandboxed run, with a unit: 3s, 500ms (default ${DEFAULT_EXECUTION_CONFIG.timeLimitMs / 1000}s, minimum ${MIN_TIME_LIMIT_MS}ms)` })
           .option('memory', { type: 'string', group: 'Execution:', describe: `memory limit of one sandboxed run, with a unit: 512MB, 2GB; 0 = none (default ${DEFAULT_EXECUTION_CONFIG.memoryLimitMb}MB, minimum ${MIN_MEMORY_MB}MB)` })
           .option('repeats', { type: 'string', group: 'Execution:', describe: `runs of each reference, with different PYTHONHASHSEEDs, to find flaky tasks (default ${DEFAULT_EXECUTION_CONFIG.repeats})` })
-          .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here)' })
+          .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here); none needs --unsafe-no-isolation' })
+          .option('unsafe-no-isolation', { type: 'boolean', group: 'Execution:', describe: 'allow --isolation none: benchmark code then runs unconfined, with your files and network' })
           .option('max-mutants-per-task', { type: 'string', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_SETTINGS.maxMutantsPerTask})` })
           .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
@@ -138,6 +139,11 @@ export const auditCommand: CommandFactory = (state) => (y) =>
       const repeats = parseCount('repeats', argv.repeats, 1) ?? cfg.repeats;
       const isolation = argv.isolation ?? cfg.isolation;
       const maxMutants = parseCount('max-mutants-per-task', argv['max-mutants-per-task'], 1) ?? cfg.maxMutantsPerTask;
+      if (isolation === 'none' && argv['unsafe-no-isolation'] !== true) {
+        throw new UsageError('--isolation none runs benchmark code unconfined, able to read and change your files', {
+          hint: 'add --unsafe-no-isolation if you trust every program in the benchmark, or leave --isolation at auto',
+        });
+      }
       const config = configFromSettings({
         ...(argv.checks !== undefined ? { checks: argv.checks } : cfg.checks !== undefined ? { checks: cfg.checks } : {}),
         seed: parseInteger('seed', argv.seed) ?? cfg.seed,
@@ -210,6 +216,8 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             state.exitCode = EXIT_INTERRUPTED;
             return;
           }
+          // Unconfined execution is said on stderr in every output mode, not only in the table.
+          for (const w of environmentWarningsOf(report).filter((x) => x.code === 'sandbox-not-confined')) state.io.err(`\n!!! WARNING: ${w.message}\n\n`);
           const text = serializeReport(report);
           texts.push(text);
           const plan = plans[i]!;

@@ -3,9 +3,10 @@ import type { Task } from '../../model/task.js';
 import { evalplusAdapter } from './evalplus.js';
 import type { RecordContext } from './fields.js';
 import { humanevalAdapter } from './humaneval.js';
+import { humanevalXJsAdapter } from './humaneval-x.js';
 import { mbppAdapter, mbppSanitizedAdapter } from './mbpp.js';
 
-export type AdapterName = 'humaneval' | 'mbpp' | 'mbpp-sanitized' | 'evalplus';
+export type AdapterName = 'humaneval' | 'mbpp' | 'mbpp-sanitized' | 'evalplus' | 'humaneval-x-js';
 export type Adapter = (record: Record<string, unknown>, context: RecordContext) => Task;
 
 export const ADAPTERS: Record<AdapterName, Adapter> = {
@@ -13,6 +14,7 @@ export const ADAPTERS: Record<AdapterName, Adapter> = {
   mbpp: mbppAdapter,
   'mbpp-sanitized': mbppSanitizedAdapter,
   evalplus: evalplusAdapter,
+  'humaneval-x-js': humanevalXJsAdapter,
 };
 
 export const ADAPTER_NAMES = Object.keys(ADAPTERS).sort() as AdapterName[];
@@ -21,6 +23,7 @@ export const ADAPTER_NAMES = Object.keys(ADAPTERS).sort() as AdapterName[];
 export function detectAdapter(record: Record<string, unknown>): AdapterName | undefined {
   const has = (k: string) => k in record;
   if (has('plus_input') && has('base_input')) return 'evalplus';
+  if (has('declaration') && has('example_test') && String(record.task_id).startsWith('JavaScript/')) return 'humaneval-x-js';
   if (has('canonical_solution') && has('test') && has('entry_point')) return 'humaneval';
   if (has('text') && has('code') && has('test_list')) return 'mbpp';
   if (has('prompt') && has('code') && has('test_list')) return 'mbpp-sanitized';

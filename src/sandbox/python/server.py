@@ -68,6 +68,8 @@ import test_harness  # noqa: E402
 from call_harness import candidate_main  # noqa: E402
 from limits import apply_candidate_limits, set_limits  # noqa: E402
 from verdict import decide  # noqa: E402
+import confine  # noqa: E402
+import confine_mounts  # noqa: E402
 
 _fork = os.fork
 
@@ -266,11 +268,8 @@ class Server:
         os._exit(70)
 
     def candidate_child(self, job, workdir, timeout_s, memory):
-        if self.uid is not None:
-            os.chown(workdir, self.uid, self.uid)
-            os.setgroups([])
-            os.setgid(self.uid)
-            os.setuid(self.uid)
+        # uid, capabilities, Landlock, seccomp: before any of the program's code runs.
+        confine.confine_candidate(workdir, self.confine_plan)
         self.die_with_server()
         os.chdir(workdir)
         if workdir != self.jobdir:
@@ -492,7 +491,29 @@ def error_result(job_id, reason, message, stderr=''):
 
 def main():
     drop_uid = '--drop-uid' in sys.argv
-    server = Server(drop_uid)
+    # Private mounts once per server, the per-job confinement plan, and the scratch folder's cleanup at exit.
+    scratch = os.environ.get('TMPDIR') or os.path.join('/tmp', 'bench-audit-' + os.urandom(8).hex())
+    os.environ['TMPDIR'] = scratch
+    if '--no-confine' in sys.argv:  # --isolation none --unsafe-no-isolation: only rlimits (and --drop-uid)
+        mounts = {'namespace': None, 'tmpBytes': None, 'hidden': [], 'uidReachable': False, 'errors': ['confinement disabled']}
+        os.makedirs(scratch, 0o700, exist_ok=True)
+        server = Server(drop_uid)
+        server.confine_plan = dict(confine.plan(server.uid), landlockAbi=0, seccomp=False, canDropBounding=False)
+    else:
+        mounts = confine_mounts.prepare(scratch, confine.interpreter_paths())
+        server = Server(drop_uid or mounts['uidReachable'])
+        server.confine_plan = confine.plan(server.uid)
+    try:
+        serve(server, mounts)
+    finally:
+        shutil.rmtree(server.base, ignore_errors=True)
+        confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
+
+
+def serve(server, mounts):
+    plan = server.confine_plan
+    confinement = {'landlockAbi': plan['landlockAbi'], 'seccomp': plan['seccomp'], 'mountNamespace': mounts['namespace'],
+                   'tmpBytes': mounts['tmpBytes'], 'hidden': mounts['hidden'], 'notes': mounts['errors']}
     out = sys.stdout.buffer
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # inherited by every job, like SIGTERM's
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -506,7 +527,7 @@ def main():
     # Objects made so far are never collected: keeps the collector from touching (and so
     # copying) the parent's pages in every forked child.
     gc.freeze()
-    send(server.ready_record())
+    send(dict(server.ready_record(), confinement=confinement))
     for line in sys.stdin.buffer:
         if not line.strip():
             continue
@@ -523,7 +544,6 @@ def main():
             send(server.run_job(job))
         except Exception as exc:  # a harness bug: report it for this job, keep serving
             send(error_result(job.get('id'), 'harness', '%s: %s' % (type(exc).__name__, exc), traceback.format_exc()))
-    shutil.rmtree(server.base, ignore_errors=True)
 
 
 if __name__ == '__main__':

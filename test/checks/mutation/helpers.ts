@@ -35,3 +35,13 @@ export async function loadReferenceTasks(t: TestContext): Promise<{ humaneval: T
   const mbpp = await loadDataFile(mbppPath, { adapter: 'mbpp', benchmark: 'mbpp' });
   return { humaneval, mbpp };
 }
+
+/** The same for a JavaScript operator, parsed with tree-sitter's JavaScript grammar. */
+export async function assertJsPairs(operator: MutationOperator, pairs: ReadonlyArray<readonly [string, readonly string[]]>): Promise<void> {
+  const { loadJavaScriptParser } = await import('../../../src/javascript/parser.js');
+  const parser = await loadJavaScriptParser();
+  for (const [before, after] of pairs) {
+    const { mutants } = generateMutants(parser, before, { start: 0, end: before.length }, { operators: [operator] });
+    assert.deepEqual(mutants.map((m) => m.source), after, `mutants of ${JSON.stringify(before)}`);
+  }
+}

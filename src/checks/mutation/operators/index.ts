@@ -8,6 +8,14 @@ import { arithmeticOperator } from './arithmetic-operator.js';
 import { augmentedAssignment } from './augmented-assignment.js';
 import { breakContinue } from './break-continue.js';
 import { identityOperator } from './identity-operator.js';
+import { jsArithmeticOperator } from './js-arithmetic-operator.js';
+import { jsEqualityOperator } from './js-equality-operator.js';
+import { jsLogicalOperator } from './js-logical-operator.js';
+import { jsMathMinMax } from './js-math-min-max.js';
+import { jsNumberConstant } from './js-number-constant.js';
+import { jsRelationalOperator } from './js-relational-operator.js';
+import { jsSliceBounds } from './js-slice-bounds.js';
+import { jsStatementDeletion } from './js-statement-deletion.js';
 import { keywordConstant } from './keyword-constant.js';
 import { listConstant } from './list-constant.js';
 import { logicalConnector } from './logical-connector.js';
@@ -47,3 +55,15 @@ export const mutationOperators: readonly MutationOperator[] = [
 ];
 
 export const mutationOperatorNames: readonly string[] = mutationOperators.map((o) => o.name);
+
+/** JavaScript operators (tree-sitter-javascript node types), used on JavaScript tasks only. */
+export const javascriptMutationOperators: readonly MutationOperator[] = [
+  jsArithmeticOperator,
+  jsEqualityOperator,
+  jsRelationalOperator,
+  jsLogicalOperator,
+  jsNumberConstant,
+  jsSliceBounds,
+  jsMathMinMax,
+  jsStatementDeletion,
+];

@@ -1,0 +1,107 @@
+/**
+ * The cross-language check: a translated task's reference (JavaScript) and its Python sibling's reference, called on
+ * the Python task's own test inputs (HumanEval+'s `base_input`, translated to JavaScript values as data), must
+ * return the same values. Where they do not, the translation changed the task's behaviour.
+ */
+import type { Finding } from '../../model/types.generated.js';
+import type { Task } from '../../model/task.js';
+import { toJsArguments } from '../../javascript/values.js';
+import type { JsLimits } from '../../sandbox/js/types.js';
+import type { CallOutput, EncodedValue, JobResult } from '../../sandbox/types.js';
+import { probeOutputs, probeSource } from '../mutation/javascript.js';
+import { finding } from '../types.js';
+import type { JsJobRunner } from './javascript.js';
+
+/** Relative tolerance for floats: the two languages compute with the same IEEE doubles, in another order at worst. */
+const FLOAT_RELATIVE_TOLERANCE = 1e-9;
+/** Disagreeing inputs shown in a finding (all are counted). */
+const MAX_SHOWN = 5;
+
+/** A Python output as the JSON JavaScript would print for the same value, or undefined when there is no counterpart. */
+export function asJsValue(v: EncodedValue): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return mapAll(v);
+  if ('tuple' in v) return mapAll(v.tuple);
+  if ('int' in v) return Number(v.int);
+  // JSON.stringify writes null for NaN and the infinities.
+  if ('float' in v) return null;
+  if ('dict' in v) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of v.dict) {
+      if (typeof k !== 'string' && typeof k !== 'number') return undefined;
+      const x = asJsValue(val);
+      if (x === undefined) return undefined;
+      out[String(k)] = x;
+    }
+    return out;
+  }
+  return undefined;
+}
+
+function mapAll(items: EncodedValue[]): unknown[] | undefined {
+  const out = items.map(asJsValue);
+  return out.every((x) => x !== undefined) ? out : undefined;
+}
+
+/** Deep equality with a float tolerance. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Math.abs(a - b) <= FLOAT_RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return sameValue(ka, kb) && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
+
+export interface CrossLanguageResult {
+  compared: number;
+  disagreements: { input: string; python: string; javascript: string }[];
+}
+
+/**
+ * Compare on `pythonTask`'s base inputs. `python` is the Python sandbox's run of the Python reference on them (a
+ * call job); inputs the Python reference raises on, or whose value has no JavaScript counterpart, are not compared.
+ */
+export async function compareWithPython(task: Task, pythonTask: Task, python: JobResult, runner: JsJobRunner, limits: JsLimits): Promise<CrossLanguageResult> {
+  const inputs = pythonTask.inputs?.base ?? [];
+  const args = inputs.map((a) => toJsArguments(a, { exactNumbers: true }));
+  const usable = args.map((a, i) => ({ a, i })).filter((x): x is { a: string; i: number } => x.a !== undefined);
+  if (usable.length === 0) return { compared: 0, disagreements: [] };
+  const js = probeOutputs(await runner.run({ source: probeSource(task.solution, task.entryPoint, usable.map((u) => u.a)), filename: 'probe.js', seed: 0, limits, mode: 'official' }));
+  const byIndex = new Map((python.outputs as CallOutput[]).map((o) => [o.index, o]));
+  const out: CrossLanguageResult = { compared: 0, disagreements: [] };
+  usable.forEach(({ a, i }, k) => {
+    const py = byIndex.get(i);
+    if (py?.status !== 'returned') return;
+    const expected = asJsValue(py.value);
+    const got = js.get(k);
+    if (expected === undefined || got === undefined) return;
+    out.compared += 1;
+    const call = `${task.entryPoint}(${a})`;
+    if (got.startsWith('!')) {
+      out.disagreements.push({ input: call, python: py.repr, javascript: `throws ${got.slice(1)}` });
+      return;
+    }
+    const text = got.slice(1);
+    // A function that returns undefined where Python returns None is the same answer.
+    const value: unknown = text === 'undefined' ? null : JSON.parse(text);
+    if (!sameValue(expected, value)) out.disagreements.push({ input: call, python: py.repr, javascript: text });
+  });
+  return out;
+}
+
+export function crossLanguageFinding(task: Task, pythonTask: Task, r: CrossLanguageResult): Finding | undefined {
+  if (r.disagreements.length === 0) return undefined;
+  const first = r.disagreements[0];
+  return finding(
+    'execution',
+    'translation-mismatch',
+    'warning',
+    `the reference disagrees with ${pythonTask.benchmark} ${pythonTask.id}'s on ${r.disagreements.length} of ${r.compared} of its test inputs (first: ${first.input} gives ${first.javascript}, Python ${first.python})`,
+    { sibling: `${pythonTask.benchmark}:${pythonTask.id}`, compared: r.compared, count: r.disagreements.length, inputs: r.disagreements.slice(0, MAX_SHOWN) },
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * Runs one JavaScript job in a fresh QuickJS runtime compiled to WebAssembly. The program under test has no
+ * file system, network, process or module loader to reach (the interpreter has none), its heap, stack and work are
+ * capped by the runtime, and everything the verdict rests on (output written, asserts seen, how the run ended) is
+ * observed by the host: the program can change what it prints, not whether it printed.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { AssertSiteRecord, JsEnd, JsJob, JsResult, OfficialVerdict } from './types.js';
+
+/** The global the instrumenter rewrites `console.assert(` into: `__benchAuditAssert(site, cond, ...message)`. */
+export const ASSERT_HOOK = '__benchAuditAssert';
+
+/** Host functions the prelude captures and then deletes from the global object. */
+const HOST_WRITE = '__benchAuditHostWrite';
+const HOST_ASSERT = '__benchAuditHostAssert';
+
+/** Streams as the host numbers them. */
+const STDOUT = 1;
+const STDERR = 2;
+
+/**
+ * Guest code run before the program. It builds node's `console` (log/info/debug to stdout, error/warn/trace to
+ * stderr, `assert` printing "Assertion failed" to stderr as node does), a seeded `Math.random`, and a `require` that
+ * fails as node's does for a module that is not installed. Formatting is a simplification of node's `util.inspect`:
+ * only whether something was written decides a verdict, never what.
+ */
+function prelude(seed: number, strict: boolean): string {
+  return `(() => {
+  'use strict';
+  const write = globalThis.${HOST_WRITE};
+  const hostAssert = globalThis.${HOST_ASSERT};
+  delete globalThis.${HOST_WRITE};
+  delete globalThis.${HOST_ASSERT};
+  const show = (v) => {
+    if (typeof v === 'string') return v;
+    try { const j = JSON.stringify(v); return j === undefined ? String(v) : j; } catch { return String(v); }
+  };
+  const line = (args) => args.map(show).join(' ');
+  const out = (...args) => { write(${STDOUT}, line(args)); };
+  const err = (...args) => { write(${STDERR}, line(args)); };
+  const assert = (cond, ...args) => {
+    hostAssert(-1, cond);
+    if (!cond) write(${STDERR}, args.length === 0 ? 'Assertion failed' : 'Assertion failed: ' + line(args));
+  };
+  const console = { log: out, info: out, debug: out, error: err, warn: err, trace: err, assert };
+  let state = ${seed >>> 0} | 0;
+  // mulberry32: a small seeded generator, so a repeat under another seed shows a reference that depends on chance.
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  Math.random = random;
+  const require = (name) => { const e = new Error("Cannot find module '" + String(name) + "'"); e.code = 'MODULE_NOT_FOUND'; throw e; };
+  const hook = (site, cond, ...args) => {
+    hostAssert(site, cond);
+    ${strict ? 'if (!cond) write(' + STDERR + ", args.length === 0 ? 'Assertion failed' : 'Assertion failed: ' + line(args));" : 'globalThis.console.assert(cond, ...args);'}
+  };
+  const fixed = { writable: false, configurable: false, enumerable: false };
+  Object.defineProperty(globalThis, '${ASSERT_HOOK}', { value: hook, ...fixed });
+  Object.defineProperty(globalThis, 'require', { value: require, writable: true, configurable: true });
+  ${
+    strict
+      ? `Object.freeze(console);
+  Object.defineProperty(globalThis, 'console', { value: console, ...fixed });
+  for (const o of [JSON, Math, Object, Array, String, Number, Boolean, Function, Object.prototype, Array.prototype,
+    String.prototype, Number.prototype, Boolean.prototype, Function.prototype, RegExp.prototype, Error.prototype]) Object.freeze(o);`
+      : `globalThis.console = console;`
+  }
+})();
+`;
+}
+
+/** The error QuickJS raises when an allocation fails under the memory limit. */
+const OUT_OF_MEMORY = /out of memory/i;
+
+/** Host-side view of an assert condition's truthiness, read without running guest code (ToBoolean has no hooks). */
+function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
+  switch (vm.typeof(handle)) {
+    case 'undefined':
+      return false;
+    case 'boolean':
+      return vm.dump(handle) === true;
+    case 'number': {
+      const n = vm.getNumber(handle);
+      return n !== 0 && !Number.isNaN(n);
+    }
+    case 'string':
+      return vm.getString(handle) !== '';
+    case 'bigint':
+      return vm.getBigInt(handle) !== 0n;
+    case 'object':
+      // typeof null is 'object'; every other object is truthy.
+      return !vm.sameValue(handle, vm.null);
+    default:
+      return true;
+  }
+}
+
+/** Run one job; the module is loaded once per worker and every job gets its own runtime and context. */
+export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
+  const runtime: QuickJSRuntime = module.newRuntime();
+  let work = 0;
+  let timedOut = false;
+  let overflowed = false;
+  let outBytes = 0;
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const sites = new Map<number, AssertSiteRecord>();
+  const unnumbered = { calls: 0, falsy: 0 };
+  runtime.setMemoryLimit(job.limits.memoryBytes);
+  runtime.setMaxStackSize(job.limits.stackBytes);
+  runtime.setInterruptHandler(() => {
+    work += 1;
+    if (work > job.limits.workBudget) timedOut = true;
+    return timedOut || overflowed;
+  });
+  const vm = runtime.newContext();
+  try {
+    const write = vm.newFunction(HOST_WRITE, (stream, text) => {
+      const s = vm.typeof(text) === 'string' ? vm.getString(text) : '';
+      // A write always produces at least its newline, as console.log('') does in node.
+      const bytes = Buffer.byteLength(s) + 1;
+      if (outBytes + bytes > job.limits.outputBytes) {
+        overflowed = true;
+        return;
+      }
+      outBytes += bytes;
+      (vm.getNumber(stream) === STDOUT ? stdout : stderr).push(s + '\n');
+    });
+    const assert = vm.newFunction(HOST_ASSERT, (site, cond) => {
+      const n = vm.typeof(site) === 'number' ? vm.getNumber(site) : -1;
+      const ok = truthy(vm, cond);
+      if (!Number.isInteger(n) || n < 0) {
+        unnumbered.calls += 1;
+        if (!ok) unnumbered.falsy += 1;
+        return;
+      }
+      const record = sites.get(n) ?? { site: n, calls: 0, falsy: 0 };
+      record.calls += 1;
+      if (!ok) record.falsy += 1;
+      sites.set(n, record);
+    });
+    vm.setProp(vm.global, HOST_WRITE, write);
+    vm.setProp(vm.global, HOST_ASSERT, assert);
+    write.dispose();
+    assert.dispose();
+    const setup = vm.evalCode(prelude(job.seed, job.mode === 'strict'), 'bench-audit-prelude.js');
+    if (setup.error) {
+      const message = String(vm.dump(setup.error));
+      setup.error.dispose();
+      throw new Error(`the JavaScript prelude failed: ${message}`);
+    }
+    setup.value.dispose();
+
+    let end: JsEnd = { kind: 'completed' };
+    try {
+      const result = vm.evalCode(job.source, job.filename);
+      if (result.error) {
+        end = { kind: 'uncaught', message: describeError(vm, result.error) };
+        result.error.dispose();
+      } else {
+        result.value.dispose();
+        // node drains the promise jobs before it exits.
+        const pending = runtime.executePendingJobs();
+        if (pending.error) {
+          end = { kind: 'uncaught', message: describeError(vm, pending.error) };
+          pending.error.dispose();
+        }
+      }
+    } catch (error) {
+      // The host gave out under the interpreter (its stack): the instance cannot be trusted afterwards.
+      aborted = true;
+      end = { kind: 'crashed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (end.kind === 'crashed') {
+      // Nothing more is read from a broken instance.
+    } else if (timedOut) end = { kind: 'timeout' };
+    else if (overflowed) end = { kind: 'output-limit' };
+    else if (end.kind === 'uncaught' && OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
+    if (end.kind === 'uncaught' || end.kind === 'crashed') stderr.push(`Uncaught ${end.message}\n`);
+    const out = stdout.join('');
+    const err = stderr.join('');
+    return {
+      end,
+      official: officialVerdict(end, out, err),
+      asserts: [...sites.values()].sort((a, b) => a.site - b.site),
+      unnumberedAsserts: unnumbered,
+      stdout: out,
+      stderr: err,
+      work,
+    };
+  } finally {
+    try {
+      // A broken instance is not freed: the worker exits after this job.
+      if (!aborted) {
+        vm.dispose();
+        runtime.dispose();
+      }
+    } catch {
+      // QuickJS aborts when a runtime that ran out of memory is freed; the instance is unusable from then on.
+      aborted = true;
+    }
+  }
+}
+
+let aborted = false;
+
+/** True once an interpreter abort has made this process's WebAssembly instance unusable. */
+export function engineAborted(): boolean {
+  return aborted;
+}
+
+/** The harness's rule: timed out, else any output at all fails, else passed. */
+export function officialVerdict(end: JsEnd, stdout: string, stderr: string): OfficialVerdict {
+  if (end.kind === 'timeout') return 'timed-out';
+  // node prints an uncaught error, an out-of-memory crash, and a flood of output to stderr.
+  if (end.kind !== 'completed') return 'failed';
+  return stderr !== '' || stdout !== '' ? 'failed' : 'passed';
+}
+
+/** The name and message of a thrown value, for display only (read with the interrupt handler still armed). */
+function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
+  try {
+    const dumped: unknown = vm.dump(handle);
+    if (dumped !== null && typeof dumped === 'object') {
+      const { name, message } = dumped as { name?: unknown; message?: unknown };
+      if (typeof message === 'string') return `${typeof name === 'string' ? name : 'Error'}: ${message}`;
+    }
+    return String(dumped);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+}

@@ -1,0 +1,13 @@
+/** Messages between the host and a JavaScript worker (node IPC, structured clone). */
+import type { JsJob, JsResult } from './types.js';
+
+export interface WorkerRequest {
+  id: number;
+  job: JsJob;
+}
+
+/** `ready` (id -1) once the interpreter is loaded; a failure means the worker exits after sending it. */
+export type WorkerReply =
+  | { id: number; ok: true; ready: true }
+  | { id: number; ok: true; result: JsResult }
+  | { id: number; ok: false; message: string };

@@ -1,0 +1,195 @@
+/**
+ * The JavaScript runtime: long-lived worker processes (worker.ts), each running one job at a time in a fresh QuickJS
+ * runtime, so a job costs an interpreter runtime, not a node start-up. Shaped like the sandbox's language-neutral
+ * runtime (job in, verdict out, isolation info, close).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ToolError } from '../../errors.js';
+import type { WorkerReply, WorkerRequest } from './protocol.js';
+import type { JsJob, JsLimits, JsResult } from './types.js';
+
+/**
+ * Interrupt polls per job: about 3 s of interpretation on an idle core (QuickJS polls every ~10,000 steps;
+ * measured ~0.15 ms a poll), the timeout HumanEval-X's harness gives node.
+ */
+export const DEFAULT_JS_WORK_BUDGET = 20_000;
+/** Heap per job: far above any HumanEval-X reference (all use under 1 MB) and small enough to fail fast. */
+export const DEFAULT_JS_MEMORY_BYTES = 64 * 1024 * 1024;
+/** Interpreter stack per job: node's default stack allows ~10,000 frames; this allows a few thousand. */
+export const DEFAULT_JS_STACK_BYTES = 1024 * 1024;
+/** Output kept per job; the verdict only needs to know that something was written. */
+export const DEFAULT_JS_OUTPUT_BYTES = 64 * 1024;
+/** Heap of a worker process (node's own, outside the interpreter's), in MB. */
+const WORKER_HEAP_MB = 256;
+/**
+ * V8 stack of a worker, in KB: the interpreter's own stack limit must be reached before node's (default ~984 KB),
+ * whose overflow would take the instance down; 3000 KB stays well inside the 8 MB main-thread stack.
+ */
+const WORKER_STACK_KB = 3000;
+/**
+ * A job that has not answered after this long means the worker is broken, not that the program is slow (the work
+ * budget stops programs): the worker is replaced and the job is a tool error, never a finding.
+ */
+const WORKER_STALL_MS = 120_000;
+
+export const DEFAULT_JS_LIMITS: JsLimits = {
+  workBudget: DEFAULT_JS_WORK_BUDGET,
+  memoryBytes: DEFAULT_JS_MEMORY_BYTES,
+  stackBytes: DEFAULT_JS_STACK_BYTES,
+  outputBytes: DEFAULT_JS_OUTPUT_BYTES,
+};
+
+/** What confines a job: the interpreter itself (no file, network, process or module API), and the worker's limits. */
+export interface JsIsolationInfo {
+  mode: 'quickjs-wasm';
+  networkIsolated: true;
+  filesystem: 'none';
+  processLimit: true;
+  notes: string[];
+}
+
+export const JS_ISOLATION: JsIsolationInfo = {
+  mode: 'quickjs-wasm',
+  networkIsolated: true,
+  filesystem: 'none',
+  processLimit: true,
+  notes: [
+    'jobs run in QuickJS compiled to WebAssembly: the interpreter offers no file, network, process or module API',
+    'the engine is QuickJS, not V8: behaviour the language leaves to the implementation (sort with an inconsistent comparator) may differ from node',
+    'an unhandled promise rejection is not seen (node would print it and fail the job); no HumanEval-X program uses promises',
+  ],
+};
+
+function crashedResult(message: string): JsResult {
+  return {
+    end: { kind: 'crashed', message },
+    official: 'failed',
+    asserts: [],
+    unnumberedAsserts: { calls: 0, falsy: 0 },
+    stdout: '',
+    stderr: `${message}\n`,
+    work: 0,
+  };
+}
+
+function workerEntry(): { path: string; execArgv: string[] } {
+  const js = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(js)) return { path: js, execArgv: [] };
+  // Running from source (tests): the worker is TypeScript, loaded through tsx as the parent is.
+  // Resolved here: the worker's working directory is an empty folder where a bare `tsx` would not resolve.
+  return { path: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', import.meta.resolve('tsx')] };
+}
+
+interface Pending {
+  resolve: (r: JsResult) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+class Worker {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private pending = new Map<number, Pending>();
+  private nextId = 0;
+  private readonly cwd: string;
+  queue: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    this.cwd = mkdtempSync(join(tmpdir(), 'bench-audit-js-'));
+  }
+
+  private start(): Promise<void> {
+    const entry = workerEntry();
+    const child = fork(entry.path, [], {
+      cwd: this.cwd,
+      // A scrubbed environment: the interpreter cannot read it, and the worker needs none of it.
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '' },
+      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`, `--stack-size=${WORKER_STACK_KB}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.child = child;
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    this.ready = new Promise((resolve, reject) => {
+      child.on('message', (m: WorkerReply) => {
+        if (m.id === -1) return resolve();
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        clearTimeout(p.timer);
+        if (m.ok && 'result' in m) p.resolve(m.result);
+        else p.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
+      });
+      const lost = (why: string) => {
+        if (this.child === child) this.child = undefined;
+        const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
+        reject(new ToolError(detail));
+        // The job it was running took it down: that job's outcome, not the audit's failure.
+        for (const [id, p] of this.pending) {
+          clearTimeout(p.timer);
+          this.pending.delete(id);
+          p.resolve(crashedResult(detail));
+        }
+      };
+      child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
+      child.on('error', (error) => lost(`could not run (${error.message})`));
+    });
+    return this.ready;
+  }
+
+  async run(job: JsJob): Promise<JsResult> {
+    if (this.closed) throw new ToolError('the JavaScript runtime is closed');
+    if (!this.child) await this.start();
+    else await this.ready;
+    const child = this.child;
+    if (!child) throw new ToolError('the JavaScript worker did not start');
+    const id = this.nextId++;
+    return new Promise<JsResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        child.kill('SIGKILL');
+        reject(new ToolError(`the JavaScript worker did not answer within ${WORKER_STALL_MS} ms; it was replaced`));
+      }, WORKER_STALL_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      child.send({ id, job } satisfies WorkerRequest);
+    });
+  }
+
+  private closed = false;
+
+  close(): void {
+    this.closed = true;
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+    rmSync(this.cwd, { recursive: true, force: true });
+  }
+}
+
+/** Results in job order, whatever worker ran them; a worker that dies is restarted for the next job. */
+export class JsRuntime {
+  readonly isolation = JS_ISOLATION;
+  private readonly workers: Worker[];
+  private next = 0;
+
+  constructor(options: { workers?: number } = {}) {
+    this.workers = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => new Worker());
+  }
+
+  run(job: JsJob): Promise<JsResult> {
+    const worker = this.workers[this.next++ % this.workers.length];
+    const result = worker.queue.then(() => worker.run(job));
+    worker.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.workers) w.close();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The long-lived JavaScript worker: a node process that loads QuickJS once and runs each job it is sent in a fresh
+ * interpreter runtime. It exits after an interpreter abort (the WebAssembly instance is unusable then); the host
+ * starts another.
+ */
+import { engineAborted, runJsJob } from './engine.js';
+import { quickJsModule } from './module.js';
+import type { WorkerReply, WorkerRequest } from './protocol.js';
+
+const module = await quickJsModule();
+
+function reply(message: WorkerReply): Promise<void> {
+  return new Promise((resolve) => {
+    process.send?.(message, undefined, {}, () => resolve());
+  });
+}
+
+process.on('message', (raw: WorkerRequest) => {
+  void (async () => {
+    try {
+      await reply({ id: raw.id, ok: true, result: runJsJob(module, raw.job) });
+      if (engineAborted()) process.exit(1);
+    } catch (error) {
+      await reply({ id: raw.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+      process.exit(1);
+    }
+  })();
+});
+process.on('disconnect', () => process.exit(0));
+void reply({ id: -1, ok: true, ready: true });

@@ -1,0 +1,127 @@
+"""A seccomp-BPF filter built and installed through ctypes (no libseccomp).
+
+Denied with EPERM: system calls a test never needs and an escape would (debugging other
+processes, namespaces and mounts, kernel keyrings, BPF, SysV IPC and POSIX message queues (so a
+job has no IPC object that could outlive it), extended attributes, io_uring,
+which runs operations the filter would not see, module loading, ...). New processes are refused
+with EAGAIN (threads stay allowed), so the per-process address-space limit is the job's limit.
+New sockets are refused with EACCES (an AF_UNIX socketpair stays allowed). Only x86_64 is described; on another
+architecture nothing is installed and `install` says so.
+"""
+
+import ctypes
+import errno
+import platform
+import struct
+
+# include/uapi/linux/{filter,bpf_common,seccomp,audit}.h
+BPF_LD_W_ABS = 0x20
+BPF_JEQ_K = 0x15
+BPF_JGE_K = 0x35
+BPF_JSET_K = 0x45
+BPF_RET_K = 0x06
+SECCOMP_RET_ALLOW = 0x7FFF0000
+SECCOMP_RET_ERRNO = 0x00050000
+SECCOMP_RET_KILL_PROCESS = 0x80000000
+AUDIT_ARCH_X86_64 = 0xC000003E
+X32_SYSCALL_BIT = 0x40000000
+OFF_NR = 0
+OFF_ARCH = 4
+OFF_ARG0_LOW = 16  # struct seccomp_data: nr, arch, instruction_pointer (8), args[6] (8 each); little endian
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
+CLONE_THREAD = 0x00010000
+AF_UNIX = 1
+
+# arch/x86/entry/syscalls/syscall_64.tbl
+X86_64_DENIED = {
+    'ptrace': 101, 'process_vm_readv': 310, 'process_vm_writev': 311, 'kcmp': 312, 'pidfd_getfd': 438,
+    'process_madvise': 440, 'mount': 165, 'umount2': 166, 'pivot_root': 155, 'chroot': 161, 'setns': 308,
+    'unshare': 272, 'open_tree': 428, 'move_mount': 429, 'fsopen': 430, 'fsconfig': 431, 'fsmount': 432,
+    'fspick': 433, 'mount_setattr': 442, 'open_tree_attr': 467, 'keyctl': 250, 'add_key': 248,
+    'request_key': 249, 'bpf': 321, 'perf_event_open': 298, 'userfaultfd': 323, 'shmget': 29, 'shmat': 30,
+    'shmctl': 31, 'shmdt': 67, 'semget': 64, 'semop': 65, 'semctl': 66, 'semtimedop': 220, 'msgget': 68,
+    'msgsnd': 69, 'msgrcv': 70, 'msgctl': 71, 'mq_open': 240, 'mq_unlink': 241, 'mq_timedsend': 242,
+    'mq_timedreceive': 243, 'mq_notify': 244, 'mq_getsetattr': 245, 'setxattr': 188, 'lsetxattr': 189, 'fsetxattr': 190,
+    'removexattr': 197, 'lremovexattr': 198, 'fremovexattr': 199, 'setxattrat': 463, 'removexattrat': 466,
+    'io_uring_setup': 425, 'io_uring_enter': 426, 'io_uring_register': 427, 'init_module': 175,
+    'finit_module': 313, 'delete_module': 176, 'kexec_load': 246, 'kexec_file_load': 320, 'reboot': 169,
+    'swapon': 167, 'swapoff': 168, 'acct': 163, 'settimeofday': 164, 'clock_settime': 227, 'adjtimex': 159,
+    'clock_adjtime': 305, 'quotactl': 179, 'quotactl_fd': 443, 'iopl': 172, 'ioperm': 173,
+    'open_by_handle_at': 304, 'name_to_handle_at': 303, 'vhangup': 153, 'lookup_dcookie': 212,
+    'personality': 135, 'syslog': 103, 'fanotify_init': 300,
+}
+X86_64_FORK = {'fork': 57, 'vfork': 58}
+X86_64_CLONE = 56
+X86_64_CLONE3 = 435
+X86_64_SOCKET = 41
+X86_64_SOCKETPAIR = 53
+
+
+def _ins(code, jt, jf, k):
+    return struct.pack('=HBBI', code, jt, jf, k)
+
+
+def build_filter(deny_errno=errno.EPERM):
+    """The BPF program (bytes, 8 per instruction) for x86_64."""
+    deny = SECCOMP_RET_ERRNO | deny_errno
+    prog = [
+        _ins(BPF_LD_W_ABS, 0, 0, OFF_ARCH),
+        _ins(BPF_JEQ_K, 1, 0, AUDIT_ARCH_X86_64),
+        _ins(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),  # another ABI (i386 via int 0x80) could dodge the table
+        _ins(BPF_LD_W_ABS, 0, 0, OFF_NR),
+        _ins(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT),
+        _ins(BPF_RET_K, 0, 0, deny),  # x32 numbers alias the table below
+    ]
+    for nr in sorted(X86_64_DENIED.values()):
+        prog += [_ins(BPF_JEQ_K, 0, 1, nr), _ins(BPF_RET_K, 0, 0, deny)]
+    for nr in sorted(X86_64_FORK.values()):
+        prog += [_ins(BPF_JEQ_K, 0, 1, nr), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EAGAIN)]
+    # clone3 takes its flags in memory the filter cannot read: ENOSYS makes libc fall back to clone.
+    prog += [_ins(BPF_JEQ_K, 0, 1, X86_64_CLONE3), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.ENOSYS)]
+    prog += [
+        _ins(BPF_JEQ_K, 0, 4, X86_64_CLONE),
+        _ins(BPF_LD_W_ABS, 0, 0, OFF_ARG0_LOW),
+        _ins(BPF_JSET_K, 1, 0, CLONE_THREAD),
+        _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EAGAIN),
+        _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
+    ]
+    # socket() for any family: a pathname or abstract unix socket reaches host daemons (docker,
+    # dbus) that Landlock's rights do not cover. A connected pair stays allowed (pipes-like).
+    prog += [_ins(BPF_JEQ_K, 0, 1, X86_64_SOCKET), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EACCES)]
+    for nr in (X86_64_SOCKETPAIR,):
+        prog += [
+            _ins(BPF_JEQ_K, 0, 4, nr),
+            _ins(BPF_LD_W_ABS, 0, 0, OFF_ARG0_LOW),
+            _ins(BPF_JEQ_K, 1, 0, AF_UNIX),
+            _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EACCES),
+            _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
+        ]
+    prog.append(_ins(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+    return b''.join(prog)
+
+
+class SockFprog(ctypes.Structure):
+    _fields_ = [('len', ctypes.c_ushort), ('filter', ctypes.c_void_p)]
+
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def supported():
+    return platform.machine() == 'x86_64'
+
+
+def install(prog=None):
+    """Install the filter (built here unless given: the server builds it once for every job) on
+    this process (needs no_new_privs). Returns the denied names."""
+    if not supported():
+        raise OSError(0, 'seccomp filter not described for %s' % platform.machine())
+    prog = build_filter() if prog is None else prog
+    buf = ctypes.create_string_buffer(prog, len(prog))
+    fprog = SockFprog(len(prog) // 8, ctypes.cast(buf, ctypes.c_void_p))
+    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, 'seccomp: %s' % errno.errorcode.get(err, err))
+    return sorted(X86_64_DENIED)

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyseJavaScriptTask } from '../../../src/checks/mutation/javascript.js';
+import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';
+import { loadJavaScriptParser } from '../../../src/javascript/parser.js';
+import type { Task } from '../../../src/model/task.js';
+import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { PyFloat } from '../../../src/util/python-json.js';
+
+const runtime = new JsRuntime({ workers: 1 });
+after(() => runtime.close());
+const PROMPT = '/* the larger of a and b */\nconst larger = (a, b) => {\n';
+
+function task(body: string, tests: string): Task {
+  return {
+    benchmark: 'fixture', id: 'JavaScript/0', language: 'javascript', entryPoint: 'larger', prompt: PROMPT, canonicalSolution: body, solution: PROMPT + body,
+    setupCode: '', imports: [], tests: { kind: 'script', code: tests, exampleCode: '' }, siblings: [], source: { file: 'fixture.jsonl', row: 1 },
+  };
+}
+const analyse = async (t: Task, plusTask?: Task) =>
+  analyseJavaScriptTask({ task: t, plusTask, config: DEFAULT_MUTATION_CONFIG, seed: 0, parser: await loadJavaScriptParser(), runner: runtime, limits: DEFAULT_JS_LIMITS });
+
+describe('mutation check on JavaScript tasks', () => {
+  it('a weak assert lets a wrong mutant survive; the tests\' own inputs prove it wrong, with a killing assert', async () => {
+    const t = task('  if (a > b) { return a }\n  return b\n}\n', 'const test = () => {\n  console.assert(larger(1, 2) !== undefined)\n  console.assert(larger(2, 2) === 2)\n}\ntest()\n');
+    const { section, findings } = await analyse(t);
+    assert.equal(section.status, 'analysed');
+    assert.ok(section.counts.total > 0 && section.counts.survived > 0);
+    assert.equal(section.inputs?.test, 2);
+    const killable = section.survivors.filter((s) => s.verdict === 'killable');
+    assert.ok(killable.length > 0, 'some survivor returns another value on a tested input');
+    for (const s of killable) {
+      assert.ok(s.evidence?.assert?.startsWith('console.assert(JSON.stringify(larger('), s.evidence?.assert);
+      assert.notEqual(s.evidence?.referenceOutput, s.evidence?.mutantOutput);
+    }
+    // `a > b` -> `a >= b` is equivalent here: it must not be called killable.
+    assert.ok(!killable.some((s) => s.original === '>' && s.replacement === '>='));
+    assert.ok(findings.some((f) => f.kind === 'killable-survivor'));
+    assert.deepEqual(section.trivialPasses, []);
+  });
+
+  it('the sibling\'s Python inputs, translated to JavaScript values, kill what the tests cannot', async () => {
+    const t = task('  return Math.max(a, b)\n}\n', 'console.assert(larger(2, 2) === 2)\n');
+    const plus = { ...t, id: 'HumanEval/0', inputs: { base: [], plus: [[new PyFloat(5.0), 3], [7, 1]], atol: 0, contract: '' } };
+    const { section } = await analyse(t, plus);
+    assert.equal(section.inputs?.plus, 2);
+    const min = section.survivors.find((s) => s.replacement === 'min');
+    assert.equal(min?.verdict, 'killable');
+    assert.equal(min?.evidence?.inputSource, 'plus');
+    assert.equal(min?.evidence?.input, 'larger(5, 3)');
+    assert.equal(min?.evidence?.assert, 'console.assert(JSON.stringify(larger(5, 3)) === "5")');
+  });
+
+  it('tests that a trivial body passes are reported; a failing reference is skipped', async () => {
+    const weak = await analyse(task('  return a > b ? a : b\n}\n', 'console.assert(larger(0, 0) === 0)\n'));
+    assert.ok(weak.section.trivialPasses.includes('return-zero'));
+    assert.ok(weak.findings.some((f) => f.kind === 'tests-accept-trivial-solution'));
+    const broken = await analyse(task('  return a\n}\n', 'console.assert(larger(1, 2) === 2)\n'));
+    assert.equal(broken.section.status, 'skipped');
+  });
+});
