@@ -3,6 +3,8 @@
 //                                        -> src/model/defaults.generated.ts (the config's `default` keywords)
 //                                        -> src/model/enums.generated.ts (enums as constant arrays)
 //   schemas/dataset-manifest.schema.json -> src/datasets/manifest.generated.ts
+//   schemas/config.schema.json           -> src/model/config-file.generated.ts
+//   schemas/baseline.schema.json         -> src/model/baseline.generated.ts
 // `node scripts/gen-report-types.mjs --check` exits 1 when a committed file is stale
 // (test/model/types-generated.test.ts runs it that way).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ const targets = [
   { schema: 'audit.schema.json', defaults: true, out: join(root, 'src', 'model', 'defaults.generated.ts') },
   { schema: 'audit.schema.json', enums: true, out: join(root, 'src', 'model', 'enums.generated.ts') },
   { schema: 'dataset-manifest.schema.json', name: 'DatasetManifest', out: join(root, 'src', 'datasets', 'manifest.generated.ts') },
+  { schema: 'config.schema.json', name: 'ConfigFile', out: join(root, 'src', 'model', 'config-file.generated.ts') },
+  { schema: 'baseline.schema.json', name: 'Baseline', out: join(root, 'src', 'model', 'baseline.generated.ts') },
 ];
 
 /** The config sections whose `default` keywords become constants, with their generated type names. */

@@ -7,7 +7,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { scalarLeaves } from '../report/markdown.js';
 import { compareFindings } from '../model/order.js';
-import type { AuditReport, Finding } from '../model/types.generated.js';
+import type { AuditReport, Finding, Warning } from '../model/types.generated.js';
 
 export interface FindingChange {
   taskId: string | null;
@@ -31,8 +31,36 @@ export interface ReportDiff {
   figures: FigureChange[];
   /** Top-level blocks (other than run) that differ: benchmark, config, tool... */
   blocksChanged: string[];
+  /** Warnings only in the second report (added) or only in the first (removed). */
+  warnings: WarningChange[];
   /** The first field (in report order) whose value differs, with both values; absent when identical. */
   firstDifference?: { path: string; before: string; after: string };
+}
+
+export interface WarningChange {
+  change: 'added' | 'removed';
+  warning: Warning;
+}
+
+/** Warnings compared as a multiset, in report order. */
+function warningChanges(a: Warning[], b: Warning[]): WarningChange[] {
+  const left = b.map((w) => canonicalJson(w));
+  const out: WarningChange[] = [];
+  const inB = new Map<string, number>();
+  for (const k of left) inB.set(k, (inB.get(k) ?? 0) + 1);
+  const inA = new Map<string, number>();
+  for (const w of a) {
+    const k = canonicalJson(w);
+    inA.set(k, (inA.get(k) ?? 0) + 1);
+    if ((inB.get(k) ?? 0) > 0) inB.set(k, inB.get(k)! - 1);
+    else out.push({ change: 'removed', warning: w });
+  }
+  for (const w of b) {
+    const k = canonicalJson(w);
+    if ((inA.get(k) ?? 0) > 0) inA.set(k, inA.get(k)! - 1);
+    else out.push({ change: 'added', warning: w });
+  }
+  return out;
 }
 
 /**
@@ -119,7 +147,7 @@ export function diffReports(a: AuditReport, b: AuditReport): ReportDiff {
     first = firstDifference(a[k], b[k], k);
     if (first) break;
   }
-  return { identical: blocksChanged.length === 0, tasksAdded, tasksRemoved, findings, figures, blocksChanged, ...(first ? { firstDifference: first } : {}) };
+  return { identical: blocksChanged.length === 0, tasksAdded, tasksRemoved, findings, figures, blocksChanged, ...(first ? { firstDifference: first } : {}), warnings: warningChanges(a.warnings, b.warnings) };
 }
 
 export function renderDiff(d: ReportDiff, a: AuditReport, b: AuditReport): string {
@@ -134,5 +162,10 @@ export function renderDiff(d: ReportDiff, a: AuditReport, b: AuditReport): strin
   out.push(`findings: +${added} -${removed}`);
   for (const f of d.findings.slice(0, 40)) out.push(`  ${f.change === 'added' ? '+' : '-'} ${f.taskId ?? '(benchmark)'} ${f.finding.severity} ${f.finding.kind}: ${f.finding.message}`);
   if (d.findings.length > 40) out.push(`  ... ${d.findings.length - 40} more (use --json)`);
+  if (d.warnings.length > 0) {
+    out.push(`warnings: +${d.warnings.filter((w) => w.change === 'added').length} -${d.warnings.filter((w) => w.change === 'removed').length}`);
+    for (const w of d.warnings.slice(0, 40)) out.push(`  ${w.change === 'added' ? '+' : '-'} ${w.warning.taskId ?? '(benchmark)'} ${w.warning.code}: ${w.warning.message}`);
+    if (d.warnings.length > 40) out.push(`  ... ${d.warnings.length - 40} more (use --json)`);
+  }
   return out.join('\n') + '\n';
 }

@@ -13,6 +13,8 @@ export const EXIT_ERROR = 2;
 export interface CommandState {
   exitCode: number;
   io: CliIo;
+  /** The arguments the command was run with (to print a command that resumes it). */
+  args: readonly string[];
 }
 
 /**

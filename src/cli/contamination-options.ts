@@ -16,7 +16,7 @@ export function withContaminationOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', group: 'Contamination:', describe: 'scan shard K/N of the corpus (default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)' })
     .option('shards', { type: 'number', group: 'Contamination:', describe: 'shard count N when only the index comes from the environment' })
     .option('partial-out', { type: 'string', group: 'Contamination:', describe: 'write this shard\'s partial result here, for `bench-audit merge`' })
-    .option('workers', { type: 'number', group: 'Contamination:', describe: 'worker threads for the corpus scan (default 1)' })
+    .option('workers', { type: 'string', describe: 'parallel workers: sandbox processes for execution and mutation (default: one per core) and threads for the corpus scan (default 1)' })
     .option('ngram-size', { type: 'number', group: 'Contamination:', describe: 'token n-gram size for containment' })
     .option('min-item-ngrams', { type: 'number', group: 'Contamination:', describe: 'items with fewer n-grams are reported as trivial, never contaminated' })
     .option('contaminated-threshold', { type: 'number', group: 'Contamination:', describe: 'containment at which a task part counts as contaminated' });
@@ -35,7 +35,7 @@ export interface ContaminationArgs {
   shard?: string;
   shards?: number;
   'partial-out'?: string;
-  workers?: number;
+  workers?: string;
   'ngram-size'?: number;
   'min-item-ngrams'?: number;
   'contaminated-threshold'?: number;

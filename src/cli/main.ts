@@ -34,7 +34,7 @@ const COMMANDS: CommandFactory[] = [
 ];
 
 export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
-  const state: CommandState = { exitCode: EXIT_OK, io };
+  const state: CommandState = { exitCode: EXIT_OK, io, args };
   const debug = args.includes('--debug');
   let parser: Argv<any> = yargs(args) // loosely typed: see CommandFactory
     .scriptName('bench-audit')

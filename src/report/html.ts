@@ -19,6 +19,7 @@ import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js'
 import { contaminationPartsHtml } from './contamination-parts.js';
 import { REPORT_CSS } from './html/style.js';
 import { reproduceCommand, scalarLeaves } from './markdown.js';
+import { headlineSentence, scoreCards } from './headline.js';
 import { compareFindings } from '../model/order.js';
 import type { AuditReport, Finding } from '../model/types.generated.js';
 
@@ -189,6 +190,24 @@ ${filesTable}
 </section>`;
 }
 
+/** The first screen: the headline sentence and one card per check with the figures a paper quotes, each linked to the filtered task table. */
+function scoreCardHtml(report: AuditReport): string {
+  const cards = scoreCards(report).map((card) => {
+    const rows = card.figures.map((f) => {
+      const value = f.kind !== undefined ? `<a href="#kind=${esc(encodeURIComponent(f.kind))}" data-goto="tasks">${esc(f.value)}</a>` : esc(f.value);
+      return `<tr><td class="fig">${value}</td><td>${esc(f.label)}</td></tr>`;
+    });
+    return `<div class="score-card" data-check="${esc(card.check)}"><h3>${esc(card.title)}</h3><table class="figures"><tbody>${rows.join('')}</tbody></table></div>`;
+  });
+  return `<section class="card" id="scorecard">
+<h2>Key figures</h2>
+<p class="headline">${esc(headlineSentence(report))}</p>
+<div class="score-cards">
+${cards.join('\n')}
+</div>
+</section>`;
+}
+
 function summaryHtml(report: AuditReport): string {
   const s = report.summary;
   const stat = (n: number, label: string, cls = '') => `<div class="stat ${cls}"><div class="n">${n}</div><div class="l">${esc(label)}</div></div>`;
@@ -273,8 +292,9 @@ function tasksHtml(report: AuditReport): string {
 
 function navHtml(report: AuditReport): string {
   const links: [string, string][] = [
-    ['overview', 'Overview'],
+    ['scorecard', 'Key figures'],
     ['summary', 'Summary'],
+    ['overview', 'Provenance'],
     ...(Object.keys(report.summary.checks).length > 0 ? [['checks', 'Checks'] as [string, string]] : []),
     ...(report.findings.length > 0 ? [['benchmark-findings', 'Benchmark findings'] as [string, string]] : []),
     ...(report.warnings.length > 0 ? [['warnings', 'Warnings'] as [string, string]] : []),
@@ -323,8 +343,9 @@ export function renderHtml(input: AuditReport): string {
 <main>
 <pre id="js-errors" hidden></pre>
 <noscript><p class="noscript">The per-task table needs JavaScript; everything above it is static.</p></noscript>
-${headerHtml(report)}
+${scoreCardHtml(report)}
 ${summaryHtml(report)}
+${headerHtml(report)}
 ${checksHtml(report, taskIds)}${contaminationPartsHtml(report)}
 ${benchmarkFindingsHtml(report.findings)}
 ${warningsHtml(report)}

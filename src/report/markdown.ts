@@ -1,16 +1,20 @@
 /**
  * A Markdown summary of a report, for a paper's appendix or a pull request. Pure: report in,
- * text out. Check summaries are rendered generically (every scalar figure), so a new check's
- * summary shows up without changes here.
+ * text out. A check with its own section is in CHECK_SECTIONS; any other check's summary is rendered
+ * generically (every scalar figure), and findings are rendered from the kind registry and their
+ * evidence, so a new check or kind shows up without changes here.
  */
 import { DEFAULT_STATIC_CONFIG } from '../model/defaults.generated.js';
 import { compareFindings } from '../model/order.js';
 import type { AuditReport } from '../model/types.generated.js';
 import { findingsByKind } from './kinds.js';
+import { headlineSentence, methodsParagraph, percent, scoreCards } from './headline.js';
+import { CHECK_NAMES } from '../model/enums.generated.js';
+import { naturalCompare } from '../util/natural-compare.js';
 import { contaminationPartsMarkdown } from './contamination-parts.js';
 
-/** Rows of the "tasks with errors" table before it says "and N more". */
-const MAX_TASK_ROWS = 50;
+/** Rows of the "most killable survivors" table: the tasks a reader would look at first. */
+const MAX_RANKING_ROWS = 10;
 
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -52,11 +56,149 @@ export function reproduceCommand(report: AuditReport): string {
   return parts.join(' ');
 }
 
+/** Per-check sections: a check named here gets its own tables; any other check gets its scalar figures. */
+const CHECK_SECTIONS: Record<string, (report: AuditReport) => string[]> = {
+  mutation: mutationSection,
+};
+
+function mutationSection(report: AuditReport): string[] {
+  const m = report.summary.checks.mutation;
+  if (!m) return [];
+  const out: string[] = [];
+  const c = m.counts;
+  out.push(
+    table(
+      ['mutants', 'killed', 'timed out', 'survived', 'of which killable', 'possibly equivalent', 'score', 'score w/o equivalent'],
+      [[String(c.total), String(c.killed), String(c.timeout), String(c.survived), String(c.killable), String(c.possiblyEquivalent), percent(m.score), percent(m.scoreExcludingEquivalent)]],
+    ),
+  );
+  out.push('');
+  const ops = Object.keys(m.byOperator).sort();
+  if (ops.length > 0) {
+    out.push('Per operator (survived = killable + possibly equivalent + unsorted):');
+    out.push('');
+    out.push(
+      table(
+        ['operator', 'mutants', 'killed', 'survived', 'killable', 'possibly equivalent', 'score'],
+        ops.map((o) => {
+          const x = m.byOperator[o]!;
+          const judged = x.killed + x.timeout + x.survived;
+          return [o, String(x.total), String(x.killed + x.timeout), String(x.survived), String(x.killable), String(x.possiblyEquivalent), percent(judged > 0 ? (x.killed + x.timeout) / judged : null)];
+        }),
+      ),
+    );
+    out.push('');
+  }
+  const worst = m.ranking.slice(0, MAX_RANKING_ROWS);
+  if (worst.length > 0) {
+    out.push('Tasks with the most killable survivors:');
+    out.push('');
+    out.push(table(['task', 'killable', 'survived', 'score'], worst.map((r) => [`\`${r.taskId}\``, String(r.killable), String(r.survived), percent(r.score)])));
+    out.push('');
+  }
+  const t = m.trivialSolutionPasses;
+  if (t.tasks > 0) out.push(`Trivial programs accepted: ${Object.entries(t.byBaseline).sort().map(([k, v]) => `\`${k}\` by ${v} task${v === 1 ? '' : 's'}`).join(', ')}.`, '');
+  if (m.coverage) out.push(`Line coverage of the references by their tests: mean ${percent(m.coverage.meanLineRate)}; branch coverage ${percent(m.coverage.meanBranchRate)}; ${m.coverage.tasksBelowThreshold} task(s) below the threshold.`, '');
+  for (const note of m.notes) out.push(`- ${note}`);
+  if (m.notes.length > 0) out.push('');
+  return out;
+}
+
+function genericSection(summary: unknown): string[] {
+  const leaves = scalarLeaves(summary);
+  return leaves.length === 0 ? [] : [table(['figure', 'value'], leaves.map(([k, v]) => [humanize(k), v])), ''];
+}
+
+/** A finding's evidence in a form to paste: the killing assert as code, corpus lines with their path, related tasks. */
+function evidenceLines(evidence: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  // A survivor's assert is one to add to the tests; any other (a failing test) is quoted as is.
+  const caption = typeof evidence.mutant === 'string' ? 'add this assert to the tests to kill the mutant:' : 'the assert:';
+  if (typeof evidence.assert === 'string') out.push(`  ${caption}`, '', '  ```python', ...evidence.assert.split('\n').map((l) => `  ${l}`), '  ```');
+  if (typeof evidence.path === 'string') {
+    const lines = evidence.lines as { start?: number; end?: number } | undefined;
+    const repo = typeof evidence.repo === 'string' ? `${evidence.repo}: ` : '';
+    out.push(`  - found in \`${repo}${evidence.path}\`${lines?.start !== undefined ? ` lines ${lines.start}–${lines.end}` : ''}`);
+  }
+  if (Array.isArray(evidence.taskIds) && evidence.taskIds.length > 0) out.push(`  - tasks: ${evidence.taskIds.map((x) => `\`${String(x)}\``).join(', ')}`);
+  return out;
+}
+
 export function renderMarkdown(report: AuditReport): string {
   const b = report.benchmark;
   const s = report.summary;
   const out: string[] = [];
   out.push(`# Audit of ${b.title} (\`${b.id}\`)`);
+  out.push('');
+  out.push(headlineSentence(report));
+  out.push('');
+  out.push('## Summary');
+  out.push('');
+  const figures: string[][] = [
+    ['tasks', String(s.tasks)],
+    ['tasks with a warning or error', `${s.tasksWithFindings} (${percent(s.tasks > 0 ? s.tasksWithFindings / s.tasks : 0)})`],
+    ['findings (error / warning / info)', `${s.findingsBySeverity.error} / ${s.findingsBySeverity.warning} / ${s.findingsBySeverity.info}`],
+  ];
+  for (const card of scoreCards(report)) for (const f of card.figures) figures.push([`${card.title}: ${f.label}`, f.value]);
+  out.push(table(['figure', 'value'], figures));
+  out.push('');
+
+  const kinds = findingsByKind(report);
+  if (kinds.length > 0) {
+    out.push('## Findings by kind');
+    out.push('');
+    const rows = kinds.map((k) => [`\`${k.kind}\``, k.severity, String(k.findings), String(k.tasks), k.explanation]);
+    out.push(table(['finding', 'severity', 'findings', 'tasks', 'meaning'], rows));
+    out.push('');
+  }
+
+  const rank = (c: string) => ((CHECK_NAMES as readonly string[]).includes(c) ? (CHECK_NAMES as readonly string[]).indexOf(c) : CHECK_NAMES.length);
+  for (const [name, summary] of Object.entries(s.checks).sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))) {
+    const body = (CHECK_SECTIONS[name] ?? (() => genericSection(summary)))(report);
+    if (body.length === 0) continue;
+    out.push(`## Check: ${name}`);
+    out.push('');
+    out.push(...body);
+  }
+
+  // Sections other checks contribute (each returns '' when it has nothing to say).
+  out.push(...[contaminationPartsMarkdown(report)].filter((section) => section !== ''));
+
+  const flagged = report.tasks
+    .map((t) => ({ id: t.id, findings: [...t.findings].sort(compareFindings).filter((f) => f.severity !== 'info') }))
+    .filter((t) => t.findings.length > 0)
+    .sort((a, b) => naturalCompare(a.id, b.id));
+  if (flagged.length > 0) {
+    out.push(`## Flagged tasks (${flagged.length})`);
+    out.push('');
+    for (const t of flagged) {
+      out.push(`### \`${t.id}\``);
+      out.push('');
+      for (const f of t.findings) {
+        out.push(`- **${f.severity}** \`${f.kind}\`: ${oneLine(f.message)}`);
+        out.push(...evidenceLines(f.evidence as Record<string, unknown>));
+      }
+      out.push('');
+    }
+  }
+  if (report.findings.length > 0) {
+    out.push('## Benchmark-level findings');
+    out.push('');
+    for (const f of [...report.findings].sort(compareFindings)) out.push(`- **${f.severity}** \`${f.kind}\`: ${oneLine(f.message)}`);
+    out.push('');
+  }
+  if (report.warnings.length > 0) {
+    out.push(`## Warnings (${report.warnings.length})`);
+    out.push('');
+    out.push(table(['task', 'check', 'warning', 'message'], report.warnings.map((w) => [w.taskId !== undefined ? `\`${w.taskId}\`` : '(benchmark)', w.check ?? '', `\`${w.code}\``, w.message])));
+    out.push('');
+  }
+
+  out.push('## Methods');
+  out.push('');
+  out.push(methodsParagraph(report));
+  out.push('');
+  out.push('## Provenance');
   out.push('');
   const source =
     b.source.type === 'hub'
@@ -71,51 +213,15 @@ export function renderMarkdown(report: AuditReport): string {
   out.push(`- Checks: ${report.config.checks.join(', ')}; seed ${report.config.seed}`);
   out.push(`- Reproduce: \`${reproduceCommand(report)}\``);
   out.push('');
-  out.push('## Summary');
-  out.push('');
-  out.push(
-    table(
-      ['tasks', 'tasks with warnings or errors', 'errors', 'warnings', 'info'],
-      [[String(s.tasks), String(s.tasksWithFindings), String(s.findingsBySeverity.error), String(s.findingsBySeverity.warning), String(s.findingsBySeverity.info)]],
-    ),
-  );
-  out.push('');
-
-  const kinds = findingsByKind(report);
-  if (kinds.length > 0) {
-    out.push('## Findings by kind');
-    out.push('');
-    const rows = kinds.map((k) => [`\`${k.kind}\``, k.severity, String(k.findings), String(k.tasks), k.explanation]);
-    out.push(table(['finding', 'severity', 'findings', 'tasks', 'meaning'], rows));
-    out.push('');
-  }
-
-  for (const [name, summary] of Object.entries(s.checks).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const leaves = scalarLeaves(summary);
-    if (leaves.length === 0) continue;
-    out.push(`## Check: ${name}`);
-    out.push('');
-    out.push(table(['figure', 'value'], leaves.map(([k, v]) => [k, v])));
-    out.push('');
-  }
-
-  const flagged = report.tasks
-    .map((t) => ({ id: t.id, top: [...t.findings].sort(compareFindings).filter((f) => f.severity !== 'info') }))
-    .filter((t) => t.top.length > 0);
-  if (flagged.length > 0) {
-    out.push('## Tasks with warnings or errors');
-    out.push('');
-    const rows = flagged.slice(0, MAX_TASK_ROWS).map((t) => [`\`${t.id}\``, t.top.map((f) => `${f.severity} \`${f.kind}\``).join(', '), t.top[0].message]);
-    out.push(table(['task', 'findings', 'first message'], rows));
-    if (flagged.length > MAX_TASK_ROWS) out.push(`\n… and ${flagged.length - MAX_TASK_ROWS} more tasks: see the JSON report.`);
-    out.push('');
-  }
-  out.push(...[contaminationPartsMarkdown(report)].filter((section) => section !== ''));
-  if (report.warnings.length > 0) {
-    out.push('## Warnings');
-    out.push('');
-    for (const w of report.warnings) out.push(`- \`${w.code}\`${w.check ? ` (${w.check})` : ''}: ${w.message}`);
-    out.push('');
-  }
   return out.join('\n');
 }
+
+/** `promptExamples.tasksWithMismatch` -> `prompt examples: tasks with mismatch`. */
+export function humanize(path: string): string {
+  return path
+    .split('.')
+    .map((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
+    .join(': ');
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');

@@ -82,12 +82,14 @@ describe('bench-audit audit (built CLI)', () => {
     assert.equal((await runCli(['audit', 'demo', '--frobnicate'])).code, 2);
   });
 
-  it('an output path that cannot be written exits 2, names the path, and leaves nothing behind', async () => {
-    const target = join(tmp, 'no-such-dir', 'r.json');
+  it('an output path that cannot be written exits 2 before any work, names the path, and leaves nothing behind', async () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, '');
+    const target = join(file, 'r.json');
     const r = await runCli(['audit', 'demo', '--checks', 'static', '--out', target]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot write .*no-such-dir\/r\.json \(ENOENT\)/);
-    assert.equal(existsSync(join(tmp, 'no-such-dir')), false);
+    assert.match(r.stderr, /--out .*a-file\/r\.json: cannot create the directory .*a-file \(ENOTDIR\)/);
+    assert.deepEqual(readdirSync(tmp).filter((n) => n.endsWith('.tmp') || n.startsWith('.bench-audit-probe')), []);
   });
 
   it('--data with a malformed line exits 2 naming file and row; no report is written', async () => {

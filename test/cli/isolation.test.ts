@@ -66,8 +66,8 @@ describe('bench-audit isolation', () => {
     for (const how of ['normal', 'error', 'SIGINT'] as const) {
       const dir = mkdtempSync(join(tmp, `tmpdir-${how}-`));
       const args = ['audit', 'demo', '--checks', 'execution,mutation', '--fail-on', 'none', '--out', join(dir, 'out.json')];
-      // error: the report cannot be written (its directory is a file), after the sandbox ran.
-      if (how === 'error') writeFileSync(join(dir, 'blocker'), '');
+      // error: the report cannot be written, after the sandbox ran. Output paths are checked before
+      // any work, so the report's directory (created then) is replaced by a file while the audit runs.
       if (how === 'error') args.splice(args.indexOf('--out') + 1, 1, join(dir, 'blocker', 'out.json'));
       const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', HOME: tmp, TMPDIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
@@ -75,6 +75,10 @@ describe('bench-audit isolation', () => {
       let sawScratch = false;
       const poll = setInterval(() => {
         if (scratchDirs(dir).length === 0) return;
+        if (!sawScratch && how === 'error') {
+          rmSync(join(dir, 'blocker'), { recursive: true, force: true });
+          writeFileSync(join(dir, 'blocker'), '');
+        }
         sawScratch = true;
         if (how === 'SIGINT') child.kill('SIGINT');
       }, 20);

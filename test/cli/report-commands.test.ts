@@ -74,6 +74,6 @@ describe('diff, verify and the Markdown summary', () => {
     assert.match(md, /sha256 `[0-9a-f]{64}`/);
     assert.match(md, /Reproduce: `bench-audit audit demo --checks static --seed 0`/);
     assert.match(md, /\| `duplicate-task` \| warning \| 1 \| 1 \|/);
-    assert.match(md, /\| `Demo\/11` \| warning `duplicate-task` \| same canonical_solution as task Demo\/1 \|/);
+    assert.match(md, /### `Demo\/11`\n\n- \*\*warning\*\* `duplicate-task`: same canonical_solution as task Demo\/1/);
   });
 });

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../util/canonical-json.js';
 import { FINDING_KIND_NAMES, isFindingKind } from '../../model/finding-kinds.js';
 import { stringifyPythonJson } from '../../util/python-json.js';
 import type { CommandFactory } from '../command.js';
+import { prepareOutput } from '../outputs.js';
 
 export const exportCommand: CommandFactory = (state) => (y) =>
   y.command(
@@ -20,6 +21,8 @@ export const exportCommand: CommandFactory = (state) => (y) =>
         .option('strengthen', { type: 'boolean', describe: 'append the mutation check\'s killing asserts to the tests of the kept tasks' })
         .option('out', { type: 'string', describe: 'output JSONL (default <benchmark>.clean.jsonl); the manifest goes beside it as .manifest.json' })
         .option('offline', { type: 'boolean', describe: 'read the data from the local cache only' })
+        .option('json', { type: 'boolean', describe: 'print the export manifest (what was removed or changed, and why) on stdout as one JSON document' })
+        .option('json', { type: 'boolean', describe: 'print the export manifest (what was removed or changed, and why) on stdout as one JSON document' })
         .example('$0 export humaneval --exclude canonical-fails,contaminated --strengthen', 'clean HumanEval with stronger tests')
         .example('$0 export mbpp --audit mbpp.json --exclude canonical-fails,flaky,timeout --out mbpp-clean.jsonl', ''),
     async (argv) => {
@@ -28,15 +31,17 @@ export const exportCommand: CommandFactory = (state) => (y) =>
       if (unknown.length > 0 || kinds.length === 0) throw new UsageError(`unknown finding kind: ${unknown.join(', ') || '(none given)'}`, { hint: `kinds: ${FINDING_KIND_NAMES.join(', ')}` });
       const report = readReport(argv.audit ?? `${argv.benchmark}.audit.json`);
       if (report.benchmark.id !== argv.benchmark) throw new UsageError(`the audit is of ${report.benchmark.id}, not ${argv.benchmark}`);
+      const out = argv.out ?? `${argv.benchmark}.clean.jsonl`;
+      const manifestPath = `${out.replace(/\.jsonl$/, '')}.manifest.json`;
+      prepareOutput(out, '--out');
       const result = await exportFromReport(report, {
         exclude: kinds as FindingKind[],
         strengthen: argv.strengthen === true,
         fetch: { ...(argv.offline ? { offline: true } : {}), log: (m) => state.io.err(m + '\n') },
       });
-      const out = argv.out ?? `${argv.benchmark}.clean.jsonl`;
-      const manifestPath = `${out.replace(/\.jsonl$/, '')}.manifest.json`;
       writeFileAtomic(out, result.records.map((r) => stringifyPythonJson(r)).join('\n') + (result.records.length > 0 ? '\n' : ''));
       writeFileAtomic(manifestPath, canonicalJson(result.manifest));
+      if (argv.json) state.io.out(canonicalJson(result.manifest));
       const c = result.manifest.counts;
       state.io.err(`wrote ${out}: ${c.kept} of ${c.tasks} tasks (${c.removed} removed, ${c.strengthened} with ${c.assertsAdded} added asserts)\nwrote ${manifestPath}\n`);
     },

@@ -51,10 +51,19 @@ export const rescoreCommand: CommandFactory = (state) => (y) =>
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got ${String(argv.seed)}`);
       const report = readReport(argv.audit);
       const result = argv.results === undefined ? undefined : rescore(report, readResults(argv.results), { seed });
+      if (result && result.tasksWithoutResults === report.tasks.length) {
+        throw new UsageError(`none of the task ids in ${argv.results} is in the audit of ${report.benchmark.id}${result.unmatchedResults.length > 0 ? ` (e.g. ${result.unmatchedResults.slice(0, 3).join(', ')}; the audit has ${report.tasks.slice(0, 2).map((t) => t.id).join(', ')}, ...)` : ' (no results read)'}`, {
+          hint: 'are the results and the audit of the same benchmark?',
+        });
+      }
       let falsePasses: FalsePassSummary | undefined;
       let sampleScores: Rescore | undefined;
       if (argv.samples !== undefined) {
         const samples = readSamples(argv.samples);
+        const known = new Set(report.tasks.map((t) => t.id));
+        if (!samples.some((x) => known.has(x.taskId))) {
+          throw new UsageError(`none of the task ids in ${argv.samples} is in the audit of ${report.benchmark.id}`, { hint: 'are the samples and the audit of the same benchmark?' });
+        }
         const guard = argv.json ? guardStdout() : undefined;
         try {
           const runs = await rescoreSamples(report, samples, { ...(argv.python ? { python: argv.python } : {}), log: (m) => state.io.err(m + '\n') });

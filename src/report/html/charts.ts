@@ -35,7 +35,7 @@ export function findingsByKindChart(report: AuditReport): string {
   }
   const bars = [...kinds.entries()]
     .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-    .map(([kind, k]) => ({ label: kind, value: k.count, series: SEVERITY_SERIES[k.severity] }));
+    .map(([kind, k]) => ({ label: kind, value: k.count, series: SEVERITY_SERIES[k.severity], href: `#kind=${encodeURIComponent(kind)}` }));
   const used = (['error', 'warning', 'info'] as const).filter((s) => bars.some((b) => b.series === SEVERITY_SERIES[s])).map((s) => SEVERITY_SERIES[s]);
   return barChart({
     id: 'chart-findings',
@@ -105,6 +105,8 @@ function similarityBucket(s: number): number {
 
 export function contaminationSimilarityChart(report: AuditReport): string | null {
   if (report.summary.checks.contamination === undefined && !report.tasks.some((t) => t.checks.contamination)) return null;
+  // Without a corpus there is no contamination to chart (duplicates and overlaps are in the score card).
+  if (!report.config.contamination?.corpus) return null;
   const series: Series[] = [
     { name: 'corpus match', className: 'fill-s0', fill: '#c62828' },
     { name: 'in-benchmark duplicate', className: 'fill-s1', fill: '#d98a00' },

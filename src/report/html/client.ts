@@ -639,6 +639,7 @@ export const CLIENT_JS = String.raw`(function () {
       if (!first) first = rowOf[t.id];
     });
     if (first) first.scrollIntoView({ block: 'start' });
+    else if (params.kind !== undefined || params.q !== undefined || params.severity !== undefined) document.getElementById('tasks').scrollIntoView({ block: 'start' });
   }
   window.addEventListener('hashchange', readHash);
 

@@ -68,7 +68,14 @@ th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--bord
 th { background: var(--head); font-weight: 600; font-size: 12.5px; color: var(--muted); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.kv td:first-child { color: var(--muted); width: 1%; min-width: 9em; }
-table.kv td { font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
+table.kv td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.meta > div { min-width: 0; }
+.headline { font-size: 15px; margin: 0 0 14px; max-width: 70em; }
+.score-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(270px, 1fr)); gap: 10px; font-size: 13px; }
+.score-card { border: 1px solid var(--border); border-radius: 8px; padding: 4px 14px 10px; background: var(--head); min-width: 0; }
+.score-card h3 { margin: 8px 0 4px; }
+table.figures td { border: 0; padding: 3px 6px 3px 0; overflow-wrap: anywhere; }
+table.figures td.fig { font-size: 16px; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; width: 1%; padding-right: 12px; }
 .table-wrap { overflow-x: auto; }
 .badge { display: inline-block; border-radius: 999px; padding: 0 8px; font-size: 12px; font-weight: 600; line-height: 20px; white-space: nowrap; border: 1px solid transparent; }
 .sev-error { color: var(--error); background: var(--error-bg); } .sev-warning { color: var(--warning); background: var(--warning-bg); }

@@ -34,6 +34,8 @@ export interface Bar {
   label: string;
   value: number;
   series: Series;
+  /** Where clicking the bar goes (a fragment of this page). */
+  href?: string;
 }
 
 export interface Bin {
@@ -171,11 +173,14 @@ export function barChart(o: { id: string; title: string; xLabel: string; yLabel:
     const yTop = m.t + i * BAR_ROW_HEIGHT + 4;
     const bh = BAR_ROW_HEIGHT - 8;
     const mid = r1(yTop + bh / 2 + 4);
-    body.push(`<text class="tick" x="${r1(m.l - 6)}" y="${mid}" text-anchor="end">${escapeHtml(clip(b.label))}<title>${escapeHtml(b.label)}</title></text>`);
+    // A bar with a link (e.g. a finding kind) opens the task table filtered to it.
+    const open = b.href !== undefined ? `<a href="${escapeHtml(b.href)}">` : '';
+    const close = b.href !== undefined ? '</a>' : '';
+    body.push(`${open}<text class="tick" x="${r1(m.l - 6)}" y="${mid}" text-anchor="end">${escapeHtml(clip(b.label))}<title>${escapeHtml(b.label)}</title></text>`);
     body.push(
       `<rect class="bar ${b.series.className}" fill="${b.series.fill}" x="${r1(m.l)}" y="${yTop}" width="${r1(x(b.value) - m.l)}" height="${bh}"><title>${escapeHtml(`${b.label}: ${b.value} (${b.series.name})`)}</title></rect>`,
     );
-    body.push(`<text class="value" x="${r1(x(b.value) + 4)}" y="${mid}">${b.value}</text>`);
+    body.push(`<text class="value" x="${r1(x(b.value) + 4)}" y="${mid}">${b.value}</text>${close}`);
   });
   body.push(`<line class="axis" x1="${r1(m.l)}" x2="${r1(m.l)}" y1="${m.t}" y2="${m.t + plotH}"/>`);
   body.push(`<line class="axis" x1="${r1(m.l)}" x2="${w - m.r}" y1="${m.t + plotH}" y2="${m.t + plotH}"/>`);
