@@ -25,6 +25,9 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
 /** Scratch directories of sandbox workers (fork-servers) in a TMPDIR. */
 const scratchDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('bench-audit-'));
 
+const environmentWarnings = (report: Report): { code: string }[] =>
+  (report.run.checks?.execution as { environmentWarnings?: { code: string }[] } | undefined)?.environmentWarnings ?? [];
+
 describe('bench-audit isolation', () => {
   it('--isolation none without --unsafe-no-isolation is a usage error (exit 2)', async () => {
     const r = await runCli(['audit', 'demo', '--checks', 'execution', '--isolation', 'none', '--out', join(tmp, 'x.json')]);
@@ -41,17 +44,18 @@ describe('bench-audit isolation', () => {
     assert.equal(isolation?.probed, true, JSON.stringify(isolation));
     assert.equal(isolation?.filesystem, 'confined', JSON.stringify(isolation));
     assert.equal(isolation?.probes?.writeOutside, false);
-    assert.ok(!report.warnings.some((w) => w.code === 'sandbox-not-confined'));
+    assert.ok(!environmentWarnings(report).some((w) => w.code === 'sandbox-not-confined'));
     assert.doesNotMatch(r.stderr, /UNCONFINED/);
   });
 
-  it('an unconfined audit warns on stderr and in the report, and rescore --samples then refuses (exit 2)', async () => {
+  it('an unconfined audit warns on stderr and in the report\'s run block, and rescore --samples then refuses (exit 2)', async () => {
     const out = join(tmp, 'none.json');
     const r = await runCli(['audit', 'demo', '--checks', 'execution,mutation', '--isolation', 'none', '--unsafe-no-isolation', '--out', out, '--fail-on', 'none']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /!!! WARNING: UNCONFINED/);
     const report = read(out);
-    assert.ok(report.warnings.some((w) => w.code === 'sandbox-not-confined'), JSON.stringify(report.warnings));
+    // The machine's isolation is environment, not a finding about the benchmark: it lives in the run block.
+    assert.ok(environmentWarnings(report).some((w) => w.code === 'sandbox-not-confined'), JSON.stringify(report.run.checks?.execution));
     assert.equal(report.run.checks?.execution?.isolation?.filesystem, 'host');
     assert.equal(report.run.checks?.execution?.isolation?.probes?.writeOutside, true);
     const samples = join(tmp, 'samples.jsonl');

@@ -9,8 +9,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-rescore-'));
 
 describe('bench-audit rescore', () => {
   it('gives hand-computed pass@1 overall, on clean tasks and per flagged subset', async () => {
-    // Static + contamination with the demo corpus flags Demo/1 and Demo/11 (duplicates of each
-    // other: the "duplicates" subset) and Demo/10 (found in the corpus: "contaminated"); the rest are clean.
+    // Static + contamination with the demo corpus flags Demo/11 (a duplicate of Demo/1, reported once on the later
+    // task: the "duplicates" subset) and Demo/10 (found in the corpus: "contaminated"); the rest are clean.
     const audit = join(tmp, 'demo.json');
     const a = await runCli(['audit', 'demo', '--checks', 'static,contamination', '--corpus', 'datasets/demo/corpus', '--out', audit, '--fail-on', 'none']);
     assert.equal(a.code, 0, a.stderr);
@@ -29,9 +29,9 @@ describe('bench-audit rescore', () => {
     const out = JSON.parse(r.stdout) as { subsets: { subset: string; tasks: number; samples: number; passAt1: number | null }[]; unmatchedResults: string[]; tasksWithoutResults: number };
     const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.tasks, s.samples, s.passAt1]]));
     assert.deepEqual(by.all, [5, 8, 0.5]); // (0.5 + 1 + 1 + 0 + 0) / 5
-    assert.deepEqual(by.clean, [2, 4, 0.25]); // Demo/0, Demo/2
+    assert.deepEqual(by.clean, [3, 6, 0.5]); // Demo/0 (0.5), Demo/1 (1), Demo/2 (0)
     assert.deepEqual(by.contaminated, [1, 1, 1]); // Demo/10
-    assert.deepEqual(by.duplicates, [2, 3, 0.5]); // Demo/1 (1), Demo/11 (0)
+    assert.deepEqual(by.duplicates, [1, 1, 0]); // Demo/11
     assert.deepEqual(by.broken, [0, 0, null]);
     assert.deepEqual(out.unmatchedResults, ['Demo/99']);
     assert.equal(out.tasksWithoutResults, 7);
@@ -56,12 +56,12 @@ describe('bench-audit rescore', () => {
     const out = JSON.parse(r.stdout) as { subsets: { subset: string; passAt1: number | null; plusPassAt1?: number | null }[] };
     const by = Object.fromEntries(out.subsets.map((s) => [s.subset, [s.passAt1, s.plusPassAt1]]));
     assert.deepEqual(by.all, [0.5, 0.25]); // base (1 + 0) / 2, plus (0.5 + 0) / 2
-    assert.deepEqual(by.clean, [1, 0.5]);
-    assert.deepEqual(by.duplicates, [0, 0]); // Demo/1
+    assert.deepEqual(by.clean, [0.5, 0.25]); // Demo/0 and Demo/1
+    assert.deepEqual(by.duplicates, [null, null]); // Demo/11 has no result
     assert.deepEqual(by.contaminated, [null, null]); // Demo/10 has no result
     const table = await runCli(['rescore', '--audit', audit, '--results', results]);
-    // One clean task: its interval is the point itself.
-    assert.match(table.stdout, /clean +│ 1 +│ 2 +│ 100\.0% \[100\.0, 100\.0\] +│ 50\.0% \[50\.0, 50\.0\]/);
+    // Two clean tasks (1 and 0 on base, 0.5 and 0 on plus): the bootstrap interval spans every resampled mean.
+    assert.match(table.stdout, /clean +│ 2 +│ 3 +│ 50\.0% \[0\.0, 100\.0\] +│ 25\.0% \[0\.0, 50\.0\]/);
     assert.match(table.stdout, /95% bootstrap intervals over tasks \(seed 0\)/);
   });
 

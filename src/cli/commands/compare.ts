@@ -9,6 +9,7 @@ import { readReport } from '../../report/validate.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import type { CommandFactory } from '../command.js';
+import { prepareOutput } from '../outputs.js';
 import { guardStdout } from '../io.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -48,6 +49,8 @@ export const compareCommand: CommandFactory = (state) => (y) =>
       if (names.length !== 2 || names[0] === names[1]) throw new UsageError('--names takes two different names, model A\'s then B\'s');
       const seed = argv.seed as number;
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got ${String(argv.seed)}`);
+      // The Markdown path is proven writable before samples run for minutes.
+      if (argv.markdown !== undefined) prepareOutput(argv.markdown, '--markdown');
       const report = readReport(argv.audit);
       let results: [SampleResult[], SampleResult[]];
       if (argv.results !== undefined) {
