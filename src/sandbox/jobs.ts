@@ -7,6 +7,18 @@ import type { Task } from '../model/task.js';
 import type { CallJob, ExamplesJob, JobLimits, ProgramSpec, TestsJob } from './types.js';
 
 /** The program around a candidate: the task's imports and setup code. */
+/**
+ * A job's wall-clock limit is this multiple of its CPU limit: the CPU limit decides (machine load does not move it),
+ * the wall clock only ends programs that sleep or block. A 2-core machine running twenty processes gives a job about
+ * a tenth of a core, so at this factor load alone never reaches the wall limit.
+ */
+export const WALL_BACKSTOP_FACTOR = 10;
+
+/** The limits of a job whose time limit is CPU time: `cpuLimitMs`, with the wall clock as a backstop only. */
+export function cpuDecided(cpuMs: number): { timeoutMs: number; cpuLimitMs: number } {
+  return { timeoutMs: cpuMs * WALL_BACKSTOP_FACTOR, cpuLimitMs: cpuMs };
+}
+
 export function programFor(task: Task, candidate: string = task.solution): ProgramSpec {
   return { candidate, setup: task.setupCode, imports: task.imports };
 }

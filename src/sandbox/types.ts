@@ -95,6 +95,8 @@ export interface ExamplesJob extends JobLimits {
   examples: { call: string; expected: string; truthy?: boolean }[];
   /** Absolute tolerance for floats (relative tolerance 1e-6 always applies). */
   atol?: number;
+  /** CPU-time limit of the program's process, as for tests jobs. */
+  cpuLimitMs?: number;
 }
 
 export type SandboxJob = TestsJob | CallJob | ExamplesJob;

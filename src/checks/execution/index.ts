@@ -5,7 +5,7 @@
  * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation.
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
-import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
+import { callJob, cpuDecided, examplesJob, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
@@ -71,6 +71,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   const ownPool = options.pool === undefined;
   const examplesOf = options.promptExamples ?? ((task: Task) => extractPromptExamples(task.prompt, task.entryPoint));
   const limits = { timeoutMs: config.timeLimitMs, memoryBytes: config.memoryLimitMb * 1024 * 1024 };
+  const timeLimits = cpuDecided(config.timeLimitMs);
   const tasks = context.tasks;
   const warnings: Warning[] = [];
   try {
@@ -97,14 +98,19 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const toJob = (tag: JobTag): SandboxJob => {
       const task = tasks[tag.task];
       switch (tag.what) {
+        // The time limit is CPU time, so a loaded machine cannot turn a pass into a timeout.
         case 'repeat':
-          return testsJob(task, { ...limits, hashSeed: tag.seed });
+          return { ...testsJob(task, { ...limits, ...timeLimits, hashSeed: tag.seed }), cpuLimitMs: timeLimits.cpuLimitMs };
         case 'challenge':
-          return testsJob(task, { ...limits, challenge: true });
+          return { ...testsJob(task, { ...limits, ...timeLimits, challenge: true }), cpuLimitMs: timeLimits.cpuLimitMs };
         case 'examples':
-          return examplesJob(task, tag.examples, limits);
+          return { ...examplesJob(task, tag.examples, { ...limits, timeoutMs: timeLimits.timeoutMs }), cpuLimitMs: timeLimits.cpuLimitMs };
         case 'plus':
-          return { ...callJob(task, plusInputsOf(task), { ...limits, timeoutMs: plusLimit, contract: true, startIndex: tag.start }), perInputMs: config.timeLimitMs };
+          return {
+            ...callJob(task, plusInputsOf(task), { ...limits, timeoutMs: plusLimit * WALL_BACKSTOP_FACTOR, contract: true, startIndex: tag.start }),
+            perInputMs: config.timeLimitMs * WALL_BACKSTOP_FACTOR,
+            perInputCpuMs: config.timeLimitMs,
+          };
       }
     };
 

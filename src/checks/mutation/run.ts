@@ -6,7 +6,7 @@
  * them. Untrusted code (solutions, mutants, baselines) runs only in the sandbox pool.
  */
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
-import { testsJob } from '../../sandbox/jobs.js';
+import { testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
@@ -322,9 +322,10 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
       ...(dependsOnMachine(reference.verdict) ? { transient: true } : {}),
     };
   }
-  const timeLimitMs = mutantTimeLimit(reference.durationMs, config);
   const referenceCpuMs = untraced.verdict.status === 'passed' && untraced.cpuMs !== undefined ? untraced.cpuMs : reference.cpuMs;
   const cpuLimitMs = referenceCpuMs !== undefined ? mutantCpuLimit(referenceCpuMs, config) : undefined;
+  // With a CPU limit, the wall clock is only a backstop for programs that sleep: load must not decide killed vs timeout.
+  const timeLimitMs = Math.max(mutantTimeLimit(reference.durationMs, config), cpuLimitMs !== undefined ? cpuLimitMs * WALL_BACKSTOP_FACTOR : 0);
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -492,8 +493,9 @@ async function sortSurvivors(
   // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
   // backstop for the job is the usual rule on the reference's time for these calls.
   const callee = testCallees(task)[0];
-  const wallLimit = mutantTimeLimit(refMs, config);
-  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * e.output.ms)));
+  // Per-input limits from the reference's CPU time on the input (wall time where none was measured).
+  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * (e.output.cpuMs ?? e.output.ms))));
+  const wallLimit = Math.max(mutantTimeLimit(refMs, config), WALL_BACKSTOP_FACTOR * cpuLimits.reduce((a, b) => a + b, 0));
   const digests = expected.map((e) => e.output.digest ?? null);
   const sameOutput = (o: Extract<CallOutput, { status: 'returned' }>, i: number): boolean => {
     const exp = expected[i];
