@@ -5,7 +5,7 @@
  * disagree, and `finding()` refuses a kind with another check or severity than registered here.
  *
  * Adding a finding kind: add it to the schema's `findingKind` enum (and its description), add it
- * here, run `npm run gen:types`, and regenerate the README table (`node scripts/finding-kinds-table.mjs`).
+ * here, run `npm run gen:types`, and regenerate the README table (`npx tsx scripts/finding-kinds-table.ts --write`).
  */
 import type { CheckName, FindingKind, Severity } from './types.generated.js';
 
