@@ -21,6 +21,7 @@ for (const id of ids) {
     r.summary.tasks,
     s.static?.tests.mean ?? '–',
     tasksWith(r, ['canonical-fails', 'setup-error', 'timeout', 'flaky']),
+    tasksWith(r, ['reference-disagrees-with-sibling', 'reference-too-slow']),
     tasksWith(r, ['prompt-example-mismatch']),
     tasksWith(r, ['plus-input-crash', 'contract-violation']),
     pct(s.mutation?.score),
@@ -30,7 +31,7 @@ for (const id of ids) {
     tasksWith(r, ['near-duplicate-in-benchmark', 'duplicate-task']),
   ]);
 }
-const head = ['benchmark', 'tasks', 'tests/task', 'reference fails, times out or is flaky', 'prompt example disagrees', 'plus inputs crash or break the contract', 'mutation score', 'score w/o possibly-equivalent', 'tasks with killable survivors', 'tests accept a trivial solution', 'duplicate tasks'];
+const head = ['benchmark', 'tasks', 'tests/task', 'reference fails, times out or is flaky', 'reference disagrees with the sibling release or is too slow', 'prompt example disagrees', 'plus inputs crash or break the contract', 'mutation score', 'score w/o possibly-equivalent', 'tasks with killable survivors', 'tests accept a trivial solution', 'duplicate tasks'];
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
