@@ -7,7 +7,7 @@
 import { DEFAULT_SEED } from '../../model/defaults.generated.js';
 import type { Task } from '../../model/task.js';
 import { unifiedDiff } from './diff.js';
-import { mutationOperators, type MutationOperator, type Replacement } from './operators/index.js';
+import { mutationOperators, operatorFamily, type MutationFamily, type MutationOperator, type Replacement } from './operators/index.js';
 import type { Node, PythonParser } from './python-parser.js';
 import { sampleIndices, seededRandom } from '../../util/random.js';
 
@@ -164,14 +164,20 @@ function position(text: string, starts: readonly number[], offset: number): { li
 }
 
 export interface GenerateOptions {
+  /** Operators to apply (default: the whole registry), then filtered by `families`. */
   operators?: readonly MutationOperator[];
+  /** Operator families to apply. Default ['standard']: what audits have always run, so their mutants stay the same. */
+  families?: readonly MutationFamily[];
   /** Label for diff headers. */
   diffLabel?: string;
 }
 
+const DEFAULT_FAMILIES: readonly MutationFamily[] = ['standard'];
+
 /** All valid mutants of `source` inside `region`, in deterministic order with stable ids. */
 export function generateMutants(parser: PythonParser, source: string, region: Span, options: GenerateOptions = {}): Omit<MutantSet, 'warnings'> {
-  const operators = options.operators ?? mutationOperators;
+  const families = options.families ?? DEFAULT_FAMILIES;
+  const operators = (options.operators ?? mutationOperators).filter((o) => families.includes(operatorFamily(o)));
   const candidates = parser.withTree(source, (tree) => collectCandidates(tree.rootNode, region, operators));
   candidates.sort(compareCandidates);
   const seen = new Set<string>([source]);

@@ -13,9 +13,21 @@ export interface Replacement {
   text: string;
 }
 
+/**
+ * `standard`: classic syntactic mutants (mutmut/PIT/Stryker style), what the mutation check runs.
+ * `plausible-mistake`: wrong programs shaped like the mistakes model solutions make (a missing edge case,
+ * an off-by-one loop bound, mishandled ties, an ignored constraint, a wrong initial value), for test
+ * strengthening; generated only when asked for, so audits keep their mutants.
+ */
+export type MutationFamily = 'standard' | 'plausible-mistake';
+
+export const MUTATION_FAMILIES: readonly MutationFamily[] = ['standard', 'plausible-mistake'];
+
 export interface MutationOperator {
   /** Stable kebab-case name; appears in mutant ids and the report. */
   readonly name: string;
+  /** Absent = `standard`. */
+  readonly family?: MutationFamily;
   /** One line for the report and `--help`. */
   readonly description: string;
   /** Replacements for this node (usually none). Spans must lie inside the node. */
@@ -113,4 +125,68 @@ export function isIntegerLiteral(node: Node): boolean {
 export function offByOne(node: Node): Replacement[] {
   const operand = asAdditiveOperand(node);
   return [replaceNode(node, `${operand} + 1`), replaceNode(node, `${operand} - 1`)];
+}
+
+/** `node` where a primary is needed (call argument unwrapped into an operand): parenthesized unless already primary. */
+export function asPrimary(node: Node): string {
+  return PRIMARY_TYPES.has(node.type) ? node.text : `(${node.text})`;
+}
+
+/** Parents in which any expression below lambda stands without parentheses (an argument, a value, an element, a condition). */
+const LOOSE_PARENTS = new Set([
+  'argument_list',
+  'assignment',
+  'augmented_assignment',
+  'return_statement',
+  'expression_statement',
+  'keyword_argument',
+  'list',
+  'tuple',
+  'set',
+  'pair',
+  'parenthesized_expression',
+  'list_comprehension',
+  'set_comprehension',
+  'generator_expression',
+  'if_clause',
+  'if_statement',
+  'elif_clause',
+  'while_statement',
+]);
+
+/** The text `replacement` takes when it replaces the primary `original` (a call): bare where the context allows, else parenthesized. */
+export function inPlaceOf(original: Node, replacement: string, replacementIsPrimary: boolean): string {
+  return replacementIsPrimary || LOOSE_PARENTS.has(original.parent?.type ?? '') ? replacement : `(${replacement})`;
+}
+
+/** True for node types that need no parentheses anywhere an operand goes. */
+export function isPrimary(node: Node): boolean {
+  return PRIMARY_TYPES.has(node.type);
+}
+
+/** Argument node types that are not plain positional arguments. */
+const NOT_POSITIONAL_ARGUMENT = new Set(['keyword_argument', 'list_splat', 'dictionary_splat', 'comment']);
+
+/** The positional arguments of a call (`f(a, b, k=1)` -> a, b); [] for a generator-expression argument. */
+export function positionalArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (args === null || args.type !== 'argument_list') return [];
+  return args.namedChildren.filter((c): c is Node => c !== null && !NOT_POSITIONAL_ARGUMENT.has(c.type));
+}
+
+/** The keyword argument `name=...` of a call, if present. */
+export function keywordArgument(call: Node, name: string): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  if (args === null || args.type !== 'argument_list') return undefined;
+  return args.namedChildren.find((c): c is Node => c !== null && c.type === 'keyword_argument' && c.childForFieldName('name')?.text === name);
+}
+
+/** The method name of a call `obj.name(...)`, and the object. */
+export function methodCall(node: Node): { object: Node; method: string } | undefined {
+  if (node.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function');
+  if (fn === null || fn.type !== 'attribute') return undefined;
+  const object = fn.childForFieldName('object');
+  const attribute = fn.childForFieldName('attribute');
+  return object === null || attribute === null ? undefined : { object, method: attribute.text };
 }
