@@ -23,11 +23,24 @@ function outsideLoops(node: Node): boolean {
   return true;
 }
 
-/** `if c: return a` right before the block's closing `return b` is the decision itself, not a special case. */
+/** The value a block's final `return` yields (null for a bare return or another last statement). */
+function returnedValue(block: Node | null): Node | null {
+  const last = block?.namedChildren.filter((c) => c !== null && c.type !== 'comment').at(-1);
+  return last !== undefined && last !== null && last.type === 'return_statement' ? last.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null : null;
+}
+
+/**
+ * `if c: return a` right before the block's closing `return b` is the decision itself (`return True`
+ * / `return False`, `return a` / `return b`), unless it returns a literal where the general case
+ * computes one (`if not xs: return []` / `return xs[1:]`).
+ */
 function decidesTheResult(node: Node): boolean {
   let next = node.nextNamedSibling;
   while (next !== null && next.type === 'comment') next = next.nextNamedSibling;
-  return next !== null && next.type === 'return_statement' && next.nextNamedSibling === null;
+  if (next === null || next.type !== 'return_statement' || next.nextNamedSibling !== null) return false;
+  const special = returnedValue(node.childForFieldName('consequence'));
+  const general = next.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+  return !(special !== null && isEdgeValue(special) && general !== null && !isEdgeValue(general));
 }
 
 function isEdgeValue(node: Node): boolean {
