@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { generateMutants, mutantsForTask, sampleMutants, solutionRegion } from '../../../src/checks/mutation/generate.js';
-import { mutationOperatorNames, type MutationOperator } from '../../../src/checks/mutation/operators/index.js';
+import { mutationOperatorNames, plausibleMistakeOperatorNames, type MutationOperator } from '../../../src/checks/mutation/operators/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import { needData } from '../../helpers/data.js';
 
 const PROMPT = 'from typing import List\n\n\ndef below(xs: List[int], t: int = 5) -> bool:\n    """Are all xs below t?\n    >>> below([1], 2)\n    True\n    """\n';
 const COMPLETION = '    for x in xs:\n        if x >= t:\n            return False\n    return True\n';
@@ -107,4 +110,60 @@ test('sampling is deterministic, a subset in original order, and depends on the 
   assert.ok(seeds.size > 1, 'different seeds give different samples');
   assert.equal(sampleMutants(all, undefined, 1, 'T/0').length, all.length);
   assert.equal(sampleMutants(all, all.length + 10, 1, 'T/0').length, all.length);
+});
+
+/**
+ * Default generation on HumanEval's 164 references, fingerprinted (sha256 of every task id, mutant id
+ * and mutated source, in order) on main at fcb4edd, before the plausible-mistake family existed. It
+ * changes only when a standard operator or the generator changes on purpose: then audits change too.
+ */
+const HUMANEVAL_DEFAULT_MUTANTS = { count: 3693, sha256: 'b79e303ac1d50b5c57c92a55600aac46e98dde9be5e284a1dba19c3f972fe5f0' };
+
+test('families: the default generates the standard mutants only, the same as before plausible-mistake operators existed', async (t) => {
+  const [path] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (path === undefined) return;
+  const parser = await loadPythonParser();
+  const tasks = await loadDataFile(path, { adapter: 'humaneval', benchmark: 'humaneval' });
+  const hash = createHash('sha256');
+  let count = 0;
+  for (const task of tasks) {
+    const set = mutantsForTask(parser, task);
+    const explicit = mutantsForTask(parser, task, { families: ['standard'] });
+    assert.deepEqual(explicit.mutants.map((m) => m.id), set.mutants.map((m) => m.id));
+    for (const m of set.mutants) {
+      assert.ok(mutationOperatorNames.includes(m.operator), `${task.id} ${m.id} is not a standard operator's`);
+      hash.update(`${task.id}\n${m.id}\n${m.source}\n`);
+    }
+    count += set.mutants.length;
+  }
+  assert.deepEqual({ count, sha256: hash.digest('hex') }, HUMANEVAL_DEFAULT_MUTANTS);
+});
+
+test('families: plausible-mistake mutants come only when asked for, never repeat a standard mutant, and are deterministic', async (t) => {
+  const [path] = needData(t, 'humaneval/HumanEval.jsonl.gz') ?? [];
+  if (path === undefined) return;
+  const parser = await loadPythonParser();
+  const tasks = await loadDataFile(path, { adapter: 'humaneval', benchmark: 'humaneval' });
+  const seen = new Set<string>();
+  let plausible = 0;
+  for (const task of tasks) {
+    const standard = mutantsForTask(parser, task);
+    const only = mutantsForTask(parser, task, { families: ['plausible-mistake'] });
+    const both = mutantsForTask(parser, task, { families: ['standard', 'plausible-mistake'] });
+    for (const m of only.mutants) {
+      assert.ok(plausibleMistakeOperatorNames.includes(m.operator), `${task.id} ${m.id}`);
+      seen.add(m.operator);
+    }
+    plausible += only.mutants.length;
+    // Together: every standard mutant keeps its id and text, and the plausible ones are all added (none was a duplicate).
+    const key = (m: { id: string; source: string }): string => `${m.id}\n${m.source}`;
+    const bothKeys = new Set(both.mutants.map(key));
+    for (const m of standard.mutants) assert.ok(bothKeys.has(key(m)), `${task.id} lost ${m.id}`);
+    assert.equal(both.mutants.length, standard.mutants.length + only.mutants.length, `${task.id}: a plausible-mistake mutant repeats a standard one`);
+    assert.equal(only.stats.unparsable, 0, `${task.id}: an operator produced an unparsable mutant`);
+    assert.deepEqual(mutantsForTask(parser, task, { families: ['plausible-mistake'] }).mutants, only.mutants);
+  }
+  assert.ok(plausible > 0);
+  // Every operator has a use in HumanEval's references.
+  assert.deepEqual([...seen].sort(), [...plausibleMistakeOperatorNames].sort());
 });
