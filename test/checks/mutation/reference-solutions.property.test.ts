@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pythonCompiles } from '../../../src/checks/mutation/compile-check.js';
 import { mutantsForTask } from '../../../src/checks/mutation/generate.js';
-import { mutationOperatorNames } from '../../../src/checks/mutation/operators/index.js';
+import { mutationOperatorNames, plausibleMistakeOperatorNames } from '../../../src/checks/mutation/operators/index.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { loadReferenceTasks } from './helpers.js';
 
@@ -40,6 +40,29 @@ test('every mutant of every HumanEval and MBPP reference solution parses, compil
   }
   // every registered operator fires somewhere on real code
   assert.deepEqual([...operatorsSeen].sort(), [...mutationOperatorNames].sort());
+  const compiles = pythonCompiles(sources);
+  const failing = sources.filter((_, i) => !compiles[i]);
+  assert.equal(failing.length, 0, `mutants CPython rejects:\n${failing.slice(0, 3).join('\n----\n')}`);
+});
+
+test('every plausible-mistake mutant of every HumanEval and MBPP reference is valid as produced, compiles and differs', async (t) => {
+  const parser = await loadPythonParser();
+  const reference = await loadReferenceTasks(t);
+  if (!reference) return;
+  const sources: string[] = [];
+  const operatorsSeen = new Set<string>();
+  for (const task of [...reference.humaneval, ...reference.mbpp]) {
+    const set = mutantsForTask(parser, task, { families: ['plausible-mistake'] });
+    // The operators build only valid programs: generation has nothing to drop.
+    assert.equal(set.stats.unparsable, 0, `${task.id}: an operator produced an unparsable mutant`);
+    for (const m of set.mutants) {
+      assert.notEqual(m.source, task.solution, `${task.id} ${m.id} equals the original`);
+      assert.ok(m.start >= set.region.start && m.end <= set.region.end, `${task.id} ${m.id} outside the solution`);
+      operatorsSeen.add(m.operator);
+      sources.push(m.source);
+    }
+  }
+  assert.deepEqual([...operatorsSeen].sort(), [...plausibleMistakeOperatorNames].sort());
   const compiles = pythonCompiles(sources);
   const failing = sources.filter((_, i) => !compiles[i]);
   assert.equal(failing.length, 0, `mutants CPython rejects:\n${failing.slice(0, 3).join('\n----\n')}`);
