@@ -96,4 +96,12 @@ if (survivorsFile !== undefined) {
 if (args.includes('--standard')) {
   const standard = await run(tasks, plusById, mutationOperatorNames);
   print('standard operators (the audit default)', tasks.length, standard.rows, standard.seconds);
+  const killableTasks = (sections: readonly { id: string; section: MutationTask }[]): Set<string> =>
+    new Set(sections.filter((x) => x.section.counts.killable > 0).map((x) => x.id));
+  const withMistakes = killableTasks(mistakes.sections);
+  const withStandard = killableTasks(standard.sections);
+  const only = [...withMistakes].filter((id) => !withStandard.has(id));
+  console.log(
+    `\ntasks with a killable survivor: ${withStandard.size} standard, ${withMistakes.size} plausible-mistake, ${only.length} of them with none among the standard mutants${only.length > 0 ? ` (${only.join(', ')})` : ''}`,
+  );
 }
