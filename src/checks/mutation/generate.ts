@@ -164,9 +164,9 @@ function position(text: string, starts: readonly number[], offset: number): { li
 }
 
 export interface GenerateOptions {
-  /** Operators to apply (default: the whole registry), then filtered by `families`. */
+  /** Operators to apply, as given (filtered by `families` only when that is given too). Default: the registry, by `families`. */
   operators?: readonly MutationOperator[];
-  /** Operator families to apply. Default ['standard']: what audits have always run, so their mutants stay the same. */
+  /** Operator families to apply. Default ['standard'] for the registry: what audits have always run, so their mutants stay the same. */
   families?: readonly MutationFamily[];
   /** Label for diff headers. */
   diffLabel?: string;
@@ -176,8 +176,9 @@ const DEFAULT_FAMILIES: readonly MutationFamily[] = ['standard'];
 
 /** All valid mutants of `source` inside `region`, in deterministic order with stable ids. */
 export function generateMutants(parser: PythonParser, source: string, region: Span, options: GenerateOptions = {}): Omit<MutantSet, 'warnings'> {
-  const families = options.families ?? DEFAULT_FAMILIES;
-  const operators = (options.operators ?? mutationOperators).filter((o) => families.includes(operatorFamily(o)));
+  const { families } = options;
+  const chosen = options.operators ?? mutationOperators;
+  const operators = families === undefined && options.operators !== undefined ? chosen : chosen.filter((o) => (families ?? DEFAULT_FAMILIES).includes(operatorFamily(o)));
   const candidates = parser.withTree(source, (tree) => collectCandidates(tree.rootNode, region, operators));
   candidates.sort(compareCandidates);
   const seen = new Set<string>([source]);

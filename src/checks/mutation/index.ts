@@ -18,7 +18,7 @@ import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';
 import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
-import { MUTATION_FAMILIES, mutationOperators } from './operators/index.js';
+import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
 import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
@@ -102,8 +102,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
   const generated = todo.map((p) => {
     const { region, warnings: w } = solutionRegion(p.task);
     for (const message of w) warnings.push({ code: 'mutation-region-fallback', check: 'mutation', taskId: p.task.id, message });
-    // The operators were chosen by name, so every family named in the config applies.
-    return { ...generateMutants(parser, p.task.solution, region, { operators, families: MUTATION_FAMILIES }), warnings: w };
+    return { ...generateMutants(parser, p.task.solution, region, { operators }), warnings: w };
   });
   const verdicts = config.compileCheck && generated.length > 0 ? pythonCompiles(generated.flatMap((g) => g.mutants.map((m) => m.source)), { python: options.python }) : undefined;
   let offset = 0;

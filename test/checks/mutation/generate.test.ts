@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { generateMutants, mutantsForTask, sampleMutants, solutionRegion } from '../../../src/checks/mutation/generate.js';
-import { mutationOperatorNames, plausibleMistakeOperatorNames, type MutationOperator } from '../../../src/checks/mutation/operators/index.js';
+import { mutationOperatorNames, operatorsOfFamilies, plausibleMistakeOperatorNames, type MutationOperator } from '../../../src/checks/mutation/operators/index.js';
+import { missingAbs } from '../../../src/checks/mutation/operators/missing-abs.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { needData } from '../../helpers/data.js';
@@ -166,4 +167,17 @@ test('families: plausible-mistake mutants come only when asked for, never repeat
   assert.ok(plausible > 0);
   // Every operator has a use in HumanEval's references.
   assert.deepEqual([...seen].sort(), [...plausibleMistakeOperatorNames].sort());
+});
+
+test('families: an explicit operator list is used as given, and filtered only when families is given too', async () => {
+  const parser = await loadPythonParser();
+  const source = 'def f(a, b):\n    return abs(a - b) < 1\n';
+  const whole = { start: 0, end: source.length };
+  const ids = (options: Parameters<typeof generateMutants>[3]): string[] => generateMutants(parser, source, whole, options).mutants.map((m) => m.id);
+  assert.deepEqual(ids({ operators: [missingAbs] }), ['missing-abs:24-34:0']);
+  assert.deepEqual(ids({ operators: [missingAbs], families: ['standard'] }), []);
+  // The registry by default: standard only; by family: exactly that family's operators.
+  assert.ok(ids({}).length > 0 && ids({}).every((id) => mutationOperatorNames.includes(id.split(':')[0])));
+  assert.deepEqual(ids({ families: ['plausible-mistake'] }), ids({ operators: operatorsOfFamilies(['plausible-mistake']) }));
+  assert.deepEqual(ids({ families: ['plausible-mistake'] }), ['missing-abs:24-34:0']);
 });

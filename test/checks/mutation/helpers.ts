@@ -15,7 +15,7 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 /** Every mutated program `operator` produces for `source` (whole source mutable), in generator order. */
 export async function mutate(operator: MutationOperator, source: string): Promise<string[]> {
   const parser = await loadPythonParser();
-  const { mutants } = generateMutants(parser, source, { start: 0, end: source.length }, { operators: [operator], families: [operator.family ?? 'standard'] });
+  const { mutants } = generateMutants(parser, source, { start: 0, end: source.length }, { operators: [operator] });
   for (const m of mutants) assert.equal(m.operator, operator.name);
   return mutants.map((m) => m.source);
 }
