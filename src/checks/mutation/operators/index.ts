@@ -9,6 +9,7 @@ import { augmentedAssignment } from './augmented-assignment.js';
 import { breakContinue } from './break-continue.js';
 import { constraintConjunctDropped } from './constraint-conjunct-dropped.js';
 import { duplicatesMishandled } from './duplicates-mishandled.js';
+import { firstLastOccurrence } from './first-last-occurrence.js';
 import { identityOperator } from './identity-operator.js';
 import { integerRounding } from './integer-rounding.js';
 import { jsArithmeticOperator } from './js-arithmetic-operator.js';
@@ -68,6 +69,7 @@ export const mutationOperators: readonly MutationOperator[] = [
   loopBoundOffByOne,
   duplicatesMishandled,
   sortTiesMishandled,
+  firstLastOccurrence,
   constraintConjunctDropped,
   missingAbs,
   missingNormalization,
