@@ -113,15 +113,25 @@ def supported():
     return platform.machine() == 'x86_64'
 
 
+class Prepared:
+    """The filter in the form prctl takes, made once in the server: a job only makes the call."""
+
+    def __init__(self, prog):
+        self.buffer = ctypes.create_string_buffer(prog, len(prog))
+        self.fprog = SockFprog(len(prog) // 8, ctypes.cast(self.buffer, ctypes.c_void_p))
+        self.ref = ctypes.byref(self.fprog)
+        self.prctl = _libc.prctl
+
+    def apply(self):
+        if self.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.ref, 0, 0) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, 'seccomp: %s' % errno.errorcode.get(err, err))
+
+
 def install(prog=None):
     """Install the filter (built here unless given: the server builds it once for every job) on
     this process (needs no_new_privs). Returns the denied names."""
     if not supported():
         raise OSError(0, 'seccomp filter not described for %s' % platform.machine())
-    prog = build_filter() if prog is None else prog
-    buf = ctypes.create_string_buffer(prog, len(prog))
-    fprog = SockFprog(len(prog) // 8, ctypes.cast(buf, ctypes.c_void_p))
-    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, 'seccomp: %s' % errno.errorcode.get(err, err))
+    Prepared(build_filter() if prog is None else prog).apply()
     return sorted(X86_64_DENIED)

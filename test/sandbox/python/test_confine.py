@@ -19,19 +19,24 @@ import confine_mounts
 import confine_seccomp
 
 
-def in_confined_child(body, uid=None):
-    """Fork, confine the child in a fresh directory, run body(workdir) there; its JSON result."""
-    workdir = tempfile.mkdtemp(prefix='confine-test-')
-    plan = confine.plan(uid)
+def in_confined_child(body, uid=None, workdir=None, prepared=None):
+    """Fork, confine the child in a fresh directory (or `workdir`), run body(workdir) there; its JSON
+    result. With `prepared` (a confine.Prepared), the child uses it and the ruleset it made, as the server does."""
+    workdir = workdir or tempfile.mkdtemp(prefix='confine-test-')
+    plan = prepared.limits if prepared is not None else confine.plan(uid)
+    ruleset = prepared.ruleset_for(workdir) if prepared is not None else None
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(r)
         code = 0
         try:
-            applied = confine.confine_candidate(workdir, plan)
+            applied = confine.confine_candidate(workdir, plan, prepared, ruleset)
             os.chdir(workdir)
             out = {'applied': applied, 'result': body(workdir)}
+            if ruleset is not None:
+                out['rulesetOpen'] = attempt(lambda: os.fstat(ruleset)) == 'ok'
+
         except BaseException as exc:  # report anything, never return into the test runner
             out = {'error': '%s: %s' % (type(exc).__name__, exc)}
             code = 1
@@ -159,6 +164,48 @@ class ConfineCandidateTest(unittest.TestCase):
     def test_private_uid_and_no_capabilities(self):
         out = in_confined_child(lambda _w: {'uid': os.getuid(), 'setuid0': attempt(lambda: os.setuid(0))}, uid=1234567)
         self.assertEqual(out['result'], {'uid': 1234567, 'setuid0': 'EPERM'}, out)
+
+
+@unittest.skipUnless(confine_landlock.abi_version() >= 1 and confine_seccomp.supported(),
+                     'Landlock or the x86_64 seccomp filter is not available on this machine')
+class PreparedConfinementTest(unittest.TestCase):
+    """The server's path: ctypes objects, seccomp program and Landlock ruleset made once, then applied per job."""
+
+    def writes(self, workdir, outside):
+        return {'inside': attempt(lambda: open(os.path.join(workdir, 'f'), 'w').write('x')),
+                'outside': attempt(lambda: open(os.path.join(outside, 'f'), 'w').write('x')),
+                'fork': attempt(os.fork)}
+
+    def test_prepared_layers_confine_as_fresh_ones_and_the_ruleset_fd_is_closed(self):
+        outside = tempfile.mkdtemp(prefix='confine-outside-')
+        try:
+            prepared = confine.Prepared(confine.plan())
+            out = in_confined_child(lambda w: self.writes(w, outside), prepared=prepared)
+            self.assertEqual(out['result'], {'inside': 'ok', 'outside': 'EACCES', 'fork': 'EAGAIN'}, out)
+            self.assertIs(out['rulesetOpen'], False)
+            self.assertEqual(os.listdir(outside), [])
+        finally:
+            os.system('rm -rf %s' % outside)
+
+    def test_a_job_directory_made_anew_gets_a_new_ruleset(self):
+        outside = tempfile.mkdtemp(prefix='confine-outside-')
+        parent = tempfile.mkdtemp(prefix='confine-jobs-')
+        try:
+            prepared = confine.Prepared(confine.plan())
+            workdir = os.path.join(parent, 'job')
+            os.mkdir(workdir)
+            prepared.ruleset_for(workdir)
+            first = prepared.ruleset_inode
+            self.assertEqual(prepared.ruleset_for(workdir), prepared.ruleset)  # same inode: kept
+            self.assertEqual(prepared.ruleset_inode, first)
+            os.rmdir(workdir)
+            os.mkdir(workdir)
+            out = in_confined_child(lambda w: self.writes(w, outside), workdir=workdir, prepared=prepared)
+            self.assertNotEqual(prepared.ruleset_inode, first)
+            # A ruleset for the old inode would refuse the write inside (EACCES).
+            self.assertEqual(out['result'], {'inside': 'ok', 'outside': 'EACCES', 'fork': 'EAGAIN'}, out)
+        finally:
+            os.system('rm -rf %s %s' % (outside, parent))
 
 
 if __name__ == '__main__':
