@@ -79,6 +79,79 @@ class SeccompFilterTest(unittest.TestCase):
             self.assertIn(nr, compared, name)
 
 
+def run_filter(prog, arch, nr, arg0=0):
+    """What the classic-BPF program returns for one system call: a small interpreter of the
+    instructions build_filter emits (absolute word loads, jeq/jge/jset against a constant, return)."""
+    s = confine_seccomp
+    data = struct.pack('<iIQ6Q', nr, arch, 0, arg0, 0, 0, 0, 0, 0)
+    ins = [struct.unpack('=HBBI', prog[i:i + 8]) for i in range(0, len(prog), 8)]
+    pc, acc = 0, 0
+    while True:
+        code, jt, jf, k = ins[pc]
+        if code == s.BPF_LD_W_ABS:
+            acc = struct.unpack_from('<I', data, k)[0]
+            pc += 1
+        elif code in (s.BPF_JEQ_K, s.BPF_JGE_K, s.BPF_JSET_K):
+            hit = acc == k if code == s.BPF_JEQ_K else acc >= k if code == s.BPF_JGE_K else bool(acc & k)
+            pc += 1 + (jt if hit else jf)
+        elif code == s.BPF_RET_K:
+            return k
+        else:
+            raise AssertionError('unexpected opcode %#x at %d' % (code, pc))
+
+
+class SeccompArchesTest(unittest.TestCase):
+    """The program for each described architecture, run through run_filter (no kernel needed)."""
+
+    ERR = confine_seccomp.SECCOMP_RET_ERRNO
+    ALLOW = confine_seccomp.SECCOMP_RET_ALLOW
+
+    def verdicts(self, arch_name, calls):
+        spec = confine_seccomp.ARCHES[arch_name]
+        prog = confine_seccomp.build_filter(arch=arch_name)
+        self.assertLess(len(prog) // 8, 4096)
+        return {name: run_filter(prog, spec['audit'], nr, arg0) for name, (nr, arg0) in calls.items()}
+
+    def check_arch(self, arch_name, allowed):
+        spec = confine_seccomp.ARCHES[arch_name]
+        prog = confine_seccomp.build_filter(arch=arch_name)
+        for name, nr in spec['denied'].items():
+            self.assertEqual(run_filter(prog, spec['audit'], nr), self.ERR | errno.EPERM, name)
+        for name, nr in allowed.items():
+            self.assertEqual(run_filter(prog, spec['audit'], nr), self.ALLOW, name)
+        out = self.verdicts(arch_name, {
+            'thread': (spec['clone'], confine_seccomp.CLONE_THREAD | 0x100), 'process': (spec['clone'], 17),
+            'clone3': (spec['clone3'], 0), 'socket': (spec['socket'], 1),
+            'pair-unix': (spec['socketpair'], 1), 'pair-inet': (spec['socketpair'], 2)})
+        self.assertEqual(out, {'thread': self.ALLOW, 'process': self.ERR | errno.EAGAIN, 'clone3': self.ERR | errno.ENOSYS,
+                               'socket': self.ERR | errno.EACCES, 'pair-unix': self.ALLOW, 'pair-inet': self.ERR | errno.EACCES})
+        for name, nr in spec['fork'].items():
+            self.assertEqual(run_filter(prog, spec['audit'], nr), self.ERR | errno.EAGAIN, name)
+        # Any other audit arch (a 32-bit ABI with its own numbers) ends the process.
+        other = next(a['audit'] for n, a in confine_seccomp.ARCHES.items() if n != arch_name)
+        self.assertEqual(run_filter(prog, other, 0), confine_seccomp.SECCOMP_RET_KILL_PROCESS)
+        self.assertEqual(run_filter(prog, 0x40000003, 0), confine_seccomp.SECCOMP_RET_KILL_PROCESS)  # i386
+
+    def test_x86_64(self):
+        self.check_arch('x86_64', {'read': 0, 'write': 1, 'openat': 257, 'mmap': 9, 'getxattr': 191, 'exit_group': 231})
+        prog = confine_seccomp.build_filter(arch='x86_64')
+        # x32 numbers alias the 64-bit table (ptrace | x32 bit): denied too.
+        self.assertEqual(run_filter(prog, confine_seccomp.AUDIT_ARCH_X86_64, 101 | confine_seccomp.X32_SYSCALL_BIT),
+                         self.ERR | errno.EPERM)
+
+    def test_aarch64(self):
+        spec = confine_seccomp.ARCHES['aarch64']
+        self.assertEqual(spec['audit'], 0xC00000B7)
+        self.assertEqual(set(confine_seccomp.X86_64_DENIED) - set(spec['denied']), {'iopl', 'ioperm'})  # x86-only calls
+        self.check_arch('aarch64', {'read': 63, 'write': 64, 'openat': 56, 'mmap': 222, 'getxattr': 8, 'exit_group': 94,
+                                    'execve': 221, 'prctl': 167})
+
+    def test_this_machine_uses_its_own_table(self):
+        if not confine_seccomp.supported():
+            self.skipTest('no seccomp table for %s' % confine_seccomp.machine())
+        self.assertEqual(confine_seccomp.build_filter(), confine_seccomp.build_filter(arch=confine_seccomp.machine()))
+
+
 class MountsTest(unittest.TestCase):
     def test_hidden_ancestors_finds_the_outermost_untraversable_directory(self):
         top = tempfile.mkdtemp(prefix='confine-hide-')
@@ -100,7 +173,7 @@ class MountsTest(unittest.TestCase):
 
 
 @unittest.skipUnless(confine_landlock.abi_version() >= 1 and confine_seccomp.supported(),
-                     'Landlock or the x86_64 seccomp filter is not available on this machine')
+                     'Landlock or a seccomp table for this architecture is not available here')
 class ConfineCandidateTest(unittest.TestCase):
     def test_writes_only_inside_the_job_directory(self):
         outside = tempfile.mkdtemp(prefix='confine-outside-')
@@ -167,7 +240,7 @@ class ConfineCandidateTest(unittest.TestCase):
 
 
 @unittest.skipUnless(confine_landlock.abi_version() >= 1 and confine_seccomp.supported(),
-                     'Landlock or the x86_64 seccomp filter is not available on this machine')
+                     'Landlock or a seccomp table for this architecture is not available here')
 class PreparedConfinementTest(unittest.TestCase):
     """The server's path: ctypes objects, seccomp program and Landlock ruleset made once, then applied per job."""
 
