@@ -18,6 +18,9 @@ import struct
 BPF_LD_W_ABS = 0x20
 BPF_JEQ_K = 0x15
 BPF_JGE_K = 0x35
+BPF_JGT_K = 0x25
+BPF_JA = 0x05
+JUMP_MAX = 255  # jt/jf are one byte: a conditional jump reaches at most 255 instructions ahead
 BPF_JSET_K = 0x45
 BPF_RET_K = 0x06
 SECCOMP_RET_ALLOW = 0x7FFF0000
@@ -95,6 +98,23 @@ def machine():
     return ARCH_ALIASES.get(name, name)
 
 
+def _runs(numbers):
+    """Sorted numbers as [low, high] runs of consecutive values."""
+    runs = []
+    for n in sorted(set(numbers)):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return runs
+
+
+def _reach(offset):
+    if not 0 <= offset <= JUMP_MAX:
+        raise ValueError('a seccomp jump of %d instructions' % offset)
+    return offset
+
+
 def _ins(code, jt, jf, k):
     return struct.pack('=HBBI', code, jt, jf, k)
 
@@ -110,13 +130,24 @@ def build_filter(deny_errno=errno.EPERM, arch=None):
         _ins(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
         _ins(BPF_LD_W_ABS, 0, 0, OFF_NR),
     ]
+    # The denied calls as ranges of consecutive numbers, each jumping to one shared return: the
+    # program stays short, and the kernel compiles it in every job (its cost grows with the length).
+    block = []
     if spec['x32']:
-        prog += [
-            _ins(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT),
-            _ins(BPF_RET_K, 0, 0, deny),  # x32 numbers alias the table below
-        ]
-    for nr in sorted(spec['denied'].values()):
-        prog += [_ins(BPF_JEQ_K, 0, 1, nr), _ins(BPF_RET_K, 0, 0, deny)]
+        block.append(('at-least', X32_SYSCALL_BIT))  # x32 numbers alias the table below
+    for lo, hi in _runs(spec['denied'].values()):
+        block.append(('equal', lo) if lo == hi else ('range', lo, hi))
+    size = sum(2 if b[0] == 'range' else 1 for b in block)
+    deny_at = size + 1  # after the block and one jump over the shared return
+    i = 0
+    for b in block:
+        if b[0] == 'range':
+            prog += [_ins(BPF_JGE_K, 0, 1, b[1]), _ins(BPF_JGT_K, 0, _reach(deny_at - (i + 2)), b[2])]
+            i += 2
+        else:
+            prog.append(_ins(BPF_JEQ_K if b[0] == 'equal' else BPF_JGE_K, _reach(deny_at - (i + 1)), 0, b[1]))
+            i += 1
+    prog += [_ins(BPF_JA, 0, 0, 1), _ins(BPF_RET_K, 0, 0, deny)]
     for nr in sorted(spec['fork'].values()):
         prog += [_ins(BPF_JEQ_K, 0, 1, nr), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EAGAIN)]
     # clone3 takes its flags in memory the filter cannot read: ENOSYS makes libc fall back to clone.
