@@ -210,13 +210,14 @@ class Server:
         timeout_s = max(0.001, job.get('timeoutMs', 3000) / 1000.0)
         memory = job.get('memoryBytes', 0)
         workdir = self.make_workdir()
+        # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
+        ruleset = self.confine_prepared.ruleset_for(workdir)
         req_r, req_w = os.pipe()  # oracle -> candidate
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         prepare_tests(job)
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
-        ruleset = self.confine_prepared.ruleset_for(workdir)
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
         t0 = time.monotonic()
