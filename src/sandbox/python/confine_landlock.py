@@ -83,6 +83,17 @@ def restrict(write_dirs, read_paths, abi=None):
     """Apply the domain to this process; no_new_privs must already be set (or CAP_SYS_ADMIN held).
     Returns a dict of what is now enforced; raises OSError when the kernel refuses."""
     abi = abi_version() if abi is None else abi
+    ruleset = build_ruleset(write_dirs, read_paths, abi)
+    try:
+        return restrict_with(ruleset, abi)
+    finally:
+        os.close(ruleset)
+
+
+def build_ruleset(write_dirs, read_paths, abi):
+    """A ruleset fd holding the domain's rules, not yet enforced on anyone. Rules bind inodes, not
+    paths: a ruleset made in the server stays right for a job only while its directory is the same
+    inode (the server rebuilds it when the job directory is made anew)."""
     if abi < 1:
         raise OSError(0, 'Landlock is not available in this kernel')
     fs = handled_fs(abi)
@@ -98,11 +109,17 @@ def restrict(write_dirs, read_paths, abi=None):
         write_rights = fs & ~(FS_REFER | FS_MAKE_CHAR | FS_MAKE_BLOCK)
         for path, rights in [(p, write_rights) for p in write_dirs] + [(p, FS_READ) for p in read_paths]:
             _add_path(ruleset, path, rights)
-        if _syscall(ctypes.c_long(SYS_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)) != 0:
-            err = ctypes.get_errno()
-            raise OSError(err, 'landlock_restrict_self: %s' % os.strerror(err))
-    finally:
+    except BaseException:
         os.close(ruleset)
+        raise
+    return ruleset
+
+
+def restrict_with(ruleset, abi):
+    """Enforce a ruleset made by build_ruleset on this process (one system call)."""
+    if _syscall(ctypes.c_long(SYS_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, 'landlock_restrict_self: %s' % os.strerror(err))
     return {'abi': abi, 'tcpDenied': abi >= ABI_NET, 'scoped': abi >= ABI_SCOPE}
 
 

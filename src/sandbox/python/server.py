@@ -58,6 +58,7 @@ LEFTOVER_ROUNDS = 100000  # kill-and-reap rounds after a job; each round takes a
 # Where the candidate/oracle pipes sit in each process: above stdio, below NOFILE.
 CANDIDATE_IN_FD, CANDIDATE_OUT_FD = 100, 101
 ORACLE_OUT_FD, ORACLE_IN_FD = 102, 103
+RULESET_FD = 104  # the candidate's prepared Landlock ruleset, closed once enforced
 ORACLE_UID_OFFSET = 1  # the oracle runs as the job uid + this: the candidate cannot signal or trace it
 PR_SET_PDEATHSIG = 1  # prctl option: a signal when the parent dies
 PR_SET_DUMPABLE = 4  # prctl option: 0 keeps same-uid processes out of /proc/<pid>/mem and ptrace
@@ -209,16 +210,20 @@ class Server:
         timeout_s = max(0.001, job.get('timeoutMs', 3000) / 1000.0)
         memory = job.get('memoryBytes', 0)
         workdir = self.make_workdir()
+        # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
+        ruleset = self.confine_prepared.ruleset_for(workdir)
         req_r, req_w = os.pipe()  # oracle -> candidate
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         prepare_tests(job)
+        candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
+        if ruleset is not None:
+            candidate_fds[RULESET_FD] = ruleset
         t0 = time.monotonic()
         candidate = _fork()
         if candidate == 0:
-            self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory),
-                       {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w})
+            self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
         # Made after the candidate's fork: its memory never held this job's nonce.
         nonce = os.urandom(16).hex()
         res_r, res_w = os.pipe()
@@ -267,9 +272,9 @@ class Server:
                 os._exit(70)
         os._exit(70)
 
-    def candidate_child(self, job, workdir, timeout_s, memory):
+    def candidate_child(self, job, workdir, timeout_s, memory, has_ruleset):
         # uid, capabilities, Landlock, seccomp: before any of the program's code runs.
-        confine.confine_candidate(workdir, self.confine_plan)
+        confine.confine_candidate(workdir, self.confine_plan, self.confine_prepared, RULESET_FD if has_ruleset else None)
         self.die_with_server()
         os.chdir(workdir)
         if workdir != self.jobdir:
@@ -499,10 +504,12 @@ def main():
         os.makedirs(scratch, 0o700, exist_ok=True)
         server = Server(drop_uid)
         server.confine_plan = dict(confine.plan(server.uid), landlockAbi=0, seccomp=False, canDropBounding=False)
+        server.confine_prepared = confine.Prepared(server.confine_plan)
     else:
         mounts = confine_mounts.prepare(scratch, confine.interpreter_paths())
         server = Server(drop_uid or mounts['uidReachable'])
         server.confine_plan = confine.plan(server.uid)
+        server.confine_prepared = confine.Prepared(server.confine_plan)
     try:
         serve(server, mounts)
     finally:
