@@ -11,8 +11,8 @@ import { createRuntime } from '../../sandbox/runtimes.js';
 import { availableParallelism } from 'node:os';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../sandbox/js/runtime.js';
-import { analyseJavaScriptTask, type JsMutationRunner } from './javascript.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
+import { analyseJavaScriptTask } from './javascript.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';
@@ -48,8 +48,8 @@ export interface MutationCheckOptions {
   checkpoints?: CheckpointStore;
   /** The task that carries EvalPlus plus inputs for `task` (its sibling in HumanEval+/MBPP+); default: the task itself if it has inputs. */
   plusTaskFor?: (task: Task) => Task | undefined;
-  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
-  javascript?: JsMutationRunner;
+  /** The JavaScript runtime, shared (not closed here); default: one started for the check and closed after it. */
+  javascript?: Runtime;
 }
 
 export function createMutationCheck(options: MutationCheckOptions = {}): Check<'mutation'> {
@@ -171,8 +171,8 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<void> {
   const parser = await loadJavaScriptParser();
-  const own = options.javascript ? undefined : new JsRuntime({ workers: availableParallelism() });
-  const runner = options.javascript ?? own!;
+  const own = options.javascript ? undefined : createRuntime({ language: 'javascript', workers: availableParallelism() });
+  const runner = scriptRunner(options.javascript ?? own!);
   try {
     context.progress.start('mutation (JavaScript)', todo.length);
     for (const p of todo) {

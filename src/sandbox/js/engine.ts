@@ -156,18 +156,22 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
 
     let end: JsEnd = { kind: 'completed' };
     try {
-      const result = vm.evalCode(job.source, job.filename);
-      if (result.error) {
-        end = { kind: 'uncaught', message: describeError(vm, result.error) };
-        result.error.dispose();
-      } else {
+      for (const [code, filename] of job.tests === undefined ? [[job.source, job.filename]] : [[job.source, job.filename], [job.tests, `tests-${job.filename}`]]) {
+        const result = vm.evalCode(code, filename);
+        if (result.error) {
+          end = { kind: 'uncaught', message: describeError(vm, result.error) };
+          result.error.dispose();
+          break;
+        }
         result.value.dispose();
         // node drains the promise jobs before it exits.
         const pending = runtime.executePendingJobs();
         if (pending.error) {
           end = { kind: 'uncaught', message: describeError(vm, pending.error) };
           pending.error.dispose();
+          break;
         }
+        if (timedOut || overflowed) break;
       }
     } catch (error) {
       // The host gave out under the interpreter (its stack): the instance cannot be trusted afterwards.
