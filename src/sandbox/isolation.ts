@@ -52,9 +52,9 @@ export interface JsProbeAnswers {
   timers: boolean;
   /** The host's own hooks (output, asserts) were reachable from the program. */
   hostHooks: boolean;
-  /** The program could change `Object.prototype`, `Array.prototype` or `JSON` for the tests that follow it. */
+  /** The program could change what the tests that follow it see of `Object.prototype`, `Array.prototype`, `JSON` or `undefined`. */
   intrinsicsWritable: boolean;
-  /** The program could replace `console` or `console.assert`. */
+  /** The program could replace the `console` or `console.assert` the tests that follow it call. */
   consoleReplaceable: boolean;
   /** A change to a prototype in one job was visible in the next job. */
   stateCrossesJobs: boolean;

@@ -13,35 +13,46 @@ const BUDGET_PROBE_MS = 100;
 /** Marker on the probe's answer line, so that other output cannot be taken for it. */
 const ANSWER = 'bench-audit-js-probe:';
 
-/** The escape probe: each attempt caught, the answers printed as one line (through the console it started with). */
+/**
+ * The escape probe's program: each attempt caught; what it reached is left on the global object for the probe's test
+ * script, which reports it with the console the tests get, beside what the tests see of the intrinsics and console.
+ */
 const ESCAPE_PROBE = `
-const log = console.log;
 const tryIt = (f) => { try { return f(); } catch (e) { return undefined; } };
 const r = {};
 const hostKeys = ['process', 'Deno', 'Bun', 'std', 'os', 'module', 'Buffer', 'global'];
-const hasHost = (g) => g !== undefined && g !== null && hostKeys.some((k) => tryIt(() => typeof g[k]) !== 'undefined' && tryIt(() => typeof g[k]) !== undefined);
+const hasHost = (g) => g !== undefined && g !== null && hostKeys.some((k) => { const t = tryIt(() => typeof g[k]); return t !== undefined && t !== 'undefined'; });
 r.moduleLoaded = ['fs', 'child_process', 'net', 'os', 'std'].some((m) => tryIt(() => { require(m); return true; }) === true);
 const viaFunction = tryIt(() => (() => {}).constructor('return typeof process')());
 r.hostObject = hasHost(globalThis) || hasHost(tryIt(() => Function('return this')())) || (typeof viaFunction === 'string' && viaFunction !== 'undefined');
 r.networkApi = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'net', 'http'].some((k) => typeof globalThis[k] !== 'undefined');
 r.timers = ['setTimeout', 'setInterval', 'setImmediate'].some((k) => typeof globalThis[k] !== 'undefined');
 r.hostHooks = Object.getOwnPropertyNames(globalThis).some((k) => /^__benchAuditHost/.test(k));
+const fake = { log() {}, error() {}, assert() {} };
+const forgedStringify = () => '"forged"';
 tryIt(() => { Object.prototype.__benchAuditProbe = 1; });
 tryIt(() => { Array.prototype.__benchAuditProbe = 1; });
-tryIt(() => { JSON.stringify = () => '"forged"'; });
+tryIt(() => { JSON.stringify = forgedStringify; });
 tryIt(() => { Object.defineProperty(Object.prototype, 'toString', { value: () => 'forged' }); });
-r.intrinsicsWritable = ({}).__benchAuditProbe === 1 || [].__benchAuditProbe === 1 || JSON.stringify(1) === '"forged"' || ({}).toString() === 'forged';
-const original = console;
-const originalAssert = console.assert;
-tryIt(() => { console.assert = () => {}; });
-tryIt(() => { globalThis.console = { log() {}, assert() {} }; });
-tryIt(() => { Object.defineProperty(globalThis, 'console', { value: { log() {}, assert() {} } }); });
-r.consoleReplaceable = globalThis.console !== original || globalThis.console.assert !== originalAssert;
+tryIt(() => { globalThis.JSON = { stringify: forgedStringify, parse: JSON.parse }; });
+tryIt(() => { Object.defineProperty(globalThis, 'JSON', { value: { stringify: forgedStringify, parse: JSON.parse } }); });
+tryIt(() => { Object.defineProperty(globalThis, 'undefined', { value: 0 }); });
+tryIt(() => { console.assert = fake.assert; });
+tryIt(() => { globalThis.console = fake; });
+tryIt(() => { Object.defineProperty(globalThis, 'console', { value: fake }); });
 tryIt(() => { globalThis.__benchAuditProbeLeft = 1; });
 const dynamic = tryIt(() => Function('return import("fs")')());
-Promise.resolve(dynamic)
-  .then((m) => { if (m !== undefined) r.moduleLoaded = true; }, () => {})
-  .then(() => log('${ANSWER}' + JSON.stringify(r)));
+Object.defineProperty(globalThis, '__benchAuditProbeFound', { value: r });
+Object.defineProperty(globalThis, '__benchAuditProbeFake', { value: fake });
+Promise.resolve(dynamic).then((m) => { if (m !== undefined) r.moduleLoaded = true; }, () => {});
+`;
+
+/** The escape probe's test script: what the tests see after the program's attempts, and what the program reached. */
+const ESCAPE_TESTS = `
+const r = Object.assign({}, globalThis.__benchAuditProbeFound);
+r.intrinsicsWritable = ({}).__benchAuditProbe === 1 || [].__benchAuditProbe === 1 || JSON.stringify(1) !== '1' || ({}).toString() === 'forged' || undefined === 0;
+r.consoleReplaceable = console === globalThis.__benchAuditProbeFake || console.assert === globalThis.__benchAuditProbeFake.assert;
+console.log('${ANSWER}' + JSON.stringify(r));
 `;
 
 /** Run after the escape probe on every worker: what the probe left behind must be gone. */
@@ -94,8 +105,8 @@ const ESCAPE_NOTES: Record<keyof JsProbeAnswers, string> = {
   networkApi: 'a probe job found a network API',
   timers: 'a probe job found host timers (a callback could run after its budget)',
   hostHooks: "a probe job reached the host's output or assert hooks",
-  intrinsicsWritable: "a probe job changed the intrinsics the tests use (Object/Array prototypes, JSON)",
-  consoleReplaceable: 'a probe job replaced console or console.assert',
+  intrinsicsWritable: 'a probe job changed what the tests see of the intrinsics (Object/Array prototypes, JSON, undefined)',
+  consoleReplaceable: 'a probe job replaced the console or console.assert the tests call',
   stateCrossesJobs: "a probe job's changes were visible to the next job",
   verdictForged: 'a wrong program that silenced its asserts was judged passed',
   budgetEscaped: 'a probe job ended other than by the work budget',
@@ -106,7 +117,7 @@ const ESCAPE_NOTES: Record<keyof JsProbeAnswers, string> = {
  * that gives no answer counts as a way out (fail closed).
  */
 export async function probeJsIsolation(run: (job: SandboxJob) => Promise<JobResult>, plan: IsolationInfo, workers = 1): Promise<IsolationInfo> {
-  const escape = answerOf(await run(testsJob(ESCAPE_PROBE, '')));
+  const escape = answerOf(await run(testsJob(ESCAPE_PROBE, ESCAPE_TESTS)));
   const states = await Promise.all(Array.from({ length: workers }, () => run(testsJob(STATE_PROBE, ''))).map((p) => p.then(answerOf)));
   const forged = await run(testsJob(FORGING_CANDIDATE, 'console.assert(answer() === 2);'));
   const budgets = await Promise.all(BUDGET_PROBES.map((p) => run(testsJob(p, '', BUDGET_PROBE_MS))));

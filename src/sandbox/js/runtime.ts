@@ -131,13 +131,20 @@ class Worker {
         if (!p) return;
         this.pending.delete(m.id);
         clearTimeout(p.timer);
-        if (m.ok && 'result' in m) p.resolve(m.result);
+        if (m.ok && 'result' in m) {
+          // The next job must not be sent to a worker that is exiting.
+          if (m.retiring && this.child === child) this.child = undefined;
+          p.resolve(m.result);
+        }
         else p.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
       });
       const lost = (why: string) => {
-        if (this.child === child) this.child = undefined;
+        const current = this.child === child;
+        if (current) this.child = undefined;
         const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
         reject(new ToolError(detail));
+        // A retired worker's exit concerns no job: the pending ones belong to its successor.
+        if (!current) return;
         // The job it was running took it down: that job's outcome, not the audit's failure.
         for (const [id, p] of this.pending) {
           clearTimeout(p.timer);
