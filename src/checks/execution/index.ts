@@ -153,7 +153,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const jsRuns = new Map<number, JsTaskRun>();
     let jsRuntime: Runtime | undefined;
     let jsInfo: RuntimeInfo | undefined;
-    const crossLanguage = { tasks: 0, compared: 0 };
+    const crossLanguage = { tasks: 0, compared: 0, acceptedByContract: 0, missingModule: 0 };
     let jsJobs = 0;
     if (isJs.some(Boolean)) {
       const parser = await loadJavaScriptParser();
@@ -182,6 +182,8 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
             const f = crossLanguageFinding(t, py, compared);
             if (f) jsRuns.get(i)?.output.findings.push(f);
             crossLanguage.compared += compared.compared;
+            crossLanguage.acceptedByContract += compared.acceptedByContract;
+            crossLanguage.missingModule += compared.missingModule;
             crossLanguage.tasks += 1;
           }
         }
