@@ -9,8 +9,9 @@ import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
 import { testsJob } from '../sandbox/jobs.js';
-import type { Verdict } from '../sandbox/types.js';
-import type { Task } from '../model/task.js';
+import type { JobResult, SandboxJob, Verdict } from '../sandbox/types.js';
+import { jsEscapes } from '../sandbox/js/probe.js';
+import { taskLanguage, type Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { killingAsserts, strengthenedCheckCode } from './export.js';
 import { matchTaskId, type SampleResult } from './rescore.js';
@@ -74,14 +75,18 @@ export interface SampleRuns {
   unmatchedSamples: string[];
 }
 
+/** Where a task's samples run: one runtime, or the runtime of the task's language. */
+export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
+
 /** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
-export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
+export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
+  const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
   const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];
-  const jobs = [];
+  const jobs: { job: SandboxJob; runtime: Runtime }[] = [];
   for (const [index, sample] of samples.entries()) {
     const id = matchTaskId(sample.taskId, known);
     if (id === undefined) {
@@ -91,15 +96,25 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     const task = byId.get(id)!;
     const candidate = sampleProgram(task, sample);
     const run: (typeof runs)[number] = { taskId: id, row: index + 1, original: jobs.length };
-    jobs.push(testsJob(task, { candidate, ...limits }));
+    const runtime = runtimeOf(task);
+    jobs.push({ job: testsJob(task, { candidate, ...limits }), runtime });
     const extra = asserts.get(id) ?? [];
     if (extra.length > 0) {
       run.strengthened = jobs.length;
-      jobs.push(testsJob(strengthenTask(task, extra), { candidate, ...limits }));
+      jobs.push({ job: testsJob(strengthenTask(task, extra), { candidate, ...limits }), runtime });
     }
     runs.push(run);
   }
-  const results = await pool.runAll(jobs);
+  // Each runtime's jobs at once, the runtimes side by side; results back in job order.
+  const results = new Array<JobResult>(jobs.length);
+  const byRuntime = new Map<Runtime, number[]>();
+  jobs.forEach((j, i) => byRuntime.set(j.runtime, [...(byRuntime.get(j.runtime) ?? []), i]));
+  await Promise.all(
+    [...byRuntime].map(async ([runtime, indices]) => {
+      const out = await runtime.runAll(indices.map((i) => jobs[i].job));
+      indices.forEach((i, k) => (results[i] = out[k]));
+    }),
+  );
   const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
   return {
     verdicts: runs.map((r) => {
@@ -198,7 +213,7 @@ export function summarizeFalsePasses(runs: SampleRuns): FalsePassSummary {
   };
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
   return summarizeFalsePasses(await runSamples(report, tasks, samples, pool, limits));
 }
 
@@ -209,18 +224,30 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
 export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
-  const pool = createRuntime({ ...(options.python ? { python: options.python } : {}), isolation: execution.isolation });
+  // A runtime per language the audited tasks are in (started lazily: nothing runs until a job does).
+  const languages = [...new Set(loaded.tasks.map(taskLanguage))].sort();
+  const runtimes = new Map<string, Runtime>();
   try {
-    // Samples are untrusted model output: they run only where a probe job proved it could
-    // neither write nor read outside its directory.
-    const isolation = await pool.measureIsolation();
-    if (isolation.filesystem !== 'confined') {
-      throw new ToolError(`refusing to run samples: the sandbox does not confine jobs to their directory here (${isolation.notes.join('; ') || 'no confinement available'})`, {
-        hint: 'run on Linux with Landlock (5.13+) or bubblewrap installed; the report was audited with isolation ' + execution.isolation,
-      });
+    for (const language of languages) {
+      runtimes.set(
+        language,
+        createRuntime({ language, ...(options.python ? { python: options.python } : {}), isolation: execution.isolation, timeoutMs: execution.timeLimitMs }),
+      );
     }
-    return await runSamples(report, loaded.tasks, samples, pool, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
+    // Samples are untrusted model output: they run only where probe jobs proved that a job can neither reach files
+    // outside its directory nor (JavaScript) escape the interpreter, its budget or the verdict.
+    for (const [language, runtime] of runtimes) {
+      const isolation = await runtime.measureIsolation();
+      const escapes = isolation.jsProbes ? jsEscapes(isolation.jsProbes) : [];
+      if (isolation.filesystem !== 'confined' || escapes.length > 0) {
+        throw new ToolError(
+          `refusing to run samples: the ${language} sandbox does not confine jobs here (${[...escapes, ...isolation.notes].join('; ') || 'no confinement available'})`,
+          { hint: language === 'python' ? 'run on Linux with Landlock (5.13+) or bubblewrap installed; the report was audited with isolation ' + execution.isolation : 'the JavaScript runtime must run jobs in QuickJS with no host API; see the probe notes' },
+        );
+      }
+    }
+    return await runSamples(report, loaded.tasks, samples, (task) => runtimes.get(taskLanguage(task))!, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
   } finally {
-    await pool.close();
+    for (const runtime of runtimes.values()) await runtime.close();
   }
 }

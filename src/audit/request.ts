@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { executionConfigOf } from './config.js';
 import { fileCheckpointStore } from '../checks/mutation/index.js';
 import { createRuntime } from '../sandbox/runtimes.js';
-import type { Task } from '../model/task.js';
+import { taskLanguage, type Task } from '../model/task.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { CURATED_FROM, type SiblingTask } from '../checks/execution/reference-differential.js';
 
@@ -105,6 +105,14 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
       timeoutMs: execution.timeLimitMs,
       memoryBytes: execution.memoryLimitMb * 1024 * 1024,
     });
+    // One runtime per other language the tasks are in; the checks reach each through the Runtime seam.
+    const languages = [...new Set(loaded.tasks.map(taskLanguage))].filter((l) => l !== 'python').sort();
+    runtime.runtimes = Object.fromEntries(
+      languages.map((language) => [
+        language,
+        createRuntime({ language, ...(request.runtime?.workers ? { workers: request.runtime.workers } : {}), timeoutMs: execution.timeLimitMs }),
+      ]),
+    );
   }
   try {
     return await runAudit(loaded, {
@@ -116,6 +124,7 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
     });
   } finally {
     await runtime.pool?.close();
+    for (const r of Object.values(runtime.runtimes ?? {})) await r?.close();
   }
 }
 

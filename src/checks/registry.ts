@@ -26,8 +26,10 @@ export interface CheckRuntime {
   shard?: ContaminationCheckOptions['shard'];
   onPartial?: ContaminationCheckOptions['onPartial'];
   hub?: ContaminationCheckOptions['hub'];
-  /** One sandbox pool shared by the execution and mutation checks (the caller closes it). */
+  /** One sandbox pool shared by the execution and mutation checks (the caller closes it): Python's runtime. */
   pool?: Runtime;
+  /** Runtimes of the other languages the benchmark's tasks are in, by language (the caller closes them). */
+  runtimes?: Partial<Record<string, Runtime>>;
   /** Mutation: per-task checkpoints (written always; read back with --resume). */
   checkpoints?: CheckpointStore;
   /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */
@@ -53,6 +55,7 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
     create: (_c, r) =>
       createExecutionCheck({
         ...(r.pool ? { pool: r.pool } : {}),
+        ...(r.runtimes?.javascript ? { javascript: r.runtimes.javascript } : {}),
         ...(r.siblingsOf ? { siblingsOf: r.siblingsOf } : {}),
         ...(r.curatedSiblings ? { curatedSiblings: r.curatedSiblings } : {}),
         ...(r.plusTaskFor ? { siblingFor: r.plusTaskFor } : {}),
@@ -65,6 +68,7 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
       createMutationCheck({
         python: r.python,
         ...(r.pool ? { pool: r.pool } : {}),
+        ...(r.runtimes?.javascript ? { javascript: r.runtimes.javascript } : {}),
         ...(r.checkpoints ? { checkpoints: r.checkpoints } : {}),
         ...(r.plusTaskFor ? { plusTaskFor: r.plusTaskFor } : {}),
       }),

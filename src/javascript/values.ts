@@ -26,6 +26,8 @@ export function toJsLiteral(value: unknown, options: LiteralOptions = {}): strin
     case 'string':
       return JSON.stringify(value);
     case 'object': {
+      const tagged = fromTag(value as Record<string, unknown>, options);
+      if (tagged !== NOT_A_TAG) return tagged;
       if (Array.isArray(value)) {
         const items = value.map((v) => toJsLiteral(v, options));
         return items.every((x) => x !== undefined) ? `[${items.join(', ')}]` : undefined;
@@ -38,6 +40,46 @@ export function toJsLiteral(value: unknown, options: LiteralOptions = {}): strin
     }
     default:
       return undefined;
+  }
+}
+
+const NOT_A_TAG = Symbol('not a tag');
+
+/**
+ * The typed form's one-key tags (the EvalPlus adapter tags every dict as `{dict: pairs}`, so no dict can pass for a
+ * tag): dicts become objects (string or number keys only), tuples arrays; sets, complex numbers and other tags have
+ * no counterpart the translations take.
+ */
+function fromTag(value: Record<string, unknown>, options: LiteralOptions): string | undefined | typeof NOT_A_TAG {
+  if (Array.isArray(value)) return NOT_A_TAG;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return NOT_A_TAG;
+  const [tag] = keys;
+  const inner = value[tag];
+  switch (tag) {
+    case 'dict': {
+      if (!Array.isArray(inner)) return NOT_A_TAG;
+      const entries: string[] = [];
+      for (const pair of inner) {
+        if (!Array.isArray(pair) || pair.length !== 2 || (typeof pair[0] !== 'string' && typeof pair[0] !== 'number')) return undefined;
+        const literal = toJsLiteral(pair[1], options);
+        if (literal === undefined) return undefined;
+        entries.push(`${JSON.stringify(String(pair[0]))}: ${literal}`);
+      }
+      return `{${entries.join(', ')}}`;
+    }
+    case 'tuple':
+      return Array.isArray(inner) ? toJsLiteral(inner, options) : NOT_A_TAG;
+    case 'int':
+      return typeof inner === 'string' && /^-?\d+$/.test(inner) && Number.isSafeInteger(Number(inner)) ? inner : undefined;
+    case 'float':
+      return options.exactNumbers ? undefined : inner === 'nan' ? 'NaN' : inner === 'inf' ? 'Infinity' : inner === '-inf' ? '-Infinity' : undefined;
+    case 'set':
+    case 'frozenset':
+    case 'complex':
+      return undefined;
+    default:
+      return NOT_A_TAG;
   }
 }
 

@@ -40,8 +40,33 @@ export interface ProbeAnswers {
   jobDirBytes: number;
 }
 
+/** What a JavaScript probe job could reach (see js/probe.ts); each `true` is a way out. */
+export interface JsProbeAnswers {
+  /** `require`, dynamic `import()` or a module API loaded something. */
+  moduleLoaded: boolean;
+  /** A `process`, `Deno`, `Bun`, `std` or `os` object was reachable (also through the Function constructor). */
+  hostObject: boolean;
+  /** `fetch`, `XMLHttpRequest`, `WebSocket` or a socket API exists. */
+  networkApi: boolean;
+  /** `setTimeout`/`setInterval`/`setImmediate` exist (a callback could run after the job's budget). */
+  timers: boolean;
+  /** The host's own hooks (output, asserts) were reachable from the program. */
+  hostHooks: boolean;
+  /** The program could change what the tests that follow it see of `Object.prototype`, `Array.prototype`, `JSON` or `undefined`. */
+  intrinsicsWritable: boolean;
+  /** The program could replace the `console` or `console.assert` the tests that follow it call. */
+  consoleReplaceable: boolean;
+  /** A change to a prototype in one job was visible in the next job. */
+  stateCrossesJobs: boolean;
+  /** A program that silences asserts and output was judged `passed` on a false assert. */
+  verdictForged: boolean;
+  /** An endless loop or an endless chain of promise jobs ended other than by the work budget. */
+  budgetEscaped: boolean;
+}
+
 export interface IsolationInfo {
-  mode: IsolationMode;
+  /** `quickjs-wasm`: the JavaScript runtime (an interpreter in WebAssembly, no host APIs). */
+  mode: IsolationMode | 'quickjs-wasm';
   /** The job cannot reach the network (own network namespace). */
   networkIsolated: boolean;
   /**
@@ -62,6 +87,8 @@ export interface IsolationInfo {
   probed?: boolean;
   /** The probe's answers (what a job could do). */
   probes?: ProbeAnswers;
+  /** The JavaScript probe's answers (what a job could reach). */
+  jsProbes?: JsProbeAnswers;
   /** What the fork-server applied to each job (Landlock ABI, seccomp, mount namespace, scratch size). */
   confinement?: Record<string, unknown>;
 }

@@ -2,7 +2,6 @@
  * Sandbox jobs built from normalized Tasks. Pure: no I/O. (Outputs are compared in one place:
  * `evalplusOutputsMatch` in checks/mutation/py-value.ts.)
  */
-import { ToolError } from '../errors.js';
 import type { Task } from '../model/task.js';
 import type { CallJob, ExamplesJob, JobLimits, ProgramSpec, TestsJob } from './types.js';
 
@@ -33,7 +32,8 @@ export function testsJob(
 ): TestsJob {
   const { candidate, challenge, coverage, ...limits } = options;
   const t = task.tests;
-  if (t.kind === 'script') throw new ToolError(`task ${task.id} is ${task.language ?? 'not Python'}: its tests run in that language's runtime, not the Python sandbox`);
+  // A script task's tests run in its language's runtime (createRuntime({ language: task.language })).
+  if (t.kind === 'script') return { kind: 'tests', program: programFor(task, candidate), entryPoint: task.entryPoint, tests: { kind: 'script', code: t.code }, ...limits };
   const tests: TestsJob['tests'] =
     t.kind === 'check-function'
       ? { kind: 'check-function', code: t.code, checkFunction: t.checkFunction }

@@ -351,7 +351,7 @@ export class SandboxPool implements Runtime {
 
   /** The isolation record: measured when measureIsolation() has run, else the plan (probed: false). */
   info(): PoolInfo {
-    return { python: this.python, workers: this.size, isolation: this.measured ?? { ...this.isolation, probed: false }, subreaper: this.subreaper };
+    return { language: 'python', interpreter: { name: 'python', ...this.python }, python: this.python, workers: this.size, isolation: this.measured ?? { ...this.isolation, probed: false }, subreaper: this.subreaper };
   }
 
   /**
@@ -391,6 +391,9 @@ export class SandboxPool implements Runtime {
   run(job: SandboxJob): Promise<JobResult> {
     if (this.closed) return Promise.reject(new ToolError('the sandbox pool is closed'));
     if (this.brokenReason) return Promise.reject(this.brokenError());
+    if (job.kind === 'script' || (job.kind === 'tests' && job.tests.kind === 'script')) {
+      return Promise.reject(new ToolError('a script job was sent to the Python runtime', { hint: "its language's runtime runs it (createRuntime({ language }))" }));
+    }
     return new Promise<JobResult>((resolve, reject) => {
       this.enqueue({ job, seed: job.hashSeed ?? this.defaults.hashSeed, resolve, reject }, false);
       this.dispatch();

@@ -8,8 +8,12 @@ import type { IsolationInfo } from './isolation.js';
 import type { JobResult, SandboxJob } from './types.js';
 
 export interface RuntimeInfo {
-  /** The interpreter that runs the jobs (field name kept from the Python-only report block). */
-  python: { executable: string; version: string };
+  /** The language of the jobs. */
+  language: string;
+  /** The interpreter that runs the jobs (Python: the executable; JavaScript: the QuickJS build). */
+  interpreter: { name: string; version: string; executable?: string };
+  /** Python runtimes: the interpreter (field kept from the Python-only report block). */
+  python?: { executable: string; version: string };
   workers: number;
   isolation: IsolationInfo;
   /** Whether orphans of a job are re-parented to the worker (so none outlives its job). */
@@ -23,14 +27,17 @@ export interface RuntimeStats {
 }
 
 export interface Runtime {
-  /** The language of the programs it runs ('python'). */
+  /** The language of the programs it runs ('python', 'javascript'). */
   readonly language: string;
   /** Jobs it runs at once. */
   readonly size: number;
   readonly isolation: IsolationInfo;
   /** Counters for the run block. */
   readonly stats: RuntimeStats;
-  /** One job; resolves with its result (never rejects for anything the program does). */
+  /**
+   * One job; resolves with its result (never rejects for anything the program does). Python runs tests, call and
+   * examples jobs; JavaScript runs script jobs and tests jobs whose tests are a script. Another job kind rejects.
+   */
   run(job: SandboxJob): Promise<JobResult>;
   /** Jobs with bounded in-flight work; results in input order. */
   runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]>;

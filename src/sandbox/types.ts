@@ -3,6 +3,7 @@
  * worker; its verdict is decided by the oracle, a process apart from the program (see python/test_harness.py), never by the program.
  */
 import type { SandboxReason } from '../model/types.generated.js';
+import type { JsJob, JsResult } from './js/types.js';
 
 /** The program under test: a candidate solution plus what the benchmark runs around it. */
 export interface ProgramSpec {
@@ -34,7 +35,9 @@ export interface JobLimits {
 
 export type TestsSpec =
   | { kind: 'check-function'; code: string; checkFunction: string }
-  | { kind: 'assert-list'; asserts: string[] };
+  | { kind: 'assert-list'; asserts: string[] }
+  /** A test script run after the candidate (HumanEval-X); for runtimes of languages whose tests are scripts. */
+  | { kind: 'script'; code: string };
 
 /** Run the tests against the candidate; stops at the first failing assert. */
 export interface TestsJob extends JobLimits {
@@ -99,7 +102,16 @@ export interface ExamplesJob extends JobLimits {
   cpuLimitMs?: number;
 }
 
-export type SandboxJob = TestsJob | CallJob | ExamplesJob;
+/**
+ * A whole program run as the benchmark's own harness runs it (JavaScript: node on one file), with the runtime's
+ * native limits; its result carries the runtime's raw record (`script`). Only a script runtime runs it.
+ */
+export interface ScriptJob extends JobLimits {
+  kind: 'script';
+  script: JsJob;
+}
+
+export type SandboxJob = TestsJob | CallJob | ExamplesJob | ScriptJob;
 
 export type Phase = 'imports' | 'candidate' | 'setup' | 'tests';
 
@@ -193,4 +205,6 @@ export interface JobResult {
   cpuMs?: number;
   /** Processes the job left behind that the server killed. */
   leftoverProcesses: number;
+  /** script jobs: the runtime's own record of the run (how it ended, asserts seen, work done). */
+  script?: JsResult;
 }

@@ -6,12 +6,12 @@
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, cpuDecided, examplesJob, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
-import type { Runtime } from '../../sandbox/runtime.js';
+import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
 import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
-import { DEFAULT_JS_LIMITS, JS_ISOLATION, JsRuntime } from '../../sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
 import { compareWithPython, crossLanguageFinding } from './cross-language.js';
 import { exampleScriptWarning, jsLimits, runJavaScriptTask, type JsJobRunner, type JsTaskRun } from './javascript.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -37,8 +37,8 @@ export interface ExecutionCheckOptions {
   siblingsOf?: (task: Task) => SiblingTask[];
   /** Curated releases drawn from this benchmark that were loaded (a task they lack was dropped). */
   curatedSiblings?: readonly string[];
-  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
-  javascript?: JsJobRunner;
+  /** The JavaScript runtime, shared (not closed here); default: one started for the check and closed after it. */
+  javascript?: Runtime;
   /** The Python task a translated task was translated from, carrying its test inputs (HumanEval+ for HumanEval-X). */
   siblingFor?: (task: Task) => Task | undefined;
 }
@@ -151,12 +151,15 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     };
 
     const jsRuns = new Map<number, JsTaskRun>();
-    const crossLanguage = { tasks: 0, compared: 0 };
+    let jsRuntime: Runtime | undefined;
+    let jsInfo: RuntimeInfo | undefined;
+    const crossLanguage = { tasks: 0, compared: 0, acceptedByContract: 0, missingModule: 0 };
     let jsJobs = 0;
     if (isJs.some(Boolean)) {
       const parser = await loadJavaScriptParser();
-      const own = options.javascript ? undefined : new JsRuntime({ workers: config.workers > 0 ? config.workers : 1 });
-      const inner = options.javascript ?? own!;
+      jsRuntime = options.javascript ?? createRuntime({ language: 'javascript', workers: config.workers > 0 ? config.workers : 1 });
+      const own = options.javascript ? undefined : jsRuntime;
+      const inner = scriptRunner(jsRuntime);
       const runner: JsJobRunner = { run: (job) => ((jsJobs += 1), inner.run(job)) };
       try {
         const jsTasks = tasks.map((t, i) => ({ t, i })).filter(({ i }) => isJs[i]);
@@ -179,12 +182,19 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
             const f = crossLanguageFinding(t, py, compared);
             if (f) jsRuns.get(i)?.output.findings.push(f);
             crossLanguage.compared += compared.compared;
+            crossLanguage.acceptedByContract += compared.acceptedByContract;
+            crossLanguage.missingModule += compared.missingModule;
             crossLanguage.tasks += 1;
           }
         }
       } finally {
-        await own?.close();
+        if (own) {
+          // What a job could do, measured by the runtime's probe jobs, before the runtime goes.
+          jsInfo = { ...own.info(), isolation: await own.measureIsolation() };
+          await own.close();
+        }
       }
+      jsInfo ??= { ...jsRuntime.info(), isolation: await jsRuntime.measureIsolation() };
       const broken = [...jsRuns.entries()].filter(([, r]) => r.exampleScriptError !== undefined).map(([i, r]) => ({ id: tasks[i].id, error: r.exampleScriptError! }));
       const warning = exampleScriptWarning(broken);
       if (warning) warnings.push(warning);
@@ -270,7 +280,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
-        ...(jsRuns.size > 0 ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, isolation: JS_ISOLATION, crossLanguage } } : {}),
+        ...(jsRuns.size > 0 && jsInfo ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, interpreter: jsInfo.interpreter, workers: jsInfo.workers, isolation: jsInfo.isolation, crossLanguage } } : {}),
       },
     };
   } finally {

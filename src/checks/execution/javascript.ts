@@ -9,6 +9,8 @@ import type { Task } from '../../model/task.js';
 import { instrumentAsserts, type AssertSite } from '../../javascript/asserts.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import type { JsLimits, JsJob, JsResult } from '../../sandbox/js/types.js';
+import { jsVerdict } from '../../sandbox/js/verdict.js';
+import { workBudgetFor } from '../../sandbox/js/runtime.js';
 import type { JobResult, Verdict } from '../../sandbox/types.js';
 import { finding, type TaskCheckOutput } from '../types.js';
 import { analyzeTask, type TaskRuns } from './analyze.js';
@@ -18,11 +20,7 @@ export interface JsJobRunner {
   run(job: JsJob): Promise<JsResult>;
 }
 
-/**
- * Interrupt polls per millisecond of the time limit: QuickJS polled 2-7 times a millisecond on this project's
- * machines (loaded to idle), so the low end keeps a reference that node runs within the limit under it.
- */
-export const JS_POLLS_PER_MS = 2;
+export { JS_POLLS_PER_MS } from '../../sandbox/js/runtime.js';
 
 /**
  * Trivial bodies for the function under test: an assert that none of them makes false does not depend on the
@@ -34,7 +32,7 @@ export const TRIVIAL_RETURNS = ['undefined', 'null', 'true', 'false', '0', '1', 
 const FILENAME = 'test.js';
 
 export function jsLimits(config: ExecutionConfig, base: JsLimits): JsLimits {
-  return { ...base, workBudget: Math.max(1, Math.round(config.timeLimitMs * JS_POLLS_PER_MS)) };
+  return { ...base, workBudget: workBudgetFor(config.timeLimitMs) };
 }
 
 /** A JavaScript run as the Python analysis reads it; `durationMs` is the counted work on the time limit's scale. */
@@ -51,36 +49,9 @@ export function toJobResult(result: JsResult, sites: readonly AssertSite[], limi
   };
 }
 
-/** node's message for a `require` of a package that is not installed (the runtime's `require` says the same). */
-const MODULE_NOT_FOUND = /^Error: Cannot find module '/;
-
-function splitError(message: string): { exception: string; message: string } {
-  const m = /^([A-Za-z_$][\w$]*): ([\s\S]*)$/.exec(message);
-  return m ? { exception: m[1], message: m[2] } : { exception: 'Error', message };
-}
-
 /** The harness's verdict, with where the failure is when the host saw it. */
 export function verdictOf(result: JsResult, sites: readonly AssertSite[]): Verdict {
-  const end = result.end;
-  if (end.kind === 'timeout') return { status: 'timeout', completed: result.asserts.reduce((n, a) => n + a.calls, 0) };
-  if (end.kind === 'memory') return { status: 'error', reason: 'memory', message: 'the heap limit was reached' };
-  if (end.kind === 'crashed') return { status: 'error', reason: 'worker-died', message: end.message };
-  if (end.kind === 'output-limit') return { status: 'error', reason: 'resource', message: 'the output limit was reached' };
-  if (end.kind === 'uncaught') {
-    // A module the harness's machine must have installed (HumanEval-X's md5 task needs js-md5): the environment, not the code.
-    const phase = MODULE_NOT_FOUND.test(end.message) ? 'imports' : 'tests';
-    return { status: 'failed', phase, ...splitError(end.message) };
-  }
-  if (result.official === 'passed') return { status: 'passed' };
-  const falsy = result.asserts.find((a) => a.falsy > 0);
-  if (falsy) {
-    const site = sites[falsy.site];
-    return { status: 'failed', phase: 'tests', exception: 'AssertionError', message: 'Assertion failed', ...(site ? { line: site.line, text: site.text } : {}) };
-  }
-  if (result.unnumberedAsserts.falsy > 0) return { status: 'failed', phase: 'tests', exception: 'AssertionError', message: 'Assertion failed' };
-  const stream = result.stderr !== '' ? 'stderr' : 'stdout';
-  const text = (result.stderr || result.stdout).trim().split('\n')[0].slice(0, 200);
-  return { status: 'failed', phase: 'tests', exception: 'Output', message: `the program wrote to ${stream} (the harness fails any output): ${text}` };
+  return jsVerdict(result, sites, 'official');
 }
 
 export interface JsTaskRun {

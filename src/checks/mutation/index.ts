@@ -6,13 +6,13 @@
  * low-coverage. Files are touched only through the injected CheckpointStore.
  */
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
-import type { Runtime } from '../../sandbox/runtime.js';
+import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
 import { availableParallelism } from 'node:os';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../sandbox/js/runtime.js';
-import { analyseJavaScriptTask, type JsMutationRunner } from './javascript.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
+import { analyseJavaScriptTask } from './javascript.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';
@@ -48,8 +48,8 @@ export interface MutationCheckOptions {
   checkpoints?: CheckpointStore;
   /** The task that carries EvalPlus plus inputs for `task` (its sibling in HumanEval+/MBPP+); default: the task itself if it has inputs. */
   plusTaskFor?: (task: Task) => Task | undefined;
-  /** Runs JavaScript tasks' jobs (default: a JavaScript runtime started for the check and closed after it). */
-  javascript?: JsMutationRunner;
+  /** The JavaScript runtime, shared (not closed here); default: one started for the check and closed after it. */
+  javascript?: Runtime;
 }
 
 export function createMutationCheck(options: MutationCheckOptions = {}): Check<'mutation'> {
@@ -98,7 +98,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
   });
   const jsTodo = prepared.filter((p) => p.done === undefined && taskLanguage(p.task) === 'javascript');
   const todo = prepared.filter((p) => p.done === undefined && taskLanguage(p.task) !== 'javascript');
-  if (jsTodo.length > 0) await runJavaScriptMutation(jsTodo, context, config, seed, options);
+  const jsInfo = jsTodo.length > 0 ? await runJavaScriptMutation(jsTodo, context, config, seed, options) : undefined;
   const generated = todo.map((p) => {
     const { region, warnings: w } = solutionRegion(p.task);
     for (const message of w) warnings.push({ code: 'mutation-region-fallback', check: 'mutation', taskId: p.task.id, message });
@@ -164,19 +164,21 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       taskWallMs: { mutants: Math.round(runs.reduce((a, r) => a + r.mutantsWallMs, 0)), sorting: Math.round(runs.reduce((a, r) => a + r.sortingWallMs, 0)) },
       timeLimitMs: runs.length > 0 ? { min: Math.min(...runs.map((r) => r.timeLimitMs)), max: Math.max(...runs.map((r) => r.timeLimitMs)) } : null,
       pool: pool.info(),
+      ...(jsInfo ? { javascript: jsInfo } : {}),
     },
   };
 }
 
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
-async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<void> {
+async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<RuntimeInfo> {
   const parser = await loadJavaScriptParser();
-  const own = options.javascript ? undefined : new JsRuntime({ workers: availableParallelism() });
-  const runner = options.javascript ?? own!;
+  const own = options.javascript ? undefined : createRuntime({ language: 'javascript', workers: availableParallelism() });
+  const runtime = options.javascript ?? own!;
+  const runner = scriptRunner(runtime);
   try {
     context.progress.start('mutation (JavaScript)', todo.length);
     for (const p of todo) {
-      if (context.signal?.aborted) return;
+      if (context.signal?.aborted) break;
       const started = performance.now();
       const a = await analyseJavaScriptTask({ task: p.task, plusTask: p.plusTask, config, seed, parser, runner, limits: DEFAULT_JS_LIMITS });
       const wallMs = performance.now() - started;
@@ -184,6 +186,8 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
       options.checkpoints?.save(p.task.id, p.key, p.done);
       context.progress.advance();
     }
+    // For the run block: the runtime's record (its isolation as measured, if a check has measured it).
+    return runtime.info();
   } finally {
     context.progress.finish();
     await own?.close();

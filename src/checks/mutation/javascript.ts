@@ -76,10 +76,13 @@ function skippedSection(reason: string): MutationTask {
 export function probeSource(candidate: string, entryPoint: string, inputs: readonly string[]): string {
   const calls = inputs.map(
     (args, i) =>
-      `try { const r = ${entryPoint}(${args}); const j = JSON.stringify(r); console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':=' + (j === undefined ? 'undefined' : j)); } catch (e) { console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':!' + (e && e.name)); }`,
+      `try { const r = ${entryPoint}(${args}); const j = JSON.stringify(r); console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':=' + (j === undefined ? 'undefined' : j)); } catch (e) { console.log(${JSON.stringify(PROBE_MARK)} + ${i} + ':!' + (e && e.name) + (e && e.code === 'MODULE_NOT_FOUND' ? ' ${MODULE_NOT_FOUND}' : '')); }`,
   );
   return `${candidate}\n${calls.join('\n')}\n`;
 }
+
+/** Added to a throw's name when it is a `require` of a module that is not installed (the environment, not the code). */
+export const MODULE_NOT_FOUND = 'MODULE_NOT_FOUND';
 
 /** Outputs by input index: `=<json>` for a value, `!<name>` for a throw; missing when the probe stopped before it. */
 export function probeOutputs(result: JsResult): Map<number, string> {

@@ -68,9 +68,17 @@ function prelude(seed: number, strict: boolean): string {
     String.prototype, Number.prototype, Boolean.prototype, Function.prototype, RegExp.prototype, Error.prototype]) Object.freeze(o);`
       : `globalThis.console = console;`
   }
+  return [${TEST_BINDINGS.map((n) => (n === 'console' ? 'console' : n === ASSERT_HOOK ? 'hook' : n)).join(', ')}];
 })();
 `;
 }
+
+/**
+ * Names a separate test script sees as the values they had before the program ran, passed in as parameters: QuickJS
+ * lets `Object.defineProperty(globalThis, ...)` redefine even a non-configurable global (measured), and any program
+ * may assign `globalThis.JSON`, so globals alone cannot keep a program from answering for the tests.
+ */
+const TEST_BINDINGS = ['console', ASSERT_HOOK, 'JSON', 'Math', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Set', 'Map', 'RegExp', 'Error', 'isNaN', 'isFinite', 'parseInt', 'parseFloat', 'undefined', 'NaN', 'Infinity'];
 
 /** The error QuickJS raises when an allocation fails under the memory limit. */
 const OUT_OF_MEMORY = /out of memory/i;
@@ -152,22 +160,26 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       setup.error.dispose();
       throw new Error(`the JavaScript prelude failed: ${message}`);
     }
-    setup.value.dispose();
+    const originals = setup.value;
 
     let end: JsEnd = { kind: 'completed' };
     try {
-      const result = vm.evalCode(job.source, job.filename);
-      if (result.error) {
-        end = { kind: 'uncaught', message: describeError(vm, result.error) };
-        result.error.dispose();
-      } else {
+      for (const [code, filename] of job.tests === undefined ? [[job.source, job.filename]] : [[job.source, job.filename], [job.tests, `tests-${job.filename}`]]) {
+        const result = code === job.tests ? runTests(vm, code, filename, originals) : vm.evalCode(code, filename);
+        if (result.error) {
+          end = { kind: 'uncaught', message: describeError(vm, result.error) };
+          result.error.dispose();
+          break;
+        }
         result.value.dispose();
         // node drains the promise jobs before it exits.
         const pending = runtime.executePendingJobs();
         if (pending.error) {
           end = { kind: 'uncaught', message: describeError(vm, pending.error) };
           pending.error.dispose();
+          break;
         }
+        if (timedOut || overflowed) break;
       }
     } catch (error) {
       // The host gave out under the interpreter (its stack): the instance cannot be trusted afterwards.
@@ -179,6 +191,7 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
     } else if (timedOut) end = { kind: 'timeout' };
     else if (overflowed) end = { kind: 'output-limit' };
     else if (end.kind === 'uncaught' && OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
+    if (end.kind !== 'crashed') originals.dispose();
     if (end.kind === 'uncaught' || end.kind === 'crashed') stderr.push(`Uncaught ${end.message}\n`);
     const out = stdout.join('');
     const err = stderr.join('');
@@ -202,6 +215,19 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       // QuickJS aborts when a runtime that ran out of memory is freed; the instance is unusable from then on.
       aborted = true;
     }
+  }
+}
+
+/** The test script as a function of the bindings it must not share with the program, called with their originals. */
+function runTests(vm: QuickJSContext, code: string, filename: string, originals: QuickJSHandle): ReturnType<QuickJSContext['evalCode']> {
+  const made = vm.evalCode(`(function (${TEST_BINDINGS.join(', ')}) {\n${code}\n})`, filename);
+  if (made.error) return made;
+  const args = TEST_BINDINGS.map((_, i) => vm.getProp(originals, i));
+  try {
+    return vm.callFunction(made.value, vm.undefined, ...args);
+  } finally {
+    for (const a of args) a.dispose();
+    made.value.dispose();
   }
 }
 

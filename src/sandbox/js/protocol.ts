@@ -9,5 +9,6 @@ export interface WorkerRequest {
 /** `ready` (id -1) once the interpreter is loaded; a failure means the worker exits after sending it. */
 export type WorkerReply =
   | { id: number; ok: true; ready: true }
-  | { id: number; ok: true; result: JsResult }
+  /** `retiring`: the worker exits after this reply (its interpreter aborted); the host starts another for the next job. */
+  | { id: number; ok: true; result: JsResult; retiring?: boolean }
   | { id: number; ok: false; message: string };

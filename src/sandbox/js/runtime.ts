@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { ToolError } from '../../errors.js';
+import type { IsolationInfo } from '../isolation.js';
+import type { Runtime, RuntimeInfo } from '../runtime.js';
+import type { JobResult, SandboxJob, Verdict } from '../types.js';
+import { probeJsIsolation } from './probe.js';
+import { jsVerdict } from './verdict.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 import type { JsJob, JsLimits, JsResult } from './types.js';
 
@@ -98,11 +104,12 @@ class Worker {
   private readonly cwd: string;
   queue: Promise<unknown> = Promise.resolve();
 
-  constructor() {
+  constructor(private readonly onStart: () => void = () => {}) {
     this.cwd = mkdtempSync(join(tmpdir(), 'bench-audit-js-'));
   }
 
   private start(): Promise<void> {
+    this.onStart();
     const entry = workerEntry();
     const child = fork(entry.path, [], {
       cwd: this.cwd,
@@ -124,13 +131,20 @@ class Worker {
         if (!p) return;
         this.pending.delete(m.id);
         clearTimeout(p.timer);
-        if (m.ok && 'result' in m) p.resolve(m.result);
+        if (m.ok && 'result' in m) {
+          // The next job must not be sent to a worker that is exiting.
+          if (m.retiring && this.child === child) this.child = undefined;
+          p.resolve(m.result);
+        }
         else p.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
       });
       const lost = (why: string) => {
-        if (this.child === child) this.child = undefined;
+        const current = this.child === child;
+        if (current) this.child = undefined;
         const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
         reject(new ToolError(detail));
+        // A retired worker's exit concerns no job: the pending ones belong to its successor.
+        if (!current) return;
         // The job it was running took it down: that job's outcome, not the audit's failure.
         for (const [id, p] of this.pending) {
           clearTimeout(p.timer);
@@ -172,24 +186,195 @@ class Worker {
   }
 }
 
-/** Results in job order, whatever worker ran them; a worker that dies is restarted for the next job. */
-export class JsRuntime {
-  readonly isolation = JS_ISOLATION;
-  private readonly workers: Worker[];
-  private next = 0;
+/** Jobs in flight per worker in `runAll`/`map`: one running plus one queued keeps workers busy. */
+const IN_FLIGHT_PER_WORKER = 2;
+/** The file name node is given by the HumanEval-X harness (`test.js`). */
+const HARNESS_FILENAME = 'test.js';
 
-  constructor(options: { workers?: number } = {}) {
-    this.workers = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => new Worker());
+/**
+ * Interrupt polls per millisecond of a job's time limit: QuickJS polled 2-7 times a millisecond on this project's
+ * machines (loaded to idle), so the low end keeps a program that node runs within the limit under it.
+ */
+export const JS_POLLS_PER_MS = 2;
+
+/** The work budget (interrupt polls) standing for a time limit in milliseconds. */
+export function workBudgetFor(limitMs: number): number {
+  return Math.max(1, Math.round(limitMs * JS_POLLS_PER_MS));
+}
+
+export interface JsRuntimeOptions {
+  workers?: number;
+  /** Time limit of a tests job that sets none (it becomes a work budget: `workBudgetFor`). */
+  timeoutMs?: number;
+}
+
+/** The QuickJS build that runs the jobs (its package's version). */
+function quickJsVersion(): string {
+  try {
+    const pkg: unknown = createRequire(import.meta.url)('@jitl/quickjs-wasmfile-release-sync/package.json');
+    const version = (pkg as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The JavaScript runtime behind `Runtime`: script jobs (a program with the runtime's own limits, the JavaScript
+ * checks' jobs) and tests jobs whose tests are a script (model samples): the candidate, then the test script as a
+ * second script, in strict mode (console, the assert hook and the intrinsics frozen), the verdict decided by the host
+ * from what it counted. Results in job order, whatever worker ran them; a worker that dies is restarted for the next job.
+ */
+export class JsRuntime implements Runtime {
+  readonly language = 'javascript';
+  readonly size: number;
+  readonly stats = { jobs: 0, workersStarted: 0, workersReplaced: 0 };
+  private readonly workers: Worker[];
+  private readonly timeoutMs: number;
+  private next = 0;
+  private measuring: Promise<IsolationInfo> | undefined;
+  private measured: IsolationInfo | undefined;
+
+  constructor(options: JsRuntimeOptions = {}) {
+    this.size = Math.max(1, options.workers ?? 1);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_JS_WORK_BUDGET / JS_POLLS_PER_MS;
+    const started = () => {
+      this.stats.workersStarted += 1;
+      if (this.stats.workersStarted > this.size) this.stats.workersReplaced += 1;
+    };
+    this.workers = Array.from({ length: this.size }, () => new Worker(started));
   }
 
-  run(job: JsJob): Promise<JsResult> {
+  /** The isolation record: measured when measureIsolation() has run, else the plan (probed: false). */
+  get isolation(): IsolationInfo {
+    return this.measured ?? planned();
+  }
+
+  /** One JavaScript program, as the runtime's raw record. */
+  runScript(job: JsJob): Promise<JsResult> {
+    this.stats.jobs += 1;
     const worker = this.workers[this.next++ % this.workers.length];
     const result = worker.queue.then(() => worker.run(job));
     worker.queue = result.catch(() => undefined);
     return result;
   }
 
+  async run(job: SandboxJob): Promise<JobResult> {
+    if (job.kind === 'script') {
+      const started = performance.now();
+      const raw = await this.runScript(job.script);
+      return toJobResult(raw, jsVerdict(raw), performance.now() - started);
+    }
+    if (job.kind === 'tests' && job.tests.kind === 'script') {
+      const limitMs = job.cpuLimitMs ?? job.timeoutMs ?? this.timeoutMs;
+      const limits = { ...DEFAULT_JS_LIMITS, workBudget: workBudgetFor(limitMs) };
+      const raw = await this.runScript({ source: job.program.candidate, tests: job.tests.code, filename: HARNESS_FILENAME, seed: job.hashSeed ?? 0, limits, mode: 'strict' });
+      // The counted work on the time limit's scale: deterministic, unlike a wall time.
+      return toJobResult(raw, jsVerdict(raw, [], 'host'), (raw.work / limits.workBudget) * limitMs);
+    }
+    throw new ToolError(`the JavaScript runtime cannot run a ${job.kind} job${job.kind === 'tests' ? ` with ${job.tests.kind} tests` : ''}`, {
+      hint: 'it runs script jobs and tests jobs whose tests are a script; call and examples jobs are Python runtime jobs',
+    });
+  }
+
+  async runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
+    const results = new Array<JobResult>(jobs.length);
+    for await (const { index, result } of this.map(jobs, (j) => j)) {
+      results[index] = result;
+      onResult?.(result, index);
+    }
+    return results;
+  }
+
+  async *map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
+    const limit = this.size * IN_FLIGHT_PER_WORKER;
+    const iterator = items[Symbol.iterator]();
+    const inFlight = new Map<number, Promise<{ index: number; item: T; result: JobResult }>>();
+    let index = 0;
+    let exhausted = false;
+    const fill = () => {
+      while (!exhausted && inFlight.size < limit) {
+        const next = iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const i = index++;
+        const item = next.value;
+        inFlight.set(i, this.run(toJob(item, i)).then((result) => ({ index: i, item, result })));
+      }
+    };
+    fill();
+    while (inFlight.size > 0) {
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.index);
+      fill();
+      yield done;
+    }
+  }
+
+  /** Run the probe jobs once (what a hostile program would try) and keep the record for info(). */
+  measureIsolation(): Promise<IsolationInfo> {
+    this.measuring ??= probeJsIsolation((job) => this.run(job), planned(), this.size).then((info) => (this.measured = info));
+    return this.measuring;
+  }
+
+  info(): RuntimeInfo {
+    return {
+      language: this.language,
+      interpreter: { name: 'quickjs (quickjs-emscripten, WebAssembly)', version: quickJsVersion() },
+      workers: this.size,
+      isolation: this.isolation,
+      // No job starts a process: there are no orphans to re-parent.
+      subreaper: undefined,
+    };
+  }
+
   async close(): Promise<void> {
     for (const w of this.workers) w.close();
   }
+}
+
+/** The isolation before the probe has run: the plan, not a measurement (a caller that needs proof measures). */
+function planned(): IsolationInfo {
+  return {
+    mode: 'quickjs-wasm',
+    networkIsolated: true,
+    filesystem: 'host',
+    pidNamespace: true,
+    uidDropped: false,
+    processLimit: true,
+    notes: [...JS_ISOLATION.notes, 'not yet measured: the probe jobs have not run'],
+    probed: false,
+  };
+}
+
+function toJobResult(raw: JsResult, verdict: Verdict, durationMs: number): JobResult {
+  return {
+    verdict,
+    outputs: [],
+    stdout: raw.stdout,
+    stderr: raw.stderr,
+    stdoutTruncated: raw.end.kind === 'output-limit',
+    stderrTruncated: raw.end.kind === 'output-limit',
+    durationMs: Math.round(durationMs),
+    leftoverProcesses: 0,
+    script: raw,
+  };
+}
+
+/** Runs one JavaScript program and returns the runtime's raw record (the JavaScript checks' view of a runtime). */
+export interface JsScriptRunner {
+  run(job: JsJob): Promise<JsResult>;
+}
+
+/** A runtime's script jobs as raw records: what the JavaScript checks read (asserts seen, work done). */
+export function scriptRunner(runtime: Runtime): JsScriptRunner {
+  return {
+    run: async (job) => {
+      const result = await runtime.run({ kind: 'script', script: job });
+      if (result.script === undefined) throw new ToolError(`the ${runtime.language} runtime returned no script record for a script job`);
+      return result.script;
+    },
+  };
 }

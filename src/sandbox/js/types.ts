@@ -22,6 +22,12 @@ export interface JsJob {
   source: string;
   /** File name shown in stack traces. */
   filename: string;
+  /**
+   * The test script, run as a second script in the same global scope once `source` has run to its end, so that the
+   * program cannot swallow it (an unclosed comment or template literal in one file would); unset: `source` is the
+   * whole file, as the benchmark's harness writes it.
+   */
+  tests?: string;
   /** Seeds `Math.random` so a repeat under another seed can reveal a flaky reference. */
   seed: number;
   limits: JsLimits;

@@ -18,7 +18,8 @@ function reply(message: WorkerReply): Promise<void> {
 process.on('message', (raw: WorkerRequest) => {
   void (async () => {
     try {
-      await reply({ id: raw.id, ok: true, result: runJsJob(module, raw.job) });
+      const result = runJsJob(module, raw.job);
+      await reply({ id: raw.id, ok: true, result, ...(engineAborted() ? { retiring: true } : {}) });
       if (engineAborted()) process.exit(1);
     } catch (error) {
       await reply({ id: raw.id, ok: false, message: error instanceof Error ? error.message : String(error) });

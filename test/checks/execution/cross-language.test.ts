@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { asJsValue, compareWithPython, crossLanguageFinding, sameValue } from '../../../src/checks/execution/cross-language.js';
 import type { Task } from '../../../src/model/task.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import type { JobResult } from '../../../src/sandbox/types.js';
 import { PyFloat } from '../../../src/util/python-json.js';
 
-const runtime = new JsRuntime({ workers: 1 });
-after(() => runtime.close());
+const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
+const runtime = scriptRunner(jsRuntime);
+after(() => jsRuntime.close());
 
 describe('cross-language comparison', () => {
   it('reads Python outputs as the JSON JavaScript prints: tuples as arrays, dicts as objects, big ints as numbers', () => {

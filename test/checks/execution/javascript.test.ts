@@ -4,10 +4,12 @@ import { runJavaScriptTask } from '../../../src/checks/execution/javascript.js';
 import { loadJavaScriptParser } from '../../../src/javascript/parser.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
 import type { Task } from '../../../src/model/task.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { createRuntime } from '../../../src/sandbox/runtimes.js';
 
-const runtime = new JsRuntime({ workers: 1 });
-after(() => runtime.close());
+const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
+const runtime = scriptRunner(jsRuntime);
+after(() => jsRuntime.close());
 const config = { ...DEFAULT_EXECUTION_CONFIG, repeats: 2 };
 const PROMPT = '/* add one */\nconst inc = (x) => {\n';
 

@@ -4,11 +4,13 @@ import { analyseJavaScriptTask } from '../../../src/checks/mutation/javascript.j
 import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';
 import { loadJavaScriptParser } from '../../../src/javascript/parser.js';
 import type { Task } from '../../../src/model/task.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import { PyFloat } from '../../../src/util/python-json.js';
 
-const runtime = new JsRuntime({ workers: 1 });
-after(() => runtime.close());
+const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
+const runtime = scriptRunner(jsRuntime);
+after(() => jsRuntime.close());
 const PROMPT = '/* the larger of a and b */\nconst larger = (a, b) => {\n';
 
 function task(body: string, tests: string): Task {

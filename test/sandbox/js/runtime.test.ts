@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import type { JsJob } from '../../../src/sandbox/js/types.js';
 
-const runtime = new JsRuntime({ workers: 1 });
-after(() => runtime.close());
+const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
+const runtime = scriptRunner(jsRuntime);
+after(() => jsRuntime.close());
 
 /** Small limits so the limit cases finish fast. */
 const limits = { ...DEFAULT_JS_LIMITS, workBudget: 300, memoryBytes: 8 * 1024 * 1024, outputBytes: 4096 };

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-rescore-js-'));
+const data = join('test', 'fixtures', 'data', 'humaneval-x', 'humaneval_js.jsonl.gz');
+const samples = join('test', 'fixtures', 'samples', 'humaneval-x-js.jsonl');
+
+describe('bench-audit rescore --samples on JavaScript (HumanEval-X)', () => {
+  it('runs samples in the JavaScript runtime: right ones pass, wrong and hostile ones do not', async () => {
+    const audit = join(tmp, 'js.json');
+    const a = await runCli(['audit', '--data', data, '--adapter', 'humaneval-x-js', '--checks', 'static', '--out', audit, '--fail-on', 'none']);
+    assert.equal(a.code, 0, a.stderr);
+    const out = join(tmp, 'verdicts.jsonl');
+    const r = await runCli(['rescore', '--audit', audit, '--samples', samples, '--out', out, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { falsePasses: { samples: number; passedOriginal: number } };
+    assert.equal(report.falsePasses.samples, 8);
+    assert.equal(report.falsePasses.passedOriginal, 2);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { row: number; verdict: string; original: string });
+    assert.deepEqual(
+      lines.map((l) => [l.row, l.original]),
+      [[1, 'passed'], [2, 'passed'], [3, 'failed'], [4, 'failed'], [5, 'failed'], [6, 'failed'], [7, 'failed'], [8, 'timeout']],
+    );
+    assert.equal(existsSync('bench-audit-pwned'), false, 'the hostile sample reached the host');
+  });
+});
