@@ -255,7 +255,7 @@ export class Scanner {
   /** Per channel: a serial per n-gram id, to count distinct ids without a Set. */
   private readonly marks: Uint32Array[];
   private markSerial = 0;
-  private readonly matchedScratch: number[] = [];
+  private matchedScratch = new Uint32Array(256);
   /** Per solution item: its alpha-renamed tokens (computed once). */
   private readonly itemAlpha: Array<Uint32Array | undefined> = [];
   /** Memos by content (see memo.ts): similarities of (item, window), LSH candidates of a function. */
@@ -498,7 +498,7 @@ export class Scanner {
     }
     for (let k = 1; k <= count * 3; k++) start[k] += start[k - 1];
     const fill = this.groupFill;
-    fill.set(start.subarray(0, count * 3));
+    for (let k = 0; k < count * 3; k++) fill[k] = start[k];
     const grouped = this.grouped;
     for (let c = 0; c < 3; c++) {
       const h = this.hits[c];
@@ -752,26 +752,29 @@ export class Scanner {
 
   /** Sorted distinct n-gram ids of a channel's hits of the item in `slot` (none: -1) inside [start, end). */
   private matched(channel: number, slot: number, start: number, end: number): number[] {
+    if (slot < 0) return [];
     const params = this.index.params;
-    const n = channel === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
+    const size = channel === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
     const h = this.hits[channel];
     const mark = this.marks[channel];
     const serial = this.nextMark();
+    const from = this.groupStart[slot * 3 + channel];
+    const to = this.groupStart[slot * 3 + channel + 1];
+    if (this.matchedScratch.length < to - from) this.matchedScratch = new Uint32Array(Math.max(to - from, this.matchedScratch.length * 2));
     const ids = this.matchedScratch;
-    ids.length = 0;
-    if (slot < 0) return [];
     const g = this.grouped;
-    for (let k = this.groupStart[slot * 3 + channel]; k < this.groupStart[slot * 3 + channel + 1]; k++) {
+    let count = 0;
+    for (let k = from; k < to; k++) {
       const i = g[k];
       const p = h.pos[i];
-      if (p < start || p + n > end) continue;
+      if (p < start || p + size > end) continue;
       const id = h.ngram[i];
       if (mark[id] !== serial) {
         mark[id] = serial;
-        ids.push(id);
+        ids[count++] = id;
       }
     }
-    return ids.sort((x, y) => x - y).slice();
+    return Array.from(ids.subarray(0, count).sort());
   }
 
   /** The partial result of everything scanned so far. */
