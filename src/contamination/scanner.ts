@@ -8,7 +8,9 @@
  * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
  * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
  * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
- * reference can still reach the Jaccard threshold.
+ * reference can still reach the Jaccard threshold. Where matches are dense (model completions, benchmark
+ * copies), a window's similarities and a function's LSH candidates are computed once per distinct token
+ * content (memo.ts; test/contamination/dense-equivalence.test.ts checks them against a scan without).
  */
 import type { Warning } from '../model/types.generated.js';
 import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2, unfmix32 } from './hash.js';
