@@ -48,9 +48,10 @@ export class TokenMemo<V> {
 
   /**
    * The value for (key, a[from, to), b[from, to)) (b: a second stream over the same positions, or
-   * null), computed by `compute` unless an identical range was seen before.
+   * null), computed by `compute` unless an identical range was seen before. A value `keep` rejects
+   * is not stored (cheap to compute again, and not worth a copy of its tokens).
    */
-  get(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number, compute: () => V): V {
+  get(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number, compute: () => V, keep: (value: V) => boolean = () => true): V {
     const h = this.hash(key, a, b, from, to);
     let bucket = this.entries.get(h);
     if (bucket !== undefined) {
@@ -63,6 +64,7 @@ export class TokenMemo<V> {
     }
     this.misses++;
     const value = compute();
+    if (!keep(value)) return value;
     const size = (to - from) * (b === null ? 1 : 2);
     if (this.stored + size > this.maxTokens) {
       this.entries.clear();

@@ -263,7 +263,7 @@ export class Scanner {
   /** Memos by content (see memo.ts): similarities of (item, window), LSH candidates of a function. */
   private readonly memoOn: boolean;
   private readonly verifyMemo = new TokenMemo<[number, number]>(MEMO_MAX_TOKENS);
-  private readonly functionMemo = new TokenMemo<number[]>(MEMO_MAX_TOKENS);
+  private readonly functionMemo = new TokenMemo<number[] | null>(MEMO_MAX_TOKENS);
 
   /** `memo: false` computes every verification and signature afresh (the reference the memos are tested against). */
   constructor(index: BenchmarkIndex, options: { memo?: boolean } = {}) {
@@ -439,7 +439,11 @@ export class Scanner {
         const end = this.ranges[f + 1];
         const len = end - start;
         if (len < lo || len > hi) continue;
-        const found = this.memoOn ? this.functionMemo.get(0, nodoc.canon, null, start, end, () => this.lshCandidates(nodoc.canon, start, end)) : this.lshCandidates(nodoc.canon, start, end);
+        // Only functions the prefilter lets through (most of ordinary code's are not) are kept in the memo.
+        const found = this.memoOn
+          ? this.functionMemo.get(0, nodoc.canon, null, start, end, () => this.lshCandidates(nodoc.canon, start, end), (v) => v !== null)
+          : this.lshCandidates(nodoc.canon, start, end);
+        if (found === null) continue;
         for (let r = 0; r < found.length; r += 2) {
           const refInfo = index.lshRefs[found[r]];
           const j = found[r + 1];
@@ -457,15 +461,15 @@ export class Scanner {
 
   /**
    * The LSH references a corpus function (canonical tokens [start, end)) reaches at or above the
-   * Jaccard threshold, as flat (reference, estimated Jaccard) pairs in query order. Depends on the
-   * tokens alone (memoized by them).
+   * Jaccard threshold, as flat (reference, estimated Jaccard) pairs in query order; null when the
+   * prefilter proves there is none. Depends on the tokens alone (memoized by them).
    */
-  private lshCandidates(canon: Uint32Array, start: number, end: number): number[] {
+  private lshCandidates(canon: Uint32Array, start: number, end: number): number[] | null {
     const { index } = this;
     const mh = index.params.minhash;
-    const out: number[] = [];
     // Exact: skips only functions for which every LSH candidate would fall below minJaccard.
-    if (!this.prefilter.mayMatch(canon, start, end)) return out;
+    if (!this.prefilter.mayMatch(canon, start, end)) return null;
+    const out: number[] = [];
     index.hasher.signature(canon, start, end, mh.shingle, this.sig);
     for (const ref of index.lsh.query(this.sig, this.lshOut)) {
       const j = estimateJaccard(this.sig, 0, index.lsh.signatures[ref], 0, mh.permutations);
@@ -630,11 +634,13 @@ export class Scanner {
   private probe(channel: number, k1: number, k2: number, p: number, serial: number): void {
     const t = this.slots[channel];
     const mask = this.slotMask[channel];
+    // Empty slots are found in the table's own (4x smaller) id array: most probes of ordinary code end there.
+    const vals = this.index.tables[channel].vals;
     let i = k1 & mask;
     let at = 0;
     for (;;) {
+      if (vals[i] < 0) return;
       at = i * SLOT_FIELDS;
-      if (t[at + 2] < 0) return;
       if (t[at] === (k1 | 0) && t[at + 1] === (k2 | 0)) break;
       i = (i + 1) & mask;
     }
