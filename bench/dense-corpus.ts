@@ -27,6 +27,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from '../src/model/task.js';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
 
 /** Completion sets (models): the issue's file set held 31 models' HumanEval completions. */
 export const DENSE_MODELS = 32;
@@ -90,7 +91,7 @@ export function variantOf(task: Task, variant: Variant, k: number): string {
     case 'body':
       return body;
     case 'reformatted': {
-      const lines = body.split('\n').map((l) => l.replace(/^((?: {4})+)/, (ind) => '  '.repeat(ind.length / 4 + 1).slice(2)));
+      const lines = body.split('\n').map((l) => l.replace(/^((?: {4})+)/, (ind) => ' '.repeat(ind.length / 2)));
       const out: string[] = [];
       lines.forEach((l, i) => {
         const ind = /^\s*/.exec(l)?.[0] ?? '';
@@ -223,8 +224,7 @@ export function stdlibLocation(python = 'python3'): string {
 }
 
 /** Write the corpus under `out` (created); returns its files and bytes. */
-export async function writeDenseCorpus(out: string, input: DenseCorpusInput): Promise<{ files: number; bytes: number }> {
-  const { writeFileAtomic } = await import('../src/util/atomic-write.js');
+export function writeDenseCorpus(out: string, input: DenseCorpusInput): { files: number; bytes: number } {
   let bytes = 0;
   const files = denseCorpusFiles(input);
   for (const [rel, text] of files) {
@@ -252,6 +252,6 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const mbpp = await loadDataFile(join(data, 'mbpp', 'mbpp.jsonl'));
   const background = backgroundFiles(opt('--background') ?? stdlibLocation());
   const models = opt('--models');
-  const r = await writeDenseCorpus(out, { humaneval, mbpp, background, ...(models === undefined ? {} : { models: Number(models) }) });
+  const r = writeDenseCorpus(out, { humaneval, mbpp, background, ...(models === undefined ? {} : { models: Number(models) }) });
   console.log(`${out}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB`);
 }

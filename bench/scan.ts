@@ -79,7 +79,7 @@ async function makeDenseCorpus(stdlib: string): Promise<{ dir: string; files: nu
   const humaneval = await loadDataFile(join(data, 'humaneval', 'HumanEval.jsonl.gz'));
   const mbpp = await loadDataFile(join(data, 'mbpp', 'mbpp.jsonl'));
   const dir = mkdtempSync(join(tmpdir(), 'ba-dense-'));
-  const written = await writeDenseCorpus(dir, { humaneval, mbpp, background: backgroundFiles(stdlib) });
+  const written = writeDenseCorpus(dir, { humaneval, mbpp, background: backgroundFiles(stdlib) });
   return { dir, ...written };
 }
 
