@@ -17,9 +17,11 @@
  *   --compiled   full-scan rows run the tsc-compiled code (built into a temporary directory first), as the
  *                CLI does: worker threads then start without tsx, whose per-thread loader (~0.5-1 s CPU)
  *                otherwise dominates the fixed cost of a 2-worker scan of this small corpus
+ *   --dense-only   only the match-dense rows (bench/dense-corpus.ts), not the Python installation's
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { backgroundFiles, writeDenseCorpus } from './dense-corpus.js';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,52 +70,28 @@ function compileToTemp(): string {
   return dir;
 }
 
-/** Copies of each HumanEval solution in the match-dense corpus (the issue's model-completion file sets hold ~31). */
-const DENSE_COPIES = 32;
-/** Ordinary stdlib files mixed into the match-dense corpus, one per copy file (so matches stay dense, not alone). */
-const DENSE_BACKGROUND_FILES = 160;
-
 /**
- * A match-dense corpus: every HumanEval solution DENSE_COPIES times, reformatted (2-space indent,
- * comments, blank lines) and, in every other copy, renamed (entry point and parameters), in files of
- * 8 solutions with a slice of an ordinary stdlib file each. Written to a temporary directory.
+ * The match-dense corpus (bench/dense-corpus.ts: model completions, benchmark copies in .py, .jsonl,
+ * .md and .ipynb, harness files, ordinary code), written to a temporary directory.
  */
-async function makeDenseCorpus(stdlib: string): Promise<string> {
-  const tasks = await loadDataFile(join(root, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl.gz'));
-  const background = readdirSync(stdlib)
-    .filter((f) => f.endsWith('.py') && statSync(join(stdlib, f)).isFile())
-    .sort()
-    .slice(0, DENSE_BACKGROUND_FILES)
-    .map((f) => readFileSync(join(stdlib, f), 'utf8'));
+async function makeDenseCorpus(stdlib: string): Promise<{ dir: string; files: number; bytes: number }> {
+  const data = join(root, '..', 'shared', 'data');
+  const humaneval = await loadDataFile(join(data, 'humaneval', 'HumanEval.jsonl.gz'));
+  const mbpp = await loadDataFile(join(data, 'mbpp', 'mbpp.jsonl'));
   const dir = mkdtempSync(join(tmpdir(), 'ba-dense-'));
-  mkdirSync(join(dir, 'completions'));
-  let file = 0;
-  for (let k = 0; k < DENSE_COPIES; k++) {
-    for (let t = 0; t < tasks.length; t += 8) {
-      const parts = tasks.slice(t, t + 8).map((task) => {
-        let code = task.solution.replace(/^((?: {4})+)/gm, (ind) => ' '.repeat(ind.length / 2)).replace(/\n(\s*)return /g, '\n$1# result\n$1return ');
-        if (k % 2 === 1) {
-          const params = /def\s+\w+\(([^)]*)\)/.exec(code)?.[1].split(',').map((p) => p.split(/[:=]/)[0].trim()).filter((p) => /^[a-z_]\w*$/i.test(p)) ?? [];
-          for (const name of [task.entryPoint, ...params]) code = code.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}_v${k}`);
-        }
-        return `# model ${k}, ${task.id}\n${code}\n`;
-      });
-      const bg = background[file % background.length];
-      writeFileSync(join(dir, 'completions', `c${String(file).padStart(5, '0')}.py`), `${parts.join('\n\n')}\n\n${bg.slice(0, bg.length >> 2)}`);
-      file++;
-    }
-  }
-  return dir;
+  const written = writeDenseCorpus(dir, { humaneval, mbpp, background: backgroundFiles(stdlib) });
+  return { dir, ...written };
 }
 
 /** Run one measurement in this process (the child side). */
-async function measure(kind: Kind, location: string, workers: number, half: boolean, compiled: string | null): Promise<Measurement> {
+async function measure(kind: Kind, location: string, workers: number, half: boolean, compiled: string | null, allFormats: boolean): Promise<Measurement> {
   const { scanCorpusParallel } = (compiled === null
     ? sourceRun
     : await import(pathToFileURL(join(compiled, 'dist', 'contamination', 'run.js')).href)) as typeof sourceRun;
   const tasks = await loadDataFile(join(root, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl.gz'));
   const params = resolveScanParameters({}, 0);
-  const spec = corpusSpec('dir', location, { include: ['*.py'] });
+  // The ordinary corpus is Python files; the dense one also keeps code in .md, .ipynb and .jsonl (default includes).
+  const spec = allFormats ? corpusSpec('dir', location) : corpusSpec('dir', location, { include: ['*.py'] });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let files = 0;
@@ -160,9 +138,9 @@ async function measure(kind: Kind, location: string, workers: number, half: bool
 }
 
 /** Run one measurement in a fresh child process (same Node flags, so tsx works there too). */
-function inChild(kind: Kind, location: string, workers = 1, half = false, compiled: string | null = null): Measurement {
+function inChild(kind: Kind, location: string, workers = 1, half = false, compiled: string | null = null, allFormats = false): Measurement {
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all', compiled ?? ''];
+  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all', allFormats ? 'all-formats' : 'py', compiled ?? ''];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Measurement;
@@ -170,7 +148,7 @@ function inChild(kind: Kind, location: string, workers = 1, half = false, compil
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half', argv[5] ? argv[5] : null);
+  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half', argv[6] ? argv[6] : null, argv[5] === 'all-formats');
   console.log(JSON.stringify(m));
 } else {
   const repeatAt = argv.indexOf('--repeat');
@@ -196,58 +174,84 @@ if (argv[0] === '--child') {
     }
     return b as Measurement;
   };
-  const read = inChild('read', location);
-  const naive = inChild('naive', location);
-  const full1 = best(() => inChild('full', location, 1, false, compiled));
-  const full2 = best(() => inChild('full', location, 2, false, compiled));
-  const half1 = best(() => inChild('full', location, 1, true, compiled));
-  const half2 = best(() => inChild('full', location, 2, true, compiled));
-  // The same scan where matches are dense (verification, not lookup, is the work), beside its own read.
-  const dense = await makeDenseCorpus(location);
-  process.on('exit', () => rmSync(dense, { recursive: true, force: true }));
-  const denseRead = inChild('read', dense);
-  const dense1 = best(() => inChild('full', dense, 1, false, compiled));
+  const denseOnly = argv.includes('--dense-only');
+  const ordinary = denseOnly
+    ? null
+    : {
+        read: inChild('read', location),
+        naive: inChild('naive', location),
+        full1: best(() => inChild('full', location, 1, false, compiled)),
+        full2: best(() => inChild('full', location, 2, false, compiled)),
+        half1: best(() => inChild('full', location, 1, true, compiled)),
+        half2: best(() => inChild('full', location, 2, true, compiled)),
+      };
+  // The same scan where matches are dense (verification, not lookup, is the work), beside its own read and baseline.
+  const denseCorpus = await makeDenseCorpus(location);
+  process.on('exit', () => rmSync(denseCorpus.dir, { recursive: true, force: true }));
+  console.log(`match-dense corpus: ${denseCorpus.files} files, ${(denseCorpus.bytes / 1e6).toFixed(1)} MB (bench/dense-corpus.ts; all formats)`);
+  const denseRead = inChild('read', denseCorpus.dir, 1, false, null, true);
+  const denseNaive = inChild('naive', denseCorpus.dir, 1, false, null, true);
+  const dense1 = best(() => inChild('full', denseCorpus.dir, 1, false, compiled, true));
+  const denseHalf1 = best(() => inChild('full', denseCorpus.dir, 1, true, compiled, true));
   const rows: Array<[string, Measurement]> = [
-    ['read only', read],
-    ['naive baseline (regex words, string 10-grams)', naive],
-    ['full scan, 1 worker', full1],
-    ['full scan, 2 workers', full2],
-    ['full scan, 1 worker, half the corpus (shard 1/2)', half1],
-    ['full scan, 2 workers, half the corpus (shard 1/2)', half2],
-    ['match-dense corpus (generated): read only', denseRead],
-    ['match-dense corpus (generated): full scan, 1 worker', dense1],
+    ...(ordinary === null
+      ? []
+      : ([
+          ['read only', ordinary.read],
+          ['naive baseline (regex words, string 10-grams)', ordinary.naive],
+          ['full scan, 1 worker', ordinary.full1],
+          ['full scan, 2 workers', ordinary.full2],
+          ['full scan, 1 worker, half the corpus (shard 1/2)', ordinary.half1],
+          ['full scan, 2 workers, half the corpus (shard 1/2)', ordinary.half2],
+        ] as Array<[string, Measurement]>)),
+    ['match-dense: read only', denseRead],
+    ['match-dense: naive baseline', denseNaive],
+    ['match-dense: full scan, 1 worker', dense1],
+    ['match-dense: full scan, 1 worker, shard 1/2', denseHalf1],
   ];
+  // Each row against the read and the naive baseline of its own corpus.
+  const baseOf = (name: string): [Measurement, Measurement] =>
+    name.startsWith('match-dense') || ordinary === null ? [denseRead, denseNaive] : [ordinary.read, ordinary.naive];
   const mbps = (m: Measurement): number => m.bytes / 1e6 / m.wall;
   const header = ['run', 'MB', 'files', 'wall s', 'cpu s', 'MB/s', 'MB/cpu-s', 'files/s', 'x read', 'x naive', 'peak RSS', 'notes'];
-  const table = rows.map(([name, m]) => [
-    name,
-    (m.bytes / 1e6).toFixed(1),
-    String(m.files),
-    m.wall.toFixed(2),
-    m.cpu.toFixed(2),
-    mbps(m).toFixed(1),
-    (m.bytes / 1e6 / m.cpu).toFixed(1),
-    (m.files / m.wall).toFixed(0),
-    // Wall time relative to just reading the same bytes, and throughput relative to the naive script.
-    ((m.wall / m.bytes) / (read.wall / read.bytes)).toFixed(2),
-    (mbps(m) / mbps(naive)).toFixed(1),
-    `${m.maxRssMb.toFixed(0)} MB`,
-    m.note,
-  ]);
+  const table = rows.map(([name, m]) => {
+    const [r, nv] = baseOf(name);
+    return [
+      name,
+      (m.bytes / 1e6).toFixed(1),
+      String(m.files),
+      m.wall.toFixed(2),
+      m.cpu.toFixed(2),
+      mbps(m).toFixed(1),
+      (m.bytes / 1e6 / m.cpu).toFixed(1),
+      (m.files / m.wall).toFixed(0),
+      // Wall time relative to just reading the same bytes, and throughput relative to the naive script.
+      ((m.wall / m.bytes) / (r.wall / r.bytes)).toFixed(2),
+      (mbps(m) / mbps(nv)).toFixed(1),
+      `${m.maxRssMb.toFixed(0)} MB`,
+      m.note,
+    ];
+  });
   for (const r of [header, ...table]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(50) : i === r.length - 1 ? ` ${c}` : c.padStart(9))).join(' '));
   // Full vs half corpus separates the per-MB cost from the fixed one (thread start, index, JIT warm-up).
   const marginal = (whole: Measurement, half: Measurement): { rate: number; fixed: number } => {
     const rate = (whole.bytes - half.bytes) / 1e6 / (whole.cpu - half.cpu);
     return { rate, fixed: half.cpu - half.bytes / 1e6 / rate };
   };
-  const m1 = marginal(full1, half1);
-  const m2 = marginal(full2, half2);
-  console.log(
-    `marginal (full minus half corpus): 1 worker ${m1.rate.toFixed(1)} MB/cpu-s + ${m1.fixed.toFixed(2)} cpu s fixed; ` +
-      `2 workers ${m2.rate.toFixed(1)} MB/cpu-s + ${m2.fixed.toFixed(2)} cpu s fixed`,
-  );
-  console.log(
-    `speed-up 1 -> 2 workers: ${(full1.wall / full2.wall).toFixed(2)}x wall; CPU per MB ${((full2.cpu / full2.bytes) / (full1.cpu / full1.bytes)).toFixed(2)}x of 1 worker's` +
-      `; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}${repeat > 1 ? `; full scans: best of ${repeat}` : ''}`,
-  );
+  const md = marginal(dense1, denseHalf1);
+  const dense = `match-dense, 1 worker ${md.rate.toFixed(1)} MB/cpu-s + ${md.fixed.toFixed(2)} cpu s fixed`;
+  if (ordinary === null) console.log(`marginal (full minus half corpus): ${dense}; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  else {
+    const { full1, full2 } = ordinary;
+    const m1 = marginal(full1, ordinary.half1);
+    const m2 = marginal(full2, ordinary.half2);
+    console.log(
+      `marginal (full minus half corpus): 1 worker ${m1.rate.toFixed(1)} MB/cpu-s + ${m1.fixed.toFixed(2)} cpu s fixed; ` +
+        `2 workers ${m2.rate.toFixed(1)} MB/cpu-s + ${m2.fixed.toFixed(2)} cpu s fixed; ${dense}`,
+    );
+    console.log(
+      `speed-up 1 -> 2 workers: ${(full1.wall / full2.wall).toFixed(2)}x wall; CPU per MB ${((full2.cpu / full2.bytes) / (full1.cpu / full1.bytes)).toFixed(2)}x of 1 worker's` +
+        `; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}${repeat > 1 ? `; full scans: best of ${repeat}` : ''}`,
+    );
+  }
 }

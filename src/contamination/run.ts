@@ -32,6 +32,8 @@ export interface ScanRunOptions {
   /** Called after each document with its byte count. */
   onDocument?: (bytes: number) => void;
   signal?: AbortSignal;
+  /** false: no memo of verifications (every window verified afresh); the reference in tests. */
+  memo?: boolean;
 }
 
 /** The sink that records a reader's skips and warnings in the scanner's partial result. */
@@ -53,7 +55,7 @@ export function scanDocument(scanner: Scanner, doc: CorpusDocument): void {
 }
 
 export async function scanCorpus(index: BenchmarkIndex, spec: CorpusSpec, options: ScanRunOptions = {}): Promise<ContaminationPartial> {
-  const scanner = new Scanner(index);
+  const scanner = new Scanner(index, { memo: options.memo ?? true });
   const sink = scannerSink(scanner);
   const select = unitSelector(options.shard ?? null, options.worker);
   if (spec.format === 'dir') {

@@ -8,7 +8,9 @@
  * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
  * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
  * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
- * reference can still reach the Jaccard threshold.
+ * reference can still reach the Jaccard threshold. Where matches are dense (model completions, benchmark
+ * copies), a window's similarities and a function's LSH candidates are computed once per distinct token
+ * content (memo.ts; test/contamination/dense-equivalence.test.ts checks them against a scan without).
  */
 import type { Warning } from '../model/types.generated.js';
 import { fmix32, NGRAM_FINAL_SALT_2, NGRAM_TOKEN_SALT_2, powMod32, ROLL_BASE_1, ROLL_BASE_2, unfmix32 } from './hash.js';
@@ -22,6 +24,7 @@ import {
 } from './index.js';
 import { estimateJaccard } from './minhash.js';
 import { MinHashPrefilter } from './minhash-filter.js';
+import { TokenMemo } from './memo.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { alphaRename, similarityRatio } from './similarity.js';
@@ -155,6 +158,12 @@ interface Window {
 }
 
 /**
+ * Tokens kept by each memo of the scanner (4 bytes each): at most 8 MB of copies per memo, room for
+ * the distinct windows of many thousand completions; past it a memo starts over.
+ */
+const MEMO_MAX_TOKENS = 1 << 21;
+
+/**
  * Bits per indexed n-gram of the key filter: with one bit set per key, a random absent key passes
  * with probability ≈ 1/32, so about 3% of the misses go on to probe the (much larger) table.
  */
@@ -183,15 +192,39 @@ function keyFilter(table: BenchmarkIndex['tables'][number]): Int32Array {
   return filter;
 }
 
+/** Int32 fields per slot of the scanner's table copy: key halves, n-gram id (-1: empty), single posting (-1: several). */
+const SLOT_FIELDS = 4;
+
+/**
+ * A table's slots in one array (key halves, id and, when the n-gram has one item, that item), so a
+ * probe that finds its n-gram touches one cache line instead of one per array: where matches are
+ * dense, most n-grams get that far.
+ */
+function slotsOf(table: BenchmarkIndex['tables'][number]): Int32Array {
+  const slots = new Int32Array((table.mask + 1) * SLOT_FIELDS);
+  for (let i = 0; i <= table.mask; i++) {
+    const id = table.vals[i];
+    const at = i * SLOT_FIELDS;
+    slots[at] = table.k1[i] | 0;
+    slots[at + 1] = table.k2[i] | 0;
+    slots[at + 2] = id;
+    slots[at + 3] = id >= 0 && table.postStart[id + 1] - table.postStart[id] === 1 ? table.postItems[table.postStart[id]] : -1;
+  }
+  return slots;
+}
+
 export class Scanner {
   readonly index: BenchmarkIndex;
   private full = new TokenStream();
   private nodoc = new TokenStream();
   private readonly hits = [new Hits(), new Hits(), new Hits()];
-  private readonly stamps: Uint32Array[];
+  /** Per channel, per n-gram id: [serial of the last document that had it, documents that had it]. */
+  private readonly seen: Uint32Array[];
+  /** Per channel: the table's slots, interleaved (see slotsOf). */
+  private readonly slots: Int32Array[];
+  private readonly slotMask: number[];
   /** Per channel: one bit per (hashed) indexed n-gram, checked before the table (see keyFilter). */
   private readonly filters: Int32Array[];
-  private readonly df: Uint32Array[];
   private docSerial = 0;
   private currentHasDoc = false;
   private currentBytes: Uint8Array = new Uint8Array(0);
@@ -214,9 +247,30 @@ export class Scanner {
   private readonly copyCounts: Uint32Array;
   /** Per item: hits a document needs before the item's windows are looked at. */
   private readonly minHits: Uint32Array;
+  /** Per item: its slot among the current stream's selected items, or -1. */
+  private readonly slotOf: Int32Array;
+  private readonly selected: number[] = [];
+  private grouped = new Int32Array(1024);
+  private groupStart = new Int32Array(64);
+  private groupFill = new Int32Array(64);
+  private readonly windowsByItem = new Map<number, Window>();
+  /** Per channel: a serial per n-gram id, to count distinct ids without a Set. */
+  private readonly marks: Uint32Array[];
+  private markSerial = 0;
+  private matchedScratch = new Uint32Array(256);
+  /** Per solution item: its alpha-renamed tokens (computed once). */
+  private readonly itemAlpha: Array<Uint32Array | undefined> = [];
+  /** Memos by content (see memo.ts): similarities of (item, window), LSH candidates of a function. */
+  private readonly memoOn: boolean;
+  private readonly verifyMemo = new TokenMemo<[number, number]>(MEMO_MAX_TOKENS);
+  private readonly functionMemo = new TokenMemo<number[] | null>(MEMO_MAX_TOKENS);
 
-  constructor(index: BenchmarkIndex) {
+  /** `memo: false` computes every verification and signature afresh (the reference the memos are tested against). */
+  constructor(index: BenchmarkIndex, options: { memo?: boolean } = {}) {
     this.index = index;
+    this.memoOn = options.memo ?? true;
+    this.slotOf = new Int32Array(index.items.length).fill(-1);
+    this.marks = index.tables.map((t) => new Uint32Array(t.size));
     const mh = index.params.minhash;
     this.prefilter = new MinHashPrefilter(
       index.hasher,
@@ -225,9 +279,10 @@ export class Scanner {
       mh.rows,
       index.lshRefs.map((ref, id) => ({ tokens: index.items[ref.item].canon, start: ref.start, end: ref.end, signature: index.lsh.signatures[id] })),
     );
-    this.stamps = index.tables.map((t) => new Uint32Array(t.size));
+    this.seen = index.tables.map((t) => new Uint32Array(2 * t.size));
+    this.slots = index.tables.map(slotsOf);
+    this.slotMask = index.tables.map((t) => t.mask);
     this.filters = index.tables.map(keyFilter);
-    this.df = index.tables.map((t) => new Uint32Array(t.size));
     this.candidates = index.items.map(() => []);
     this.sig = new Int32Array(index.params.minhash.permutations);
     this.itemCount = new Uint32Array(index.items.length);
@@ -334,68 +389,156 @@ export class Scanner {
         itemCount[it]++;
       }
     }
-    const byItem = new Map<number, number[][]>(); // item -> per channel list of hit indexes
+    // The selected items (in order of first hit) get slots; each slot's hits per channel are grouped
+    // by a counting sort into one array, in position order.
+    const slotOf = this.slotOf;
+    const selected = this.selected;
+    selected.length = 0;
     for (const it of touched) {
-      if (itemCount[it] >= this.minHits[it]) byItem.set(it, [[], [], []]);
+      if (itemCount[it] >= this.minHits[it]) {
+        slotOf[it] = selected.length;
+        selected.push(it);
+      }
       itemCount[it] = 0;
     }
-    if (byItem.size > 0) {
-      for (let c = 0; c < 3; c++) {
-        const h = this.hits[c];
-        for (let i = 0; i < h.length; i++) byItem.get(h.item[i])?.[c].push(i);
-      }
-    }
-    const windowsByItem = new Map<number, Window>();
-    for (const [itemId, lists] of byItem) {
-      const item = index.items[itemId];
+    this.groupHits(selected.length);
+    const gs = this.groupStart;
+    const windowsByItem = this.windowsByItem;
+    windowsByItem.clear();
+    for (let s = 0; s < selected.length; s++) {
+      const item = index.items[selected[s]];
       let best: Window | null = null;
       let bestFraction = -1;
       for (const c of partChannels(item.part)) {
         const ids = item.ngrams[c];
-        if (ids === null || ids.length === 0 || lists[c].length === 0) continue;
+        const from = gs[s * 3 + c];
+        const to = gs[s * 3 + c + 1];
+        if (ids === null || ids.length === 0 || to === from) continue;
         // An item with fewer n-grams than candidateMinNgrams (a short part) needs all of them; it is
         // kept only as an exact copy (see verify).
         const need = Math.max(Math.min(params.candidateMinNgrams, ids.length), Math.ceil(params.candidateMinContainment * ids.length));
-        if (lists[c].length < need) continue;
-        const distinct = new Set(lists[c].map((i) => this.hits[c].ngram[i])).size;
-        if (distinct < need) continue;
-        const w = this.bestWindow(item, c, lists[c]);
+        if (to - from < need) continue;
+        if (this.distinctNgrams(c, from, to) < need) continue;
+        const w = this.bestWindow(item, c, from, to);
         if (w.fraction > bestFraction) {
           bestFraction = w.fraction;
           best = { channel: c, start: w.start, end: w.end };
         }
       }
       if (best === null) continue;
-      windowsByItem.set(itemId, best);
-      this.verify(doc, item, best.start, best.end, lists, 'ngram', null);
+      windowsByItem.set(item.id, best);
+      this.verify(doc, item, best.start, best.end, s, 'ngram', null);
     }
 
     // Function-level MinHash against the reference solutions (renamed form).
     const [lo, hi] = index.functionTokenRange;
     if (lo <= hi) {
-      const mh = params.minhash;
       segmentFunctions(nodoc, this.ranges);
       for (let f = 0; f < this.ranges.length; f += 2) {
         const start = this.ranges[f];
         const end = this.ranges[f + 1];
         const len = end - start;
         if (len < lo || len > hi) continue;
-        // Exact: skips only functions for which every LSH candidate would fall below minJaccard.
-        if (!this.prefilter.mayMatch(nodoc.canon, start, end)) continue;
-        index.hasher.signature(nodoc.canon, start, end, mh.shingle, this.sig);
-        for (const ref of index.lsh.query(this.sig, this.lshOut)) {
-          const j = estimateJaccard(this.sig, 0, index.lsh.signatures[ref], 0, mh.permutations);
-          if (j < mh.minJaccard) continue;
-          const refInfo = index.lshRefs[ref];
+        // Only functions the prefilter lets through (most of ordinary code's are not) are kept in the memo.
+        const found = this.memoOn
+          ? this.functionMemo.get(0, nodoc.canon, null, start, end, () => this.lshCandidates(nodoc.canon, start, end), (v) => v !== null)
+          : this.lshCandidates(nodoc.canon, start, end);
+        if (found === null) continue;
+        for (let r = 0; r < found.length; r += 2) {
+          const refInfo = index.lshRefs[found[r]];
+          const j = found[r + 1];
           const w = windowsByItem.get(refInfo.item);
           // Already verified through n-grams on an overlapping window of the same stream.
           if (w !== undefined && w.channel !== CHANNEL_TEXT && w.start < end && start < w.end) continue;
           const item = index.items[refInfo.item];
-          this.verify(doc, item, start, end, byItem.get(item.id) ?? [[], [], []], 'minhash', j);
+          this.verify(doc, item, start, end, slotOf[item.id], 'minhash', j);
           windowsByItem.set(item.id, { channel: CHANNEL_RENAMED, start, end });
         }
       }
     }
+    for (const it of selected) slotOf[it] = -1;
+  }
+
+  /**
+   * The LSH references a corpus function (canonical tokens [start, end)) reaches at or above the
+   * Jaccard threshold, as flat (reference, estimated Jaccard) pairs in query order; null when the
+   * prefilter proves there is none. Depends on the tokens alone (memoized by them).
+   */
+  private lshCandidates(canon: Uint32Array, start: number, end: number): number[] | null {
+    const { index } = this;
+    const mh = index.params.minhash;
+    // Exact: skips only functions for which every LSH candidate would fall below minJaccard.
+    if (!this.prefilter.mayMatch(canon, start, end)) return null;
+    const out: number[] = [];
+    index.hasher.signature(canon, start, end, mh.shingle, this.sig);
+    for (const ref of index.lsh.query(this.sig, this.lshOut)) {
+      const j = estimateJaccard(this.sig, 0, index.lsh.signatures[ref], 0, mh.permutations);
+      if (j >= mh.minJaccard) out.push(ref, j);
+    }
+    return out;
+  }
+
+  /**
+   * Group the current stream's hits of the `count` selected items (slotOf) by slot and channel: the
+   * hits of slot s in channel c are grouped[groupStart[3s + c], groupStart[3s + c + 1]), indexes into
+   * that channel's Hits in ascending order (so in position order).
+   */
+  private groupHits(count: number): void {
+    const slotOf = this.slotOf;
+    if (count === 0) return;
+    let total = 0;
+    for (let c = 0; c < 3; c++) total += this.hits[c].length;
+    if (this.grouped.length < total) this.grouped = new Int32Array(Math.max(total, this.grouped.length * 2));
+    if (this.groupStart.length < count * 3 + 1) {
+      this.groupStart = new Int32Array(Math.max(count * 3 + 1, this.groupStart.length * 2));
+      this.groupFill = new Int32Array(this.groupStart.length);
+    }
+    const start = this.groupStart;
+    start.fill(0, 0, count * 3 + 1);
+    for (let c = 0; c < 3; c++) {
+      const h = this.hits[c];
+      for (let i = 0; i < h.length; i++) {
+        const s = slotOf[h.item[i]];
+        if (s >= 0) start[s * 3 + c + 1]++;
+      }
+    }
+    for (let k = 1; k <= count * 3; k++) start[k] += start[k - 1];
+    const fill = this.groupFill;
+    for (let k = 0; k < count * 3; k++) fill[k] = start[k];
+    const grouped = this.grouped;
+    for (let c = 0; c < 3; c++) {
+      const h = this.hits[c];
+      for (let i = 0; i < h.length; i++) {
+        const s = slotOf[h.item[i]];
+        if (s >= 0) grouped[fill[s * 3 + c]++] = i;
+      }
+    }
+  }
+
+  /** Distinct n-gram ids among grouped hits [from, to) of a channel. */
+  private distinctNgrams(channel: number, from: number, to: number): number {
+    const mark = this.marks[channel];
+    const serial = this.nextMark();
+    const ngram = this.hits[channel].ngram;
+    const grouped = this.grouped;
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const id = ngram[grouped[k]];
+      if (mark[id] !== serial) {
+        mark[id] = serial;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A fresh serial for the distinct-id marks (cleared when the counter would wrap). */
+  private nextMark(): number {
+    if (this.markSerial === 0xffffffff) {
+      for (const m of this.marks) m.fill(0);
+      this.markSerial = 0;
+    }
+    return ++this.markSerial;
   }
 
   /**
@@ -425,9 +568,14 @@ export class Scanner {
       this.copyCounts[base + (kind === 'verbatim' ? 0 : kind === 'near' ? 1 : 2)]++;
       if (kind !== 'verbatim' && !c.related) this.copyCounts[base + 3]++;
     }
+    const lines = new Map<Uint8Array, LineIndex>();
     for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
       const where = this.docText.get(c);
-      if (where !== undefined) c.text = linesText(where[0], where[1], where[2]);
+      if (where !== undefined) {
+        let index = lines.get(where[0]);
+        if (index === undefined) lines.set(where[0], (index = lineIndex(where[0])));
+        c.text = linesText(where[0], where[1], where[2], index);
+      }
       const list = this.candidates[c.item];
       list.push(c);
       if (list.length > 2 * params.candidatesPerItem) {
@@ -484,51 +632,55 @@ export class Scanner {
 
   /** Record the n-gram (k1, k2) at position p if the channel's table holds it. */
   private probe(channel: number, k1: number, k2: number, p: number, serial: number): void {
-    const table = this.index.tables[channel];
-    const { k1: tk1, k2: tk2, vals, mask, postStart, postItems } = table;
+    const t = this.slots[channel];
+    const mask = this.slotMask[channel];
+    // Empty slots are found in the table's own (4x smaller) id array: most probes of ordinary code end there.
+    const vals = this.index.tables[channel].vals;
     let i = k1 & mask;
-    let id = -1;
+    let at = 0;
     for (;;) {
-      const v = vals[i];
-      if (v < 0) return;
-      if (tk1[i] === k1 && tk2[i] === k2) {
-        id = v;
-        break;
-      }
+      if (vals[i] < 0) return;
+      at = i * SLOT_FIELDS;
+      if (t[at] === (k1 | 0) && t[at + 1] === (k2 | 0)) break;
       i = (i + 1) & mask;
     }
-    const stamp = this.stamps[channel];
-    if (stamp[id] !== serial) {
-      stamp[id] = serial;
-      this.df[channel][id]++;
+    const id = t[at + 2];
+    const seen = this.seen[channel];
+    if (seen[2 * id] !== serial) {
+      seen[2 * id] = serial;
+      seen[2 * id + 1]++;
     }
     const hits = this.hits[channel];
-    for (let k = postStart[id]; k < postStart[id + 1]; k++) hits.push(postItems[k], p, id);
+    const post = t[at + 3];
+    if (post >= 0) hits.push(post, p, id);
+    else {
+      const { postStart, postItems } = this.index.tables[channel];
+      for (let k = postStart[id]; k < postStart[id + 1]; k++) hits.push(postItems[k], p, id);
+    }
   }
 
   /** Densest window of hits (by distinct-ish hit count) no longer than the item allows. */
-  private bestWindow(item: IndexItem, channel: number, hitIdx: number[]): { start: number; end: number; fraction: number } {
+  private bestWindow(item: IndexItem, channel: number, from: number, to: number): { start: number; end: number; fraction: number } {
     const params = this.index.params;
     const n = channel === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
     const maxSpan = Math.ceil(item.raw.length * params.windowSlack) + n;
     const pos = this.hits[channel].pos;
+    const g = this.grouped;
     let bestCount = 0;
-    let bestL = 0;
-    let bestR = 0;
-    let l = 0;
-    for (let r = 0; r < hitIdx.length; r++) {
-      while (pos[hitIdx[r]] + n - pos[hitIdx[l]] > maxSpan) l++;
+    let bestL = from;
+    let bestR = from;
+    let l = from;
+    for (let r = from; r < to; r++) {
+      while (pos[g[r]] + n - pos[g[l]] > maxSpan) l++;
       if (r - l + 1 > bestCount) {
         bestCount = r - l + 1;
         bestL = l;
         bestR = r;
       }
     }
-    const ngramOf = this.hits[channel].ngram;
-    const distinct = new Set<number>();
-    for (let k = bestL; k <= bestR; k++) distinct.add(ngramOf[hitIdx[k]]);
+    const distinct = this.distinctNgrams(channel, bestL, bestR + 1);
     const total = item.ngrams[channel]?.length ?? 1;
-    return { start: pos[hitIdx[bestL]], end: pos[hitIdx[bestR]] + n, fraction: distinct.size / total };
+    return { start: pos[g[bestL]], end: pos[g[bestR]] + n, fraction: distinct / total };
   }
 
   private verify(
@@ -536,7 +688,7 @@ export class Scanner {
     item: IndexItem,
     start: number,
     end: number,
-    lists: number[][],
+    slot: number,
     via: 'ngram' | 'minhash',
     jaccard: number | null,
   ): void {
@@ -556,23 +708,16 @@ export class Scanner {
     }
     // A short part counts only as an exact copy (the short-part rule in checks/contamination/report.ts).
     if (item.trivial && exact < 0) return;
-    const rawSimilarity = exact >= 0 ? 1 : similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
-    let canonicalSimilarity: number | null = null;
-    if (isCode) {
-      const a = alphaRename(item.raw, item.canon, 0, item.raw.length);
-      const b = alphaRename(stream.raw, stream.canon, start, end);
-      canonicalSimilarity = similarityRatio(a, 0, a.length, b, 0, b.length);
-    }
+    // The similarities depend on the item and the window's tokens alone: identical windows (the same
+    // completion in file after file) are compared once.
+    const sims = this.memoOn
+      ? this.verifyMemo.get(item.id, stream.raw, isCode ? stream.canon : null, start, end, () => this.similarities(item, stream, start, end, exact >= 0))
+      : this.similarities(item, stream, start, end, exact >= 0);
+    const rawSimilarity = sims[0];
+    const canonicalSimilarity = isCode ? sims[1] : null;
     if (Math.max(rawSimilarity, canonicalSimilarity ?? 0) < params.minVerifiedSimilarity) return;
-    const matched = (channel: number): number[] => {
-      const n = channel === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
-      const h = this.hits[channel];
-      const set = new Set<number>();
-      for (const i of lists[channel]) if (h.pos[i] >= start && h.pos[i] + n <= end) set.add(h.ngram[i]);
-      return [...set].sort((x, y) => x - y);
-    };
-    const matchedRaw = isCode ? matched(CHANNEL_CODE) : matched(CHANNEL_TEXT);
-    const matchedCanonical = isCode ? matched(CHANNEL_RENAMED) : [];
+    const matchedRaw = this.matched(isCode ? CHANNEL_CODE : CHANNEL_TEXT, slot, start, end);
+    const matchedCanonical = isCode ? this.matched(CHANNEL_RENAMED, slot, start, end) : [];
     const first = stream.line[start];
     const last = stream.line[Math.max(start, end - 1)];
     const seg = this.currentSegment;
@@ -603,11 +748,48 @@ export class Scanner {
     }
   }
 
+  /** [raw, canonical] similarity of an item and stream tokens [start, end) (canonical: solutions only, else 0). */
+  private similarities(item: IndexItem, stream: TokenStream, start: number, end: number, exact: boolean): [number, number] {
+    const raw = exact ? 1 : similarityRatio(item.raw, 0, item.raw.length, stream.raw, start, end);
+    if (item.part !== 'solution') return [raw, 0];
+    let a = this.itemAlpha[item.id];
+    if (a === undefined) this.itemAlpha[item.id] = a = alphaRename(item.raw, item.canon, 0, item.raw.length);
+    const b = alphaRename(stream.raw, stream.canon, start, end);
+    return [raw, similarityRatio(a, 0, a.length, b, 0, b.length)];
+  }
+
+  /** Sorted distinct n-gram ids of a channel's hits of the item in `slot` (none: -1) inside [start, end). */
+  private matched(channel: number, slot: number, start: number, end: number): number[] {
+    if (slot < 0) return [];
+    const params = this.index.params;
+    const size = channel === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
+    const h = this.hits[channel];
+    const mark = this.marks[channel];
+    const serial = this.nextMark();
+    const from = this.groupStart[slot * 3 + channel];
+    const to = this.groupStart[slot * 3 + channel + 1];
+    if (this.matchedScratch.length < to - from) this.matchedScratch = new Uint32Array(Math.max(to - from, this.matchedScratch.length * 2));
+    const ids = this.matchedScratch;
+    const g = this.grouped;
+    let count = 0;
+    for (let k = from; k < to; k++) {
+      const i = g[k];
+      const p = h.pos[i];
+      if (p < start || p + size > end) continue;
+      const id = h.ngram[i];
+      if (mark[id] !== serial) {
+        mark[id] = serial;
+        ids[count++] = id;
+      }
+    }
+    return Array.from(ids.subarray(0, count).sort());
+  }
+
   /** The partial result of everything scanned so far. */
   partial(shard: { index: number; count: number } | null = null): ContaminationPartial {
-    const df = this.df.map((arr) => {
+    const df = this.seen.map((arr) => {
       const pairs: Array<[number, number]> = [];
-      for (let i = 0; i < arr.length; i++) if (arr[i] > 0) pairs.push([i, arr[i]]);
+      for (let i = 0; 2 * i < arr.length; i++) if (arr[2 * i + 1] > 0) pairs.push([i, arr[2 * i + 1]]);
       return pairs;
     });
     const candidates: CandidateRecord[] = [];
@@ -863,23 +1045,42 @@ export function widenToDefHeader(stream: TokenStream, start: number): number {
  */
 export const MAX_MATCH_TEXT_CHARS = 2_000;
 
+const textDecoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Where each line of a document starts (byte offsets, index = line - 1), lines numbered as the
+ * tokenizer numbers them (`lineBreakByte`): built once per document, so quoting many candidates of
+ * one file costs their text, not a pass over the file each.
+ */
+export interface LineIndex {
+  sep: number;
+  starts: Int32Array;
+}
+
+export function lineIndex(bytes: Uint8Array): LineIndex {
+  const sep = lineBreakByte(bytes);
+  let n = 1;
+  for (let i = bytes.indexOf(sep); i >= 0; i = bytes.indexOf(sep, i + 1)) n++;
+  const starts = new Int32Array(n);
+  let k = 1;
+  for (let i = bytes.indexOf(sep); i >= 0; i = bytes.indexOf(sep, i + 1)) starts[k++] = i + 1;
+  return { sep, starts };
+}
+
 /**
  * Lines first..last (1-based, inclusive) of a document as text, numbered as the tokenizer numbers
  * them (`lineBreakByte`), line ends written as `\n` (trailing CRs dropped), cut at MAX_MATCH_TEXT_CHARS.
+ * A line past the end stands for the last line.
  */
-export function linesText(bytes: Uint8Array, first: number, last: number): string {
-  const sep = lineBreakByte(bytes);
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < bytes.length && line < first; i++) if (bytes[i] === sep) (line++, (start = i + 1));
-  let end = start;
-  for (; end < bytes.length && end - start < MAX_MATCH_TEXT_CHARS * 4; end++) {
-    if (bytes[end] === sep) {
-      if (line === last) break;
-      line++;
-    }
-  }
-  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(start, end));
+export function linesText(bytes: Uint8Array, first: number, last: number, index: LineIndex = lineIndex(bytes)): string {
+  const { sep, starts } = index;
+  const count = starts.length;
+  const line = Math.min(Math.max(first, 1), count);
+  const start = starts[line - 1];
+  // The text ends at the break after `last` (or the end of the file), at most MAX_MATCH_TEXT_CHARS * 4 bytes on.
+  const stop = last >= line && last < count ? starts[last] - 1 : bytes.length;
+  const end = Math.min(stop, start + MAX_MATCH_TEXT_CHARS * 4);
+  const decoded = textDecoder.decode(bytes.subarray(start, end));
   const text = (sep === 0x0a ? decoded.split('\n') : decoded.split('\r')).map((l) => l.replace(/\r+$/, '')).join('\n');
   return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

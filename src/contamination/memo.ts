@@ -1,0 +1,79 @@
+/**
+ * Content-addressed memo of results computed from token ranges: where matches are dense, the same
+ * corpus window (a verbatim completion, a copied function) is verified again in file after file, and
+ * its outcome depends only on its tokens. Entries are found by a hash and confirmed by comparing the
+ * tokens themselves, so a hit returns exactly what the computation would: results never depend on
+ * what the memo holds, only the time does. Bounded: past `maxTokens` stored tokens it starts over.
+ */
+import { fmix32 } from './hash.js';
+
+/** Multiplier of the range hash (FNV-1a's 32-bit prime). */
+const HASH_PRIME = 0x01000193;
+
+interface Entry<V> {
+  key: number;
+  a: Uint32Array;
+  b: Uint32Array | null;
+  value: V;
+}
+
+function sameTokens(x: Uint32Array, y: Uint32Array, from: number, to: number): boolean {
+  if (x.length !== to - from) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[from + i]) return false;
+  return true;
+}
+
+function mixRange(h: number, tokens: Uint32Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ tokens[i], HASH_PRIME);
+  return h;
+}
+
+export class TokenMemo<V> {
+  private readonly maxTokens: number;
+  private readonly entries = new Map<number, Array<Entry<V>>>();
+  private stored = 0;
+  /** Look-ups answered from the memo, and computed (for the benchmark's notes). */
+  hits = 0;
+  misses = 0;
+
+  constructor(maxTokens: number) {
+    this.maxTokens = maxTokens;
+  }
+
+  private hash(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number): number {
+    let h = mixRange(Math.imul(key ^ (to - from), HASH_PRIME), a, from, to);
+    if (b !== null) h = mixRange(h, b, from, to);
+    return fmix32(h) | 0;
+  }
+
+  /**
+   * The value for (key, a[from, to), b[from, to)) (b: a second stream over the same positions, or
+   * null), computed by `compute` unless an identical range was seen before. A value `keep` rejects
+   * is not stored (cheap to compute again, and not worth a copy of its tokens).
+   */
+  get(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number, compute: () => V, keep: (value: V) => boolean = () => true): V {
+    const h = this.hash(key, a, b, from, to);
+    let bucket = this.entries.get(h);
+    if (bucket !== undefined) {
+      for (const e of bucket) {
+        if (e.key === key && sameTokens(e.a, a, from, to) && (e.b === null ? b === null : b !== null && sameTokens(e.b, b, from, to))) {
+          this.hits++;
+          return e.value;
+        }
+      }
+    }
+    this.misses++;
+    const value = compute();
+    if (!keep(value)) return value;
+    const size = (to - from) * (b === null ? 1 : 2);
+    if (this.stored + size > this.maxTokens) {
+      this.entries.clear();
+      this.stored = 0;
+      bucket = undefined;
+    }
+    if (bucket === undefined) this.entries.set(h, (bucket = []));
+    bucket.push({ key, a: a.slice(from, to), b: b === null ? null : b.slice(from, to), value });
+    this.stored += size;
+    return value;
+  }
+}
