@@ -12,7 +12,7 @@ import { testsJob } from '../sandbox/jobs.js';
 import type { Verdict } from '../sandbox/types.js';
 import type { Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { killingAsserts, strengthenedCheckCode } from './export.js';
+import { addedAsserts, strengthenedCheckCode } from './export.js';
 import { matchTaskId, type SampleResult } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
 
@@ -77,7 +77,7 @@ export interface SampleRuns {
 /** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
 export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: Runtime, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
+  const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
   const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];
