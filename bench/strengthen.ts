@@ -15,7 +15,7 @@
  */
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../src/apply/export.js';
 import { strengthenTask as withAsserts } from '../src/apply/false-passes.js';
-import { runMutationCheck } from '../src/checks/mutation/index.js';
+import { DEFAULT_MUTATION_CONFIG, runMutationCheck } from '../src/checks/mutation/index.js';
 import { buildPlusSuite, passesPlusSuite } from '../src/checks/mutation/plus-suite.js';
 import type { CheckOutput } from '../src/checks/types.js';
 import { loadDataFile } from '../src/datasets/load.js';
@@ -62,7 +62,7 @@ if (limit !== undefined) tasks = tasks.slice(0, limit);
 
 const pool = createSandboxPool({});
 const run = (job: Parameters<typeof pool.run>[0]) => pool.run(job);
-const context = (strengthen: boolean) => ({ benchmark: 'humaneval', tasks, config: { checks: ['mutation' as const], seed: 0, static: { fewTestsThreshold: 2 }, mutation: { strengthen } }, progress: silentProgress });
+const context = (strengthen: boolean) => ({ benchmark: 'humaneval', tasks, config: { checks: ['mutation' as const], seed: 0, static: { fewTestsThreshold: 2 }, mutation: { ...DEFAULT_MUTATION_CONFIG, strengthen } }, progress: silentProgress });
 
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();

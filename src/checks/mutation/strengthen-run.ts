@@ -222,7 +222,10 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     kills.push(new Set(ownDiffersAt));
   }
 
-  const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS);
+  // The tests' own inputs are in the suite already: they are never added, and what they cover counts as covered.
+  const ownTests = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [i] : []));
+  const addable = kills.map((s) => new Set([...s].filter((i) => confirmed[i].candidate.source !== 'test')));
+  const byKills = selectByKills(addable, confirmed.length, STRENGTHEN_MAX_INPUTS);
   const picks = [...byKills.picks];
   let branches: Strengthened['branches'];
   const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
@@ -232,13 +235,13 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       return r.verdict.status === 'passed' && r.coverage ? branchOutcomes(model.branches, r.coverage) : undefined;
     };
     const all = confirmed.map((_, i) => i);
-    const [reachable, covered] = await Promise.all([trace(all), trace(picks.map((p) => p.input))]);
+    const [reachable, covered] = await Promise.all([trace(all), trace([...ownTests, ...picks.map((p) => p.input)])]);
     if (reachable && covered) {
       let have = covered;
       const missing = [...reachable].filter((o) => !have.has(o));
       const room = STRENGTHEN_MAX_INPUTS - picks.length;
       if (missing.length > 0 && room > 0) {
-        const chosen = new Set(picks.map((p) => p.input));
+        const chosen = new Set([...ownTests, ...picks.map((p) => p.input)]);
         const probe = all.filter((i) => !chosen.has(i)).slice(0, COVERAGE_PROBE_INPUTS);
         const traces = await Promise.all(probe.map((i) => trace([i])));
         const reached: (Set<string> | undefined)[] = all.map(() => undefined);
@@ -258,7 +261,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     c.total++;
     if (byKills.killed.has(k)) c.killed++;
   });
-  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
+  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || addable[k].size === 0);
   return {
     inputs: picks.map((p) => {
       const c = confirmed[p.input];
@@ -275,7 +278,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     wrongPrograms: {
       total: wrong.length,
       killed: byKills.killed.size,
-      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
+      possiblyEquivalent: wrong.filter((_, k) => addable[k].size === 0).map((w) => w.id),
       byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     },
     candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
