@@ -919,7 +919,7 @@ export interface MutationTask {
     inputs: number;
   };
   /**
-   * The strengthened suite of the task, in greedy order (a prefix of N is the best N): each input kills a wrong program no earlier one kills, then inputs that reach a branch outcome of the reference no earlier one reaches. Every input passed every evidence check (its expected value comes from a confirmed reference); inputs outside the inferred domain or where the oracles disagree are never used.
+   * The strengthened suite of the task, in greedy order (a prefix of N is the best N): each input kills a wrong program that fewer than N_DETECT (4) earlier inputs kill (n-detect set cover), then inputs that reach a branch outcome of the reference that neither the tests nor an earlier input reach. The tests' own inputs are never added. Every input passed every evidence check (its expected value comes from a confirmed reference); inputs outside the inferred domain or where the oracles disagree are never used.
    */
   strengthened?: {
     inputs: {
@@ -940,22 +940,22 @@ export interface MutationTask {
        */
       assert: string;
       /**
-       * Ids of the wrong programs this input is the first to kill (mutant ids; `hom:<id>+<id>` for higher-order mutants; `reference` for the audited reference where the sibling corrects it).
+       * Ids of the wrong programs this input kills (mutant ids; `hom:<id>+<id>` for higher-order mutants; `mistake:<id>` for plausible-mistake mutants; `reference` for the audited reference where the sibling corrects it); a program that hangs is named on the first few inputs it hangs on only.
        */
       kills: string[];
       /**
-       * kills: chosen for the wrong programs it kills first; coverage: chosen for a branch outcome of the reference no earlier input reaches.
+       * kills: chosen for the wrong programs it kills; coverage: chosen for a branch outcome of the reference that no earlier input and none of the tests reach.
        */
       reason: 'kills' | 'coverage';
       checks: WitnessChecks1;
     }[];
     wrongPrograms: {
       /**
-       * Wrong programs selected against: programs that pass the task's own tests but are not the reference.
+       * Wrong programs selected against: every first-order mutant run (those the tests kill too: models make the same mistakes in other forms), sampled higher-order mutants, plausible-mistake mutants, and the audited reference where the sibling corrects it.
        */
       total: number;
       /**
-       * Of those, killed by the suite.
+       * Of those, killed by at least one input of the suite (up to STRENGTHEN_MAX_INPUTS; `export --max-added` may keep fewer).
        */
       killed: number;
       /**
@@ -963,7 +963,7 @@ export interface MutationTask {
        */
       possiblyEquivalent: string[];
       /**
-       * total / killed per kind: survivor (first-order mutant that survives the tests), higher-order, plausible-mistake, reference.
+       * total / killed per kind: survivor (a first-order mutant that survives the tests), mutant (one the tests kill), higher-order, plausible-mistake, reference.
        */
       byKind: {
         [k: string]: {

@@ -38,6 +38,7 @@ import {
 import { boundaryInputs, higherOrderMutants, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
+import { seededRandom } from '../../util/random.js';
 
 type Source = Strengthened['inputs'][number]['inputSource'];
 
@@ -65,7 +66,7 @@ interface Confirmed {
 
 interface WrongProgram {
   id: string;
-  kind: 'survivor' | 'higher-order' | 'plausible-mistake' | 'reference';
+  kind: 'survivor' | 'mutant' | 'higher-order' | 'plausible-mistake' | 'reference';
   source: string;
 }
 
@@ -113,6 +114,65 @@ async function outputsOf(run: StrengthenInput['run'], job: CallJob, count: numbe
     start += (r.outputs as CallOutput[]).length + 1;
   }
   return outputs;
+}
+
+/** Jobs per wrong program that stop at a difference, while it hangs (each hang costs one CPU limit, not one per input). */
+export const MAX_STOPPING_JOBS = 3;
+
+/**
+ * The inputs (indexes into `confirmed`, among `idx`) on which `program` is wrong: it raises, runs out of CPU, or
+ * returns another value than the confirmed expected one. A first job stops at the first difference; a program
+ * that hangs there gets at most MAX_STOPPING_JOBS such jobs, any other one a job over all the remaining inputs.
+ */
+async function killingInputs(
+  run: StrengthenInput['run'],
+  parser: PythonParser,
+  task: Task,
+  program: string,
+  idx: readonly number[],
+  confirmed: readonly Confirmed[],
+  cpuLimits: readonly number[],
+  atol: number,
+): Promise<Set<number>> {
+  const killed = new Set<number>();
+  if (idx.length === 0) return killed;
+  const job: CallJob = {
+    ...callJobFor(task, program, idx.map((i) => confirmed[i].candidate.args), {}),
+    perInputCpuMs: idx.map((i) => cpuLimits[i]),
+    expectDigests: idx.map((i) => confirmed[i].digest ?? null),
+  };
+  const wrongAt = (o: CallOutput, i: number): boolean => {
+    if (o.status === 'raised' || o.status === 'timeout') return true;
+    if (o.status !== 'returned') return false;
+    const got = outputValue(parser, o);
+    return got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol);
+  };
+  let hangs = false;
+  for (let start = 0, jobs = 0; start < idx.length; jobs++) {
+    const stopping = jobs === 0 || (hangs && jobs < MAX_STOPPING_JOBS);
+    if (!stopping && hangs) break;
+    const r = await run({ ...job, ...(stopping ? { stopOnDifference: true } : {}), ...(start > 0 ? { startIndex: start } : {}) });
+    const outputs = r.outputs as CallOutput[];
+    let next = start;
+    for (const o of outputs) {
+      if (wrongAt(o, idx[o.index])) killed.add(idx[o.index]);
+      if (o.status === 'timeout') hangs = true;
+      next = Math.max(next, o.index + 1);
+    }
+    // A program that does not even load fails every assert: the first input stands for them.
+    if (r.verdict.status === 'failed' && outputs.length === 0) {
+      killed.add(idx[start]);
+      break;
+    }
+    // The wall clock or a lost worker ended the job: the input after the last output decides nothing; go on after it.
+    if (r.verdict.status === 'timeout' || r.verdict.status === 'error') {
+      hangs = true;
+      next += 1;
+    } else if (r.verdict.status !== 'passed' || !stopping) break;
+    if (next <= start) break;
+    start = next;
+  }
+  return killed;
 }
 
 /** The coverage job: the reference called on `inputs` from a check function, traced. */
@@ -183,49 +243,37 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     confirmed.push({ candidate: a.candidate, expected: v, digest: a.ref.output.digest, cpuMs: a.ref.output.cpuMs ?? a.ref.output.ms, checks: a.checks });
   }
 
-  // The wrong programs: survivors, then higher-order and plausible-mistake mutants that pass the tests.
-  const wrong: WrongProgram[] = input.survivors.map((m) => ({ id: m.id, kind: 'survivor', source: m.source }));
-  const homs = higherOrderMutants(task.solution, input.mutants, (s) => parser.parses(s), input.seed, task.id);
+  // The wrong programs: every first-order mutant run (survivors of the tests and the ones they kill: a suite that
+  // kills only the survivors adds nothing where none survive, yet models make the mistakes the tests happen to
+  // catch in other forms), higher-order and plausible-mistake mutants, and the audited reference where the sibling
+  // corrects it.
+  const survived = new Set(input.survivors.map((m) => m.id));
+  const wrong: WrongProgram[] = input.mutants.map((m) => ({ id: m.id, kind: survived.has(m.id) ? 'survivor' : 'mutant', source: m.source }));
+  for (const h of higherOrderMutants(task.solution, input.mutants, (src) => parser.parses(src), input.seed, task.id)) wrong.push({ id: h.id, kind: 'higher-order', source: h.source });
   const mistakeOperators = mutationOperators.filter((o) => o.family === 'plausible-mistake');
   const mistakes = mistakeOperators.length > 0 ? generateMutants(parser, task.solution, input.region, { operators: mistakeOperators }).mutants : [];
-  const extra: WrongProgram[] = [
-    ...homs.map((h) => ({ id: h.id, kind: 'higher-order' as const, source: h.source })),
-    ...mistakes.map((m) => ({ id: `mistake:${m.id}`, kind: 'plausible-mistake' as const, source: m.source })),
-  ];
-  const testVerdicts = await Promise.all(extra.map((w) => run({ ...testsJob(task, { candidate: w.source, timeoutMs: input.testsLimits.timeoutMs }), ...(input.testsLimits.cpuLimitMs !== undefined ? { cpuLimitMs: input.testsLimits.cpuLimitMs } : {}) })));
-  extra.forEach((w, k) => {
-    if (mutantStatus(testVerdicts[k].verdict) === 'survived') wrong.push(w);
-  });
-
-  // The kill matrix: every wrong program on every confirmed input (the audited reference's own outputs are known already).
-  const cpuLimits = confirmed.map((c) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(input.referenceTimeFactor * c.cpuMs)));
-  const digests = confirmed.map((c) => c.digest ?? null);
-  const inputs = confirmed.map((c) => c.candidate.args);
-  const kills: Set<number>[] = await Promise.all(
-    wrong.map(async (w) => {
-      const killed = new Set<number>();
-      if (inputs.length === 0) return killed;
-      const job: CallJob = { ...callJobFor(task, w.source, inputs, {}), perInputCpuMs: cpuLimits, expectDigests: digests };
-      const outputs = await outputsOf(run, job, inputs.length);
-      for (const [i, o] of outputs) {
-        if (o.status === 'raised' || o.status === 'timeout') killed.add(i);
-        else if (o.status === 'returned') {
-          const got = outputValue(parser, o);
-          if (got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol)) killed.add(i);
-        }
-      }
-      return killed;
-    }),
-  );
-  if (ownDiffersAt.length > 0) {
-    wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
-    kills.push(new Set(ownDiffersAt));
-  }
+  for (const m of mistakes) wrong.push({ id: `mistake:${m.id}`, kind: 'plausible-mistake', source: m.source });
 
   // The tests' own inputs are in the suite already: they are never added, and what they cover counts as covered.
   const ownTests = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [i] : []));
-  const addable = kills.map((s) => new Set([...s].filter((i) => confirmed[i].candidate.source !== 'test')));
-  const byKills = selectByKills(addable, confirmed.length, STRENGTHEN_MAX_INPUTS);
+  const addIdx = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [] : [i]));
+  const cpuLimits = confirmed.map((c) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(input.referenceTimeFactor * c.cpuMs)));
+  const inputs = confirmed.map((c) => c.candidate.args);
+  const killsOn = (w: WrongProgram, idx: readonly number[]) => killingInputs(run, parser, task, w.source, idx, confirmed, cpuLimits, atol);
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killsOn(w, addIdx)));
+  if (ownDiffersAt.length > 0) {
+    wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
+    kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));
+  }
+  // Among inputs that kill as much, a seeded shuffle decides: consecutive picks then differ in source and shape
+  // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show.
+  const random = seededRandom(input.seed, `strengthen-order\0${task.id}`);
+  const tieOrder = [...addIdx];
+  for (let i = tieOrder.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [tieOrder[i], tieOrder[j]] = [tieOrder[j], tieOrder[i]];
+  }
+  const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tieOrder);
   const picks = [...byKills.picks];
   let branches: Strengthened['branches'];
   const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
@@ -261,7 +309,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     c.total++;
     if (byKills.killed.has(k)) c.killed++;
   });
-  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || addable[k].size === 0);
+  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
   return {
     inputs: picks.map((p) => {
       const c = confirmed[p.input];
@@ -278,7 +326,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     wrongPrograms: {
       total: wrong.length,
       killed: byKills.killed.size,
-      possiblyEquivalent: wrong.filter((_, k) => addable[k].size === 0).map((w) => w.id),
+      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
       byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     },
     candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },

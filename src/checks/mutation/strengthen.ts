@@ -160,34 +160,60 @@ export interface SuitePick {
   /** Index into the candidate inputs. */
   input: number;
   reason: 'kills' | 'coverage';
-  /** Indexes of the wrong programs this input is the first to kill. */
+  /** Indexes of the wrong programs this input kills. */
   kills: number[];
 }
 
 /**
- * Greedy set cover over the kill matrix (`kills[w]` = the inputs that kill wrong program w): the input
- * killing the most not-yet-killed programs first, ties to the lower index (candidates come in
- * preference order), until no input kills a new one or `cap` inputs are chosen. Deterministic.
+ * Times each wrong program should be killed, by different inputs (an n-detect test set: Ma, Franco & McCluskey,
+ * "An experimental chip to evaluate test techniques", ITC 1995; Reddy, Pomeranz & Kajihara 1997): faults of a model
+ * (here mutants) each detected several times catch more of the defects the model does not describe (here the
+ * mistakes models make). 1 would be plain set cover, which on HumanEval keeps a single input for most tasks.
  */
-export function selectByKills(kills: readonly ReadonlySet<number>[], inputCount: number, cap = STRENGTHEN_MAX_INPUTS): { picks: SuitePick[]; killed: Set<number> } {
+export const N_DETECT = 4;
+
+/**
+ * Greedy n-detect set cover over the kill matrix (`kills[w]` = the inputs that kill wrong program w): each step
+ * takes the input that kills the most wrong programs still killed fewer than min(N_DETECT, all their killing
+ * inputs) times, ties to the earlier input in `order` (default: index order, candidates come in preference order),
+ * until no input adds a kill that counts or `cap` inputs are chosen. Each chosen input therefore kills a wrong
+ * program fewer than N earlier inputs kill. Deterministic.
+ */
+export function selectByKills(
+  kills: readonly ReadonlySet<number>[],
+  inputCount: number,
+  cap = STRENGTHEN_MAX_INPUTS,
+  order?: readonly number[],
+  detect = N_DETECT,
+): { picks: SuitePick[]; killed: Set<number> } {
   const killed = new Set<number>();
+  const times = kills.map(() => 0);
+  const demand = kills.map((s) => Math.min(detect, s.size));
   const picks: SuitePick[] = [];
   const chosen = new Set<number>();
+  const candidates = order ?? Array.from({ length: inputCount }, (_, i) => i);
   while (picks.length < cap) {
     let best = -1;
-    let bestKills: number[] = [];
-    for (let i = 0; i < inputCount; i++) {
+    let bestGain = 0;
+    for (const i of candidates) {
       if (chosen.has(i)) continue;
-      const fresh = kills.flatMap((s, w) => (!killed.has(w) && s.has(i) ? [w] : []));
-      if (fresh.length > bestKills.length) {
+      let gain = 0;
+      kills.forEach((s, w) => {
+        if (times[w] < demand[w] && s.has(i)) gain++;
+      });
+      if (gain > bestGain) {
         best = i;
-        bestKills = fresh;
+        bestGain = gain;
       }
     }
     if (best < 0) break;
     chosen.add(best);
-    for (const w of bestKills) killed.add(w);
-    picks.push({ input: best, reason: 'kills', kills: bestKills });
+    const all = kills.flatMap((s, w) => (s.has(best) ? [w] : []));
+    for (const w of all) {
+      times[w]++;
+      killed.add(w);
+    }
+    picks.push({ input: best, reason: 'kills', kills: all });
   }
   return { picks, killed };
 }
