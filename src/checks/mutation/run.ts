@@ -277,8 +277,6 @@ export interface StrengthenContext {
   plusLimit: number;
   inputBudget: number;
   referenceTimeFactor: number;
-  /** Limits of a tests run of a mutant (as the mutation check runs them). */
-  testsLimits: { timeoutMs: number; cpuLimitMs?: number };
   run: (job: SandboxJob) => Promise<JobResult>;
 }
 
@@ -400,7 +398,6 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
           plusLimit,
           inputBudget: config.inputBudget,
           referenceTimeFactor: config.referenceTimeFactor,
-          testsLimits: { timeoutMs: timeLimitMs, ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}) },
           run,
         })
       : undefined;

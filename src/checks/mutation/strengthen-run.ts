@@ -8,7 +8,7 @@
  * branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
  */
 import type { Task } from '../../model/task.js';
-import { programFor, testsJob } from '../../sandbox/jobs.js';
+import { programFor } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, TestsJob } from '../../sandbox/types.js';
 import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
@@ -24,7 +24,6 @@ import {
   checkOutputKinds,
   differentialInputs,
   domainExamples,
-  mutantStatus,
   REFERENCE_CPU_LIMIT_MS,
   REFERENCE_INPUT_CPU_MS,
   REFERENCE_WALL_SAFETY_MS,
