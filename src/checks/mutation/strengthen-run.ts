@@ -3,9 +3,9 @@
  * job): candidate inputs (the tests', the prompt's examples, EvalPlus inputs, generated and boundary
  * inputs inside the inferred domain) on the confirmed reference (the sibling's corrected one where a
  * sibling is linked, else the task's own when no oracle contradicts it); the wrong programs
- * (surviving mutants, higher-order and plausible-mistake mutants that pass the tests, the audited
- * reference where the sibling corrects it) on every confirmed input; coverage of the reference's
- * branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
+ * (every first-order mutant run, sampled higher-order mutants, plausible-mistake mutants, the
+ * audited reference where the sibling corrects it) on every confirmed input; coverage of the
+ * reference's branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
  */
 import type { Task } from '../../model/task.js';
 import { programFor } from '../../sandbox/jobs.js';
