@@ -45,6 +45,12 @@ type Source = Strengthened['inputs'][number]['inputSource'];
 export const COVERAGE_PROBE_INPUTS = 32;
 /** Wall-clock safety net of one batch (sleeping code uses no CPU); an input it stops decides nothing. */
 const BATCH_WALL_SAFETY_MS = 600_000;
+/**
+ * Confirmed inputs every wrong program is run on (a seeded sample beyond this): bounds the suite's cost at
+ * wrong programs x this calls per task (on HumanEval ~170 inputs are confirmed per task and the cost grew ~10x
+ * the mutation check's); HumanEval+-Mini keeps ~16 inputs per task out of ~760 with the same killing power.
+ */
+export const STRENGTHEN_CANDIDATE_CAP = 64;
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
 
@@ -258,21 +264,25 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const addIdx = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [] : [i]));
   const cpuLimits = confirmed.map((c) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(input.referenceTimeFactor * c.cpuMs)));
   const inputs = confirmed.map((c) => c.candidate.args);
-  const killsOn = (w: WrongProgram, idx: readonly number[]) => killingInputs(run, parser, task, w.source, idx, confirmed, cpuLimits, atol);
-  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killsOn(w, addIdx)));
-  if (ownDiffersAt.length > 0) {
-    wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
-    kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));
-  }
   // Among inputs that kill as much, a seeded shuffle decides: consecutive picks then differ in source and shape
-  // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show.
+  // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show. The first
+  // STRENGTHEN_CANDIDATE_CAP of that order are the inputs every wrong program runs on.
   const random = seededRandom(input.seed, `strengthen-order\0${task.id}`);
   const tieOrder = [...addIdx];
   for (let i = tieOrder.length - 1; i > 0; i--) {
     const j = random.int(i + 1);
     [tieOrder[i], tieOrder[j]] = [tieOrder[j], tieOrder[i]];
   }
-  const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tieOrder);
+  // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
+  const corrected = new Set(ownDiffersAt);
+  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
+  const killsOn = (w: WrongProgram, idx: readonly number[]) => killingInputs(run, parser, task, w.source, idx, confirmed, cpuLimits, atol);
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killsOn(w, [...tried].sort((a, b) => a - b))));
+  if (ownDiffersAt.length > 0) {
+    wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
+    kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));
+  }
+  const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tried);
   const picks = [...byKills.picks];
   let branches: Strengthened['branches'];
   const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
