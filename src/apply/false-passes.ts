@@ -13,7 +13,7 @@ import type { JobResult, SandboxJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
 import { taskLanguage, type Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { killingAsserts, strengthenedCheckCode } from './export.js';
+import { addedAsserts, strengthenedCheckCode } from './export.js';
 import { matchTaskId, type SampleResult } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
 
@@ -82,7 +82,7 @@ export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
 export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const asserts = new Map(report.tasks.map((t) => [t.id, killingAsserts(t)]));
+  const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
   const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];

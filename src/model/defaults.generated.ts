@@ -22,7 +22,7 @@ export const DEFAULT_EXECUTION_CONFIG: Readonly<ExecutionConfig> = {
   maxPlusInputs: 0,
 };
 
-export const DEFAULT_MUTATION_SETTINGS: Readonly<Pick<MutationConfig, 'maxMutantsPerTask' | 'minTimeLimitMs' | 'referenceTimeFactor' | 'inputBudget' | 'plusInputLimit' | 'compileCheck' | 'killableFindingsPerTask' | 'lowCoverageThreshold'>> = {
+export const DEFAULT_MUTATION_SETTINGS: Readonly<Pick<MutationConfig, 'maxMutantsPerTask' | 'minTimeLimitMs' | 'referenceTimeFactor' | 'inputBudget' | 'plusInputLimit' | 'compileCheck' | 'killableFindingsPerTask' | 'lowCoverageThreshold' | 'strengthen'>> = {
   maxMutantsPerTask: 100,
   minTimeLimitMs: 1000,
   referenceTimeFactor: 10,
@@ -31,4 +31,5 @@ export const DEFAULT_MUTATION_SETTINGS: Readonly<Pick<MutationConfig, 'maxMutant
   compileCheck: true,
   killableFindingsPerTask: 3,
   lowCoverageThreshold: 0.8,
+  strengthen: true,
 };

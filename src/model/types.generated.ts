@@ -283,6 +283,10 @@ export interface MutationConfig {
    * A task whose tests cover less than this fraction of the reference solution's lines gets a low-coverage finding. Default 0.8.
    */
   lowCoverageThreshold: number;
+  /**
+   * Build a strengthened test suite per task (test amplification): candidate inputs from the tests, the prompt's examples, the sibling's EvalPlus inputs and boundary inputs inside the inferred domain; expected values from a confirmed reference only; inputs chosen by greedy set cover over the wrong programs (surviving mutants, higher-order mutants, plausible-mistake mutants) and the reference's branches. Stored in each task's mutation section as `strengthened`; `export --strengthen` writes a prefix of it. Default true.
+   */
+  strengthen?: boolean;
 }
 /**
  * Parameters of the contamination check (thresholds are documented in src/contamination/constants.ts). Sharding and worker counts are not here: they do not change the report.
@@ -914,6 +918,88 @@ export interface MutationTask {
   evalplusSuite?: {
     inputs: number;
   };
+  /**
+   * The strengthened suite of the task, in greedy order (a prefix of N is the best N): each input kills a wrong program that fewer than N_DETECT (4) earlier inputs kill (n-detect set cover), then inputs that reach a branch outcome of the reference that neither the tests nor an earlier input reach. The tests' own inputs are never added. Every input passed every evidence check (its expected value comes from a confirmed reference); inputs outside the inferred domain or where the oracles disagree are never used.
+   */
+  strengthened?: {
+    inputs: {
+      /**
+       * The call, as the tests write it.
+       */
+      input: string;
+      /**
+       * Where the input came from: test, prompt, plus (EvalPlus input of the task or its sibling), generated (type-aware mutation of the test inputs), boundary (domain-aware boundary generation).
+       */
+      inputSource: 'test' | 'prompt' | 'plus' | 'generated' | 'boundary';
+      /**
+       * repr of the confirmed expected output.
+       */
+      expected: string;
+      /**
+       * The ready assert in the benchmark's own format (one line of Python).
+       */
+      assert: string;
+      /**
+       * Ids of the wrong programs this input kills (mutant ids; `hom:<id>+<id>` for higher-order mutants; `mistake:<id>` for plausible-mistake mutants; `reference` for the audited reference where the sibling corrects it); a program that hangs is named on the first few inputs it hangs on only.
+       */
+      kills: string[];
+      /**
+       * kills: chosen for the wrong programs it kills; coverage: chosen for a branch outcome of the reference that no earlier input and none of the tests reach.
+       */
+      reason: 'kills' | 'coverage';
+      checks: WitnessChecks1;
+    }[];
+    wrongPrograms: {
+      /**
+       * Wrong programs selected against: every first-order mutant run (those the tests kill too: models make the same mistakes in other forms), sampled higher-order mutants, plausible-mistake mutants, and the audited reference where the sibling corrects it.
+       */
+      total: number;
+      /**
+       * Of those, killed by at least one input of the suite (up to STRENGTHEN_MAX_INPUTS; `export --max-added` may keep fewer).
+       */
+      killed: number;
+      /**
+       * Ids of wrong programs no confirmed candidate input tells apart from the confirmed reference (not counted as missed).
+       */
+      possiblyEquivalent: string[];
+      /**
+       * total / killed per kind: survivor (a first-order mutant that survives the tests), mutant (one the tests kill), higher-order, plausible-mistake, reference.
+       */
+      byKind: {
+        [k: string]: {
+          total: number;
+          killed: number;
+        };
+      };
+    };
+    candidates: {
+      /**
+       * Candidate inputs tried on the reference.
+       */
+      total: number;
+      /**
+       * Candidates the reference answered whose every evidence check passed (the only ones that can be chosen).
+       */
+      confirmed: number;
+      /**
+       * Candidates left out, by the first check they failed (not-answered: the reference raised, broke the contract or ran out of CPU).
+       */
+      byFailedCheck: {
+        [k: string]: number;
+      };
+    };
+    /**
+     * Branch outcomes of the reference (coverage.ts) reached by the confirmed candidates, and by the chosen suite.
+     */
+    branches?: {
+      reachable: number;
+      covered: number;
+    };
+    /**
+     * The suite reached its cap (STRENGTHEN_MAX_INPUTS) before every wrong program was killed or every reachable branch covered.
+     */
+    truncated?: boolean;
+  };
 }
 /**
  * What a witness input was checked against before it is shown as evidence.
@@ -922,6 +1008,23 @@ export interface MutationTask {
  * via the `definition` "witnessChecks".
  */
 export interface WitnessChecks {
+  /**
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
+   */
+  passed: string[];
+  /**
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
+   */
+  failed: string[];
+  /**
+   * repr of the sibling reference's output on the input, when it was run.
+   */
+  siblingOutput?: string;
+}
+/**
+ * What a witness input was checked against before it is shown as evidence.
+ */
+export interface WitnessChecks1 {
   /**
    * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
    */

@@ -7,6 +7,9 @@ import { runCli } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-rescore-'));
 
+/** A mutation audit of the demo builds strengthened suites too: minutes, not seconds, on a loaded 2-core machine. */
+const MUTATION_AUDIT_MS = 600_000;
+
 describe('bench-audit rescore', () => {
   it('gives hand-computed pass@1 overall, on clean tasks and per flagged subset', async () => {
     // Static + contamination with the demo corpus flags Demo/11 (a duplicate of Demo/1, reported once on the later
@@ -67,7 +70,7 @@ describe('bench-audit rescore', () => {
 
   it('--samples re-runs samples in the sandbox and counts false passes against the strengthened tests', async () => {
     const audit = join(tmp, 'mut.json');
-    assert.equal((await runCli(['audit', 'demo', '--checks', 'mutation', '--out', audit, '--fail-on', 'none'])).code, 0);
+    assert.equal((await runCli(['audit', 'demo', '--checks', 'mutation', '--out', audit, '--fail-on', 'none'], { timeoutMs: MUTATION_AUDIT_MS })).code, 0);
     const demo = (await import('node:fs')).readFileSync(join(process.cwd(), 'datasets', 'demo', 'tasks.jsonl'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { task_id: string; canonical_solution: string });
     const reference5 = demo.find((t) => t.task_id === 'Demo/5')!.canonical_solution;
     const samples = join(tmp, 'samples.jsonl');
@@ -99,9 +102,9 @@ describe('bench-audit rescore', () => {
     assert.equal(v.code, 0, v.stderr);
     const lines = readFileSync(out2, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { task: string; sample: number; row: number; verdict: string; failing?: string });
     assert.deepEqual(lines.map((l) => [l.task, l.sample, l.row, l.verdict]), [['Demo/5', 0, 1, 'false-pass'], ['Demo/5', 1, 2, 'passed'], ['Demo/0', 0, 3, 'failed']]);
-    const killing = (JSON.parse(readFileSync(audit, 'utf8')) as { tasks: { id: string; checks: { mutation?: { survivors?: { verdict: string; evidence?: { assert?: string } }[] } } }[] }).tasks
-      .find((t) => t.id === 'Demo/5')!.checks.mutation!.survivors!.filter((s) => s.verdict === 'killable').map((s) => s.evidence!.assert);
-    assert.ok(killing.includes(lines[0].failing), `the false pass names a killing assert: ${JSON.stringify(lines[0])}`);
+    const added = (JSON.parse(readFileSync(audit, 'utf8')) as { tasks: { id: string; checks: { mutation?: { strengthened?: { inputs: { assert: string }[] } } } }[] }).tasks
+      .find((t) => t.id === 'Demo/5')!.checks.mutation!.strengthened!.inputs.map((i) => i.assert);
+    assert.ok(added.includes(lines[0].failing!), `the false pass names an assert of the strengthened suite: ${JSON.stringify(lines[0])}`);
     assert.equal(lines[1].failing, undefined);
     assert.match(lines[2].failing ?? '', /assert/);
     assert.equal((await runCli(['rescore', '--audit', audit, '--results', samples, '--out', out2])).code, 2, '--out without --samples is a usage error');

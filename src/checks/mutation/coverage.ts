@@ -40,7 +40,7 @@ const EXECUTABLE = new Set([
 
 const BRANCHING = new Set(['if_statement', 'elif_clause', 'while_statement', 'for_statement']);
 
-interface BranchPoint {
+export interface BranchPoint {
   header: number;
   /** Last line of the header (multi-line conditions): arcs inside it are not outcomes. */
   headerEnd: number;
@@ -97,4 +97,15 @@ export function regionCoverage(parser: PythonParser, source: string, region: Spa
     branchRate: branchTotal === 0 ? null : roundScore(covered / branchTotal),
     uncoveredLines,
   };
+}
+
+/** The branch outcomes a trace reaches, as `<header>:in` (into the body) and `<header>:out` (any other way on). */
+export function branchOutcomes(branches: readonly BranchPoint[], trace: TraceRecord): Set<string> {
+  const out = new Set<string>();
+  for (const b of branches) {
+    const leaving = trace.arcs.filter(([from, to]) => from === b.header && !(to >= b.header && to <= b.headerEnd));
+    if (leaving.some(([, to]) => to === b.body)) out.add(`${b.header}:in`);
+    if (leaving.some(([, to]) => to !== b.body)) out.add(`${b.header}:out`);
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ import { generateMutants, sampleMutants, solutionRegion, type Mutant, type Mutan
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
 import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
+import { strengthenTask } from './strengthen-run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
 export { DEFAULT_MUTATION_CONFIG } from './config.js';
@@ -66,6 +67,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
     witnessChecks: 4,
+    // The strengthened suite's code: bump when its choice changes.
+    strengthen: 1,
   });
 }
 
@@ -126,7 +129,7 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
     const worker = async (): Promise<void> => {
       for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
         if (context.signal?.aborted) return;
-        p.done = await analyseTask({ task: p.task, plusTask: p.plusTask, mutants: p.mutants!, config, seed, parser, pool });
+        p.done = await analyseTask({ task: p.task, plusTask: p.plusTask, mutants: p.mutants!, config, seed, parser, pool, strengthen: strengthenTask });
         if (!p.done.transient) options.checkpoints?.save(p.task.id, p.key, p.done);
         context.progress.advance();
       }

@@ -8,11 +8,11 @@
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import { testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
-import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, JobResult, SandboxJob, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
 import { regionCoverage } from './coverage.js';
-import type { Mutant, MutantSet } from './generate.js';
+import type { Mutant, MutantSet, Span } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
 import { outputValue } from './output-value.js';
@@ -261,7 +261,28 @@ export function dependsOnMachine(v: Verdict): boolean {
   return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
 }
 
+export type Strengthened = NonNullable<MutationTask['strengthened']>;
+
+/** What test amplification (strengthen-run.ts, injected by the check's door) needs from a task's analysis. */
+export interface StrengthenContext {
+  task: Task;
+  /** The task carrying EvalPlus inputs (itself or its sibling). */
+  plusTask: Task | undefined;
+  parser: PythonParser;
+  seed: number;
+  region: Span;
+  /** Every first-order mutant run (sampled), and the ones that survived the tests. */
+  mutants: readonly Mutant[];
+  survivors: readonly Mutant[];
+  plusLimit: number;
+  inputBudget: number;
+  referenceTimeFactor: number;
+  run: (job: SandboxJob) => Promise<JobResult>;
+}
+
 export interface AnalyseTaskInput {
+  /** Builds the strengthened suite (config.strengthen); absent: none is built. */
+  strengthen?: (context: StrengthenContext) => Promise<Strengthened>;
   task: Task;
   /** The task carrying EvalPlus plus inputs for this problem (itself, or its sibling), if any. */
   plusTask: Task | undefined;
@@ -364,6 +385,22 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const plusLimit = plusInputLimitFor(reference.coverage?.callLines, config.plusInputLimit);
   const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, plusLimit, run) : undefined;
   const survivors: SurvivorRecord[] = survivorMutants.map((m) => diff?.records.get(m.id) ?? { mutant: m, verdict: 'unsorted' });
+  const strengthened =
+    input.strengthen && config.strengthen !== false
+      ? await input.strengthen({
+          task,
+          plusTask: input.plusTask,
+          parser,
+          seed,
+          region: mutants.region,
+          mutants: mutants.mutants,
+          survivors: survivorMutants,
+          plusLimit,
+          inputBudget: config.inputBudget,
+          referenceTimeFactor: config.referenceTimeFactor,
+          run,
+        })
+      : undefined;
 
   const outcomes: MutantOutcome[] = mutants.mutants.map((m, i) => ({
     operator: m.operator,
@@ -396,6 +433,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     ...(suite ? { evalplusSuite: { inputs: suite.inputs.length } } : {}),
     ...(diff ? { inputs: diff.inputCounts } : {}),
     ...(coverage ? { coverage } : {}),
+    ...(strengthened ? { strengthened } : {}),
   };
   const sortingWallMs = performance.now() - sortingStarted;
   return {

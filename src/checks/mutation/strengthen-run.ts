@@ -1,0 +1,353 @@
+/**
+ * Test amplification, the half that runs programs (all through the sandbox Runtime, many calls per
+ * job): candidate inputs (the tests', the prompt's examples, EvalPlus inputs, generated and boundary
+ * inputs inside the inferred domain) on the confirmed reference (the sibling's corrected one where a
+ * sibling is linked, else the task's own when no oracle contradicts it); the wrong programs
+ * (every first-order mutant run, sampled higher-order mutants, plausible-mistake mutants, the
+ * audited reference where the sibling corrects it) on every confirmed input; coverage of the
+ * reference's branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
+ */
+import type { Task } from '../../model/task.js';
+import { programFor } from '../../sandbox/jobs.js';
+import type { CallJob, CallOutput, TestsJob } from '../../sandbox/types.js';
+import { branchOutcomes, coverageModel } from './coverage.js';
+import { generateMutants } from './generate.js';
+import { inferDomain } from './input-domain.js';
+import { killingAssert } from './killing-assert.js';
+import { mutationOperators } from './operators/index.js';
+import { outputValue } from './output-value.js';
+import { callRepr, evalplusOutputsMatch, pyRepr, type PyValue } from './py-value.js';
+import type { PythonParser } from './python-parser.js';
+import {
+  CALL_HELPER,
+  callHelperSuffix,
+  checkOutputKinds,
+  differentialInputs,
+  domainExamples,
+  REFERENCE_CPU_LIMIT_MS,
+  REFERENCE_INPUT_CPU_MS,
+  REFERENCE_WALL_SAFETY_MS,
+  SURVIVOR_INPUT_CPU_FLOOR_MS,
+  witnessChecks,
+  type ReferenceOutput,
+  type StrengthenContext,
+  type Strengthened,
+  type WitnessChecks,
+} from './run.js';
+import { boundaryInputs, higherOrderMutants, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
+import { extractPromptExamples } from '../static/prompt-examples.js';
+import { seededRandom } from '../../util/random.js';
+
+type Source = Strengthened['inputs'][number]['inputSource'];
+
+/** Inputs whose coverage is traced one by one when the chosen suite misses a reachable branch outcome (the first ones in preference order). */
+export const COVERAGE_PROBE_INPUTS = 32;
+/** Wall-clock safety net of one batch (sleeping code uses no CPU); an input it stops decides nothing. */
+const BATCH_WALL_SAFETY_MS = 600_000;
+/**
+ * Confirmed inputs every wrong program is run on (a seeded sample beyond this): bounds the suite's cost at
+ * wrong programs x this calls per task (on HumanEval ~170 inputs are confirmed per task and the cost grew ~10x
+ * the mutation check's); HumanEval+-Mini keeps ~16 inputs per task out of ~760 with the same killing power.
+ */
+export const STRENGTHEN_CANDIDATE_CAP = 64;
+/** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
+const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
+
+export type StrengthenInput = StrengthenContext;
+
+interface Candidate {
+  source: Source;
+  args: PyValue[];
+}
+
+interface Confirmed {
+  candidate: Candidate;
+  expected: PyValue;
+  digest: string | undefined;
+  cpuMs: number;
+  checks: WitnessChecks;
+}
+
+interface WrongProgram {
+  id: string;
+  kind: 'survivor' | 'mutant' | 'higher-order' | 'plausible-mistake' | 'reference';
+  source: string;
+}
+
+/** The candidate inputs, deduplicated, in preference order (source, then size, then discovery order). */
+export function strengthenCandidates(parser: PythonParser, task: Task, plusTask: Task | undefined, options: { plusLimit: number; inputBudget: number; seed: number }): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (source: Source, args: PyValue[]): void => {
+    const key = args.map(pyRepr).join(', ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ source, args });
+  };
+  const diff = differentialInputs(parser, task, plusTask, { plusInputLimit: options.plusLimit, inputBudget: options.inputBudget }, options.seed);
+  for (const d of diff) if (d.source === 'test') push('test', d.args);
+  for (const e of extractPromptExamples(task.prompt, task.entryPoint)) for (const args of literalCallInputs(parser, e.call, [task.entryPoint])) push('prompt', args);
+  for (const d of diff) if (d.source === 'plus') push('plus', d.args);
+  const testOutputs = literalTestOutputs(parser, task);
+  const examples = domainExamples(parser, task);
+  const domain = inferDomain(examples, { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
+  for (const args of boundaryInputs(examples, domain)) push('boundary', args);
+  for (const d of diff) if (d.source === 'generated') push('generated', d.args);
+  const size = (c: Candidate) => c.args.map(pyRepr).join(', ').length;
+  return out.map((c, i) => ({ c, i })).sort((a, b) => SOURCE_RANK[a.c.source] - SOURCE_RANK[b.c.source] || size(a.c) - size(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+function callJobFor(task: Task, program: string, inputs: readonly PyValue[][], options: { contract?: string; checkContract?: boolean }): CallJob {
+  const suffix = callHelperSuffix(task.entryPoint, inputs, options.checkContract && options.contract ? { contract: options.contract, checkContract: inputs.map(() => true) } : {});
+  return {
+    kind: 'call',
+    program: { ...programFor(task, (program.endsWith('\n') ? program : program + '\n') + suffix) },
+    entryPoint: CALL_HELPER,
+    inputs: inputs.map((_, i) => [i]),
+    timeoutMs: BATCH_WALL_SAFETY_MS,
+  };
+}
+
+/** Outputs of one program on every input (resumes after an input that hangs the job past its wall clock; that input gets no output). */
+async function outputsOf(run: StrengthenInput['run'], job: CallJob, count: number): Promise<Map<number, CallOutput>> {
+  const outputs = new Map<number, CallOutput>();
+  for (let start = 0; start < count; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  return outputs;
+}
+
+/** Jobs per wrong program that stop at a difference, while it hangs (each hang costs one CPU limit, not one per input). */
+export const MAX_STOPPING_JOBS = 3;
+
+/**
+ * The inputs (indexes into `confirmed`, among `idx`) on which `program` is wrong: it raises, runs out of CPU, or
+ * returns another value than the confirmed expected one. A first job stops at the first difference; a program
+ * that hangs there gets at most MAX_STOPPING_JOBS such jobs, any other one a job over all the remaining inputs.
+ */
+async function killingInputs(
+  run: StrengthenInput['run'],
+  parser: PythonParser,
+  task: Task,
+  program: string,
+  idx: readonly number[],
+  confirmed: readonly Confirmed[],
+  cpuLimits: readonly number[],
+  atol: number,
+): Promise<Set<number>> {
+  const killed = new Set<number>();
+  if (idx.length === 0) return killed;
+  const job: CallJob = {
+    ...callJobFor(task, program, idx.map((i) => confirmed[i].candidate.args), {}),
+    perInputCpuMs: idx.map((i) => cpuLimits[i]),
+    expectDigests: idx.map((i) => confirmed[i].digest ?? null),
+  };
+  const wrongAt = (o: CallOutput, i: number): boolean => {
+    if (o.status === 'raised' || o.status === 'timeout') return true;
+    if (o.status !== 'returned') return false;
+    const got = outputValue(parser, o);
+    return got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol);
+  };
+  let hangs = false;
+  for (let start = 0, jobs = 0; start < idx.length; jobs++) {
+    const stopping = jobs === 0 || (hangs && jobs < MAX_STOPPING_JOBS);
+    if (!stopping && hangs) break;
+    const r = await run({ ...job, ...(stopping ? { stopOnDifference: true } : {}), ...(start > 0 ? { startIndex: start } : {}) });
+    const outputs = r.outputs as CallOutput[];
+    let next = start;
+    for (const o of outputs) {
+      if (wrongAt(o, idx[o.index])) killed.add(idx[o.index]);
+      if (o.status === 'timeout') hangs = true;
+      next = Math.max(next, o.index + 1);
+    }
+    // A program that does not even load fails every assert: the first input stands for them.
+    if (r.verdict.status === 'failed' && outputs.length === 0) {
+      killed.add(idx[start]);
+      break;
+    }
+    // The wall clock or a lost worker ended the job: the input after the last output decides nothing; go on after it.
+    if (r.verdict.status === 'timeout' || r.verdict.status === 'error') {
+      hangs = true;
+      next += 1;
+    } else if (r.verdict.status !== 'passed' || !stopping) break;
+    if (next <= start) break;
+    start = next;
+  }
+  return killed;
+}
+
+/** The coverage job: the reference called on `inputs` from a check function, traced. */
+function coverageJob(task: Task, inputs: readonly PyValue[][]): TestsJob {
+  const calls = inputs.map((args) => `    ${callRepr('candidate', args)}`);
+  const code = `def check(candidate):\n${calls.length > 0 ? calls.join('\n') : '    pass'}\n`;
+  return {
+    kind: 'tests',
+    program: programFor(task),
+    entryPoint: task.entryPoint,
+    tests: { kind: 'check-function', code, checkFunction: 'check' },
+    coverage: true,
+    cpuLimitMs: REFERENCE_CPU_LIMIT_MS,
+    timeoutMs: REFERENCE_WALL_SAFETY_MS,
+  };
+}
+
+/** Build the task's strengthened suite. Never throws for anything the programs do. */
+export async function strengthenTask(input: StrengthenInput): Promise<Strengthened> {
+  const { task, plusTask, parser, run } = input;
+  const candidates = strengthenCandidates(parser, task, plusTask, { plusLimit: input.plusLimit, inputBudget: input.inputBudget, seed: input.seed });
+  const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
+  const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
+  const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
+  const args = candidates.map((c) => c.args);
+  const refJob = (t: Task): CallJob => ({ ...callJobFor(t, t.solution, args, { contract, checkContract: true }), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS });
+  const [own, theirs] = await Promise.all([outputsOf(run, refJob(task), args.length), sibling ? outputsOf(run, refJob(sibling), args.length) : Promise.resolve(undefined)]);
+
+  // Which reference answers: the sibling's corrected one where linked, else the task's own.
+  const testOutputs = literalTestOutputs(parser, task);
+  const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
+  const hasContract = contract.trim() !== '';
+  const byFailedCheck: Record<string, number> = {};
+  const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
+  const answered: { candidate: Candidate; ref: ReferenceOutput; checks: WitnessChecks; ownDiffers: boolean }[] = [];
+  candidates.forEach((c, i) => {
+    const o = (theirs ?? own).get(i);
+    if (o?.status !== 'returned' || o.promoted) return void fail('not-answered');
+    // Prompt examples and the tests' inputs are the domain's own examples.
+    const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract);
+    const checks: WitnessChecks = { passed: base.passed.map((p) => (p === 'own-test' && c.source === 'prompt' ? 'prompt-example' : p)), failed: base.failed };
+    let parsed: { v: PyValue | undefined } | undefined;
+    const ref: ReferenceOutput = { output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v };
+    let ownDiffers = false;
+    if (sibling) {
+      const mine = own.get(i);
+      const same = mine?.status === 'returned' && outputsAgree(parser, o, mine, atol);
+      ownDiffers = !same;
+      checks.passed.push(same ? 'sibling-agrees' : 'sibling-corrected');
+      if (!same) checks.siblingOutput = o.repr;
+    }
+    answered.push({ candidate: c, ref, checks, ownDiffers });
+  });
+  checkOutputKinds(answered, testOutputs);
+  const confirmed: Confirmed[] = [];
+  const ownDiffersAt: number[] = [];
+  for (const a of answered) {
+    if (a.checks.failed.length > 0) {
+      fail(a.checks.failed[0]);
+      continue;
+    }
+    const v = a.ref.value();
+    if (v === undefined) {
+      fail('opaque-output');
+      continue;
+    }
+    if (a.ownDiffers) ownDiffersAt.push(confirmed.length);
+    confirmed.push({ candidate: a.candidate, expected: v, digest: a.ref.output.digest, cpuMs: a.ref.output.cpuMs ?? a.ref.output.ms, checks: a.checks });
+  }
+
+  // The wrong programs: every first-order mutant run (survivors of the tests and the ones they kill: a suite that
+  // kills only the survivors adds nothing where none survive, yet models make the mistakes the tests happen to
+  // catch in other forms), higher-order and plausible-mistake mutants, and the audited reference where the sibling
+  // corrects it.
+  const survived = new Set(input.survivors.map((m) => m.id));
+  const wrong: WrongProgram[] = input.mutants.map((m) => ({ id: m.id, kind: survived.has(m.id) ? 'survivor' : 'mutant', source: m.source }));
+  for (const h of higherOrderMutants(task.solution, input.mutants, (src) => parser.parses(src), input.seed, task.id)) wrong.push({ id: h.id, kind: 'higher-order', source: h.source });
+  const mistakeOperators = mutationOperators.filter((o) => o.family === 'plausible-mistake');
+  const mistakes = mistakeOperators.length > 0 ? generateMutants(parser, task.solution, input.region, { operators: mistakeOperators }).mutants : [];
+  for (const m of mistakes) wrong.push({ id: `mistake:${m.id}`, kind: 'plausible-mistake', source: m.source });
+
+  // The tests' own inputs are in the suite already: they are never added, and what they cover counts as covered.
+  const ownTests = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [i] : []));
+  const addIdx = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [] : [i]));
+  const cpuLimits = confirmed.map((c) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(input.referenceTimeFactor * c.cpuMs)));
+  const inputs = confirmed.map((c) => c.candidate.args);
+  // Among inputs that kill as much, a seeded shuffle decides: consecutive picks then differ in source and shape
+  // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show. The first
+  // STRENGTHEN_CANDIDATE_CAP of that order are the inputs every wrong program runs on.
+  const random = seededRandom(input.seed, `strengthen-order\0${task.id}`);
+  const tieOrder = [...addIdx];
+  for (let i = tieOrder.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [tieOrder[i], tieOrder[j]] = [tieOrder[j], tieOrder[i]];
+  }
+  // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
+  const corrected = new Set(ownDiffersAt);
+  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
+  const killsOn = (w: WrongProgram, idx: readonly number[]) => killingInputs(run, parser, task, w.source, idx, confirmed, cpuLimits, atol);
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killsOn(w, [...tried].sort((a, b) => a - b))));
+  if (ownDiffersAt.length > 0) {
+    wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
+    kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));
+  }
+  const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tried);
+  const picks = [...byKills.picks];
+  let branches: Strengthened['branches'];
+  const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
+  if (model && model.branches.length > 0 && confirmed.length > 0) {
+    const trace = async (idx: readonly number[]): Promise<Set<string> | undefined> => {
+      const r = await run(coverageJob(task, idx.map((i) => inputs[i])));
+      return r.verdict.status === 'passed' && r.coverage ? branchOutcomes(model.branches, r.coverage) : undefined;
+    };
+    const all = confirmed.map((_, i) => i);
+    const [reachable, covered] = await Promise.all([trace(all), trace([...ownTests, ...picks.map((p) => p.input)])]);
+    if (reachable && covered) {
+      let have = covered;
+      const missing = [...reachable].filter((o) => !have.has(o));
+      const room = STRENGTHEN_MAX_INPUTS - picks.length;
+      if (missing.length > 0 && room > 0) {
+        const chosen = new Set([...ownTests, ...picks.map((p) => p.input)]);
+        const probe = all.filter((i) => !chosen.has(i)).slice(0, COVERAGE_PROBE_INPUTS);
+        const traces = await Promise.all(probe.map((i) => trace([i])));
+        const reached: (Set<string> | undefined)[] = all.map(() => undefined);
+        probe.forEach((i, k) => (reached[i] = traces[k]));
+        const more = selectByCoverage(reached, have, chosen, room);
+        picks.push(...more.picks);
+        have = more.covered;
+      }
+      branches = { reachable: reachable.size, covered: [...reachable].filter((o) => have.has(o)).length };
+    }
+  }
+
+  const callee = testCallees(task)[0];
+  const kindCounts: Record<string, { total: number; killed: number }> = {};
+  wrong.forEach((w, k) => {
+    const c = (kindCounts[w.kind] ??= { total: 0, killed: 0 });
+    c.total++;
+    if (byKills.killed.has(k)) c.killed++;
+  });
+  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
+  return {
+    inputs: picks.map((p) => {
+      const c = confirmed[p.input];
+      return {
+        input: callRepr(callee, c.candidate.args),
+        inputSource: c.candidate.source,
+        expected: pyRepr(c.expected),
+        assert: killingAssert({ callee, args: c.candidate.args, expected: c.expected, atol }),
+        kills: p.kills.map((w) => wrong[w].id),
+        reason: p.reason,
+        checks: c.checks,
+      };
+    }),
+    wrongPrograms: {
+      total: wrong.length,
+      killed: byKills.killed.size,
+      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
+      byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    },
+    candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
+    ...(branches ? { branches } : {}),
+    ...(picks.length >= STRENGTHEN_MAX_INPUTS && (!everyKilled || (branches !== undefined && branches.covered < branches.reachable)) ? { truncated: true } : {}),
+  };
+}
+
+/** Two returned outputs equal (digest, or EvalPlus's comparison of the values). */
+function outputsAgree(parser: PythonParser, expected: Extract<CallOutput, { status: 'returned' }>, actual: Extract<CallOutput, { status: 'returned' }>, atol: number): boolean {
+  if (expected.digest !== undefined && expected.digest === actual.digest) return true;
+  const e = outputValue(parser, expected);
+  const a = outputValue(parser, actual);
+  return e !== undefined && a !== undefined ? evalplusOutputsMatch(e, a, atol) : JSON.stringify(expected.value) === JSON.stringify(actual.value);
+}

@@ -1,0 +1,248 @@
+/**
+ * Test amplification, the pure half: boundary inputs inside a task's inferred domain, higher-order
+ * mutants (two first-order mutations combined), and the greedy choice of a small suite: each chosen
+ * input kills a wrong program no earlier input kills, then inputs that reach a branch outcome of
+ * the reference no earlier one reaches. Running programs is strengthen-run.ts's business. Pure.
+ */
+import { sampleIndices, seededRandom } from '../../util/random.js';
+import type { Mutant } from './generate.js';
+import { brokenRules, type InputDomain } from './input-domain.js';
+import { pyRepr, type PyValue } from './py-value.js';
+
+/**
+ * Inputs a suite holds at most. Twice HumanEval+-Mini's ~16 per task (Liu et al. 2023, table 1):
+ * the report keeps the greedy order, so `export --max-added` can cut any prefix of it.
+ */
+export const STRENGTHEN_MAX_INPUTS = 32;
+/** Higher-order mutants (pairs of first-order ones) sampled per task: below the first-order mutants' mean count on HumanEval (22), so they at most double the wrong programs. */
+export const HIGHER_ORDER_CAP = 16;
+/** Examples whose arguments are varied into boundary inputs (the first ones: tests first, then prompt examples). */
+export const BOUNDARY_SEED_EXAMPLES = 4;
+/** Length of a "long" boundary input (lists and strings): long enough to expose a quadratic or an index slip, cheap enough for a per-input CPU limit of 280 ms. */
+export const LONG_INPUT_LENGTH = 50;
+/** Boundary inputs kept per task at most (after the domain filter, in generation order). */
+export const BOUNDARY_BUDGET = 80;
+
+const int = (n: bigint | number): PyValue => ({ type: 'int', value: BigInt(n) });
+
+function seqItems(v: PyValue): PyValue[] | undefined {
+  return v.type === 'list' || v.type === 'tuple' ? v.items : undefined;
+}
+
+function withItems(v: PyValue, items: PyValue[]): PyValue {
+  return v.type === 'tuple' ? { type: 'tuple', items } : { type: 'list', items };
+}
+
+function compareScalars(a: PyValue, b: PyValue): number {
+  const na = a.type === 'int' ? Number(a.value) : a.type === 'float' ? a.value : undefined;
+  const nb = b.type === 'int' ? Number(b.value) : b.type === 'float' ? b.value : undefined;
+  if (na !== undefined && nb !== undefined) return na - nb;
+  const ra = pyRepr(a);
+  const rb = pyRepr(b);
+  return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+function negated(v: PyValue): PyValue | undefined {
+  if (v.type === 'int') return int(-v.value);
+  if (v.type === 'float') return { type: 'float', value: -v.value };
+  return undefined;
+}
+
+/** Boundary variants of one argument value: empty, one element, duplicates, sorted both ways, negatives, long; 0, 1, -1, extremes seen. */
+function variantsOf(v: PyValue, seen: readonly PyValue[]): PyValue[] {
+  const out: PyValue[] = [];
+  if (v.type === 'int') {
+    const values = seen.filter((x): x is Extract<PyValue, { type: 'int' }> => x.type === 'int').map((x) => x.value);
+    const lo = values.reduce((a, b) => (b < a ? b : a), v.value);
+    const hi = values.reduce((a, b) => (b > a ? b : a), v.value);
+    for (const n of [0n, 1n, -1n, 2n, v.value - 1n, v.value + 1n, -v.value, lo, hi, hi + 1n, lo - 1n]) out.push(int(n));
+  } else if (v.type === 'float') {
+    for (const x of [0, 1, -1, 0.5, -v.value, v.value + 0.5]) out.push({ type: 'float', value: x });
+  } else if (v.type === 'str') {
+    const chars = [...v.value];
+    out.push({ type: 'str', value: '' });
+    if (chars.length > 0) {
+      out.push({ type: 'str', value: chars[0] });
+      out.push({ type: 'str', value: chars[0] + chars[0] });
+      out.push({ type: 'str', value: [...chars].reverse().join('') });
+      out.push({ type: 'str', value: v.value.toUpperCase() });
+      out.push({ type: 'str', value: v.value.toLowerCase() });
+      let long = v.value;
+      while ([...long].length < LONG_INPUT_LENGTH) long += v.value;
+      out.push({ type: 'str', value: [...long].slice(0, LONG_INPUT_LENGTH).join('') });
+    }
+  } else if (v.type === 'bool') {
+    out.push({ type: 'bool', value: !v.value });
+  } else {
+    const items = seqItems(v);
+    if (items !== undefined) {
+      out.push(withItems(v, []));
+      if (items.length > 0) {
+        const sortedUp = [...items].sort(compareScalars);
+        out.push(withItems(v, [items[0]]));
+        out.push(withItems(v, [items[0], items[0]]));
+        out.push(withItems(v, [...items, items[items.length - 1]]));
+        out.push(withItems(v, [...items].reverse()));
+        out.push(withItems(v, sortedUp));
+        out.push(withItems(v, [...sortedUp].reverse()));
+        out.push(withItems(v, [sortedUp[sortedUp.length - 1], ...items]));
+        const neg = items.map(negated);
+        if (neg.every((x) => x !== undefined)) out.push(withItems(v, neg as PyValue[]));
+        const long: PyValue[] = [];
+        for (let i = 0; long.length < LONG_INPUT_LENGTH; i++) long.push(items[i % items.length]);
+        out.push(withItems(v, long));
+      }
+    } else if (v.type === 'dict') {
+      out.push({ type: 'dict', entries: [] });
+      if (v.entries.length > 0) out.push({ type: 'dict', entries: [v.entries[0]] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Boundary inputs: each of the first BOUNDARY_SEED_EXAMPLES examples with one argument replaced by a
+ * boundary variant of it, kept only inside `domain` (no inferred rule broken), distinct, in order.
+ */
+export function boundaryInputs(examples: readonly (readonly PyValue[])[], domain: InputDomain): PyValue[][] {
+  const out: PyValue[][] = [];
+  const seen = new Set(examples.map((e) => e.map(pyRepr).join(', ')));
+  for (const example of examples.slice(0, BOUNDARY_SEED_EXAMPLES)) {
+    example.forEach((value, p) => {
+      const atP = examples.map((e) => e[p]).filter((x) => x !== undefined);
+      for (const variant of variantsOf(value, atP)) {
+        if (out.length >= BOUNDARY_BUDGET) return;
+        const args = example.map((x, q) => (q === p ? variant : x));
+        const key = args.map(pyRepr).join(', ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (brokenRules(domain, args).length === 0) out.push(args);
+      }
+    });
+  }
+  return out;
+}
+
+export interface HigherOrderMutant {
+  /** `hom:<first id>+<second id>`. */
+  id: string;
+  parts: [Mutant, Mutant];
+  source: string;
+}
+
+/**
+ * Up to HIGHER_ORDER_CAP pairs of first-order mutants with disjoint spans, sampled uniformly with a
+ * generator seeded by (seed, task id), applied together to `original`; pairs that do not parse are dropped.
+ */
+export function higherOrderMutants(original: string, mutants: readonly Mutant[], parses: (source: string) => boolean, seed: number, key: string, cap = HIGHER_ORDER_CAP): HigherOrderMutant[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < mutants.length; i++) {
+    for (let j = i + 1; j < mutants.length; j++) {
+      const a = mutants[i];
+      const b = mutants[j];
+      if (a.end <= b.start || b.end <= a.start) pairs.push([i, j]);
+    }
+  }
+  const chosen = sampleIndices(pairs.length, cap, seededRandom(seed, `higher-order\0${key}`));
+  const out: HigherOrderMutant[] = [];
+  for (const k of chosen) {
+    const [a, b] = [mutants[pairs[k][0]], mutants[pairs[k][1]]].sort((x, y) => x.start - y.start);
+    // Apply the later span first so the earlier one's offsets still hold.
+    let source = original.slice(0, b.start) + b.replacement + original.slice(b.end);
+    source = source.slice(0, a.start) + a.replacement + source.slice(a.end);
+    if (source === original || !parses(source)) continue;
+    out.push({ id: `hom:${a.id}+${b.id}`, parts: [a, b], source });
+  }
+  return out;
+}
+
+export interface SuitePick {
+  /** Index into the candidate inputs. */
+  input: number;
+  reason: 'kills' | 'coverage';
+  /** Indexes of the wrong programs this input kills. */
+  kills: number[];
+}
+
+/**
+ * Times each wrong program should be killed, by different inputs (an n-detect test set: Ma, Franco & McCluskey,
+ * "An experimental chip to evaluate test techniques", ITC 1995; Reddy, Pomeranz & Kajihara 1997): faults of a model
+ * (here mutants) each detected several times catch more of the defects the model does not describe (here the
+ * mistakes models make). 1 would be plain set cover, which on HumanEval keeps a single input for most tasks.
+ */
+export const N_DETECT = 4;
+
+/**
+ * Greedy n-detect set cover over the kill matrix (`kills[w]` = the inputs that kill wrong program w): each step
+ * takes the input that kills the most wrong programs still killed fewer than min(N_DETECT, all their killing
+ * inputs) times, ties to the earlier input in `order` (default: index order, candidates come in preference order),
+ * until no input adds a kill that counts or `cap` inputs are chosen. Each chosen input therefore kills a wrong
+ * program fewer than N earlier inputs kill. Deterministic.
+ */
+export function selectByKills(
+  kills: readonly ReadonlySet<number>[],
+  inputCount: number,
+  cap = STRENGTHEN_MAX_INPUTS,
+  order?: readonly number[],
+  detect = N_DETECT,
+): { picks: SuitePick[]; killed: Set<number> } {
+  const killed = new Set<number>();
+  const times = kills.map(() => 0);
+  const demand = kills.map((s) => Math.min(detect, s.size));
+  const picks: SuitePick[] = [];
+  const chosen = new Set<number>();
+  const candidates = order ?? Array.from({ length: inputCount }, (_, i) => i);
+  while (picks.length < cap) {
+    let best = -1;
+    let bestGain = 0;
+    for (const i of candidates) {
+      if (chosen.has(i)) continue;
+      let gain = 0;
+      kills.forEach((s, w) => {
+        if (times[w] < demand[w] && s.has(i)) gain++;
+      });
+      if (gain > bestGain) {
+        best = i;
+        bestGain = gain;
+      }
+    }
+    if (best < 0) break;
+    chosen.add(best);
+    const all = kills.flatMap((s, w) => (s.has(best) ? [w] : []));
+    for (const w of all) {
+      times[w]++;
+      killed.add(w);
+    }
+    picks.push({ input: best, reason: 'kills', kills: all });
+  }
+  return { picks, killed };
+}
+
+/**
+ * Then inputs that reach branch outcomes nothing chosen so far reaches (`reached[i]`: the outcomes
+ * input i reaches; undefined = not measured), the most new outcomes first, ties to the lower index,
+ * until every measured outcome is covered or the suite holds `cap` inputs.
+ */
+export function selectByCoverage(reached: readonly (ReadonlySet<string> | undefined)[], covered: ReadonlySet<string>, chosen: ReadonlySet<number>, room: number): { picks: SuitePick[]; covered: Set<string> } {
+  const have = new Set(covered);
+  const taken = new Set(chosen);
+  const picks: SuitePick[] = [];
+  while (picks.length < room) {
+    let best = -1;
+    let bestNew = 0;
+    reached.forEach((r, i) => {
+      if (r === undefined || taken.has(i)) return;
+      let n = 0;
+      for (const o of r) if (!have.has(o)) n++;
+      if (n > bestNew) {
+        best = i;
+        bestNew = n;
+      }
+    });
+    if (best < 0) break;
+    taken.add(best);
+    for (const o of reached[best]!) have.add(o);
+    picks.push({ input: best, reason: 'coverage', kills: [] });
+  }
+  return { picks, covered: have };
+}

@@ -1,0 +1,107 @@
+/**
+ * The strengthened suite on real HumanEval tasks, judged by programs the audit never saw: hand-written plausible
+ * wrong solutions (test/fixtures/strengthen/humaneval-solutions.json: a missed edge case, an off-by-one, wrong tie
+ * handling, an ignored constraint) that all pass HumanEval's own tests, and two correct variants per task written
+ * with another algorithm. With the HumanEval+ sibling linked, the suite (as `export --strengthen` writes it) must
+ * pass every correct one and HumanEval+'s own reference, and should reject every wrong one (a todo: see below).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
+import { strengthenTask } from '../../../src/apply/false-passes.js';
+import { runMutationCheck } from '../../../src/checks/mutation/index.js';
+import { loadDataFile } from '../../../src/datasets/load.js';
+import { silentProgress } from '../../../src/model/progress.js';
+import type { Task } from '../../../src/model/task.js';
+import type { TaskRecord } from '../../../src/model/types.generated.js';
+import { testsJob } from '../../../src/sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import { needData } from '../../helpers/data.js';
+import { repoRoot } from '../../helpers/paths.js';
+
+interface Solution {
+  task: string;
+  kind: 'wrong' | 'correct';
+  mistake: string;
+  code: string;
+}
+
+const solutions = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'strengthen', 'humaneval-solutions.json'), 'utf8')) as Solution[];
+const number = (id: string) => /(\d+)$/.exec(id)![1];
+/** CPU limit of one tests run of a fixture program (they are tiny; a hang is a failure either way). */
+const CPU_LIMIT_MS = 5_000;
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({});
+});
+after(async () => {
+  await pool.close();
+});
+
+async function passes(task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> {
+  const r = await pool.run({ ...testsJob(strengthenTask(task, asserts), { candidate, timeoutMs: 10 * CPU_LIMIT_MS }), cpuLimitMs: CPU_LIMIT_MS });
+  return r.verdict.status === 'passed';
+}
+
+interface Verdicts {
+  /** Per fixture: passes HumanEval's own tests, passes the strengthened ones. */
+  rows: { task: string; kind: Solution['kind']; mistake: string; original: boolean; strengthened: boolean }[];
+  plusRejected: string[];
+}
+
+let verdicts: Promise<Verdicts | undefined> | undefined;
+
+/** Audit the fixtures' tasks once (HumanEval+ linked) and run every fixture on both suites. */
+function judge(he: string, plusFile: string): Promise<Verdicts | undefined> {
+  verdicts ??= (async () => {
+    const ids = [...new Set(solutions.map((s) => s.task))];
+    const plusById = new Map((await loadDataFile(plusFile, { benchmark: 'humaneval-plus' })).map((x) => [number(x.id), x]));
+    const tasks = (await loadDataFile(he, { benchmark: 'humaneval' })).filter((x) => ids.includes(x.id));
+    assert.equal(tasks.length, ids.length);
+    const out = await runMutationCheck(
+      { benchmark: 'humaneval', tasks, config: { checks: ['mutation'], seed: 0, static: { fewTestsThreshold: 2 } }, progress: silentProgress },
+      { pool, plusTaskFor: (x) => plusById.get(number(x.id)) },
+    );
+    const result: Verdicts = { rows: [], plusRejected: [] };
+    for (const [i, task] of tasks.entries()) {
+      const section = out.tasks[i].section;
+      assert.ok(section?.strengthened, `${task.id} has a strengthened suite`);
+      const asserts = addedAsserts({ checks: { mutation: section } } as unknown as TaskRecord, DEFAULT_MAX_ADDED).map((a) => a.assert);
+      assert.ok(asserts.length > 0 && asserts.length <= DEFAULT_MAX_ADDED, `${task.id}: ${asserts.length} asserts`);
+      for (const s of solutions.filter((x) => x.task === task.id)) {
+        result.rows.push({ task: task.id, kind: s.kind, mistake: s.mistake, original: await passes(task, s.code), strengthened: await passes(task, s.code, asserts) });
+      }
+      if (!(await passes(task, plusById.get(number(task.id))!.solution, asserts))) result.plusRejected.push(task.id);
+    }
+    return result;
+  })();
+  return verdicts;
+}
+
+describe('strengthened suites on HumanEval (HumanEval+ linked)', () => {
+  it('every fixture passes HumanEval\'s own tests; no correct variant and no HumanEval+ reference is rejected', async (t) => {
+    const [he, plusFile] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'evalplus/HumanEvalPlus.jsonl.gz') ?? [];
+    if (!he || !plusFile) return;
+    const v = (await judge(he, plusFile))!;
+    // The wrong ones are false passes (HumanEval's tests accept them), not failures the tests already catch.
+    assert.deepEqual(v.rows.filter((r) => !r.original).map((r) => `${r.task} ${r.kind} ${r.mistake}`), []);
+    assert.deepEqual(v.rows.filter((r) => r.kind === 'correct' && !r.strengthened).map((r) => r.task), []);
+    assert.deepEqual(v.plusRejected, []);
+    // Some wrong ones are rejected (the capability works end to end); all of them is the next test's target.
+    assert.ok(v.rows.some((r) => r.kind === 'wrong' && !r.strengthened));
+  });
+
+  // Not met yet: the wrong programs the suite is chosen against are mutants of the reference (first- and
+  // higher-order, plausible-mistake ones when registered); most of these mistakes (an ignored constraint, a
+  // condition that is too weak) are not mutants of it. Measured: 3 of 9 rejected, 4 of 9 with the registry's
+  // plausible-mistake operators; this test lists the ones still accepted.
+  it('every hand-written wrong solution is rejected', { todo: 'the suite is chosen against mutants of the reference; most of these mistakes are not mutants of it' }, async (t) => {
+    const [he, plusFile] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'evalplus/HumanEvalPlus.jsonl.gz') ?? [];
+    if (!he || !plusFile) return;
+    const v = (await judge(he, plusFile))!;
+    assert.deepEqual(v.rows.filter((r) => r.kind === 'wrong' && r.strengthened).map((r) => `${r.task}: ${r.mistake}`), []);
+  });
+});
