@@ -30,8 +30,6 @@ export interface MutationOperator {
   readonly family?: MutationFamily;
   /** One line for the report and `--help`. */
   readonly description: string;
-  /** standard (the audit's mutants) or plausible-mistake (mistakes model solutions make; test amplification only); unset = standard. */
-  readonly family?: 'standard' | 'plausible-mistake';
   /** Replacements for this node (usually none). Spans must lie inside the node. */
   mutate(node: Node): Replacement[];
 }
