@@ -32,7 +32,7 @@ export interface AddedAssert {
   inputSource: string;
   /** The wrong programs it is the first to kill (empty for an assert chosen for coverage). */
   kills: string[];
-  reason: 'kills' | 'coverage';
+  reason: 'kills' | 'coverage' | 'input-class';
   checks: { passed: string[]; failed: string[]; siblingOutput?: string };
 }
 
@@ -70,7 +70,7 @@ export function killingAsserts(task: TaskRecord): string[] {
  * are the best N), or, for a report without a suite, the confirmed killing asserts of its survivors.
  */
 export function addedAsserts(task: TaskRecord, maxAdded = DEFAULT_MAX_ADDED): AddedAssert[] {
-  const suite = (task.checks.mutation as { strengthened?: { inputs: Array<{ input: string; inputSource: string; assert: string; kills: string[]; reason: 'kills' | 'coverage'; checks: AddedAssert['checks'] }> } } | undefined)?.strengthened;
+  const suite = (task.checks.mutation as { strengthened?: { inputs: Array<{ input: string; inputSource: string; assert: string; kills: string[]; reason: 'kills' | 'coverage' | 'input-class'; checks: AddedAssert['checks'] }> } } | undefined)?.strengthened;
   if (suite !== undefined) {
     return suite.inputs.slice(0, Math.max(0, maxAdded)).map((i) => ({ assert: i.assert, input: i.input, inputSource: i.inputSource, kills: i.kills, reason: i.reason, checks: i.checks }));
   }

@@ -944,9 +944,9 @@ export interface MutationTask {
        */
       kills: string[];
       /**
-       * kills: chosen for the wrong programs it kills; coverage: chosen for a branch outcome of the reference that no earlier input and none of the tests reach.
+       * kills: chosen for the wrong programs it kills; coverage: chosen for a branch outcome of the reference that no earlier input and none of the tests reach; input-class: chosen for an input class (an argument's shape, size, sign, duplicates, order, letter case, or how one string argument sits in another) that no earlier input and none of the tests fall in, filling the suite up to export's default prefix.
        */
-      reason: 'kills' | 'coverage';
+      reason: 'kills' | 'coverage' | 'input-class';
       checks: WitnessChecks1;
     }[];
     wrongPrograms: {

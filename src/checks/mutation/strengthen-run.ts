@@ -34,7 +34,7 @@ import {
   type Strengthened,
   type WitnessChecks,
 } from './run.js';
-import { boundaryInputs, higherOrderMutants, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
@@ -309,6 +309,17 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       }
       branches = { reachable: reachable.size, covered: [...reachable].filter((o) => have.has(o)).length };
     }
+  }
+
+  // Then input classes (shape, size, sign, duplicates, order, case, how strings sit in each other) that neither the
+  // tests nor a chosen input fall in, up to export's default prefix: the mistakes models make that no mutant of the
+  // reference describes (a triple where the tests have pairs, negatives where they have none) live on these edges.
+  const classRoom = Math.min(INPUT_CLASS_FILL, STRENGTHEN_MAX_INPUTS) - picks.length;
+  if (classRoom > 0) {
+    const classes = inputs.map((a) => inputClasses(a));
+    const covered = new Set([...ownTests, ...picks.map((p) => p.input)].flatMap((i) => [...classes[i]]));
+    const byClass = selectByInputClass(classes, covered, new Set([...ownTests, ...picks.map((p) => p.input)]), classRoom, tieOrder);
+    for (const p of byClass.picks) picks.push({ ...p, kills: kills.flatMap((s, w) => (s.has(p.input) ? [w] : [])) });
   }
 
   const callee = testCallees(task)[0];

@@ -159,7 +159,7 @@ export function higherOrderMutants(original: string, mutants: readonly Mutant[],
 export interface SuitePick {
   /** Index into the candidate inputs. */
   input: number;
-  reason: 'kills' | 'coverage';
+  reason: 'kills' | 'coverage' | 'input-class';
   /** Indexes of the wrong programs this input kills. */
   kills: number[];
 }
@@ -243,6 +243,124 @@ export function selectByCoverage(reached: readonly (ReadonlySet<string> | undefi
     taken.add(best);
     for (const o of reached[best]!) have.add(o);
     picks.push({ input: best, reason: 'coverage', kills: [] });
+  }
+  return { picks, covered: have };
+}
+
+/**
+ * Inputs the suite fills up to with input-class coverage (category-partition testing: Ostrand & Balcer, "The
+ * category-partition method", CACM 1988): export's default prefix (`--max-added` 16, HumanEval+-Mini's size),
+ * so the picks that cover classes no earlier input covers are in what a default export writes.
+ */
+export const INPUT_CLASS_FILL = 16;
+
+function sizeClass(n: number): string {
+  return n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : n <= 10 ? '4-10' : '>10';
+}
+
+function numberOf(v: PyValue): number | undefined {
+  return v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : undefined;
+}
+
+function signClass(x: number): string {
+  return Number.isNaN(x) ? 'nan' : x < 0 ? 'neg' : x === 0 ? 'zero' : 'pos';
+}
+
+/** The classes one value falls in (shape, size, sign, duplicates, order, letter case): the mistakes models make sit on these edges. */
+function valueClasses(v: PyValue, at: string, out: Set<string>, depth = 0): void {
+  out.add(`${at}:type=${v.type}`);
+  const n = numberOf(v);
+  if (n !== undefined) {
+    out.add(`${at}:sign=${signClass(n)}`);
+    if (Number.isFinite(n)) out.add(`${at}:magnitude=${Math.abs(n) < 10 ? 'small' : Math.abs(n) < 1000 ? 'medium' : 'large'}`);
+    if (v.type === 'float' && Number.isFinite(n)) out.add(`${at}:integral=${Number.isInteger(n)}`);
+    return;
+  }
+  if (v.type === 'str') {
+    const chars = [...v.value];
+    out.add(`${at}:len=${sizeClass(chars.length)}`);
+    if (/[A-Z]/.test(v.value)) out.add(`${at}:upper`);
+    if (/[a-z]/.test(v.value)) out.add(`${at}:lower`);
+    if (/\s/.test(v.value)) out.add(`${at}:space`);
+    if (/\s\s|^\s|\s$/.test(v.value)) out.add(`${at}:space-run-or-edge`);
+    if (/[^\w\s]/.test(v.value)) out.add(`${at}:punctuation`);
+    if (/\d/.test(v.value)) out.add(`${at}:digit`);
+    if (chars.length > 1) out.add(`${at}:repeat=${sizeClass(chars.length - new Set(chars).size)}`);
+    return;
+  }
+  const items = v.type === 'list' || v.type === 'tuple' || v.type === 'set' ? v.items : undefined;
+  if (items === undefined) return;
+  out.add(`${at}:len=${sizeClass(items.length)}`);
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(pyRepr(x), (counts.get(pyRepr(x)) ?? 0) + 1);
+  const most = Math.max(0, ...counts.values());
+  if (items.length > 0) out.add(`${at}:multiplicity=${most <= 1 ? '1' : most === 2 ? '2' : '>=3'}`);
+  const nums = items.map(numberOf);
+  if (items.length > 1 && nums.every((x): x is number => x !== undefined)) {
+    const up = nums.every((x, i) => i === 0 || nums[i - 1] <= x);
+    const down = nums.every((x, i) => i === 0 || nums[i - 1] >= x);
+    out.add(`${at}:order=${up && down ? 'flat' : up ? 'ascending' : down ? 'descending' : 'mixed'}`);
+    if (nums.some((x) => x < 0) && nums.some((x) => x > 0)) out.add(`${at}:signs=mixed`);
+  }
+  if (depth === 0) for (const x of items) valueClasses(x, `${at}[]`, out, depth + 1);
+}
+
+/** How a string argument relates to another string argument or to the strings inside a list argument. */
+function relationClasses(args: readonly PyValue[], out: Set<string>): void {
+  args.forEach((a, p) => {
+    if (a.type !== 'str' || a.value === '') return;
+    args.forEach((b, q) => {
+      if (q === p) return;
+      const texts = b.type === 'str' ? [b.value] : b.type === 'list' || b.type === 'tuple' ? b.items.flatMap((x) => (x.type === 'str' ? [x.value] : [])) : [];
+      for (const t of texts) {
+        const rel = t === a.value ? 'equal' : t.startsWith(a.value) ? 'prefix' : t.endsWith(a.value) ? 'suffix' : t.includes(a.value) ? 'inside' : 'absent';
+        out.add(`${p}~${q}:${rel}`);
+      }
+    });
+  });
+}
+
+function isTypeClass(k: string): boolean {
+  return k.includes(':type=');
+}
+
+/** Every input class an argument list falls in (per argument, and between arguments). Pure. */
+export function inputClasses(args: readonly PyValue[]): Set<string> {
+  const out = new Set<string>();
+  args.forEach((v, p) => valueClasses(v, String(p), out));
+  relationClasses(args, out);
+  return out;
+}
+
+/**
+ * Then inputs of classes no earlier input (nor the tests) falls in: the one adding the most new classes first,
+ * ties to the earlier in `order`, until no candidate adds one or the suite holds `room` more. Deterministic.
+ */
+export function selectByInputClass(classes: readonly (ReadonlySet<string> | undefined)[], covered: ReadonlySet<string>, chosen: ReadonlySet<number>, room: number, order: readonly number[]): { picks: SuitePick[]; covered: Set<string> } {
+  // Types the tests never pass (EvalPlus's type-mutated inputs: None or bools where the tests pass ints) are outside
+  // what the task asks for: a correct program may fail on them, so an input with such a type is not a candidate.
+  const typesSeen = new Set([...covered].filter(isTypeClass));
+  const typeOk = (c: ReadonlySet<string>) => [...c].every((k) => !isTypeClass(k) || typesSeen.has(k));
+  const have = new Set(covered);
+  const taken = new Set(chosen);
+  const picks: SuitePick[] = [];
+  while (picks.length < room) {
+    let best = -1;
+    let bestNew = 0;
+    for (const i of order) {
+      const c = classes[i];
+      if (c === undefined || taken.has(i) || !typeOk(c)) continue;
+      let n = 0;
+      for (const k of c) if (!have.has(k)) n++;
+      if (n > bestNew) {
+        best = i;
+        bestNew = n;
+      }
+    }
+    if (best < 0) break;
+    taken.add(best);
+    for (const k of classes[best]!) have.add(k);
+    picks.push({ input: best, reason: 'input-class', kills: [] });
   }
   return { picks, covered: have };
 }
