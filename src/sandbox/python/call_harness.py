@@ -15,6 +15,7 @@ import types
 
 import encoding
 from limits import limit_error
+from steps import StepCounter, StepLimit
 
 CANDIDATE_FILE = '<candidate>'
 
@@ -192,6 +193,9 @@ def serve(channel, ns, coverage):
         if cpu_s and not prof_set:
             signal.signal(signal.SIGPROF, _on_alarm)
             prof_set = True
+        cap = request.get('steps') or 0
+        # No step count under coverage: one trace function at a time.
+        counter = StepCounter(cap) if type(cap) is int and cap > 0 and coverage is None else None
         c0 = time.process_time()
         try:
             if not callable(fn):
@@ -200,26 +204,38 @@ def serve(channel, ns, coverage):
                 signal.setitimer(signal.ITIMER_REAL, alarm_s)
             if cpu_s:
                 signal.setitimer(signal.ITIMER_PROF, cpu_s)
+            if counter is not None:
+                counter.start()
             try:
                 out = fn(*args, **kwargs)
             finally:
+                if counter is not None:
+                    counter.stop()
                 if alarm_s:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                 if cpu_s:
                     signal.setitimer(signal.ITIMER_PROF, 0)
-        except InputTimeout:
-            channel.send({'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)})
+        except (InputTimeout, StepLimit):
+            reply = {'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+            if counter is not None:
+                reply['steps'] = counter.count
+            channel.send(reply)
             continue
         except BaseException as exc:
             raised = describe_exception(exc)
             lim = limit_error(exc)
             if lim:
                 raised['limit'] = lim
-            channel.send({'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)})
+            reply = {'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+            if counter is not None:
+                reply['steps'] = counter.count
+            channel.send(reply)
             continue
         cpu_ms = round((time.process_time() - c0) * 1000, 3)
         try:
             reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
+            if counter is not None:
+                reply['steps'] = counter.count
             back = request.get('back')
             if back:
                 reply['back'] = [encoding.to_tree(args[i]) for i in back]
