@@ -216,30 +216,36 @@ def serve(channel, ns, coverage):
                 if cpu_s:
                     signal.setitimer(signal.ITIMER_PROF, 0)
         except (InputTimeout, StepLimit):
-            reply = {'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)}
-            if counter is not None:
-                reply['steps'] = counter.count
-            channel.send(reply)
-            continue
+            pass
         except BaseException as exc:
-            raised = describe_exception(exc)
-            lim = limit_error(exc)
-            if lim:
-                raised['limit'] = lim
-            reply = {'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)}
-            if counter is not None:
-                reply['steps'] = counter.count
-            channel.send(reply)
-            continue
-        cpu_ms = round((time.process_time() - c0) * 1000, 3)
-        try:
-            reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
-            if counter is not None:
-                reply['steps'] = counter.count
-            back = request.get('back')
-            if back:
-                reply['back'] = [encoding.to_tree(args[i]) for i in back]
-        except (encoding.NonData, RecursionError) as exc:
-            reply = {'nonData': {'type': type(out).__name__, 'detail': encoding.safe_str(exc),
-                                 'repr': encoding.short_repr(out)}}
+            if counter is None or not counter.capped():
+                raised = describe_exception(exc)
+                lim = limit_error(exc)
+                if lim:
+                    raised['limit'] = lim
+                reply = {'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+                if counter is not None:
+                    reply['steps'] = counter.count
+                channel.send(reply)
+                continue
+            # Past the step cap, whatever it raised after: a timeout like any other capped call.
+        else:
+            cpu_ms = round((time.process_time() - c0) * 1000, 3)
+            if counter is None or not counter.capped():
+                try:
+                    reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
+                    if counter is not None:
+                        reply['steps'] = counter.count
+                    back = request.get('back')
+                    if back:
+                        reply['back'] = [encoding.to_tree(args[i]) for i in back]
+                except (encoding.NonData, RecursionError) as exc:
+                    reply = {'nonData': {'type': type(out).__name__, 'detail': encoding.safe_str(exc),
+                                         'repr': encoding.short_repr(out)}}
+                channel.send(reply)
+                continue
+            # It caught the step limit and went on: past the cap all the same.
+        reply = {'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+        if counter is not None:
+            reply['steps'] = counter.count
         channel.send(reply)

@@ -25,7 +25,8 @@ class StepCounter:
                 n = counter.count + 1
                 counter.count = n
                 if n > counter.cap:
-                    # Raised again on every later line if the program catches it.
+                    # Python unsets a trace function that raises: a program that catches this runs on
+                    # uncounted, still capped, until the CPU backstop ends it.
                     raise StepLimit()
             return local
 
