@@ -743,7 +743,7 @@ export interface ExecutionTask {
      */
     contractViolations?: number;
     /**
-     * Inputs on which both references returned and the outputs were compared.
+     * Inputs on which both references returned and the outputs were compared, or the EvalPlus side returned and the other raised (a disagreement).
      */
     compared: number;
     disagreements: number;

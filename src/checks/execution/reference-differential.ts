@@ -235,7 +235,14 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
         continue;
       }
     }
-    // Only returned outputs are compared, and not inputs the contract turned into floats (the other side saw ints).
+    // The EvalPlus reference answers and the other one crashes (not on a memory or resource limit): a wrong
+    // reference too (Mbpp/93 power(4, -2) recurses forever, Mbpp/607 find_literals raises where nothing matches).
+    if (p?.status === 'returned' && !p.promoted && o?.status === 'raised' && o.reason === undefined) {
+      compared++;
+      disagreeing.push({ index, plus: p, other: o });
+      continue;
+    }
+    // Otherwise only returned outputs are compared, and not inputs the contract turned into floats (the other side saw ints).
     if (p?.status !== 'returned' || o?.status !== 'returned' || p.promoted || !comparable(o.value, p.value)) {
       notCompared++;
       continue;

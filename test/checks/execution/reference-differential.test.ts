@@ -173,6 +173,20 @@ describe('reference differential on fixtures', () => {
     assert.match(f.message, /1 inputs undecided/);
   });
 
+  it('a reference that raises where the EvalPlus reference answers disagrees with it; a raise on the EvalPlus side is not compared', async () => {
+    const crashes = task('orig', 'T/8', 'def f(x):\n    if x < 0:\n        raise ValueError("math domain error")\n    return 2 * x\n');
+    const curated = plusRef('curated', 'T/8', 'def f(x):\n    return 2 * x\n');
+    const out = await run([crashes], new Map([['T/8', [{ benchmark: 'curated', task: curated }]]]));
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.equal(f?.severity, 'error');
+    assert.deepEqual((f?.evidence.inputs as { output: string }[]).map((i) => i.output), ['raises ValueError']);
+    const curatedCrashes = plusRef('curated', 'T/9', 'def f(x):\n    if x < 0:\n        raise ValueError("no")\n    return 2 * x\n');
+    const fine = task('orig', 'T/9', 'def f(x):\n    return 2 * x\n');
+    const quiet = await run([fine], new Map([['T/9', [{ benchmark: 'curated', task: curatedCrashes }]]]));
+    assert.deepEqual(kinds(quiet.tasks[0].findings), []);
+    assert.equal(quiet.tasks[0].section?.siblingDifferential?.[0].notCompared, 1);
+  });
+
   it('runs every input across chunks, in input order', async () => {
     const many = { base: [] as unknown[][], plus: Array.from({ length: 2 * CHUNK_INPUTS + 50 }, (_, i) => [i]), atol: 0, contract: '' };
     const original = task('orig', 'T/5', `def f(x):\n    return 0 if x == ${2 * CHUNK_INPUTS + 20} else 2 * x\n`);
