@@ -43,6 +43,8 @@ export const MAX_SIDE_TIMEOUTS = 10;
 export const SUPPORT_CPU_LIMIT_MS = 60_000;
 /** Wall-clock safety net for one batch (code that sleeps uses no CPU); an input it stops is left uncompared, never a finding. */
 export const BATCH_WALL_SAFETY_MS = 600_000;
+/** The exception the harness reports for a result that is not plain data (a generator, a map object): no crash of the program. */
+const NON_DATA = 'NonDataResult';
 /** Disagreeing inputs shown in a finding's evidence (the count of all is given too). */
 const MAX_EVIDENCE = 5;
 /** Characters of an input or output shown in evidence. */
@@ -235,9 +237,10 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
         continue;
       }
     }
-    // The EvalPlus reference answers and the other one crashes (not on a memory or resource limit): a wrong
+    // The EvalPlus reference answers and the other one crashes (not on a memory or resource limit, and not a result
+    // that cannot cross as data, which the harness reports as raised): a wrong
     // reference too (Mbpp/93 power(4, -2) recurses forever, Mbpp/607 find_literals raises where nothing matches).
-    if (p?.status === 'returned' && !p.promoted && o?.status === 'raised' && o.reason === undefined) {
+    if (p?.status === 'returned' && !p.promoted && o?.status === 'raised' && o.reason === undefined && o.exception !== NON_DATA) {
       compared++;
       disagreeing.push({ index, plus: p, other: o });
       continue;
