@@ -267,12 +267,14 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
       }
     }
   }
-  // Order between two int arguments in every example (`y < x` for "k mod x is y", `low <= high`): an input
-  // that reverses it is outside the task's precondition, where the reference's answer is a convention at best.
+  // Order between two index arguments (ints bounded by a list's length: `low <= high` of a search) in every
+  // example: an input that reverses it is outside the task's precondition. Only for indexes: between plain values
+  // (clamp's x < hi) an order the tests never break is the tests' weakness, the thing a witness should show.
+  const indexes = new Set(rules.filter((r) => /^len-(equals|offset|at-most):/.test(r.name)).map((r) => Number(/^len-[a-z-]+:(\d+)/.exec(r.name)![1])));
   if (examples.length >= MIN_PATTERN_EXAMPLES) {
     for (let i = 0; i < arity; i++) {
       for (let j = 0; j < arity; j++) {
-        if (i === j || !examples.every((e) => e[i].type === 'int' && e[j].type === 'int')) continue;
+        if (i === j || !indexes.has(i) || !indexes.has(j) || !examples.every((e) => e[i].type === 'int' && e[j].type === 'int')) continue;
         const ints = (e: readonly PyValue[]) => e[i].type === 'int' && e[j].type === 'int';
         if (examples.every((e) => num(e[i]) < num(e[j]))) {
           rules.push({ name: `less:${i}<${j}`, description: `argument ${i + 1} is less than argument ${j + 1}`, holds: (args) => !ints(args) || num(args[i]) < num(args[j]) });

@@ -32,7 +32,8 @@ describe('inferDomain: rules that hold on every example', () => {
       [py.int(16), py.int(11), py.int(1)],
     ];
     assert.deepEqual(broken(modulo, [py.int(15), py.int(11), py.int(5)]), []);
-    assert.deepEqual(broken(modulo, [py.int(187), py.int(1), py.int(5)]), ['less:2<1']);
+    // Plain values, no index: an order the tests never break is no rule (clamp's x < hi is the tests' weakness).
+    assert.deepEqual(broken(modulo, [py.int(187), py.int(1), py.int(5)]), []);
     assert.ok(isRelationRule('len-equals:1=len(0)') && isRelationRule('less:2<1') && !isRelationRule('non-empty:0'));
   });
 
