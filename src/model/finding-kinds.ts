@@ -147,7 +147,7 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['warning', 'info'],
     subset: 'broken',
     title: 'reference too slow',
-    explanation: 'the reference exceeds the CPU budget on valid inputs that the sibling benchmark\'s reference answers well within it',
+    explanation: 'on valid inputs the reference exceeds the step cap (Python line events: a deterministic work measure) while the sibling benchmark\'s reference needs at most a quarter of it',
   },
   'dropped-by-curated-sibling': {
     check: 'execution',

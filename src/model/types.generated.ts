@@ -747,14 +747,18 @@ export interface ExecutionTask {
      */
     contractViolations?: number;
     /**
-     * Inputs on which both references returned and the outputs were compared.
+     * Inputs on which both references returned and the outputs were compared, or the EvalPlus side returned and the other raised (a disagreement).
      */
     compared: number;
     disagreements: number;
     /**
-     * Inputs on which this reference exceeded the CPU budget while the sibling answered well within it.
+     * Inputs on which this reference exceeded the step cap (Python line events, a deterministic work measure) while the sibling needed at most a quarter of it (EvalPlus's time-limit factor).
      */
     tooSlow: number;
+    /**
+     * Inputs whose work could not be measured in steps (a side reached the CPU-time backstop first, its work being in C code): neither compared nor counted as too slow.
+     */
+    undecided?: number;
     siblingTooSlow: number;
     /**
      * Valid inputs not compared: a side raised, or both exceeded the budget, or the input was promoted to floats by the contract.

@@ -80,6 +80,12 @@ export interface CallJob extends JobLimits {
   perInputMs?: number;
   /** CPU-time limit per input (ITIMER_PROF), one number for all or one per input (0 = none); exceeding it is that input's `timeout`. */
   perInputCpuMs?: number | number[];
+  /**
+   * Count each call's Python line events (a deterministic work measure, sandbox/python/steps.py) and
+   * end the call as a `timeout` with reason `step-cap` once it exceeds this many. Costly (tracing):
+   * for the few inputs where work decides something.
+   */
+  perInputSteps?: number;
   /** Add `digest` (of the typed encoding) to each returned output, for `expectDigests` later. */
   digests?: boolean;
   /** Expected digests aligned with `inputs`: an output with that digest comes back as `same`, without its value. */
@@ -166,11 +172,13 @@ export type EncodedValue =
 export type CallOutput =
   /** `promoted`: the input's ints were turned into floats because only then did it satisfy the contract (JSON from Node drops 1.0 vs 1). */
   /** `digest` and `cpuMs` (CPU time of the call) with the job's `digests` option. */
-  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean; digest?: string; cpuMs?: number }
+  /** `steps`: the call's line events, with the job's `perInputSteps`. */
+  | { index: number; status: 'returned'; value: EncodedValue; repr: string; ms: number; promoted?: boolean; digest?: string; cpuMs?: number; steps?: number }
   /** The output's digest equals the expected one (`expectDigests`). */
   | { index: number; status: 'same' }
-  | { index: number; status: 'timeout' }
-  | { index: number; status: 'raised'; exception: string; message: string; reason?: 'memory' | 'resource' }
+  /** With `perInputSteps`: `reason` says which limit ended the call (`step-cap` is deterministic; `cpu` is the backstop) and `steps` how far it got. */
+  | { index: number; status: 'timeout'; reason?: 'step-cap' | 'cpu'; steps?: number }
+  | { index: number; status: 'raised'; exception: string; message: string; reason?: 'memory' | 'resource'; steps?: number }
   | { index: number; status: 'contract-violation'; exception: string; message: string; line?: number; text?: string }
   | { index: number; status: 'bad-input'; exception: string; message: string };
 

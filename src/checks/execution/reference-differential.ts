@@ -2,10 +2,12 @@
  * Reference differential: a task's reference beside the same task's reference in a sibling
  * benchmark (HumanEval <-> HumanEval+, MBPP and MBPP sanitized <-> MBPP+), on every EvalPlus input
  * (base and plus) the EvalPlus side has. Inputs the EvalPlus contract rejects are dropped; outputs
- * are compared with EvalPlus's oracle, the EvalPlus reference's output taken as expected. Every
- * limit that decides a finding is CPU time (ITIMER_PROF), never wall time, so machine load does
- * not change the result. Also: which side the tests and the prompt's examples support, and the
- * tasks a curated release (MBPP+) dropped.
+ * are compared with EvalPlus's oracle, the EvalPlus reference's output taken as expected. "Too slow"
+ * is decided by a deterministic work measure, Python line events (sandbox/python/steps.py), never by
+ * time, so neither machine load nor machine speed changes a finding: every input is first run
+ * untraced, and the few where either side used noticeable CPU are run again on both sides with the
+ * step counter. CPU time is only a backstop that leaves an input undecided. Also: which side the
+ * tests and the prompt's examples support, and the tasks a curated release (MBPP+) dropped.
  */
 import type { ExecutionConfig, Finding, PromptExample } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
@@ -15,18 +17,34 @@ import type { CallJob, CallOutput, EncodedValue, ExampleOutput, JobResult, Sandb
 import { finding } from '../types.js';
 import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
 
-/** CPU budget of one call: EvalPlus's minimum per-input time limit (evalplus/evaluate.py DEFAULT_MIN_TIME_LIMIT = 4 s), in CPU time so load cannot trip it. */
-export const CALL_CPU_BUDGET_MS = 4_000;
-/** "Answers within the limit" for the other side means using at most this fraction of the budget, so a finding is far from the boundary and does not flip between machines. */
-export const WELL_WITHIN_FRACTION = 0.1;
+/**
+ * Step cap of one call (Python line events): CPython runs ~20-40 M line events per CPU second
+ * untraced (measured here, Python 3.11), so this is ~0.25-0.5 s of work; a call past it is a runaway.
+ */
+export const STEP_CAP = 10_000_000;
+/** Too slow = past the step cap while the sibling needs at most 1/this of it: EvalPlus's time-limit factor over the ground truth (evalplus docs/execution.md, --gt-time-limit-factor, default 4). */
+export const SLOW_FACTOR = 4;
+/** CPU limit of the untraced first pass (decides nothing: an input over it only goes to the counted pass). */
+export const FIRST_PASS_CPU_MS = 1_000;
+/**
+ * An input where either side used more CPU than this in the first pass is run again with the step
+ * counter. Below it a call does at most ~3 M line events (60 M/s, 1.5x the fastest rate measured),
+ * far from STEP_CAP, so an input not counted could never be too slow: where this threshold falls
+ * under load changes no result.
+ */
+export const COUNT_ABOVE_CPU_MS = 50;
+/** CPU backstop of a counted call: STEP_CAP traced takes at most ~7 s (1.5 M events/s, the slowest traced rate measured); a call still running at this does its work in C and is left undecided. */
+export const COUNTED_CPU_BACKSTOP_MS = 30_000;
 /** Inputs per job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
 export const CHUNK_INPUTS = 200;
-/** After a chunk that brings a side's CPU-budget timeouts to this many, its later chunks are not run (bounds the cost of a slow reference at ~40 s of CPU; it is reported as too slow already). */
+/** After a chunk that brings a side's step-capped inputs to this many, the pair's later chunks are not run (bounds the cost of a slow reference; it is reported as too slow already). */
 export const MAX_SIDE_TIMEOUTS = 10;
 /** CPU limit of a tests run that decides which side the tests support. */
 export const SUPPORT_CPU_LIMIT_MS = 60_000;
 /** Wall-clock safety net for one batch (code that sleeps uses no CPU); an input it stops is left uncompared, never a finding. */
 export const BATCH_WALL_SAFETY_MS = 600_000;
+/** The exception the harness reports for a result that is not plain data (a generator, a map object): no crash of the program. */
+const NON_DATA = 'NonDataResult';
 /** Disagreeing inputs shown in a finding's evidence (the count of all is given too). */
 const MAX_EVIDENCE = 5;
 /** Characters of an input or output shown in evidence. */
@@ -54,6 +72,7 @@ export interface DifferentialSection {
   tooSlow: number;
   siblingTooSlow: number;
   notCompared: number;
+  undecided?: number;
   oracle?: string;
 }
 
@@ -95,12 +114,20 @@ function aliased(source: string, own: string, wanted: string): string {
 
 type Side = 'plus' | 'other';
 
-/** The call job of one side on inputs [start, end) (output indexes are relative to start; the inputs are typed values from the EvalPlus adapter, read alike by both sides). */
-function sideJob(pair: Pair, side: Side, inputs: unknown[][], start: number, end: number): CallJob {
+/**
+ * The call job of one side on the inputs at `indexes` (output i stands for indexes[i]; the inputs
+ * are typed values from the EvalPlus adapter, read alike by both sides). `counted`: the pass with
+ * the step counter, CPU time only a backstop.
+ */
+function sideJob(pair: Pair, side: Side, inputs: unknown[][], indexes: readonly number[], counted: boolean): CallJob {
   const plus = plusOf(pair);
   const task = side === 'plus' ? plus : otherOf(pair);
-  const base = callJob(task, inputs.slice(start, end), { contract: side === 'plus', timeoutMs: BATCH_WALL_SAFETY_MS });
-  return { ...base, perInputCpuMs: CALL_CPU_BUDGET_MS, digests: true };
+  const base = callJob(
+    task,
+    indexes.map((i) => inputs[i]),
+    { contract: side === 'plus', timeoutMs: BATCH_WALL_SAFETY_MS },
+  );
+  return counted ? { ...base, perInputCpuMs: COUNTED_CPU_BACKSTOP_MS, perInputSteps: STEP_CAP } : { ...base, perInputCpuMs: FIRST_PASS_CPU_MS, digests: true };
 }
 
 export type SupportJobTag = 'sibling-on-task-tests' | 'task-on-sibling-tests' | 'task-examples' | 'sibling-examples';
@@ -128,8 +155,12 @@ export type SideOutcomes = Map<number, CallOutput>;
 export interface PairRuns {
   pair: Pair;
   inputs: unknown[][];
+  /** First pass, untraced. */
   plus: SideOutcomes;
   other: SideOutcomes;
+  /** The counted pass (step counter) of the inputs that used noticeable CPU in the first: it replaces their first-pass outcomes. */
+  countedPlus?: SideOutcomes;
+  countedOther?: SideOutcomes;
   support: Partial<Record<SupportJobTag, JobResult>>;
 }
 
@@ -170,31 +201,51 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
   const { pair, inputs } = runs;
   const plus = plusOf(pair);
   const oracle: OracleName = oracleFor(plus.id, plus.entryPoint);
-  const budgetWithin = CALL_CPU_BUDGET_MS * WELL_WITHIN_FRACTION;
+  const withinSteps = STEP_CAP / SLOW_FACTOR;
   const taskIsPlus = pair.plusSide === 'task';
   let contractViolations = 0;
   let compared = 0;
   let notCompared = 0;
+  let undecided = 0;
   const disagreeing: { index: number; plus: CallOutput; other: CallOutput }[] = [];
   const slowTask: number[] = [];
   const slowSibling: number[] = [];
   for (let index = 0; index < inputs.length; index++) {
-    const p = runs.plus.get(index);
-    const o = runs.other.get(index);
-    if (p?.status === 'contract-violation' || p?.status === 'bad-input') {
+    const first = runs.plus.get(index);
+    if (first?.status === 'contract-violation' || first?.status === 'bad-input') {
       contractViolations++;
       continue;
     }
-    const fast = (x: CallOutput | undefined) => x?.status === 'returned' && x.cpuMs !== undefined && x.cpuMs <= budgetWithin;
-    if (p?.status === 'timeout' && fast(o)) {
-      (taskIsPlus ? slowTask : slowSibling).push(index);
+    const counted = runs.countedPlus?.has(index) === true || runs.countedOther?.has(index) === true;
+    const p = counted ? runs.countedPlus?.get(index) : first;
+    const o = counted ? runs.countedOther?.get(index) : runs.other.get(index);
+    if (counted) {
+      // A side that reached the CPU backstop before the step cap did unmeasured work (in C): no verdict either way.
+      const backstopped = (x: CallOutput | undefined) => x?.status === 'timeout' && x.reason !== 'step-cap';
+      if (backstopped(p) || backstopped(o)) {
+        undecided++;
+        continue;
+      }
+      const capped = (x: CallOutput | undefined) => x?.status === 'timeout' && x.reason === 'step-cap';
+      const light = (x: CallOutput | undefined) => x?.status === 'returned' && x.steps !== undefined && x.steps <= withinSteps;
+      if (capped(p) && light(o)) {
+        (taskIsPlus ? slowTask : slowSibling).push(index);
+        continue;
+      }
+      if (capped(o) && light(p)) {
+        (taskIsPlus ? slowSibling : slowTask).push(index);
+        continue;
+      }
+    }
+    // The EvalPlus reference answers and the other one crashes (not on a memory or resource limit, and not a result
+    // that cannot cross as data, which the harness reports as raised): a wrong
+    // reference too (Mbpp/93 power(4, -2) recurses forever, Mbpp/607 find_literals raises where nothing matches).
+    if (p?.status === 'returned' && !p.promoted && o?.status === 'raised' && o.reason === undefined && o.exception !== NON_DATA) {
+      compared++;
+      disagreeing.push({ index, plus: p, other: o });
       continue;
     }
-    if (o?.status === 'timeout' && fast(p)) {
-      (taskIsPlus ? slowSibling : slowTask).push(index);
-      continue;
-    }
-    // Only returned outputs are compared, and not inputs the contract turned into floats (the other side saw ints).
+    // Otherwise only returned outputs are compared, and not inputs the contract turned into floats (the other side saw ints).
     if (p?.status !== 'returned' || o?.status !== 'returned' || p.promoted || !comparable(o.value, p.value)) {
       notCompared++;
       continue;
@@ -213,6 +264,7 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
     tooSlow: slowTask.length,
     siblingTooSlow: slowSibling.length,
     notCompared,
+    ...(undecided > 0 ? { undecided } : {}),
     ...(oracle !== 'equal' ? { oracle } : {}),
   };
   const findings: Finding[] = [];
@@ -251,12 +303,22 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
   }
   if (slowTask.length > 0) {
     findings.push(
-      finding('execution', 'reference-too-slow', taskIsPlus ? 'info' : 'warning', `the reference exceeds ${CALL_CPU_BUDGET_MS} ms CPU on ${slowTask.length} valid inputs that ${where}'s answers in under ${budgetWithin} ms`, {
-        sibling: { benchmark: pair.sibling.benchmark, taskId: pair.sibling.task.id },
-        count: slowTask.length,
-        cpuBudgetMs: CALL_CPU_BUDGET_MS,
-        inputs: slowTask.slice(0, MAX_EVIDENCE).map((index) => ({ index, input: shown(JSON.stringify(inputs[index])) })),
-      }),
+      finding(
+        'execution',
+        'reference-too-slow',
+        taskIsPlus ? 'info' : 'warning',
+        `the reference exceeds ${STEP_CAP} Python line events on ${slowTask.length} valid inputs that ${where}'s answers in at most ${withinSteps}${undecided > 0 ? ` (${undecided} inputs undecided: work outside Python code reached the CPU backstop)` : ''}`,
+        {
+          sibling: { benchmark: pair.sibling.benchmark, taskId: pair.sibling.task.id },
+          count: slowTask.length,
+          stepCap: STEP_CAP,
+          slowFactor: SLOW_FACTOR,
+          ...(undecided > 0 ? { undecided } : {}),
+          // No step counts in evidence: a randomized reference (HumanEval+/39's Miller-Rabin) counts differently per run.
+          inputs: slowTask.slice(0, MAX_EVIDENCE).map((index) => ({ index, input: shown(JSON.stringify(inputs[index])) })),
+          checks: ['contract', 'step-count'],
+        },
+      ),
     );
   }
   return { section, findings };
@@ -283,17 +345,38 @@ export async function runDifferential(
   examplesOf: (task: Task) => PromptExample[],
   signal?: AbortSignal,
 ): Promise<{ sections: DifferentialSection[]; findings: Finding[] }[]> {
-  type Tag = { task: number; pair: number; what: 'side'; side: Side; start: number; end: number } | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
+  type Tag =
+    | { task: number; pair: number; what: 'side'; side: Side; counted: boolean; indexes: number[] }
+    | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
+  /** Where a pair is: the chunk [start, end) and how many of its side jobs are still out. */
+  type Progress = { start: number; end: number; counted: boolean; waiting: number };
   const pairs: Pair[][] = tasks.map((t) => pairsOf(t, siblingsOf(t)));
-  const runs: PairRuns[][] = pairs.map((ps) => ps.map((pair) => ({ pair, inputs: pairInputs(pair, config), plus: new Map(), other: new Map(), support: {} })));
+  const runs: PairRuns[][] = pairs.map((ps) => ps.map((pair) => ({ pair, inputs: pairInputs(pair, config), plus: new Map(), other: new Map(), countedPlus: new Map(), countedOther: new Map(), support: {} })));
+  const progress = new Map<string, Progress>();
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
+  const sideTags = (task: number, pair: number, counted: boolean, indexes: number[]): Tag[] =>
+    (['plus', 'other'] as const).map((side) => ({ task, pair, what: 'side', side, counted, indexes }));
   let pending: Tag[] = [];
   runs.forEach((rs, task) =>
     rs.forEach((r, pair) => {
-      if (r.inputs.length > 0) for (const side of ['plus', 'other'] as const) pending.push({ task, pair, what: 'side', side, start: 0, end: Math.min(CHUNK_INPUTS, r.inputs.length) });
+      if (r.inputs.length > 0) {
+        const end = Math.min(CHUNK_INPUTS, r.inputs.length);
+        progress.set(`${task}:${pair}`, { start: 0, end, counted: false, waiting: 2 });
+        pending.push(...sideTags(task, pair, false, range(0, end)));
+      }
       for (const s of supportJobs(r.pair, examplesOf(r.pair.task))) pending.push({ task, pair, what: 'support', tag: s.tag, job: s.job });
     }),
   );
-  const toJob = (t: Tag): SandboxJob => (t.what === 'support' ? t.job : sideJob(runs[t.task][t.pair].pair, t.side, runs[t.task][t.pair].inputs, t.start, t.end));
+  const toJob = (t: Tag): SandboxJob => (t.what === 'support' ? t.job : sideJob(runs[t.task][t.pair].pair, t.side, runs[t.task][t.pair].inputs, t.indexes, t.counted));
+  /** Inputs of a chunk where either side used noticeable CPU (or ran out of it) in the first pass: these get the step counter. */
+  const toCount = (r: PairRuns, start: number, end: number) =>
+    range(start, end).filter((i) => {
+      const p = r.plus.get(i);
+      if (p?.status === 'contract-violation' || p?.status === 'bad-input') return false;
+      const heavy = (x: CallOutput | undefined) => x?.status === 'timeout' || (x?.status === 'returned' && (x.cpuMs ?? 0) > COUNT_ABOVE_CPU_MS);
+      return heavy(p) || heavy(r.other.get(i));
+    });
+  const stepCapped = (m: SideOutcomes | undefined) => [...(m?.values() ?? [])].filter((o) => o.status === 'timeout' && o.reason === 'step-cap').length;
   while (pending.length > 0) {
     const next: Tag[] = [];
     for await (const { item, result } of pool.map(pending, toJob)) {
@@ -303,18 +386,34 @@ export async function runDifferential(
         r.support[item.tag] = result;
         continue;
       }
-      const outcomes = item.side === 'plus' ? r.plus : r.other;
-      for (const o of result.outputs as CallOutput[]) outcomes.set(item.start + o.index, { ...o, index: item.start + o.index });
+      const outcomes = item.counted ? (item.side === 'plus' ? r.countedPlus! : r.countedOther!) : item.side === 'plus' ? r.plus : r.other;
+      const outputs = result.outputs as CallOutput[];
+      for (const o of outputs) {
+        const index = item.indexes[o.index];
+        if (index !== undefined) outcomes.set(index, { ...o, index });
+      }
       // A batch the wall-clock safety net (or a crash of the process) ended early: skip the input it stopped on, uncompared.
-      if (result.verdict.status === 'timeout' || result.verdict.status === 'error') {
-        const culprit = item.start + (result.outputs as CallOutput[]).length;
-        if (culprit + 1 < item.end) {
-          next.push({ ...item, start: culprit + 1 });
+      if ((result.verdict.status === 'timeout' || result.verdict.status === 'error') && outputs.length + 1 < item.indexes.length) {
+        next.push({ ...item, indexes: item.indexes.slice(outputs.length + 1) });
+        continue;
+      }
+      const key = `${item.task}:${item.pair}`;
+      const at = progress.get(key)!;
+      if (--at.waiting > 0) continue;
+      if (!at.counted) {
+        const heavy = toCount(r, at.start, at.end);
+        if (heavy.length > 0) {
+          progress.set(key, { ...at, counted: true, waiting: 2 });
+          next.push(...sideTags(item.task, item.pair, true, heavy));
           continue;
         }
       }
-      const timeouts = [...outcomes.values()].filter((o) => o.status === 'timeout').length;
-      if (item.end < r.inputs.length && timeouts < MAX_SIDE_TIMEOUTS) next.push({ ...item, start: item.end, end: Math.min(item.end + CHUNK_INPUTS, r.inputs.length) });
+      // The chunk is done; step-capped inputs (deterministic) decide whether the pair goes on.
+      if (at.end < r.inputs.length && stepCapped(r.countedPlus) < MAX_SIDE_TIMEOUTS && stepCapped(r.countedOther) < MAX_SIDE_TIMEOUTS) {
+        const end = Math.min(at.end + CHUNK_INPUTS, r.inputs.length);
+        progress.set(key, { start: at.end, end, counted: false, waiting: 2 });
+        next.push(...sideTags(item.task, item.pair, false, range(at.end, end)));
+      }
     }
     if (signal?.aborted) break;
     pending = next;

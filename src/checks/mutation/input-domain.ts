@@ -249,11 +249,14 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
     for (let j = 0; j < arity; j++) {
       if (i === j || !examples.every((e) => lengthOf(e[j]) !== undefined)) continue;
       const rel = (e: readonly PyValue[]) => num(e[i]) - (lengthOf(e[j]) ?? NaN);
-      if (examples.every((e) => rel(e) === 0)) {
+      const offset = rel(examples[0]);
+      // `high == len(arr) - 1` (MBPP's search tasks) as well as `n == len(arr)`.
+      if (Number.isFinite(offset) && examples.every((e) => rel(e) === offset)) {
+        const name = offset === 0 ? `len-equals:${i}=len(${j})` : `len-offset:${i}=len(${j})${offset > 0 ? '+' : ''}${offset}`;
         rules.push({
-          name: `len-equals:${i}=len(${j})`,
-          description: `argument ${i + 1} equals the length of argument ${j + 1}`,
-          holds: (args) => args[i].type === 'int' && rel(args) === 0,
+          name,
+          description: `argument ${i + 1} equals the length of argument ${j + 1}${offset === 0 ? '' : ` ${offset > 0 ? '+' : '-'} ${Math.abs(offset)}`}`,
+          holds: (args) => args[i].type === 'int' && rel(args) === offset,
         });
       } else if (examples.every((e) => rel(e) <= 0)) {
         rules.push({
@@ -264,8 +267,28 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
       }
     }
   }
+  // Order between two index arguments (ints bounded by a list's length: `low <= high` of a search) in every
+  // example: an input that reverses it is outside the task's precondition. Only for indexes: between plain values
+  // (clamp's x < hi) an order the tests never break is the tests' weakness, the thing a witness should show.
+  const indexes = new Set(rules.filter((r) => /^len-(equals|offset|at-most):/.test(r.name)).map((r) => Number(/^len-[a-z-]+:(\d+)/.exec(r.name)![1])));
+  if (examples.length >= MIN_PATTERN_EXAMPLES) {
+    for (let i = 0; i < arity; i++) {
+      for (let j = 0; j < arity; j++) {
+        if (i === j || !indexes.has(i) || !indexes.has(j) || !examples.every((e) => e[i].type === 'int' && e[j].type === 'int')) continue;
+        const ints = (e: readonly PyValue[]) => e[i].type === 'int' && e[j].type === 'int';
+        if (examples.every((e) => num(e[i]) < num(e[j]))) {
+          rules.push({ name: `less:${i}<${j}`, description: `argument ${i + 1} is less than argument ${j + 1}`, holds: (args) => !ints(args) || num(args[i]) < num(args[j]) });
+        } else if (examples.every((e) => num(e[i]) <= num(e[j])) && examples.some((e) => num(e[i]) < num(e[j]))) {
+          rules.push({ name: `at-most:${i}<=${j}`, description: `argument ${i + 1} is at most argument ${j + 1}`, holds: (args) => !ints(args) || num(args[i]) <= num(args[j]) });
+        }
+      }
+    }
+  }
   return { rules };
 }
+
+/** Rules that relate arguments to each other (lengths, order): EvalPlus contracts often leave them out, so plus inputs are held to them too. */
+export const isRelationRule = (name: string): boolean => /^(len-equals|len-offset|len-at-most|same-length|less|at-most):/.test(name);
 
 /** The names of the rules `args` breaks (none: inside the domain). */
 export function brokenRules(domain: InputDomain, args: readonly PyValue[]): string[] {

@@ -20,7 +20,7 @@ import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue
 import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
-import { brokenRules, coerceToExampleTypes, inferDomain, type InputDomain } from './input-domain.js';
+import { brokenRules, coerceToExampleTypes, inferDomain, isRelationRule, type InputDomain } from './input-domain.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
@@ -233,7 +233,11 @@ export function witnessChecks(source: InputSource, args: readonly PyValue[], dom
   if (source === 'test') return { passed: [...passed, 'own-test'], failed: [] };
   // EvalPlus inputs are valid by EvalPlus's contract (their JSON lists were read as the tests' tuples already):
   // only a generated input is held to the domain the tests imply.
-  if (source === 'plus') return { passed: [...passed, 'evalplus-input'], failed: [] };
+  // Relations between arguments (`n == len(arr)`) are held to them too: MBPP+'s contracts rarely state them.
+  if (source === 'plus') {
+    const broken = brokenRules(domain, args).filter(isRelationRule);
+    return broken.length > 0 ? { passed, failed: broken } : { passed: [...passed, 'evalplus-input'], failed: [] };
+  }
   const broken = brokenRules(domain, args);
   if (broken.length > 0) return { passed, failed: broken };
   return { passed: [...passed, 'domain'], failed: [] };
@@ -624,12 +628,23 @@ export function checkOutputKinds(answered: readonly { ref: ReferenceOutput; chec
     return;
   }
   const kinds = new Set(testOutputs.map(outputKind));
+  const isNum = (v: PyValue) => v.type === 'int' || v.type === 'float';
+  const numeric = (v: PyValue) => (v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : NaN);
+  const nonNegative = testOutputs.every((v) => isNum(v) && numeric(v) >= 0);
   for (const a of answered) {
     if (a.checks.failed.length > 0) continue;
     const v = a.ref.value();
     if (v === undefined) continue;
     if (kinds.has(outputKind(v))) a.checks.passed.push('output-kind');
-    else a.checks.failed.push('output-kind');
+    else {
+      a.checks.failed.push('output-kind');
+      continue;
+    }
+    // Every test expects a count, index or size (>= 0) and the reference answers a generated input with a negative
+    // number: the `-1` of "none found", an input outside the task's precondition (no odd-occurring element, no prime
+    // factor of 1), whose answer the task does not define.
+    if (a.checks.passed.includes('domain') && nonNegative && isNum(v) && numeric(v) < 0) a.checks.failed.push('output-sign');
+    else if (a.checks.passed.includes('domain') && nonNegative) a.checks.passed.push('output-sign');
   }
 }
 

@@ -15,6 +15,7 @@ import types
 
 import encoding
 from limits import limit_error
+from steps import StepCounter, StepLimit
 
 CANDIDATE_FILE = '<candidate>'
 
@@ -192,6 +193,9 @@ def serve(channel, ns, coverage):
         if cpu_s and not prof_set:
             signal.signal(signal.SIGPROF, _on_alarm)
             prof_set = True
+        cap = request.get('steps') or 0
+        # No step count under coverage: one trace function at a time.
+        counter = StepCounter(cap) if type(cap) is int and cap > 0 and coverage is None else None
         c0 = time.process_time()
         try:
             if not callable(fn):
@@ -200,30 +204,48 @@ def serve(channel, ns, coverage):
                 signal.setitimer(signal.ITIMER_REAL, alarm_s)
             if cpu_s:
                 signal.setitimer(signal.ITIMER_PROF, cpu_s)
+            if counter is not None:
+                counter.start()
             try:
                 out = fn(*args, **kwargs)
             finally:
+                if counter is not None:
+                    counter.stop()
                 if alarm_s:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                 if cpu_s:
                     signal.setitimer(signal.ITIMER_PROF, 0)
-        except InputTimeout:
-            channel.send({'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)})
-            continue
+        except (InputTimeout, StepLimit):
+            pass
         except BaseException as exc:
-            raised = describe_exception(exc)
-            lim = limit_error(exc)
-            if lim:
-                raised['limit'] = lim
-            channel.send({'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)})
-            continue
-        cpu_ms = round((time.process_time() - c0) * 1000, 3)
-        try:
-            reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
-            back = request.get('back')
-            if back:
-                reply['back'] = [encoding.to_tree(args[i]) for i in back]
-        except (encoding.NonData, RecursionError) as exc:
-            reply = {'nonData': {'type': type(out).__name__, 'detail': encoding.safe_str(exc),
-                                 'repr': encoding.short_repr(out)}}
+            if counter is None or not counter.capped():
+                raised = describe_exception(exc)
+                lim = limit_error(exc)
+                if lim:
+                    raised['limit'] = lim
+                reply = {'raised': raised, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+                if counter is not None:
+                    reply['steps'] = counter.count
+                channel.send(reply)
+                continue
+            # Past the step cap, whatever it raised after: a timeout like any other capped call.
+        else:
+            cpu_ms = round((time.process_time() - c0) * 1000, 3)
+            if counter is None or not counter.capped():
+                try:
+                    reply = {'ok': encoding.to_tree(out), 'cpu': cpu_ms}
+                    if counter is not None:
+                        reply['steps'] = counter.count
+                    back = request.get('back')
+                    if back:
+                        reply['back'] = [encoding.to_tree(args[i]) for i in back]
+                except (encoding.NonData, RecursionError) as exc:
+                    reply = {'nonData': {'type': type(out).__name__, 'detail': encoding.safe_str(exc),
+                                         'repr': encoding.short_repr(out)}}
+                channel.send(reply)
+                continue
+            # It caught the step limit and went on: past the cap all the same.
+        reply = {'timeout': True, 'cpu': round((time.process_time() - c0) * 1000, 3)}
+        if counter is not None:
+            reply['steps'] = counter.count
         channel.send(reply)

@@ -111,6 +111,7 @@ class Link:
         self.broken = None  # None, or {'reason', 'message', ...}: sticky
         self.limit = None  # a resource limit the candidate reported hitting
         self.calls = 0
+        self.last_steps = None
 
     def fail(self, reason, message, **extra):
         if self.broken is None:
@@ -151,7 +152,7 @@ class Link:
             return 'failed', {k: v for k, v in failed.items() if type(v) in (str, int) and k in _FAILURE_KEYS}
         self.fail('protocol-error', 'unexpected first message')
 
-    def call(self, name, args, kwargs, alarm=0.0, cpu=0.0, non_data_ends=True):
+    def call(self, name, args, kwargs, alarm=0.0, cpu=0.0, non_data_ends=True, steps=0):
         """One call. Returns ('ok', value, cpuMs) / ('raised', dict, cpuMs) / ('timeout', None, cpuMs), or
         ('non-data', message, None) when `non_data_ends` is off (the candidate is still consistent)."""
         try:
@@ -166,9 +167,14 @@ class Link:
             request['alarm'] = alarm
         if cpu:
             request['cpu'] = cpu
+        if steps:
+            request['steps'] = steps
         self.send(request)
         self.calls += 1
         reply = self.receive()
+        # The call's line events when `steps` asked for them (steps.py), else None.
+        counted = reply.get('steps')
+        self.last_steps = counted if steps and type(counted) is int and counted >= 0 else None
         cpu_ms = reply.get('cpu')
         cpu_ms = cpu_ms if type(cpu_ms) in (int, float) and cpu_ms >= 0 else None
         try:
@@ -579,6 +585,8 @@ def run_calls(job, callables, link):
     start = job.get('startIndex', 0)
     per_input_s = job.get('perInputMs', 0) / 1000.0
     cpu_limits = job.get('perInputCpuMs')
+    step_cap = job.get('perInputSteps', 0)
+    step_cap = step_cap if type(step_cap) is int and step_cap > 0 else 0
     want_digest = bool(job.get('digests'))
     expect = job.get('expectDigests')
     stop = bool(job.get('stopOnDifference'))
@@ -608,11 +616,14 @@ def run_calls(job, callables, link):
                     continue
             cpu_s = _limit_at(cpu_limits, index) if cpu_limits else 0.0
             t0 = time.perf_counter()
-            status, value, cpu_ms = link.call(name, args, {}, per_input_s, cpu_s, non_data_ends=False)
+            status, value, cpu_ms = link.call(name, args, {}, per_input_s, cpu_s, non_data_ends=False, steps=step_cap)
             elapsed = time.perf_counter() - t0
             used_s += (cpu_ms or 0) / 1000.0
+            counted = {'steps': link.last_steps} if step_cap and link.last_steps is not None else {}
             if status == 'timeout':
-                outputs.append({'type': 'output', 'index': index, 'status': 'timeout'})
+                # Which limit ended it: the step cap (deterministic) or CPU time (a backstop).
+                reason = {'reason': 'step-cap' if counted and counted['steps'] > step_cap else 'cpu'} if step_cap else {}
+                outputs.append(dict({'type': 'output', 'index': index, 'status': 'timeout'}, **reason, **counted))
             elif status == 'non-data':
                 # Not evaluated here: reported as raised, so no comparison can take it for a value.
                 outputs.append({'type': 'output', 'index': index, 'status': 'raised', 'exception': 'NonDataResult',
@@ -623,6 +634,7 @@ def run_calls(job, callables, link):
                        'message': value.get('message') if type(value.get('message')) is str else ''}
                 if value.get('limit') in ('memory', 'resource'):
                     rec['reason'] = value['limit']
+                rec.update(counted)
                 outputs.append(rec)
             else:
                 typed = encoding.capped_value(value)
@@ -638,6 +650,7 @@ def run_calls(job, callables, link):
                     rec['cpuMs'] = cpu_ms if cpu_ms is not None else 0
                 if promoted:
                     rec['promoted'] = True
+                rec.update(counted)
                 outputs.append(rec)
             ran += 1
             if (stop and (expect or status != 'ok')) or (budget_s > 0 and used_s > budget_s):

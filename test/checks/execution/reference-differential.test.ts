@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck } from '../../../src/checks/execution/index.js';
 import { evalplusAccepts, oracleFor } from '../../../src/checks/execution/evalplus-oracle.js';
-import { CHUNK_INPUTS, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
+import { spawn } from 'node:child_process';
+import { analyzePair, CHUNK_INPUTS, STEP_CAP, type PairRuns, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Config, Finding } from '../../../src/model/types.generated.js';
@@ -110,12 +111,80 @@ describe('reference differential on fixtures', () => {
     assert.equal(f?.severity, 'info');
   });
 
-  it('too slow: this side exceeds the CPU budget where the sibling answers at once (CPU time, not wall time)', async () => {
+  it('too slow: this side runs past the step cap where the sibling answers at once (a work count, not time)', async () => {
     const slow = task('orig', 'T/4', 'def f(x):\n    if x == 0:\n        while True:\n            pass\n    return 2 * x\n');
     const curated = plusRef('curated', 'T/4', 'def f(x):\n    return 2 * x\n');
     const out = await run([slow], new Map([['T/4', [{ benchmark: 'curated', task: curated }]]]));
     assert.deepEqual(kinds(out.tasks[0].findings), ['reference-too-slow']);
     assert.equal(out.tasks[0].section?.siblingDifferential?.[0].tooSlow, 1);
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-too-slow')!;
+    assert.deepEqual(f.evidence.checks, ['contract', 'step-count']);
+    assert.equal(f.evidence.stepCap, STEP_CAP);
+  });
+
+  it('too slow is decided identically on an idle and a loaded machine (two busy loops beside it)', async () => {
+    // Work grows with x: inputs on both sides of the step cap, some near it, where a CPU-time limit would flip.
+    const perStep = 'def f(x):\n    s = 0\n    for i in range(x):\n        s += i\n    return s\n';
+    const near = [STEP_CAP / 2 - 3, STEP_CAP / 2 + 3, 1_000, 0].map((x) => [x]);
+    const inputs = { base: [] as unknown[][], plus: near, atol: 0, contract: '' };
+    const slow = task('orig', 'T/6', perStep);
+    const curated = task('curated', 'T/6', 'def f(x):\n    return x * (x - 1) // 2 if x > 0 else 0\n', { inputs });
+    const siblings = new Map([['T/6', [{ benchmark: 'curated', task: curated }]]]);
+    const strip = (o: Awaited<ReturnType<typeof run>>) => JSON.stringify(o.tasks.map((x) => ({ findings: x.findings, section: x.section?.siblingDifferential })));
+    const idle = await run([slow], siblings);
+    const busy = Array.from({ length: 2 }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    let loaded: Awaited<ReturnType<typeof run>>;
+    try {
+      loaded = await run([slow], siblings);
+    } finally {
+      for (const b of busy) b.kill('SIGKILL');
+    }
+    assert.equal(strip(loaded), strip(idle));
+    // The loop runs 2 line events per iteration: x above STEP_CAP / 2 is past the cap, below it is not.
+    assert.equal(idle.tasks[0].section?.siblingDifferential?.[0].tooSlow, 1);
+    assert.equal(idle.tasks[0].section?.siblingDifferential?.[0].compared, 3);
+  });
+
+  it('an input whose work the step counter cannot see (the CPU backstop ended it) is undecided: neither slow nor compared', () => {
+    const original = task('orig', 'T/7', 'def f(x):\n    return x\n');
+    const curated = plusRef('curated', 'T/7', 'def f(x):\n    return x\n');
+    const returned = (index: number, steps: number) => ({ index, status: 'returned' as const, value: index, repr: String(index), ms: 1, steps });
+    const runs: PairRuns = {
+      pair: { task: original, sibling: { benchmark: 'curated', task: curated }, plusSide: 'sibling' },
+      inputs: [[0], [1], [2]],
+      plus: new Map([0, 1, 2].map((i) => [i, { index: i, status: 'returned' as const, value: i, repr: String(i), ms: 1, cpuMs: 900 }])),
+      other: new Map([0, 1, 2].map((i) => [i, { index: i, status: 'timeout' as const }])),
+      countedPlus: new Map([[0, returned(0, 10)], [1, returned(1, 10)], [2, returned(2, STEP_CAP)]]),
+      countedOther: new Map([
+        [0, { index: 0, status: 'timeout' as const, reason: 'cpu' as const, steps: 5 }],
+        [1, { index: 1, status: 'timeout' as const, reason: 'step-cap' as const, steps: STEP_CAP + 1 }],
+        [2, { index: 2, status: 'timeout' as const, reason: 'step-cap' as const, steps: STEP_CAP + 1 }],
+      ]),
+      support: {},
+    };
+    const { section, findings } = analyzePair(runs);
+    // 0: backstop, undecided; 1: past the cap while the sibling needs 10 steps, too slow; 2: the sibling is heavy itself, neither.
+    assert.equal(section.undecided, 1);
+    assert.equal(section.tooSlow, 1);
+    assert.equal(section.compared, 0);
+    assert.equal(section.notCompared, 1);
+    const f = findings.find((x) => x.kind === 'reference-too-slow')!;
+    assert.equal(f.evidence.undecided, 1);
+    assert.match(f.message, /1 inputs undecided/);
+  });
+
+  it('a reference that raises where the EvalPlus reference answers disagrees with it; a raise on the EvalPlus side is not compared', async () => {
+    const crashes = task('orig', 'T/8', 'def f(x):\n    if x < 0:\n        raise ValueError("math domain error")\n    return 2 * x\n');
+    const curated = plusRef('curated', 'T/8', 'def f(x):\n    return 2 * x\n');
+    const out = await run([crashes], new Map([['T/8', [{ benchmark: 'curated', task: curated }]]]));
+    const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
+    assert.equal(f?.severity, 'error');
+    assert.deepEqual((f?.evidence.inputs as { output: string }[]).map((i) => i.output), ['raises ValueError']);
+    const curatedCrashes = plusRef('curated', 'T/9', 'def f(x):\n    if x < 0:\n        raise ValueError("no")\n    return 2 * x\n');
+    const fine = task('orig', 'T/9', 'def f(x):\n    return 2 * x\n');
+    const quiet = await run([fine], new Map([['T/9', [{ benchmark: 'curated', task: curatedCrashes }]]]));
+    assert.deepEqual(kinds(quiet.tasks[0].findings), []);
+    assert.equal(quiet.tasks[0].section?.siblingDifferential?.[0].notCompared, 1);
   });
 
   it('runs every input across chunks, in input order', async () => {

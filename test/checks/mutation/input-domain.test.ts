@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brokenRules, coerceToExampleTypes, inferDomain } from '../../../src/checks/mutation/input-domain.js';
+import { brokenRules, coerceToExampleTypes, inferDomain, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
@@ -14,7 +14,27 @@ describe('inferDomain: rules that hold on every example', () => {
     ];
     assert.deepEqual(broken(examples, [ints(4, 5, 6, 7), py.int(4), py.int(3)]), []);
     assert.deepEqual(broken(examples, [ints(4, 5, 6, 7), py.int(3), py.int(3)]), ['len-equals:1=len(0)']);
-    assert.deepEqual(broken(examples, [ints(4, 5), py.int(2), py.int(3)]), ['len-at-most:2<=len(0)']);
+    assert.deepEqual(broken(examples, [ints(4, 5), py.int(2), py.int(3)]), ['len-at-most:2<=len(0)', 'at-most:2<=1']);
+  });
+
+  it('high == len(arr) - 1 and the order of two int arguments (Mbpp/550 find_Max(arr, 0, 2); Mbpp/663 y < x)', () => {
+    const search = [
+      [ints(2, 3, 5, 6, 9), py.int(0), py.int(4)],
+      [ints(1, 2, 3), py.int(0), py.int(2)],
+    ];
+    assert.deepEqual(broken(search, [ints(4, 5, 6), py.int(0), py.int(2)]), []);
+    // The generated find_Max([1, 2, 3], 3, 2) that made a false witness.
+    assert.deepEqual(broken(search, [ints(1, 2, 3), py.int(3), py.int(2)]), ['less:1<2']);
+    assert.deepEqual(broken(search, [ints(1, 2, 3), py.int(0), py.int(3)]), ['len-offset:2=len(0)-1']);
+    const modulo = [
+      [py.int(15), py.int(10), py.int(5)],
+      [py.int(187), py.int(10), py.int(5)],
+      [py.int(16), py.int(11), py.int(1)],
+    ];
+    assert.deepEqual(broken(modulo, [py.int(15), py.int(11), py.int(5)]), []);
+    // Plain values, no index: an order the tests never break is no rule (clamp's x < hi is the tests' weakness).
+    assert.deepEqual(broken(modulo, [py.int(187), py.int(1), py.int(5)]), []);
+    assert.ok(isRelationRule('len-equals:1=len(0)') && isRelationRule('less:2<1') && !isRelationRule('non-empty:0'));
   });
 
   it('types and nesting, tuple lengths, and arity', () => {

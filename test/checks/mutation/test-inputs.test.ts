@@ -50,6 +50,16 @@ test('checkOutputKinds: a witness whose answer is not the kind the tests expect 
   assert.deepEqual(property[0].checks.failed, ['literal-oracle']);
 });
 
+test('checkOutputKinds: a generated witness answered with a negative number where every test expects >= 0 fails output-sign (the -1 of "none found")', () => {
+  const witness = (v: PyValue, passed: string[]): { ref: ReferenceOutput; checks: WitnessChecks } => ({ ref: { value: () => v } as unknown as ReferenceOutput, checks: { passed, failed: [] } });
+  const answered = [witness(py.int(-1), ['domain']), witness(py.int(4), ['domain']), witness(py.int(-1), ['contract', 'evalplus-input'])];
+  checkOutputKinds(answered, [py.int(1), py.int(3), py.int(0)]);
+  assert.deepEqual(answered.map((a) => a.checks.failed), [['output-sign'], [], []]);
+  const signed = [witness(py.int(-6), ['domain'])];
+  checkOutputKinds(signed, [py.int(-1), py.int(3)]);
+  assert.deepEqual(signed[0].checks.failed, []);
+});
+
 test('inputs from every HumanEval and MBPP test suite round-trip through repr', async (t) => {
   const parser = await loadPythonParser();
   const reference = await loadReferenceTasks(t);
