@@ -13,7 +13,7 @@
 import { CHECK_NAMES } from '../model/enums.generated.js';
 import { createHash } from 'node:crypto';
 import { sortKeys } from '../util/canonical-json.js';
-import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
+import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreCaption, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
 import { CLIENT_JS, ERROR_HOOK_JS } from './html/client.js';
 import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js';
 import { contaminationPartsHtml } from './contamination-parts.js';
@@ -211,9 +211,16 @@ ${cards.join('\n')}
 function summaryHtml(report: AuditReport): string {
   const s = report.summary;
   const stat = (n: number, label: string, cls = '') => `<div class="stat ${cls}"><div class="n">${n}</div><div class="l">${esc(label)}</div></div>`;
-  const charts = [findingsByKindChart(report), testsPerTaskChart(report), mutationScoreChart(report), contaminationSimilarityChart(report)]
-    .filter((c): c is string => c !== null)
-    .map((c) => `<figure class="chart-box">${c}</figure>`);
+  const mutationCaption = mutationScoreCaption(report);
+  const charts: [string | null, string | null][] = [
+    [findingsByKindChart(report), null],
+    [testsPerTaskChart(report), null],
+    [mutationScoreChart(report), mutationCaption],
+    [contaminationSimilarityChart(report), null],
+  ];
+  const figures = charts
+    .filter((c): c is [string, string | null] => c[0] !== null)
+    .map(([svg, caption]) => `<figure class="chart-box">${svg}${caption !== null ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`);
   return `<section class="card" id="summary">
 <h2>Summary</h2>
 <div class="stats">
@@ -223,8 +230,9 @@ ${stat(s.findingsBySeverity.error, 'errors', 'error')}
 ${stat(s.findingsBySeverity.warning, 'warnings', 'warning')}
 ${stat(s.findingsBySeverity.info, 'info', 'info')}
 </div>
+<p class="muted">Click a bar (or focus it with Tab and press Enter) to list its tasks in the task table.</p>
 <div class="charts">
-${charts.join('\n')}
+${figures.join('\n')}
 </div>
 </section>`;
 }
@@ -281,6 +289,7 @@ function tasksHtml(report: AuditReport): string {
 <input type="search" id="filter-text" placeholder="Filter by task id, entry point, finding kind or message" aria-label="filter tasks by text">
 <select id="filter-kind" aria-label="filter by finding kind"><option value="">all finding kinds</option></select>
 <select id="filter-severity" aria-label="filter by severity"><option value="">any findings or none</option><option value="any">with findings</option><option value="error">with errors</option><option value="warning">with warnings</option><option value="info">with info</option><option value="none">without findings</option></select>
+<span class="selection" id="filter-selection" hidden><span id="filter-selection-label"></span><button type="button" id="filter-selection-clear" aria-label="clear the chart selection">×</button></span>
 <button type="button" id="filter-reset">reset</button>
 <span class="count" id="task-count" data-total="${report.tasks.length}">${report.tasks.length} tasks</span>
 </div>
