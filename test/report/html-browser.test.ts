@@ -214,7 +214,7 @@ describe('the HTML report in headless Chromium', { skip, concurrency: CONCURRENT
     assert.match(pages[0].dom, /<span class="selection" id="filter-selection"><span id="filter-selection-label">mutation score exactly 1\.0 \(every judged mutant killed\) \(\d+\)<\/span>/);
   });
 
-  it('a chart column's link opened from the URL shows exactly its tasks', async () => {
+  it('the link of a chart column, opened from the URL, shows exactly its tasks', async () => {
     const report = await fullReport();
     const page = await load(renderHtml(report), '#sel=mutation%3A1');
     assertClean(page);
