@@ -11,3 +11,6 @@ export type WorkerReply =
   | { id: number; ok: true; ready: true }
   | { id: number; ok: true; result: JsResult }
   | { id: number; ok: false; message: string };
+
+/** Environment variable naming the worker's scratch folder (its cwd), which it removes when the host goes away. */
+export const WORKER_SCRATCH_ENV = 'BENCH_AUDIT_WORKER_SCRATCH';
