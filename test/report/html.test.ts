@@ -231,11 +231,14 @@ describe('renderHtml with execution, mutation and contamination sections', () =>
     const html = renderHtml(report);
     const order = [...html.matchAll(/<div class="check-box" data-check="([a-z]+)">/g)].map((m) => m[1]);
     assert.deepEqual(order, ['static', 'execution', 'mutation', 'contamination']);
-    assert.ok(html.includes('<td>contaminatedTasks</td><td>1</td>'));
-    assert.ok(html.includes('<td>score</td><td>0.8</td>'));
+    // In words, as the Markdown has them (the JSON keys are in the embedded report).
+    assert.ok(html.includes('<td>contaminated tasks</td><td>1</td>'), '<td>contaminated tasks</td><td>1</td>');
+    assert.ok(html.includes('<td>score</td><td>0.8</td>'), '<td>score</td><td>0.8</td>');
+    assert.ok(html.includes('<td>counts: killable</td>'), '<td>counts: killable</td>');
+    assert.ok(!html.includes('<td>contaminatedTasks</td>') && !html.includes('<td>counts.<wbr>killable</td>'), 'no JSON key shown as a figure name');
     // Records become tables; task ids in them link to the task's drill-down.
-    assert.ok(html.includes('<a href="#task=Demo%2F6">Demo/6</a>'));
-    assert.ok(html.includes('<h4>rates</h4>'));
+    assert.ok(html.includes('<a href="#task=Demo%2F6">Demo/6</a>'), '<a href="#task=Demo%2F6">Demo/6</a>');
+    assert.ok(html.includes('<h4>rates</h4>'), '<h4>rates</h4>');
   });
 
   it('the drill-down data carries the survivor diff, witness input and killing assert, and the warning is listed', async () => {
