@@ -313,7 +313,7 @@ describe('unknown sections and chart helpers', () => {
     const html = renderHtml(report);
     assert.ok(html.includes('<div class="check-box" data-check="licensing"><h3>Check: licensing</h3>'));
     assert.ok(html.includes('<td>flagged</td><td>2</td>'));
-    assert.ok(html.includes('<h4>byLicense</h4>'));
+    assert.ok(html.includes('<h4>by license</h4>'), 'a record of an unknown check is a table under its name in words');
     assert.ok(html.includes('<li>a note long enough'));
     assert.match(html, /<summary>deep \(1 items, JSON\)<\/summary>/);
   });
