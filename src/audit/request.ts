@@ -42,30 +42,35 @@ export interface AuditRequest {
 }
 
 /** A benchmark named by manifest id, or a local file. */
-async function loadNamed(name: string, log: (m: string) => void, offline?: boolean): Promise<LoadedBenchmark> {
+/** Download progress for the fetch options, when the caller shows it. */
+const downloadsOf = (sink: ProgressSink | undefined) => (sink ? { downloadProgress: sink } : {});
+
+async function loadNamed(name: string, log: (m: string) => void, offline?: boolean, downloads?: ProgressSink): Promise<LoadedBenchmark> {
   try {
     getManifest(name);
   } catch (error) {
     if (isBenchAuditError(error)) return loadLocalBenchmark(name, { id: name });
     throw error;
   }
-  return loadBenchmark(name, { siblings: false, log, ...(offline ? { offline } : {}) });
+  return loadBenchmark(name, { siblings: false, log, ...(offline ? { offline } : {}), ...downloadsOf(downloads) });
 }
 
 /** Where an audit reports how it goes: progress events and log lines (the library never prints). */
 export interface AuditHooks {
   progress?: ProgressSink;
+  /** Bytes of each benchmark file downloaded (see FetchOptions.downloadProgress). */
+  downloadProgress?: ProgressSink;
   log?: (message: string) => void;
   signal?: AbortSignal;
 }
 
 export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks = {}): Promise<AuditReport> {
   const log = hooks.log ?? (() => {});
-  const loaded = await loadRequestTasks(request, log);
+  const loaded = await loadRequestTasks(request, log, hooks.downloadProgress);
   const python = resolvePython(request.python);
   const compareWith = [];
   for (const name of request.config.contamination?.compareWith ?? []) {
-    const other = await loadNamed(name, log, request.offline);
+    const other = await loadNamed(name, log, request.offline, hooks.downloadProgress);
     compareWith.push({ benchmark: name, tasks: other.tasks });
   }
   // A hub corpus is read with the same endpoint and token as dataset downloads (HF_ENDPOINT, HF_TOKEN).
@@ -88,7 +93,7 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
   };
   const checks = request.config.checks;
   if (checks.includes('mutation') || checks.includes('execution')) {
-    const siblings = await loadSiblings(loaded, log, request.offline);
+    const siblings = await loadSiblings(loaded, log, request.offline, hooks.downloadProgress);
     runtime.plusTaskFor = evalplusSiblings(siblings);
     runtime.siblingsOf = allSiblings(siblings);
     runtime.curatedSiblings = [...siblings.keys()].filter((id) => CURATED_FROM[id] !== undefined);
@@ -129,12 +134,12 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
 }
 
 /** Every sibling benchmark a task links to, loaded (a sibling that cannot be loaded is a warning, and its links are not followed). */
-async function loadSiblings(loaded: LoadedBenchmark, log: (m: string) => void, offline?: boolean): Promise<Map<string, Map<string, Task>>> {
+async function loadSiblings(loaded: LoadedBenchmark, log: (m: string) => void, offline?: boolean, downloads?: ProgressSink): Promise<Map<string, Map<string, Task>>> {
   const byBenchmark = new Map<string, Map<string, Task>>();
   const wanted = new Set(loaded.tasks.flatMap((t) => t.siblings.map((s) => s.benchmark)));
   for (const id of [...wanted].sort()) {
     try {
-      const sibling = await loadBenchmark(id, { siblings: false, log, ...(offline ? { offline } : {}) });
+      const sibling = await loadBenchmark(id, { siblings: false, log, ...(offline ? { offline } : {}), ...downloadsOf(downloads) });
       byBenchmark.set(id, new Map(sibling.tasks.map((t) => [t.id, t])));
     } catch (error) {
       if (!isBenchAuditError(error)) throw error;
@@ -169,11 +174,11 @@ function allSiblings(byBenchmark: Map<string, Map<string, Task>>): (task: Task) 
 }
 
 /** The tasks a request audits (without running any check). */
-export async function loadRequestTasks(request: AuditRequest, log: (m: string) => void = () => {}): Promise<LoadedBenchmark> {
+export async function loadRequestTasks(request: AuditRequest, log: (m: string) => void = () => {}, downloads?: ProgressSink): Promise<LoadedBenchmark> {
   if ((request.benchmark === undefined) === (request.data === undefined)) throw new UsageError('an audit request names a benchmark or a data file, not both or neither');
   return request.data !== undefined
     ? loadLocalBenchmark(request.data, { adapter: request.adapter, id: request.id, fetch: { ...(request.offline ? { offline: true } : {}), log } })
-    : loadBenchmark(request.benchmark as string, { ...(request.revision ? { revision: request.revision } : {}), ...(request.offline ? { offline: true } : {}), log });
+    : loadBenchmark(request.benchmark as string, { ...(request.revision ? { revision: request.revision } : {}), ...(request.offline ? { offline: true } : {}), log, ...downloadsOf(downloads) });
 }
 
 /** How to re-run the audit a report records: same benchmark (or file), same data revision, same config. */

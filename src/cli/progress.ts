@@ -65,3 +65,78 @@ export function createProgress(write: (text: string) => void, isTty: boolean, no
     },
   };
 }
+
+/** Decimal byte units, as download tools print them. */
+const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+/** Bytes per unit step (decimal, SI). */
+const BYTE_STEP = 1000;
+
+export function formatBytes(n: number): string {
+  let v = n;
+  let u = 0;
+  while (v >= BYTE_STEP && u < BYTE_UNITS.length - 1) {
+    v /= BYTE_STEP;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${BYTE_UNITS[u]}`;
+}
+
+function formatSeconds(s: number): string {
+  const r = Math.round(s);
+  return r < 60 ? `${r}s` : `${Math.floor(r / 60)}m${String(r % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * Download progress in bytes: done/total, rate and ETA. On a TTY one redrawn line per file; otherwise
+ * a plain line every PLAIN_LINE_MS and one when the file is done. Quiet for downloads over within QUIET_PERIOD_MS.
+ */
+export function createByteProgress(write: (text: string) => void, isTty: boolean, now: () => number = Date.now): ProgressSink {
+  let label = '';
+  let total = 0;
+  let done = 0;
+  let startedAt = 0;
+  let lastDraw = -Infinity;
+  let drawn = false;
+
+  const line = (t: number): string => {
+    const seconds = Math.max(0.001, (t - startedAt) / 1000);
+    const rate = done / seconds;
+    const amount = total > 0 ? `${formatBytes(done)}/${formatBytes(total)}` : formatBytes(done);
+    const pct = total > 0 ? `${Math.round(Math.min(1, done / total) * 100)}%, ` : '';
+    const eta = total > 0 && done < total && rate > 0 ? `, ETA ${formatSeconds((total - done) / rate)}` : '';
+    if (isTty) {
+      const bar = total > 0 ? ` [${'#'.repeat(Math.round(Math.min(1, done / total) * BAR_WIDTH)).padEnd(BAR_WIDTH, '-')}]` : '';
+      return `\r${label}${bar} ${amount} ${formatBytes(Math.round(rate))}/s${eta}\x1b[K`;
+    }
+    return `${label}: ${amount} (${pct}${formatBytes(Math.round(rate))}/s${eta})\n`;
+  };
+  const draw = (force = false) => {
+    const t = now();
+    if (t - startedAt < QUIET_PERIOD_MS) return;
+    if (!force && t - lastDraw < (isTty ? TTY_REDRAW_MS : PLAIN_LINE_MS)) return;
+    lastDraw = t;
+    write(line(t));
+    drawn = true;
+  };
+
+  return {
+    start(l, n) {
+      label = l;
+      total = n;
+      done = 0;
+      startedAt = now();
+      lastDraw = -Infinity;
+      drawn = false;
+    },
+    advance(by = 1) {
+      done += by;
+      draw();
+    },
+    finish() {
+      if (drawn) {
+        draw(true);
+        if (isTty) write('\n');
+      }
+    },
+  };
+}

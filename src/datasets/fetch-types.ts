@@ -4,6 +4,7 @@
  */
 import type { FileRecord, Provenance } from '../model/types.generated.js';
 import type { Format } from './manifest.generated.js';
+import type { ProgressSink } from '../model/progress.js';
 
 export interface FetchedFile {
   /** Where the bytes are on this machine (HF cache snapshot, bench-audit cache, or the local path). */
@@ -41,4 +42,6 @@ export interface FetchOptions {
   fetch?: typeof fetch;
   /** Progress/log lines; never stdout. */
   log?: (message: string) => void;
+  /** Bytes of each download as they arrive: start(label, total bytes, 0 when unknown), advance(bytes), finish(). */
+  downloadProgress?: ProgressSink;
 }

@@ -6,6 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { silentProgress } from '../model/progress.js';
 import type { FetchedSource, FetchOptions } from './fetch-types.js';
 import { fetchHubSource } from './hub.js';
 import { fetchLocalSource } from './local.js';
@@ -94,6 +95,7 @@ export function resolveFetchOptions(
     mirrors: options.mirrors ?? (mirrorSpec === undefined ? [] : parseMirrors(mirrorSpec)),
     fetch: withTimeouts(options.fetch ?? globalThis.fetch),
     log: options.log ?? (() => undefined),
+    downloadProgress: options.downloadProgress ?? silentProgress,
   };
 }
 

@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import type { FetchedFile, FetchedSource } from './fetch-types.js';
 import { cacheWriteError, hashFileIfPresent, hashMismatch, tempSibling, writeStreamVerified, type FileDigest } from './local.js';
 import type { HubSource } from './manifest.generated.js';
-import { networkFailure, type DownloadSettings } from './release.js';
+import { metered, networkFailure, type DownloadSettings } from './release.js';
 
 /** A git commit sha: 40 lowercase hex digits. A revision of this form needs no resolving. */
 export const COMMIT_SHA = /^[0-9a-f]{40}$/;
@@ -265,7 +265,8 @@ async function downloadToCache(file: HubFile, info: PathInfo, commit: string, ct
     if (content === null) {
       throw new HubApiError(`${settings.hubUrl}/datasets/${repo}/resolve/${commit}/${file.path}`, 404, undefined, 'Entry not found');
     }
-    digest = await writeStreamVerified(content.stream(), blob, (d) => verifyBlob(d, file, info, ctx), gitBlobSize === undefined ? {} : { gitBlobSize });
+    const total = info.lfs?.size ?? info.size;
+    digest = await writeStreamVerified(metered(content.stream(), `downloading ${file.path}`, total, settings.downloadProgress), blob, (d) => verifyBlob(d, file, info, ctx), gitBlobSize === undefined ? {} : { gitBlobSize });
   } catch (error) {
     throw hubError(error, ctx, file.path);
   }

@@ -14,6 +14,7 @@ import { readInputFile } from '../util/read-input.js';
 import type { FetchedFile, FetchedSource } from './fetch-types.js';
 import { hashFileIfPresent, hashMismatch, writeStreamVerified } from './local.js';
 import type { UrlSource } from './manifest.generated.js';
+import type { ProgressSink } from '../model/progress.js';
 
 /** Longest wait for a server's response headers; hub API calls and GitHub redirects answer in well under a second. */
 export const RESPONSE_TIMEOUT_MS = 30_000;
@@ -34,6 +35,42 @@ export interface DownloadSettings {
   /** Already wrapped with timeouts. */
   fetch: typeof fetch;
   log: (message: string) => void;
+  downloadProgress: ProgressSink;
+}
+
+/**
+ * The body of a download, counted into `progress` as it is read: one progress run per file, with
+ * its total in bytes (0 when the server does not say). The run ends when the body ends or fails.
+ */
+export function metered(body: ReadableStream<Uint8Array>, label: string, totalBytes: number | undefined, progress: ProgressSink): ReadableStream<Uint8Array> {
+  progress.start(label, totalBytes !== undefined && totalBytes > 0 ? totalBytes : 0);
+  let ended = false;
+  const end = () => {
+    if (!ended) progress.finish();
+    ended = true;
+  };
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          end();
+          controller.close();
+          return;
+        }
+        progress.advance(value.byteLength);
+        controller.enqueue(value);
+      } catch (error) {
+        end();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      end();
+      await reader.cancel(reason);
+    },
+  });
 }
 
 /** A request that got no response (or no more body bytes) in time. */
@@ -193,7 +230,8 @@ async function downloadAsset(url: string, name: string, expected: string, target
       location: { file: name },
     });
   }
-  const body = response.body;
+  const length = Number(response.headers.get('content-length') ?? '');
+  const body = metered(response.body, `downloading ${name}`, Number.isFinite(length) && length > 0 ? length : undefined, settings.downloadProgress);
   let digest;
   try {
     digest = await writeStreamVerified(body, target, (d) => {

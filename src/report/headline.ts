@@ -129,7 +129,9 @@ export function headlineSentence(report: AuditReport): string {
     }
   }
   const words: Record<string, string> = { broken: 'cannot be scored as is (broken reference, tests or fields)', 'weak-tests': 'have weak tests (too few, low coverage, or accepting a wrong solution)', imprecise: 'have an imprecise prompt or reference', contaminated: 'appear in the scanned corpus or another benchmark', duplicates: 'duplicate another task' };
-  for (const [subset, ids] of [...bySubset.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))) parts.push(`${ids.size} ${words[subset] ?? subset}`);
+  // The same groups for one task (the verb agrees with the count).
+  const word: Record<string, string> = { broken: 'cannot be scored as is (broken reference, tests or fields)', 'weak-tests': 'has weak tests (too few, low coverage, or accepting a wrong solution)', imprecise: 'has an imprecise prompt or reference', contaminated: 'appears in the scanned corpus or another benchmark', duplicates: 'duplicates another task' };
+  for (const [subset, ids] of [...bySubset.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))) parts.push(`${ids.size} ${(ids.size === 1 ? word : words)[subset] ?? subset}`);
   const head = `Of the ${s.tasks} tasks of ${report.benchmark.title}, ${s.tasksWithFindings} (${percent(s.tasks > 0 ? s.tasksWithFindings / s.tasks : 0)}) have a warning or an error`;
   const m = s.checks.mutation;
   const score = m && m.score !== null ? ` The tests kill ${percent(m.score)} of the reference's mutants (${percent(m.scoreExcludingEquivalent)} leaving out possibly-equivalent ones).` : '';

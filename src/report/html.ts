@@ -13,12 +13,12 @@
 import { CHECK_NAMES } from '../model/enums.generated.js';
 import { createHash } from 'node:crypto';
 import { sortKeys } from '../util/canonical-json.js';
-import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
+import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutationScoreCaption, mutationScoreChart, testsPerTaskChart } from './html/charts.js';
 import { CLIENT_JS, ERROR_HOOK_JS } from './html/client.js';
 import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js';
 import { contaminationPartsHtml } from './contamination-parts.js';
 import { REPORT_CSS } from './html/style.js';
-import { reproduceCommand, scalarLeaves } from './markdown.js';
+import { humanize, reproduceCommand, scalarLeaves } from './markdown.js';
 import { headlineSentence, scoreCards } from './headline.js';
 import { compareFindings } from '../model/order.js';
 import type { AuditReport, Finding } from '../model/types.generated.js';
@@ -90,12 +90,15 @@ function objectsTable(value: Record<string, unknown>[] | Record<string, Record<s
  * Any section, known or not: scalar figures (dotted paths) in one table, lists and tables of
  * records under their own headings, anything deeper as pretty JSON. Keys are sorted.
  */
-export function genericSectionHtml(value: unknown, taskIds: Set<string> = new Set()): string {
+/** `label` turns a dotted key path into what the page shows (check summaries: words; configuration: the keys as they are written). */
+export function genericSectionHtml(value: unknown, taskIds: Set<string> = new Set(), label: (path: string) => string = (p) => p): string {
   if (isScalar(value)) return `<p>${esc(fmt(value))}</p>`;
   const rows: [string, string][] = [];
   const blocks: string[] = [];
-  const block = (title: string, body: string, count: number) =>
+  const block = (path: string, body: string, count: number) => {
+    const title = label(path);
     blocks.push(count > FOLD_TABLE_ROWS ? `<details><summary>${esc(title)} (${count})</summary>${body}</details>` : `<h4>${esc(title)}</h4>${body}`);
+  };
   const walk = (v: unknown, path: string): void => {
     if (isScalar(v) || (Array.isArray(v) && v.every(isScalar) && !v.some((s) => typeof s === 'string' && s.length > LONG_STRING))) {
       rows.push(...scalarLeaves({ [path]: v }));
@@ -108,7 +111,7 @@ export function genericSectionHtml(value: unknown, taskIds: Set<string> = new Se
       const n = Array.isArray(v) ? v.length : Object.keys(v as object).length;
       block(path, objectsTable(v as Record<string, Record<string, unknown>>, 'key', taskIds), n);
     } else if (Array.isArray(v)) {
-      blocks.push(`<details><summary>${esc(path)} (${v.length} items, JSON)</summary><pre>${esc(JSON.stringify(sortKeys(v), null, 2))}</pre></details>`);
+      blocks.push(`<details><summary>${esc(label(path))} (${v.length} items, JSON)</summary><pre>${esc(JSON.stringify(sortKeys(v), null, 2))}</pre></details>`);
     } else if (isObject(v) && scalarOnly(v) && path !== '') {
       rows.push(...scalarLeaves(v, path));
     } else if (isObject(v)) {
@@ -116,7 +119,7 @@ export function genericSectionHtml(value: unknown, taskIds: Set<string> = new Se
     }
   };
   walk(value, '');
-  const out = [rows.length > 0 ? kvTable(rows) : '', ...blocks].join('\n');
+  const out = [rows.length > 0 ? kvTable(rows.map(([k, v]) => [label(k), v])) : '', ...blocks].join('\n');
   return out === '' ? '<p class="muted">empty</p>' : out;
 }
 
@@ -211,9 +214,16 @@ ${cards.join('\n')}
 function summaryHtml(report: AuditReport): string {
   const s = report.summary;
   const stat = (n: number, label: string, cls = '') => `<div class="stat ${cls}"><div class="n">${n}</div><div class="l">${esc(label)}</div></div>`;
-  const charts = [findingsByKindChart(report), testsPerTaskChart(report), mutationScoreChart(report), contaminationSimilarityChart(report)]
-    .filter((c): c is string => c !== null)
-    .map((c) => `<figure class="chart-box">${c}</figure>`);
+  const mutationCaption = mutationScoreCaption(report);
+  const charts: [string | null, string | null][] = [
+    [findingsByKindChart(report), null],
+    [testsPerTaskChart(report), null],
+    [mutationScoreChart(report), mutationCaption],
+    [contaminationSimilarityChart(report), null],
+  ];
+  const figures = charts
+    .filter((c): c is [string, string | null] => c[0] !== null)
+    .map(([svg, caption]) => `<figure class="chart-box">${svg}${caption !== null ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`);
   return `<section class="card" id="summary">
 <h2>Summary</h2>
 <div class="stats">
@@ -223,8 +233,9 @@ ${stat(s.findingsBySeverity.error, 'errors', 'error')}
 ${stat(s.findingsBySeverity.warning, 'warnings', 'warning')}
 ${stat(s.findingsBySeverity.info, 'info', 'info')}
 </div>
+<p class="muted">Click a bar (or focus it with Tab and press Enter) to list its tasks in the task table.</p>
 <div class="charts">
-${charts.join('\n')}
+${figures.join('\n')}
 </div>
 </section>`;
 }
@@ -233,7 +244,7 @@ function checksHtml(report: AuditReport, taskIds: Set<string>): string {
   const entries = Object.entries(report.summary.checks as Record<string, unknown>).sort((a, b) => checkOrder(a[0], b[0]));
   if (entries.length === 0) return '';
   const boxes = entries.map(
-    ([name, summary]) => `<div class="check-box" data-check="${esc(name)}"><h3>${esc(CHECK_TITLES[name] ?? `Check: ${name}`)}</h3>${genericSectionHtml(summary, taskIds)}</div>`,
+    ([name, summary]) => `<div class="check-box" data-check="${esc(name)}"><h3>${esc(CHECK_TITLES[name] ?? `Check: ${name}`)}</h3>${genericSectionHtml(summary, taskIds, humanize)}</div>`,
   );
   return `<section class="card" id="checks">
 <h2>Check summaries</h2>
@@ -281,6 +292,7 @@ function tasksHtml(report: AuditReport): string {
 <input type="search" id="filter-text" placeholder="Filter by task id, entry point, finding kind or message" aria-label="filter tasks by text">
 <select id="filter-kind" aria-label="filter by finding kind"><option value="">all finding kinds</option></select>
 <select id="filter-severity" aria-label="filter by severity"><option value="">any findings or none</option><option value="any">with findings</option><option value="error">with errors</option><option value="warning">with warnings</option><option value="info">with info</option><option value="none">without findings</option></select>
+<span class="selection" id="filter-selection" hidden><span id="filter-selection-label"></span><button type="button" id="filter-selection-clear" aria-label="clear the chart selection">×</button></span>
 <button type="button" id="filter-reset">reset</button>
 <span class="count" id="task-count" data-total="${report.tasks.length}">${report.tasks.length} tasks</span>
 </div>

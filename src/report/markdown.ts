@@ -68,22 +68,27 @@ function mutationSection(report: AuditReport): string[] {
   const c = m.counts;
   out.push(
     table(
-      ['mutants', 'killed', 'timed out', 'survived', 'of which killable', 'possibly equivalent', 'score', 'score w/o equivalent'],
-      [[String(c.total), String(c.killed), String(c.timeout), String(c.survived), String(c.killable), String(c.possiblyEquivalent), percent(m.score), percent(m.scoreExcludingEquivalent)]],
+      ['mutants', 'killed', 'timed out', 'survived', 'killable', 'unconfirmed', 'possibly equivalent', 'not sorted', 'score', 'score w/o equivalent'],
+      [[String(c.total), String(c.killed), String(c.timeout), String(c.survived), String(c.killable), String(c.unconfirmed), String(c.possiblyEquivalent), String(c.unsorted), percent(m.score), percent(m.scoreExcludingEquivalent)]],
     ),
+  );
+  out.push('');
+  out.push(
+    'Survived = killable (an input passing every check tells it from the reference; the assert is given) + unconfirmed (only inputs that failed a check do) + possibly equivalent (no input tried does) + not sorted (not compared). ' +
+      'Mutants the sandbox could not judge are left out of the scores.',
   );
   out.push('');
   const ops = Object.keys(m.byOperator).sort();
   if (ops.length > 0) {
-    out.push('Per operator (survived = killable + possibly equivalent + unsorted):');
+    out.push('Per operator (killed includes timed out; survived as above):');
     out.push('');
     out.push(
       table(
-        ['operator', 'mutants', 'killed', 'survived', 'killable', 'possibly equivalent', 'score'],
+        ['operator', 'mutants', 'killed', 'survived', 'killable', 'unconfirmed', 'possibly equivalent', 'not sorted', 'score'],
         ops.map((o) => {
           const x = m.byOperator[o]!;
           const judged = x.killed + x.timeout + x.survived;
-          return [o, String(x.total), String(x.killed + x.timeout), String(x.survived), String(x.killable), String(x.possiblyEquivalent), percent(judged > 0 ? (x.killed + x.timeout) / judged : null)];
+          return [o, String(x.total), String(x.killed + x.timeout), String(x.survived), String(x.killable), String(x.unconfirmed), String(x.possiblyEquivalent), String(x.unsorted), percent(judged > 0 ? (x.killed + x.timeout) / judged : null)];
         }),
       ),
     );
@@ -98,7 +103,12 @@ function mutationSection(report: AuditReport): string[] {
   }
   const t = m.trivialSolutionPasses;
   if (t.tasks > 0) out.push(`Trivial programs accepted: ${Object.entries(t.byBaseline).sort().map(([k, v]) => `\`${k}\` by ${v} task${v === 1 ? '' : 's'}`).join(', ')}.`, '');
-  if (m.coverage) out.push(`Line coverage of the references by their tests: mean ${percent(m.coverage.meanLineRate)}; branch coverage ${percent(m.coverage.meanBranchRate)}; ${m.coverage.tasksBelowThreshold} task(s) below the threshold.`, '');
+  if (m.coverage) {
+    const below = m.coverage.tasksBelowThreshold;
+    const threshold = report.config.mutation?.lowCoverageThreshold;
+    const limit = threshold !== undefined ? `a line coverage below ${percent(threshold)}` : 'a coverage below the threshold';
+    out.push(`Line coverage of the references by their tests: mean ${percent(m.coverage.meanLineRate)}; branch coverage ${percent(m.coverage.meanBranchRate)}; ${below} task${below === 1 ? ' has' : 's have'} ${limit}.`, '');
+  }
   for (const note of m.notes) out.push(`- ${note}`);
   if (m.notes.length > 0) out.push('');
   return out;

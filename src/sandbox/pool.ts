@@ -21,6 +21,7 @@ import { LineReader, MAX_LINE_CHARS, parseResult, protocolErrorResult } from './
 import type { Runtime, RuntimeInfo } from './runtime.js';
 import { measuredIsolation, probeJob, readProbe } from './isolation-probe.js';
 import type { JobResult, SandboxJob } from './types.js';
+import { removeAtDeath } from './scratch.js';
 
 const MIB = 1024 * 1024;
 /** Node-side watchdog on top of the job's own limit: covers the server's kill and cleanup time. */
@@ -93,12 +94,13 @@ function removeScratch(dir: string): void {
 }
 
 function onExitSignal(signal: NodeJS.Signals): void {
+  // Someone else handles the signal (the CLI's Ctrl-C: let the jobs in flight finish, checkpoint,
+  // close the pool): the workers must outlive it until then. The 'exit' hook still cleans up.
+  if (process.listenerCount(signal) > 1) return;
   cleanUpEverything();
-  // Keep the default outcome of the signal (ending the process) unless someone else handles it.
-  if (process.listenerCount(signal) === 1) {
-    process.removeListener(signal, onExitSignal);
-    process.kill(process.pid, signal);
-  }
+  // Keep the default outcome of the signal (ending the process).
+  process.removeListener(signal, onExitSignal);
+  process.kill(process.pid, signal);
 }
 
 function installExitHooks(): void {
@@ -111,6 +113,7 @@ function installExitHooks(): void {
 function newScratch(): string {
   installExitHooks();
   const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
+  removeAtDeath(dir);
   liveScratch.add(dir);
   return dir;
 }
@@ -141,6 +144,10 @@ class Worker {
     this.scratch = newScratch();
     liveWorkers.add(this);
     this.proc = spawn(cmd.command, cmd.args, {
+      // Own session and process group: a terminal's Ctrl-C reaches only the CLI, which decides when
+      // the workers stop. A worker never outlives the CLI: stdin closes when the CLI dies (even by
+      // SIGKILL) and the server ends after its current job, removing its scratch.
+      detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         TMPDIR: this.scratch,

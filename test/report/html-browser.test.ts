@@ -87,6 +87,31 @@ function detail(dom: string, id: string): string {
   const end = dom.indexOf('<tr class="task-row', start);
   return dom.slice(start, end < 0 ? undefined : end);
 }
+/**
+ * The page with a script run after its own: the script clicks chart columns (real DOM click events on
+ * the SVG links) and records what it saw. The Content-Security-Policy is removed from this copy only,
+ * so that the added script may run.
+ */
+function withScript(html: string, js: string): string {
+  return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace(/<\/body>/, () => `<script>${js}</script></body>`);
+}
+/** Clicks the chart link with this data-sel (or, for finding kinds, href) and notes whether it took keyboard focus. */
+const CLICK_JS = (selector: string) => `
+(function () {
+  var a = document.querySelector(${JSON.stringify(selector)});
+  var out = { found: !!a, focused: false };
+  if (a) {
+    a.focus();
+    out.focused = document.activeElement === a;
+    a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+  }
+  var pre = document.createElement('pre');
+  pre.id = 'clicked';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();`;
+const visibleRows = (dom: string) => taskRows(dom).filter((r) => !/\shidden/.test(r.attrs)).map((r) => r.id);
+
 const tasksWith = (r: AuditReport, pred: (t: AuditReport['tasks'][number]) => boolean) => r.tasks.filter(pred).map((t) => t.id);
 
 /** Page loads in flight at once (each is a separate Chromium; the suite runs on 2 cores). */
@@ -155,6 +180,45 @@ describe('the HTML report in headless Chromium', { skip, concurrency: CONCURRENT
       assert.deepEqual(visible, expected, fragment);
       assert.deepEqual(countBox(page.dom), { shown: expected.length, total: report.tasks.length, text: `${expected.length} of ${report.tasks.length} tasks` });
     }
+  });
+
+  it('clicking a chart column (mouse or keyboard focus) filters the task table to exactly its tasks', async () => {
+    const report = await fullReport();
+    const html = renderHtml(report);
+    const score = (t: AuditReport['tasks'][number]) => t.checks.mutation?.score;
+    const perfect = tasksWith(report, (t) => score(t) === 1);
+    const lowest = report.tasks.filter((t) => typeof score(t) === 'number').sort((a, b) => score(a)! - score(b)!)[0];
+    const k = Math.floor(score(lowest)! * 20 + 1e-9);
+    const lowKey = `mutation:${(k / 20).toFixed(2)}-${((k + 1) / 20).toFixed(2)}`;
+    const lowTasks = tasksWith(report, (t) => typeof score(t) === 'number' && score(t)! < 1 && Math.floor(score(t)! * 20 + 1e-9) === k);
+    const tests = report.tasks[0].checks.static!.tests;
+    const cases: [string, string, string[]][] = [
+      ['the 1.0 column', 'a[data-sel="mutation:1"]', perfect],
+      ['the lowest-score column', `a[data-sel="${lowKey}"]`, lowTasks],
+      ['a tests-per-task column', `a[data-sel="tests:${tests}"]`, tasksWith(report, (t) => t.checks.static!.tests === tests)],
+      ['a similarity column', 'a[data-sel="similarity:0.9-1.0"]', tasksWith(report, (t) => { const c = t.checks.contamination!; return [...c.matches, ...(c.duplicates ?? []), ...(c.overlaps ?? [])].some((m) => m.similarity >= 0.9); })],
+      ['a finding kind bar', '#chart-findings a[href="#kind=killable-survivor"]', tasksWith(report, (t) => t.findings.some((f) => f.kind === 'killable-survivor'))],
+    ];
+    const pages: Loaded[] = [];
+    for (let i = 0; i < cases.length; i += CONCURRENT_LOADS) pages.push(...(await Promise.all(cases.slice(i, i + CONCURRENT_LOADS).map(([, sel]) => load(withScript(html, CLICK_JS(sel)))))));
+    for (const [i, [what, , expected]] of cases.entries()) {
+      assert.ok(expected.length > 0 && expected.length < report.tasks.length, `${what} is a real filter`);
+      const page = pages[i];
+      assertClean(page);
+      const clicked = JSON.parse(/<pre id="clicked">([^<]*)<\/pre>/.exec(page.dom)![1].replace(/&quot;/g, '"')) as { found: boolean; focused: boolean };
+      assert.deepEqual(clicked, { found: true, focused: true }, `${what}: the link exists and takes keyboard focus`);
+      assert.deepEqual(visibleRows(page.dom), expected, what);
+      assert.deepEqual(countBox(page.dom), { shown: expected.length, total: report.tasks.length, text: `${expected.length} of ${report.tasks.length} tasks` });
+    }
+    // A chart column shows what it selected, with a way to clear it.
+    assert.match(pages[0].dom, /<span class="selection" id="filter-selection"><span id="filter-selection-label">mutation score exactly 1\.0 \(every judged mutant killed\) \(\d+\)<\/span>/);
+  });
+
+  it('the link of a chart column, opened from the URL, shows exactly its tasks', async () => {
+    const report = await fullReport();
+    const page = await load(renderHtml(report), '#sel=mutation%3A1');
+    assertClean(page);
+    assert.deepEqual(visibleRows(page.dom), tasksWith(report, (t) => t.checks.mutation?.score === 1));
   });
 
   it('hostile task text stays inert: no injected element, the payload shown as text', async () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { renderHtml } from '../../src/report/html.js';
-import { integerBins } from '../../src/report/html/charts.js';
+import { integerBins, mutationScoreBins } from '../../src/report/html/charts.js';
 import { escapeHtml, jsonForScript, safeHttpUrl } from '../../src/report/html/escape.js';
-import { niceTicks } from '../../src/report/html/svg.js';
+import { columnChart, niceTicks } from '../../src/report/html/svg.js';
 import { reproduceCommand } from '../../src/report/markdown.js';
 import type { AuditReport } from '../../src/model/types.generated.js';
 import { validateReport } from '../../src/report/validate.js';
@@ -31,6 +31,19 @@ function chart(html: string, id: string): string | undefined {
 /** The tooltip texts of a chart's bars ("label: value"). */
 function barTitles(svg: string): string[] {
   return [...svg.matchAll(/<rect class="bar[^"]*"[^>]*><title>([^<]*)<\/title><\/rect>/g)].map((m) => m[1]);
+}
+
+/** The clickable columns of a chart: selection key, fragment, the tasks it carries, its count label and its accessible name. */
+interface SelectLink { key: string; href: string; taskIds: string[]; value: number; aria: string }
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+function selectLinks(svg: string): SelectLink[] {
+  return [...svg.matchAll(/<a class="select" href="([^"]*)" data-sel="([^"]*)" data-sel-label="[^"]*" data-tasks="([^"]*)" aria-label="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({
+    href: unescape(m[1]),
+    key: unescape(m[2]),
+    taskIds: JSON.parse(unescape(m[3])) as string[],
+    aria: unescape(m[4]),
+    value: Number(/<text class="value"[^>]*>(\d+)<\/text>/.exec(m[5])?.[1]),
+  }));
 }
 
 function allFindingKinds(report: AuditReport): Map<string, number> {
@@ -117,16 +130,50 @@ describe('renderHtml with execution, mutation and contamination sections', () =>
     validateReport(await fullReport());
   });
 
-  it('mutation score histogram reproduces the summary distribution; similarity histogram counts every match', async () => {
+  it('mutation score histogram: twenty 0.05 columns below 1.0 and exactly 1.0 apart, each column a link to exactly its tasks', async () => {
     const report = await fullReport();
     const html = renderHtml(report);
     const mutation = chart(html, 'chart-mutation');
     assert.ok(mutation);
+    const scored = report.tasks.filter((t) => typeof t.checks.mutation?.score === 'number');
+    assert.ok(scored.length > 3 && scored.some((t) => t.checks.mutation!.score! < 1), 'the fixture spreads the scores');
+    const links = selectLinks(mutation);
+    // Only non-empty columns are links; together they hold every scored task once, and no unscored task.
+    assert.deepEqual(links.flatMap((l) => l.taskIds).sort(), scored.map((t) => t.id).sort());
+    for (const l of links) {
+      assert.ok(l.taskIds.length > 0);
+      assert.equal(l.href, `#sel=${encodeURIComponent(l.key)}`);
+      assert.equal(l.value, l.taskIds.length, `${l.key}: the column is labelled with its count`);
+      assert.match(l.aria, /: \d+ tasks?; show these tasks in the table$/);
+      const scores = l.taskIds.map((id) => report.tasks.find((t) => t.id === id)!.checks.mutation!.score!);
+      if (l.key === 'mutation:1') assert.ok(scores.every((x) => x === 1), 'the 1.0 column holds only perfect scores');
+      else {
+        const [from, to] = l.key.replace('mutation:', '').split('-').map(Number);
+        assert.ok(scores.every((x) => x >= from && x < to), `${l.key}: ${scores.join(', ')}`);
+      }
+    }
+    // The summary's 0.1 distribution is the same data, coarser.
     const buckets = report.summary.checks.mutation!.distribution.buckets;
-    assert.deepEqual(
-      barTitles(mutation),
-      buckets.filter((b) => b.tasks > 0).map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.tasks}`),
-    );
+    assert.equal(links.reduce((a, l) => a + l.taskIds.length, 0), buckets.reduce((a, b) => a + b.tasks, 0));
+    const bins = mutationScoreBins(report);
+    assert.equal(bins.length, 21);
+    assert.equal(bins[20].separate, true);
+    assert.match(html, /<figcaption>\d+ tasks with a judged mutant: \d+ at exactly 1\.0, \d+ below; 1 task without a score \(skipped or no judged mutant\) not shown\.<\/figcaption>/);
+  });
+
+  it('mutation bins: boundaries land in the upper column (0.95 is not in 0.90–0.95); 0 and 1.0 are kept', async () => {
+    const report = await fullReport();
+    const withScore = report.tasks.filter((t) => typeof t.checks.mutation?.score === 'number');
+    const planted = [0, 0.05, 0.95, 0.9999, 1];
+    planted.forEach((score, i) => { withScore[i].checks.mutation!.score = score; });
+    const bins = mutationScoreBins(report);
+    const binOf = (id: string) => bins.findIndex((b) => b.select!.taskIds.includes(id));
+    assert.deepEqual(planted.map((_, i) => binOf(withScore[i].id)), [0, 1, 19, 19, 20]);
+  });
+
+  it('similarity histogram counts every match; each column links to the tasks with a match in it', async () => {
+    const report = await fullReport();
+    const html = renderHtml(report);
     const contamination = chart(html, 'chart-contamination');
     assert.ok(contamination);
     const sum = (titles: string[], series: string) => titles.filter((t) => t.endsWith(series)).reduce((a, t) => a + Number(/: (\d+) /.exec(t)![1]), 0);
@@ -135,6 +182,48 @@ describe('renderHtml with execution, mutation and contamination sections', () =>
     assert.equal(sum(titles, 'corpus match'), sections.reduce((a, c) => a + c.matches.length, 0));
     assert.equal(sum(titles, 'in-benchmark duplicate'), sections.reduce((a, c) => a + (c.duplicates ?? []).length, 0));
     assert.equal(sum(titles, 'cross-benchmark'), sections.reduce((a, c) => a + (c.overlaps ?? []).length, 0));
+    const links = selectLinks(contamination);
+    assert.ok(links.length > 0);
+    for (const l of links) {
+      const [from, to] = l.key.replace('similarity:', '').split('-').map(Number);
+      const inBin = (s: number) => s >= from && (s < to || (to === 1 && s === 1));
+      const expected = report.tasks
+        .filter((t) => { const c = t.checks.contamination!; return [...c.matches, ...(c.duplicates ?? []), ...(c.overlaps ?? [])].some((m) => inBin(m.similarity)); })
+        .map((t) => t.id);
+      assert.deepEqual(l.taskIds, expected, l.key);
+    }
+  });
+
+  it('no contamination chart when no corpus was scanned, even with duplicates and overlaps', async () => {
+    const report = await fullReport();
+    delete report.config.contamination!.corpus;
+    assert.ok(report.tasks.some((t) => (t.checks.contamination?.duplicates ?? []).length > 0));
+    assert.equal(chart(renderHtml(report), 'chart-contamination'), undefined);
+  });
+
+  it('tests-per-task columns link to exactly the tasks with that many tests', async () => {
+    const report = await demoStaticReport();
+    const links = selectLinks(chart(renderHtml(report), 'chart-tests')!);
+    assert.ok(links.length > 1);
+    for (const l of links) {
+      const n = Number(l.key.replace('tests:', ''));
+      assert.deepEqual(l.taskIds, report.tasks.filter((t) => t.checks.static!.tests === n).map((t) => t.id), l.key);
+      assert.equal(l.value, l.taskIds.length);
+    }
+  });
+
+  it('one column far above the rest breaks the value axis and keeps its true count; comparable columns do not', () => {
+    const bins = (values: number[]) => values.map((v, i) => ({ label: String(i), values: [v] }));
+    const draw = (values: number[]) => columnChart({ id: 'c', title: 't', xLabel: 'x', yLabel: 'tasks', bins: bins(values), series: [{ name: 's', className: 'fill-primary', fill: '#000' }], emptyText: 'none' });
+    const broken = draw([2, 5, 120]);
+    assert.match(broken, /<path class="break"/);
+    assert.match(broken, /<text class="value"[^>]*>120<\/text>/);
+    assert.match(broken, /tasks \(axis cut: see ≈ column\)/);
+    // The small columns get most of the height: the scale tops out near 5, not 120.
+    assert.ok(!/<text class="tick"[^>]*>100<\/text>/.test(broken));
+    const plain = draw([2, 5, 12]);
+    assert.doesNotMatch(plain, /class="break"/);
+    assert.doesNotMatch(plain, /axis cut/);
   });
 
   it('check summaries show every scalar figure of every check, in check order', async () => {
@@ -142,11 +231,14 @@ describe('renderHtml with execution, mutation and contamination sections', () =>
     const html = renderHtml(report);
     const order = [...html.matchAll(/<div class="check-box" data-check="([a-z]+)">/g)].map((m) => m[1]);
     assert.deepEqual(order, ['static', 'execution', 'mutation', 'contamination']);
-    assert.ok(html.includes('<td>contaminatedTasks</td><td>1</td>'));
-    assert.ok(html.includes('<td>score</td><td>0.8</td>'));
+    // In words, as the Markdown has them (the JSON keys are in the embedded report).
+    assert.ok(html.includes('<td>contaminated tasks</td><td>1</td>'), '<td>contaminated tasks</td><td>1</td>');
+    assert.ok(html.includes('<td>score</td><td>0.8</td>'), '<td>score</td><td>0.8</td>');
+    assert.ok(html.includes('<td>counts: killable</td>'), '<td>counts: killable</td>');
+    assert.ok(!html.includes('<td>contaminatedTasks</td>') && !html.includes('<td>counts.<wbr>killable</td>'), 'no JSON key shown as a figure name');
     // Records become tables; task ids in them link to the task's drill-down.
-    assert.ok(html.includes('<a href="#task=Demo%2F6">Demo/6</a>'));
-    assert.ok(html.includes('<h4>rates</h4>'));
+    assert.ok(html.includes('<a href="#task=Demo%2F6">Demo/6</a>'), '<a href="#task=Demo%2F6">Demo/6</a>');
+    assert.ok(html.includes('<h4>rates</h4>'), '<h4>rates</h4>');
   });
 
   it('the drill-down data carries the survivor diff, witness input and killing assert, and the warning is listed', async () => {
@@ -221,7 +313,7 @@ describe('unknown sections and chart helpers', () => {
     const html = renderHtml(report);
     assert.ok(html.includes('<div class="check-box" data-check="licensing"><h3>Check: licensing</h3>'));
     assert.ok(html.includes('<td>flagged</td><td>2</td>'));
-    assert.ok(html.includes('<h4>byLicense</h4>'));
+    assert.ok(html.includes('<h4>by license</h4>'), 'a record of an unknown check is a table under its name in words');
     assert.ok(html.includes('<li>a note long enough'));
     assert.match(html, /<summary>deep \(1 items, JSON\)<\/summary>/);
   });

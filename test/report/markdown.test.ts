@@ -19,7 +19,23 @@ describe('Markdown for a paper or a pull request', () => {
   it('puts the operators in one compact table, not one row per figure', async () => {
     const md = renderMarkdown(await fullReport());
     assert.doesNotMatch(md, /byOperator/);
-    assert.match(md, /\| operator \| mutants \| killed \| survived \| killable \| possibly equivalent \| score \|/);
+    assert.match(md, /\| operator \| mutants \| killed \| survived \| killable \| unconfirmed \| possibly equivalent \| not sorted \| score \|/);
+  });
+
+  it('the mutant counts add up as the table says: survived = killable + unconfirmed + possibly equivalent + not sorted', async () => {
+    const r = await fullReport();
+    const md = renderMarkdown(r);
+    const c = r.summary.checks.mutation!.counts;
+    assert.equal(c.survived, c.killable + c.unconfirmed + c.possiblyEquivalent + c.unsorted, 'the fixture is consistent');
+    assert.ok(md.includes(`| ${c.total} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.killable} | ${c.unconfirmed} | ${c.possiblyEquivalent} | ${c.unsorted} |`));
+    assert.match(md, /Survived = killable \(.*\) \+ unconfirmed \(.*\) \+ possibly equivalent \(.*\) \+ not sorted/);
+  });
+
+  it('the headline agrees in number: "1 task has", "2 duplicate"', async () => {
+    const r = await fullReport();
+    const md = renderMarkdown(r);
+    assert.doesNotMatch(md, /\b1 (have|duplicate|appear) /);
+    assert.doesNotMatch(md, /\b([2-9]|\d\d+) (has|duplicates|appears) /);
   });
 
   it('lists every flagged task with its findings and the ready-to-paste killing assert', async () => {

@@ -12,7 +12,7 @@ import { guardStdout } from '../io.js';
 import { EXIT_FINDINGS, type CommandFactory } from '../command.js';
 import { contaminationSettings, withContaminationOptions } from '../contamination-options.js';
 import { withFetchOptions } from '../options.js';
-import { createProgress } from '../progress.js';
+import { createByteProgress, createProgress } from '../progress.js';
 import { auditFromRequest } from '../../audit/request.js';
 import { environmentWarnings, environmentWarningsOf, renderSummary, renderWarning } from '../table.js';
 import { prepareDirectory, prepareOutput } from '../outputs.js';
@@ -205,7 +205,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
                 checkpointDir,
                 resume: argv.resume === true,
               },
-              { progress: createProgress(state.io.err, state.io.stderrIsTty), log, signal: interrupt.signal },
+              { progress: createProgress(state.io.err, state.io.stderrIsTty), downloadProgress: createByteProgress(state.io.err, state.io.stderrIsTty), log, signal: interrupt.signal },
             );
           } catch (error) {
             if (!interrupt.interrupted) throw error;

@@ -9,6 +9,8 @@ import { guardStdout } from '../io.js';
 import type { CommandFactory } from '../command.js';
 import type { FetchOptions } from '../../datasets/fetch-types.js';
 import { withFetchOptions } from '../options.js';
+import { createByteProgress } from '../progress.js';
+import type { ProgressSink } from '../../model/progress.js';
 
 export const datasetsCommand: CommandFactory = (state) => (y) =>
   y.command('datasets', 'list, download and inspect the benchmarks bench-audit knows', (d) =>
@@ -53,7 +55,7 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
               const placed = await importReleaseAsset(manifest.source, argv.from, resolveFetchOptions({}, argv.id).cacheDir);
               state.io.err(`placed ${argv.from} in the cache: ${placed}\n`);
             }
-            const fetched = await fetchSource(getManifest(argv.id), fetchOptionsFrom(argv, (m) => state.io.err(m + '\n')));
+            const fetched = await fetchSource(getManifest(argv.id), fetchOptionsFrom(argv, (m) => state.io.err(m + '\n'), createByteProgress(state.io.err, state.io.stderrIsTty)));
             const result = { id: argv.id, source: fetched.provenance, files: fetched.files.map((f) => ({ ...f.record, localPath: f.localPath })) };
             if (guard) guard.write(canonicalJson(result));
             else for (const f of result.files) state.io.out(`${f.sha256}  ${f.bytes}  ${f.path}\n    -> ${f.localPath}\n`);
@@ -76,7 +78,7 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
         async (argv) => {
           const guard = guardStdout();
           try {
-            const loaded = await loadBenchmark(argv.id, { ...fetchOptionsFrom(argv, (m) => state.io.err(m + '\n')) });
+            const loaded = await loadBenchmark(argv.id, { ...fetchOptionsFrom(argv, (m) => state.io.err(m + '\n'), createByteProgress(state.io.err, state.io.stderrIsTty)) });
             if (argv.task !== undefined) {
               const task = loaded.tasks.find((t) => t.id === argv.task);
               if (!task) {
@@ -95,8 +97,9 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
       .demandCommand(1, 'name a datasets subcommand: list, fetch or show'),
   );
 
-export function fetchOptionsFrom(argv: { revision?: string; offline?: boolean }, log: (m: string) => void): FetchOptions {
+export function fetchOptionsFrom(argv: { revision?: string; offline?: boolean }, log: (m: string) => void, downloads?: ProgressSink): FetchOptions {
   return {
+    ...(downloads ? { downloadProgress: downloads } : {}),
     ...(argv.revision ? { revision: argv.revision } : {}),
     ...(argv.offline ? { offline: true } : {}),
     log,

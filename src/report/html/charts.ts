@@ -6,12 +6,21 @@ import { severityRank } from '../../model/order.js';
 import type { AuditReport, Finding } from '../../model/types.generated.js';
 import { barChart, columnChart, type Bin, type Series } from './svg.js';
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 /** Tests-per-task values up to this many distinct integers get one column each; more are grouped. */
 const MAX_INTEGER_BINS = 25;
 /** Grouped tests-per-task histograms aim at this many columns. */
 const GROUPED_BINS = 20;
-/** Similarity histogram: ten buckets of 0.1, the last including 1.0 (as the mutation distribution). */
+/** Similarity histogram: ten buckets of 0.1, the last including 1.0. */
 const SIMILARITY_BUCKETS = 10;
+/**
+ * Mutation-score columns below 1.0: twenty of 0.05, so the tasks that matter (weak tests, low
+ * scores) are spread out; exactly 1.0 (every judged mutant killed, most tasks) is a column of its own.
+ */
+const MUTATION_BUCKETS = 20;
+/** Guards the bucket index against division error (0.95 * 20 = 18.999...); far below the scores' 4-decimal rounding. */
+const BUCKET_EPSILON = 1e-9;
 
 export const SEVERITY_SERIES: Record<Finding['severity'], Series> = {
   error: { name: 'error', className: 'fill-error', fill: '#c62828' },
@@ -50,10 +59,15 @@ export function findingsByKindChart(report: AuditReport): string {
 
 /** Integer histogram bins over [min, max]: one per value, or equal-width groups when the range is wide. */
 export function integerBins(values: number[]): Bin[] {
-  if (values.length === 0) return [];
-  let min = values[0];
-  let max = values[0];
-  for (const v of values) {
+  return integerBinsOf(values.map((value) => ({ id: '', value }))).map(({ label, values: v }) => ({ label, values: v }));
+}
+
+/** As integerBins, each bin also selecting the tasks whose value falls in it. */
+function integerBinsOf(items: { id: string; value: number }[], selectionPrefix = ''): Bin[] {
+  if (items.length === 0) return [];
+  let min = items[0].value;
+  let max = items[0].value;
+  for (const { value: v } of items) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -63,40 +77,76 @@ export function integerBins(values: number[]): Bin[] {
   const bins: Bin[] = Array.from({ length: count }, (_, i) => {
     const from = min + i * width;
     const to = from + width - 1;
-    return { label: width === 1 ? String(from) : `${from}–${to}`, values: [0] };
+    const label = width === 1 ? String(from) : `${from}–${to}`;
+    return { label, values: [0], select: { key: `${selectionPrefix}${label}`, label: `${label} tests per task`, taskIds: [] } };
   });
-  for (const v of values) bins[Math.floor((v - min) / width)].values[0]++;
+  for (const { id, value } of items) {
+    const bin = bins[Math.floor((value - min) / width)];
+    bin.values[0]++;
+    bin.select!.taskIds.push(id);
+  }
   return bins;
 }
 
 export function testsPerTaskChart(report: AuditReport): string | null {
-  const values = report.tasks.flatMap((t) => (t.checks.static ? [t.checks.static.tests] : []));
-  if (report.summary.checks.static === undefined && values.length === 0) return null;
+  const items = report.tasks.flatMap((t) => (t.checks.static ? [{ id: t.id, value: t.checks.static.tests }] : []));
+  if (report.summary.checks.static === undefined && items.length === 0) return null;
   return columnChart({
     id: 'chart-tests',
     title: 'Tests per task',
     xLabel: 'tests per task',
     yLabel: 'tasks',
-    bins: integerBins(values),
+    bins: integerBinsOf(items, 'tests:'),
     series: [PRIMARY],
     emptyText: 'no tasks',
   });
 }
 
+/** Mutation-score bins: [k/20, (k+1)/20) for k < 20, then exactly 1.0 apart; tasks without a score (no judged mutant) are left out. */
+export function mutationScoreBins(report: AuditReport): Bin[] {
+  const edge = (k: number) => (k / MUTATION_BUCKETS).toFixed(2);
+  const bins: Bin[] = Array.from({ length: MUTATION_BUCKETS }, (_, k) => ({
+    label: `${edge(k)}–${edge(k + 1)}`,
+    values: [0],
+    select: { key: `mutation:${edge(k)}-${edge(k + 1)}`, label: `mutation score ${edge(k)} to below ${edge(k + 1)}`, taskIds: [] },
+  }));
+  bins.push({ label: '1.0', values: [0], separate: true, select: { key: 'mutation:1', label: 'mutation score exactly 1.0 (every judged mutant killed)', taskIds: [] } });
+  for (const t of report.tasks) {
+    const score = t.checks.mutation?.score;
+    if (typeof score !== 'number') continue;
+    const k = score >= 1 ? MUTATION_BUCKETS : Math.max(0, Math.floor(score * MUTATION_BUCKETS + BUCKET_EPSILON));
+    bins[k].values[0]++;
+    bins[k].select!.taskIds.push(t.id);
+  }
+  return bins;
+}
+
 export function mutationScoreChart(report: AuditReport): string | null {
-  const m = report.summary.checks.mutation;
-  if (m === undefined) return null;
-  const buckets = m.distribution.buckets;
+  if (report.summary.checks.mutation === undefined) return null;
+  const bins = mutationScoreBins(report);
   return columnChart({
     id: 'chart-mutation',
-    title: 'Mutation score distribution',
-    xLabel: 'mutation score (killed ÷ judged mutants)',
+    title: 'Mutation score per task',
+    xLabel: 'mutation score (killed ÷ judged mutants); 1.0 apart',
     yLabel: 'tasks',
-    bins: buckets.map((b) => ({ label: `${b.from.toFixed(1)}–${b.to.toFixed(1)}`, values: [b.tasks] })),
-    edges: buckets.length > 0 ? [...buckets.map((b) => b.from.toFixed(1)), buckets[buckets.length - 1].to.toFixed(1)] : undefined,
+    bins,
+    // The last boundary is left unlabelled: the separate "1.0" column right after it says it.
+    edges: Array.from({ length: MUTATION_BUCKETS + 1 }, (_, k) => (k === MUTATION_BUCKETS ? '' : (k / MUTATION_BUCKETS).toFixed(2).replace(/0$/, ''))),
     series: [PRIMARY],
     emptyText: 'no task with a judged mutant',
   });
+}
+
+/** One line under the mutation chart: how many tasks it shows and how many are below 1.0. */
+export function mutationScoreCaption(report: AuditReport): string | null {
+  if (report.summary.checks.mutation === undefined) return null;
+  const bins = mutationScoreBins(report);
+  const shown = bins.reduce((a, b) => a + b.values[0], 0);
+  const perfect = bins[bins.length - 1].values[0];
+  const unscored = report.tasks.filter((t) => t.checks.mutation !== undefined && typeof t.checks.mutation.score !== 'number').length;
+  const parts = [`${plural(shown, 'task', 'tasks')} with a judged mutant: ${perfect} at exactly 1.0, ${shown - perfect} below`];
+  if (unscored > 0) parts.push(`${plural(unscored, 'task', 'tasks')} without a score (skipped or no judged mutant) not shown`);
+  return `${parts.join('; ')}.`;
 }
 
 function similarityBucket(s: number): number {
@@ -112,16 +162,25 @@ export function contaminationSimilarityChart(report: AuditReport): string | null
     { name: 'in-benchmark duplicate', className: 'fill-s1', fill: '#d98a00' },
     { name: 'cross-benchmark', className: 'fill-s2', fill: '#1f6fbf' },
   ];
-  const bins: Bin[] = Array.from({ length: SIMILARITY_BUCKETS }, (_, i) => ({
-    label: `${(i / SIMILARITY_BUCKETS).toFixed(1)}–${((i + 1) / SIMILARITY_BUCKETS).toFixed(1)}`,
-    values: [0, 0, 0],
-  }));
+  const bins: Bin[] = Array.from({ length: SIMILARITY_BUCKETS }, (_, i) => {
+    const from = (i / SIMILARITY_BUCKETS).toFixed(1);
+    const to = ((i + 1) / SIMILARITY_BUCKETS).toFixed(1);
+    const last = i === SIMILARITY_BUCKETS - 1;
+    return { label: `${from}–${to}`, values: [0, 0, 0], select: { key: `similarity:${from}-${to}`, label: `tasks with a match of similarity ${from} to ${last ? '' : 'below '}${to}`, taskIds: [] } };
+  });
   for (const t of report.tasks) {
     const c = t.checks.contamination;
     if (!c) continue;
-    for (const m of c.matches) bins[similarityBucket(m.similarity)].values[0]++;
-    for (const d of c.duplicates ?? []) bins[similarityBucket(d.similarity)].values[1]++;
-    for (const o of c.overlaps ?? []) bins[similarityBucket(o.similarity)].values[2]++;
+    const hit = new Set<number>();
+    const add = (similarity: number, series: number) => {
+      const k = similarityBucket(similarity);
+      bins[k].values[series]++;
+      hit.add(k);
+    };
+    for (const m of c.matches) add(m.similarity, 0);
+    for (const d of c.duplicates ?? []) add(d.similarity, 1);
+    for (const o of c.overlaps ?? []) add(o.similarity, 2);
+    for (const k of [...hit].sort((a, b) => a - b)) bins[k].select!.taskIds.push(t.id);
   }
   const used = [0, 1, 2].filter((s) => bins.some((b) => b.values[s] > 0));
   const keep = used.length > 0 ? used : [0];
@@ -130,7 +189,7 @@ export function contaminationSimilarityChart(report: AuditReport): string | null
     title: 'Contamination: similarity of matches',
     xLabel: 'token similarity 2·LCS/(|a|+|b|)',
     yLabel: 'matches',
-    bins: bins.map((b) => ({ label: b.label, values: keep.map((s) => b.values[s]) })),
+    bins: bins.map((b) => ({ label: b.label, values: keep.map((s) => b.values[s]), select: b.select })),
     edges: Array.from({ length: SIMILARITY_BUCKETS + 1 }, (_, i) => (i / SIMILARITY_BUCKETS).toFixed(1)),
     series: keep.map((s) => series[s]),
     emptyText: 'no matches',

@@ -587,13 +587,34 @@ export const CLIENT_JS = String.raw`(function () {
     o.value = k;
     kindSelect.appendChild(o);
   });
+  // A chart selection: the tasks behind one chart column, read from the column's link (data-tasks).
+  var selection = null;
+  var selBox = document.getElementById('filter-selection');
+  var selLabel = document.getElementById('filter-selection-label');
+  function selectionOf(key) {
+    var links = document.querySelectorAll('a[data-sel]');
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute('data-sel') !== key) continue;
+      var ids = {};
+      var list;
+      try { list = JSON.parse(links[i].getAttribute('data-tasks') || '[]'); } catch (err) { return null; }
+      list.forEach(function (id) { ids[id] = true; });
+      return { key: key, label: links[i].getAttribute('data-sel-label') || key, ids: ids, count: list.length };
+    }
+    return null;
+  }
+  function setSelection(sel) {
+    selection = sel;
+    selBox.hidden = sel === null;
+    selLabel.textContent = sel === null ? '' : sel.label + ' (' + sel.count + ')';
+  }
   function applyFilters() {
     var q = search.value.trim().toLowerCase();
     var kind = kindSelect.value;
     var sev = sevSelect.value;
     var shown = 0;
     tasks.forEach(function (t) {
-      var ok = (q === '' || meta.get(t).haystack.indexOf(q) >= 0) && (kind === '' || meta.get(t).kinds[kind]) &&
+      var ok = (selection === null || selection.ids[t.id] === true) && (q === '' || meta.get(t).haystack.indexOf(q) >= 0) && (kind === '' || meta.get(t).kinds[kind]) &&
         (sev === '' || (sev === 'none' ? t.findings.length === 0 : sev === 'any' ? t.findings.length > 0 : meta.get(t).counts[sev] > 0));
       rowOf[t.id].hidden = !ok;
       if (detailOf[t.id]) detailOf[t.id].hidden = !ok;
@@ -607,12 +628,18 @@ export const CLIENT_JS = String.raw`(function () {
   search.addEventListener('input', applyFilters);
   kindSelect.addEventListener('change', applyFilters);
   sevSelect.addEventListener('change', applyFilters);
+  function clearFilters() { search.value = ''; kindSelect.value = ''; sevSelect.value = ''; setSelection(null); }
   document.getElementById('filter-reset').addEventListener('click', function () {
-    search.value = ''; kindSelect.value = ''; sevSelect.value = '';
+    clearFilters();
+    applyFilters();
+  });
+  document.getElementById('filter-selection-clear').addEventListener('click', function () {
+    setSelection(null);
     applyFilters();
   });
 
-  // Deep links: #task=<id> opens a task (repeat it to open several); #q=, #kind=, #severity= set the filters.
+  // Deep links: #task=<id> opens a task (repeat it to open several); #q=, #kind=, #severity=, #sel= (a
+  // chart column) set the filters, and the filters a link does not name are cleared (it shows exactly its tasks).
   function readHash() {
     var h = location.hash.replace(/^#/, '');
     if (h === '') return;
@@ -625,6 +652,9 @@ export const CLIENT_JS = String.raw`(function () {
       if (pair.slice(0, i) === 'task') wanted.push(value);
       else params[pair.slice(0, i)] = value;
     });
+    var filtering = params.q !== undefined || params.kind !== undefined || params.severity !== undefined || params.sel !== undefined;
+    if (filtering) clearFilters();
+    if (params.sel !== undefined) setSelection(selectionOf(params.sel));
     if (params.q !== undefined) search.value = params.q;
     if (params.kind !== undefined && kinds[params.kind]) kindSelect.value = params.kind;
     if (params.severity !== undefined && ['', 'any', 'none', 'error', 'warning', 'info'].indexOf(params.severity) >= 0) sevSelect.value = params.severity;
@@ -634,14 +664,24 @@ export const CLIENT_JS = String.raw`(function () {
       var t = null;
       tasks.forEach(function (x) { if (x.id === id) t = x; });
       if (!t) return;
-      if (rowOf[t.id].hidden) { search.value = ''; kindSelect.value = ''; sevSelect.value = ''; applyFilters(); }
+      if (rowOf[t.id].hidden) { clearFilters(); applyFilters(); }
       toggle(t, true);
       if (!first) first = rowOf[t.id];
     });
     if (first) first.scrollIntoView({ block: 'start' });
-    else if (params.kind !== undefined || params.q !== undefined || params.severity !== undefined) document.getElementById('tasks').scrollIntoView({ block: 'start' });
+    else if (filtering) document.getElementById('tasks').scrollIntoView({ block: 'start' });
   }
   window.addEventListener('hashchange', readHash);
+  // Chart columns and score-card figures apply their filter at once, even when the URL already
+  // holds the same fragment (a second click would fire no hashchange).
+  Array.prototype.forEach.call(document.querySelectorAll('svg.chart a[href^="#"], #scorecard a[href^="#"]'), function (a) {
+    a.addEventListener('click', function (e) {
+      e.preventDefault();
+      var href = a.getAttribute('href');
+      try { if (location.hash !== href) history.pushState(null, '', href); } catch (err) { /* the filter still applies */ }
+      readHash();
+    });
+  });
 
   // Copy buttons rendered with the page (reproduce command).
   Array.prototype.forEach.call(document.querySelectorAll('[data-copy-from]'), function (b) {

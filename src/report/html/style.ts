@@ -60,6 +60,14 @@ svg.chart .legend text { font-size: 11px; fill: var(--muted); }
 .fill-error { fill: var(--error); } .fill-warning { fill: var(--warning); } .fill-info { fill: var(--info); }
 .fill-primary { fill: var(--accent); } .fill-s0 { fill: var(--error); } .fill-s1 { fill: var(--warning); } .fill-s2 { fill: var(--info); }
 svg.chart rect.bar:hover { opacity: .8; }
+svg.chart a.select { cursor: pointer; }
+svg.chart a.select:hover rect.hit, svg.chart a.select:focus rect.hit { fill: var(--border); fill-opacity: .35; }
+svg.chart a.select:focus { outline: none; }
+svg.chart a.select:focus rect.hit { stroke: var(--accent); stroke-width: 2; }
+svg.chart .break { stroke: var(--card); stroke-width: 3; fill: none; }
+figure.chart-box figcaption { color: var(--muted); font-size: 12px; margin: 4px 8px 0; }
+.filters .selection { display: inline-flex; gap: 6px; align-items: center; padding: 2px 4px 2px 10px; border: 1px solid var(--accent); border-radius: 999px; }
+.filters .selection button { border: 0; background: none; color: inherit; font: inherit; cursor: pointer; padding: 0 6px; }
 .checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; align-items: start; }
 .check-box { border: 1px solid var(--border); border-radius: 8px; padding: 12px 14px; }
 .check-box h3 { margin-top: 0; }

@@ -22,6 +22,15 @@ const TARGET_TICKS = 5;
 const MAX_X_LABELS = 12;
 /** Share of a column slot filled by the bar; the rest is the gap between bars. */
 const BAR_FILL = 0.82;
+/**
+ * The value axis is broken when the tallest column is more than this many times the next one:
+ * otherwise one dominant column (most tasks at a mutation score of 1.0) flattens the rest to slivers.
+ */
+const BREAK_RATIO = 3;
+/** With a broken axis, the scale's top sits this much above the second-tallest column. */
+const BREAK_HEADROOM = 1.25;
+/** Width of the gap before a separate column (e.g. "exactly 1.0"), in column slots. */
+const SEPARATE_GAP = 0.6;
 
 export interface Series {
   name: string;
@@ -38,11 +47,23 @@ export interface Bar {
   href?: string;
 }
 
+/** The tasks behind a column: clicking it filters the page's task table to exactly these. */
+export interface Selection {
+  /** Stable key, used in the URL fragment (`#sel=<key>`). */
+  key: string;
+  /** What the selection is, in words (shown above the filtered table). */
+  label: string;
+  taskIds: string[];
+}
+
 export interface Bin {
-  /** Label under the column (ignored when `edges` labels the boundaries instead). */
+  /** Label under the column (ignored when `edges` labels the boundaries instead, unless `separate`). */
   label: string;
   /** One value per series, stacked bottom-up in series order. */
   values: number[];
+  select?: Selection;
+  /** Drawn after a gap and labelled at its centre: a value that is not a range (e.g. exactly 1.0). Only trailing bins. */
+  separate?: boolean;
 }
 
 const r1 = (x: number): string => String(Math.round(x * 10) / 10);
@@ -90,9 +111,26 @@ function legend(series: Series[], width: number, y: number): string[] {
   });
 }
 
+/** Link markup around a chart element that selects tasks (keyboard-focusable: an SVG link with an href). */
+export function selectionLink(sel: Selection, count: string): [string, string] {
+  const words = `${sel.label}: ${count}`;
+  return [
+    `<a class="select" href="#sel=${escapeHtml(encodeURIComponent(sel.key))}" data-sel="${escapeHtml(sel.key)}" data-sel-label="${escapeHtml(sel.label)}" data-tasks="${escapeHtml(JSON.stringify(sel.taskIds))}" aria-label="${escapeHtml(`${words}; show these tasks in the table`)}">`,
+    '</a>',
+  ];
+}
+
+/** Two short white strokes across a column cut by a broken axis. */
+function breakMark(x: number, w: number, y: number): string {
+  const d = `M${r1(x - 2)} ${r1(y + 3)} L${r1(x + w + 2)} ${r1(y - 3)} M${r1(x - 2)} ${r1(y + 9)} L${r1(x + w + 2)} ${r1(y + 3)}`;
+  return `<path class="break" d="${d}"/>`;
+}
+
 /**
- * Vertical columns (a histogram when the bins are ranges). With `edges` (bins + 1 labels) the
- * x-axis labels the bin boundaries; otherwise each column is labelled at its centre.
+ * Vertical columns (a histogram when the bins are ranges). With `edges` (one more label than the
+ * non-separate bins) the x-axis labels the bin boundaries; otherwise each column is labelled at its
+ * centre. Every non-empty column is labelled with its total; a column with a `select` is a link
+ * that filters the task table. One column far taller than the rest breaks the value axis (see BREAK_RATIO).
  */
 export function columnChart(o: { id: string; title: string; xLabel: string; yLabel: string; bins: Bin[]; series: Series[]; edges?: string[]; emptyText: string }): string {
   const legendRow = o.series.length > 1;
@@ -104,48 +142,67 @@ export function columnChart(o: { id: string; title: string; xLabel: string; yLab
   const plotH = h - m.t - m.b;
   const totals = o.bins.map((b) => b.values.reduce((a, v) => a + v, 0));
   const max = Math.max(0, ...totals);
-  const ticks = niceTicks(max);
+  const sorted = [...totals].sort((a, b) => b - a);
+  const second = sorted[1] ?? 0;
+  const broken = second > 0 && max > BREAK_RATIO * second;
+  const ticks = niceTicks(broken ? second * BREAK_HEADROOM : max);
   const top = ticks[ticks.length - 1];
-  const y = (v: number) => m.t + plotH - (v / top) * plotH;
+  const y = (v: number) => m.t + plotH - (Math.min(v, top) / top) * plotH;
   const body: string[] = [...legend(o.series, w - m.r, 38)];
   for (const t of ticks) {
     body.push(`<line class="grid" x1="${m.l}" x2="${w - m.r}" y1="${r1(y(t))}" y2="${r1(y(t))}"/>`);
     body.push(`<text class="tick" x="${m.l - 6}" y="${r1(y(t) + 4)}" text-anchor="end">${t}</text>`);
   }
-  const n = Math.max(1, o.bins.length);
-  const slot = plotW / n;
+  const firstSeparate = o.bins.findIndex((b) => b.separate === true);
+  const gap = firstSeparate >= 0 ? SEPARATE_GAP : 0;
+  const slot = plotW / (Math.max(1, o.bins.length) + gap);
   const barW = slot * BAR_FILL;
+  const left = (i: number) => m.l + (i + (firstSeparate >= 0 && i >= firstSeparate ? gap : 0)) * slot;
   o.bins.forEach((bin, i) => {
+    const x = left(i) + (slot - barW) / 2;
+    const total = totals[i];
+    const parts: string[] = [];
     let base = 0;
     bin.values.forEach((v, s) => {
       if (v <= 0) return;
       const series = o.series[s];
-      const x = m.l + i * slot + (slot - barW) / 2;
       const label = `${bin.label}: ${v}${o.series.length > 1 ? ` ${series.name}` : ''}`;
-      body.push(
+      parts.push(
         `<rect class="bar ${series.className}" fill="${series.fill}" x="${r1(x)}" y="${r1(y(base + v))}" width="${r1(barW)}" height="${r1(y(base) - y(base + v))}"><title>${escapeHtml(label)}</title></rect>`,
       );
       base += v;
     });
+    if (total > top) parts.push(breakMark(x, barW, m.t + plotH * 0.12));
+    if (total > 0) parts.push(`<text class="value" x="${r1(x + barW / 2)}" y="${r1(y(total) - 4)}" text-anchor="middle">${total}</text>`);
+    if (bin.select !== undefined && bin.select.taskIds.length > 0) {
+      // A transparent target the height of the plot, so that a one-task column is as easy to hit as a tall one.
+      const [open, close] = selectionLink(bin.select, `${bin.select.taskIds.length} task${bin.select.taskIds.length === 1 ? '' : 's'}`);
+      body.push(`${open}<rect class="hit" x="${r1(left(i))}" y="${m.t - 14}" width="${r1(slot)}" height="${r1(plotH + 14)}" fill="transparent"/>${parts.join('')}${close}`);
+    } else body.push(...parts);
   });
   body.push(`<line class="axis" x1="${m.l}" x2="${w - m.r}" y1="${m.t + plotH}" y2="${m.t + plotH}"/>`);
   body.push(`<line class="axis" x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${m.t + plotH}"/>`);
-  const labels = o.edges ?? o.bins.map((b) => b.label);
+  const ranged = firstSeparate >= 0 ? o.bins.slice(0, firstSeparate) : o.bins;
+  const labels = o.edges ?? ranged.map((b) => b.label);
   const every = Math.ceil(labels.length / MAX_X_LABELS);
   const rotate = o.edges === undefined && labels.some((l) => l.length > 5) && labels.length > 6;
+  const ty = m.t + plotH + 16;
   labels.forEach((label, i) => {
-    if (i % every !== 0 && i !== labels.length - 1) return;
+    if ((i % every !== 0 && i !== labels.length - 1) || label === '') return;
     const x = o.edges ? m.l + i * slot : m.l + (i + 0.5) * slot;
-    const ty = m.t + plotH + 16;
     body.push(
       rotate
         ? `<text class="tick" x="${r1(x)}" y="${ty}" text-anchor="end" transform="rotate(-35 ${r1(x)} ${ty})">${escapeHtml(clip(label))}</text>`
         : `<text class="tick" x="${r1(x)}" y="${ty}" text-anchor="middle">${escapeHtml(clip(label))}</text>`,
     );
   });
+  if (firstSeparate >= 0) {
+    for (let i = firstSeparate; i < o.bins.length; i++) body.push(`<text class="tick sep" x="${r1(left(i) + slot / 2)}" y="${ty}" text-anchor="middle">${escapeHtml(clip(o.bins[i].label))}</text>`);
+  }
   if (max === 0) body.push(`<text class="empty" x="${r1(m.l + plotW / 2)}" y="${r1(m.t + plotH / 2)}" text-anchor="middle">${escapeHtml(o.emptyText)}</text>`);
   body.push(`<text class="axis-label" x="${r1(m.l + plotW / 2)}" y="${h - 10}" text-anchor="middle">${escapeHtml(o.xLabel)}</text>`);
-  body.push(`<text class="axis-label" x="14" y="${r1(m.t + plotH / 2)}" text-anchor="middle" transform="rotate(-90 14 ${r1(m.t + plotH / 2)})">${escapeHtml(o.yLabel)}</text>`);
+  const yLabel = broken ? `${o.yLabel} (axis cut: see ≈ column)` : o.yLabel;
+  body.push(`<text class="axis-label" x="14" y="${r1(m.t + plotH / 2)}" text-anchor="middle" transform="rotate(-90 14 ${r1(m.t + plotH / 2)})">${escapeHtml(yLabel)}</text>`);
   return frame(o.id, o.title, w, h, body);
 }
 
@@ -174,7 +231,7 @@ export function barChart(o: { id: string; title: string; xLabel: string; yLabel:
     const bh = BAR_ROW_HEIGHT - 8;
     const mid = r1(yTop + bh / 2 + 4);
     // A bar with a link (e.g. a finding kind) opens the task table filtered to it.
-    const open = b.href !== undefined ? `<a href="${escapeHtml(b.href)}">` : '';
+    const open = b.href !== undefined ? `<a class="select" href="${escapeHtml(b.href)}" aria-label="${escapeHtml(`${b.label}: ${b.value}; show these tasks in the table`)}">` : '';
     const close = b.href !== undefined ? '</a>' : '';
     body.push(`${open}<text class="tick" x="${r1(m.l - 6)}" y="${mid}" text-anchor="end">${escapeHtml(clip(b.label))}<title>${escapeHtml(b.label)}</title></text>`);
     body.push(

@@ -12,3 +12,6 @@ export type WorkerReply =
   /** `retiring`: the worker exits after this reply (its interpreter aborted); the host starts another for the next job. */
   | { id: number; ok: true; result: JsResult; retiring?: boolean }
   | { id: number; ok: false; message: string };
+
+/** Environment variable naming the worker's scratch folder (its cwd), which it removes when the host goes away. */
+export const WORKER_SCRATCH_ENV = 'BENCH_AUDIT_WORKER_SCRATCH';

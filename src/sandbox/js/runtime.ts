@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ToolError } from '../../errors.js';
+import { removeAtDeath } from '../scratch.js';
 import type { IsolationInfo } from '../isolation.js';
 import type { Runtime, RuntimeInfo } from '../runtime.js';
 import type { JobResult, SandboxJob, Verdict } from '../types.js';
 import { probeJsIsolation } from './probe.js';
 import { jsVerdict } from './verdict.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import { WORKER_SCRATCH_ENV, type WorkerReply, type WorkerRequest } from './protocol.js';
 import type { JsJob, JsLimits, JsResult } from './types.js';
 
 /**
@@ -106,6 +107,7 @@ class Worker {
 
   constructor(private readonly onStart: () => void = () => {}) {
     this.cwd = mkdtempSync(join(tmpdir(), 'bench-audit-js-'));
+    removeAtDeath(this.cwd);
   }
 
   private start(): Promise<void> {
@@ -113,8 +115,11 @@ class Worker {
     const entry = workerEntry();
     const child = fork(entry.path, [], {
       cwd: this.cwd,
-      // A scrubbed environment: the interpreter cannot read it, and the worker needs none of it.
-      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '' },
+      // Own session and process group: a terminal's Ctrl-C reaches only the CLI. The worker ends
+      // (removing its scratch) when the IPC channel closes, however the CLI ended.
+      detached: true,
+      // A scrubbed environment: the interpreter cannot read it, and the worker needs none of it but its scratch's path.
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '', [WORKER_SCRATCH_ENV]: this.cwd },
       execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`, `--stack-size=${WORKER_STACK_KB}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',

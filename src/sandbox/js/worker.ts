@@ -5,7 +5,8 @@
  */
 import { engineAborted, runJsJob } from './engine.js';
 import { quickJsModule } from './module.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import { rmSync } from 'node:fs';
+import { WORKER_SCRATCH_ENV, type WorkerReply, type WorkerRequest } from './protocol.js';
 
 const module = await quickJsModule();
 
@@ -27,5 +28,10 @@ process.on('message', (raw: WorkerRequest) => {
     }
   })();
 });
-process.on('disconnect', () => process.exit(0));
+// The host went away (closed the runtime, or died, even by SIGKILL): remove the scratch it made for this worker, end.
+process.on('disconnect', () => {
+  const scratch = process.env[WORKER_SCRATCH_ENV];
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+});
 void reply({ id: -1, ok: true, ready: true });
