@@ -3,7 +3,7 @@
  * wrong solutions (test/fixtures/strengthen/humaneval-solutions.json: a missed edge case, an off-by-one, wrong tie
  * handling, an ignored constraint) that all pass HumanEval's own tests, and two correct variants per task written
  * with another algorithm. With the HumanEval+ sibling linked, the suite (as `export --strengthen` writes it) must
- * pass every correct one and HumanEval+'s own reference, and should reject every wrong one (a todo: see below).
+ * pass every correct one and HumanEval+'s own reference, and rejects every wrong one but two named below.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -90,18 +90,20 @@ describe('strengthened suites on HumanEval (HumanEval+ linked)', () => {
     assert.deepEqual(v.rows.filter((r) => !r.original).map((r) => `${r.task} ${r.kind} ${r.mistake}`), []);
     assert.deepEqual(v.rows.filter((r) => r.kind === 'correct' && !r.strengthened).map((r) => r.task), []);
     assert.deepEqual(v.plusRejected, []);
-    // Some wrong ones are rejected (the capability works end to end); all of them is the next test's target.
-    assert.ok(v.rows.some((r) => r.kind === 'wrong' && !r.strengthened));
   });
 
-  // Not met yet: the wrong programs the suite is chosen against are mutants of the reference (first- and
-  // higher-order, plausible-mistake ones when registered); most of these mistakes (an ignored constraint, a
-  // condition that is too weak) are not mutants of it. Measured: 3 of 9 rejected, 4 of 9 with the registry's
-  // plausible-mistake operators; this test lists the ones still accepted.
-  it('every hand-written wrong solution is rejected', { todo: 'the suite is chosen against mutants of the reference; most of these mistakes are not mutants of it' }, async (t) => {
+  // Not met yet for two of them: their mistake needs an input class no candidate input falls in (a prefix inside a
+  // string but not at its start) or a mutant-free shape (commons sorted by magnitude). Named here, so that a wrong
+  // solution the suite stops rejecting fails this test, and one it starts rejecting can be struck off.
+  const KNOWN_ACCEPTED = [
+    'HumanEval/29: wrong condition: contains the prefix anywhere instead of starting with it',
+    'HumanEval/58: wrong order: sorted by magnitude, wrong once negatives appear',
+  ];
+  it('every hand-written wrong solution is rejected but the two named ones', async (t) => {
     const [he, plusFile] = needData(t, 'humaneval/HumanEval.jsonl.gz', 'evalplus/HumanEvalPlus.jsonl.gz') ?? [];
     if (!he || !plusFile) return;
     const v = (await judge(he, plusFile))!;
-    assert.deepEqual(v.rows.filter((r) => r.kind === 'wrong' && r.strengthened).map((r) => `${r.task}: ${r.mistake}`), []);
+    const accepted = v.rows.filter((r) => r.kind === 'wrong' && r.strengthened).map((r) => `${r.task}: ${r.mistake}`);
+    assert.deepEqual(accepted.filter((x) => !KNOWN_ACCEPTED.includes(x)), []);
   });
 });

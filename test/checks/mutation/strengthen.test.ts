@@ -4,7 +4,7 @@ import { mutantsForTask } from '../../../src/checks/mutation/generate.js';
 import { inferDomain } from '../../../src/checks/mutation/input-domain.js';
 import { py, pyRepr } from '../../../src/checks/mutation/py-value.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
-import { BOUNDARY_BUDGET, boundaryInputs, higherOrderMutants, LONG_INPUT_LENGTH, selectByCoverage, selectByKills } from '../../../src/checks/mutation/strengthen.js';
+import { BOUNDARY_BUDGET, boundaryInputs, higherOrderMutants, inputClasses, LONG_INPUT_LENGTH, selectByCoverage, selectByInputClass, selectByKills } from '../../../src/checks/mutation/strengthen.js';
 
 const list = (...xs: number[]) => ({ type: 'list' as const, items: xs.map((x) => py.int(x)) });
 
@@ -76,4 +76,27 @@ test('coverage picks: the most new branch outcomes first, only measured inputs, 
   assert.deepEqual(picks.map((p) => [p.input, p.reason]), [[3, 'coverage']]);
   assert.ok(covered.has('4:in') && !covered.has('3:in'));
   assert.deepEqual(selectByCoverage(reached, new Set(), new Set(), 1).picks.map((p) => p.input), [1]);
+});
+
+test('input classes: size, duplicates, sign and order of a list, case of a string, and how one string sits in another', () => {
+  const list = inputClasses([py.list(py.int(3), py.int(-1), py.int(3), py.int(3))]);
+  for (const k of ['0:type=list', '0:len=4-10', '0:multiplicity=>=3', '0:order=mixed', '0:signs=mixed', '0[]:sign=neg', '0[]:type=int']) assert.ok(list.has(k), k);
+  const strs = inputClasses([py.list(py.str('xabcx'), py.str('abc')), py.str('abc')]);
+  assert.ok(strs.has('1~0:inside'));
+  assert.ok(strs.has('1~0:equal'));
+  assert.ok(inputClasses([py.str('Ab c')]).has('0:upper'));
+});
+
+test('input-class selection: the input adding most new classes first, none of a type the tests never pass, deterministic', () => {
+  const classes = [
+    new Set(['0:type=list', '0[]:type=int', '0:len=1']),
+    new Set(['0:type=list', '0[]:type=int', '0:len=4-10', '0:multiplicity=>=3', '0[]:sign=neg']),
+    new Set(['0:type=list', '0[]:type=none', '0:len=4-10', '0:multiplicity=>=3', '0:order=flat', '0:extra']),
+    new Set(['0:type=list', '0[]:type=int', '0:len=2-3']),
+  ];
+  const covered = new Set(['0:type=list', '0[]:type=int', '0:len=1']);
+  const { picks } = selectByInputClass(classes, covered, new Set([0]), 16, [3, 2, 1, 0]);
+  assert.deepEqual(picks.map((p) => p.input), [1, 3]);
+  assert.ok(picks.every((p) => p.reason === 'input-class'));
+  assert.deepEqual(selectByInputClass(classes, covered, new Set([0]), 1, [3, 2, 1, 0]).picks.map((p) => p.input), [1]);
 });
