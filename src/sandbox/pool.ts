@@ -18,7 +18,7 @@ import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
 import { forkServerPath, planIsolation, type IsolationInfo, type IsolationMode, type WorkerCommand } from './isolation.js';
 import { LineReader, MAX_LINE_CHARS, parseResult, protocolErrorResult } from './protocol.js';
-import type { Runtime, RuntimeInfo } from './runtime.js';
+import { IN_FLIGHT_PER_WORKER, mapJobs, runAllJobs, type Runtime, type RuntimeInfo } from './runtime.js';
 import { measuredIsolation, probeJob, readProbe } from './isolation-probe.js';
 import type { JobResult, SandboxJob } from './types.js';
 import { removeAtDeath } from './scratch.js';
@@ -32,8 +32,6 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const MAX_CONSECUTIVE_START_FAILURES = 3;
 /** Server stderr kept for diagnostics. */
 const SERVER_STDERR_CAP = 16 * 1024;
-/** Jobs in flight per worker in `runAll`/`map`: one running plus one queued keeps workers busy. */
-const IN_FLIGHT_PER_WORKER = 2;
 
 export interface SandboxPoolOptions {
   /** Interpreter path (the --python option); default: python3 resolved to the real binary. */
@@ -424,45 +422,14 @@ export class SandboxPool implements Runtime {
     return p;
   }
 
-  /** Run jobs with bounded in-flight work; results in input order. `onResult` sees each as it completes. */
-  async runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
-    const results = new Array<JobResult>(jobs.length);
-    for await (const { index, result } of this.map(jobs, (j) => j)) {
-      results[index] = result;
-      onResult?.(result, index);
-    }
-    return results;
+  /** Jobs with bounded in-flight work; results in input order. `onResult` sees each as it completes. */
+  runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
+    return runAllJobs((items, toJob) => this.map(items, toJob), jobs, onResult);
   }
 
-  /**
-   * Back-pressured mapping: pulls items lazily (at most size x 2 in flight), yields results in
-   * completion order with the item's index. Suited to many thousands of jobs (mutants).
-   */
-  async *map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
-    const limit = this.size * IN_FLIGHT_PER_WORKER;
-    const iterator = items[Symbol.iterator]();
-    const inFlight = new Map<number, Promise<{ index: number; item: T; result: JobResult }>>();
-    let index = 0;
-    let exhausted = false;
-    const fill = () => {
-      while (!exhausted && inFlight.size < limit) {
-        const next = iterator.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        const i = index++;
-        const item = next.value;
-        inFlight.set(i, this.run(toJob(item, i)).then((result) => ({ index: i, item, result })));
-      }
-    };
-    fill();
-    while (inFlight.size > 0) {
-      const done = await Promise.race(inFlight.values());
-      inFlight.delete(done.index);
-      fill();
-      yield done;
-    }
+  /** Back-pressured mapping (at most size x IN_FLIGHT_PER_WORKER in flight), results in completion order with the item's index. */
+  map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
+    return mapJobs((job) => this.run(job), this.size * IN_FLIGHT_PER_WORKER, items, toJob);
   }
 
   /** Stop all workers; queued jobs are rejected. */

@@ -48,3 +48,55 @@ export interface Runtime {
   info(): RuntimeInfo;
   close(): Promise<void>;
 }
+
+/** Jobs in flight per worker in `runAll`/`map`: one running plus one queued keeps workers busy. */
+export const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Back-pressured mapping shared by the runtimes: pulls items lazily (at most `limit` in flight), yields results in
+ * completion order with the item's index. Suited to many thousands of jobs (mutants).
+ */
+export async function* mapJobs<T>(
+  run: (job: SandboxJob) => Promise<JobResult>,
+  limit: number,
+  items: Iterable<T>,
+  toJob: (item: T, index: number) => SandboxJob,
+): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
+  const iterator = items[Symbol.iterator]();
+  const inFlight = new Map<number, Promise<{ index: number; item: T; result: JobResult }>>();
+  let index = 0;
+  let exhausted = false;
+  const fill = () => {
+    while (!exhausted && inFlight.size < limit) {
+      const next = iterator.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const i = index++;
+      const item = next.value;
+      inFlight.set(i, run(toJob(item, i)).then((result) => ({ index: i, item, result })));
+    }
+  };
+  fill();
+  while (inFlight.size > 0) {
+    const done = await Promise.race(inFlight.values());
+    inFlight.delete(done.index);
+    fill();
+    yield done;
+  }
+}
+
+/** `mapJobs` collected in input order; `onResult` sees each result as it completes. */
+export async function runAllJobs(
+  map: (items: Iterable<SandboxJob>, toJob: (job: SandboxJob) => SandboxJob) => AsyncGenerator<{ index: number; result: JobResult }>,
+  jobs: readonly SandboxJob[],
+  onResult?: (result: JobResult, index: number) => void,
+): Promise<JobResult[]> {
+  const results = new Array<JobResult>(jobs.length);
+  for await (const { index, result } of map(jobs, (j) => j)) {
+    results[index] = result;
+    onResult?.(result, index);
+  }
+  return results;
+}

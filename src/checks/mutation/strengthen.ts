@@ -224,25 +224,31 @@ export function selectByKills(
  * until every measured outcome is covered or the suite holds `cap` inputs.
  */
 export function selectByCoverage(reached: readonly (ReadonlySet<string> | undefined)[], covered: ReadonlySet<string>, chosen: ReadonlySet<number>, room: number): { picks: SuitePick[]; covered: Set<string> } {
+  return greedyNew(reached, covered, chosen, room, reached.map((_, i) => i), 'coverage');
+}
+
+/** Greedy cover: the candidate (in `order`) adding most elements not yet in `covered` first, ties to the earlier. */
+function greedyNew(sets: readonly (ReadonlySet<string> | undefined)[], covered: ReadonlySet<string>, chosen: ReadonlySet<number>, room: number, order: readonly number[], reason: SuitePick['reason']): { picks: SuitePick[]; covered: Set<string> } {
   const have = new Set(covered);
   const taken = new Set(chosen);
   const picks: SuitePick[] = [];
   while (picks.length < room) {
     let best = -1;
     let bestNew = 0;
-    reached.forEach((r, i) => {
-      if (r === undefined || taken.has(i)) return;
+    for (const i of order) {
+      const c = sets[i];
+      if (c === undefined || taken.has(i)) continue;
       let n = 0;
-      for (const o of r) if (!have.has(o)) n++;
+      for (const k of c) if (!have.has(k)) n++;
       if (n > bestNew) {
         best = i;
         bestNew = n;
       }
-    });
+    }
     if (best < 0) break;
     taken.add(best);
-    for (const o of reached[best]!) have.add(o);
-    picks.push({ input: best, reason: 'coverage', kills: [] });
+    for (const k of sets[best]!) have.add(k);
+    picks.push({ input: best, reason, kills: [] });
   }
   return { picks, covered: have };
 }
@@ -341,26 +347,5 @@ export function selectByInputClass(classes: readonly (ReadonlySet<string> | unde
   // what the task asks for: a correct program may fail on them, so an input with such a type is not a candidate.
   const typesSeen = new Set([...covered].filter(isTypeClass));
   const typeOk = (c: ReadonlySet<string>) => [...c].every((k) => !isTypeClass(k) || typesSeen.has(k));
-  const have = new Set(covered);
-  const taken = new Set(chosen);
-  const picks: SuitePick[] = [];
-  while (picks.length < room) {
-    let best = -1;
-    let bestNew = 0;
-    for (const i of order) {
-      const c = classes[i];
-      if (c === undefined || taken.has(i) || !typeOk(c)) continue;
-      let n = 0;
-      for (const k of c) if (!have.has(k)) n++;
-      if (n > bestNew) {
-        best = i;
-        bestNew = n;
-      }
-    }
-    if (best < 0) break;
-    taken.add(best);
-    for (const k of classes[best]!) have.add(k);
-    picks.push({ input: best, reason: 'input-class', kills: [] });
-  }
-  return { picks, covered: have };
+  return greedyNew(classes.map((c) => (c !== undefined && typeOk(c) ? c : undefined)), covered, chosen, room, order, 'input-class');
 }

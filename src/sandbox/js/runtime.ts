@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { ToolError } from '../../errors.js';
 import { removeAtDeath } from '../scratch.js';
 import type { IsolationInfo } from '../isolation.js';
-import type { Runtime, RuntimeInfo } from '../runtime.js';
+import { IN_FLIGHT_PER_WORKER, mapJobs, runAllJobs, type Runtime, type RuntimeInfo } from '../runtime.js';
 import type { JobResult, SandboxJob, Verdict } from '../types.js';
 import { probeJsIsolation } from './probe.js';
 import { jsVerdict } from './verdict.js';
@@ -191,8 +191,6 @@ class Worker {
   }
 }
 
-/** Jobs in flight per worker in `runAll`/`map`: one running plus one queued keeps workers busy. */
-const IN_FLIGHT_PER_WORKER = 2;
 /** The file name node is given by the HumanEval-X harness (`test.js`). */
 const HARNESS_FILENAME = 'test.js';
 
@@ -282,40 +280,14 @@ export class JsRuntime implements Runtime {
     });
   }
 
-  async runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
-    const results = new Array<JobResult>(jobs.length);
-    for await (const { index, result } of this.map(jobs, (j) => j)) {
-      results[index] = result;
-      onResult?.(result, index);
-    }
-    return results;
+  /** Jobs with bounded in-flight work; results in input order. `onResult` sees each as it completes. */
+  runAll(jobs: readonly SandboxJob[], onResult?: (result: JobResult, index: number) => void): Promise<JobResult[]> {
+    return runAllJobs((items, toJob) => this.map(items, toJob), jobs, onResult);
   }
 
-  async *map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
-    const limit = this.size * IN_FLIGHT_PER_WORKER;
-    const iterator = items[Symbol.iterator]();
-    const inFlight = new Map<number, Promise<{ index: number; item: T; result: JobResult }>>();
-    let index = 0;
-    let exhausted = false;
-    const fill = () => {
-      while (!exhausted && inFlight.size < limit) {
-        const next = iterator.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        const i = index++;
-        const item = next.value;
-        inFlight.set(i, this.run(toJob(item, i)).then((result) => ({ index: i, item, result })));
-      }
-    };
-    fill();
-    while (inFlight.size > 0) {
-      const done = await Promise.race(inFlight.values());
-      inFlight.delete(done.index);
-      fill();
-      yield done;
-    }
+  /** Back-pressured mapping (at most size x IN_FLIGHT_PER_WORKER in flight), results in completion order with the item's index. */
+  map<T>(items: Iterable<T>, toJob: (item: T, index: number) => SandboxJob): AsyncGenerator<{ index: number; item: T; result: JobResult }> {
+    return mapJobs((job) => this.run(job), this.size * IN_FLIGHT_PER_WORKER, items, toJob);
   }
 
   /** Run the probe jobs once (what a hostile program would try) and keep the record for info(). */
