@@ -212,7 +212,14 @@ class Worker {
   }
 
   kill(): void {
-    if (!this.dead) this.proc.kill('SIGKILL');
+    if (this.dead) return;
+    // The whole process group (the worker leads its own): bwrap's in-namespace child, killed with the group,
+    // would otherwise outlive a bwrap killed before it set its parent-death signal (a CLI stopped at start-up).
+    try {
+      process.kill(-this.proc.pid!, 'SIGKILL');
+    } catch {
+      this.proc.kill('SIGKILL');
+    }
   }
 
   private onLine(line: string): void {

@@ -5,8 +5,9 @@
  * has it in its environment (every sandbox worker is started with its scratch under TMPDIR).
  */
 import assert from 'node:assert/strict';
+import { processesUsing } from '../helpers/processes.js';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -66,27 +67,6 @@ function stopWhen(args: string[], at: Place, ready: RegExp, signal: NodeJS.Signa
       resolve({ code: code ?? -1, signal: sig, stdout, stderr });
     });
   });
-}
-
-/** Live processes that have `dir` in their environment, command line or working directory. */
-function processesUsing(dir: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      let cwd = '';
-      try {
-        cwd = readlinkSync(`/proc/${pid}/cwd`);
-      } catch {
-        // another user's process (a job under a dropped uid): its server is checked instead
-      }
-      if (env.includes(dir) || cmd.includes(dir) || cwd.startsWith(dir)) found.push(`${pid}: ${cmd.replaceAll('\0', ' ').trim()}`);
-    } catch {
-      // gone meanwhile, or not ours
-    }
-  }
-  return found;
 }
 
 /** Wait until no process uses `dir` and it is empty; fail with what is left. */

@@ -4,6 +4,7 @@
  * outlives the CLI however it ends.
  */
 import assert from 'node:assert/strict';
+import { processesLeft } from '../helpers/processes.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,9 @@ const scratchDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith
 
 const environmentWarnings = (report: Report): { code: string }[] =>
   (report.run.checks?.execution as { environmentWarnings?: { code: string }[] } | undefined)?.environmentWarnings ?? [];
+
+/** How long a killed worker may take to be gone (the kernel reaps a SIGKILLed process group at once; slack for a loaded machine). */
+const WORKER_EXIT_WAIT_MS = 5_000;
 
 describe('bench-audit isolation', () => {
   it('--isolation none without --unsafe-no-isolation is a usage error (exit 2)', async () => {
@@ -92,6 +96,7 @@ describe('bench-audit isolation', () => {
       if (how === 'normal') assert.equal(code, 0, stderr);
       else assert.notEqual(code, 0, `${how}: ${stderr.slice(-300)}`);
       assert.deepEqual(scratchDirs(dir), [], `${how}: scratch directories left behind`);
+      assert.deepEqual(await processesLeft(dir, WORKER_EXIT_WAIT_MS), [], `${how}: a worker outlived the CLI`);
     }
   });
 });
