@@ -47,6 +47,35 @@ def set_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
             pass
 
 
+def set_oracle_limits(hard=_HARD_LIMITS):
+    """The long-lived oracle's fixed limits, once when it starts (the same values as a job's)."""
+    for which, value in ((resource.RLIMIT_FSIZE, FSIZE_BYTES), (resource.RLIMIT_NOFILE, NOFILE),
+                         (resource.RLIMIT_CORE, 0), (resource.RLIMIT_NPROC, NPROC)):
+        cap = hard.get(which, resource.RLIM_INFINITY)
+        if cap != resource.RLIM_INFINITY and value > cap:
+            value = cap
+        try:
+            resource.setrlimit(which, (value, value))
+        except (ValueError, OSError):
+            pass
+
+
+def set_oracle_job_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
+    """A job's CPU and memory limits in the long-lived oracle: soft limits only, so that the next
+    job can have its own. CPU time adds up over the oracle's life, so its limit is the time used
+    so far plus the job's allowance."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(math.ceil(used.ru_utime + used.ru_stime + timeout_s)) + CPU_SLACK_S
+    for which, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_AS, memory_bytes or resource.RLIM_INFINITY)):
+        cap = hard.get(which, resource.RLIM_INFINITY)
+        if cap != resource.RLIM_INFINITY and (value == resource.RLIM_INFINITY or value > cap):
+            value = cap
+        try:
+            resource.setrlimit(which, (value, cap))
+        except (ValueError, OSError):
+            pass
+
+
 def apply_candidate_limits(job, timeout_s, memory_bytes):
     """Every limit of the candidate's process, in one place, right after its fork and before any of
     its code runs (process-wide confinement is added here too)."""

@@ -1,15 +1,24 @@
 """bench-audit sandbox fork-server.
 
-One long-lived interpreter per pool worker. It reads jobs as JSON lines on stdin and runs each in
-two forked processes: the candidate's (the program under test: reference, mutant or sample, with
-its limits) and the oracle's (the benchmark's tests, test_harness.py). The oracle alone holds the
-result channel; it reaches the candidate only through calls whose arguments and results cross as
-plain data (encoding.py). Modules the benchmarks use are imported once here, before any fork, so a
-job costs two forks, not a start-up.
+One long-lived interpreter per pool worker. It reads jobs as JSON lines on stdin and runs each
+between two processes: the candidate's, forked for the job (the program under test: reference,
+mutant or sample, with its limits), and the oracle (the benchmark's tests, test_harness.py), a
+long-lived process of its own forked from this server, under another uid, that gets each job and
+the job's pipes over a private socket (SCM_RIGHTS). The oracle alone holds the result channel; it
+reaches the candidate only through calls whose arguments and results cross as plain data
+(encoding.py). Modules the benchmarks use are imported once here, before any fork, so a job costs
+one fork, not a start-up.
 
-The verdict is decided here (verdict.py) from the records the oracle writes on its private pipe,
-each prefixed with a per-job random nonce made after the candidate's fork (so its memory never held
-it), and the two processes' exit statuses.
+The oracle carries nothing from one job to the next that a candidate could have shaped: a
+candidate only sends data, which the oracle decodes into plain values that die with the job's
+namespace; and after each job the oracle compares its process state (modules, builtins, sys
+settings, environment, signal handlers, peak memory) with what it had when it started, and exits
+on any difference, so the next job gets a fresh one (see Oracle.clean). It is also replaced after
+a timeout, a harness error, or ORACLE_JOBS_CAP jobs.
+
+The verdict is decided here (verdict.py) from the records the oracle writes on the job's private
+result pipe, each prefixed with a per-job random nonce made after the candidate's fork (so its
+memory never held it), the oracle's word that it finished the job, and the candidate's exit status.
 
 Protocol (one JSON object per line):
   parent -> server: {"id", "kind": "tests"|"call"|"examples", "timeoutMs", "memoryBytes", ...}
@@ -18,6 +27,7 @@ Protocol (one JSON object per line):
   {"status": "error", "reason": "protocol-error"}}.
 """
 
+import _socket
 import gc
 import json
 import os
@@ -28,6 +38,8 @@ import stat
 import sys
 import time
 import traceback
+import builtins
+import resource
 
 
 # The server runs with -S: site-packages stay importable, but their .pth files and sitecustomize
@@ -53,13 +65,22 @@ for _name in PRELOAD:
 OUTPUT_CAP = 64 * 1024  # bytes of stdout/stderr kept per job; the rest is counted and dropped
 RESULT_CAP = 8 * 1024 * 1024  # bytes of oracle records read per job (call jobs stream outputs)
 KILL_GRACE_S = 0.5  # after SIGKILL, how long to wait for a process to be reaped
-RESULT_FD_RANGE = (200, 250)  # where the result pipe is moved in the oracle (below NOFILE)
 LEFTOVER_ROUNDS = 100000  # kill-and-reap rounds after a job; each round takes a fraction of a ms
-# Where the candidate/oracle pipes sit in each process: above stdio, below NOFILE.
+# Where the candidate's pipes sit in its process: above stdio, below NOFILE.
 CANDIDATE_IN_FD, CANDIDATE_OUT_FD = 100, 101
-ORACLE_OUT_FD, ORACLE_IN_FD = 102, 103
 RULESET_FD = 104  # the candidate's prepared Landlock ruleset, closed once enforced
 ORACLE_UID_OFFSET = 1  # the oracle runs as the job uid + this: the candidate cannot signal or trace it
+ORACLE_CONTROL_FD = 3  # the oracle's end of its socket to the server
+ORACLE_JOBS_CAP = 1000  # jobs one oracle runs before it is replaced: bounds what slow leaks (caches) add up to
+ORACLE_RSS_GROWTH_KIB = 64 * 1024  # peak memory growth after which the oracle is replaced, so a huge value cannot leave it short
+# Modules the oracle's harness imports lazily (contracts, deep copies, examples): imported when the
+# oracle starts, so that their first use does not count as a change of its state.
+ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap')
+# What the oracle tells the server after a job, on its socket.
+ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
+ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
+ORACLE_JOB_FDS = 5  # out, err, result, to-candidate, from-candidate
+HARNESS_EXIT = 70  # exit status of a process whose harness failed (EX_SOFTWARE)
 PR_SET_PDEATHSIG = 1  # prctl option: a signal when the parent dies
 PR_SET_DUMPABLE = 4  # prctl option: 0 keeps same-uid processes out of /proc/<pid>/mem and ptrace
 
@@ -67,7 +88,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import encoding  # noqa: E402
 import test_harness  # noqa: E402
 from call_harness import candidate_main  # noqa: E402
-from limits import apply_candidate_limits, set_limits  # noqa: E402
+from limits import apply_candidate_limits, set_oracle_job_limits, set_oracle_limits  # noqa: E402
 from verdict import decide  # noqa: E402
 import confine  # noqa: E402
 import confine_mounts  # noqa: E402
@@ -78,8 +99,8 @@ COMPILED_CAP = 64  # test sources kept compiled in the server: the mutants of a 
 
 
 def prepare_tests(job, cache=test_harness.COMPILED):
-    """The benchmark's test code compiled once in the server, before it forks, and reused by every
-    job that runs the same tests (all mutants of a task). Compiling runs no code."""
+    """The benchmark's test code compiled once in the oracle and reused by every job that runs the
+    same tests (all mutants of a task). Compiling runs no code."""
     tests = job.get('tests') if job.get('kind') == 'tests' else None
     if type(tests) is not dict:
         return
@@ -122,6 +143,135 @@ def job_environment(workdir):
     return {'PATH': '/usr/bin:/bin', 'HOME': workdir, 'TMPDIR': workdir, 'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8'}
 
 
+def oracle_state():
+    """What a job could change in the oracle's process and a later job could notice. Compared after
+    each job with the state when the oracle started: any difference retires the oracle."""
+    handlers = tuple(signal.getsignal(sig) for sig in (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM))
+    return (frozenset(sys.modules), sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
+        sys, 'get_int_max_str_digits') else None, sys.gettrace(), sys.getprofile(), tuple(sys.path),
+        handlers, signal.getitimer(signal.ITIMER_REAL),
+        signal.getitimer(signal.ITIMER_PROF), os.getcwd())
+
+
+def send_job(sock, payload, fds):
+    """A job to the oracle: its length with the job's fds attached (SCM_RIGHTS), then its bytes."""
+    header = len(payload).to_bytes(ORACLE_HEADER, 'big')
+    rights = b''.join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in fds)
+    sent = sock.sendmsg([header], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, rights)])
+    if sent != len(header):
+        sock.sendall(header[sent:])
+    sock.sendall(payload)
+
+
+def receive_job(sock):
+    """(payload, fds) from the server, or None when the server closed the socket."""
+    header = b''
+    fds = []
+    space = _socket.CMSG_SPACE(4 * ORACLE_JOB_FDS)
+    while len(header) < ORACLE_HEADER:
+        data, ancillary, flags, _addr = sock.recvmsg(ORACLE_HEADER - len(header), space)
+        for level, kind, raw in ancillary:
+            if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+                fds.extend(int.from_bytes(raw[i:i + 4], sys.byteorder, signed=True) for i in range(0, len(raw) - 3, 4))
+        if flags & _socket.MSG_CTRUNC:
+            raise OSError('the job came with more fds than expected')
+        if not data:
+            return None
+        header += data
+    size = int.from_bytes(header, 'big')
+    chunks = []
+    while size > 0:
+        chunk = sock.recv(min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b''.join(chunks), fds
+
+
+class Oracle:
+    """The server's handle on the long-lived oracle process (None until started, and after it ended)."""
+
+    def __init__(self, pid, sock):
+        self.pid = pid
+        self.sock = sock
+        self.status = None  # its wait status once reaped (by reap_leftovers)
+
+
+def oracle_loop(server, ctl):
+    """The oracle's process: jobs from the server until it closes the socket or a job leaves a trace."""
+    if server.uid is not None:
+        uid = server.uid + ORACLE_UID_OFFSET
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    if server.prctl is not None:
+        server.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    server.die_with_server()
+    os.chdir('/')
+    sock = _socket.socket(fileno=ctl)
+    for name in ORACLE_PRELOAD:
+        __import__(name)
+    set_oracle_limits()
+    stdio = server.stdio
+    sys.stdin, sys.stdout, sys.stderr = stdio
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    own_stderr = os.dup(2)
+    start_builtins = dict(vars(builtins))
+    start_environ = dict(os.environ)
+    start_state = oracle_state()
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    os.dup2(quiet, 1)
+    jobs = 0
+    while True:
+        received = receive_job(sock)
+        if received is None:
+            os._exit(0)
+        payload, fds = received
+        word = ORACLE_FAILED
+        try:
+            if len(fds) != ORACLE_JOB_FDS:
+                raise OSError('a job with %d fds' % len(fds))
+            out_w, err_w, res_w, req_w, rsp_r = fds
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            message = json.loads(payload)
+            job = message['job']
+            set_oracle_job_limits(message['timeout'], message['memory'])
+            prepare_tests(job)
+            test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
+            word = ORACLE_KEEP
+        except BaseException:
+            try:
+                traceback.print_exc()
+            except BaseException:
+                pass
+        jobs += 1
+        try:
+            for stream in stdio[1:]:
+                stream.flush()
+        except BaseException:
+            word = ORACLE_FAILED
+        os.dup2(quiet, 1)
+        os.dup2(own_stderr, 2)
+        for fd in fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if word == ORACLE_KEEP and (jobs >= ORACLE_JOBS_CAP or sys.stdin is not stdio[0] or sys.stdout is not stdio[1]
+                                    or sys.stderr is not stdio[2] or vars(builtins) != start_builtins
+                                    or os.environ != start_environ or oracle_state() != start_state
+                                    or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > start_rss + ORACLE_RSS_GROWTH_KIB):
+            word = ORACLE_RETIRE
+        try:
+            sock.sendall(word)
+        except OSError:
+            os._exit(0)
+        if word != ORACLE_KEEP:
+            os._exit(0)
+
+
 class Server:
     def __init__(self, drop_uid):
         self.pid = os.getpid()
@@ -138,6 +288,7 @@ class Server:
         except Exception:
             self.subreaper = False
         self.devnull = os.open(os.devnull, os.O_RDONLY)
+        self.oracle = None  # the long-lived oracle (Oracle), started before the first job
         self.prctl = None
         try:
             import ctypes
@@ -206,9 +357,54 @@ class Server:
         except OSError:
             return False
 
-    def run_job(self, job):
+    def start_oracle(self):
+        """Fork the oracle, holding nothing but its end of a new socket."""
+        mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        pid = _fork()
+        if pid == 0:
+            self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD),
+                       {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()})
+        theirs.close()
+        self.oracle = Oracle(pid, mine)
+
+    def end_oracle(self):
+        """Kill the oracle and reap it (after a timeout, a harness error, or its word that it
+        retires); its wait status, or None when it was reaped already."""
+        oracle, self.oracle = self.oracle, None
+        if oracle is None:
+            return None
+        oracle.sock.close()
+        if oracle.status is not None:
+            return oracle.status
+        kill_group(oracle.pid)
+        try:
+            return os.waitpid(oracle.pid, 0)[1]
+        except ChildProcessError:
+            return None
+
+    def give_oracle(self, job, line, nonce, timeout_s, memory, fds):
+        """Hand the job and its fds to the oracle, starting one if there is none (or it has gone)."""
+        payload = b'{"nonce":"%s","timeout":%r,"memory":%d,"job":%s}' % (
+            nonce.encode('ascii'), timeout_s, int(memory or 0), line.strip())
+        for _attempt in range(2):
+            if self.oracle is None or self.oracle.status is not None:
+                self.end_oracle()
+                self.start_oracle()
+            try:
+                send_job(self.oracle.sock, payload, fds)
+                return
+            except OSError:
+                self.end_oracle()
+        raise OSError('the oracle could not be reached')
+
+    def run_job(self, job, line):
         timeout_s = max(0.001, job.get('timeoutMs', 3000) / 1000.0)
         memory = job.get('memoryBytes', 0)
+        if type(memory) is not int or memory < 0:
+            memory = 0
+        if self.oracle is None or self.oracle.status is not None:
+            self.end_oracle()
+            self.start_oracle()  # before this job's fds exist (it holds none of them)
         workdir = self.make_workdir()
         # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
         ruleset = self.confine_prepared.ruleset_for(workdir)
@@ -216,7 +412,6 @@ class Server:
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        prepare_tests(job)
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
@@ -227,14 +422,18 @@ class Server:
         # Made after the candidate's fork: its memory never held this job's nonce.
         nonce = os.urandom(16).hex()
         res_r, res_w = os.pipe()
-        result_fd = random_in(*RESULT_FD_RANGE)
-        oracle = _fork()
-        if oracle == 0:
-            self.child(lambda: self.oracle_child(job, nonce, result_fd, timeout_s, memory),
-                       {0: self.devnull, 1: out_w, 2: err_w, result_fd: res_w, ORACLE_OUT_FD: req_w, ORACLE_IN_FD: rsp_r})
-        for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
-            os.close(fd)
-        outcome = self.supervise(oracle, candidate, timeout_s, res_r, out_r, err_r)
+        try:
+            self.give_oracle(job, line, nonce, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
+        except BaseException:
+            kill_group(candidate)
+            wait_child(candidate, grace=0)
+            for fd in (res_r, out_r, err_r):
+                os.close(fd)
+            raise
+        finally:
+            for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
+                os.close(fd)
+        outcome = self.supervise(candidate, timeout_s, res_r, out_r, err_r)
         elapsed = time.monotonic() - t0
         for fd in (res_r, out_r, err_r):
             os.close(fd)
@@ -284,30 +483,14 @@ class Server:
         apply_candidate_limits(job, timeout_s, memory)
         candidate_main(job, CANDIDATE_IN_FD, CANDIDATE_OUT_FD)
 
-    def oracle_child(self, job, nonce, result_fd, timeout_s, memory):
-        if self.uid is not None:
-            uid = self.uid + ORACLE_UID_OFFSET
-            os.setgroups([])
-            os.setgid(uid)
-            os.setuid(uid)
-        if self.prctl is not None:
-            self.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-        self.die_with_server()
-        os.chdir('/')
-        sys.stdin, sys.stdout, sys.stderr = self.stdio
-        set_limits(timeout_s, memory)
-        test_harness.oracle_main(job, nonce, result_fd, ORACLE_OUT_FD, ORACLE_IN_FD)
-
     def die_with_server(self):
         if self.prctl is not None:  # after setuid, which clears it
             self.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
 
-    def supervise(self, oracle, candidate, timeout_s, res_r, out_r, err_r):
-        """Read the pipes until the oracle ends (or the clock runs out); then end the candidate."""
-        try:
-            pidfd = os.pidfd_open(oracle)
-        except (AttributeError, OSError):
-            pidfd = None
+    def supervise(self, candidate, timeout_s, res_r, out_r, err_r):
+        """Read the pipes until the oracle says it is done with the job (or the clock runs out); then end the candidate."""
+        sock = self.oracle.sock
+        ctl = sock.fileno()
         buffers = {res_r: bytearray(), out_r: bytearray(), err_r: bytearray()}
         caps = {res_r: RESULT_CAP, out_r: OUTPUT_CAP, err_r: OUTPUT_CAP}
         dropped = {res_r: 0, out_r: 0, err_r: 0}
@@ -316,12 +499,11 @@ class Server:
             os.set_blocking(fd, False)
         deadline = time.monotonic() + timeout_s
         timed_out = False
-        oracle_status = None
+        word = None
         poller = select.poll()
         for fd in open_fds:
             poller.register(fd, select.POLLIN)
-        if pidfd is not None:
-            poller.register(pidfd, select.POLLIN)
+        poller.register(ctl, select.POLLIN)
 
         def drain(fd):
             while True:
@@ -338,40 +520,38 @@ class Server:
                     buffers[fd] += chunk[:room]
                 dropped[fd] += max(0, len(chunk) - max(room, 0))
 
-        while True:
+        while word is None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 timed_out = True
                 break
-            wait_ms = remaining * 1000 if pidfd is not None else min(remaining * 1000, 5)
-            events = poller.poll(wait_ms)
-            exited = False
-            for fd, _ev in events:
-                if fd == pidfd:
-                    exited = True
+            for fd, _ev in poller.poll(remaining * 1000):
+                if fd == ctl:
+                    try:
+                        word = sock.recv(1)
+                    except OSError:
+                        word = b''
                 elif fd in open_fds:
                     if not drain(fd):
                         open_fds.discard(fd)
                         poller.unregister(fd)
-            if pidfd is None:
-                wpid, st, _usage = os.wait4(oracle, os.WNOHANG)
-                if wpid == oracle:
-                    oracle_status = st
-                    break
-            elif exited:
-                break
-        if timed_out:
-            kill_group(oracle)
-        if oracle_status is None:
-            oracle_status, _ = wait_child(oracle)
-        # The candidate has had its say once the oracle ended; it normally exits on 'finish'.
+        if word in (ORACLE_KEEP, ORACLE_RETIRE):
+            oracle_status = 0
+        elif word == ORACLE_FAILED:
+            oracle_status = HARNESS_EXIT << 8
+        else:
+            oracle_status = None
+        if word != ORACLE_KEEP:
+            # Timed out (the tests may still be running), failed, retiring, or gone: a fresh one for the next job.
+            status = self.end_oracle()
+            if word == b'':
+                oracle_status = status
+        # The candidate has had its say once the oracle is done; it normally exits on 'finish'.
         # Its status matters only when it ended on its own (a limit's signal, an exit): then give it time to be reaped.
         ended = b'candidate-ended' in buffers[res_r]
         candidate_status, cpu_ms = wait_child(candidate, grace=KILL_GRACE_S if ended and not timed_out else 0)
         for fd in list(open_fds):
             drain(fd)
-        if pidfd is not None:
-            os.close(pidfd)
         return {'timed_out': timed_out, 'oracle_status': oracle_status, 'candidate_status': candidate_status,
                 'cpu_ms': cpu_ms, 'result': bytes(buffers[res_r]), 'result_dropped': dropped[res_r],
                 'stdout': bytes(buffers[out_r]), 'stderr': bytes(buffers[err_r]),
@@ -379,16 +559,22 @@ class Server:
 
     def reap_leftovers(self):
         """Kill every process the job left behind. As a child subreaper, orphans of the job are
-        re-parented to this server, so "no children left" means nothing of the job survives."""
+        re-parented to this server, so "no children left but the oracle" means nothing of the job survives."""
         killed = set()
         for _round in range(LEFTOVER_ROUNDS):
-            try:
-                wpid, _st = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
+            while True:
+                try:
+                    wpid, status = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError:
+                    return len(killed)
+                if wpid == 0:
+                    break
+                if self.oracle is not None and wpid == self.oracle.pid:
+                    self.oracle.status = status
+            oracle = self.oracle.pid if self.oracle is not None and self.oracle.status is None else None
+            children = [child for child in self.children() if child != oracle]
+            if not children:
                 return len(killed)
-            if wpid != 0:
-                continue
-            children = self.children()
             for child in children:
                 kill_group(child)
                 killed.add(child)
@@ -513,6 +699,7 @@ def main():
     try:
         serve(server, mounts)
     finally:
+        server.end_oracle()
         shutil.rmtree(server.base, ignore_errors=True)
         confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
 
@@ -548,7 +735,7 @@ def serve(server, mounts):
             send(error_result(job.get('id') if type(job) is dict else None, 'protocol-error', problem))
             continue
         try:
-            send(server.run_job(job))
+            send(server.run_job(job, line))
         except Exception as exc:  # a harness bug: report it for this job, keep serving
             send(error_result(job.get('id'), 'harness', '%s: %s' % (type(exc).__name__, exc), traceback.format_exc()))
 

@@ -332,16 +332,22 @@ class OutputStream:
         self.reporter.send(record)
 
 
-def oracle_main(job, nonce, result_fd, out_fd, in_fd):
-    """Runs in the oracle's forked process. Never returns."""
+def oracle_job(job, nonce, result_fd, out_fd, in_fd):
+    """One job in the oracle's process: the tests against the candidate on (out_fd, in_fd), records
+    on result_fd. Returns once the end record is written; the caller closes the fds."""
     reporter = Reporter(result_fd, nonce)
     link = Link(out_fd, in_fd, reporter)
+    main = sys.modules.get('__main__')
     try:
-        record = run_job(job, link)
-    except LinkBroken:
-        record = end_record(link, {})
+        try:
+            record = run_job(job, link)
+        except LinkBroken:
+            record = end_record(link, {})
+    finally:
+        # tests_namespace made the tests' module __main__; the next job gets its own.
+        if main is not None:
+            sys.modules['__main__'] = main
     reporter.send(record)
-    os._exit(0)
 
 
 def run_job(job, link):
