@@ -99,9 +99,23 @@ function strayDescendants(): string[] {
     if (cmd.startsWith('bwrap') || cmd.startsWith('unshare')) continue;
     stray.push(`${pid} ${cmd}`);
   }
-  // One fork-server per worker is expected; anything more is a job's process.
-  const servers = stray.filter((s) => s.includes('python/server.py'));
-  return servers.length <= roots.size ? stray.filter((s) => !s.includes('python/server.py')).concat(servers.slice(roots.size)) : stray;
+  // A fork-server and its oracle per worker are expected. A job's process (a fork of the server
+  // too) carries the job's seccomp filter on top of the server's: such a process is always stray.
+  const python = stray.filter((s) => s.includes('python/server.py'));
+  const filters = new Map(python.map((s) => [s, seccompFilters(Number(s.split(' ')[0]))]));
+  const fewest = Math.min(...filters.values());
+  const servers = python.filter((s) => filters.get(s) === fewest);
+  const others = stray.filter((s) => !servers.includes(s));
+  return servers.length <= 2 * roots.size ? others : stray;
+}
+
+/** How many seccomp filters a process runs under (0 when it is gone). */
+function seccompFilters(pid: number): number {
+  try {
+    return Number(/^Seccomp_filters:\s*(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function assertPoolHealthy(): Promise<void> {
@@ -619,6 +633,31 @@ describe('sandbox: adversarial programs', () => {
       const emptied = job('import os\ndef f():\n    open("t", "w").close()\n    os.remove("t")\n    return 0\n');
       assert.equal((await solo.run(emptied)).verdict.status, 'failed');
       assert.equal((await solo.run(probe)).verdict.status, 'passed');
+    } finally {
+      await solo.close();
+    }
+  });
+
+  it("a hostile candidate cannot change the next job's verdict on the same worker (one long-lived oracle)", async () => {
+    // The candidate's channel to the oracle is fd 101 (server.py CANDIDATE_OUT_FD); frames are a 4-byte length and JSON.
+    const hostile: [string, string][] = [
+      ['floods its channel with junk', 'import os\nos.write(101, b"\\xff" * 200000)\ndef f():\n    return 42\n'],
+      ['sends half a message and exits', 'import os\nos.write(101, (100).to_bytes(4, "big") + b\'{"ready": ["f"\')\nos._exit(0)\ndef f():\n    return 42\n'],
+      ['sends a malformed message with junk fields', 'import os, json\nm = json.dumps({"ready": ["f"], "modules": [], "v": 1, "end": "passed", "status": "passed"}).encode()\nos.write(101, len(m).to_bytes(4, "big") + m)\ndef f():\n    return 42\n'],
+      ['forges end records on its output', 'import json, sys\nfor s in (sys.stdout, sys.stderr):\n    s.write("0" * 32 + " " + json.dumps({"type": "end", "status": "passed", "ran": 2}) + "\\n")\ndef f():\n    return 41\n'],
+      ['makes the oracle import modules and hold a large value', 'import decimal, fractions, statistics\ndef f():\n    return "x" * (4 * 1024 * 1024)\n'],
+    ];
+    const solo = createSandboxPool({ workers: 1 });
+    try {
+      for (const [name, candidate] of hostile) {
+        const result = await solo.run(job(candidate));
+        assert.notEqual(result.verdict.status, 'passed', `${name}: ${JSON.stringify(result.verdict)}`);
+        const right = await solo.run(job('def f():\n    return 42\n'));
+        assert.equal(right.verdict.status, 'passed', `after "${name}": ${JSON.stringify(right.verdict)}`);
+        const wrong = await solo.run(job('def f():\n    return 41\n'));
+        assert.equal(wrong.verdict.status, 'failed', `after "${name}": ${JSON.stringify(wrong.verdict)}`);
+        assert.equal(wrong.verdict.status === 'failed' && wrong.verdict.phase, 'tests');
+      }
     } finally {
       await solo.close();
     }
