@@ -73,9 +73,10 @@ ORACLE_UID_OFFSET = 1  # the oracle runs as the job uid + this: the candidate ca
 ORACLE_CONTROL_FD = 3  # the oracle's end of its socket to the server
 ORACLE_JOBS_CAP = 1000  # jobs one oracle runs before it is replaced: bounds what slow leaks (caches) add up to
 ORACLE_RSS_GROWTH_KIB = 64 * 1024  # peak memory growth after which the oracle is replaced, so a huge value cannot leave it short
-# Modules the oracle's harness imports lazily (contracts, deep copies, examples): imported when the
-# oracle starts, so that their first use does not count as a change of its state.
-ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap')
+# Modules the oracle's harness imports lazily (contracts, deep copies, examples), and stateless ones that
+# programs import (the oracle then imports them too): imported when the oracle starts, so that their first
+# use does not count as a change of its state (which would replace the oracle after every such job).
+ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array')
 # What the oracle tells the server after a job, on its socket.
 ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
 ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
