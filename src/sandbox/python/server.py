@@ -175,6 +175,8 @@ def receive_job(sock):
             if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
                 fds.extend(int.from_bytes(raw[i:i + 4], sys.byteorder, signed=True) for i in range(0, len(raw) - 3, 4))
         if flags & _socket.MSG_CTRUNC:
+            for fd in fds:
+                os.close(fd)
             raise OSError('the job came with more fds than expected')
         if not data:
             return None
