@@ -79,6 +79,7 @@ ORACLE_RSS_GROWTH_KIB = 64 * 1024  # peak memory growth after which the oracle i
 ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array')
 # What the oracle tells the server after a job, on its socket.
 ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
+ORACLE_TIMEOUT_GRACE_S = 0.1  # after a timeout, how long the oracle may take to end the job before it is replaced
 ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
 ORACLE_JOB_FDS = 5  # out, err, result, to-candidate, from-candidate
 HARNESS_EXIT = 70  # exit status of a process whose harness failed (EX_SOFTWARE)
@@ -502,7 +503,6 @@ class Server:
             os.set_blocking(fd, False)
         deadline = time.monotonic() + timeout_s
         timed_out = False
-        word = None
         poller = select.poll()
         for fd in open_fds:
             poller.register(fd, select.POLLIN)
@@ -523,21 +523,29 @@ class Server:
                     buffers[fd] += chunk[:room]
                 dropped[fd] += max(0, len(chunk) - max(room, 0))
 
-        while word is None:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            for fd, _ev in poller.poll(remaining * 1000):
-                if fd == ctl:
-                    try:
-                        word = sock.recv(1)
-                    except OSError:
-                        word = b''
-                elif fd in open_fds:
-                    if not drain(fd):
+        def wait_word(until):
+            """The oracle's word after the job, or None if it has not come by `until`; drains the pipes meanwhile."""
+            while True:
+                remaining = until - time.monotonic()
+                if remaining <= 0:
+                    return None
+                for fd, _ev in poller.poll(remaining * 1000):
+                    if fd == ctl:
+                        try:
+                            return sock.recv(1)
+                        except OSError:
+                            return b''
+                    if fd in open_fds and not drain(fd):
                         open_fds.discard(fd)
                         poller.unregister(fd)
+
+        word = wait_word(deadline)
+        if word is None:
+            timed_out = True
+            # The verdict is a timeout whatever comes now. An oracle that was only waiting on the
+            # candidate ends the job once the candidate is gone, and can be kept for the next one.
+            kill_group(candidate)
+            word = wait_word(time.monotonic() + ORACLE_TIMEOUT_GRACE_S)
         if word in (ORACLE_KEEP, ORACLE_RETIRE):
             oracle_status = 0
         elif word == ORACLE_FAILED:
