@@ -180,7 +180,7 @@ async function benchmark(name: string, file: string, adapter: 'humaneval' | 'mbp
   const rate = (n: number, seconds: number): string => `${(n / seconds).toFixed(0).padStart(8)} mutants/s`;
   const baseRate = sample.length / base.seconds;
   console.log(
-    `\n${name}: ${tasks.length} tasks${Number.isFinite(taskCount) ? ` (--tasks ${taskCount}: every task is --tasks all)` : ''}, ${generatedCount} mutants generated, ${all.length} run, ${workers} workers, isolation ${isolation}; per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference)`,
+    `\n${name}: ${tasks.length} tasks${Number.isFinite(taskCount) ? ` (--tasks ${taskCount}; --tasks all for every task)` : ''}, ${generatedCount} mutants generated, ${all.length} run, ${workers} workers, isolation ${isolation}; per-mutant limits: wall max(${minTimeLimitMs} ms, 10x reference), CPU max(${MUTANT_CPU_FLOOR_MS} ms, 10x reference)`,
   );
   console.log(`  generation only           ${rate(generatedCount, genSeconds)}  (${genSeconds.toFixed(2)} s)`);
   console.log(`  mutation runs, pool       ${rate(all.length, runs.seconds)}  (${all.length} mutants in ${runs.seconds.toFixed(1)} s, after ${runs.referenceSeconds.toFixed(1)} s of reference runs for their limits; ${runs.killed} killed or timed out)`);
