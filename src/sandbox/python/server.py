@@ -13,7 +13,7 @@ The oracle carries nothing from one job to the next that a candidate could have 
 candidate only sends data, which the oracle decodes into plain values that die with the job's
 namespace; and after each job the oracle compares its process state (modules, builtins, sys
 settings, environment, signal handlers, peak memory) with what it had when it started, and exits
-on any difference, so the next job gets a fresh one (see Oracle.clean). It is also replaced after
+on any difference, so the next job gets a fresh one (see oracle_loop). It is also replaced after
 a timeout, a harness error, or ORACLE_JOBS_CAP jobs.
 
 The verdict is decided here (verdict.py) from the records the oracle writes on the job's private
