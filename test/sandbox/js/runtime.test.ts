@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, JsRuntime, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import type { SandboxJob } from '../../../src/sandbox/types.js';
 import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import type { JsJob } from '../../../src/sandbox/js/types.js';
 
@@ -123,5 +124,41 @@ describe('JavaScript runtime: limits and adversarial programs', () => {
     assert.equal(strict.official, 'failed');
     const polluted = await runtime.run(job('Array.prototype.includes = () => true; Object.prototype.x = 1;\n__benchAuditAssert(0, [1].includes(2))', { mode: 'strict' }));
     assert.deepEqual(polluted.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+  });
+});
+
+describe('JavaScript runtime: feeding the workers', () => {
+  it('a slow job holds up only its own worker: fast jobs flow through the other', async () => {
+    const two = createRuntime({ language: 'javascript', workers: 2 });
+    try {
+      const fast: SandboxJob = { kind: 'script', script: job(`${CANDIDATE}console.assert(add(1, 2) === 3)\n`) };
+      // Both workers started and past their first jobs.
+      await two.runAll([fast, fast, fast, fast]);
+      const slow: SandboxJob = { kind: 'script', script: job('while (true) {}', { limits: { ...limits, workBudget: 4000 } }) };
+      const order: number[] = [];
+      const fastJobs = 30;
+      await two.runAll([slow, ...Array.from({ length: fastJobs }, () => fast)], (_, index) => order.push(index));
+      // Round-robin feeding parked every other job behind the slow one, so the window filled up behind it.
+      // At most the job sent ahead to the slow job's worker waits for it.
+      assert.ok(order.indexOf(0) >= fastJobs - 1, `the slow job finished at position ${order.indexOf(0)} of ${order.length}`);
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('a job sent ahead to a worker that goes down runs on its successor, not reported as crashed', async () => {
+    const one = new JsRuntime({ workers: 1 });
+    try {
+      // A job the worker cannot run (no limits) takes it down; the next was already sent to it.
+      const broken = one.runScript({ ...job('1'), limits: undefined as unknown as JsJob['limits'] });
+      const next = one.runScript(job('console.log("ran")'));
+      await assert.rejects(broken, /the JavaScript worker failed/);
+      const r = await next;
+      assert.deepEqual(r.end, { kind: 'completed' });
+      assert.equal(r.stdout, 'ran\n');
+      assert.equal(one.stats.workersReplaced, 1);
+    } finally {
+      await one.close();
+    }
   });
 });
