@@ -108,6 +108,8 @@ function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
 
 /** Run one job; the module is loaded once per worker and every job gets its own runtime and context. */
 export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
+  // Strict means the tests run apart; a one-file strict job would be forgeable, so it is never run as one.
+  if (job.mode === 'strict' && typeof job.tests !== 'string') throw new Error('a strict JavaScript job needs its test script apart from the program');
   const runtime: QuickJSRuntime = module.newRuntime();
   let work = 0;
   let timedOut = false;

@@ -311,6 +311,10 @@ export class JsRuntime implements Runtime {
   /** One JavaScript program, as the runtime's raw record. */
   runScript(job: JsJob): Promise<JsResult> {
     if (this.closed) return Promise.reject(new ToolError('the JavaScript runtime is closed'));
+    // Checked here too: a job may come from outside the type system (a checkpoint, another caller's cast).
+    if (job.mode === 'strict' && typeof job.tests !== 'string') {
+      return Promise.reject(new ToolError('a strict JavaScript job needs its test script apart from the program', { hint: 'in one file the program can redefine what the tests call; pass tests, or run the file in official mode' }));
+    }
     this.stats.jobs += 1;
     return new Promise<JsResult>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });

@@ -11,7 +11,7 @@ after(() => jsRuntime.close());
 
 /** Small limits so the limit cases finish fast. */
 const limits = { ...DEFAULT_JS_LIMITS, workBudget: 300, memoryBytes: 8 * 1024 * 1024, outputBytes: 4096 };
-const job = (source: string, extra: Partial<JsJob> = {}): JsJob => ({ source, filename: 'test.js', seed: 1, limits, mode: 'official', ...extra });
+const job = (source: string, extra: Partial<JsJob> = {}): JsJob => ({ source, filename: 'test.js', seed: 1, limits, mode: 'official', ...extra }) as JsJob;
 const CANDIDATE = 'const add = (a, b) => {\n  return a + b;\n}\n';
 
 describe('JavaScript runtime: the HumanEval-X harness verdict', () => {
@@ -120,10 +120,28 @@ describe('JavaScript runtime: limits and adversarial programs', () => {
     const official = await runtime.run(job(forge + test));
     assert.equal(official.official, 'passed', 'the benchmark harness is forged this way');
     assert.deepEqual(official.asserts, [{ site: 0, calls: 1, falsy: 0 }]);
-    const strict = await runtime.run(job(forge + test, { mode: 'strict' }));
+    const strict = await runtime.run(job(forge, { mode: 'strict', tests: test }));
     assert.equal(strict.official, 'failed');
-    const polluted = await runtime.run(job('Array.prototype.includes = () => true; Object.prototype.x = 1;\n__benchAuditAssert(0, [1].includes(2))', { mode: 'strict' }));
+    assert.deepEqual(strict.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+    const polluted = await runtime.run(job('Array.prototype.includes = () => true; Object.prototype.x = 1;', { mode: 'strict', tests: '__benchAuditAssert(0, [1].includes(2))' }));
     assert.deepEqual(polluted.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+  });
+
+  it('a strict job is never run as one file: there the program redefines what the tests call and passes', async () => {
+    const forge = "const q = () => {}; Object.defineProperty(globalThis, 'console', { value: { assert: q, log: q, error: q } }); Object.defineProperty(globalThis, '__benchAuditAssert', { value: q });\n";
+    const test = '__benchAuditAssert(0, 1 === 2)\nconsole.assert(1 === 2)\n';
+    // The shape the type no longer allows, as a cast or a checkpoint could still bring it.
+    const oneFile = { ...job(forge + test), mode: 'strict' } as unknown as JsJob;
+    await assert.rejects(runtime.run(oneFile), /needs its test script apart/);
+    // The same program in official mode (what node would do with the file) is forged: the harness's weakness, measured.
+    const official = await runtime.run(job(forge + test));
+    assert.equal(official.official, 'passed');
+    assert.deepEqual(official.asserts, []);
+    // Apart, the tests see the hook and console they started with.
+    const apart = await runtime.run(job(forge, { mode: 'strict', tests: test }));
+    assert.equal(apart.official, 'failed');
+    assert.deepEqual(apart.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+    assert.deepEqual(apart.unnumberedAsserts, { calls: 1, falsy: 1 });
   });
 });
 
