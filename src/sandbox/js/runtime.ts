@@ -341,7 +341,7 @@ export class JsRuntime implements Runtime {
       const limits = { ...DEFAULT_JS_LIMITS, workBudget: workBudgetFor(limitMs) };
       const raw = await this.runScript({ source: job.program.candidate, tests: job.tests.code, filename: HARNESS_FILENAME, seed: job.hashSeed ?? 0, limits, mode: 'strict' });
       // The counted work on the time limit's scale: deterministic, unlike a wall time.
-      return toJobResult(raw, jsVerdict(raw, [], 'host'), (raw.work / limits.workBudget) * limitMs);
+      return toJobResult(raw, jsVerdict(raw, [], 'host', job.tests.code), (raw.work / limits.workBudget) * limitMs);
     }
     throw new ToolError(`the JavaScript runtime cannot run a ${job.kind} job${job.kind === 'tests' ? ` with ${job.tests.kind} tests` : ''}`, {
       hint: 'it runs script jobs and tests jobs whose tests are a script; call and examples jobs are Python runtime jobs',

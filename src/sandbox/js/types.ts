@@ -88,7 +88,12 @@ export interface JsResult {
   /** Per assert site (instrumented programs only), by site number. */
   asserts: AssertSiteRecord[];
   /** Calls to `console.assert` the instrumenter did not number (a program calling it another way). */
-  unnumberedAsserts: { calls: number; falsy: number };
+  unnumberedAsserts: {
+    calls: number;
+    falsy: number;
+    /** Jobs with a separate test script: the script's 1-based line of the first falsy call, when the tests made it. */
+    firstFalsyLine?: number;
+  };
   stdout: string;
   stderr: string;
   /** Interrupt polls used: a deterministic measure of the work done. */

@@ -141,7 +141,15 @@ describe('JavaScript runtime: limits and adversarial programs', () => {
     const apart = await runtime.run(job(forge, { mode: 'strict', tests: test }));
     assert.equal(apart.official, 'failed');
     assert.deepEqual(apart.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
-    assert.deepEqual(apart.unnumberedAsserts, { calls: 1, falsy: 1 });
+    assert.deepEqual(apart.unnumberedAsserts, { calls: 1, falsy: 1, firstFalsyLine: 2 });
+  });
+
+  it('names the test script line of the first falsy assert, and no line for an assert the program made', async () => {
+    const tests = 'const t = () => {\n  console.assert(add(1, 1) === 2)\n  console.assert(add(2, 2) === 5)\n  console.assert(add(3, 3) === 7)\n}\nt()\n';
+    const named = await runtime.run(job(CANDIDATE, { mode: 'strict', tests }));
+    assert.deepEqual(named.unnumberedAsserts, { calls: 3, falsy: 2, firstFalsyLine: 3 });
+    const fromProgram = await runtime.run(job('const add = (a, b) => { console.assert(false); return a + b }', { mode: 'strict', tests }));
+    assert.equal(fromProgram.unnumberedAsserts.firstFalsyLine, undefined);
   });
 });
 
