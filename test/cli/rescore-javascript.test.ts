@@ -25,6 +25,11 @@ describe('bench-audit rescore --samples on JavaScript (HumanEval-X)', () => {
       lines.map((l) => [l.row, l.original]),
       [[1, 'passed'], [2, 'passed'], [3, 'failed'], [4, 'failed'], [5, 'failed'], [6, 'failed'], [7, 'failed'], [8, 'timeout']],
     );
+    // A sample that fails an assert is named by that assert's source line, as for Python.
+    const failing = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as { failing?: string }).failing);
+    const first = 'console.assert(hasCloseElements([1.0, 2.0, 3.9, 4.0, 5.0, 2.2], 0.3) === true)';
+    // Rows 5 (a syntax error), 7 (no module) and 8 (timeout) end before any assert fails.
+    assert.deepEqual(failing, [undefined, undefined, first, first, undefined, first, undefined, undefined]);
     assert.equal(existsSync('bench-audit-pwned'), false, 'the hostile sample reached the host');
   });
 });

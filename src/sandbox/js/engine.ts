@@ -29,6 +29,7 @@ function prelude(seed: number, strict: boolean): string {
   'use strict';
   const write = globalThis.${HOST_WRITE};
   const hostAssert = globalThis.${HOST_ASSERT};
+  const E = Error;
   delete globalThis.${HOST_WRITE};
   delete globalThis.${HOST_ASSERT};
   const show = (v) => {
@@ -39,7 +40,8 @@ function prelude(seed: number, strict: boolean): string {
   const out = (...args) => { write(${STDOUT}, line(args)); };
   const err = (...args) => { write(${STDERR}, line(args)); };
   const assert = (cond, ...args) => {
-    hostAssert(-1, cond);
+    // Where a falsy assert was called (the engine's own stack), for naming it: only read by the host, never decisive.
+    hostAssert(-1, cond, cond ? undefined : new E().stack);
     if (!cond) write(${STDERR}, args.length === 0 ? 'Assertion failed' : 'Assertion failed: ' + line(args));
   };
   const console = { log: out, info: out, debug: out, error: err, warn: err, trace: err, assert };
@@ -108,6 +110,8 @@ function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
 
 /** Run one job; the module is loaded once per worker and every job gets its own runtime and context. */
 export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
+  // Strict means the tests run apart; a one-file strict job would be forgeable, so it is never run as one.
+  if (job.mode === 'strict' && typeof job.tests !== 'string') throw new Error('a strict JavaScript job needs its test script apart from the program');
   const runtime: QuickJSRuntime = module.newRuntime();
   let work = 0;
   let timedOut = false;
@@ -116,7 +120,7 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const sites = new Map<number, AssertSiteRecord>();
-  const unnumbered = { calls: 0, falsy: 0 };
+  const unnumbered: JsResult['unnumberedAsserts'] = { calls: 0, falsy: 0 };
   runtime.setMemoryLimit(job.limits.memoryBytes);
   runtime.setMaxStackSize(job.limits.stackBytes);
   runtime.setInterruptHandler(() => {
@@ -137,12 +141,16 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       outBytes += bytes;
       (vm.getNumber(stream) === STDOUT ? stdout : stderr).push(s + '\n');
     });
-    const assert = vm.newFunction(HOST_ASSERT, (site, cond) => {
+    const assert = vm.newFunction(HOST_ASSERT, (site, cond, stack) => {
       const n = vm.typeof(site) === 'number' ? vm.getNumber(site) : -1;
       const ok = truthy(vm, cond);
       if (!Number.isInteger(n) || n < 0) {
         unnumbered.calls += 1;
         if (!ok) unnumbered.falsy += 1;
+        if (!ok && unnumbered.falsy === 1 && job.tests !== undefined && stack !== undefined && vm.typeof(stack) === 'string') {
+          const line = testsLineOf(vm.getString(stack).slice(0, MAX_STACK_CHARS), `tests-${job.filename}`);
+          if (line !== undefined) unnumbered.firstFalsyLine = line;
+        }
         return;
       }
       const record = sites.get(n) ?? { site: n, calls: 0, falsy: 0 };
@@ -216,6 +224,29 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       aborted = true;
     }
   }
+}
+
+/** Stack text read for the first falsy assert: its first frames are all that is read. */
+const MAX_STACK_CHARS = 4000;
+/** Lines the test script's wrapper puts before the script (runTests's function head). */
+const TESTS_WRAPPER_LINES = 1;
+/** QuickJS's stack frame line: `    at name (file:line:column)`. */
+const FRAME = /^\s*at .*\((.*?):(\d+)(?::\d+)?\)\s*$/;
+
+/**
+ * The test script's line of a falsy `console.assert`: the first frame below the prelude's own must be the test script
+ * (an assert the program called, even from a test, is not named after a line of the tests).
+ */
+export function testsLineOf(stack: string, testsFile: string): number | undefined {
+  for (const frame of stack.split('\n')) {
+    const m = FRAME.exec(frame);
+    if (!m) continue;
+    if (m[1] === 'bench-audit-prelude.js') continue;
+    if (m[1] !== testsFile) return undefined;
+    const line = Number(m[2]) - TESTS_WRAPPER_LINES;
+    return Number.isInteger(line) && line >= 1 ? line : undefined;
+  }
+  return undefined;
 }
 
 /** The test script as a function of the bindings it must not share with the program, called with their originals. */

@@ -91,27 +91,87 @@ function workerEntry(): { path: string; execArgv: string[] } {
   return { path: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', import.meta.resolve('tsx')] };
 }
 
-interface Pending {
+/** A job waiting for a worker, or sent to one. */
+interface Queued {
+  job: JsJob;
   resolve: (r: JsResult) => void;
   reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
+}
+
+/**
+ * Jobs sent to a worker at once: the one it runs and the next, waiting in its IPC channel, so it starts the next
+ * without a round trip through the host (the Python pool sends one ahead the same way).
+ */
+const SENT_PER_WORKER = 2;
+
+/** What a worker asks of the runtime that feeds it. */
+interface WorkerHost {
+  started(): void;
+  /** Jobs sent to a worker that will never run them (it retired or died first): back to the front of the queue. */
+  requeue(jobs: Queued[]): void;
+  /** The worker could not start: the runtime cannot run jobs. */
+  startFailed(error: ToolError): void;
+  /** The worker can take jobs. */
+  dispatch(): void;
 }
 
 class Worker {
   private child: ChildProcess | undefined;
-  private ready: Promise<void> | undefined;
-  private pending = new Map<number, Pending>();
+  private ready = false;
+  /** Jobs sent to the live child, in the order it runs them: the first is running. */
+  private sent: { id: number; queued: Queued }[] = [];
   private nextId = 0;
+  private stall: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly cwd: string;
-  queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly onStart: () => void = () => {}) {
+  constructor(private readonly host: WorkerHost) {
     this.cwd = mkdtempSync(join(tmpdir(), 'bench-audit-js-'));
     removeAtDeath(this.cwd);
   }
 
-  private start(): Promise<void> {
-    this.onStart();
+  /** Send it queued jobs up to SENT_PER_WORKER, starting a process first if it has none. */
+  take(queue: Queued[]): void {
+    if (this.closed || queue.length === 0) return;
+    if (!this.child) return this.start();
+    if (!this.ready) return;
+    while (this.sent.length < SENT_PER_WORKER && queue.length > 0) this.send(queue.shift()!);
+  }
+
+  private send(queued: Queued): void {
+    const id = this.nextId++;
+    this.sent.push({ id, queued });
+    if (this.sent.length === 1) this.armStall();
+    this.child!.send({ id, job: queued.job } satisfies WorkerRequest);
+  }
+
+  /** The job at the head has this long to answer (each reply restarts the clock for the next). */
+  private armStall(): void {
+    clearTimeout(this.stall);
+    this.stall = undefined;
+    if (this.sent.length === 0) return;
+    this.stall = setTimeout(() => {
+      const head = this.sent.shift();
+      this.drop()?.kill('SIGKILL');
+      head?.queued.reject(new ToolError(`the JavaScript worker did not answer within ${WORKER_STALL_MS} ms; it was replaced`));
+      this.host.dispatch();
+    }, WORKER_STALL_MS);
+  }
+
+  /** Forget the current process (it exits or is killed); the jobs it never started go back to the queue. */
+  private drop(): ChildProcess | undefined {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = false;
+    clearTimeout(this.stall);
+    this.stall = undefined;
+    const unstarted = this.sent.splice(0).map((s) => s.queued);
+    if (unstarted.length > 0) this.host.requeue(unstarted);
+    return child;
+  }
+
+  private start(): void {
+    this.host.started();
     const entry = workerEntry();
     const child = fork(entry.path, [], {
       cwd: this.cwd,
@@ -125,68 +185,54 @@ class Worker {
       serialization: 'advanced',
     });
     this.child = child;
+    this.ready = false;
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);
     });
-    this.ready = new Promise((resolve, reject) => {
-      child.on('message', (m: WorkerReply) => {
-        if (m.id === -1) return resolve();
-        const p = this.pending.get(m.id);
-        if (!p) return;
-        this.pending.delete(m.id);
-        clearTimeout(p.timer);
-        if (m.ok && 'result' in m) {
-          // The next job must not be sent to a worker that is exiting.
-          if (m.retiring && this.child === child) this.child = undefined;
-          p.resolve(m.result);
-        }
-        else p.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
-      });
-      const lost = (why: string) => {
-        const current = this.child === child;
-        if (current) this.child = undefined;
-        const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
-        reject(new ToolError(detail));
-        // A retired worker's exit concerns no job: the pending ones belong to its successor.
-        if (!current) return;
-        // The job it was running took it down: that job's outcome, not the audit's failure.
-        for (const [id, p] of this.pending) {
-          clearTimeout(p.timer);
-          this.pending.delete(id);
-          p.resolve(crashedResult(detail));
-        }
-      };
-      child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
-      child.on('error', (error) => lost(`could not run (${error.message})`));
+    child.on('message', (m: WorkerReply) => {
+      if (this.child !== child) return;
+      if (m.id === -1) {
+        this.ready = true;
+        return this.host.dispatch();
+      }
+      const head = this.sent[0];
+      if (head === undefined || head.id !== m.id) return;
+      this.sent.shift();
+      if (m.ok && 'result' in m) {
+        // A retiring worker runs nothing more: what was sent after this job goes to its successor.
+        if (m.retiring) this.drop();
+        else this.armStall();
+        head.queued.resolve(m.result);
+      } else {
+        this.drop();
+        head.queued.reject(new ToolError(`the JavaScript worker failed: ${m.ok ? 'no result' : m.message}`));
+      }
+      this.host.dispatch();
     });
-    return this.ready;
+    const lost = (why: string) => {
+      // A retired, replaced or closed worker's exit concerns no job.
+      if (this.child !== child) return;
+      const detail = `the JavaScript worker ${why}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
+      if (!this.ready) {
+        this.drop();
+        return this.host.startFailed(new ToolError(detail));
+      }
+      // The job it was running took it down: that job's outcome, not the audit's failure.
+      const head = this.sent.shift();
+      this.drop();
+      head?.queued.resolve(crashedResult(detail));
+      this.host.dispatch();
+    };
+    child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
+    child.on('error', (error) => lost(`could not run (${error.message})`));
   }
-
-  async run(job: JsJob): Promise<JsResult> {
-    if (this.closed) throw new ToolError('the JavaScript runtime is closed');
-    if (!this.child) await this.start();
-    else await this.ready;
-    const child = this.child;
-    if (!child) throw new ToolError('the JavaScript worker did not start');
-    const id = this.nextId++;
-    return new Promise<JsResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        child.kill('SIGKILL');
-        reject(new ToolError(`the JavaScript worker did not answer within ${WORKER_STALL_MS} ms; it was replaced`));
-      }, WORKER_STALL_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      child.send({ id, job } satisfies WorkerRequest);
-    });
-  }
-
-  private closed = false;
 
   close(): void {
     this.closed = true;
-    this.child?.kill('SIGKILL');
-    this.child = undefined;
+    const sent = this.sent.splice(0);
+    this.drop()?.kill('SIGKILL');
+    for (const s of sent) s.queued.reject(new ToolError('the JavaScript runtime was closed'));
     rmSync(this.cwd, { recursive: true, force: true });
   }
 }
@@ -233,19 +279,28 @@ export class JsRuntime implements Runtime {
   readonly size: number;
   readonly stats = { jobs: 0, workersStarted: 0, workersReplaced: 0 };
   private readonly workers: Worker[];
+  /** Jobs no worker has been sent yet, first come first served. */
+  private readonly queue: Queued[] = [];
   private readonly timeoutMs: number;
-  private next = 0;
+  private closed = false;
   private measuring: Promise<IsolationInfo> | undefined;
   private measured: IsolationInfo | undefined;
 
   constructor(options: JsRuntimeOptions = {}) {
     this.size = Math.max(1, options.workers ?? 1);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_JS_WORK_BUDGET / JS_POLLS_PER_MS;
-    const started = () => {
-      this.stats.workersStarted += 1;
-      if (this.stats.workersStarted > this.size) this.stats.workersReplaced += 1;
+    const host: WorkerHost = {
+      started: () => {
+        this.stats.workersStarted += 1;
+        if (this.stats.workersStarted > this.size) this.stats.workersReplaced += 1;
+      },
+      requeue: (jobs) => this.queue.unshift(...jobs),
+      startFailed: (error) => {
+        for (const q of this.queue.splice(0)) q.reject(error);
+      },
+      dispatch: () => this.dispatch(),
     };
-    this.workers = Array.from({ length: this.size }, () => new Worker(started));
+    this.workers = Array.from({ length: this.size }, () => new Worker(host));
   }
 
   /** The isolation record: measured when measureIsolation() has run, else the plan (probed: false). */
@@ -255,11 +310,24 @@ export class JsRuntime implements Runtime {
 
   /** One JavaScript program, as the runtime's raw record. */
   runScript(job: JsJob): Promise<JsResult> {
+    if (this.closed) return Promise.reject(new ToolError('the JavaScript runtime is closed'));
+    // Checked here too: a job may come from outside the type system (a checkpoint, another caller's cast).
+    if (job.mode === 'strict' && typeof job.tests !== 'string') {
+      return Promise.reject(new ToolError('a strict JavaScript job needs its test script apart from the program', { hint: 'in one file the program can redefine what the tests call; pass tests, or run the file in official mode' }));
+    }
     this.stats.jobs += 1;
-    const worker = this.workers[this.next++ % this.workers.length];
-    const result = worker.queue.then(() => worker.run(job));
-    worker.queue = result.catch(() => undefined);
-    return result;
+    return new Promise<JsResult>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Whichever worker has room takes the next queued job, so a slow worker holds up no other. */
+  private dispatch(): void {
+    for (const w of this.workers) {
+      if (this.queue.length === 0) return;
+      w.take(this.queue);
+    }
   }
 
   async run(job: SandboxJob): Promise<JobResult> {
@@ -273,7 +341,7 @@ export class JsRuntime implements Runtime {
       const limits = { ...DEFAULT_JS_LIMITS, workBudget: workBudgetFor(limitMs) };
       const raw = await this.runScript({ source: job.program.candidate, tests: job.tests.code, filename: HARNESS_FILENAME, seed: job.hashSeed ?? 0, limits, mode: 'strict' });
       // The counted work on the time limit's scale: deterministic, unlike a wall time.
-      return toJobResult(raw, jsVerdict(raw, [], 'host'), (raw.work / limits.workBudget) * limitMs);
+      return toJobResult(raw, jsVerdict(raw, [], 'host', job.tests.code), (raw.work / limits.workBudget) * limitMs);
     }
     throw new ToolError(`the JavaScript runtime cannot run a ${job.kind} job${job.kind === 'tests' ? ` with ${job.tests.kind} tests` : ''}`, {
       hint: 'it runs script jobs and tests jobs whose tests are a script; call and examples jobs are Python runtime jobs',
@@ -308,6 +376,8 @@ export class JsRuntime implements Runtime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.reject(new ToolError('the JavaScript runtime was closed'));
     for (const w of this.workers) w.close();
   }
 }

@@ -17,27 +17,40 @@ export interface JsLimits {
 }
 
 /** Instead of a call, `console.assert` reports to the host which site it is (sites numbered by the instrumenter). */
-export interface JsJob {
+interface JsJobBase {
   /** The program: candidate, then the test script (with `__benchAuditAssert(site, cond, ...)` calls, if instrumented). */
   source: string;
   /** File name shown in stack traces. */
   filename: string;
-  /**
-   * The test script, run as a second script in the same global scope once `source` has run to its end, so that the
-   * program cannot swallow it (an unclosed comment or template literal in one file would); unset: `source` is the
-   * whole file, as the benchmark's harness writes it.
-   */
-  tests?: string;
   /** Seeds `Math.random` so a repeat under another seed can reveal a flaky reference. */
   seed: number;
   limits: JsLimits;
-  /**
-   * `official`: the globals as node has them (a program may replace `console.assert`, as it can under the benchmark's
-   * harness). `strict`: the assert hook and `console` cannot be replaced and the intrinsics the tests use (JSON,
-   * Math, Object, Array, String, Number prototypes) are frozen before the program runs.
-   */
-  mode: 'official' | 'strict';
 }
+
+/**
+ * `official`: the globals as node has them (a program may replace `console.assert`, as it can under the benchmark's
+ * harness). `strict`: the assert hook and `console` cannot be replaced and the intrinsics the tests use (JSON,
+ * Math, Object, Array, String, Number prototypes) are frozen before the program runs, and the test script is always
+ * apart from the program: in one file a program can shadow or redefine every name the tests call (QuickJS lets
+ * `Object.defineProperty` redefine even a non-configurable global), so a one-file job cannot be strict.
+ */
+export type JsJob = JsJobBase &
+  (
+    | {
+        mode: 'official';
+        /**
+         * The test script, run as a second script in the same global scope once `source` has run to its end, so that
+         * the program cannot swallow it (an unclosed comment or template literal in one file would); unset: `source` is
+         * the whole file, as the benchmark's harness writes it.
+         */
+        tests?: string;
+      }
+    | {
+        mode: 'strict';
+        /** The test script, run with the console, assert hook and intrinsics it started with, bound as parameters. */
+        tests: string;
+      }
+  );
 
 /** What one assert site saw: how often it ran, and how often its condition was falsy. */
 export interface AssertSiteRecord {
@@ -75,7 +88,12 @@ export interface JsResult {
   /** Per assert site (instrumented programs only), by site number. */
   asserts: AssertSiteRecord[];
   /** Calls to `console.assert` the instrumenter did not number (a program calling it another way). */
-  unnumberedAsserts: { calls: number; falsy: number };
+  unnumberedAsserts: {
+    calls: number;
+    falsy: number;
+    /** Jobs with a separate test script: the script's 1-based line of the first falsy call, when the tests made it. */
+    firstFalsyLine?: number;
+  };
   stdout: string;
   stderr: string;
   /** Interrupt polls used: a deterministic measure of the work done. */

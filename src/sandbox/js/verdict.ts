@@ -23,9 +23,10 @@ function splitError(message: string): { exception: string; message: string } {
 /**
  * The harness's verdict, with where the failure is when the host saw it. `official`: exactly the harness's rule (a
  * program that silences `console.assert` passes, as it would under the harness). `host`: also fails a run in which
- * the host counted a falsy assert, printed or not (untrusted samples).
+ * the host counted a falsy assert, printed or not (untrusted samples). `testsScript`: the job's separate test script,
+ * whose line of the first falsy unnumbered assert names it.
  */
-export function jsVerdict(result: JsResult, sites: readonly NumberedSite[] = [], rule: 'official' | 'host' = 'official'): Verdict {
+export function jsVerdict(result: JsResult, sites: readonly NumberedSite[] = [], rule: 'official' | 'host' = 'official', testsScript?: string): Verdict {
   const end = result.end;
   if (end.kind === 'timeout') return { status: 'timeout', completed: result.asserts.reduce((n, a) => n + a.calls, 0) };
   if (end.kind === 'memory') return { status: 'error', reason: 'memory', message: 'the heap limit was reached' };
@@ -43,7 +44,11 @@ export function jsVerdict(result: JsResult, sites: readonly NumberedSite[] = [],
     const site = sites.find((s) => s.site === falsy.site);
     return { status: 'failed', phase: 'tests', exception: 'AssertionError', message: 'Assertion failed', ...(site ? { line: site.line, text: site.text } : {}) };
   }
-  if (result.unnumberedAsserts.falsy > 0) return { status: 'failed', phase: 'tests', exception: 'AssertionError', message: 'Assertion failed' };
+  if (result.unnumberedAsserts.falsy > 0) {
+    const line = result.unnumberedAsserts.firstFalsyLine;
+    const text = line === undefined ? undefined : testsScript?.split('\n')[line - 1]?.trim();
+    return { status: 'failed', phase: 'tests', exception: 'AssertionError', message: 'Assertion failed', ...(line !== undefined && text ? { line, text } : {}) };
+  }
   const stream = result.stderr !== '' ? 'stderr' : 'stdout';
   const text = (result.stderr || result.stdout).trim().split('\n')[0].slice(0, 200);
   return { status: 'failed', phase: 'tests', exception: 'Output', message: `the program wrote to ${stream} (the harness fails any output): ${text}` };

@@ -16,13 +16,19 @@ function reply(message: WorkerReply): Promise<void> {
   });
 }
 
+/** Set once this worker runs no more jobs: jobs the host sent ahead are run by its successor. */
+let retiring = false;
+
 process.on('message', (raw: WorkerRequest) => {
+  if (retiring) return;
   void (async () => {
     try {
       const result = runJsJob(module, raw.job);
-      await reply({ id: raw.id, ok: true, result, ...(engineAborted() ? { retiring: true } : {}) });
-      if (engineAborted()) process.exit(1);
+      retiring = engineAborted();
+      await reply({ id: raw.id, ok: true, result, ...(retiring ? { retiring: true } : {}) });
+      if (retiring) process.exit(1);
     } catch (error) {
+      retiring = true;
       await reply({ id: raw.id, ok: false, message: error instanceof Error ? error.message : String(error) });
       process.exit(1);
     }

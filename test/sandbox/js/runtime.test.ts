@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, JsRuntime, scriptRunner } from '../../../src/sandbox/js/runtime.js';
+import type { SandboxJob } from '../../../src/sandbox/types.js';
 import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import type { JsJob } from '../../../src/sandbox/js/types.js';
 
@@ -10,7 +11,7 @@ after(() => jsRuntime.close());
 
 /** Small limits so the limit cases finish fast. */
 const limits = { ...DEFAULT_JS_LIMITS, workBudget: 300, memoryBytes: 8 * 1024 * 1024, outputBytes: 4096 };
-const job = (source: string, extra: Partial<JsJob> = {}): JsJob => ({ source, filename: 'test.js', seed: 1, limits, mode: 'official', ...extra });
+const job = (source: string, extra: Partial<JsJob> = {}): JsJob => ({ source, filename: 'test.js', seed: 1, limits, mode: 'official', ...extra }) as JsJob;
 const CANDIDATE = 'const add = (a, b) => {\n  return a + b;\n}\n';
 
 describe('JavaScript runtime: the HumanEval-X harness verdict', () => {
@@ -119,9 +120,71 @@ describe('JavaScript runtime: limits and adversarial programs', () => {
     const official = await runtime.run(job(forge + test));
     assert.equal(official.official, 'passed', 'the benchmark harness is forged this way');
     assert.deepEqual(official.asserts, [{ site: 0, calls: 1, falsy: 0 }]);
-    const strict = await runtime.run(job(forge + test, { mode: 'strict' }));
+    const strict = await runtime.run(job(forge, { mode: 'strict', tests: test }));
     assert.equal(strict.official, 'failed');
-    const polluted = await runtime.run(job('Array.prototype.includes = () => true; Object.prototype.x = 1;\n__benchAuditAssert(0, [1].includes(2))', { mode: 'strict' }));
+    assert.deepEqual(strict.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+    const polluted = await runtime.run(job('Array.prototype.includes = () => true; Object.prototype.x = 1;', { mode: 'strict', tests: '__benchAuditAssert(0, [1].includes(2))' }));
     assert.deepEqual(polluted.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+  });
+
+  it('a strict job is never run as one file: there the program redefines what the tests call and passes', async () => {
+    const forge = "const q = () => {}; Object.defineProperty(globalThis, 'console', { value: { assert: q, log: q, error: q } }); Object.defineProperty(globalThis, '__benchAuditAssert', { value: q });\n";
+    const test = '__benchAuditAssert(0, 1 === 2)\nconsole.assert(1 === 2)\n';
+    // The shape the type no longer allows, as a cast or a checkpoint could still bring it.
+    const oneFile = { ...job(forge + test), mode: 'strict' } as unknown as JsJob;
+    await assert.rejects(runtime.run(oneFile), /needs its test script apart/);
+    // The same program in official mode (what node would do with the file) is forged: the harness's weakness, measured.
+    const official = await runtime.run(job(forge + test));
+    assert.equal(official.official, 'passed');
+    assert.deepEqual(official.asserts, []);
+    // Apart, the tests see the hook and console they started with.
+    const apart = await runtime.run(job(forge, { mode: 'strict', tests: test }));
+    assert.equal(apart.official, 'failed');
+    assert.deepEqual(apart.asserts, [{ site: 0, calls: 1, falsy: 1 }]);
+    assert.deepEqual(apart.unnumberedAsserts, { calls: 1, falsy: 1, firstFalsyLine: 2 });
+  });
+
+  it('names the test script line of the first falsy assert, and no line for an assert the program made', async () => {
+    const tests = 'const t = () => {\n  console.assert(add(1, 1) === 2)\n  console.assert(add(2, 2) === 5)\n  console.assert(add(3, 3) === 7)\n}\nt()\n';
+    const named = await runtime.run(job(CANDIDATE, { mode: 'strict', tests }));
+    assert.deepEqual(named.unnumberedAsserts, { calls: 3, falsy: 2, firstFalsyLine: 3 });
+    const fromProgram = await runtime.run(job('const add = (a, b) => { console.assert(false); return a + b }', { mode: 'strict', tests }));
+    assert.equal(fromProgram.unnumberedAsserts.firstFalsyLine, undefined);
+  });
+});
+
+describe('JavaScript runtime: feeding the workers', () => {
+  it('a slow job holds up only its own worker: fast jobs flow through the other', async () => {
+    const two = createRuntime({ language: 'javascript', workers: 2 });
+    try {
+      const fast: SandboxJob = { kind: 'script', script: job(`${CANDIDATE}console.assert(add(1, 2) === 3)\n`) };
+      // Both workers started and past their first jobs.
+      await two.runAll([fast, fast, fast, fast]);
+      const slow: SandboxJob = { kind: 'script', script: job('while (true) {}', { limits: { ...limits, workBudget: 4000 } }) };
+      const order: number[] = [];
+      const fastJobs = 30;
+      await two.runAll([slow, ...Array.from({ length: fastJobs }, () => fast)], (_, index) => order.push(index));
+      // Round-robin feeding parked every other job behind the slow one, so the window filled up behind it.
+      // At most the job sent ahead to the slow job's worker waits for it.
+      assert.ok(order.indexOf(0) >= fastJobs - 1, `the slow job finished at position ${order.indexOf(0)} of ${order.length}`);
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('a job sent ahead to a worker that goes down runs on its successor, not reported as crashed', async () => {
+    const one = new JsRuntime({ workers: 1 });
+    try {
+      // A job the worker cannot run (no limits) takes it down; the next was already sent to it.
+      const broken = one.runScript({ ...job('1'), limits: undefined as unknown as JsJob['limits'] });
+      const next = one.runScript(job('console.log("ran")'));
+      await assert.rejects(broken, /the JavaScript worker failed/);
+      const r = await next;
+      assert.deepEqual(r.end, { kind: 'completed' });
+      assert.equal(r.stdout, 'ran\n');
+      assert.equal(one.stats.workersReplaced, 1);
+    } finally {
+      await one.close();
+    }
   });
 });

@@ -40,6 +40,12 @@ describe('the JavaScript runtime behind Runtime', () => {
       // Silence the console the tests call, every way the language offers.
       "const add = () => 0; Object.defineProperty(globalThis, 'console', { value: { assert() {}, log() {}, error() {} } });",
       'const add = () => 0; globalThis.console = { assert() {} }; console.assert = () => {};',
+      // Shadow or redefine the names the tests call, with declarations instead of assignments.
+      'var console = { assert() {}, log() {}, error() {} }; const add = () => 0;',
+      'let JSON = { stringify: () => "x" }; let Number = () => 3; let Object = {}; const add = () => 0;',
+      'function isNaN() { return false } var undefined = 0; const add = () => 0; var __benchAuditAssert = () => {};',
+      "const add = () => 0; Object.defineProperty(globalThis, '__benchAuditAssert', { value: () => {} }); Object.defineProperty(globalThis, 'Object', { value: {} });",
+      "const add = () => 0; try { Object.defineProperty(globalThis, 'console', { get() { return { assert() {} }; } }); } catch {}",
       // Make every comparison look equal.
       "const add = () => 0; globalThis.JSON = { stringify: () => 'x' }; Object.defineProperty(globalThis, 'undefined', { value: 0 });",
       'const add = () => 0; Object.prototype.valueOf = () => 3; Number.prototype.valueOf = () => 3;',
