@@ -145,6 +145,12 @@ const DECREMENT = bytesHash('--');
 // Tokenizer state of the current pass (one document at a time, as in tokenize.ts).
 let src: Uint8Array = new Uint8Array(0);
 let out = new TokenStream(1);
+// The stream's arrays, sized for the pass before it starts (as tokenize.ts).
+let tRaw = out.raw;
+let tCanon = out.canon;
+let tLine = out.line;
+let tIndent = out.indent;
+let tFlags = out.flags;
 let len = 0;
 let limit = 0;
 let overflow = false;
@@ -167,11 +173,11 @@ function put(raw: number, canon: number, tokenLine: number, indent: number, flag
     overflow = true;
     return;
   }
-  out.raw[len] = raw;
-  out.canon[len] = canon;
-  out.line[len] = tokenLine;
-  out.indent[len] = indent;
-  out.flags[len++] = flags;
+  tRaw[len] = raw;
+  tCanon[len] = canon;
+  tLine[len] = tokenLine;
+  tIndent[len] = indent;
+  tFlags[len++] = flags;
 }
 
 /** The indentation column of a token at `at` if it is its line's first, else -1. */
@@ -229,6 +235,11 @@ function tokenizeWithin(bytes: Uint8Array, stream: TokenStream, room: number): b
   stream.reserve(room);
   src = bytes;
   out = stream;
+  tRaw = stream.raw;
+  tCanon = stream.canon;
+  tLine = stream.line;
+  tIndent = stream.indent;
+  tFlags = stream.flags;
   len = 0;
   limit = room;
   overflow = false;
@@ -246,6 +257,11 @@ function tokenizeWithin(bytes: Uint8Array, stream: TokenStream, room: number): b
     // Let go of the document's bytes and the stream (module state outlives the call).
     src = new Uint8Array(0);
     out = new TokenStream(1);
+    tRaw = out.raw;
+    tCanon = out.canon;
+    tLine = out.line;
+    tIndent = out.indent;
+    tFlags = out.flags;
   }
   if (overflow) return false;
   stream.length = len;
@@ -389,9 +405,9 @@ function scanCode(): void {
     }
     if (h === ARROW && closeAt === len - 1 && identAt === len - 2 && openAt === len - 3 && len >= 3) {
       // `(x) =>` reads as `x =>`: move the parameter over the `(`.
-      out.raw[len - 3] = out.raw[len - 2];
-      out.canon[len - 3] = out.canon[len - 2];
-      out.line[len - 3] = out.line[len - 2];
+      tRaw[len - 3] = tRaw[len - 2];
+      tCanon[len - 3] = tCanon[len - 2];
+      tLine[len - 3] = tLine[len - 2];
       len -= 2;
       identAt = openAt = closeAt = commaAt = -1;
     }
