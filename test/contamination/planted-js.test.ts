@@ -15,7 +15,7 @@ import type { Task } from '../../src/model/task.js';
 import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { scanCorpus } from '../../src/contamination/run.js';
-import { scoreCandidates, type FinalItem } from '../../src/contamination/scanner.js';
+import { mergePartials, scoreCandidates, type FinalItem } from '../../src/contamination/scanner.js';
 import { corpusSpec } from '../../src/checks/contamination/index.js';
 import { fixtureFile, needData } from '../helpers/data.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -39,10 +39,12 @@ interface PlantResult {
   solutionItem: Map<number, number>;
   threshold: number;
   documents: number;
+  /** The partial of two shards merged equals the unsharded partial (JSON text); null when not scanned in shards. */
+  shardsAgree: boolean | null;
 }
 
 /** Plant the solutions of `tasks[planted]` (and the tests and prompt of the first) and scan. */
-async function plantAndScan(tasks: Task[], count: number): Promise<PlantResult> {
+async function plantAndScan(tasks: Task[], count: number, shards: boolean): Promise<PlantResult> {
   const params = resolveScanParameters({}, 0);
   const index = buildIndex(tasks, params);
   assert.equal(index.language, 'javascript', 'the index knows the benchmark is JavaScript');
@@ -84,9 +86,19 @@ async function plantAndScan(tasks: Task[], count: number): Promise<PlantResult> 
       expected.push({ file: 'planted/jsonl/completions.jsonl', task: t, transformation: 'jsonl' });
     });
     write('planted/jsonl/completions.jsonl', `${rows.join('\n')}\n`);
-    const partial = await scanCorpus(index, corpusSpec('dir', root));
+    const spec = corpusSpec('dir', root);
+    const partial = await scanCorpus(index, spec);
     const { items } = scoreCandidates(index, partial);
-    return { items, expected, solutionItem, threshold: params.contaminatedThreshold, documents: partial.corpus.documents };
+    let shardsAgree: boolean | null = null;
+    if (shards) {
+      const parts = [await scanCorpus(index, spec, { shard: { index: 0, count: 2 } }), await scanCorpus(index, spec, { shard: { index: 1, count: 2 } })];
+      const merged = mergePartials(parts, params.candidatesPerItem);
+      const whole = mergePartials([partial], params.candidatesPerItem); // the same normal form (sorted keys and lists)
+      assert.ok(merged.ok && whole.ok);
+      assert.ok(parts.every((p) => p.corpus.documents < partial.corpus.documents), 'each shard scans a strict subset');
+      shardsAgree = JSON.stringify(merged.partial) === JSON.stringify(whole.partial);
+    }
+    return { items, expected, solutionItem, threshold: params.contaminatedThreshold, documents: partial.corpus.documents, shardsAgree };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -137,7 +149,7 @@ function falsePositives(r: PlantResult, tasks: Task[]): string[] {
 test('planted JavaScript (fixture tasks): every copy found, in .js/.mjs/.ts files, Markdown, a notebook and JSONL', async () => {
   const tasks = await loadDataFile(fixtureFile('humaneval-x/humaneval_js.jsonl.gz'));
   assert.ok(tasks.every((t) => t.language === 'javascript'));
-  const r = await plantAndScan(tasks, tasks.length);
+  const r = await plantAndScan(tasks, tasks.length, true);
   assert.ok(r.solutionItem.size >= 2, 'at least two fixture solutions are long enough to be indexed as non-trivial');
   const recall = recallByTransformation(r);
   for (const [k, v] of Object.entries(recall)) assert.equal(v, 1, `recall ${k} = ${v}`);
@@ -147,6 +159,7 @@ test('planted JavaScript (fixture tasks): every copy found, in .js/.mjs/.ts file
   }
   assert.deepEqual(kindsOf(r, 'renamed'), kindsOf(r, 'renamed').map(() => 'renamed'), 'renamed copies are renamed');
   assert.deepEqual(falsePositives(r, tasks), []);
+  assert.equal(r.shardsAgree, true, 'two shards merged give the unsharded partial');
   // The segment a copy was found in is named (code block, cell, JSONL field).
   const md = r.items[r.solutionItem.get(0)!].matches.find((m) => m.corpusId.startsWith('planted/markdown/'));
   assert.match(md?.segment ?? '', /^code block at line 5$/);
@@ -158,7 +171,7 @@ test('planted JavaScript (40 real HumanEval-X tasks): recall per transformation,
   const [file] = needData(t, 'humaneval-x/humaneval_js.jsonl.gz') ?? [];
   if (!file) return;
   const tasks = await loadDataFile(file);
-  const r = await plantAndScan(tasks, PLANTED_TASKS);
+  const r = await plantAndScan(tasks, PLANTED_TASKS, false);
   assert.equal(r.expected.filter((e) => e.transformation === 'verbatim').length, PLANTED_TASKS);
   const recall = recallByTransformation(r);
   console.log('planted JavaScript recall', JSON.stringify(recall));
