@@ -12,6 +12,7 @@ import { ngramKeys, sha256Like } from './index-hash.js';
 import { LshIndex, MinHasher } from './minhash.js';
 import type { PartName, ScanParameters } from './options.js';
 import { segmentFunctions } from './segment.js';
+import { segmentJavaScriptFunctions } from './segment-js.js';
 import { TokenStream } from './tokenize.js';
 import { benchmarkLanguage, tokenizeSourceText, type SourceLanguage } from './language.js';
 import { taskLanguage } from '../model/task.js';
@@ -252,9 +253,11 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   let maxTokens = 0;
   for (const item of items) {
     if (item.part !== 'solution' || item.trivial) continue;
-    tokenizeSourceText(taskLanguage(tasks[item.task]), partText(tasks[item.task], 'solution'), full);
+    const language = taskLanguage(tasks[item.task]);
+    tokenizeSourceText(language, partText(tasks[item.task], 'solution'), full);
     full.withoutDocstrings(nodoc);
-    segmentFunctions(nodoc, ranges);
+    if (language === 'javascript') segmentJavaScriptFunctions(nodoc, ranges);
+    else segmentFunctions(nodoc, ranges);
     const spans: Array<[number, number]> = [];
     for (let i = 0; i < ranges.length; i += 2) if (ranges[i + 1] - ranges[i] >= params.minFunctionTokens) spans.push([ranges[i], ranges[i + 1]]);
     if (spans.length === 0 && item.raw.length >= params.minFunctionTokens) spans.push([0, item.raw.length]);

@@ -27,6 +27,7 @@ import { MinHashPrefilter } from './minhash-filter.js';
 import { TokenMemo } from './memo.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
+import { segmentJavaScriptFunctions } from './segment-js.js';
 import { alphaRename, similarityRatio } from './similarity.js';
 import { lineBreakByte, TOKEN_HASHES, TokenStream } from './tokenize.js';
 import { pathLanguage, tokenizeSource, type SourceLanguage } from './language.js';
@@ -436,7 +437,9 @@ export class Scanner {
     // Function-level MinHash against the reference solutions (renamed form).
     const [lo, hi] = index.functionTokenRange;
     if (lo <= hi) {
-      segmentFunctions(nodoc, this.ranges);
+      // A JavaScript body longer than any reference's bound is not matched to its brace.
+      if (language === 'javascript') segmentJavaScriptFunctions(nodoc, this.ranges, hi);
+      else segmentFunctions(nodoc, this.ranges);
       for (let f = 0; f < this.ranges.length; f += 2) {
         const start = this.ranges[f];
         const end = this.ranges[f + 1];

@@ -573,3 +573,16 @@ function scanRegex(): boolean {
   pos = p;
   return true;
 }
+
+/** Hashes of the tokens the JavaScript function segmenter looks for. */
+export const JS_TOKEN_HASHES = {
+  function: bytesHash('function'),
+  async: bytesHash('async'),
+  arrow: ARROW,
+  open: OPEN_PAREN,
+  close: CLOSE_PAREN,
+  braceOpen: PUNCT_HASH[0x7b],
+  braceClose: PUNCT_HASH[0x7d],
+  assign: PUNCT_HASH[0x3d],
+  declarations: [bytesHash('const'), bytesHash('let'), bytesHash('var')],
+} as const;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { FLAG_DOCSTRING, ID_PLACEHOLDER, TokenStream, tokenizeText } from '../../src/contamination/tokenize.js';
 import { tokenizeJavaScript, tokenizeJavaScriptText } from '../../src/contamination/tokenize-js.js';
 import { benchmarkLanguage, namedLanguage, pathLanguage } from '../../src/contamination/language.js';
+import { segmentJavaScriptFunctions } from '../../src/contamination/segment-js.js';
 
 const js = (src: string): TokenStream => tokenizeJavaScriptText(src, new TokenStream());
 const raw = (s: TokenStream): number[] => Array.from(s.raw.subarray(0, s.length));
@@ -109,4 +110,24 @@ test('language dispatch: extensions, code-block info strings, the benchmark lang
   assert.equal(benchmarkLanguage([{ language: 'javascript' }, { language: 'javascript' }]), 'javascript');
   assert.equal(benchmarkLanguage([{ language: 'javascript' }, {}]), 'python');
   assert.equal(benchmarkLanguage([]), 'python');
+});
+
+test('function segments: declarations and block-bodied arrows (named by their const), nested too; not expression arrows', () => {
+  const src = [
+    'const a = (x) => {\n  return x + 1\n}',
+    'function b(y, z) { if (y) { return z } return y }',
+    'const c = async (p, q) => { const d = r => { return r }; return d(p) }',
+    'const e = x => x * 2',
+    'function broken() { if (x) {',
+  ].join('\n');
+  const s = js(src);
+  const ranges: number[] = [];
+  assert.equal(segmentJavaScriptFunctions(s, ranges), 4);
+  const text = (start: number, end: number): number[] => raw(s).slice(start, end);
+  assert.deepEqual(text(ranges[0], ranges[1]), raw(js('const a = (x) => { return x + 1 }')));
+  assert.deepEqual(text(ranges[2], ranges[3]), raw(js('function b(y, z) { if (y) { return z } return y }')));
+  assert.deepEqual(text(ranges[4], ranges[5]), raw(js('const c = async (p, q) => { const d = r => { return r }; return d(p) }')));
+  assert.deepEqual(text(ranges[6], ranges[7]), raw(js('const d = r => { return r }')));
+  // A body not closed within the bound is not searched to the end.
+  assert.equal(segmentJavaScriptFunctions(js('function f() { return 1 }'), ranges, 3), 0);
 });
