@@ -208,10 +208,6 @@ export function jsonlSegments(bytes: Uint8Array): { segments: Segment[]; badRows
   return { segments: out, badRows };
 }
 
-/**
- * Notebook cells (nbformat 4: `cells[].source`, a string or a list of lines each written on its own
- * file line by Jupyter): each cell's lines map to the file lines of the strings that hold them.
- */
 /** The notebook's kernel language (`metadata.kernelspec.language`, else `metadata.language_info.name`), or null. */
 function kernelLanguage(nb: { [k: string]: JsonValue }): SourceLanguage | null {
   const field = (v: JsonValue | undefined, key: string): JsonValue | undefined =>
@@ -222,6 +218,11 @@ function kernelLanguage(nb: { [k: string]: JsonValue }): SourceLanguage | null {
   return null;
 }
 
+/**
+ * Notebook cells (nbformat 4: `cells[].source`, a string or a list of lines each written on its own
+ * file line by Jupyter): each cell's lines map to the file lines of the strings that hold them; a cell's
+ * language is the kernel's.
+ */
 export function notebookSegments(bytes: Uint8Array): SegmentsResult {
   let nb: JsonValue;
   try {
