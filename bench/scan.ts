@@ -18,6 +18,9 @@
  *                CLI does: worker threads then start without tsx, whose per-thread loader (~0.5-1 s CPU)
  *                otherwise dominates the fixed cost of a 2-worker scan of this small corpus
  *   --dense-only   only the match-dense rows (bench/dense-corpus.ts), not the Python installation's
+ *   --js-only      only the JavaScript rows: the project's node_modules (.js, .mjs, .cjs) scanned against
+ *                  HumanEval-X's JavaScript half, beside the same read and naive baseline (with `//`
+ *                  comments stripped where the Python baseline strips `#` ones)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -46,6 +49,9 @@ interface Measurement {
 }
 
 type Kind = 'read' | 'naive' | 'full';
+/** Which files and benchmark a row scans: Python files (HumanEval), every default format (HumanEval), or JavaScript files (HumanEval-X JS). */
+type Formats = 'py' | 'all-formats' | 'js';
+const JS_INCLUDES = ['*.js', '*.mjs', '*.cjs'];
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const noSink = { skip: () => undefined, warn: () => undefined, nonUtf8: () => undefined };
@@ -84,14 +90,17 @@ async function makeDenseCorpus(stdlib: string): Promise<{ dir: string; files: nu
 }
 
 /** Run one measurement in this process (the child side). */
-async function measure(kind: Kind, location: string, workers: number, half: boolean, compiled: string | null, allFormats: boolean): Promise<Measurement> {
+async function measure(kind: Kind, location: string, workers: number, half: boolean, compiled: string | null, formats: Formats): Promise<Measurement> {
   const { scanCorpusParallel } = (compiled === null
     ? sourceRun
     : await import(pathToFileURL(join(compiled, 'dist', 'contamination', 'run.js')).href)) as typeof sourceRun;
-  const tasks = await loadDataFile(join(root, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl.gz'));
+  const benchmark = formats === 'js' ? join('humaneval-x', 'humaneval_js.jsonl.gz') : join('humaneval', 'HumanEval.jsonl.gz');
+  const tasks = await loadDataFile(join(root, '..', 'shared', 'data', benchmark));
   const params = resolveScanParameters({}, 0);
   // The ordinary corpus is Python files; the dense one also keeps code in .md, .ipynb and .jsonl (default includes).
-  const spec = allFormats ? corpusSpec('dir', location) : corpusSpec('dir', location, { include: ['*.py'] });
+  const spec =
+    formats === 'all-formats' ? corpusSpec('dir', location) : corpusSpec('dir', location, { include: formats === 'js' ? JS_INCLUDES : ['*.py'] });
+  const lineComment = formats === 'js' ? /\/\/.*$/gm : /#.*$/gm;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let files = 0;
@@ -115,7 +124,7 @@ async function measure(kind: Kind, location: string, workers: number, half: bool
     for await (const doc of readCorpus(spec, noSink, () => true)) {
       files++;
       bytes += doc.bytes.length;
-      const w = words(Buffer.from(doc.bytes).toString('utf8').replace(/#.*$/gm, ''));
+      const w = words(Buffer.from(doc.bytes).toString('utf8').replace(lineComment, ''));
       for (let i = 0; i + NAIVE_N <= w.length; i++) if (index.has(w.slice(i, i + NAIVE_N).join(' '))) hits++;
     }
     note = `hits ${hits}`;
@@ -138,9 +147,9 @@ async function measure(kind: Kind, location: string, workers: number, half: bool
 }
 
 /** Run one measurement in a fresh child process (same Node flags, so tsx works there too). */
-function inChild(kind: Kind, location: string, workers = 1, half = false, compiled: string | null = null, allFormats = false): Measurement {
+function inChild(kind: Kind, location: string, workers = 1, half = false, compiled: string | null = null, formats: Formats = 'py'): Measurement {
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all', allFormats ? 'all-formats' : 'py', compiled ?? ''];
+  const args = [...process.execArgv, script, '--child', kind, location, String(workers), half ? 'half' : 'all', formats, compiled ?? ''];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Measurement;
@@ -148,7 +157,7 @@ function inChild(kind: Kind, location: string, workers = 1, half = false, compil
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half', argv[6] ? argv[6] : null, argv[5] === 'all-formats');
+  const m = await measure(argv[1] as Kind, argv[2], Number(argv[3]), argv[4] === 'half', argv[6] ? argv[6] : null, argv[5] as Formats);
   console.log(JSON.stringify(m));
 } else {
   const repeatAt = argv.indexOf('--repeat');
@@ -175,7 +184,8 @@ if (argv[0] === '--child') {
     return b as Measurement;
   };
   const denseOnly = argv.includes('--dense-only');
-  const ordinary = denseOnly
+  const jsOnly = argv.includes('--js-only');
+  const ordinary = denseOnly || jsOnly
     ? null
     : {
         read: inChild('read', location),
@@ -186,13 +196,28 @@ if (argv[0] === '--child') {
         half2: best(() => inChild('full', location, 2, true, compiled)),
       };
   // The same scan where matches are dense (verification, not lookup, is the work), beside its own read and baseline.
-  const denseCorpus = await makeDenseCorpus(location);
-  process.on('exit', () => rmSync(denseCorpus.dir, { recursive: true, force: true }));
-  console.log(`match-dense corpus: ${denseCorpus.files} files, ${(denseCorpus.bytes / 1e6).toFixed(1)} MB (bench/dense-corpus.ts; all formats)`);
-  const denseRead = inChild('read', denseCorpus.dir, 1, false, null, true);
-  const denseNaive = inChild('naive', denseCorpus.dir, 1, false, null, true);
-  const dense1 = best(() => inChild('full', denseCorpus.dir, 1, false, compiled, true));
-  const denseHalf1 = best(() => inChild('full', denseCorpus.dir, 1, true, compiled, true));
+  let dense: { read: Measurement; naive: Measurement; full1: Measurement; half1: Measurement } | null = null;
+  if (!jsOnly) {
+    const denseCorpus = await makeDenseCorpus(location);
+    process.on('exit', () => rmSync(denseCorpus.dir, { recursive: true, force: true }));
+    console.log(`match-dense corpus: ${denseCorpus.files} files, ${(denseCorpus.bytes / 1e6).toFixed(1)} MB (bench/dense-corpus.ts; all formats)`);
+    dense = {
+      read: inChild('read', denseCorpus.dir, 1, false, null, 'all-formats'),
+      naive: inChild('naive', denseCorpus.dir, 1, false, null, 'all-formats'),
+      full1: best(() => inChild('full', denseCorpus.dir, 1, false, compiled, 'all-formats')),
+      half1: best(() => inChild('full', denseCorpus.dir, 1, true, compiled, 'all-formats')),
+    };
+  }
+  // JavaScript: ordinary code (the project's node_modules) against HumanEval-X's JavaScript half, beside its own read and baseline.
+  const jsLocation = join(root, 'node_modules');
+  if (!denseOnly) console.log(`javascript corpus: ${jsLocation} (${JS_INCLUDES.join(', ')}), index: HumanEval-X JavaScript (164 tasks)`);
+  const js = denseOnly
+    ? null
+    : {
+        read: inChild('read', jsLocation, 1, false, null, 'js'),
+        naive: inChild('naive', jsLocation, 1, false, null, 'js'),
+        full1: best(() => inChild('full', jsLocation, 1, false, compiled, 'js')),
+      };
   const rows: Array<[string, Measurement]> = [
     ...(ordinary === null
       ? []
@@ -204,14 +229,29 @@ if (argv[0] === '--child') {
           ['full scan, 1 worker, half the corpus (shard 1/2)', ordinary.half1],
           ['full scan, 2 workers, half the corpus (shard 1/2)', ordinary.half2],
         ] as Array<[string, Measurement]>)),
-    ['match-dense: read only', denseRead],
-    ['match-dense: naive baseline', denseNaive],
-    ['match-dense: full scan, 1 worker', dense1],
-    ['match-dense: full scan, 1 worker, shard 1/2', denseHalf1],
+    ...(dense === null
+      ? []
+      : ([
+          ['match-dense: read only', dense.read],
+          ['match-dense: naive baseline', dense.naive],
+          ['match-dense: full scan, 1 worker', dense.full1],
+          ['match-dense: full scan, 1 worker, shard 1/2', dense.half1],
+        ] as Array<[string, Measurement]>)),
+    ...(js === null
+      ? []
+      : ([
+          ['javascript: read only', js.read],
+          ['javascript: naive baseline', js.naive],
+          ['javascript: full scan, 1 worker', js.full1],
+        ] as Array<[string, Measurement]>)),
   ];
   // Each row against the read and the naive baseline of its own corpus.
-  const baseOf = (name: string): [Measurement, Measurement] =>
-    name.startsWith('match-dense') || ordinary === null ? [denseRead, denseNaive] : [ordinary.read, ordinary.naive];
+  const baseOf = (name: string): [Measurement, Measurement] => {
+    if (name.startsWith('match-dense') && dense !== null) return [dense.read, dense.naive];
+    if (name.startsWith('javascript') && js !== null) return [js.read, js.naive];
+    if (ordinary !== null) return [ordinary.read, ordinary.naive];
+    throw new Error(`no baseline for ${name}`);
+  };
   const mbps = (m: Measurement): number => m.bytes / 1e6 / m.wall;
   const header = ['run', 'MB', 'files', 'wall s', 'cpu s', 'MB/s', 'MB/cpu-s', 'files/s', 'x read', 'x naive', 'peak RSS', 'notes'];
   const table = rows.map(([name, m]) => {
@@ -238,20 +278,21 @@ if (argv[0] === '--child') {
     const rate = (whole.bytes - half.bytes) / 1e6 / (whole.cpu - half.cpu);
     return { rate, fixed: half.cpu - half.bytes / 1e6 / rate };
   };
-  const md = marginal(dense1, denseHalf1);
-  const dense = `match-dense, 1 worker ${md.rate.toFixed(1)} MB/cpu-s + ${md.fixed.toFixed(2)} cpu s fixed`;
-  if (ordinary === null) console.log(`marginal (full minus half corpus): ${dense}; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const after = `load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+  const md = dense === null ? null : marginal(dense.full1, dense.half1);
+  const denseLine = md === null ? '' : `match-dense, 1 worker ${md.rate.toFixed(1)} MB/cpu-s + ${md.fixed.toFixed(2)} cpu s fixed`;
+  if (ordinary === null) console.log(md === null ? after : `marginal (full minus half corpus): ${denseLine}; ${after}`);
   else {
     const { full1, full2 } = ordinary;
     const m1 = marginal(full1, ordinary.half1);
     const m2 = marginal(full2, ordinary.half2);
     console.log(
       `marginal (full minus half corpus): 1 worker ${m1.rate.toFixed(1)} MB/cpu-s + ${m1.fixed.toFixed(2)} cpu s fixed; ` +
-        `2 workers ${m2.rate.toFixed(1)} MB/cpu-s + ${m2.fixed.toFixed(2)} cpu s fixed; ${dense}`,
+        `2 workers ${m2.rate.toFixed(1)} MB/cpu-s + ${m2.fixed.toFixed(2)} cpu s fixed; ${denseLine}`,
     );
     console.log(
       `speed-up 1 -> 2 workers: ${(full1.wall / full2.wall).toFixed(2)}x wall; CPU per MB ${((full2.cpu / full2.bytes) / (full1.cpu / full1.bytes)).toFixed(2)}x of 1 worker's` +
-        `; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}${repeat > 1 ? `; full scans: best of ${repeat}` : ''}`,
+        `; ${after}${repeat > 1 ? `; full scans: best of ${repeat}` : ''}`,
     );
   }
 }

@@ -6,7 +6,7 @@ export function withContaminationOptions<T>(y: Argv<T>) {
   return y
     .option('corpus', { type: 'string', group: 'Contamination:', describe: 'corpus to scan: a folder, a git repository, JSONL/Parquet shard file(s), or a hub dataset owner/name' })
     .option('corpus-format', { choices: CORPUS_FORMATS, group: 'Contamination:', describe: 'corpus kind (default: guessed from --corpus)' })
-    .option('corpus-include', { type: 'string', array: true, group: 'Contamination:', describe: 'glob of files (or shard files) to scan; repeatable (default *.py, *.md, *.markdown, *.ipynb, *.json, *.jsonl, *.ndjson, or the shard files)' })
+    .option('corpus-include', { type: 'string', array: true, group: 'Contamination:', describe: 'glob of files (or shard files) to scan; repeatable (default *.py, *.js, *.mjs, *.cjs, *.jsx, *.ts, *.tsx, *.md, *.markdown, *.ipynb, *.json, *.jsonl, *.ndjson, or the shard files)' })
     .option('corpus-exclude', { type: 'string', array: true, group: 'Contamination:', describe: 'glob to skip; repeatable' })
     .option('corpus-content-column', { type: 'string', group: 'Contamination:', describe: 'JSONL/Parquet column with the code (default content, as The Stack)' })
     .option('corpus-path-column', { type: 'string', group: 'Contamination:', describe: 'column with the file path (default max_stars_repo_path)' })

@@ -5,6 +5,7 @@
  * to the file's lines so a match is cited where a reader finds it. Pure: bytes in, segments out.
  */
 import { lineBreakByte, MIN_EMBEDDED_CODE_BYTES } from './tokenize.js';
+import { namedLanguage, type SourceLanguage } from './language.js';
 
 export interface Segment {
   bytes: Uint8Array;
@@ -12,10 +13,12 @@ export interface Segment {
   fileLines: Int32Array;
   /** Where in the file: `code block at line 12`, `cell 3`, `field "code" at line 40`. */
   label: string;
+  /** The language the segment states (a code block's info string, a notebook's kernel); absent: the benchmark's. */
+  language?: SourceLanguage;
 }
 
-/** How a corpus file is read: its own Python tokens, and/or the segments inside it. */
-export type DocumentKind = 'python' | 'markdown' | 'notebook' | 'json' | 'jsonl';
+/** How a corpus file is read: its own tokens (source code, in its extension's language), and/or the segments inside it. */
+export type DocumentKind = 'source' | 'markdown' | 'notebook' | 'json' | 'jsonl';
 
 export function documentKind(path: string): DocumentKind {
   const lower = path.toLowerCase();
@@ -23,12 +26,12 @@ export function documentKind(path: string): DocumentKind {
   if (lower.endsWith('.ipynb')) return 'notebook';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.json')) return 'json';
-  return 'python';
+  return 'source';
 }
 
 /** Whether the file's bytes are also scanned as one stream (not for JSON, whose strings are escaped). */
 export function scansWhole(kind: DocumentKind): boolean {
-  return kind === 'python' || kind === 'markdown';
+  return kind === 'source' || kind === 'markdown';
 }
 
 const encoder = new TextEncoder();
@@ -40,29 +43,29 @@ function fileLines(bytes: Uint8Array): string[] {
   return (lineBreakByte(bytes) === 0x0a ? text.split('\n') : text.split('\r')).map((l) => l.replace(/\r+$/, ''));
 }
 
-function segment(text: string, lines: number[], label: string): Segment {
-  return { bytes: encoder.encode(text), fileLines: Int32Array.from(lines.length > 0 ? lines : [1]), label };
+function segment(text: string, lines: number[], label: string, language: SourceLanguage | null = null): Segment {
+  return { bytes: encoder.encode(text), fileLines: Int32Array.from(lines.length > 0 ? lines : [1]), label, ...(language === null ? {} : { language }) };
 }
 
 /** Fenced code blocks (``` or ~~~, CommonMark: up to 3 spaces of indentation, closed by a fence as long). */
 export function markdownSegments(bytes: Uint8Array): Segment[] {
   const lines = fileLines(bytes);
   const out: Segment[] = [];
-  let open: { char: string; length: number; line: number } | null = null;
+  let open: { char: string; length: number; line: number; language: SourceLanguage | null } | null = null;
   let body: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]);
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]);
     if (open === null) {
       if (fence !== null) {
-        open = { char: fence[1][0], length: fence[1].length, line: i + 1 };
+        open = { char: fence[1][0], length: fence[1].length, line: i + 1, language: namedLanguage(fence[2]) };
         body = [];
       }
     } else if (fence !== null && fence[1][0] === open.char && fence[1].length >= open.length && lines[i].trim() === fence[1]) {
-      out.push(segment(body.join('\n'), body.map((_, k) => open!.line + 1 + k), `code block at line ${open.line}`));
+      out.push(segment(body.join('\n'), body.map((_, k) => open!.line + 1 + k), `code block at line ${open.line}`, open.language));
       open = null;
     } else body.push(lines[i]);
   }
-  if (open !== null) out.push(segment(body.join('\n'), body.map((_, k) => open!.line + 1 + k), `code block at line ${open.line}`));
+  if (open !== null) out.push(segment(body.join('\n'), body.map((_, k) => open!.line + 1 + k), `code block at line ${open.line}`, open.language));
   return out;
 }
 
@@ -205,9 +208,20 @@ export function jsonlSegments(bytes: Uint8Array): { segments: Segment[]; badRows
   return { segments: out, badRows };
 }
 
+/** The notebook's kernel language (`metadata.kernelspec.language`, else `metadata.language_info.name`), or null. */
+function kernelLanguage(nb: { [k: string]: JsonValue }): SourceLanguage | null {
+  const field = (v: JsonValue | undefined, key: string): JsonValue | undefined =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && !isJsonString(v) ? (v as { [k: string]: JsonValue })[key] : undefined;
+  for (const v of [field(field(nb.metadata, 'kernelspec'), 'language'), field(field(nb.metadata, 'language_info'), 'name')]) {
+    if (v !== undefined && isJsonString(v)) return namedLanguage(v.value);
+  }
+  return null;
+}
+
 /**
  * Notebook cells (nbformat 4: `cells[].source`, a string or a list of lines each written on its own
- * file line by Jupyter): each cell's lines map to the file lines of the strings that hold them.
+ * file line by Jupyter): each cell's lines map to the file lines of the strings that hold them; a cell's
+ * language is the kernel's.
  */
 export function notebookSegments(bytes: Uint8Array): SegmentsResult {
   let nb: JsonValue;
@@ -220,6 +234,7 @@ export function notebookSegments(bytes: Uint8Array): SegmentsResult {
   const cells = typeof nb === 'object' && nb !== null && !Array.isArray(nb) && !isJsonString(nb) ? (nb as { [k: string]: JsonValue }).cells : undefined;
   if (!Array.isArray(cells)) return { ok: false, reason: 'no "cells" list (not an nbformat 4 notebook)' };
   const out: Segment[] = [];
+  const language = kernelLanguage(nb as { [k: string]: JsonValue });
   cells.forEach((cell, c) => {
     if (typeof cell !== 'object' || cell === null || Array.isArray(cell) || isJsonString(cell)) return;
     const source = (cell as { [k: string]: JsonValue }).source;
@@ -232,7 +247,7 @@ export function notebookSegments(bytes: Uint8Array): SegmentsResult {
       for (let k = 0; k < breaks; k++) lines.push(part.line);
     }
     if (!text.endsWith('\n') && parts.length > 0) lines.push(parts[parts.length - 1].line);
-    if (text.trim() !== '') out.push(segment(text, lines, `cell ${c + 1}`));
+    if (text.trim() !== '') out.push(segment(text, lines, `cell ${c + 1}`, language));
   });
   return { ok: true, segments: out };
 }

@@ -12,7 +12,10 @@ import { ngramKeys, sha256Like } from './index-hash.js';
 import { LshIndex, MinHasher } from './minhash.js';
 import type { PartName, ScanParameters } from './options.js';
 import { segmentFunctions } from './segment.js';
-import { TokenStream, tokenizeText } from './tokenize.js';
+import { segmentJavaScriptFunctions } from './segment-js.js';
+import { TokenStream } from './tokenize.js';
+import { benchmarkLanguage, tokenizeSourceText, type SourceLanguage } from './language.js';
+import { taskLanguage } from '../model/task.js';
 
 export const CHANNEL_TEXT = 0;
 export const CHANNEL_CODE = 1;
@@ -109,6 +112,8 @@ export interface BenchmarkIndex {
   /** Deterministic digest of the parameters and items: partial results merge only when it agrees. */
   fingerprint: string;
   ngramsDroppedAsCommon: number[];
+  /** The language of code no file states the language of (JSON strings, untagged code blocks): the tasks'. */
+  language: SourceLanguage;
 }
 
 /** The text of a task part, as indexed. */
@@ -126,8 +131,8 @@ export function partChannels(part: PartName): number[] {
  * How many leading tokens of a solution (docstrings removed) are the prompt's code (imports, helper
  * functions, the signature): 0 when the solution does not start with the prompt's code tokens.
  */
-function promptCodePrefix(prompt: string, solution: Uint32Array): number {
-  const stream = tokenizeText(prompt).withoutDocstrings(new TokenStream());
+function promptCodePrefix(prompt: string, solution: Uint32Array, language: SourceLanguage): number {
+  const stream = tokenizeSourceText(language, prompt).withoutDocstrings(new TokenStream());
   const n = stream.length;
   if (n === 0 || n > solution.length) return 0;
   for (let i = 0; i < n; i++) if (stream.raw[i] !== solution[i]) return 0;
@@ -157,12 +162,13 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   for (let t = 0; t < tasks.length; t++) {
     for (const part of params.parts) {
       const text = partText(tasks[t], part);
-      tokenizeText(text, full);
+      const language = taskLanguage(tasks[t]);
+      tokenizeSourceText(language, text, full);
       const stream = part === 'solution' ? full.withoutDocstrings(nodoc) : full;
       const raw = stream.raw.slice(0, stream.length);
       const canon = stream.canon.slice(0, stream.length);
       const rawKeys = distinctKeys(raw, raw.length, params.ngramSize);
-      const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw) : 0;
+      const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw, language) : 0;
       const ownNgrams = own === 0 ? rawKeys.length : distinctKeys(raw.subarray(own), raw.length - own, params.ngramSize).length;
       const trivial = ownNgrams < params.minItemNgrams;
       const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length, ownNgrams, trivial, ngrams: [null, null, null] };
@@ -247,9 +253,11 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   let maxTokens = 0;
   for (const item of items) {
     if (item.part !== 'solution' || item.trivial) continue;
-    tokenizeText(partText(tasks[item.task], 'solution'), full);
+    const language = taskLanguage(tasks[item.task]);
+    tokenizeSourceText(language, partText(tasks[item.task], 'solution'), full);
     full.withoutDocstrings(nodoc);
-    segmentFunctions(nodoc, ranges);
+    if (language === 'javascript') segmentJavaScriptFunctions(nodoc, ranges);
+    else segmentFunctions(nodoc, ranges);
     const spans: Array<[number, number]> = [];
     for (let i = 0; i < ranges.length; i += 2) if (ranges[i + 1] - ranges[i] >= params.minFunctionTokens) spans.push([ranges[i], ranges[i + 1]]);
     if (spans.length === 0 && item.raw.length >= params.minFunctionTokens) spans.push([0, item.raw.length]);
@@ -268,5 +276,5 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
     JSON.stringify(params),
     ...items.map((it) => `${tasks[it.task].benchmark}\u0000${tasks[it.task].id}\u0000${it.part}\u0000${Array.from(it.raw).join(',')}`),
   ]);
-  return { params, items, tables, hasher, lsh, lshRefs, functionTokenRange, fingerprint, ngramsDroppedAsCommon: dropped };
+  return { params, items, tables, hasher, lsh, lshRefs, functionTokenRange, fingerprint, ngramsDroppedAsCommon: dropped, language: benchmarkLanguage(tasks) };
 }

@@ -27,8 +27,10 @@ import { MinHashPrefilter } from './minhash-filter.js';
 import { TokenMemo } from './memo.js';
 import type { PartName } from './options.js';
 import { segmentFunctions } from './segment.js';
+import { segmentJavaScriptFunctions } from './segment-js.js';
 import { alphaRename, similarityRatio } from './similarity.js';
-import { lineBreakByte, TOKEN_HASHES, TokenStream, tokenizePython } from './tokenize.js';
+import { lineBreakByte, TOKEN_HASHES, TokenStream } from './tokenize.js';
+import { pathLanguage, tokenizeSource, type SourceLanguage } from './language.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 import type { CorpusDocument } from './corpus/types.js';
 import { documentKind, jsonlSegments, jsonSegments, markdownSegments, notebookSegments, scansWhole, type Segment } from './embedded.js';
@@ -340,7 +342,9 @@ export class Scanner {
       if (r.badRows.length > 0) this.warn('corpus-unparsable', `${doc.id}: ${r.badRows.length} rows are not valid JSON (first: line ${r.badRows[0]}); skipped`);
     }
     if (whole) {
-      this.scanStream(doc, doc.bytes, null);
+      // A source file in its extension's language; Markdown prose and unparsable JSON in the benchmark's.
+      const language = kind === 'source' ? (pathLanguage(doc.path) ?? this.index.language) : this.index.language;
+      this.scanStream(doc, doc.bytes, null, language);
       const strings = this.full.strings;
       if (kind === 'markdown') segments = markdownSegments(doc.bytes);
       for (let k = 0; k < strings.length; k += 3) {
@@ -351,7 +355,7 @@ export class Scanner {
         segments.push({ bytes, fileLines: lines, label: `string at line ${first}` });
       }
     }
-    for (const seg of segments) this.scanStream(doc, seg.bytes, seg);
+    for (const seg of segments) this.scanStream(doc, seg.bytes, seg, seg.language ?? this.index.language);
     this.endDocument();
     // The token arrays are sized for the largest document so far (17 bytes per token of capacity);
     // after an unusually large one, let them go instead of keeping them for the rest of the scan.
@@ -360,13 +364,13 @@ export class Scanner {
   }
 
   /** Tokenize `bytes` (the document or a segment of it), look its n-grams up and verify the candidates. */
-  private scanStream(doc: CorpusDocument, bytes: Uint8Array, seg: Segment | null): void {
+  private scanStream(doc: CorpusDocument, bytes: Uint8Array, seg: Segment | null, language: SourceLanguage): void {
     const { index } = this;
     const params = index.params;
     const serial = this.docSerial;
     this.currentBytes = bytes;
     this.currentSegment = seg;
-    const full = tokenizePython(bytes, this.full);
+    const full = tokenizeSource(language, bytes, this.full);
     const hasDoc = full.hasDocstrings();
     this.currentHasDoc = hasDoc;
     const nodoc = hasDoc ? full.withoutDocstrings(this.nodoc) : full;
@@ -433,7 +437,9 @@ export class Scanner {
     // Function-level MinHash against the reference solutions (renamed form).
     const [lo, hi] = index.functionTokenRange;
     if (lo <= hi) {
-      segmentFunctions(nodoc, this.ranges);
+      // A JavaScript body longer than any reference's bound is not matched to its brace.
+      if (language === 'javascript') segmentJavaScriptFunctions(nodoc, this.ranges, hi);
+      else segmentFunctions(nodoc, this.ranges);
       for (let f = 0; f < this.ranges.length; f += 2) {
         const start = this.ranges[f];
         const end = this.ranges[f + 1];

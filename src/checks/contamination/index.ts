@@ -27,11 +27,16 @@ import type { ContaminationPartial } from '../../contamination/scanner.js';
 import type { ShardSpec } from '../../contamination/shard.js';
 
 /**
- * Default include globs per corpus format. File trees: Python sources and the files code is also kept
- * in (Markdown, notebooks, JSON and JSONL, read as documents by contamination/embedded.ts); row
- * corpora: shard files.
+ * Default include globs per corpus format. File trees: Python and JavaScript/TypeScript sources (each
+ * read by its language's tokenizer, contamination/language.ts) and the files code is also kept in
+ * (Markdown, notebooks, JSON and JSONL, read as documents by contamination/embedded.ts); row corpora:
+ * shard files. JavaScript is included whatever the audited benchmark's language, so that a report's
+ * corpus settings do not depend on the tasks; a Python audit pays for reading the JavaScript files a
+ * corpus holds (nothing on a Python-only corpus; see README "Performance").
  */
-export const DEFAULT_FILE_INCLUDES: readonly string[] = ['*.py', '*.md', '*.markdown', '*.ipynb', '*.json', '*.jsonl', '*.ndjson'];
+export const DEFAULT_FILE_INCLUDES: readonly string[] = [
+  '*.py', '*.js', '*.mjs', '*.cjs', '*.jsx', '*.ts', '*.tsx', '*.md', '*.markdown', '*.ipynb', '*.json', '*.jsonl', '*.ndjson',
+];
 
 export function defaultIncludes(format: CorpusFormat): string[] {
   if (format === 'dir' || format === 'git') return [...DEFAULT_FILE_INCLUDES];
