@@ -237,7 +237,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       if (plus[i]) r.plus = plus[i];
       const { section, findings, slow } = js ? js.output : analyzeTask(task, r, config);
       if (!js) {
-        const d = differential?.[i];
+        const d = differential?.tasks[i];
         if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
         if (d) findings.push(...d.findings);
         findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
@@ -289,6 +289,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
+        ...(differential ? { referenceDifferential: differential.stats } : {}),
         ...(jsRuns.size > 0 && jsInfo ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, interpreter: jsInfo.interpreter, workers: jsInfo.workers, isolation: jsInfo.isolation, crossLanguage } } : {}),
       },
     };

@@ -350,6 +350,25 @@ export interface TaskDifferential {
   findings: Finding[];
 }
 
+/** Where the differential's time went (run block only: wall and CPU times vary from run to run). */
+export interface DifferentialStats {
+  wallMs: number;
+  tasksFromCheckpoint: number;
+  /** Jobs run, by kind, with their summed wall time in the worker; jobs answered by an identical one already run. */
+  jobs: Record<'firstPass' | 'counted' | 'support', { jobs: number; ms: number }>;
+  sharedJobs: number;
+  /** Inputs run untraced, then with the step counter (each side counted apart), and how the counted ones ended. */
+  firstPassInputs: number;
+  countedInputs: number;
+  stepCapped: number;
+  cpuBackstop: number;
+  /** The longest jobs: where a worker was held. */
+  longestJobs: { taskId: string; job: string; inputs?: number; ms: number }[];
+}
+
+/** Longest jobs listed in the stats. */
+const LONGEST_LISTED = 5;
+
 export interface DifferentialOptions {
   signal?: AbortSignal;
   /** One step per task whose pairs are all done. */
@@ -373,8 +392,36 @@ export async function runDifferential(
   config: Pick<ExecutionConfig, 'maxPlusInputs'>,
   examplesOf: (task: Task) => PromptExample[],
   options: DifferentialOptions = {},
-): Promise<TaskDifferential[]> {
+): Promise<{ tasks: TaskDifferential[]; stats: DifferentialStats }> {
   const { signal, progress } = options;
+  const started = performance.now();
+  const stats: DifferentialStats = {
+    wallMs: 0,
+    tasksFromCheckpoint: 0,
+    jobs: { firstPass: { jobs: 0, ms: 0 }, counted: { jobs: 0, ms: 0 }, support: { jobs: 0, ms: 0 } },
+    sharedJobs: 0,
+    firstPassInputs: 0,
+    countedInputs: 0,
+    stepCapped: 0,
+    cpuBackstop: 0,
+    longestJobs: [],
+  };
+  const account = (item: { task: number; what: 'side' | 'support'; counted?: boolean; side?: Side; tag?: SupportJobTag; indexes?: number[] }, result: JobResult) => {
+    const kind = item.what === 'support' ? 'support' : item.counted ? 'counted' : 'firstPass';
+    stats.jobs[kind].jobs++;
+    stats.jobs[kind].ms += Math.round(result.durationMs);
+    const outputs = result.outputs as CallOutput[];
+    if (kind === 'firstPass') stats.firstPassInputs += outputs.length;
+    if (kind === 'counted') {
+      stats.countedInputs += outputs.length;
+      stats.stepCapped += outputs.filter((o) => o.status === 'timeout' && o.reason === 'step-cap').length;
+      stats.cpuBackstop += outputs.filter((o) => o.status === 'timeout' && o.reason !== 'step-cap').length;
+    }
+    const entry = { taskId: tasks[item.task].id, job: item.what === 'support' ? item.tag! : `${kind} ${item.side}`, ...(item.indexes ? { inputs: item.indexes.length } : {}), ms: Math.round(result.durationMs) };
+    stats.longestJobs.push(entry);
+    stats.longestJobs.sort((a, b) => b.ms - a.ms);
+    stats.longestJobs.length = Math.min(stats.longestJobs.length, LONGEST_LISTED);
+  };
   const chunkInputs = options.chunkInputs ?? CHUNK_INPUTS;
   type Tag =
     | { task: number; pair: number; what: 'side'; side: Side; counted: boolean; indexes: number[] }
@@ -464,7 +511,12 @@ export async function runDifferential(
     }
   };
   progress?.start('reference differential', tasks.filter((_, i) => pairs[i].length > 0).length);
-  for (let i = 0; i < tasks.length; i++) if (results[i] && pairs[i].length > 0) progress?.advance();
+  for (let i = 0; i < tasks.length; i++) {
+    if (results[i] && pairs[i].length > 0) {
+      stats.tasksFromCheckpoint++;
+      progress?.advance();
+    }
+  }
   const memo = new Map<string, Promise<JobResult>>();
   const limit = pool.size * IN_FLIGHT_PER_WORKER;
   /** Jobs running in the pool, and items whose result is not recorded yet (a memo hit waits without a worker). */
@@ -483,6 +535,9 @@ export async function runDifferential(
           running++;
           promise = pool.run(job).finally(() => running--);
           memo.set(key, promise);
+          promise.then((result) => account(item, result), () => {});
+        } else {
+          stats.sharedJobs++;
         }
         unrecorded++;
         promise.then(
@@ -512,7 +567,8 @@ export async function runDifferential(
     pump();
   });
   progress?.finish();
-  return results.map((r) => r ?? { sections: [], findings: [] });
+  stats.wallMs = Math.round(performance.now() - started);
+  return { tasks: results.map((r) => r ?? { sections: [], findings: [] }), stats };
 }
 
 /** Checkpoint names of the differential: apart from the mutation check's, which share the folder's task files. */

@@ -212,8 +212,10 @@ describe('reference differential on fixtures', () => {
     const counting = { size: pool.size, run: (job: Parameters<Runtime['run']>[0]) => ((jobs += 1), pool.run(job)) } as unknown as Runtime;
     const limits = { maxPlusInputs: 0 };
     const examples = () => [];
-    const chunked = await runDifferential(counting, [original], siblingsOf, limits, examples);
-    const single = await runDifferential(counting, [original], siblingsOf, limits, examples, { chunkInputs: 1 });
+    const chunkedRun = await runDifferential(counting, [original], siblingsOf, limits, examples);
+    const chunked = chunkedRun.tasks;
+    assert.equal(chunkedRun.stats.stepCapped, 1, 'the runaway input, counted on its side only');
+    const single = (await runDifferential(counting, [original], siblingsOf, limits, examples, { chunkInputs: 1 })).tasks;
     assert.deepEqual(single, chunked);
     const section = chunked[0].sections[0];
     assert.deepEqual([section.compared, section.disagreements, section.contractViolations, section.tooSlow], [4, 2, 1, 1]);
@@ -221,18 +223,22 @@ describe('reference differential on fixtures', () => {
 
     // The curated side against two siblings with the same program: the second pair's jobs are the first's.
     jobs = 0;
-    const one = await runDifferential(counting, [curated], (t) => siblingsOf(t).slice(0, 1), limits, examples);
+    const one = (await runDifferential(counting, [curated], (t) => siblingsOf(t).slice(0, 1), limits, examples)).tasks;
     const alone = jobs;
     jobs = 0;
     const store = memoryCheckpointStore();
     const checkpoints = differentialCheckpoints(store, limits, 'test');
-    const both = await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints });
+    const bothRun = await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints });
+    const both = bothRun.tasks;
+    assert.equal(bothRun.stats.sharedJobs, alone);
     assert.equal(jobs, alone, 'no job run twice');
     assert.deepEqual(both[0].sections.map((x) => ({ ...x, benchmark: 'orig' })), [one[0].sections[0], one[0].sections[0]]);
 
     // Resumed: nothing runs, the same records come back; another sibling program is not taken from the checkpoint.
     jobs = 0;
-    assert.deepEqual(await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints }), both);
+    const resumed = await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints });
+    assert.deepEqual(resumed.tasks, both);
+    assert.equal(resumed.stats.tasksFromCheckpoint, 1);
     assert.equal(jobs, 0);
     assert.equal(checkpoints.load(curated, [{ task: curated, sibling: { benchmark: 'orig', task: { ...quick, solution: 'def f(x):\n    return x\n' } }, plusSide: 'task' }]), undefined);
   });
