@@ -43,7 +43,7 @@ export const COUNT_ABOVE_CPU_MS = 50;
 export const FIRST_PASS_CPU_MS = 2 * COUNT_ABOVE_CPU_MS;
 /** CPU backstop of a counted call: STEP_CAP traced takes at most ~7 s (1.5 M events/s, the slowest traced rate measured); a call still running at this does its work in C and is left undecided. */
 export const COUNTED_CPU_BACKSTOP_MS = 30_000;
-/** Inputs per job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
+/** Inputs per first-pass job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
 export const CHUNK_INPUTS = 200;
 /** After a chunk that brings a side's step-capped inputs to this many, the pair's later chunks are not run (bounds the cost of a slow reference; it is reported as too slow already). */
 export const MAX_SIDE_TIMEOUTS = 10;
@@ -381,8 +381,8 @@ export interface DifferentialOptions {
 
 /**
  * Run every pair's two sides and its support jobs in the pool; returns per task index the sections and findings.
- * Jobs go through one queue that keeps every worker busy: a pair's counted pass starts as soon as its first pass is
- * done and goes ahead of first passes (it is the long work). A job identical to one already run (the same program on
+ * Jobs go through one queue that keeps every worker busy: a pair's counted pass (one job per input and side) starts
+ * as soon as its first pass is done and goes ahead of first passes (it is the long work). A job identical to one already run (the same program on
  * the same inputs with the same limits: an EvalPlus reference compared with two siblings) is run once.
  */
 export async function runDifferential(
@@ -498,8 +498,13 @@ export async function runDifferential(
     if (!at.counted) {
       const heavy = toCount(r, at.start, at.end);
       if (heavy.length > 0) {
-        progressOf.set(key, { ...at, counted: true, waiting: 2 });
-        enqueue(sideTags(item.task, item.pair, true, heavy), true);
+        // One input per counted job: its count cannot depend on which other inputs were heavy (a set CPU time
+        // picks), and both workers share a slow reference's inputs. A job costs a few ms; a counted input up to seconds.
+        progressOf.set(key, { ...at, counted: true, waiting: 2 * heavy.length });
+        enqueue(
+          heavy.flatMap((i) => sideTags(item.task, item.pair, true, [i])),
+          true,
+        );
         return;
       }
     }
