@@ -523,6 +523,10 @@ export async function runDifferential(
     }
   }
   const memo = new Map<string, Promise<JobResult>>();
+  /** Jobs that differ only in their program's line endings run alike (Python reads \r\n as \n): MBPP's full release has \r\n, MBPP sanitized \n. */
+  const lf = <T extends string | undefined>(text: T): T => (text?.replaceAll('\r\n', '\n') ?? text) as T;
+  const memoKey = (job: SandboxJob) =>
+    sha256Hex(canonicalJson('program' in job ? { ...job, program: { ...job.program, candidate: lf(job.program.candidate), setup: lf(job.program.setup), imports: job.program.imports?.map(lf) } } : job));
   const limit = pool.size * IN_FLIGHT_PER_WORKER;
   /** Jobs running in the pool, and items whose result is not recorded yet (a memo hit waits without a worker). */
   let running = 0;
@@ -534,7 +538,7 @@ export async function runDifferential(
       while (!signal?.aborted && queue.length > 0 && running < limit) {
         const item = queue.shift()!;
         const job = toJob(item);
-        const key = sha256Hex(canonicalJson(job));
+        const key = memoKey(job);
         let promise = memo.get(key);
         if (promise === undefined) {
           running++;

@@ -205,9 +205,10 @@ describe('reference differential on fixtures', () => {
     const inputs = { base: [[1], [2]], plus: [[-3], [0], [1000], [7]], atol: 0, contract: '    assert x != 1000, "invalid"\n' };
     const curated = task('curated', 'T/10', 'def f(x):\n    return 2 * x\n', { inputs });
     const original = task('orig', 'T/10', 'def f(x):\n    if x == 0:\n        raise ValueError(x)\n    if x == 7:\n        while True:\n            pass\n    return 2 * abs(x)\n');
-    // The pairs from the curated side: two sibling benchmarks with the same (quick) program.
+    // The pairs from the curated side: two sibling benchmarks with the same (quick) program, one with \r\n line ends (as MBPP's full release).
     const quick = task('orig', 'T/10', 'def f(x):\n    return 2 * abs(x)\n');
-    const siblingsOf = (t: Task): SiblingTask[] => (t === curated ? [{ benchmark: 'orig', task: quick }, { benchmark: 'orig-twin', task: { ...quick, benchmark: 'orig-twin' } }] : [{ benchmark: 'curated', task: curated }]);
+    const twin = { ...quick, benchmark: 'orig-twin', solution: quick.solution.replaceAll('\n', '\r\n') };
+    const siblingsOf = (t: Task): SiblingTask[] => (t === curated ? [{ benchmark: 'orig', task: quick }, { benchmark: 'orig-twin', task: twin }] : [{ benchmark: 'curated', task: curated }]);
     let jobs = 0;
     const counting = { size: pool.size, run: (job: Parameters<Runtime['run']>[0]) => ((jobs += 1), pool.run(job)) } as unknown as Runtime;
     const limits = { maxPlusInputs: 0 };
