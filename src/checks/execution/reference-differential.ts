@@ -573,6 +573,8 @@ export async function runDifferential(
       }
       if (unrecorded === 0 && (queue.length === 0 || signal?.aborted)) resolve();
     };
+    // Stopped: the jobs in flight are not waited for (their results would be dropped; finished tasks are checkpointed).
+    signal?.addEventListener('abort', () => resolve(), { once: true });
     pump();
   });
   progress?.finish();
