@@ -34,7 +34,7 @@ export interface AuditRequest {
   config: Config;
   /** Options that do not change the report: workers, the corpus shard. */
   runtime?: Pick<CheckRuntime, 'workers' | 'shard'>;
-  /** Mutation checkpoints: written to this folder, read back when `resume` is set. */
+  /** Mutation and reference-differential checkpoints: written to this folder, read back when `resume` is set. */
   checkpointDir?: string;
   resume?: boolean;
   /** Write the contamination scan's partial result here (sharded runs, for `merge`). */
@@ -98,7 +98,7 @@ export async function auditFromRequest(request: AuditRequest, hooks: AuditHooks 
     runtime.siblingsOf = allSiblings(siblings);
     runtime.curatedSiblings = [...siblings.keys()].filter((id) => CURATED_FROM[id] !== undefined);
   }
-  if (checks.includes('mutation')) {
+  if (checks.includes('mutation') || checks.includes('execution')) {
     if (request.checkpointDir) runtime.checkpoints = fileCheckpointStore(request.checkpointDir, { resume: request.resume === true });
   }
   if (checks.includes('execution') || checks.includes('mutation')) {

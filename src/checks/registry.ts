@@ -30,7 +30,7 @@ export interface CheckRuntime {
   pool?: Runtime;
   /** Runtimes of the other languages the benchmark's tasks are in, by language (the caller closes them). */
   runtimes?: Partial<Record<string, Runtime>>;
-  /** Mutation: per-task checkpoints (written always; read back with --resume). */
+  /** Mutation and the execution check's reference differential: per-task checkpoints (written always; read back with --resume). */
   checkpoints?: CheckpointStore;
   /** Mutation: the EvalPlus task (HumanEval+ / MBPP+ sibling) whose plus inputs sort a task's survivors. */
   plusTaskFor?: (task: Task) => Task | undefined;
@@ -59,6 +59,7 @@ export const CHECK_FACTORIES: { name: CheckName; describe: string; create: (conf
         ...(r.siblingsOf ? { siblingsOf: r.siblingsOf } : {}),
         ...(r.curatedSiblings ? { curatedSiblings: r.curatedSiblings } : {}),
         ...(r.plusTaskFor ? { siblingFor: r.plusTaskFor } : {}),
+        ...(r.checkpoints ? { checkpoints: r.checkpoints } : {}),
       }),
   },
   {

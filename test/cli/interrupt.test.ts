@@ -91,7 +91,7 @@ describe('an audit stopped by a signal', { concurrency: 1 }, () => {
     assert.equal(existsSync(join(at.cwd, 'demo.json')), false, 'no report for an interrupted audit');
     const saved = readdirSync(join(at.cwd, '.bench-audit', 'checkpoints', 'demo')).length;
     assert.ok(saved > 0 && saved < 12, `${saved} checkpoints`);
-    assert.match(r.stderr, new RegExp(`holds the mutation results of ${saved} tasks?`));
+    assert.match(r.stderr, new RegExp(`holds ${saved} per-task results?`));
     // The tasks in flight finished: none ended as a crashed worker.
     assert.doesNotMatch(r.stderr, /worker (died|exited)|worker-crashed|unresponsive/);
     await assertNothingLeft(at.tmp);

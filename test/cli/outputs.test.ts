@@ -123,7 +123,7 @@ describe('Ctrl-C during an audit', () => {
     assert.equal(existsSync(join(cwd, 'demo.json')), false);
     const saved = readdirSync(join(cwd, '.bench-audit', 'checkpoints', 'demo')).length;
     assert.ok(saved > 0 && saved < 12, `${saved} checkpoints`);
-    assert.match(r.stderr, new RegExp(`holds the mutation results of ${saved} tasks?`));
+    assert.match(r.stderr, new RegExp(`holds ${saved} per-task results?`));
     const resume = /resume with: bench-audit (.*)\n/.exec(r.stderr)?.[1];
     assert.equal(resume, [...args, '--resume'].join(' '));
     const again = await runCli(resume!.split(' '), { cwd });

@@ -18,7 +18,8 @@ import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
 import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
-import { droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
+import { differentialCheckpoints, droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
+import type { CheckpointStore } from '../mutation/checkpoint.js';
 
 export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
@@ -41,6 +42,8 @@ export interface ExecutionCheckOptions {
   javascript?: Runtime;
   /** The Python task a translated task was translated from, carrying its test inputs (HumanEval+ for HumanEval-X). */
   siblingFor?: (task: Task) => Task | undefined;
+  /** Per-task checkpoints of the reference differential (written always; read back when the store resumes). */
+  checkpoints?: CheckpointStore;
 }
 
 type JobTag =
@@ -216,7 +219,13 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
-    const differential = options.siblingsOf ? await runDifferential(pool, tasks, pythonOnly(options.siblingsOf), config, examplesOf, context.signal) : undefined;
+    const differential = options.siblingsOf
+      ? await runDifferential(pool, tasks, pythonOnly(options.siblingsOf), config, examplesOf, {
+          progress: context.progress,
+          ...(context.signal ? { signal: context.signal } : {}),
+          ...(options.checkpoints ? { checkpoints: differentialCheckpoints(options.checkpoints, config, pool.info().interpreter.version) } : {}),
+        })
+      : undefined;
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
     const outputs: TaskCheckOutput<'execution'>[] = [];
@@ -228,7 +237,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       if (plus[i]) r.plus = plus[i];
       const { section, findings, slow } = js ? js.output : analyzeTask(task, r, config);
       if (!js) {
-        const d = differential?.[i];
+        const d = differential?.tasks[i];
         if (d && d.sections.length > 0 && section) section.siblingDifferential = d.sections;
         if (d) findings.push(...d.findings);
         findings.push(...droppedFinding(task, context.benchmark, options.curatedSiblings ?? []));
@@ -280,6 +289,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
+        ...(differential ? { referenceDifferential: differential.stats } : {}),
         ...(jsRuns.size > 0 && jsInfo ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, interpreter: jsInfo.interpreter, workers: jsInfo.workers, isolation: jsInfo.isolation, crossLanguage } } : {}),
       },
     };

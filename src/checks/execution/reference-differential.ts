@@ -12,7 +12,11 @@
 import type { ExecutionConfig, Finding, PromptExample } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
-import type { Runtime } from '../../sandbox/runtime.js';
+import { IN_FLIGHT_PER_WORKER, type Runtime } from '../../sandbox/runtime.js';
+import type { ProgressSink } from '../../model/progress.js';
+import { canonicalJson } from '../../util/canonical-json.js';
+import { sha256Hex } from '../../util/hash.js';
+import { checkpointKey, type CheckpointStore } from '../mutation/checkpoint.js';
 import type { CallJob, CallOutput, EncodedValue, ExampleOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { finding } from '../types.js';
 import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
@@ -24,8 +28,6 @@ import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalp
 export const STEP_CAP = 10_000_000;
 /** Too slow = past the step cap while the sibling needs at most 1/this of it: EvalPlus's time-limit factor over the ground truth (evalplus docs/execution.md, --gt-time-limit-factor, default 4). */
 export const SLOW_FACTOR = 4;
-/** CPU limit of the untraced first pass (decides nothing: an input over it only goes to the counted pass). */
-export const FIRST_PASS_CPU_MS = 1_000;
 /**
  * An input where either side used more CPU than this in the first pass is run again with the step
  * counter. Below it a call does at most ~3 M line events (60 M/s, 1.5x the fastest rate measured),
@@ -33,9 +35,15 @@ export const FIRST_PASS_CPU_MS = 1_000;
  * under load changes no result.
  */
 export const COUNT_ABOVE_CPU_MS = 50;
+/**
+ * CPU limit of the untraced first pass. It decides nothing: an input over it goes to the counted pass, as does one
+ * over COUNT_ABOVE_CPU_MS, so any limit above that gives the same results; twice it leaves room for measurement noise
+ * while a slow reference's runaway inputs cost little before they are counted.
+ */
+export const FIRST_PASS_CPU_MS = 2 * COUNT_ABOVE_CPU_MS;
 /** CPU backstop of a counted call: STEP_CAP traced takes at most ~7 s (1.5 M events/s, the slowest traced rate measured); a call still running at this does its work in C and is left undecided. */
 export const COUNTED_CPU_BACKSTOP_MS = 30_000;
-/** Inputs per job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
+/** Inputs per first-pass job: a side is run in fixed chunks so that where it stops (below) does not depend on timing. */
 export const CHUNK_INPUTS = 200;
 /** After a chunk that brings a side's step-capped inputs to this many, the pair's later chunks are not run (bounds the cost of a slow reference; it is reported as too slow already). */
 export const MAX_SIDE_TIMEOUTS = 10;
@@ -336,35 +344,116 @@ export function droppedFinding(task: Task, benchmark: string, curated: readonly 
   return out;
 }
 
-/** Run every pair's two sides and its support jobs in the pool; returns per task index the sections and findings. */
+/** One task's differential: its pairs' sections and findings (what a checkpoint stores). */
+export interface TaskDifferential {
+  sections: DifferentialSection[];
+  findings: Finding[];
+}
+
+/** Where the differential's time went (run block only: wall and CPU times vary from run to run). */
+export interface DifferentialStats {
+  wallMs: number;
+  tasksFromCheckpoint: number;
+  /** Jobs run, by kind, with their summed wall time in the worker; jobs answered by an identical one already run. */
+  jobs: Record<'firstPass' | 'counted' | 'support', { jobs: number; ms: number }>;
+  sharedJobs: number;
+  /** Inputs run untraced, then with the step counter (each side counted apart), and how the counted ones ended. */
+  firstPassInputs: number;
+  countedInputs: number;
+  stepCapped: number;
+  cpuBackstop: number;
+  /** The longest jobs: where a worker was held. */
+  longestJobs: { taskId: string; job: string; inputs?: number; ms: number }[];
+}
+
+/** Longest jobs listed in the stats. */
+const LONGEST_LISTED = 5;
+
+export interface DifferentialOptions {
+  signal?: AbortSignal;
+  /** One step per task whose pairs are all done. */
+  progress?: ProgressSink;
+  /** Inputs per first-pass job (default CHUNK_INPUTS). Results do not depend on it: tests run 1 against the default. */
+  chunkInputs?: number;
+  /** A finished task's result from an earlier run (resume), and where each newly finished task's goes. */
+  checkpoints?: { load(task: Task, pairs: readonly Pair[]): TaskDifferential | undefined; save(task: Task, pairs: readonly Pair[], value: TaskDifferential): void };
+}
+
+/**
+ * Run every pair's two sides and its support jobs in the pool; returns per task index the sections and findings.
+ * Jobs go through one queue that keeps every worker busy: a pair's counted pass (one job per input and side) starts
+ * as soon as its first pass is done and goes ahead of first passes (it is the long work). A job identical to one already run (the same program on
+ * the same inputs with the same limits: an EvalPlus reference compared with two siblings) is run once.
+ */
 export async function runDifferential(
   pool: Runtime,
   tasks: readonly Task[],
   siblingsOf: (task: Task) => SiblingTask[],
   config: Pick<ExecutionConfig, 'maxPlusInputs'>,
   examplesOf: (task: Task) => PromptExample[],
-  signal?: AbortSignal,
-): Promise<{ sections: DifferentialSection[]; findings: Finding[] }[]> {
+  options: DifferentialOptions = {},
+): Promise<{ tasks: TaskDifferential[]; stats: DifferentialStats }> {
+  const { signal, progress } = options;
+  const started = performance.now();
+  const stats: DifferentialStats = {
+    wallMs: 0,
+    tasksFromCheckpoint: 0,
+    jobs: { firstPass: { jobs: 0, ms: 0 }, counted: { jobs: 0, ms: 0 }, support: { jobs: 0, ms: 0 } },
+    sharedJobs: 0,
+    firstPassInputs: 0,
+    countedInputs: 0,
+    stepCapped: 0,
+    cpuBackstop: 0,
+    longestJobs: [],
+  };
+  const account = (item: { task: number; what: 'side' | 'support'; counted?: boolean; side?: Side; tag?: SupportJobTag; indexes?: number[] }, result: JobResult) => {
+    const kind = item.what === 'support' ? 'support' : item.counted ? 'counted' : 'firstPass';
+    stats.jobs[kind].jobs++;
+    stats.jobs[kind].ms += Math.round(result.durationMs);
+    const outputs = result.outputs as CallOutput[];
+    if (kind === 'firstPass') stats.firstPassInputs += outputs.length;
+    if (kind === 'counted') {
+      stats.countedInputs += outputs.length;
+      stats.stepCapped += outputs.filter((o) => o.status === 'timeout' && o.reason === 'step-cap').length;
+      stats.cpuBackstop += outputs.filter((o) => o.status === 'timeout' && o.reason !== 'step-cap').length;
+    }
+    const entry = { taskId: tasks[item.task].id, job: item.what === 'support' ? item.tag! : `${kind} ${item.side}`, ...(item.indexes ? { inputs: item.indexes.length } : {}), ms: Math.round(result.durationMs) };
+    stats.longestJobs.push(entry);
+    stats.longestJobs.sort((a, b) => b.ms - a.ms);
+    stats.longestJobs.length = Math.min(stats.longestJobs.length, LONGEST_LISTED);
+  };
+  const chunkInputs = options.chunkInputs ?? CHUNK_INPUTS;
   type Tag =
     | { task: number; pair: number; what: 'side'; side: Side; counted: boolean; indexes: number[] }
     | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
   /** Where a pair is: the chunk [start, end) and how many of its side jobs are still out. */
   type Progress = { start: number; end: number; counted: boolean; waiting: number };
   const pairs: Pair[][] = tasks.map((t) => pairsOf(t, siblingsOf(t)));
-  const runs: PairRuns[][] = pairs.map((ps) => ps.map((pair) => ({ pair, inputs: pairInputs(pair, config), plus: new Map(), other: new Map(), countedPlus: new Map(), countedOther: new Map(), support: {} })));
-  const progress = new Map<string, Progress>();
+  const results: (TaskDifferential | undefined)[] = tasks.map((t, i) => (pairs[i].length > 0 ? options.checkpoints?.load(t, pairs[i]) : undefined));
+  const runs: PairRuns[][] = pairs.map((ps, i) =>
+    results[i] ? [] : ps.map((pair) => ({ pair, inputs: pairInputs(pair, config), plus: new Map(), other: new Map(), countedPlus: new Map(), countedOther: new Map(), support: {} })),
+  );
+  const progressOf = new Map<string, Progress>();
+  /** Jobs of a pair queued or running; the pair is done at 0. */
+  const outstanding = runs.map((rs) => rs.map(() => 0));
+  const pairsLeft = runs.map((rs) => rs.length);
   const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
   const sideTags = (task: number, pair: number, counted: boolean, indexes: number[]): Tag[] =>
     (['plus', 'other'] as const).map((side) => ({ task, pair, what: 'side', side, counted, indexes }));
-  let pending: Tag[] = [];
+  const queue: Tag[] = [];
+  const enqueue = (tags: Tag[], front = false) => {
+    for (const t of tags) outstanding[t.task][t.pair]++;
+    if (front) queue.unshift(...tags);
+    else queue.push(...tags);
+  };
   runs.forEach((rs, task) =>
     rs.forEach((r, pair) => {
       if (r.inputs.length > 0) {
-        const end = Math.min(CHUNK_INPUTS, r.inputs.length);
-        progress.set(`${task}:${pair}`, { start: 0, end, counted: false, waiting: 2 });
-        pending.push(...sideTags(task, pair, false, range(0, end)));
+        const end = Math.min(chunkInputs, r.inputs.length);
+        progressOf.set(`${task}:${pair}`, { start: 0, end, counted: false, waiting: 2 });
+        enqueue(sideTags(task, pair, false, range(0, end)));
       }
-      for (const s of supportJobs(r.pair, examplesOf(r.pair.task))) pending.push({ task, pair, what: 'support', tag: s.tag, job: s.job });
+      enqueue(supportJobs(r.pair, examplesOf(r.pair.task)).map((s): Tag => ({ task, pair, what: 'support', tag: s.tag, job: s.job })));
     }),
   );
   const toJob = (t: Tag): SandboxJob => (t.what === 'support' ? t.job : sideJob(runs[t.task][t.pair].pair, t.side, runs[t.task][t.pair].inputs, t.indexes, t.counted));
@@ -377,49 +466,148 @@ export async function runDifferential(
       return heavy(p) || heavy(r.other.get(i));
     });
   const stepCapped = (m: SideOutcomes | undefined) => [...(m?.values() ?? [])].filter((o) => o.status === 'timeout' && o.reason === 'step-cap').length;
-  while (pending.length > 0) {
-    const next: Tag[] = [];
-    for await (const { item, result } of pool.map(pending, toJob)) {
-      if (signal?.aborted) break;
-      const r = runs[item.task][item.pair];
-      if (item.what === 'support') {
-        r.support[item.tag] = result;
-        continue;
-      }
-      const outcomes = item.counted ? (item.side === 'plus' ? r.countedPlus! : r.countedOther!) : item.side === 'plus' ? r.plus : r.other;
-      const outputs = result.outputs as CallOutput[];
-      for (const o of outputs) {
-        const index = item.indexes[o.index];
-        if (index !== undefined) outcomes.set(index, { ...o, index });
-      }
-      // A batch the wall-clock safety net (or a crash of the process) ended early: skip the input it stopped on, uncompared.
-      if ((result.verdict.status === 'timeout' || result.verdict.status === 'error') && outputs.length + 1 < item.indexes.length) {
-        next.push({ ...item, indexes: item.indexes.slice(outputs.length + 1) });
-        continue;
-      }
-      const key = `${item.task}:${item.pair}`;
-      const at = progress.get(key)!;
-      if (--at.waiting > 0) continue;
-      if (!at.counted) {
-        const heavy = toCount(r, at.start, at.end);
-        if (heavy.length > 0) {
-          progress.set(key, { ...at, counted: true, waiting: 2 });
-          next.push(...sideTags(item.task, item.pair, true, heavy));
-          continue;
-        }
-      }
-      // The chunk is done; step-capped inputs (deterministic) decide whether the pair goes on.
-      if (at.end < r.inputs.length && stepCapped(r.countedPlus) < MAX_SIDE_TIMEOUTS && stepCapped(r.countedOther) < MAX_SIDE_TIMEOUTS) {
-        const end = Math.min(at.end + CHUNK_INPUTS, r.inputs.length);
-        progress.set(key, { start: at.end, end, counted: false, waiting: 2 });
-        next.push(...sideTags(item.task, item.pair, false, range(at.end, end)));
+  const finishTask = (task: number) => {
+    const analyzed = runs[task].filter((r) => r.inputs.length > 0).map(analyzePair);
+    const value = { sections: analyzed.map((a) => a.section), findings: analyzed.flatMap((a) => a.findings) };
+    results[task] = value;
+    runs[task] = []; // the outcomes are no longer needed
+    options.checkpoints?.save(tasks[task], pairs[task], value);
+    progress?.advance();
+  };
+  /** One job's result: record it, queue what follows. */
+  const record = (item: Tag, result: JobResult) => {
+    const r = runs[item.task][item.pair];
+    if (item.what === 'support') {
+      r.support[item.tag] = result;
+      return;
+    }
+    const outcomes = item.counted ? (item.side === 'plus' ? r.countedPlus! : r.countedOther!) : item.side === 'plus' ? r.plus : r.other;
+    const outputs = result.outputs as CallOutput[];
+    for (const o of outputs) {
+      const index = item.indexes[o.index];
+      if (index !== undefined) outcomes.set(index, { ...o, index });
+    }
+    // A batch the wall-clock safety net (or a crash of the process) ended early: skip the input it stopped on, uncompared.
+    if ((result.verdict.status === 'timeout' || result.verdict.status === 'error') && outputs.length + 1 < item.indexes.length) {
+      enqueue([{ ...item, indexes: item.indexes.slice(outputs.length + 1) }], true);
+      return;
+    }
+    const key = `${item.task}:${item.pair}`;
+    const at = progressOf.get(key)!;
+    if (--at.waiting > 0) return;
+    if (!at.counted) {
+      const heavy = toCount(r, at.start, at.end);
+      if (heavy.length > 0) {
+        // One input per counted job: its count cannot depend on which other inputs were heavy (a set CPU time
+        // picks), and both workers share a slow reference's inputs. A job costs a few ms; a counted input up to seconds.
+        progressOf.set(key, { ...at, counted: true, waiting: 2 * heavy.length });
+        enqueue(
+          heavy.flatMap((i) => sideTags(item.task, item.pair, true, [i])),
+          true,
+        );
+        return;
       }
     }
-    if (signal?.aborted) break;
-    pending = next;
+    // The chunk is done; step-capped inputs (deterministic) decide whether the pair goes on.
+    if (at.end < r.inputs.length && stepCapped(r.countedPlus) < MAX_SIDE_TIMEOUTS && stepCapped(r.countedOther) < MAX_SIDE_TIMEOUTS) {
+      const end = Math.min(at.end + chunkInputs, r.inputs.length);
+      progressOf.set(key, { start: at.end, end, counted: false, waiting: 2 });
+      enqueue(sideTags(item.task, item.pair, false, range(at.end, end)));
+    }
+  };
+  progress?.start('reference differential', tasks.filter((_, i) => pairs[i].length > 0).length);
+  for (let i = 0; i < tasks.length; i++) {
+    if (results[i] && pairs[i].length > 0) {
+      stats.tasksFromCheckpoint++;
+      progress?.advance();
+    }
   }
-  return runs.map((rs) => {
-    const analyzed = rs.filter((r) => r.inputs.length > 0).map(analyzePair);
-    return { sections: analyzed.map((a) => a.section), findings: analyzed.flatMap((a) => a.findings) };
+  const memo = new Map<string, Promise<JobResult>>();
+  /** Jobs that differ only in their program's line endings run alike (Python reads \r\n as \n): MBPP's full release has \r\n, MBPP sanitized \n. */
+  const lf = <T extends string | undefined>(text: T): T => (text?.replaceAll('\r\n', '\n') ?? text) as T;
+  const memoKey = (job: SandboxJob) =>
+    sha256Hex(canonicalJson('program' in job ? { ...job, program: { ...job.program, candidate: lf(job.program.candidate), setup: lf(job.program.setup), imports: job.program.imports?.map(lf) } } : job));
+  const limit = pool.size * IN_FLIGHT_PER_WORKER;
+  /** Jobs running in the pool, and items whose result is not recorded yet (a memo hit waits without a worker). */
+  let running = 0;
+  let unrecorded = 0;
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const pump = () => {
+      if (failed) return;
+      while (!signal?.aborted && queue.length > 0 && running < limit) {
+        const item = queue.shift()!;
+        const job = toJob(item);
+        const key = memoKey(job);
+        let promise = memo.get(key);
+        if (promise === undefined) {
+          running++;
+          promise = pool.run(job).finally(() => running--);
+          memo.set(key, promise);
+          promise.then((result) => account(item, result), () => {});
+        } else {
+          stats.sharedJobs++;
+        }
+        unrecorded++;
+        promise.then(
+          (result) => {
+            unrecorded--;
+            if (failed) return;
+            try {
+              if (!signal?.aborted) {
+                record(item, result);
+                if (--outstanding[item.task][item.pair] === 0 && --pairsLeft[item.task] === 0) finishTask(item.task);
+              }
+            } catch (error) {
+              failed = true;
+              reject(error);
+              return;
+            }
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+      if (unrecorded === 0 && (queue.length === 0 || signal?.aborted)) resolve();
+    };
+    // Stopped: the jobs in flight are not waited for (their results would be dropped; finished tasks are checkpointed).
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+    pump();
   });
+  progress?.finish();
+  stats.wallMs = Math.round(performance.now() - started);
+  return { tasks: results.map((r) => r ?? { sections: [], findings: [] }), stats };
+}
+
+/** Checkpoint names of the differential: apart from the mutation check's, which share the folder's task files. */
+const CHECKPOINT_PREFIX = 'reference-differential:';
+
+/** What a task's differential depends on, besides the code of this module (its constants are in the key too). */
+function programOf(t: Task) {
+  return { id: t.id, entryPoint: t.entryPoint, solution: t.solution, setupCode: t.setupCode, imports: t.imports, tests: t.tests, prompt: t.prompt, inputs: t.inputs ?? null };
+}
+
+/** Per-task checkpoints of the differential in a store (resume): keyed by both references, their inputs, tests, prompt and the limits. */
+export function differentialCheckpoints(
+  store: CheckpointStore,
+  config: Pick<ExecutionConfig, 'maxPlusInputs'>,
+  /** The interpreter's version: line events are counted by it. */
+  python: string,
+): NonNullable<DifferentialOptions['checkpoints']> {
+  const keyOf = (task: Task, pairs: readonly Pair[]) =>
+    checkpointKey({
+      check: 'reference-differential',
+      task: programOf(task),
+      siblings: pairs.map((p) => ({ benchmark: p.sibling.benchmark, task: programOf(p.sibling.task), plusSide: p.plusSide })),
+      maxPlusInputs: config.maxPlusInputs,
+      python,
+      limits: { STEP_CAP, SLOW_FACTOR, COUNT_ABOVE_CPU_MS, COUNTED_CPU_BACKSTOP_MS, CHUNK_INPUTS, MAX_SIDE_TIMEOUTS, SUPPORT_CPU_LIMIT_MS },
+    });
+  return {
+    load: (task, pairs) => store.load(CHECKPOINT_PREFIX + task.id, keyOf(task, pairs)) as TaskDifferential | undefined,
+    save: (task, pairs, value) => store.save(CHECKPOINT_PREFIX + task.id, keyOf(task, pairs), value),
+  };
 }

@@ -58,16 +58,19 @@ function parseInteger(flag: string, text: string | number | undefined): number |
   return Number(text);
 }
 
+/** Checks that save per-task results (the execution check: its reference differential). */
+const checkpointed = (checks: readonly string[]) => checks.includes('mutation') || checks.includes('execution');
+
 function interruptedMessage(args: readonly string[], checkpointDir: string | undefined, wrote: string[]): string {
   const lines = ['bench-audit: interrupted; no report was written for the benchmark in progress'];
   if (wrote.length > 0) lines.push(`finished before the interrupt: ${wrote.join(', ')}`);
   if (checkpointDir !== undefined) {
     const n = countCheckpoints(checkpointDir);
-    lines.push(n > 0 ? `${checkpointDir} holds the mutation results of ${n} task${n === 1 ? '' : 's'}; --resume reuses those whose config and code match` : `no task's mutation results were checkpointed yet (${checkpointDir})`);
+    lines.push(n > 0 ? `${checkpointDir} holds ${n} per-task result${n === 1 ? '' : 's'} (mutation, reference differential); --resume reuses those whose config and code match` : `no task's results were checkpointed yet (${checkpointDir})`);
     const again = args.includes('--resume') ? args : [...args, '--resume'];
     lines.push(`resume with: bench-audit ${again.map(shellQuote).join(' ')}`);
   } else {
-    lines.push(`only the mutation check saves per-task results; rerun: bench-audit ${args.map(shellQuote).join(' ')}`);
+    lines.push(`only the mutation check and the reference differential save per-task results; rerun: bench-audit ${args.map(shellQuote).join(' ')}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -106,7 +109,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
           .option('isolation', { choices: ISOLATION_MODES, group: 'Execution:', describe: 'sandbox isolation (default auto: the strongest that works here); none needs --unsafe-no-isolation' })
           .option('unsafe-no-isolation', { type: 'boolean', group: 'Execution:', describe: 'allow --isolation none: benchmark code then runs unconfined, with your files and network' })
           .option('max-mutants-per-task', { type: 'string', group: 'Mutation:', describe: `sample at most this many mutants per task, deterministically from --seed (default ${DEFAULT_MUTATION_SETTINGS.maxMutantsPerTask})` })
-          .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation results are saved here (default .bench-audit/checkpoints/<id>)' })
+          .option('checkpoint-dir', { type: 'string', group: 'Mutation:', describe: 'per-task mutation and reference-differential results are saved here (default .bench-audit/checkpoints/<id>)' })
           .option('resume', { type: 'boolean', group: 'Mutation:', describe: 'reuse the saved results of tasks finished by an interrupted run' }),
       ))
         .example('$0 audit demo', 'the packaged demo benchmark, offline')
@@ -173,7 +176,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
         if (plan.json !== undefined) prepareOutput(plan.json, argv['out-dir'] !== undefined ? '--out-dir' : '--out');
         if (plan.markdown !== undefined) prepareOutput(plan.markdown, '--markdown');
         if (plan.html !== undefined) prepareOutput(plan.html, '--html');
-        if (config.checks.includes('mutation')) prepareDirectory(checkpointDirOf(ids[i]!), '--checkpoint-dir');
+        if (checkpointed(config.checks)) prepareDirectory(checkpointDirOf(ids[i]!), '--checkpoint-dir');
       }
       if (argv['partial-out'] !== undefined) prepareOutput(argv['partial-out'], '--partial-out');
       if (argv['update-baseline'] === true) prepareOutput(baselinePath, '--update-baseline');
@@ -212,7 +215,7 @@ export const auditCommand: CommandFactory = (state) => (y) =>
             report = undefined as never;
           }
           if (interrupt.interrupted) {
-            state.io.err(interruptedMessage(state.args, config.checks.includes('mutation') ? checkpointDir : undefined, wrote));
+            state.io.err(interruptedMessage(state.args, checkpointed(config.checks) ? checkpointDir : undefined, wrote));
             state.exitCode = EXIT_INTERRUPTED;
             return;
           }

@@ -13,18 +13,20 @@ class StepLimit(BaseException):
 
 
 class StepCounter:
-    __slots__ = ('cap', 'count', '_tracer')
+    """The count lives in a closure cell, not an attribute: the per-line callback is the whole
+    cost of counting, and a cell update is ~20% cheaper than a slot update (Python 3.11)."""
+
+    __slots__ = ('cap', '_tracer', '_read')
 
     def __init__(self, cap):
         self.cap = cap
-        self.count = 0
-        counter = self
+        n = 0
 
         def local(frame, event, arg):
+            nonlocal n
             if event == 'line':
-                n = counter.count + 1
-                counter.count = n
-                if n > counter.cap:
+                n += 1
+                if n > cap:
                     # Python unsets a trace function that raises: a program that catches this runs on
                     # uncounted, still capped, until the CPU backstop ends it.
                     raise StepLimit()
@@ -33,7 +35,15 @@ class StepCounter:
         def global_trace(frame, event, arg):
             return local
 
+        def read():
+            return n
+
         self._tracer = global_trace
+        self._read = read
+
+    @property
+    def count(self):
+        return self._read()
 
     def start(self):
         sys.settrace(self._tracer)
@@ -42,4 +52,4 @@ class StepCounter:
         sys.settrace(None)
 
     def capped(self):
-        return self.count > self.cap
+        return self._read() > self.cap

@@ -8,7 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { createExecutionCheck } from '../../../src/checks/execution/index.js';
 import { evalplusAccepts, oracleFor } from '../../../src/checks/execution/evalplus-oracle.js';
 import { spawn } from 'node:child_process';
-import { analyzePair, CHUNK_INPUTS, STEP_CAP, type PairRuns, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
+import { analyzePair, CHUNK_INPUTS, differentialCheckpoints, runDifferential, STEP_CAP, type PairRuns, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
+import { memoryCheckpointStore } from '../../../src/checks/mutation/checkpoint.js';
+import type { Runtime } from '../../../src/sandbox/runtime.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Config, Finding } from '../../../src/model/types.generated.js';
@@ -196,6 +198,50 @@ describe('reference differential on fixtures', () => {
     assert.equal(section?.compared, many.plus.length);
     const f = out.tasks[0].findings.find((x) => x.kind === 'reference-disagrees-with-sibling');
     assert.deepEqual((f?.evidence.inputs as { index: number }[]).map((i) => i.index), [2 * CHUNK_INPUTS + 20]);
+  });
+
+  it('gives the same records with one input per job as in chunks; a job two pairs share runs once; a finished task resumes from its checkpoint', async () => {
+    // One input of each outcome: agreement, a wrong answer, a crash, a contract violation, and one past the step cap.
+    const inputs = { base: [[1], [2]], plus: [[-3], [0], [1000], [7]], atol: 0, contract: '    assert x != 1000, "invalid"\n' };
+    const curated = task('curated', 'T/10', 'def f(x):\n    return 2 * x\n', { inputs });
+    const original = task('orig', 'T/10', 'def f(x):\n    if x == 0:\n        raise ValueError(x)\n    if x == 7:\n        while True:\n            pass\n    return 2 * abs(x)\n');
+    // The pairs from the curated side: two sibling benchmarks with the same (quick) program, one with \r\n line ends (as MBPP's full release).
+    const quick = task('orig', 'T/10', 'def f(x):\n    return 2 * abs(x)\n');
+    const twin = { ...quick, benchmark: 'orig-twin', solution: quick.solution.replaceAll('\n', '\r\n') };
+    const siblingsOf = (t: Task): SiblingTask[] => (t === curated ? [{ benchmark: 'orig', task: quick }, { benchmark: 'orig-twin', task: twin }] : [{ benchmark: 'curated', task: curated }]);
+    let jobs = 0;
+    const counting = { size: pool.size, run: (job: Parameters<Runtime['run']>[0]) => ((jobs += 1), pool.run(job)) } as unknown as Runtime;
+    const limits = { maxPlusInputs: 0 };
+    const examples = () => [];
+    const chunkedRun = await runDifferential(counting, [original], siblingsOf, limits, examples);
+    const chunked = chunkedRun.tasks;
+    assert.equal(chunkedRun.stats.stepCapped, 1, 'the runaway input, counted on its side only');
+    const single = (await runDifferential(counting, [original], siblingsOf, limits, examples, { chunkInputs: 1 })).tasks;
+    assert.deepEqual(single, chunked);
+    const section = chunked[0].sections[0];
+    assert.deepEqual([section.compared, section.disagreements, section.contractViolations, section.tooSlow], [4, 2, 1, 1]);
+    assert.deepEqual(chunked[0].findings.map((f) => f.kind), ['reference-disagrees-with-sibling', 'reference-too-slow']);
+
+    // The curated side against two siblings with the same program: the second pair's jobs are the first's.
+    jobs = 0;
+    const one = (await runDifferential(counting, [curated], (t) => siblingsOf(t).slice(0, 1), limits, examples)).tasks;
+    const alone = jobs;
+    jobs = 0;
+    const store = memoryCheckpointStore();
+    const checkpoints = differentialCheckpoints(store, limits, 'test');
+    const bothRun = await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints });
+    const both = bothRun.tasks;
+    assert.equal(bothRun.stats.sharedJobs, alone);
+    assert.equal(jobs, alone, 'no job run twice');
+    assert.deepEqual(both[0].sections.map((x) => ({ ...x, benchmark: 'orig' })), [one[0].sections[0], one[0].sections[0]]);
+
+    // Resumed: nothing runs, the same records come back; another sibling program is not taken from the checkpoint.
+    jobs = 0;
+    const resumed = await runDifferential(counting, [curated], siblingsOf, limits, examples, { checkpoints });
+    assert.deepEqual(resumed.tasks, both);
+    assert.equal(resumed.stats.tasksFromCheckpoint, 1);
+    assert.equal(jobs, 0);
+    assert.equal(checkpoints.load(curated, [{ task: curated, sibling: { benchmark: 'orig', task: { ...quick, solution: 'def f(x):\n    return x\n' } }, plusSide: 'task' }]), undefined);
   });
 
   it('a task missing from a curated release drawn from this benchmark is reported as dropped', async () => {
