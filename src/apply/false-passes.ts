@@ -78,15 +78,42 @@ export interface SampleRuns {
 /** Where a task's samples run: one runtime, or the runtime of the task's language. */
 export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
 
-/** Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. */
+/**
+ * The verdict of the benchmark's own tests, read off a run of the strengthened ones where it can be: those run the
+ * original tests first, in the same process, and stop at the first failure. Passed, or failed in an added assert:
+ * the original tests passed. Failed while loading the program, or in the original tests: the same failure.
+ * Undefined (run the original tests on their own) for a timeout or a lost run, or a failure it cannot place.
+ */
+export function originalFromStrengthened(task: Task, asserts: readonly string[], strengthened: Verdict): Verdict | undefined {
+  if (strengthened.status === 'passed') return strengthened;
+  if (strengthened.status !== 'failed') return undefined;
+  if (strengthened.phase !== 'tests') return strengthened;
+  const t = task.tests;
+  if (t.kind === 'assert-list') {
+    if (strengthened.assertIndex === undefined) return undefined;
+    return strengthened.assertIndex < t.asserts.length ? strengthened : { status: 'passed' };
+  }
+  if (t.kind !== 'check-function' || strengthened.line === undefined) return undefined;
+  // The original test code keeps its line numbers at the top of the strengthened code; the wrapper and the added
+  // asserts follow it, and a failure inside the original check is placed at its innermost line there.
+  const originalLines = t.code.trimEnd().split('\n').length;
+  const addedFrom = strengthenedCheckCode(t.code, asserts, t.checkFunction).split('\n').length - asserts.length;
+  if (strengthened.line <= originalLines) return strengthened;
+  return strengthened.line >= addedFrom ? { status: 'passed' } : undefined;
+}
+
+/**
+ * Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. Where the
+ * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs.
+ */
 export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
   const known = new Set(byId.keys());
   const unmatched = new Set<string>();
-  const runs: { taskId: string; row: number; original: number; strengthened?: number }[] = [];
-  const jobs: { job: SandboxJob; runtime: Runtime }[] = [];
+  type Run = { taskId: string; row: number; task: Task; candidate: string; runtime: Runtime; extra: string[]; original?: Verdict; strengthened?: Verdict };
+  const runs: Run[] = [];
   for (const [index, sample] of samples.entries()) {
     const id = matchTaskId(sample.taskId, known);
     if (id === undefined) {
@@ -94,32 +121,41 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
       continue;
     }
     const task = byId.get(id)!;
-    const candidate = sampleProgram(task, sample);
-    const run: (typeof runs)[number] = { taskId: id, row: index + 1, original: jobs.length };
-    const runtime = runtimeOf(task);
-    jobs.push({ job: testsJob(task, { candidate, ...limits }), runtime });
-    const extra = asserts.get(id) ?? [];
-    if (extra.length > 0) {
-      run.strengthened = jobs.length;
-      jobs.push({ job: testsJob(strengthenTask(task, extra), { candidate, ...limits }), runtime });
-    }
-    runs.push(run);
+    runs.push({ taskId: id, row: index + 1, task, candidate: sampleProgram(task, sample), runtime: runtimeOf(task), extra: asserts.get(id) ?? [] });
   }
   // Each runtime's jobs at once, the runtimes side by side; results back in job order.
-  const results = new Array<JobResult>(jobs.length);
-  const byRuntime = new Map<Runtime, number[]>();
-  jobs.forEach((j, i) => byRuntime.set(j.runtime, [...(byRuntime.get(j.runtime) ?? []), i]));
-  await Promise.all(
-    [...byRuntime].map(async ([runtime, indices]) => {
-      const out = await runtime.runAll(indices.map((i) => jobs[i].job));
-      indices.forEach((i, k) => (results[i] = out[k]));
-    }),
+  const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[]): Promise<JobResult[]> => {
+    const results = new Array<JobResult>(jobs.length);
+    const byRuntime = new Map<Runtime, number[]>();
+    jobs.forEach((j, i) => byRuntime.set(j.runtime, [...(byRuntime.get(j.runtime) ?? []), i]));
+    await Promise.all(
+      [...byRuntime].map(async ([runtime, indices]) => {
+        const out = await runtime.runAll(indices.map((i) => jobs[i].job));
+        indices.forEach((i, k) => (results[i] = out[k]));
+      }),
+    );
+    return results;
+  };
+  // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones.
+  const derives = (r: Run) => r.extra.length > 0 && r.task.tests.kind !== 'script';
+  const first = await runJobs(runs.map((r) => ({ job: testsJob(derives(r) ? strengthenTask(r.task, r.extra) : r.task, { candidate: r.candidate, ...limits }), runtime: r.runtime })));
+  runs.forEach((r, i) => {
+    if (derives(r)) {
+      r.strengthened = first[i].verdict;
+      r.original = originalFromStrengthened(r.task, r.extra, r.strengthened);
+    } else r.original = first[i].verdict;
+  });
+  // Then what the first runs did not tell: the original tests after an inconclusive strengthened run, a script's strengthened tests.
+  const second = runs.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
+    r.original === undefined ? [{ r, task: r.task, key: 'original' }] : r.extra.length > 0 && r.strengthened === undefined ? [{ r, task: strengthenTask(r.task, r.extra), key: 'strengthened' }] : [],
   );
+  const more = await runJobs(second.map((x) => ({ job: testsJob(x.task, { candidate: x.r.candidate, ...limits }), runtime: x.r.runtime })));
+  second.forEach((x, i) => (x.r[x.key] = more[i].verdict));
   const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
   return {
     verdicts: runs.map((r) => {
-      const original = results[r.original].verdict;
-      const strong = r.strengthened === undefined ? undefined : results[r.strengthened].verdict;
+      const original = r.original!;
+      const strong = r.strengthened;
       const failed = failing(original) ?? failing(strong);
       return {
         taskId: r.taskId,

@@ -944,7 +944,7 @@ export interface MutationTask {
        */
       assert: string;
       /**
-       * Ids of the wrong programs this input kills (mutant ids; `hom:<id>+<id>` for higher-order mutants; `mistake:<id>` for plausible-mistake mutants; `reference` for the audited reference where the sibling corrects it); a program that hangs is named on the first few inputs it hangs on only.
+       * Ids of the wrong programs this input kills (mutant ids; `hom:<id>+<id>` for higher-order mutants; `mistake:<id>` for plausible-mistake mutants; `reference` for the audited reference where the sibling corrects it). Each wrong program runs on the candidate inputs in a seeded order only until N_DETECT (4) of them kill it (all the n-detect cover asks of it), so a program is named on at most 4 inputs: these are the kills observed, not every input that would kill it.
        */
       kills: string[];
       /**

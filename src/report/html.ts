@@ -17,6 +17,7 @@ import { allFindings, contaminationSimilarityChart, findingsByKindChart, mutatio
 import { CLIENT_JS, ERROR_HOOK_JS } from './html/client.js';
 import { escapeHtml as esc, jsonForScript, safeHttpUrl } from './html/escape.js';
 import { contaminationPartsHtml } from './contamination-parts.js';
+import { suitesHtml, suitesSummary } from './suites.js';
 import { REPORT_CSS } from './html/style.js';
 import { humanize, reproduceCommand, scalarLeaves } from './markdown.js';
 import { headlineSentence, scoreCards } from './headline.js';
@@ -308,6 +309,7 @@ function navHtml(report: AuditReport): string {
     ['summary', 'Summary'],
     ['overview', 'Provenance'],
     ...(Object.keys(report.summary.checks).length > 0 ? [['checks', 'Checks'] as [string, string]] : []),
+    ...(suitesSummary(report) !== undefined ? [['suites', 'Suites'] as [string, string]] : []),
     ...(report.findings.length > 0 ? [['benchmark-findings', 'Benchmark findings'] as [string, string]] : []),
     ...(report.warnings.length > 0 ? [['warnings', 'Warnings'] as [string, string]] : []),
     ['tasks', 'Tasks'],
@@ -358,7 +360,7 @@ export function renderHtml(input: AuditReport): string {
 ${scoreCardHtml(report)}
 ${summaryHtml(report)}
 ${headerHtml(report)}
-${checksHtml(report, taskIds)}${contaminationPartsHtml(report)}
+${checksHtml(report, taskIds)}${suitesHtml(report)}${contaminationPartsHtml(report)}
 ${benchmarkFindingsHtml(report.findings)}
 ${warningsHtml(report)}
 ${tasksHtml(report)}

@@ -12,6 +12,7 @@ import { headlineSentence, methodsParagraph, percent, scoreCards } from './headl
 import { CHECK_NAMES } from '../model/enums.generated.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { contaminationPartsMarkdown } from './contamination-parts.js';
+import { suitesMarkdown } from './suites.js';
 
 /** Rows of the "most killable survivors" table: the tasks a reader would look at first. */
 const MAX_RANKING_ROWS = 10;
@@ -171,6 +172,7 @@ export function renderMarkdown(report: AuditReport): string {
     out.push(...body);
   }
 
+  out.push(...suitesMarkdown(report));
   // Sections other checks contribute (each returns '' when it has nothing to say).
   out.push(...[contaminationPartsMarkdown(report)].filter((section) => section !== ''));
 

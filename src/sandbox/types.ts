@@ -92,6 +92,8 @@ export interface CallJob extends JobLimits {
   expectDigests?: (string | null)[];
   /** With `expectDigests`: end the job after the first output that is not `same` (returned otherwise, raised, timeout). */
   stopOnDifference?: boolean;
+  /** With `expectDigests`: end the job after this many outputs that are not `same` (a wrong program run until it is killed N times). */
+  stopAfterDifferences?: number;
   /** End the job after the returned output that brings the calls' total CPU time over this. */
   stopAfterCpuMs?: number;
 }

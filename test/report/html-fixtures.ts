@@ -263,3 +263,36 @@ export async function futureReport(): Promise<AuditReport> {
   match.corpusText = 'def rle(s):\n    out = []\n    for c in s:\n        ...';
   return r;
 }
+
+/** A suite input of the fixture: a confirmed input with the wrong programs it kills. */
+function suiteInput(assertText: string, reason: 'kills' | 'coverage' | 'input-class', kills: string[]) {
+  const call = /candidate\((.*)\) ==/.exec(assertText)?.[1] ?? '';
+  return { input: `clamp(${call})`, inputSource: 'generated' as const, expected: assertText.split(' == ')[1] ?? '', assert: assertText, kills, reason, checks: { passed: ['in-domain', 'reference-agrees'], failed: [] } };
+}
+
+/**
+ * The full report with strengthened suites: Demo/6 has 18 inputs (more than export's default 16), Demo/5 an empty
+ * suite because no candidate input was confirmed, the other analysed tasks a one-assert suite; Demo/3 stays skipped.
+ * Asserts may carry a pipe and backticks (a benchmark's strings), which the Markdown table must keep intact.
+ */
+export async function suitesReport(): Promise<AuditReport> {
+  const r = await fullReport();
+  const wrong = (killed: number, total: number) => ({ total, killed, possiblyEquivalent: total > killed ? ['mistake:x'] : [], byKind: { mutant: { total: total - 2, killed: killed - 2 }, 'higher-order': { total: 2, killed: 2 } } });
+  for (const t of r.tasks) {
+    const m = t.checks.mutation;
+    if (m?.status !== 'analysed') continue;
+    if (t.id === 'Demo/6') {
+      const inputs = [
+        suiteInput(CLAMP_ASSERT, 'kills', ['statement-deletion:70-79:0', 'hom:a+b']),
+        suiteInput("assert candidate('a|b`c', 0, 1) == 'a|b`c'", 'coverage', []),
+        ...Array.from({ length: 16 }, (_, i) => suiteInput(`assert candidate(${i - 20}, -5, 5) == -5`, 'input-class', i === 15 ? ['relational-operator:52-53:0'] : [])),
+      ];
+      m.strengthened = { inputs, wrongPrograms: wrong(3, 4), candidates: { total: 40, confirmed: 30, byFailedCheck: { 'not-answered': 10 } } };
+    } else if (t.id === 'Demo/5') {
+      m.strengthened = { inputs: [], wrongPrograms: wrong(2, 2), candidates: { total: 12, confirmed: 0, byFailedCheck: { 'literal-oracle': 9, 'not-answered': 3 } } };
+    } else {
+      m.strengthened = { inputs: [suiteInput('assert candidate(1, 0, 2) == 1', 'kills', ['m1', 'm2'])], wrongPrograms: wrong(2, 2), candidates: { total: 10, confirmed: 10, byFailedCheck: {} } };
+    }
+  }
+  return r;
+}

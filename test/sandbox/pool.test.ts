@@ -234,6 +234,10 @@ describe('sandbox pool: CPU limits and differential calls', () => {
     // Without stopOnDifference every input runs.
     const all = await pool.run({ kind: 'call', program: f('    return 7 if x == 2 else 2 * x'), entryPoint: 'f', inputs, expectDigests: digests });
     assert.deepEqual(all.outputs.map((o) => o.status), ['same', 'returned', 'same', 'same']);
+    // stopAfterDifferences: N outputs that are not same end the job (here a timeout and a wrong value).
+    const two = await pool.run({ kind: 'call', program: f('    while x == 1:\n        pass\n    return 7 if x != 4 else 8'), entryPoint: 'f', inputs, expectDigests: digests, perInputCpuMs: 50, stopAfterDifferences: 2 });
+    assert.equal(two.verdict.status, 'passed');
+    assert.deepEqual(two.outputs.map((o) => o.status), ['timeout', 'returned']);
     // A program that ends the job early by itself is not a stop the harness made.
     const early = await pool.run({ kind: 'call', program: f('    import os\n    os._exit(0)'), entryPoint: 'f', inputs, expectDigests: digests, stopOnDifference: true });
     assert.equal(early.verdict.status, 'error');

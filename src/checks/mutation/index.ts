@@ -68,7 +68,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     prompt: task.prompt,
     witnessChecks: 4,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 2,
+    strengthen: 3,
   });
 }
 

@@ -4,7 +4,7 @@
  * inputs inside the inferred domain) on the confirmed reference (the sibling's corrected one where a
  * sibling is linked, else the task's own when no oracle contradicts it); the wrong programs
  * (every first-order mutant run, sampled higher-order mutants, plausible-mistake mutants, the
- * audited reference where the sibling corrects it) on every confirmed input; coverage of the
+ * audited reference where the sibling corrects it), each in one job on the confirmed inputs until N_DETECT kill it; coverage of the
  * reference's branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
  */
 import type { Task } from '../../model/task.js';
@@ -16,7 +16,7 @@ import { inferDomain } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
-import { callRepr, evalplusOutputsMatch, pyRepr, type PyValue } from './py-value.js';
+import { callRepr, evalplusOutputsMatch, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import {
   CALL_HELPER,
@@ -34,7 +34,7 @@ import {
   type Strengthened,
   type WitnessChecks,
 } from './run.js';
-import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
@@ -46,9 +46,9 @@ export const COVERAGE_PROBE_INPUTS = 32;
 /** Wall-clock safety net of one batch (sleeping code uses no CPU); an input it stops decides nothing. */
 const BATCH_WALL_SAFETY_MS = 600_000;
 /**
- * Confirmed inputs every wrong program is run on (a seeded sample beyond this): bounds the suite's cost at
- * wrong programs x this calls per task (on HumanEval ~170 inputs are confirmed per task and the cost grew ~10x
- * the mutation check's); HumanEval+-Mini keeps ~16 inputs per task out of ~760 with the same killing power.
+ * Confirmed inputs a wrong program may be run on (a seeded sample beyond this; it stops at N_DETECT kills):
+ * bounds the suite's cost at wrong programs x this calls per task for programs nothing kills (on HumanEval ~170
+ * inputs are confirmed per task); HumanEval+-Mini keeps ~16 inputs per task out of ~760 with the same killing power.
  */
 export const STRENGTHEN_CANDIDATE_CAP = 64;
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
@@ -121,30 +121,50 @@ async function outputsOf(run: StrengthenInput['run'], job: CallJob, count: numbe
   return outputs;
 }
 
-/** Jobs per wrong program that stop at a difference, while it hangs (each hang costs one CPU limit, not one per input). */
-export const MAX_STOPPING_JOBS = 3;
+/**
+ * The call helper of a wrong program's job: each input as the text of its argument tuple, evaluated only when
+ * called. A job usually ends after a few kills (N_DETECT), so compiling every input up front (~3 ms for a task's
+ * 64) cost more than the calls; the arguments are the same values as the literal would give, fresh per call.
+ */
+function lazyCallSuffix(entryPoint: string, inputs: readonly PyValue[][]): string {
+  const texts = inputs.map((args) => `    ${strRepr(`(${args.map(pyRepr).join(', ')}${args.length === 1 ? ',' : ''})`)},`);
+  return ['', '', `def ${CALL_HELPER}(i):`, `    return ${entryPoint}(*eval(${LAZY_INPUTS_NAME}[i], globals()))`, '', '', `${LAZY_INPUTS_NAME} = [`, ...texts, ']', ''].join('\n');
+}
+const LAZY_INPUTS_NAME = '__bench_audit_input_texts__';
+
+/** Jobs per wrong program at most (a job ends at N_DETECT kills; a difference the tolerance accepts, or a lost job, starts another). */
+export const MAX_KILL_JOBS = 4;
 
 /**
- * The inputs (indexes into `confirmed`, among `idx`) on which `program` is wrong: it raises, runs out of CPU, or
- * returns another value than the confirmed expected one. A first job stops at the first difference; a program
- * that hangs there gets at most MAX_STOPPING_JOBS such jobs, any other one a job over all the remaining inputs.
+ * The inputs (indexes into `confirmed`, from `order`, run in that order) on which `program` is wrong: it raises,
+ * runs out of CPU, or returns another value than the confirmed expected one; only the first `detect` of them. The
+ * n-detect cover (selectByKills) asks no more of a wrong program than min(N_DETECT, its killing inputs) kills, so
+ * knowing the first N_DETECT keeps its guarantee (each wrong program killed that many times by the suite), while a
+ * program stops being run once it is known to be wrong enough: one job per program, a few calls for most (the
+ * mutants the tests kill are wrong on most inputs). A program that hangs costs at most `detect` CPU limits.
  */
 async function killingInputs(
   run: StrengthenInput['run'],
   parser: PythonParser,
   task: Task,
   program: string,
-  idx: readonly number[],
+  order: readonly number[],
   confirmed: readonly Confirmed[],
   cpuLimits: readonly number[],
   atol: number,
+  detect: number,
 ): Promise<Set<number>> {
   const killed = new Set<number>();
-  if (idx.length === 0) return killed;
+  if (order.length === 0) return killed;
+  const body = program.endsWith('\n') ? program : program + '\n';
   const job: CallJob = {
-    ...callJobFor(task, program, idx.map((i) => confirmed[i].candidate.args), {}),
-    perInputCpuMs: idx.map((i) => cpuLimits[i]),
-    expectDigests: idx.map((i) => confirmed[i].digest ?? null),
+    kind: 'call',
+    program: programFor(task, body + lazyCallSuffix(task.entryPoint, order.map((i) => confirmed[i].candidate.args))),
+    entryPoint: CALL_HELPER,
+    inputs: order.map((_, k) => [k]),
+    timeoutMs: BATCH_WALL_SAFETY_MS,
+    perInputCpuMs: order.map((i) => cpuLimits[i]),
+    expectDigests: order.map((i) => confirmed[i].digest ?? null),
   };
   const wrongAt = (o: CallOutput, i: number): boolean => {
     if (o.status === 'raised' || o.status === 'timeout') return true;
@@ -152,28 +172,26 @@ async function killingInputs(
     const got = outputValue(parser, o);
     return got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol);
   };
-  let hangs = false;
-  for (let start = 0, jobs = 0; start < idx.length; jobs++) {
-    const stopping = jobs === 0 || (hangs && jobs < MAX_STOPPING_JOBS);
-    if (!stopping && hangs) break;
-    const r = await run({ ...job, ...(stopping ? { stopOnDifference: true } : {}), ...(start > 0 ? { startIndex: start } : {}) });
+  // Outputs the tolerance accepts count as differences in the sandbox: after one, the rest runs in one job.
+  let tolerated = false;
+  for (let start = 0, jobs = 0; start < order.length && killed.size < detect && jobs < MAX_KILL_JOBS; jobs++) {
+    const r = await run({ ...job, ...(tolerated ? {} : { stopAfterDifferences: detect - killed.size }), ...(start > 0 ? { startIndex: start } : {}) });
     const outputs = r.outputs as CallOutput[];
     let next = start;
     for (const o of outputs) {
-      if (wrongAt(o, idx[o.index])) killed.add(idx[o.index]);
-      if (o.status === 'timeout') hangs = true;
+      if (wrongAt(o, order[o.index])) {
+        if (killed.size < detect) killed.add(order[o.index]);
+      } else if (o.status === 'returned') tolerated = true;
       next = Math.max(next, o.index + 1);
     }
     // A program that does not even load fails every assert: the first input stands for them.
     if (r.verdict.status === 'failed' && outputs.length === 0) {
-      killed.add(idx[start]);
+      killed.add(order[start]);
       break;
     }
     // The wall clock or a lost worker ended the job: the input after the last output decides nothing; go on after it.
-    if (r.verdict.status === 'timeout' || r.verdict.status === 'error') {
-      hangs = true;
-      next += 1;
-    } else if (r.verdict.status !== 'passed' || !stopping) break;
+    if (r.verdict.status === 'timeout' || r.verdict.status === 'error') next += 1;
+    else if (r.verdict.status !== 'passed') break;
     if (next <= start) break;
     start = next;
   }
@@ -276,8 +294,9 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
   const corrected = new Set(ownDiffersAt);
   const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
-  const killsOn = (w: WrongProgram, idx: readonly number[]) => killingInputs(run, parser, task, w.source, idx, confirmed, cpuLimits, atol);
-  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killsOn(w, [...tried].sort((a, b) => a - b))));
+  // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
+  // killing inputs are then a seeded sample of all of them, not the smallest ones.
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, cpuLimits, atol, N_DETECT)));
   if (ownDiffersAt.length > 0) {
     wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
     kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));

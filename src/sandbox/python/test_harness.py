@@ -596,6 +596,10 @@ def run_calls(job, callables, link):
     want_digest = bool(job.get('digests'))
     expect = job.get('expectDigests')
     stop = bool(job.get('stopOnDifference'))
+    # With expectDigests: end the job after this many outputs that are not 'same' (0: no such limit).
+    stop_after = job.get('stopAfterDifferences', 0)
+    stop_after = stop_after if type(stop_after) is int and stop_after > 0 and expect else 0
+    differences = 0
     budget_s = job.get('stopAfterCpuMs', 0) / 1000.0
     used_s = 0.0
     ran = 0
@@ -659,7 +663,9 @@ def run_calls(job, callables, link):
                 rec.update(counted)
                 outputs.append(rec)
             ran += 1
-            if (stop and (expect or status != 'ok')) or (budget_s > 0 and used_s > budget_s):
+            differences += 1
+            if (stop and (expect or status != 'ok')) or (budget_s > 0 and used_s > budget_s) \
+                    or (stop_after and differences >= stop_after):
                 end.update(ran=ran, stoppedAt=index)
                 return end
     except LinkBroken:

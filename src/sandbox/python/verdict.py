@@ -104,7 +104,7 @@ def expected_count(job, end=None, outputs=()):
         start = job.get('startIndex', 0)
         stopped = end.get('stoppedAt') if end else None
         # A call job told to stop early may end only right after an output for that input which is not 'same'.
-        if (job.get('stopOnDifference') or job.get('stopAfterCpuMs')) and stopped is not None:
+        if (job.get('stopOnDifference') or job.get('stopAfterCpuMs') or job.get('stopAfterDifferences')) and stopped is not None:
             last = outputs[-1] if outputs else None
             if type(stopped) is int and start <= stopped < len(job['inputs']) and last is not None \
                     and last.get('index') == stopped and last.get('status') != 'same':

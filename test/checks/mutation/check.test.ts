@@ -12,6 +12,8 @@ import { CALL_HELPER, dependsOnMachine, MUTANT_CPU_FLOOR_MS, mutantCpuLimit, mut
 import type { CheckContext } from '../../../src/checks/types.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
+import type { SandboxJob } from '../../../src/sandbox/types.js';
+import { N_DETECT } from '../../../src/checks/mutation/strengthen.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';
 import { readFileSync } from 'node:fs';
@@ -80,8 +82,33 @@ function context(tasks: Task[]): CheckContext {
 
 test('a planted weak task yields a killable survivor whose assert, added to the tests, kills it', async () => {
   const store = memoryCheckpointStore();
-  const out = await runMutationCheck(context([weak, trivial, broken]), { pool, checkpoints: store });
+  // The strengthened suite's wrong programs: one job each, ended after N_DETECT kills.
+  const killJobs: { differences: number }[] = [];
+  const counting = new Proxy(pool, {
+    get: (target, key) =>
+      key === 'run'
+        ? async (job: SandboxJob) => {
+            const r = await target.run(job);
+            if (job.kind === 'call' && job.stopAfterDifferences !== undefined) killJobs.push({ differences: r.outputs.filter((o) => o.status !== 'same').length });
+            return r;
+          }
+        : Reflect.get(target, key),
+  });
+  const out = await runMutationCheck(context([weak, trivial, broken]), { pool: counting, checkpoints: store });
   assert.equal(out.tasks.length, 3);
+  const suites = out.tasks.flatMap((x) => (x.section?.strengthened ? [x.section.strengthened] : []));
+  assert.equal(suites.length, 2);
+  const wrongRun = suites.reduce((a, x) => a + x.wrongPrograms.total - (x.wrongPrograms.byKind.reference?.total ?? 0), 0);
+  assert.equal(killJobs.length, wrongRun, 'one job per wrong program');
+  assert.ok(killJobs.every((j) => j.differences <= N_DETECT), JSON.stringify(killJobs));
+  for (const x of suites) {
+    // A wrong program is known killed by at most N_DETECT inputs, and the n-detect cover takes every one of them.
+    const named = new Map<string, number>();
+    for (const i of x.inputs) for (const w of i.kills) named.set(w, (named.get(w) ?? 0) + 1);
+    assert.ok([...named.values()].every((n) => n <= N_DETECT), JSON.stringify([...named]));
+    assert.equal(new Set(x.inputs.filter((i) => i.reason === 'kills').flatMap((i) => i.kills)).size, x.wrongPrograms.killed);
+    assert.ok(x.wrongPrograms.killed > 0);
+  }
 
   const section = out.tasks[0].section!;
   assert.equal(section.status, 'analysed');

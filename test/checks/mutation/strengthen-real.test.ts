@@ -4,6 +4,7 @@
  * handling, an ignored constraint) that all pass HumanEval's own tests, and two correct variants per task written
  * with another algorithm. With the HumanEval+ sibling linked, the suite (as `export --strengthen` writes it) must
  * pass every correct one and HumanEval+'s own reference, and rejects every wrong one but two named below.
+ * (bench/strengthen-fixtures.ts measures the same fixtures from HumanEval alone, without the sibling.)
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

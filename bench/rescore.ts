@@ -1,0 +1,91 @@
+/**
+ * rescore's speed on a HumanEval-sized sample set (~30 samples per task, ~4,920 in all, like the real model samples
+ * of the issue), beside a simple baseline in the same run: a fresh python3 per sample (no sandbox) on a subset.
+ *
+ * The samples are built reproducibly (nothing from a model): per task the original reference, HumanEval+'s
+ * reference, the hand-written fixtures of test/fixtures/strengthen/, then the reference's mutants in generation
+ * order, cycled up to --per-task. They are written to --out (not the repository) and re-run by `rescore`'s own code
+ * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests.
+ *
+ *   npx tsx bench/rescore.ts [--out DIR] [--per-task 30] [--limit N] [--baseline 100] [--audit audits/humaneval/humaneval.audit.json]
+ *
+ * Run on an idle machine for the time figures (target: < 60 s for ~4,920 samples on 2 cores).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rescoreSamples, sampleProgram, summarizeFalsePasses, type Sample } from '../src/apply/false-passes.js';
+import { DEFAULT_MUTATION_CONFIG } from '../src/checks/mutation/config.js';
+import { generateMutants, solutionRegion } from '../src/checks/mutation/generate.js';
+import { mutationOperators } from '../src/checks/mutation/operators/index.js';
+import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
+import { loadDataFile } from '../src/datasets/load.js';
+import type { AuditReport } from '../src/model/types.generated.js';
+import { resolvePython } from '../src/python/interpreter.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const root = join(import.meta.dirname, '..');
+const data = flag('--data-dir') ?? join(root, '..', 'shared', 'data');
+const out = flag('--out') ?? join(tmpdir(), 'bench-rescore');
+const perTask = Number(flag('--per-task') ?? 30);
+const limit = flag('--limit') ? Number(flag('--limit')) : undefined;
+const baselineCount = Number(flag('--baseline') ?? 100);
+/** Wall limit of one baseline run (the baseline has no sandbox; a hung sample is killed). */
+const BASELINE_TIMEOUT_MS = 10_000;
+/** Baseline runs at once: the machine's two cores, as the sandbox pool uses them. */
+const BASELINE_PARALLEL = 2;
+const report = JSON.parse(readFileSync(flag('--audit') ?? join(root, 'audits', 'humaneval', 'humaneval.audit.json'), 'utf8')) as AuditReport;
+
+const number = (id: string) => /(\d+)$/.exec(id)![1];
+let tasks = await loadDataFile(join(data, 'humaneval/HumanEval.jsonl.gz'), { benchmark: 'humaneval' });
+if (limit !== undefined) tasks = tasks.slice(0, limit);
+const plusById = new Map((await loadDataFile(join(data, 'evalplus/HumanEvalPlus.jsonl.gz'), { benchmark: 'humaneval-plus' })).map((t) => [number(t.id), t]));
+const fixtures = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'strengthen', 'humaneval-solutions.json'), 'utf8')) as { task: string; code: string }[];
+const parser = await loadPythonParser();
+const operators = mutationOperators.filter((o) => DEFAULT_MUTATION_CONFIG.operators.includes(o.name));
+
+const samples: Sample[] = [];
+for (const task of tasks) {
+  const plus = plusById.get(number(task.id));
+  const programs = [task.solution];
+  if (plus) programs.push(plus.solution.replace(/\n*$/, '\n') + (plus.entryPoint === task.entryPoint ? '' : `\n${task.entryPoint} = ${plus.entryPoint}\n`));
+  for (const f of fixtures) if (f.task === task.id) programs.push(f.code);
+  programs.push(...generateMutants(parser, task.solution, solutionRegion(task).region, { operators }).mutants.map((m) => m.source));
+  for (let i = 0; i < perTask; i++) samples.push({ taskId: task.id, solution: programs[i % programs.length] });
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'samples.jsonl'), samples.map((s) => JSON.stringify({ task_id: s.taskId, solution: s.solution }) + '\n').join(''));
+console.log(`${samples.length} samples of ${tasks.length} tasks written to ${join(out, 'samples.jsonl')}`);
+
+const t0 = performance.now();
+const runs = await rescoreSamples(report, samples);
+const ms = performance.now() - t0;
+const f = summarizeFalsePasses(runs);
+console.log(`rescore (sandboxed, original + strengthened tests): ${(ms / 1000).toFixed(1)} s, ${((samples.length / ms) * 1000).toFixed(1)} samples/s`);
+console.log(`  pass the original tests: ${f.passedOriginal}; the strengthened ones too: ${f.passedStrengthened}; false passes: ${f.falsePasses}; samples with stronger tests: ${f.samplesWithStrongerTests}`);
+
+// Baseline: a fresh python3 per sample, the original tests only, no sandbox.
+const python = resolvePython(undefined).executable;
+const byId = new Map(tasks.map((t) => [t.id, t]));
+const subset = samples.filter((_, i) => i % Math.max(1, Math.floor(samples.length / baselineCount)) === 0).slice(0, baselineCount);
+const runOne = (s: Sample): Promise<void> =>
+  new Promise((resolve) => {
+    const task = byId.get(s.taskId)!;
+    const t = task.tests;
+    const tests = t.kind === 'check-function' ? `${task.prompt}\n${t.code}\n${t.checkFunction}(${task.entryPoint})\n` : t.kind === 'assert-list' ? t.asserts.join('\n') : '';
+    const child = spawn(python, ['-c', `${sampleProgram(task, s)}\n${tests}`], { stdio: 'ignore', timeout: BASELINE_TIMEOUT_MS });
+    child.on('close', () => resolve());
+    child.on('error', () => resolve());
+  });
+const b0 = performance.now();
+const queue = [...subset];
+await Promise.all(Array.from({ length: BASELINE_PARALLEL }, async () => {
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) await runOne(s);
+}));
+const bms = performance.now() - b0;
+console.log(`baseline (fresh python3 per sample, original tests only, no sandbox, ${BASELINE_PARALLEL} at once): ${subset.length} samples in ${(bms / 1000).toFixed(1)} s, ${((subset.length / bms) * 1000).toFixed(1)} samples/s`);

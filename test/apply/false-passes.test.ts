@@ -1,0 +1,70 @@
+/**
+ * Samples re-run once on the strengthened tests where that run tells the original tests' verdict too: the verdicts
+ * must be the ones two separate runs give, for each way a sample can end (passes all, fails an original assert,
+ * fails an added one, raises, does not load, hangs), on a check-function task and an assert-list task.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { originalFromStrengthened, runSamples, strengthenTask } from '../../src/apply/false-passes.js';
+import type { Task } from '../../src/model/task.js';
+import type { AuditReport } from '../../src/model/types.generated.js';
+import { testsJob } from '../../src/sandbox/jobs.js';
+import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
+import type { SandboxJob } from '../../src/sandbox/types.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({ workers: 2 });
+});
+after(async () => {
+  await pool.close();
+});
+
+const base = { benchmark: 'fixture', prompt: '', setupCode: '', imports: [], siblings: [], source: { file: 'fixture.jsonl', row: 1 } };
+const ref = 'def half(x):\n    return x // 2\n';
+const checkTask: Task = { ...base, id: 'F/0', entryPoint: 'half', canonicalSolution: ref, solution: ref, tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(4) == 2\n    assert candidate(10) == 5\n', checkFunction: 'check' } };
+const listTask: Task = { ...base, id: 'F/1', entryPoint: 'half', canonicalSolution: ref, solution: ref, tests: { kind: 'assert-list', asserts: ['assert half(4) == 2', 'assert half(10) == 5'], challengeAsserts: [] } };
+const added = { 'F/0': ['assert candidate(3) == 1', 'assert candidate(-3) == -2'], 'F/1': ['assert half(3) == 1', 'assert half(-3) == -2'] };
+const samples = [
+  ref,
+  'def half(x):\n    return round(x / 2)\n', // passes the original tests, fails an added one
+  'def half(x):\n    return int(x / 2)\n', // fails the last added assert only
+  'def half(x):\n    return x / 2\n', // passes the original asserts? 4/2 == 2 is True: fails the added 3 -> 1.5
+  'def half(x):\n    return 0\n', // fails an original assert
+  'def half(x):\n    raise ValueError(x)\n', // raises in the original tests
+  'def half(x:\n', // does not load
+];
+
+function report(): AuditReport {
+  const suite = (asserts: string[]) => ({ strengthened: { inputs: asserts.map((a) => ({ input: a, inputSource: 'generated', expected: '1', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } });
+  return { tasks: [{ id: 'F/0', checks: { mutation: suite(added['F/0']) }, findings: [] }, { id: 'F/1', checks: { mutation: suite(added['F/1']) }, findings: [] }] } as unknown as AuditReport;
+}
+
+describe('rescore: one run per sample where the strengthened run tells both verdicts', () => {
+  it('gives the verdicts two separate runs give, with fewer jobs', async () => {
+    let jobs = 0;
+    const counting = new Proxy(pool, { get: (t, k) => (k === 'runAll' ? (js: SandboxJob[]) => ((jobs += js.length), t.runAll(js)) : Reflect.get(t, k)) });
+    const limits = { timeoutMs: 10_000, memoryBytes: 0 };
+    const all = [checkTask, listTask].flatMap((task) => samples.map((solution) => ({ taskId: task.id, solution })));
+    const runs = await runSamples(report(), [checkTask, listTask], all, counting, limits);
+    // The same, one job per suite.
+    const separate = await Promise.all(
+      all.map(async (s) => {
+        const task = s.taskId === 'F/0' ? checkTask : listTask;
+        const [o, st] = await Promise.all([pool.run(testsJob(task, { candidate: s.solution, ...limits })), pool.run(testsJob(strengthenTask(task, added[task.id as 'F/0']), { candidate: s.solution, ...limits }))]);
+        return { original: o.verdict.status, strengthened: st.verdict.status };
+      }),
+    );
+    assert.deepEqual(runs.verdicts.map((v) => ({ original: v.original, strengthened: v.strengthened })), separate);
+    assert.deepEqual(separate.map((x) => x.original), [...Array(2)].flatMap(() => ['passed', 'passed', 'passed', 'passed', 'failed', 'failed', 'failed']));
+    assert.deepEqual(separate.map((x) => x.strengthened), [...Array(2)].flatMap(() => ['passed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed']));
+    assert.equal(jobs, all.length, 'no second run was needed');
+  });
+
+  it('leaves a timeout or a failure it cannot place to a run of the original tests', () => {
+    assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'timeout', completed: 0 }), undefined);
+    assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), undefined);
+    // Line 5 is the blank line between the original code and the wrapper: no assert is there.
+    assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '', line: 5 }), undefined);
+  });
+});
