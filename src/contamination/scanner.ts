@@ -7,7 +7,8 @@
  *
  * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
  * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
- * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
+ * first, and inside a copy each n-gram is first compared with the key of the id after the last one
+ * found; a function's signature is computed only when the exact bound in minhash-filter.ts says some
  * reference can still reach the Jaccard threshold. Where matches are dense (model completions, benchmark
  * copies), a window's similarities and a function's LSH candidates are computed once per distinct token
  * content (memo.ts; test/contamination/dense-equivalence.test.ts checks them against a scan without).
