@@ -670,8 +670,13 @@ export class Scanner {
       const inTok = tokens[p + n - 1];
       h1 = (Math.imul(h1, ROLL_BASE_1) + inTok) | 0;
       h2 = (Math.imul(h2, ROLL_BASE_2) + (inTok ^ NGRAM_TOKEN_SALT_2)) | 0;
-      let id1 = next1 >= 0 && next1 < a1.length && a1[next1] === h1 && b1[next1] === h2 ? next1 : -1;
-      let id2 = two && next2 >= 0 && next2 < a2.length && a2[next2] === h1 && b2[next2] === h2 ? next2 : -1;
+      let id1 = -1;
+      let id2 = -1;
+      if (next1 >= 0 || next2 >= 0) {
+        // Inside a copy (rare in ordinary code, whose n-grams take only the filter test below).
+        if (next1 >= 0 && next1 < a1.length && a1[next1] === h1 && b1[next1] === h2) id1 = next1;
+        if (next2 >= 0 && next2 < a2.length && a2[next2] === h1 && b2[next2] === h2) id2 = next2;
+      }
       if (id1 < 0 || (two && id2 < 0)) {
         // Nearly every n-gram of ordinary code is absent: one bit, in a bitset that stays in cache, says so.
         const bit1 = h2 >>> s1;
@@ -685,14 +690,16 @@ export class Scanner {
           if (in2) id2 = this.probe(channel2, k1, k2);
         }
       }
+      next1 = id1;
+      next2 = id2;
       if (id1 >= 0) {
         this.record(channel, id1, p, serial);
-        next1 = id1 + 1;
-      } else next1 = -1;
+        next1++;
+      }
       if (id2 >= 0) {
         this.record(channel2, id2, p, serial);
-        next2 = id2 + 1;
-      } else next2 = -1;
+        next2++;
+      }
     }
   }
 
