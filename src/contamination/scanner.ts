@@ -7,7 +7,8 @@
  *
  * Speed without changing results (test/contamination/scan-equivalence.test.ts checks every verbatim
  * copy against a plain token search): n-gram lookups go through a cache-sized bit filter of the table keys
- * first; a function's signature is computed only when the exact bound in minhash-filter.ts says some
+ * first, and inside a copy each n-gram is first compared with the key of the id after the last one
+ * found; a function's signature is computed only when the exact bound in minhash-filter.ts says some
  * reference can still reach the Jaccard threshold. Where matches are dense (model completions, benchmark
  * copies), a window's similarities and a function's LSH candidates are computed once per distinct token
  * content (memo.ts; test/contamination/dense-equivalence.test.ts checks them against a scan without).
@@ -194,25 +195,58 @@ function keyFilter(table: BenchmarkIndex['tables'][number]): Int32Array {
   return filter;
 }
 
-/** Int32 fields per slot of the scanner's table copy: key halves, n-gram id (-1: empty), single posting (-1: several). */
+/** Int32 fields per slot of the scanner's table copy: key halves, n-gram id (-1: empty), and one unused, so no slot straddles a cache line. */
 const SLOT_FIELDS = 4;
 
 /**
- * A table's slots in one array (key halves, id and, when the n-gram has one item, that item), so a
- * probe that finds its n-gram touches one cache line instead of one per array: where matches are
- * dense, most n-grams get that far.
+ * Highest load of the scanner's table copy. The index's tables are 4x sparse so that a miss ends at
+ * an empty slot of a small id array; the scanner checks its key filter first, so most of its probes
+ * find their n-gram, and a denser copy (1 MB instead of 5 MB for HumanEval's text channel) keeps more
+ * of it in cache. Linear probing at load 0.6 averages under 2 slots per successful probe (Knuth).
  */
-function slotsOf(table: BenchmarkIndex['tables'][number]): Int32Array {
-  const slots = new Int32Array((table.mask + 1) * SLOT_FIELDS);
+const SLOT_MAX_LOAD = 0.6;
+
+/** What the scanner keeps of one channel's table (see `tableCopy`). */
+interface TableCopy {
+  /** Entries re-hashed into one interleaved array, placed by the first key half as in the index. */
+  slots: Int32Array;
+  mask: number;
+  /** Per id: the key halves before their finishing mix, i.e. the rolling hashes the scan computes. */
+  preKey1: Int32Array;
+  preKey2: Int32Array;
+  /** Per id: its only item, or -1 when several items hold the n-gram. */
+  singlePost: Int32Array;
+}
+
+/**
+ * The scanner's copy of a table: a probe that finds its n-gram touches one cache line of `slots`
+ * (where matches are dense, most n-grams get that far), and the per-id arrays let a copy's next
+ * n-gram be confirmed without a probe (see `Scanner.lookupStream`).
+ */
+function tableCopy(table: BenchmarkIndex['tables'][number]): TableCopy {
+  let cap = 16;
+  while (table.size > cap * SLOT_MAX_LOAD) cap *= 2;
+  const mask = cap - 1;
+  const slots = new Int32Array(cap * SLOT_FIELDS);
+  for (let i = 0; i < cap; i++) slots[i * SLOT_FIELDS + 2] = -1;
+  const preKey1 = new Int32Array(table.size);
+  const preKey2 = new Int32Array(table.size);
+  const singlePost = new Int32Array(table.size);
   for (let i = 0; i <= table.mask; i++) {
     const id = table.vals[i];
-    const at = i * SLOT_FIELDS;
+    if (id < 0) continue;
+    let j = table.k1[i] & mask;
+    while (slots[j * SLOT_FIELDS + 2] >= 0) j = (j + 1) & mask;
+    const at = j * SLOT_FIELDS;
     slots[at] = table.k1[i] | 0;
     slots[at + 1] = table.k2[i] | 0;
     slots[at + 2] = id;
-    slots[at + 3] = id >= 0 && table.postStart[id + 1] - table.postStart[id] === 1 ? table.postItems[table.postStart[id]] : -1;
+    // fmix32 is a bijection: the rolling values are recovered exactly (the second half was salted before its mix).
+    preKey1[id] = unfmix32(table.k1[i]) | 0;
+    preKey2[id] = (unfmix32(table.k2[i]) ^ NGRAM_FINAL_SALT_2) | 0;
+    singlePost[id] = table.postStart[id + 1] - table.postStart[id] === 1 ? table.postItems[table.postStart[id]] : -1;
   }
-  return slots;
+  return { slots, mask, preKey1, preKey2, singlePost };
 }
 
 export class Scanner {
@@ -222,9 +256,12 @@ export class Scanner {
   private readonly hits = [new Hits(), new Hits(), new Hits()];
   /** Per channel, per n-gram id: [serial of the last document that had it, documents that had it]. */
   private readonly seen: Uint32Array[];
-  /** Per channel: the table's slots, interleaved (see slotsOf). */
+  /** Per channel: the table's slots, interleaved, and its per-id arrays (see tableCopy). */
   private readonly slots: Int32Array[];
   private readonly slotMask: number[];
+  private readonly preKey1: Int32Array[];
+  private readonly preKey2: Int32Array[];
+  private readonly singlePost: Int32Array[];
   /** Per channel: one bit per (hashed) indexed n-gram, checked before the table (see keyFilter). */
   private readonly filters: Int32Array[];
   private docSerial = 0;
@@ -282,8 +319,12 @@ export class Scanner {
       index.lshRefs.map((ref, id) => ({ tokens: index.items[ref.item].canon, start: ref.start, end: ref.end, signature: index.lsh.signatures[id] })),
     );
     this.seen = index.tables.map((t) => new Uint32Array(2 * t.size));
-    this.slots = index.tables.map(slotsOf);
-    this.slotMask = index.tables.map((t) => t.mask);
+    const copies = index.tables.map(tableCopy);
+    this.slots = copies.map((c) => c.slots);
+    this.slotMask = copies.map((c) => c.mask);
+    this.preKey1 = copies.map((c) => c.preKey1);
+    this.preKey2 = copies.map((c) => c.preKey2);
+    this.singlePost = copies.map((c) => c.singlePost);
     this.filters = index.tables.map(keyFilter);
     this.candidates = index.items.map(() => []);
     this.sig = new Int32Array(index.params.minhash.permutations);
@@ -595,17 +636,26 @@ export class Scanner {
 
   /**
    * Look up every n-gram of tokens[0..length) in the tables of `channel` and (if >= 0) `channel2`.
-   * The keys are `ngramKeys`' (the same rolling hashes, computed inline): the second half decides the
-   * key filter first, and the first half is finished only for the few n-grams that pass it.
+   * The keys are `ngramKeys`' (the same rolling hashes, computed inline). In a copy, consecutive
+   * n-grams are mostly consecutive ids (ids are numbered item by item in n-gram order), so after a
+   * hit the next id's key (kept by id, before the finishing mix) is compared first: a run of a copy
+   * costs two sequential reads per n-gram instead of a filter bit and a table slot at random places.
+   * Otherwise the second half decides the key filter, and the halves are finished only for the few
+   * n-grams that pass it. Either way the hits are those of a plain table lookup.
    */
   private lookupStream(tokens: Uint32Array, length: number, n: number, channel: number, channel2: number, serial: number): void {
     const count = length - n + 1;
     if (count <= 0) return;
+    const two = channel2 >= 0;
+    const c2 = two ? channel2 : channel;
     const f1 = this.filters[channel];
-    const f2 = channel2 >= 0 ? this.filters[channel2] : f1;
+    const f2 = this.filters[c2];
     const s1 = 32 - Math.log2(f1.length * 32);
     const s2 = 32 - Math.log2(f2.length * 32);
-    const two = channel2 >= 0;
+    const a1 = this.preKey1[channel];
+    const b1 = this.preKey2[channel];
+    const a2 = this.preKey1[c2];
+    const b2 = this.preKey2[c2];
     const p1 = powMod32(ROLL_BASE_1, n - 1);
     const p2 = powMod32(ROLL_BASE_2, n - 1);
     let h1 = 0;
@@ -614,6 +664,9 @@ export class Scanner {
       h1 = (Math.imul(h1, ROLL_BASE_1) + tokens[i]) | 0;
       h2 = (Math.imul(h2, ROLL_BASE_2) + (tokens[i] ^ NGRAM_TOKEN_SALT_2)) | 0;
     }
+    // The id expected next in each table (-1: the last n-gram was not in it).
+    let next1 = -1;
+    let next2 = -1;
     for (let p = 0; p < count; p++) {
       if (p > 0) {
         const out = tokens[p - 1];
@@ -623,41 +676,63 @@ export class Scanner {
       const inTok = tokens[p + n - 1];
       h1 = (Math.imul(h1, ROLL_BASE_1) + inTok) | 0;
       h2 = (Math.imul(h2, ROLL_BASE_2) + (inTok ^ NGRAM_TOKEN_SALT_2)) | 0;
-      // Nearly every corpus n-gram is absent: one bit, in a bitset that stays in cache, says so.
-      const b1 = h2 >>> s1;
-      const in1 = (f1[b1 >>> 5] & (1 << (b1 & 31))) !== 0;
-      const b2 = h2 >>> s2;
-      const in2 = two && (f2[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
-      if (!in1 && !in2) continue;
-      const k2 = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
-      const k1 = fmix32(h1);
-      if (in1) this.probe(channel, k1, k2, p, serial);
-      if (in2) this.probe(channel2, k1, k2, p, serial);
+      let id1 = -1;
+      let id2 = -1;
+      if (next1 >= 0 || next2 >= 0) {
+        // Inside a copy (rare in ordinary code, whose n-grams take only the filter test below).
+        if (next1 >= 0 && next1 < a1.length && a1[next1] === h1 && b1[next1] === h2) id1 = next1;
+        if (next2 >= 0 && next2 < a2.length && a2[next2] === h1 && b2[next2] === h2) id2 = next2;
+      }
+      if (id1 < 0 || (two && id2 < 0)) {
+        // Nearly every n-gram of ordinary code is absent: one bit, in a bitset that stays in cache, says so.
+        const bit1 = h2 >>> s1;
+        const in1 = id1 < 0 && (f1[bit1 >>> 5] & (1 << (bit1 & 31))) !== 0;
+        const bit2 = h2 >>> s2;
+        const in2 = two && id2 < 0 && (f2[bit2 >>> 5] & (1 << (bit2 & 31))) !== 0;
+        if (in1 || in2) {
+          const k2 = fmix32(h2 ^ NGRAM_FINAL_SALT_2);
+          const k1 = fmix32(h1);
+          if (in1) id1 = this.probe(channel, k1, k2);
+          if (in2) id2 = this.probe(channel2, k1, k2);
+        }
+      }
+      next1 = id1;
+      next2 = id2;
+      if (id1 >= 0) {
+        this.record(channel, id1, p, serial);
+        next1++;
+      }
+      if (id2 >= 0) {
+        this.record(channel2, id2, p, serial);
+        next2++;
+      }
     }
   }
 
-  /** Record the n-gram (k1, k2) at position p if the channel's table holds it. */
-  private probe(channel: number, k1: number, k2: number, p: number, serial: number): void {
+  /** The id of n-gram (k1, k2) in the channel's table, or -1. */
+  private probe(channel: number, k1: number, k2: number): number {
     const t = this.slots[channel];
     const mask = this.slotMask[channel];
-    // Empty slots are found in the table's own (4x smaller) id array: most probes of ordinary code end there.
-    const vals = this.index.tables[channel].vals;
     let i = k1 & mask;
-    let at = 0;
+    let at = i * SLOT_FIELDS;
     for (;;) {
-      if (vals[i] < 0) return;
-      at = i * SLOT_FIELDS;
-      if (t[at] === (k1 | 0) && t[at + 1] === (k2 | 0)) break;
+      const id = t[at + 2];
+      if (id < 0) return -1;
+      if (t[at] === (k1 | 0) && t[at + 1] === (k2 | 0)) return id;
       i = (i + 1) & mask;
+      at = i * SLOT_FIELDS;
     }
-    const id = t[at + 2];
+  }
+
+  /** Record n-gram `id` of the channel at position p: its document frequency and a hit per item holding it. */
+  private record(channel: number, id: number, p: number, serial: number): void {
     const seen = this.seen[channel];
     if (seen[2 * id] !== serial) {
       seen[2 * id] = serial;
       seen[2 * id + 1]++;
     }
     const hits = this.hits[channel];
-    const post = t[at + 3];
+    const post = this.singlePost[channel][id];
     if (post >= 0) hits.push(post, p, id);
     else {
       const { postStart, postItems } = this.index.tables[channel];
@@ -788,7 +863,11 @@ export class Scanner {
         ids[count++] = id;
       }
     }
-    return Array.from(ids.subarray(0, count).sort());
+    ids.subarray(0, count).sort();
+    // A plain loop: Array.from on a typed array goes through its iterator, one call per element.
+    const out = new Array<number>(count);
+    for (let k = 0; k < count; k++) out[k] = ids[k];
+    return out;
   }
 
   /** The partial result of everything scanned so far. */
