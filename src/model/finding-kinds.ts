@@ -182,14 +182,14 @@ export const FINDING_KINDS: Readonly<Record<FindingKind, FindingKindInfo>> = {
     severities: ['warning'],
     subset: 'weak-tests',
     title: 'tests accept a wrong solution',
-    explanation: 'a mutant of the reference passes the tests but is provably wrong on an input that passed the witness checks (contract, input domain, sibling reference), with the assert that catches it',
+    explanation: 'a mutant of the reference passes the tests but is provably wrong on an input that passed the witness checks (contract, input domain, sibling reference; a generated input also needs a second oracle), with the assert that catches it',
   },
   'unconfirmed-survivors': {
     check: 'mutation',
     severities: ['info'],
     subset: null,
     title: 'unconfirmed survivors',
-    explanation: 'surviving mutants that differ from the reference only on inputs whose evidence failed a check (outside the input domain, or the sibling reference disagrees): no assert is offered',
+    explanation: 'surviving mutants that differ from the reference only on inputs whose evidence failed a check (outside the input domain, the sibling reference disagrees, or a generated input that no second oracle confirms): no assert is offered, and each says why',
   },
   'possibly-equivalent-mutants': {
     check: 'mutation',

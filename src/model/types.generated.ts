@@ -850,7 +850,7 @@ export interface MutationTask {
      */
     diff: string;
     /**
-     * killable: a confirmed witness distinguishes it; unconfirmed: only inputs whose evidence failed a check do (outside the input domain, or the sibling benchmark's reference disagrees); possibly-equivalent: no input does; unsorted: not differentially tested.
+     * killable: a confirmed witness distinguishes it; unconfirmed: only inputs whose evidence failed a check do (outside the input domain, the sibling benchmark's reference disagrees, or a generated input no second oracle confirms); possibly-equivalent: no input does; unsorted: not differentially tested.
      */
     verdict: 'killable' | 'unconfirmed' | 'possibly-equivalent' | 'unsorted';
     /**
@@ -1013,11 +1013,11 @@ export interface MutationTask {
  */
 export interface WitnessChecks {
   /**
-   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output), near-example (a generated input one int step from a test input or prompt example, every other argument equal: the second oracle of a generated witness without a sibling).
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), or degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show).
    */
   failed: string[];
   /**
@@ -1030,11 +1030,11 @@ export interface WitnessChecks {
  */
 export interface WitnessChecks1 {
   /**
-   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output).
+   * Checks the input passed: contract (the EvalPlus input contract), domain (every rule inferred from the task's tests and prompt examples; generated inputs), evalplus-input (an EvalPlus plus input, valid by EvalPlus's contract, with JSON lists read as tuples where the tests pass tuples), own-test (one of the task's own test inputs), output-kind (the reference's answer is the kind of value the tests expect: number, str, list, ...), sibling-agrees (the sibling benchmark's reference gives the same output), near-example (a generated input one int step from a test input or prompt example, every other argument equal: the second oracle of a generated witness without a sibling).
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), or sibling-disagrees (with the sibling's output in siblingOutput).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), or degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show).
    */
   failed: string[];
   /**

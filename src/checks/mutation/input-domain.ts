@@ -121,6 +121,20 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
         return [...got].every((t) => seen.has(t));
       },
     });
+    // A bool where the examples only pass ints (`[True, False]` for a sorted int array): EvalPlus's type mutation
+    // makes such plus inputs, on which the task says nothing (bool is an int subclass, so its contract lets them in).
+    const intOnly = [...seen].filter((t) => t.endsWith(':int') && !seen.has(t.replace(/:int$/, ':bool'))).map((t) => t.replace(/:int$/, ''));
+    if (intOnly.length > 0) {
+      rules.push({
+        name: `int-not-bool:${p}`,
+        description: `argument ${p + 1} has no bool where the examples have ints`,
+        holds: (args) => {
+          const got = new Set<string>();
+          typePaths(args[p], `${p}`, got);
+          return intOnly.every((path) => !got.has(`${path}:bool`));
+        },
+      });
+    }
     // Tuples of one length (pairs, triples) stay that length: `[(5, 6, 6)]` is no list of pairs.
     const tuples = new Map<string, Set<number>>();
     for (const v of values) tupleLengths(v, `${p}`, tuples);
@@ -289,6 +303,19 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
 
 /** Rules that relate arguments to each other (lengths, order): EvalPlus contracts often leave them out, so plus inputs are held to them too. */
 export const isRelationRule = (name: string): boolean => /^(len-equals|len-offset|len-at-most|same-length|less|at-most):/.test(name);
+
+/** The prompt states sortedness as a precondition ("two sorted arrays", "a sorted list"). */
+const SAYS_SORTED = /\bsorted\b/i;
+
+/**
+ * The rules a plus input is held to: EvalPlus inputs pass EvalPlus's contract, which rarely states relations between
+ * arguments, never rules out bools among ints, and leaves sortedness unchecked even where the prompt requires it
+ * (Mbpp/597 `find_kth([1, 2, 3], [True, False], 3)`): those rules apply, the sortedness ones only when the prompt says sorted.
+ */
+export function isPlusInputRule(name: string, prompt: string): boolean {
+  if (isRelationRule(name) || name.startsWith('int-not-bool:')) return true;
+  return /^sorted-(ascending|descending):/.test(name) && SAYS_SORTED.test(prompt);
+}
 
 /** The names of the rules `args` breaks (none: inside the domain). */
 export function brokenRules(domain: InputDomain, args: readonly PyValue[]): string[] {

@@ -215,7 +215,8 @@ test('inputs that hang the reference are discarded by its CPU limit, and the res
   assert.ok(boundary, JSON.stringify(section.survivors.map((s) => s.id)));
   assert.equal(boundary.verdict, 'killable');
   assert.equal(boundary.evidence?.assert, 'assert candidate(2) == 0');
-  assert.deepEqual(boundary.evidence?.checks, { passed: ['domain', 'output-kind', 'output-sign'], failed: [] });
+  // Generated, no sibling: confirmed because candidate(2) is one step from the test input candidate(1).
+  assert.deepEqual(boundary.evidence?.checks, { passed: ['domain', 'output-kind', 'output-sign', 'near-example'], failed: [] });
   // A survivor that hangs only where the reference does not (n == 0) is told apart by a timeout there, but the
   // tests only pass positive n: n == 0 is outside the task's domain, so the survivor is unconfirmed, with no assert.
   const hangsAtZero = section.survivors.find((s) => s.original === '<' && s.replacement === '<=');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brokenRules, coerceToExampleTypes, inferDomain, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
+import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
@@ -93,5 +93,29 @@ describe('coerceToExampleTypes', () => {
     const coerced = coerceToExampleTypes([ints(1, 2), py.list(ints(3))], examples);
     assert.deepEqual(coerced, [py.tuple(py.int(1), py.int(2)), py.list(py.tuple(py.int(3)))]);
     assert.deepEqual(coerceToExampleTypes([ints(1)], [[ints(2)]]), [ints(1)]);
+  });
+});
+
+describe('isPlusInputRule: the domain rules an EvalPlus plus input is held to', () => {
+  // Mbpp/597 find_kth(arr1, arr2, k), "from the given two sorted arrays"; its tests pass sorted int lists.
+  const prompt = 'Write a function to find kth element from the given two sorted arrays.';
+  const kth = [
+    [ints(2, 3, 6, 7, 9), ints(1, 4, 8, 10), py.int(5)],
+    [ints(100, 112, 256, 349, 770), ints(72, 86, 113, 119, 265, 445, 892), py.int(7)],
+    [ints(3, 4, 7, 8, 10), ints(2, 5, 9, 11), py.int(6)],
+  ];
+  const plusRules = (args: PyValue[], text: string) => broken(kth, args).filter((name) => isPlusInputRule(name, text));
+
+  it('a bool list where the tests pass ints, unsorted where the prompt says sorted: outside (the false witness find_kth([1, 2, 3], [True, False], 3))', () => {
+    assert.deepEqual(plusRules([ints(1, 2, 3), py.list(py.bool(true), py.bool(false)), py.int(3)], prompt), ['int-not-bool:1', 'sorted-ascending:1']);
+  });
+
+  it('a sorted int input of another size is inside, and sortedness binds only when the prompt says sorted', () => {
+    assert.deepEqual(plusRules([ints(1, 5), ints(2, 3, 4), py.int(4)], prompt), []);
+    const unsorted = [ints(1, 2, 3), ints(9, 4), py.int(2)];
+    assert.deepEqual(plusRules(unsorted, prompt), ['sorted-ascending:1']);
+    assert.deepEqual(plusRules(unsorted, 'Write a function to find the kth element of two arrays.'), []);
+    // Sign, emptiness and value rules stay for generated inputs only: EvalPlus's contract decides them for plus inputs.
+    assert.deepEqual(plusRules([ints(1, 2, 3), ints(-4, 0), py.int(3)], prompt), []);
   });
 });

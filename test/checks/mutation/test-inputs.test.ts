@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
-import { checkOutputKinds, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { checkOutputKinds, checkSecondOracle, exampleNeighbours, isNearExample, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
 import { loadReferenceTasks } from './helpers.js';
@@ -88,4 +88,75 @@ test('inputs from every HumanEval and MBPP test suite round-trip through repr', 
   // nearly every task calls its function with literal arguments somewhere
   assert.ok(tasksWithInputs >= 0.9 * (humaneval.length + mbpp.length), `only ${tasksWithInputs} tasks with literal inputs`);
   assert.ok(total > 3 * tasksWithInputs);
+});
+
+/** A witness candidate as sortSurvivors builds it, with the reference's answer and the checks it passed so far. */
+function candidate(source: DiffInput['source'], args: PyValue[], answer: PyValue, passed: string[]): { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks } {
+  return { input: { source, args }, ref: { value: () => answer } as unknown as ReferenceOutput, checks: { passed: [...passed], failed: [] } };
+}
+
+test('checkSecondOracle: a generated witness no sibling confirms is unconfirmed unless it is one int step from an example', () => {
+  // Mbpp/228 (no MBPP+ sibling): all bits unset in [l, r]; tests (4, 1, 2) -> True, (17, 2, 4) -> True, (39, 4, 6) -> False.
+  const bits = { examples: [[4, 1, 2], [17, 2, 4], [39, 4, 6]].map((a) => a.map((x) => py.int(x))), testOutputs: [py.bool(true), py.bool(false)], prompt: 'Write a python function to check whether all the bits are unset in the given range or not.' };
+  const near = candidate('generated', [py.int(5), py.int(1), py.int(2)], py.bool(false), ['domain', 'output-kind']);
+  const far = candidate('generated', [py.int(40), py.int(1), py.int(3)], py.bool(false), ['domain', 'output-kind']);
+  checkSecondOracle([near, far], bits);
+  assert.deepEqual(near.checks, { passed: ['domain', 'output-kind', 'near-example'], failed: [] }, 'bit 1 of 5 is set: right, and one step from (4, 1, 2)');
+  assert.deepEqual(far.checks.failed, ['second-oracle']);
+
+  // Mbpp/411 snake_to_camel: 'apple__watch' is one inserted character from a test input, but a double underscore is
+  // not snake case (the answer is open): string edits are not steps, so the reference's 'Apple_Watch' is no proof.
+  const snake = { examples: [[py.str('android_tv')], [py.str('google_pixel')], [py.str('apple_watch')]], testOutputs: [py.str('AndroidTv')], prompt: 'Write a function to convert a snake case string to camel case string.' };
+  const doubled = candidate('generated', [py.str('apple__watch')], py.str('Apple_Watch'), ['domain', 'output-kind']);
+  checkSecondOracle([doubled], snake);
+  assert.deepEqual(doubled.checks.failed, ['second-oracle']);
+
+  // Mbpp/617 min_Jumps((3, 4), 4): the reference's formula says 1.75, one jump of 4 is the answer; tests ((3, 4), 11), ((3, 4), 0), ((11, 14), 11).
+  const jumps = { examples: [[py.tuple(py.int(3), py.int(4)), py.int(11)], [py.tuple(py.int(3), py.int(4)), py.int(0)], [py.tuple(py.int(11), py.int(14)), py.int(11)]], testOutputs: [py.float(3.5), py.int(0), py.int(1)], prompt: '' };
+  const wrong = candidate('generated', [py.tuple(py.int(3), py.int(4)), py.int(4)], py.float(1.75), ['domain', 'output-kind', 'output-sign']);
+  checkSecondOracle([wrong], jumps);
+  assert.deepEqual(wrong.checks.failed, ['second-oracle']);
+
+  // Mbpp/589 perfect_squares(30, 99) with MBPP+'s reference agreeing: confirmed by the sibling, nothing added.
+  const squares = candidate('generated', [py.int(30), py.int(99)], py.list(py.int(36), py.int(49), py.int(64), py.int(81)), ['contract', 'domain', 'output-kind', 'sibling-agrees']);
+  checkSecondOracle([squares], { examples: [[py.int(1), py.int(30)]], testOutputs: [py.list(py.int(1))], prompt: '' });
+  assert.deepEqual(squares.checks, { passed: ['contract', 'domain', 'output-kind', 'sibling-agrees'], failed: [] });
+
+  // Plus and test inputs are left alone (EvalPlus's and the benchmark's own inputs), and so are witnesses that already failed.
+  const plus = candidate('plus', [py.int(99), py.int(1), py.int(3)], py.bool(false), ['contract', 'evalplus-input', 'output-kind']);
+  const failedAlready = candidate('generated', [py.int(5), py.int(1), py.int(2)], py.bool(false), []);
+  failedAlready.checks.failed.push('positive:1');
+  checkSecondOracle([plus, failedAlready], bits);
+  assert.deepEqual([plus.checks.failed, failedAlready.checks.failed], [[], ['positive:1']]);
+});
+
+test('checkSecondOracle: an empty or None answer the tests and prompt never show fails degenerate-output, even with the sibling agreeing', () => {
+  // snake_to_camel('_'): both references answer '' by the same split-and-join; no test expects '' and the prompt says nothing.
+  const snake = { examples: [[py.str('android_tv')]], testOutputs: [py.str('AndroidTv')], prompt: 'Write a function to convert a snake case string to camel case string.' };
+  const empty = candidate('generated', [py.str('_')], py.str(''), ['contract', 'domain', 'output-kind', 'sibling-agrees']);
+  checkSecondOracle([empty], snake);
+  assert.deepEqual(empty.checks.failed, ['degenerate-output']);
+  // HumanEval/118 get_closest_vowel: the prompt defines the empty answer ("Return empty string if you didn't find any").
+  const vowel = { examples: [[py.str('yogurt')]], testOutputs: [py.str('u')], prompt: 'Return empty string if you didn\'t find any vowel met the above condition.' };
+  const defined = candidate('generated', [py.str('AsiAa')], py.str(''), ['contract', 'domain', 'output-kind', 'sibling-agrees']);
+  checkSecondOracle([defined], vowel);
+  assert.deepEqual(defined.checks.failed, []);
+  // A test that expects an empty list shows the case: Mbpp/297 flatten_list-like tests with `== []`.
+  const shown = candidate('generated', [py.list()], py.list(), ['domain', 'output-kind', 'sibling-agrees']);
+  checkSecondOracle([shown], { examples: [[py.list(py.int(1))]], testOutputs: [py.list(py.int(1)), py.list()], prompt: '' });
+  assert.deepEqual(shown.checks.failed, []);
+});
+
+test('isNearExample: exactly one int argument off by one, every other argument equal', () => {
+  const ex = [[py.list(py.int(1), py.int(2)), py.int(2)]];
+  assert.equal(isNearExample([py.list(py.int(1), py.int(2)), py.int(3)], ex), true);
+  assert.equal(isNearExample([py.list(py.int(1), py.int(2)), py.int(4)], ex), false, 'two steps');
+  assert.equal(isNearExample([py.list(py.int(1), py.int(3)), py.int(3)], ex), false, 'two arguments changed');
+  assert.equal(isNearExample([py.list(py.int(1), py.int(2)), py.int(2)], ex), false, 'the example itself is no step');
+  assert.equal(isNearExample([py.list(py.int(1), py.int(2), py.int(2)), py.int(2)], ex), false, 'container edits are not steps');
+  // The neighbours tried for every task are exactly such steps: each int argument +/- 1.
+  const neighbours = exampleNeighbours([[py.int(9), py.int(0), py.str('a')]]);
+  assert.deepEqual(neighbours.map((a) => a.map(pyRepr).join(', ')), ["10, 0, 'a'", "8, 0, 'a'", "9, 1, 'a'", "9, -1, 'a'"]);
+  assert.ok(neighbours.every((a) => isNearExample(a, [[py.int(9), py.int(0), py.str('a')]])));
+  assert.match(whyUnconfirmed(['second-oracle', 'positive:0']), /no sibling reference confirms it.*; outside the input domain .*\(positive:0\)/);
 });
