@@ -3,7 +3,8 @@
 // so the file list is built here; an empty list is an error, never a silent pass.
 // Usage: node scripts/run-tests.mjs [substring ...]  (only files whose path contains one of them)
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,11 +23,21 @@ if (files.length === 0) {
   console.error(`run-tests: no test files matched ${filters.join(' ') || 'test/**/*.test.ts'}`);
   process.exit(1);
 }
+// Every temporary folder the tests (and the CLIs and sandboxes they start) make goes under one folder of this run,
+// removed at the end, so a test that forgets its own clean-up leaves nothing in /tmp. Sticky and world-writable
+// like /tmp: the unprivileged sandbox test runs jobs as another uid.
+const runTmp = mkdtempSync(join(tmpdir(), 'bench-audit-tests-'));
+chmodSync(runTmp, 0o1777);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: runTmp } },
 );
+try {
+  rmSync(runTmp, { recursive: true, force: true });
+} catch (error) {
+  console.error(`run-tests: could not remove ${runTmp}: ${error.message}`);
+}
 // One line on where the data-dependent tests found the real release files, or how to get them (test/helpers/data.ts).
 const status = spawnSync(
   process.execPath,
