@@ -26,17 +26,13 @@ def hard_limits():
 _HARD_LIMITS = hard_limits()
 
 
-def set_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
-    cpu = int(math.ceil(timeout_s)) + CPU_SLACK_S
-    limits = [
-        (resource.RLIMIT_CPU, cpu),
-        (resource.RLIMIT_FSIZE, FSIZE_BYTES),
-        (resource.RLIMIT_NOFILE, NOFILE),
-        (resource.RLIMIT_CORE, 0),
-        (resource.RLIMIT_NPROC, NPROC),
-    ]
-    if memory_bytes:
-        limits.append((resource.RLIMIT_AS, memory_bytes))
+# Limits every process of a job has (a job's candidate and the long-lived oracle alike).
+FIXED_LIMITS = ((resource.RLIMIT_FSIZE, FSIZE_BYTES), (resource.RLIMIT_NOFILE, NOFILE),
+                (resource.RLIMIT_CORE, 0), (resource.RLIMIT_NPROC, NPROC))
+
+
+def _set_hard(limits, hard):
+    """Each (limit, value) as both soft and hard limit, capped at the server's own hard limit."""
     for which, value in limits:
         cap = hard.get(which, resource.RLIM_INFINITY)
         if cap != resource.RLIM_INFINITY and value > cap:
@@ -47,17 +43,16 @@ def set_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
             pass
 
 
+def set_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
+    limits = [(resource.RLIMIT_CPU, int(math.ceil(timeout_s)) + CPU_SLACK_S)] + list(FIXED_LIMITS)
+    if memory_bytes:
+        limits.append((resource.RLIMIT_AS, memory_bytes))
+    _set_hard(limits, hard)
+
+
 def set_oracle_limits(hard=_HARD_LIMITS):
     """The long-lived oracle's fixed limits, once when it starts (the same values as a job's)."""
-    for which, value in ((resource.RLIMIT_FSIZE, FSIZE_BYTES), (resource.RLIMIT_NOFILE, NOFILE),
-                         (resource.RLIMIT_CORE, 0), (resource.RLIMIT_NPROC, NPROC)):
-        cap = hard.get(which, resource.RLIM_INFINITY)
-        if cap != resource.RLIM_INFINITY and value > cap:
-            value = cap
-        try:
-            resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
+    _set_hard(FIXED_LIMITS, hard)
 
 
 def set_oracle_job_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
