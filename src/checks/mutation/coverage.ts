@@ -4,7 +4,10 @@
  * points come from the syntax tree; a branch point (if/elif/while/for) has two outcomes: the arc
  * from its header into its body, and any other arc leaving the header. Pure given the parser.
  */
-import type { MutationTask } from '../../model/types.generated.js';
+import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
+import type { CoverageProbe } from '../../javascript/coverage.js';
+import { probeCoverage } from '../../javascript/coverage.js';
+import { finding } from '../types.js';
 import type { Span } from './generate.js';
 import type { Node, PythonParser } from './python-parser.js';
 import { roundScore } from './score.js';
@@ -108,4 +111,32 @@ export function branchOutcomes(branches: readonly BranchPoint[], trace: TraceRec
     if (leaving.some(([, to]) => to !== b.body)) out.add(`${b.header}:out`);
   }
   return out;
+}
+
+/** The rates and counts of a coverage section from its line and branch tallies. */
+function coverageSection(lineTotal: number, uncoveredLines: number[], branches: { covered: number; total: number }): TaskCoverage {
+  return {
+    lines: { covered: lineTotal - uncoveredLines.length, total: lineTotal },
+    branches,
+    lineRate: lineTotal === 0 ? null : roundScore((lineTotal - uncoveredLines.length) / lineTotal),
+    branchRate: branches.total === 0 ? null : roundScore(branches.covered / branches.total),
+    uncoveredLines,
+  };
+}
+
+/** Coverage of a JavaScript reference from the probe counts of its instrumented run (src/javascript/coverage.ts). */
+export function probeRegionCoverage(probes: readonly CoverageProbe[], hits: readonly number[]): TaskCoverage {
+  const c = probeCoverage(probes, hits);
+  return coverageSection(c.lines.length, c.uncoveredLines, c.branches);
+}
+
+/** A warning when the tests execute less than the threshold's fraction of the reference's lines. */
+export function lowCoverageFinding(section: Pick<MutationTask, 'coverage'>, config: Pick<MutationConfig, 'lowCoverageThreshold'>): Finding | undefined {
+  const cov = section.coverage;
+  if (!cov || cov.lineRate === null || cov.lineRate >= config.lowCoverageThreshold) return undefined;
+  return finding('mutation', 'low-coverage', 'warning', `the tests execute ${cov.lines.covered} of ${cov.lines.total} lines of the reference solution`, {
+    lineRate: cov.lineRate,
+    branchRate: cov.branchRate,
+    uncoveredLines: cov.uncoveredLines,
+  });
 }

@@ -7,11 +7,13 @@
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import type { Task } from '../../model/task.js';
 import { instrumentAsserts } from '../../javascript/asserts.js';
+import { instrumentCoverage } from '../../javascript/coverage.js';
 import { literalCalls } from '../../javascript/calls.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import type { JsJob, JsLimits, JsResult } from '../../sandbox/js/types.js';
 import { finding } from '../types.js';
+import { lowCoverageFinding, probeRegionCoverage } from './coverage.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
@@ -102,13 +104,21 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
   const tests = instrumentAsserts(parser, task.tests.code);
   const testJob = (candidate: string, limits: JsLimits): JsJob => ({ source: `${candidate}\n${tests.source}`, filename: 'test.js', seed: 0, limits, mode: 'official' });
 
-  const reference = await runner.run(testJob(task.solution, input.limits));
+  const { region } = solutionRegion(task);
+  // The reference with a probe before each statement and branch outcome, run beside the plain one: its counts give
+  // coverage, the plain run the work mutants are measured against (probes add work).
+  const instrumented = instrumentCoverage(parser, task.solution, region);
+  const [reference, traced] = await Promise.all([
+    runner.run(testJob(task.solution, input.limits)),
+    instrumented && instrumented.probes.length > 0 ? runner.run({ ...testJob(instrumented.source, input.limits), coverageProbes: instrumented.probes.length }) : undefined,
+  ]);
   if (reference.official !== 'passed') return { section: skippedSection('the reference solution fails its own tests'), findings: [], mutantsRun: 0 };
+  // Counts are kept only from a run that passed as the plain one did: one that did not is the instrumenter's fault.
+  const coverage = instrumented && traced?.official === 'passed' && traced.coverage ? probeRegionCoverage(instrumented.probes, traced.coverage) : undefined;
   // Mutants get the reference's counted work times the factor, never less than the minimum: deterministic.
   const budget = Math.min(input.limits.workBudget, Math.max(reference.work * config.referenceTimeFactor, JS_MUTANT_MIN_WORK));
   const limits: JsLimits = { ...input.limits, workBudget: budget };
 
-  const { region } = solutionRegion(task);
   const generated = generateMutants(parser, task.solution, region, { operators: javascriptMutationOperators });
   const mutants = sampleMutants(generated.mutants, config.maxMutantsPerTask > 0 ? config.maxMutantsPerTask : undefined, seed, task.id);
   const results = await Promise.all(mutants.map((m) => runner.run(testJob(m.source, limits))));
@@ -202,6 +212,7 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     survivors,
     trivialPasses,
     inputs: { plus: plusInputs.length, test: testInputs.length, generated: 0, discarded },
+    ...(coverage ? { coverage } : {}),
   };
   return { section, findings: findingsOf(section, config), mutantsRun: mutants.length };
 }
@@ -235,5 +246,7 @@ function findingsOf(section: MutationTask, config: MutationConfig): Finding[] {
       }),
     );
   }
+  const low = lowCoverageFinding(section, config);
+  if (low) out.push(low);
   return out;
 }

@@ -11,7 +11,7 @@ import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, JobResult, SandboxJob, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
-import { regionCoverage } from './coverage.js';
+import { lowCoverageFinding, regionCoverage } from './coverage.js';
 import type { Mutant, MutantSet, Span } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
@@ -843,15 +843,7 @@ function taskFindings(section: MutationTask, config: MutationConfig): Finding[] 
       }),
     );
   }
-  const cov = section.coverage;
-  if (cov && cov.lineRate !== null && cov.lineRate < config.lowCoverageThreshold) {
-    out.push(
-      finding('mutation', 'low-coverage', 'warning', `the tests execute ${cov.lines.covered} of ${cov.lines.total} lines of the reference solution`, {
-        lineRate: cov.lineRate,
-        branchRate: cov.branchRate,
-        uncoveredLines: cov.uncoveredLines,
-      }),
-    );
-  }
+  const low = lowCoverageFinding(section, config);
+  if (low) out.push(low);
   return out;
 }

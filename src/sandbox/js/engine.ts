@@ -10,6 +10,9 @@ import type { AssertSiteRecord, JsEnd, JsJob, JsResult, OfficialVerdict } from '
 /** The global the instrumenter rewrites `console.assert(` into: `__benchAuditAssert(site, cond, ...message)`. */
 export const ASSERT_HOOK = '__benchAuditAssert';
 
+/** The global an instrumented program calls with a probe number (src/javascript/coverage.ts writes the calls). */
+export const COVER_HOOK = '__benchAuditCover';
+
 /** Host functions the prelude captures and then deletes from the global object. */
 const HOST_WRITE = '__benchAuditHostWrite';
 const HOST_ASSERT = '__benchAuditHostAssert';
@@ -24,7 +27,7 @@ const STDERR = 2;
  * fails as node's does for a module that is not installed. Formatting is a simplification of node's `util.inspect`:
  * only whether something was written decides a verdict, never what.
  */
-function prelude(seed: number, strict: boolean): string {
+function prelude(seed: number, strict: boolean, probes: number): string {
   return `(() => {
   'use strict';
   const write = globalThis.${HOST_WRITE};
@@ -61,6 +64,11 @@ function prelude(seed: number, strict: boolean): string {
   };
   const fixed = { writable: false, configurable: false, enumerable: false };
   Object.defineProperty(globalThis, '${ASSERT_HOOK}', { value: hook, ...fixed });
+  // Counts live in this closure: the program can call the hook, never read or reset the counts.
+  const hits = [];
+  for (let i = 0; i < ${probes}; i++) hits.push(0);
+  const cover = (k) => { if (typeof k === 'number' && k >= 0 && k < hits.length && (k | 0) === k) hits[k] += 1; };
+  ${probes > 0 ? `Object.defineProperty(globalThis, '${COVER_HOOK}', { value: cover, ...fixed });` : ''}
   Object.defineProperty(globalThis, 'require', { value: require, writable: true, configurable: true });
   ${
     strict
@@ -70,7 +78,7 @@ function prelude(seed: number, strict: boolean): string {
     String.prototype, Number.prototype, Boolean.prototype, Function.prototype, RegExp.prototype, Error.prototype]) Object.freeze(o);`
       : `globalThis.console = console;`
   }
-  return [${TEST_BINDINGS.map((n) => (n === 'console' ? 'console' : n === ASSERT_HOOK ? 'hook' : n)).join(', ')}];
+  return [${TEST_BINDINGS.map((n) => (n === 'console' ? 'console' : n === ASSERT_HOOK ? 'hook' : n)).join(', ')}, hits];
 })();
 `;
 }
@@ -162,7 +170,7 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
     vm.setProp(vm.global, HOST_ASSERT, assert);
     write.dispose();
     assert.dispose();
-    const setup = vm.evalCode(prelude(job.seed, job.mode === 'strict'), 'bench-audit-prelude.js');
+    const setup = vm.evalCode(prelude(job.seed, job.mode === 'strict', probeCount(job)), 'bench-audit-prelude.js');
     if (setup.error) {
       const message = String(vm.dump(setup.error));
       setup.error.dispose();
@@ -199,6 +207,7 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
     } else if (timedOut) end = { kind: 'timeout' };
     else if (overflowed) end = { kind: 'output-limit' };
     else if (end.kind === 'uncaught' && OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
+    const coverage = end.kind !== 'crashed' && job.coverageProbes !== undefined ? readHits(vm, originals, probeCount(job)) : undefined;
     if (end.kind !== 'crashed') originals.dispose();
     if (end.kind === 'uncaught' || end.kind === 'crashed') stderr.push(`Uncaught ${end.message}\n`);
     const out = stdout.join('');
@@ -211,6 +220,7 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       stdout: out,
       stderr: err,
       work,
+      ...(coverage ? { coverage } : {}),
     };
   } finally {
     try {
@@ -223,6 +233,31 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       // QuickJS aborts when a runtime that ran out of memory is freed; the instance is unusable from then on.
       aborted = true;
     }
+  }
+}
+
+/** Probes a job may count: more would be an instrumenter's bug, and the counts array is built before the program runs. */
+const MAX_COVERAGE_PROBES = 100_000;
+
+function probeCount(job: JsJob): number {
+  const n = job.coverageProbes ?? 0;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_COVERAGE_PROBES) throw new Error(`a JavaScript job's coverageProbes must be an integer from 0 to ${MAX_COVERAGE_PROBES}, not ${n}`);
+  return n;
+}
+
+/** The probe counts, read as own data properties of the prelude's array (no guest code runs). */
+function readHits(vm: QuickJSContext, originals: QuickJSHandle, n: number): number[] {
+  const hits = vm.getProp(originals, TEST_BINDINGS.length);
+  try {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const h = vm.getProp(hits, i);
+      out.push(vm.typeof(h) === 'number' ? vm.getNumber(h) : 0);
+      h.dispose();
+    }
+    return out;
+  } finally {
+    hits.dispose();
   }
 }
 

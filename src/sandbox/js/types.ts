@@ -25,6 +25,11 @@ interface JsJobBase {
   /** Seeds `Math.random` so a repeat under another seed can reveal a flaky reference. */
   seed: number;
   limits: JsLimits;
+  /**
+   * Coverage probes of an instrumented program (src/javascript/coverage.ts): the job defines the hook that counts
+   * them, and the counts come back in `coverage`. The program can call the hook itself; it cannot reach the counts.
+   */
+  coverageProbes?: number;
 }
 
 /**
@@ -98,4 +103,6 @@ export interface JsResult {
   stderr: string;
   /** Interrupt polls used: a deterministic measure of the work done. */
   work: number;
+  /** Times each coverage probe ran, by probe number (jobs with `coverageProbes`, when the run did not crash). */
+  coverage?: number[];
 }

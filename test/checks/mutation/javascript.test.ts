@@ -39,6 +39,16 @@ describe('mutation check on JavaScript tasks', () => {
     assert.ok(!killable.some((s) => s.original === '>' && s.replacement === '>='));
     assert.ok(findings.some((f) => f.kind === 'killable-survivor'));
     assert.deepEqual(section.trivialPasses, []);
+    // `a > b` is never true under these tests: its line runs, its body never does.
+    assert.deepEqual(section.coverage, { lines: { covered: 2, total: 2 }, branches: { covered: 1, total: 2 }, lineRate: 1, branchRate: 0.5, uncoveredLines: [] });
+  });
+
+  it('lines of the reference the tests never reach give a low-coverage warning with those lines', async () => {
+    const { section, findings } = await analyse(task('  if (a > b)\n    return a\n  return b\n}\n', 'console.assert(larger(1, 2) === 2)\n'));
+    assert.deepEqual(section.coverage?.uncoveredLines, [4]);
+    const low = findings.find((f) => f.kind === 'low-coverage');
+    assert.ok(low, 'a low-coverage finding');
+    assert.deepEqual((low.evidence as { uncoveredLines: number[] }).uncoveredLines, [4]);
   });
 
   it('the sibling\'s Python inputs, translated to JavaScript values, kill what the tests cannot', async () => {

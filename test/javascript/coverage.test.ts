@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { probeRegionCoverage } from '../../src/checks/mutation/coverage.js';
+import { solutionRegion } from '../../src/checks/mutation/generate.js';
+import { loadDataFile } from '../../src/datasets/load.js';
+import { instrumentCoverage } from '../../src/javascript/coverage.js';
+import { loadJavaScriptParser } from '../../src/javascript/parser.js';
+import { DEFAULT_JS_LIMITS, scriptRunner } from '../../src/sandbox/js/runtime.js';
+import { createRuntime } from '../../src/sandbox/runtimes.js';
+import { fixtureFile } from '../helpers/data.js';
+
+const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
+const runner = scriptRunner(jsRuntime);
+after(() => jsRuntime.close());
+
+/** Coverage of `program` (whole file is the region) under `tests`, and the instrumented run's verdict. */
+async function cover(program: string, tests: string) {
+  const parser = await loadJavaScriptParser();
+  const ins = instrumentCoverage(parser, program, { start: 0, end: program.length });
+  assert.ok(ins, 'the program parses');
+  assert.ok(parser.parses(ins.source), ins.source);
+  const run = await runner.run({ source: `${ins.source}\n${tests}`, filename: 'test.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official', coverageProbes: ins.probes.length });
+  return { run, coverage: probeRegionCoverage(ins.probes, run.coverage ?? []), source: ins.source };
+}
+
+describe('JavaScript coverage probes', () => {
+  it('a branch the tests never take leaves exactly its lines and outcomes uncovered', async () => {
+    const program = ['function sign(x) {', '  if (x < 0) {', '    return -1', '  } else if (x === 0) return 0', '  return 1', '}'].join('\n');
+    const { run, coverage } = await cover(program, 'console.assert(sign(5) === 1)\nconsole.assert(sign(-2) === -1)');
+    assert.equal(run.official, 'passed');
+    // Line 4 runs (its condition is tested) but its `return 0` never does: same line, so the line counts as run.
+    assert.deepEqual(coverage.uncoveredLines, []);
+    // if (x < 0): in and out; else if (x === 0): out only.
+    assert.deepEqual(coverage.branches, { covered: 3, total: 4 });
+    const missing = await cover(program.replace('else if (x === 0) return 0', 'else if (x === 0)\n    return 0'), 'console.assert(sign(5) === 1)');
+    assert.deepEqual(missing.coverage.uncoveredLines, [3, 5]);
+    assert.deepEqual(missing.coverage.lines, { covered: 3, total: 5 });
+    assert.deepEqual(missing.coverage.branches, { covered: 2, total: 4 });
+  });
+
+  it('loops: a loop never entered, one never left by its condition, and for...of', async () => {
+    const program = [
+      'const f = (xs, n) => {',
+      '  let s = 0',
+      '  for (let i = 0; i < n; i++) s += i',
+      '  while (true) { if (s >= 0) break }',
+      '  for (const x of xs) {',
+      '    s += x',
+      '  }',
+      '  do s--; while (s > 100)',
+      '  return s',
+      '}',
+    ].join('\n');
+    const { run, coverage } = await cover(program, 'console.assert(f([], 0) === -1)');
+    assert.equal(run.official, 'passed');
+    assert.deepEqual(coverage.uncoveredLines, [6]);
+    // for: out only; while: in only (left by break); if: in only; for...of: out only; do: in and out.
+    assert.deepEqual(coverage.branches, { covered: 6, total: 10 });
+  });
+
+  it('the probes change no line number, no directive and no result; a program without probes keeps its source', async () => {
+    const parser = await loadJavaScriptParser();
+    const program = "function g(a) {\n  'use strict'\n  if (a) return this\n  return 1\n}\n";
+    const { run, source } = await cover(program, 'console.assert(g(true) === undefined)\nconsole.assert(g(false) === 1)');
+    assert.equal(run.official, 'passed', 'the directive still makes `this` undefined');
+    assert.equal(source.split('\n').length, program.split('\n').length);
+    assert.equal(instrumentCoverage(parser, 'let x = 1 +', { start: 0, end: 11 }), undefined, 'no probes in a program that does not parse');
+  });
+
+  it('every fixture HumanEval-X reference passes its tests instrumented, with the same output', async () => {
+    const parser = await loadJavaScriptParser();
+    const tasks = await loadDataFile(fixtureFile('humaneval-x/humaneval_js.jsonl.gz'));
+    assert.ok(tasks.length > 0);
+    for (const task of tasks) {
+      assert.equal(task.tests.kind, 'script');
+      if (task.tests.kind !== 'script') continue;
+      const ins = instrumentCoverage(parser, task.solution, solutionRegion(task).region);
+      assert.ok(ins && ins.probes.length > 0, task.id);
+      const job = { filename: 'test.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official' as const };
+      const plain = await runner.run({ ...job, source: `${task.solution}\n${task.tests.code}` });
+      const traced = await runner.run({ ...job, source: `${ins.source}\n${task.tests.code}`, coverageProbes: ins.probes.length });
+      assert.equal(traced.official, plain.official, task.id);
+      assert.equal(traced.stdout + traced.stderr, plain.stdout + plain.stderr, task.id);
+      assert.equal(traced.coverage?.length, ins.probes.length);
+    }
+  });
+
+  it('a program calling the hook with junk changes nothing; without probes the hook does not exist', async () => {
+    const junk = await runner.run({ source: "__benchAuditCover(-1); __benchAuditCover('0'); __benchAuditCover(1e9); __benchAuditCover(0)", filename: 't.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official', coverageProbes: 2 });
+    assert.deepEqual(junk.coverage, [1, 0]);
+    const none = await runner.run({ source: 'console.log(typeof __benchAuditCover)', filename: 't.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official' });
+    assert.equal(none.stdout, 'undefined\n');
+    assert.equal(none.coverage, undefined);
+  });
+});
