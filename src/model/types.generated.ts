@@ -898,7 +898,7 @@ export interface MutationTask {
     discarded: number;
   };
   /**
-   * Coverage of the reference solution's region by its own tests (sys.settrace).
+   * Coverage of the reference solution's region by its own tests (Python: sys.settrace lines and arcs; JavaScript: a counter probe before each statement and branch outcome, src/javascript/coverage.ts).
    */
   coverage?: {
     lines: {
