@@ -34,6 +34,7 @@ import { lineBreakByte, TOKEN_HASHES, TokenStream } from './tokenize.js';
 import { pathLanguage, tokenizeSource, type SourceLanguage } from './language.js';
 import { MAX_WARNINGS_PER_CODE } from './constants.js';
 import type { CorpusDocument } from './corpus/types.js';
+import { jsStringSegment } from './embedded-js.js';
 import { documentKind, jsonlSegments, jsonSegments, markdownSegments, notebookSegments, scansWhole, type Segment } from './embedded.js';
 
 export interface CandidateRecord {
@@ -388,7 +389,13 @@ export class Scanner {
       this.scanStream(doc, doc.bytes, null, language);
       const strings = this.full.strings;
       if (kind === 'markdown') segments = markdownSegments(doc.bytes);
+      // JavaScript string literals hold escaped text (`\n`), decoded before they are read as code.
+      const sep = language === 'javascript' && strings.length > 0 ? lineBreakByte(doc.bytes) : 0;
       for (let k = 0; k < strings.length; k += 3) {
+        if (language === 'javascript') {
+          segments.push(jsStringSegment(doc.bytes, strings[k], strings[k + 1], strings[k + 2], sep));
+          continue;
+        }
         const bytes = doc.bytes.subarray(strings[k], strings[k + 1]);
         const first = strings[k + 2];
         const lines = new Int32Array(countLines(bytes));

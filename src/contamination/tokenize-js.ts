@@ -27,7 +27,7 @@
  *   `.` or `?.`) becomes the placeholder ID, as in tokenize.ts.
  */
 import { FNV_OFFSET, FNV_PRIME, fmix32 } from './hash.js';
-import { FLAG_DOCSTRING, ID_PLACEHOLDER, lineBreakByte, QUOTE, TokenStream } from './tokenize.js';
+import { FLAG_DOCSTRING, ID_PLACEHOLDER, lineBreakByte, MIN_EMBEDDED_CODE_BYTES, QUOTE, TokenStream } from './tokenize.js';
 
 /** Tab stops every 8 columns (as tokenize.ts). */
 const TAB_SIZE = 8;
@@ -167,6 +167,8 @@ let closeAt = -1;
 /** Brace depth, and the depths at which open template substitutions (`${`) close. */
 let braceDepth = 0;
 let templateDepths: number[] = [];
+/** Open template literals: flat [contentStart, firstLine] pairs (a template inside a substitution nests). */
+let templateStarts: number[] = [];
 
 function put(raw: number, canon: number, tokenLine: number, indent: number, flags: number): void {
   if (len >= limit) {
@@ -251,6 +253,7 @@ function tokenizeWithin(bytes: Uint8Array, stream: TokenStream, room: number): b
   commaAt = identAt = openAt = closeAt = -1;
   braceDepth = 0;
   templateDepths = [];
+  templateStarts = [];
   try {
     scanCode();
   } finally {
@@ -331,6 +334,7 @@ function scanCode(): void {
     if (cls === C_BACKTICK) {
       put(QUOTE, QUOTE, line, takeIndent(pos), 0);
       pos++;
+      templateStarts.push(pos, line);
       scanTemplate();
       regexOk = false;
       prevWasDot = false;
@@ -430,6 +434,8 @@ function scanString(indent: number): void {
   const quote = src[pos];
   put(QUOTE, QUOTE, line, indent, 0);
   pos++;
+  const contentStart = pos;
+  const startLine = line;
   let closed = false;
   while (pos < n && !overflow) {
     const c = src[pos];
@@ -454,7 +460,22 @@ function scanString(indent: number): void {
     }
     textByte(0);
   }
-  if (closed) put(QUOTE, QUOTE, line, -1, 0);
+  if (closed) {
+    put(QUOTE, QUOTE, line, -1, 0);
+    noteCodeString(contentStart, pos - 1, startLine);
+  }
+}
+
+/**
+ * JavaScript words that mark a string as holding code (a solution stored as a string, a template, a JSON field of a
+ * .js file): its content is also tokenized as code (`TokenStream.strings`; the scanner decodes its escapes).
+ */
+const JS_CODE_MARKERS = ['return', '=>', 'function', 'console.assert'].map((m) => encoder.encode(m));
+
+function noteCodeString(start: number, end: number, firstLine: number): void {
+  if (end - start < MIN_EMBEDDED_CODE_BYTES) return;
+  const view = Buffer.from(src.buffer, src.byteOffset + start, end - start);
+  if (JS_CODE_MARKERS.some((m) => view.indexOf(m) !== -1)) out.strings.push(start, end, firstLine);
 }
 
 /** Template text from `pos` to the closing backtick (QUOTE) or to a `${` (then code resumes). */
@@ -465,6 +486,9 @@ function scanTemplate(): void {
     if (c === 0x60) {
       put(QUOTE, QUOTE, line, -1, 0);
       pos++;
+      const firstLine = templateStarts.pop()!;
+      const start = templateStarts.pop()!;
+      noteCodeString(start, pos - 1, firstLine);
       return;
     }
     if (c === 0x24 && pos + 1 < n && src[pos + 1] === 0x7b) {

@@ -76,6 +76,10 @@ async function plantAndScan(tasks: Task[], count: number, shards: boolean): Prom
         markdown: ['md', `# ${task.id}\n\nA model's answer, as posted:\n\n\`\`\`javascript\n${v.commented}\n\`\`\`\n\nIt passes the tests.\n`],
         'markdown-untagged': ['md', `Answer:\n\n\`\`\`\n${v.noSemicolons}\n\`\`\`\n`],
         notebook: ['ipynb', notebook(v.verbatim)],
+        // Code inside JavaScript strings: escaped in a quoted string, raw lines in a template, a JSON field in a .js file.
+        string: ['js', `// answers\nconst answer = ${JSON.stringify(v.verbatim)};\nmodule.exports = answer;\n`],
+        template: ['js', `const answer = \`\n${v.verbatim.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${')}\n\`;\nexport default answer;\n`],
+        'json-field': ['js', `module.exports = ${JSON.stringify({ task_id: task.id, completion: v.verbatim, passed: true }, null, 2)};\n`],
       };
       for (const [transformation, [ext, text]] of Object.entries(variants)) {
         const file = `planted/${transformation}/${name}.${ext}`;
@@ -154,7 +158,7 @@ test('planted JavaScript (fixture tasks): every copy found, in .js/.mjs/.ts file
   const recall = recallByTransformation(r);
   for (const [k, v] of Object.entries(recall)) assert.equal(v, 1, `recall ${k} = ${v}`);
   // Identical token sequences after the normalisation: comments, semicolons and layout do not count.
-  for (const k of ['verbatim', 'commented', 'no-semicolons', 'embedded', 'notebook', 'markdown', 'markdown-untagged']) {
+  for (const k of ['verbatim', 'commented', 'no-semicolons', 'embedded', 'notebook', 'markdown', 'markdown-untagged', 'string', 'template', 'json-field']) {
     assert.deepEqual(kindsOf(r, k), kindsOf(r, k).map(() => 'verbatim'), `${k} copies are verbatim`);
   }
   assert.deepEqual(kindsOf(r, 'renamed'), kindsOf(r, 'renamed').map(() => 'renamed'), 'renamed copies are renamed');
@@ -165,6 +169,15 @@ test('planted JavaScript (fixture tasks): every copy found, in .js/.mjs/.ts file
   assert.match(md?.segment ?? '', /^code block at line 5$/);
   const row = r.items[r.solutionItem.get(0)!].matches.find((m) => m.corpusId === 'planted/jsonl/completions.jsonl');
   assert.match(row?.segment ?? '', /field "generation" at line 1/);
+  // A copy inside a string is cited at the string's lines: the escaped one on its one line, the template's as written.
+  const firstSolution = r.items[r.solutionItem.get(0)!];
+  const inString = firstSolution.matches.find((m) => m.corpusId.startsWith('planted/string/'));
+  assert.equal(inString?.segment, 'string at line 2');
+  assert.equal(inString?.lineStart, 2);
+  assert.equal(inString?.lineEnd, 2);
+  const inTemplate = firstSolution.matches.find((m) => m.corpusId.startsWith('planted/template/'));
+  assert.equal(inTemplate?.segment, 'string at line 1');
+  assert.ok(inTemplate && inTemplate.lineStart >= 2 && inTemplate.lineEnd > inTemplate.lineStart, `template lines ${inTemplate?.lineStart}-${inTemplate?.lineEnd}`);
 });
 
 test('planted JavaScript (40 real HumanEval-X tasks): recall per transformation, no false positives', async (t) => {
