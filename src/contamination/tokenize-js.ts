@@ -609,4 +609,16 @@ export const JS_TOKEN_HASHES = {
   braceClose: PUNCT_HASH[0x7d],
   assign: PUNCT_HASH[0x3d],
   declarations: [bytesHash('const'), bytesHash('let'), bytesHash('var')],
+  extends: bytesHash('extends'),
+  bracketOpen: PUNCT_HASH[0x5b],
+  bracketClose: PUNCT_HASH[0x5d],
+  comma: PUNCT_HASH[0x2c],
+  /** Words before a method's name: `static async *name() {`, `get name() {`. */
+  methodModifiers: [bytesHash('static'), bytesHash('async'), bytesHash('get'), bytesHash('set'), PUNCT_HASH[0x2a]],
+  /** Words a `(...) {` follows that make it a statement, not a method. */
+  statementHeads: [bytesHash('if'), bytesHash('for'), bytesHash('while'), bytesHash('switch'), bytesHash('catch'), bytesHash('with'), bytesHash('function')],
+  /** Every one-byte punctuation token (not a name). */
+  punctuation: Array.from({ length: 128 }, (_, b) => b)
+    .filter((b) => CLASS[b] !== C_IDENT && CLASS[b] !== C_DIGIT && b > 0x20)
+    .map((b) => PUNCT_HASH[b]),
 } as const;

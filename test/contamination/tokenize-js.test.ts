@@ -112,7 +112,7 @@ test('language dispatch: extensions, code-block info strings, the benchmark lang
   assert.equal(benchmarkLanguage([]), 'python');
 });
 
-test('function segments: declarations and block-bodied arrows (named by their const), nested too; not expression arrows', () => {
+test('function segments: declarations and block-bodied arrows (named by their const), nested too', () => {
   const src = [
     'const a = (x) => {\n  return x + 1\n}',
     'function b(y, z) { if (y) { return z } return y }',
@@ -122,12 +122,52 @@ test('function segments: declarations and block-bodied arrows (named by their co
   ].join('\n');
   const s = js(src);
   const ranges: number[] = [];
-  assert.equal(segmentJavaScriptFunctions(s, ranges), 4);
+  assert.equal(segmentJavaScriptFunctions(s, ranges), 5);
   const text = (start: number, end: number): number[] => raw(s).slice(start, end);
   assert.deepEqual(text(ranges[0], ranges[1]), raw(js('const a = (x) => { return x + 1 }')));
   assert.deepEqual(text(ranges[2], ranges[3]), raw(js('function b(y, z) { if (y) { return z } return y }')));
   assert.deepEqual(text(ranges[4], ranges[5]), raw(js('const c = async (p, q) => { const d = r => { return r }; return d(p) }')));
   assert.deepEqual(text(ranges[6], ranges[7]), raw(js('const d = r => { return r }')));
+  assert.deepEqual(text(ranges[8], ranges[9]), raw(js('const e = x => x * 2')));
   // A body not closed within the bound is not searched to the end.
   assert.equal(segmentJavaScriptFunctions(js('function f() { return 1 }'), ranges, 3), 0);
+});
+
+test('function segments: class and object-literal methods, getters/setters, expression-bodied arrows; not statements', () => {
+  const segments = (src: string): number[][] => {
+    const s = js(src);
+    const ranges: number[] = [];
+    segmentJavaScriptFunctions(s, ranges);
+    const out: number[][] = [];
+    for (let k = 0; k < ranges.length; k += 2) out.push(raw(s).slice(ranges[k], ranges[k + 1]));
+    return out;
+  };
+  const cls = [
+    'class Stack extends Base {',
+    '  static of(xs) { return new Stack(xs) }',
+    '  get size() { return this.items.length }',
+    '  set size(n) { this.items.length = n }',
+    '  async *walk() { for (const x of this.items) yield x }',
+    '  [Symbol.iterator]() { return this.items.values() }',
+    '}',
+  ].join('\n');
+  assert.deepEqual(segments(cls), [
+    raw(js('static of(xs) { return new Stack(xs) }')),
+    raw(js('get size() { return this.items.length }')),
+    raw(js('set size(n) { this.items.length = n }')),
+    raw(js('async *walk() { for (const x of this.items) yield x }')),
+    raw(js('[Symbol.iterator]() { return this.items.values() }')),
+  ]);
+  assert.deepEqual(segments('const o = {\n  area(w, h) { return w * h },\n  half: (x) => x / 2,\n  id: y => y\n}'), [
+    raw(js('area(w, h) { return w * h }')),
+    raw(js('(x) => x / 2')),
+    raw(js('y => y')),
+  ]);
+  // An expression body ends at a later line indented no deeper than its start, not at the end of the file.
+  assert.deepEqual(segments('const f = (a, b) =>\n  a.map((x) => x + b)\n    .filter(Boolean)\nconst g = 1'), [
+    raw(js('const f = (a, b) => a.map((x) => x + b).filter(Boolean)')),
+    raw(js('(x) => x + b')),
+  ]);
+  // `if (...) {`, `for`, `while`, `switch`, `catch`, a function's own name, a class heritage: no method.
+  assert.deepEqual(segments('if (a) { b() } for (;;) { c() } while (d) { e() } switch (f) { } try { } catch (g) { } class H extends mix(I) { }'), []);
 });
