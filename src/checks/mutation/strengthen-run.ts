@@ -34,7 +34,7 @@ import {
   type Strengthened,
   type WitnessChecks,
 } from './run.js';
-import { answersUniquely, anchoredAnswer, equivarianceShift, equivariantOnExamples, referenceCase, shiftedArgs, waivableRules, waivedBy } from './suite-domain.js';
+import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, waivableRules, waivedBy } from './suite-domain.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -235,8 +235,18 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const examples = domainExamples(parser, task);
   const domain = inferDomain(examples, { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   // The suite domain's anchors: the task's own reference on each example x and x + C, and on each relaxed y + C.
-  const relaxed = candidates.flatMap((c, i) => (c.waived?.some((w) => !w.startsWith('distinct:')) ? [i] : []));
+  // Inputs with a negative number where every test answer is a non-negative number: the output-sign check may refuse
+  // their answer, which the same anchor can decide where the prompt states no sign.
+  const isNonNegativeNumber = (v: PyValue) => (v.type === 'int' && v.value >= 0n) || (v.type === 'float' && v.value >= 0);
+  const signAnchored = new Set(
+    testOutputs.length > 0 && testOutputs.every(isNonNegativeNumber) && !promptStatesSign(task.prompt)
+      ? candidates.flatMap((c, i) => ((c.source === 'boundary' || c.source === 'generated') && !c.waived && intsOf(c.args).some((x) => x < 0n) ? [i] : [])).slice(0, SUITE_DOMAIN_BUDGET)
+      : [],
+  );
+  const relaxed = [...candidates.flatMap((c, i) => (c.waived?.some((w) => !w.startsWith('distinct:')) ? [i] : [])), ...signAnchored];
   const shift = equivarianceShift(examples, relaxed.map((i) => args[i]));
+  // The symmetry is checked on the examples and on the first in-domain inputs (the reference is trusted there).
+  const probes = [...new Map([...examples, ...candidates.filter((c) => c.source === 'boundary' && !c.waived && !signAnchored.has(candidates.indexOf(c))).map((c) => c.args).slice(0, EQUIVARIANCE_PROBES)].map((x) => [x.map(pyRepr).join(', '), x])).values()];
   const anchorArgs: PyValue[][] = [];
   const anchorAt = new Map<number, number>();
   const exampleAt: [number, number][] = [];
@@ -245,7 +255,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       const yc = shiftedArgs(args[i], shift);
       if (yc) anchorAt.set(i, args.length + anchorArgs.push(yc) - 1);
     }
-    for (const x of examples) {
+    for (const x of probes) {
       const xc = shiftedArgs(x, shift);
       if (!xc) break;
       exampleAt.push([args.length + anchorArgs.push([...x]) - 1, args.length + anchorArgs.push(xc) - 1]);
@@ -259,9 +269,9 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   };
   const equivariant =
     shift !== undefined &&
-    exampleAt.length === examples.length &&
+    exampleAt.length === probes.length &&
     equivariantOnExamples(
-      examples,
+      probes,
       exampleAt.map(([a, b]) => {
         const fa = ownValue(a);
         const fb = ownValue(b);
@@ -279,9 +289,10 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       const fy = ownValue(i);
       const at = anchorAt.get(i);
       const fyc = at === undefined ? undefined : ownValue(at);
-      const refused = [...new Set(signs.map((w) => Number(/:(\d+)$/.exec(w)![1])))];
+      // A case the reference names decides the sign rules' arguments, never the answer's sign (output-sign).
+      const refused = [...new Set(signs.flatMap((w) => /^(?:positive|non-negative):(\d+)$/.exec(w)?.[1] ?? []).map(Number))];
       if (equivariant && shift !== undefined && fy !== undefined && fyc !== undefined && anchoredAnswer(domain, c.args, shift, fy, fyc, atol)) passed.push('translation-equivariant');
-      else if (referenceCase(task.prompt + task.solution, task.entryPoint, c.args, refused)) passed.push('reference-case');
+      else if (refused.length === signs.length && referenceCase(task.prompt + task.solution, task.entryPoint, c.args, refused)) passed.push('reference-case');
       else return undefined;
     }
     if ((c.waived ?? []).some((w) => w.startsWith('distinct:'))) {
@@ -322,6 +333,15 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     answered.push({ candidate: c, ref, checks, ownDiffers });
   });
   checkOutputKinds(answered, testOutputs);
+  answered.forEach((a) => {
+    const i = candidates.indexOf(a.candidate);
+    if (!signAnchored.has(i) || a.checks.failed.length !== 1 || a.checks.failed[0] !== 'output-sign') return;
+    const decided = decide(i, { ...a.candidate, waived: ['output-sign'] }, a.ref.value());
+    if (decided !== undefined) {
+      a.checks.failed = [];
+      a.checks.passed.push(...decided);
+    }
+  });
   const confirmed: Confirmed[] = [];
   const ownDiffersAt: number[] = [];
   for (const a of answered) {

@@ -10,6 +10,7 @@
  *   (`if n == 0: return 0`): the benchmark's author wrote that case, so the value is in the task's domain;
  * - `prompt-duplicates`: a list with repeated elements where the prompt speaks of unique or duplicate elements;
  *   when it asks for unique elements, an answer that is a list must itself have none repeated.
+ * The tests' non-negative answers (the output-sign check) are waived on the same anchor: a maximum of negatives is negative.
  * Pure.
  */
 import { brokenRules, type InputDomain } from './input-domain.js';
@@ -23,6 +24,9 @@ const SAYS_SIGN = /\b(positive|negative|non-?negative|natural|whole numbers?|uns
 const SAYS_DUPLICATES = /\b(unique|duplicates?|distinct|repeated|occurs?|occurrences?)\b/i;
 /** The prompt asks for unique elements: its answer, if a list, repeats none. */
 const SAYS_UNIQUE_ANSWER = /\bunique\b/i;
+
+/** The prompt states a sign for its numbers (then no sign rule or output-sign check is waived). */
+export const promptStatesSign = (prompt: string): boolean => SAYS_SIGN.test(prompt);
 
 /** The strict rules a suite input may break, each with the check that must then decide its answer. */
 export function waivableRules(domain: InputDomain, prompt: string): Map<string, SuiteCheck[]> {
@@ -71,6 +75,8 @@ export function intsOf(args: readonly PyValue[]): bigint[] {
 
 /** Examples equivariance is believed on at least, and at least one with two ints (a sum looks equivariant on singletons). */
 export const MIN_EQUIVARIANCE_EXAMPLES = 2;
+/** In-domain inputs (beyond the examples) the symmetry is also checked on: HumanEval/34 has one distinct example. */
+export const EQUIVARIANCE_PROBES = 8;
 
 /**
  * The shift C that moves every relaxed input into the examples' range (their smallest int): the largest needed,
@@ -90,7 +96,7 @@ export function equivarianceShift(examples: readonly (readonly PyValue[])[], rel
  * values, EvalPlus's tolerance). `pairs` holds (f(x), f(x + C)), undefined where either did not answer.
  */
 export function equivariantOnExamples(examples: readonly (readonly PyValue[])[], pairs: readonly ([PyValue, PyValue] | undefined)[], c: bigint, atol: number): boolean {
-  if (examples.length < MIN_EQUIVARIANCE_EXAMPLES || !examples.some((e) => intsOf(e).length >= 2)) return false;
+  if (new Set(examples.map((e) => e.map(pyRepr).join(', '))).size < MIN_EQUIVARIANCE_EXAMPLES || !examples.some((e) => intsOf(e).length >= 2)) return false;
   if (examples.some((e) => shiftedArgs(e, c) === undefined)) return false;
   // A constant answer shows no symmetry: every shift would look like one.
   if (pairs.every((p) => p !== undefined && pyRepr(p[0]) === pyRepr(pairs[0]![0]))) return false;
