@@ -168,12 +168,36 @@ function wholeVariants(example: readonly PyValue[]): PyValue[][] {
 }
 
 /**
- * Variants of argument p that relate it to a string argument: one more element (or the string itself) holding
+ * Variants of argument p that relate it to another argument: a number equal to the smallest gap in a list; or one more element (or the string itself) holding
  * that string after another character, inside but not at the start (a prefix test that checks `in`).
  */
 function relationVariants(example: readonly PyValue[], p: number): PyValue[] {
   const out: PyValue[] = [];
   const target = example[p];
+  // A number argument equal to the smallest gap between two elements of a list argument: a tie for a threshold
+  // ("closer than t") that `<=` where `<` is meant gets wrong.
+  if (target.type === 'int' || target.type === 'float') {
+    example.forEach((a, q) => {
+      const items = q === p ? undefined : seqItems(a);
+      if (items === undefined || items.length < 2 || !items.every((x) => x.type === 'int' || x.type === 'float')) return;
+      let gap: number | bigint | undefined;
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const [x, y] = [items[i], items[j]];
+          if (target.type === 'int' && x.type === 'int' && y.type === 'int') {
+            const d = x.value > y.value ? x.value - y.value : y.value - x.value;
+            if (d > 0n && (gap === undefined || d < (gap as bigint))) gap = d;
+          } else if (target.type === 'float') {
+            const d = Math.abs(Number(x.value) - Number(y.value));
+            if (d > 0 && (gap === undefined || d < (gap as number))) gap = d;
+          }
+        }
+      }
+      if (typeof gap === 'bigint') out.push(int(gap));
+      else if (typeof gap === 'number') out.push({ type: 'float', value: gap });
+    });
+    return out;
+  }
   example.forEach((a, q) => {
     if (q === p || a.type !== 'str' || a.value === '') return;
     const items = seqItems(target);

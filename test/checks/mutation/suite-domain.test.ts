@@ -74,3 +74,13 @@ test('where the prompt asks for unique elements a list answer repeats none', () 
   assert.ok(!answersUniquely('Return sorted unique common elements', list(2, 2)));
   assert.ok(answersUniquely('Return the common elements', list(2, 2)));
 });
+
+test('a threshold argument is set to the smallest gap between two elements of a list argument (a tie)', () => {
+  const floats: PyValue = { type: 'list', items: [1.0, 2.0, 3.9, 4.0].map((x) => ({ type: 'float' as const, value: x })) };
+  const examples: PyValue[][] = [[floats, { type: 'float', value: 0.3 }]];
+  const reprs = boundaryInputs(examples, inferDomain(examples)).map(repr);
+  const gap = Math.abs(3.9 - 4.0);
+  assert.ok(reprs.includes(`${pyRepr(floats)}, ${pyRepr({ type: 'float', value: gap })}`), reprs.join(' | '));
+  const ints: PyValue[][] = [[list(5, 1, 9), py.int(3)], [list(2, 8), py.int(7)]];
+  assert.ok(boundaryInputs(ints, inferDomain(ints)).map(repr).includes('[5, 1, 9], 4'));
+});
