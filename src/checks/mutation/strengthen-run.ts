@@ -34,6 +34,7 @@ import {
   type Strengthened,
   type WitnessChecks,
 } from './run.js';
+import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, waivableRules, waivedBy } from './suite-domain.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -51,6 +52,8 @@ const BATCH_WALL_SAFETY_MS = 600_000;
  * inputs are confirmed per task); HumanEval+-Mini keeps ~16 inputs per task out of ~760 with the same killing power.
  */
 export const STRENGTHEN_CANDIDATE_CAP = 64;
+/** Boundary inputs outside the strict domain kept per task at most: each costs the reference two calls (itself and its anchor). */
+export const SUITE_DOMAIN_BUDGET = 16;
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
 
@@ -59,6 +62,8 @@ export type StrengthenInput = StrengthenContext;
 interface Candidate {
   source: Source;
   args: PyValue[];
+  /** Strict domain rules this boundary input breaks that the suite domain waives (suite-domain.ts): its answer needs a deciding check. */
+  waived?: string[];
 }
 
 interface Confirmed {
@@ -79,11 +84,11 @@ interface WrongProgram {
 export function strengthenCandidates(parser: PythonParser, task: Task, plusTask: Task | undefined, options: { plusLimit: number; inputBudget: number; seed: number }): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const push = (source: Source, args: PyValue[]): void => {
+  const push = (source: Source, args: PyValue[], waived?: string[]): void => {
     const key = args.map(pyRepr).join(', ');
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ source, args });
+    out.push({ source, args, ...(waived ? { waived } : {}) });
   };
   const diff = differentialInputs(parser, task, plusTask, { plusInputLimit: options.plusLimit, inputBudget: options.inputBudget }, options.seed);
   for (const d of diff) if (d.source === 'test') push('test', d.args);
@@ -93,6 +98,11 @@ export function strengthenCandidates(parser: PythonParser, task: Task, plusTask:
   const examples = domainExamples(parser, task);
   const domain = inferDomain(examples, { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   for (const args of boundaryInputs(examples, domain)) push('boundary', args);
+  // Then boundary inputs the suite domain admits beyond the strict one (suite-domain.ts), each deciding check pending.
+  const waivable = waivableRules(domain, task.prompt);
+  if (waivable.size > 0) {
+    for (const args of boundaryInputs(examples, domain, (a) => waivedBy(domain, waivable, a) !== undefined, SUITE_DOMAIN_BUDGET)) push('boundary', args, waivedBy(domain, waivable, args));
+  }
   for (const d of diff) if (d.source === 'generated') push('generated', d.args);
   const size = (c: Candidate) => c.args.map(pyRepr).join(', ').length;
   return out.map((c, i) => ({ c, i })).sort((a, b) => SOURCE_RANK[a.c.source] - SOURCE_RANK[b.c.source] || size(a.c) - size(b.c) || a.i - b.i).map((x) => x.c);
@@ -221,12 +231,78 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
   const args = candidates.map((c) => c.args);
-  const refJob = (t: Task): CallJob => ({ ...callJobFor(t, t.solution, args, { contract, checkContract: true }), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS });
-  const [own, theirs] = await Promise.all([outputsOf(run, refJob(task), args.length), sibling ? outputsOf(run, refJob(sibling), args.length) : Promise.resolve(undefined)]);
+  const testOutputs = literalTestOutputs(parser, task);
+  const examples = domainExamples(parser, task);
+  const domain = inferDomain(examples, { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
+  // The suite domain's anchors: the task's own reference on each example x and x + C, and on each relaxed y + C.
+  // Inputs with a negative number where every test answer is a non-negative number: the output-sign check may refuse
+  // their answer, which the same anchor can decide where the prompt states no sign.
+  const isNonNegativeNumber = (v: PyValue) => (v.type === 'int' && v.value >= 0n) || (v.type === 'float' && v.value >= 0);
+  const signAnchored = new Set(
+    testOutputs.length > 0 && testOutputs.every(isNonNegativeNumber) && !promptStatesSign(task.prompt)
+      ? candidates.flatMap((c, i) => ((c.source === 'boundary' || c.source === 'generated') && !c.waived && intsOf(c.args).some((x) => x < 0n) ? [i] : [])).slice(0, SUITE_DOMAIN_BUDGET)
+      : [],
+  );
+  const relaxed = [...candidates.flatMap((c, i) => (c.waived?.some((w) => !w.startsWith('distinct:')) ? [i] : [])), ...signAnchored];
+  const shift = equivarianceShift(examples, relaxed.map((i) => args[i]));
+  // The symmetry is checked on the examples and on the first in-domain inputs (the reference is trusted there).
+  const probes = [...new Map([...examples, ...candidates.filter((c) => c.source === 'boundary' && !c.waived && !signAnchored.has(candidates.indexOf(c))).map((c) => c.args).slice(0, EQUIVARIANCE_PROBES)].map((x) => [x.map(pyRepr).join(', '), x])).values()];
+  const anchorArgs: PyValue[][] = [];
+  const anchorAt = new Map<number, number>();
+  const exampleAt: [number, number][] = [];
+  if (shift !== undefined) {
+    for (const i of relaxed) {
+      const yc = shiftedArgs(args[i], shift);
+      if (yc) anchorAt.set(i, args.length + anchorArgs.push(yc) - 1);
+    }
+    for (const x of probes) {
+      const xc = shiftedArgs(x, shift);
+      if (!xc) break;
+      exampleAt.push([args.length + anchorArgs.push([...x]) - 1, args.length + anchorArgs.push(xc) - 1]);
+    }
+  }
+  const refJob = (t: Task, extra: readonly PyValue[][] = []): CallJob => ({ ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS });
+  const [own, theirs] = await Promise.all([outputsOf(run, refJob(task, anchorArgs), args.length + anchorArgs.length), sibling ? outputsOf(run, refJob(sibling), args.length) : Promise.resolve(undefined)]);
+  const ownValue = (i: number): PyValue | undefined => {
+    const o = own.get(i);
+    return o?.status === 'returned' && !o.promoted ? outputValue(parser, o) : undefined;
+  };
+  const equivariant =
+    shift !== undefined &&
+    exampleAt.length === probes.length &&
+    equivariantOnExamples(
+      probes,
+      exampleAt.map(([a, b]) => {
+        const fa = ownValue(a);
+        const fb = ownValue(b);
+        return fa !== undefined && fb !== undefined ? ([fa, fb] as [PyValue, PyValue]) : undefined;
+      }),
+      shift,
+      atol,
+    );
+  /** The suite domain's deciding checks for a candidate that breaks waived rules (undefined: undecided). */
+  const decide = (i: number, c: Candidate, answer: PyValue | undefined): string[] | undefined => {
+    if (answer === undefined) return undefined;
+    const passed: string[] = [];
+    const signs = (c.waived ?? []).filter((w) => !w.startsWith('distinct:'));
+    if (signs.length > 0) {
+      const fy = ownValue(i);
+      const at = anchorAt.get(i);
+      const fyc = at === undefined ? undefined : ownValue(at);
+      // A case the reference names decides the sign rules' arguments, never the answer's sign (output-sign).
+      const refused = [...new Set(signs.flatMap((w) => /^(?:positive|non-negative):(\d+)$/.exec(w)?.[1] ?? []).map(Number))];
+      if (equivariant && shift !== undefined && fy !== undefined && fyc !== undefined && anchoredAnswer(domain, c.args, shift, fy, fyc, atol)) passed.push('translation-equivariant');
+      else if (refused.length === signs.length && referenceCase(task.prompt + task.solution, task.entryPoint, c.args, refused)) passed.push('reference-case');
+      else return undefined;
+    }
+    if ((c.waived ?? []).some((w) => w.startsWith('distinct:'))) {
+      if (!answersUniquely(task.prompt, answer)) return undefined;
+      passed.push('prompt-duplicates');
+    }
+    return [...passed, 'suite-domain'];
+  };
 
   // Which reference answers: the sibling's corrected one where linked, else the task's own.
-  const testOutputs = literalTestOutputs(parser, task);
-  const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   const hasContract = contract.trim() !== '';
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
@@ -239,6 +315,13 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     const checks: WitnessChecks = { passed: base.passed.map((p) => (p === 'own-test' && c.source === 'prompt' ? 'prompt-example' : p)), failed: base.failed };
     let parsed: { v: PyValue | undefined } | undefined;
     const ref: ReferenceOutput = { output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v };
+    if (c.waived) {
+      // Only the waived rules are broken (strengthenCandidates): a deciding check replaces them, or the input goes.
+      const decided = decide(i, c, ref.value());
+      checks.failed = base.failed.filter((f) => !c.waived!.includes(f));
+      if (decided === undefined) checks.failed.push(`suite-domain:${c.waived[0]}`);
+      else checks.passed.push(...decided);
+    }
     let ownDiffers = false;
     if (sibling) {
       const mine = own.get(i);
@@ -250,6 +333,15 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     answered.push({ candidate: c, ref, checks, ownDiffers });
   });
   checkOutputKinds(answered, testOutputs);
+  answered.forEach((a) => {
+    const i = candidates.indexOf(a.candidate);
+    if (!signAnchored.has(i) || a.checks.failed.length !== 1 || a.checks.failed[0] !== 'output-sign') return;
+    const decided = decide(i, { ...a.candidate, waived: ['output-sign'] }, a.ref.value());
+    if (decided !== undefined) {
+      a.checks.failed = [];
+      a.checks.passed.push(...decided);
+    }
+  });
   const confirmed: Confirmed[] = [];
   const ownDiffersAt: number[] = [];
   for (const a of answered) {

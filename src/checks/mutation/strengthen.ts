@@ -104,22 +104,111 @@ function variantsOf(v: PyValue, seen: readonly PyValue[]): PyValue[] {
  * Boundary inputs: each of the first BOUNDARY_SEED_EXAMPLES examples with one argument replaced by a
  * boundary variant of it, kept only inside `domain` (no inferred rule broken), distinct, in order.
  */
-export function boundaryInputs(examples: readonly (readonly PyValue[])[], domain: InputDomain): PyValue[][] {
+export function boundaryInputs(
+  examples: readonly (readonly PyValue[])[],
+  domain: InputDomain,
+  admits: (args: readonly PyValue[]) => boolean = (args) => brokenRules(domain, args).length === 0,
+  budget = BOUNDARY_BUDGET,
+): PyValue[][] {
   const out: PyValue[][] = [];
   const seen = new Set(examples.map((e) => e.map(pyRepr).join(', ')));
+  const offer = (args: PyValue[]): void => {
+    const key = args.map(pyRepr).join(', ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (admits(args)) out.push(args);
+  };
   for (const example of examples.slice(0, BOUNDARY_SEED_EXAMPLES)) {
     example.forEach((value, p) => {
       const atP = examples.map((e) => e[p]).filter((x) => x !== undefined);
-      for (const variant of variantsOf(value, atP)) {
-        if (out.length >= BOUNDARY_BUDGET) return;
-        const args = example.map((x, q) => (q === p ? variant : x));
-        const key = args.map(pyRepr).join(', ');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (brokenRules(domain, args).length === 0) out.push(args);
+      for (const variant of [...variantsOf(value, atP), ...relationVariants(example, p)]) {
+        if (out.length >= budget) return;
+        offer(example.map((x, q) => (q === p ? variant : x)));
       }
     });
+    // Every argument at once: all numbers negated, or shifted so their signs mix (two lists compared element-wise
+    // keep their common elements only when both move).
+    for (const whole of wholeVariants(example)) {
+      if (out.length >= budget) break;
+      offer(whole);
+    }
   }
+  return out;
+}
+
+function mapInts(v: PyValue, f: (n: bigint) => bigint): PyValue | undefined {
+  if (v.type === 'int') return int(f(v.value));
+  if (v.type === 'float') return undefined;
+  const items = seqItems(v);
+  if (items !== undefined) {
+    const mapped = items.map((x) => mapInts(x, f));
+    return mapped.every((x) => x !== undefined) ? withItems(v, mapped as PyValue[]) : undefined;
+  }
+  return v.type === 'dict' || v.type === 'set' ? undefined : v;
+}
+
+function intsIn(v: PyValue, out: bigint[]): void {
+  if (v.type === 'int') out.push(v.value);
+  for (const x of seqItems(v) ?? []) intsIn(x, out);
+}
+
+/** The example with every int negated, and with every int shifted by its median so some fall below zero. */
+function wholeVariants(example: readonly PyValue[]): PyValue[][] {
+  const all: bigint[] = [];
+  for (const a of example) intsIn(a, all);
+  if (all.length < 2) return [];
+  const sortedInts = [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const median = sortedInts[Math.floor(sortedInts.length / 2)];
+  const out: PyValue[][] = [];
+  for (const f of [(n: bigint) => -n, (n: bigint) => n - median]) {
+    const args = example.map((a) => mapInts(a, f));
+    if (args.every((x) => x !== undefined)) out.push(args as PyValue[]);
+  }
+  return out;
+}
+
+/**
+ * Variants of argument p that relate it to another argument: a number equal to the smallest gap in a list; or one more element (or the string itself) holding
+ * that string after another character, inside but not at the start (a prefix test that checks `in`).
+ */
+function relationVariants(example: readonly PyValue[], p: number): PyValue[] {
+  const out: PyValue[] = [];
+  const target = example[p];
+  // A number argument equal to the smallest gap between two elements of a list argument: a tie for a threshold
+  // ("closer than t") that `<=` where `<` is meant gets wrong.
+  if (target.type === 'int' || target.type === 'float') {
+    example.forEach((a, q) => {
+      const items = q === p ? undefined : seqItems(a);
+      if (items === undefined || items.length < 2 || !items.every((x) => x.type === 'int' || x.type === 'float')) return;
+      let gap: number | bigint | undefined;
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const [x, y] = [items[i], items[j]];
+          if (target.type === 'int' && x.type === 'int' && y.type === 'int') {
+            const d = x.value > y.value ? x.value - y.value : y.value - x.value;
+            if (d > 0n && (gap === undefined || d < (gap as bigint))) gap = d;
+          } else if (target.type === 'float') {
+            const d = Math.abs(Number(x.value) - Number(y.value));
+            if (d > 0 && (gap === undefined || d < (gap as number))) gap = d;
+          }
+        }
+      }
+      if (typeof gap === 'bigint') out.push(int(gap));
+      else if (typeof gap === 'number') out.push({ type: 'float', value: gap });
+    });
+    return out;
+  }
+  example.forEach((a, q) => {
+    if (q === p || a.type !== 'str' || a.value === '') return;
+    const items = seqItems(target);
+    if (items !== undefined && items.every((x) => x.type === 'str')) {
+      const other = items.map((x) => (x.type === 'str' ? [...x.value][0] : undefined)).find((c) => c !== undefined && c !== [...a.value][0]);
+      if (other !== undefined) out.push(withItems(target, [...items, { type: 'str', value: other + a.value }]));
+    } else if (target.type === 'str' && target.value !== '') {
+      const first = [...target.value][0];
+      if (first !== [...a.value][0]) out.push({ type: 'str', value: first + a.value });
+    }
+  });
   return out;
 }
 
