@@ -76,7 +76,7 @@ ORACLE_RSS_GROWTH_KIB = 64 * 1024  # peak memory growth after which the oracle i
 # Modules the oracle's harness imports lazily (contracts, deep copies, examples), and stateless ones that
 # programs import (the oracle then imports them too): imported when the oracle starts, so that their first
 # use does not count as a change of its state (which would replace the oracle after every such job).
-ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array')
+ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array', 'random')
 # What the oracle tells the server after a job, on its socket.
 ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
 ORACLE_TIMEOUT_GRACE_S = 0.1  # after a timeout, how long the oracle may take to end the job before it is replaced
@@ -151,11 +151,36 @@ def job_environment(workdir):
     return {'PATH': '/usr/bin:/bin', 'HOME': workdir, 'TMPDIR': workdir, 'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8'}
 
 
+def module_attributes():
+    """Every loaded module's attributes, and those of the Python classes it defines, as (live mapping, copy)
+    pairs: what a test could rebind (`math.pi = 3`, `random.random = f`, `collections.Counter.__eq__ = g`)
+    and a later job use. Checked by unchanged_attributes."""
+    out = []
+    for name, module in list(sys.modules.items()):
+        attrs = getattr(module, '__dict__', None)
+        if type(attrs) is not dict:
+            continue
+        out.append((attrs, dict(attrs)))
+        for value in attrs.values():
+            if type(value) is type and getattr(value, '__module__', None) == name:
+                out.append((vars(value), dict(vars(value))))
+    return out
+
+
+def unchanged_attributes(pairs):
+    """Whether every mapping still equals its copy. == compares values by identity first, so a module's
+    own caches (re's, typing's) filling up is no change, and a rebound attribute (a new object) is."""
+    for live, copy in pairs:
+        if live != copy:
+            return False
+    return True
+
+
 def oracle_state():
     """What a job could change in the oracle's process and a later job could notice. Compared after
     each job with the state when the oracle started: any difference retires the oracle."""
     handlers = tuple(signal.getsignal(sig) for sig in (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM))
-    return (frozenset(sys.modules), sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
+    return (dict(sys.modules), sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
         sys, 'get_int_max_str_digits') else None, sys.gettrace(), sys.getprofile(), tuple(sys.path),
         handlers, signal.getitimer(signal.ITIMER_REAL),
         signal.getitimer(signal.ITIMER_PROF), os.getcwd())
@@ -230,6 +255,12 @@ def oracle_loop(server, ctl):
     start_builtins = dict(vars(builtins))
     start_environ = dict(os.environ)
     start_state = oracle_state()
+    # Tests that draw random inputs without seeding (HumanEval's decode_cyclic) draw the same ones in every
+    # job and every run: the generator starts each job from this state, seeded from the worker's hash seed.
+    random = sys.modules['random']
+    random.seed(int(server.hash_seed or 0) if server.hash_seed.isdigit() else 0)
+    start_random = random.getstate()
+    start_modules = module_attributes()
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     os.dup2(quiet, 1)
     jobs = 0
@@ -272,8 +303,11 @@ def oracle_loop(server, ctl):
         if word == ORACLE_KEEP and (jobs >= ORACLE_JOBS_CAP or sys.stdin is not stdio[0] or sys.stdout is not stdio[1]
                                     or sys.stderr is not stdio[2] or vars(builtins) != start_builtins
                                     or os.environ != start_environ or oracle_state() != start_state
+                                    or not unchanged_attributes(start_modules)
                                     or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > start_rss + ORACLE_RSS_GROWTH_KIB):
             word = ORACLE_RETIRE
+        if word == ORACLE_KEEP:
+            random.setstate(start_random)  # its functions are unchanged (module_attributes)
         try:
             sock.sendall(word)
         except OSError:
