@@ -1,8 +1,9 @@
 """bench-audit sandbox fork-server.
 
 One long-lived interpreter per pool worker. It reads jobs as JSON lines on stdin and runs each
-between two processes: the candidate's, forked for the job (the program under test: reference,
-mutant or sample, with its limits), and the oracle (the benchmark's tests, test_harness.py), a
+between two processes: the candidate's, forked for the job by the zygote (a copy of this server
+that does nothing else: see zygote_loop) (the program under test: reference, mutant or sample,
+with its limits), and the oracle (the benchmark's tests, test_harness.py), a
 long-lived process of its own forked from this server, under another uid, that gets each job and
 the job's pipes over a private socket (SCM_RIGHTS). The oracle alone holds the result channel; it
 reaches the candidate only through calls whose arguments and results cross as plain data
@@ -11,8 +12,9 @@ one fork, not a start-up.
 
 The oracle carries nothing from one job to the next that a candidate could have shaped: a
 candidate only sends data, which the oracle decodes into plain values that die with the job's
-namespace; and after each job the oracle compares its process state (modules, builtins, sys
-settings, environment, signal handlers, peak memory) with what it had when it started, and exits
+namespace; and after each job the oracle compares its process state (modules, their attributes,
+builtins, sys settings, environment, signal handlers, peak memory) with what it had when it
+started (random's state it restores), and exits
 on any difference, so the next job gets a fresh one (see oracle_loop). It is also replaced after
 a timeout, a harness error, or ORACLE_JOBS_CAP jobs.
 
