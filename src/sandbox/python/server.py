@@ -361,6 +361,7 @@ class Zygote:
         self.pid = pid
         self.sock = sock
         self.status = None  # its wait status once reaped (by reap_leftovers)
+        self.pending = None  # the candidate whose wait status it has yet to send
 
 
 class Server:
@@ -485,6 +486,9 @@ class Server:
         """The job's candidate, forked by the zygote with `fds` (stdin, stdout, stderr, request, reply[, ruleset]); its pid."""
         payload = b'{"workdir":%s,"timeout":%r,"memory":%d,"job":%s}' % (
             json.dumps(workdir).encode('utf-8'), timeout_s, int(memory or 0), line.strip())
+        if self.zygote_alive() and self.zygote.pending is not None:
+            # A job that ended in a harness error before its candidate was waited for: its status comes first.
+            self.wait_candidate(self.zygote.pending, grace=0)
         for _attempt in range(2):
             if self.zygote is None or self.zygote.status is not None:
                 self.end_zygote()
@@ -493,7 +497,8 @@ class Server:
                 send_job(self.zygote.sock, payload, fds)
                 pid = self.zygote_bytes(ZYGOTE_PID_BYTES)
                 if pid is not None:
-                    return int.from_bytes(pid, 'big')
+                    self.zygote.pending = int.from_bytes(pid, 'big')
+                    return self.zygote.pending
             except OSError:
                 pass
             self.end_zygote()
@@ -518,6 +523,10 @@ class Server:
         """(wait status, CPU ms) of the candidate once the zygote has reaped it, killing it after `grace`
         seconds; (None, None) when the zygote is gone (the candidate, orphaned to this subreaper, is then
         killed with the job's leftovers)."""
+        if self.zygote is None:
+            kill_group(pid)
+            return None, None
+        self.zygote.pending = None
         try:
             data = self.zygote_bytes(ZYGOTE_STATUS_BYTES, grace)
             if data is None and self.zygote_alive():
