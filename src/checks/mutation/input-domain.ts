@@ -26,6 +26,9 @@ export const VALUE_SET_MAX = 2;
 /** Examples a value-set, sortedness or distinctness rule needs before it is believed (one example proves no pattern). */
 export const MIN_PATTERN_EXAMPLES = 2;
 
+/** A string that starts or ends with whitespace. */
+const EDGE_SPACE = /^\s|\s$/;
+
 const isNumber = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';
 const num = (v: PyValue): number => (v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : NaN);
 const itemsOf = (v: PyValue): PyValue[] | undefined => (v.type === 'list' || v.type === 'tuple' || v.type === 'set' ? v.items : undefined);
@@ -204,6 +207,15 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
           holds: (args) => [...(strOf(args[p]) ?? '')].every((c) => alphabet.has(c)),
         });
       }
+      // Leading or trailing whitespace that no example has: whether it is part of the value (`'   15'` an integer?)
+      // is a reading of the prompt that nothing the tests show decides.
+      if (strings.every((s) => !EDGE_SPACE.test(s.value))) {
+        rules.push({
+          name: `edge-space:${p}`,
+          description: `argument ${p + 1} has no leading or trailing whitespace (no example has)`,
+          holds: (args) => !EDGE_SPACE.test(strOf(args[p]) ?? ''),
+        });
+      }
       // Space-separated groups that are each balanced (HumanEval/6's paren groups): `(()( ))` balances overall but not per group.
       const groups = (t: string) => t.split(' ').filter((g) => g !== '');
       if (strings.some((s) => /[()[\]{}<>]/.test(s.value) && groups(s.value).length > 1) && strings.every((s) => groups(s.value).every(balanced))) {
@@ -298,6 +310,22 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
       }
     }
   }
+  // No int argument above the largest int any example passes (pooled over the positions: arguments of one kind, an
+  // RGB triple's channels, share a range). An example at the top of what the tests use may sit on the task's upper
+  // limit (255 for a colour channel, 12 for a month): `rgb_to_hsv(256, 255, 255)` is one step from a test and no
+  // colour. Below, the sign rules bound the step where the tests imply one (`positive`: no 0 month). Lengths and
+  // indexes (`n == len(arr)`) grow with the list and are left out.
+  const valuePositions = [...Array(arity).keys()].filter((p) => !indexes.has(p) && examples.some((e) => e[p].type === 'int'));
+  const topInts = examples.flatMap((e) => valuePositions.filter((p) => e[p].type === 'int').map((p) => num(e[p])));
+  if (topInts.length > 0) {
+    const max = Math.max(...topInts);
+    rules.push({
+      name: `int-max:${max}`,
+      description: `no int argument (but lengths and indexes) is above ${max}, the largest such argument of the examples`,
+      holds: (args) => valuePositions.every((p) => args[p]?.type !== 'int' || num(args[p]) <= max),
+    });
+  }
+
   return { rules };
 }
 
@@ -309,11 +337,12 @@ const SAYS_SORTED = /\bsorted\b/i;
 
 /**
  * The rules a plus input is held to: EvalPlus inputs pass EvalPlus's contract, which rarely states relations between
- * arguments, never rules out bools among ints, and leaves sortedness unchecked even where the prompt requires it
+ * arguments, never rules out bools among ints or whitespace around a string no example has (Mbpp/113 `'   15'`: is
+ * it an integer?), and leaves sortedness unchecked even where the prompt requires it
  * (Mbpp/597 `find_kth([1, 2, 3], [True, False], 3)`): those rules apply, the sortedness ones only when the prompt says sorted.
  */
 export function isPlusInputRule(name: string, prompt: string): boolean {
-  if (isRelationRule(name) || name.startsWith('int-not-bool:')) return true;
+  if (isRelationRule(name) || name.startsWith('int-not-bool:') || name.startsWith('edge-space:')) return true;
   return /^sorted-(ascending|descending):/.test(name) && SAYS_SORTED.test(prompt);
 }
 
