@@ -310,22 +310,6 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
       }
     }
   }
-  // No int argument above the largest int any example passes (pooled over the positions: arguments of one kind, an
-  // RGB triple's channels, share a range). An example at the top of what the tests use may sit on the task's upper
-  // limit (255 for a colour channel, 12 for a month): `rgb_to_hsv(256, 255, 255)` is one step from a test and no
-  // colour. Below, the sign rules bound the step where the tests imply one (`positive`: no 0 month). Lengths and
-  // indexes (`n == len(arr)`) grow with the list and are left out.
-  const valuePositions = [...Array(arity).keys()].filter((p) => !indexes.has(p) && examples.some((e) => e[p].type === 'int'));
-  const topInts = examples.flatMap((e) => valuePositions.filter((p) => e[p].type === 'int').map((p) => num(e[p])));
-  if (topInts.length > 0) {
-    const max = Math.max(...topInts);
-    rules.push({
-      name: `int-max:${max}`,
-      description: `no int argument (but lengths and indexes) is above ${max}, the largest such argument of the examples`,
-      holds: (args) => valuePositions.every((p) => args[p]?.type !== 'int' || num(args[p]) <= max),
-    });
-  }
-
   return { rules };
 }
 

@@ -231,21 +231,29 @@ export function differentialInputs(
  */
 export const NEIGHBOUR_INPUT_LIMIT = 32;
 
-/**
- * Every input one int step from an example: one int argument +/- 1, the others unchanged (isNearExample's inputs).
- * No step above the largest int argument of the examples: the domain's `int-max` rule would exclude it.
- */
+/** Every input one int step from an example: one int argument +/- 1, the others unchanged (isNearExample's inputs). */
 export function exampleNeighbours(examples: readonly (readonly PyValue[])[]): PyValue[][] {
-  const ints = examples.flatMap((e) => e.flatMap((v) => (v.type === 'int' ? [v.value] : [])));
-  const max = ints.reduce((a, b) => (b > a ? b : a), ints[0] ?? 0n);
   const out: PyValue[][] = [];
   for (const e of examples) {
     e.forEach((v, p) => {
       if (v.type !== 'int') return;
-      for (const d of [1n, -1n]) if (v.value + d <= max) out.push(e.map((x, q) => (q === p ? { type: 'int', value: v.value + d } : x)));
+      for (const d of [1n, -1n]) out.push(e.map((x, q) => (q === p ? { type: 'int', value: v.value + d } : x)));
     });
   }
   return out;
+}
+
+/**
+ * The input has an int argument above the largest int argument of any example (pooled over the positions: arguments
+ * of one kind, an RGB triple's channels, share a range). An example at the top of what the tests use may sit on the
+ * task's upper limit (255 for a colour channel, 12 for a month): `rgb_to_hsv(256, 255, 255)` is one step from a
+ * test and no colour. Steps down are bounded by the domain's sign rules where the tests imply a bound.
+ */
+export function isAboveExampleRange(args: readonly PyValue[], examples: readonly (readonly PyValue[])[]): boolean {
+  const ints = examples.flatMap((e) => e.flatMap((v) => (v.type === 'int' ? [v.value] : [])));
+  if (ints.length === 0) return false;
+  const max = ints.reduce((a, b) => (b > a ? b : a));
+  return args.some((v) => v.type === 'int' && v.value > max);
 }
 
 /** The inputs a task's domain is inferred from: its tests' literal calls and its prompt's examples. */
@@ -744,8 +752,9 @@ export function isNearExample(args: readonly PyValue[], examples: readonly (read
  * Evidence for a generated input needs a second oracle: its expected value is only the audited reference's own
  * answer, and the hand-checked sample found those wrong about a third of the time (a wrong reference nobody
  * checks, an input on which the prompt leaves the answer open). A generated witness is confirmed only when the
- * sibling benchmark's reference agrees (`sibling-agrees`) or it is one off-by-one step from an example
- * (`near-example`); otherwise it fails `second-oracle`. Either way an empty or None answer that neither the tests
+ * sibling benchmark's reference agrees (`sibling-agrees`) or it is one off-by-one step from an example that stays
+ * within the examples' int range (`near-example`; above it: `near-example-range`); otherwise it fails `second-oracle`.
+ * Either way an empty or None answer that neither the tests
  * nor the prompt ever show fails `degenerate-output`: the sibling may share the convention for an undefined case.
  */
 export function checkSecondOracle(
@@ -761,8 +770,9 @@ export function checkSecondOracle(
       continue;
     }
     if (a.checks.passed.includes('sibling-agrees')) continue;
-    if (isNearExample(a.input.args, task.examples)) a.checks.passed.push('near-example');
-    else a.checks.failed.push('second-oracle');
+    if (!isNearExample(a.input.args, task.examples)) a.checks.failed.push('second-oracle');
+    else if (isAboveExampleRange(a.input.args, task.examples)) a.checks.failed.push('near-example-range');
+    else a.checks.passed.push('near-example');
   }
 }
 
@@ -910,6 +920,7 @@ async function confirmOrderFree(
 /** Why failed witness checks leave a survivor unconfirmed, for a reader of the finding. */
 const FAILED_CHECK_REASONS: Record<string, string> = {
   'second-oracle': 'a generated input whose expected value only the audited reference gives: no sibling reference confirms it and it is not one step from an example',
+  'near-example-range': 'a generated input one step from an example, but above the largest int any example passes: it may leave the range the task implies (a colour channel past 255)',
   'degenerate-output': 'the reference answers an empty or None value that neither the tests nor the prompt show: the task likely leaves this case open',
   'sibling-disagrees': "the sibling benchmark's reference answers differently",
   'output-kind': 'the reference answers a kind of value the tests never expect',

@@ -120,28 +120,6 @@ describe('isPlusInputRule: the domain rules an EvalPlus plus input is held to', 
   });
 });
 
-describe('int-max: no int argument above the largest the examples pass', () => {
-  // Mbpp/783 rgb_to_hsv(r, g, b): tests (255, 255, 255), (0, 215, 0), (10, 215, 110). 256 is no colour channel.
-  const rgb = [
-    [py.int(255), py.int(255), py.int(255)],
-    [py.int(0), py.int(215), py.int(0)],
-    [py.int(10), py.int(215), py.int(110)],
-  ];
-  it('a step above the largest channel value is outside; a step inside the range stays in', () => {
-    assert.deepEqual(broken(rgb, [py.int(256), py.int(255), py.int(255)]), ['int-max:255']);
-    assert.deepEqual(broken(rgb, [py.int(255), py.int(254), py.int(255)]), []);
-  });
-  it('the range is pooled over the arguments: are_equivalent(37, 57) is inside (tests (36, 57), (2, 4), (23, 47))', () => {
-    const eq = [
-      [py.int(36), py.int(57)],
-      [py.int(2), py.int(4)],
-      [py.int(23), py.int(47)],
-    ];
-    assert.deepEqual(broken(eq, [py.int(37), py.int(57)]), []);
-    assert.deepEqual(broken(eq, [py.int(58), py.int(57)]), ['int-max:57']);
-  });
-});
-
 describe('edge-space: leading or trailing whitespace no example has', () => {
   // Mbpp/113 check_integer(text): tests 'python', '1', '12345'. Whether '   15' represents an integer is open.
   const texts = [[py.str('python')], [py.str('1')], [py.str('12345')]];

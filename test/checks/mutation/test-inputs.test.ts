@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
-import { checkOrderTies, checkOutputKinds, checkSecondOracle, exampleNeighbours, intFloatAgree, isNearExample, reorderablePositions, reversedInput, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { checkOrderTies, checkOutputKinds, checkSecondOracle, exampleNeighbours, intFloatAgree, isAboveExampleRange, isNearExample, reorderablePositions, reversedInput, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
 import { inferDomain } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
@@ -157,11 +157,8 @@ test('isNearExample: exactly one int argument off by one, every other argument e
   assert.equal(isNearExample([py.list(py.int(1), py.int(2), py.int(2)), py.int(2)], ex), false, 'container edits are not steps');
   // The neighbours tried for every task are exactly such steps: each int argument +/- 1.
   const neighbours = exampleNeighbours([[py.int(9), py.int(0), py.str('a')]]);
-  assert.deepEqual(neighbours.map((a) => a.map(pyRepr).join(', ')), ["8, 0, 'a'", "9, 1, 'a'", "9, -1, 'a'"], 'no step above the largest int (int-max)');
+  assert.deepEqual(neighbours.map((a) => a.map(pyRepr).join(', ')), ["10, 0, 'a'", "8, 0, 'a'", "9, 1, 'a'", "9, -1, 'a'"]);
   assert.ok(neighbours.every((a) => isNearExample(a, [[py.int(9), py.int(0), py.str('a')]])));
-  // Mbpp/783 rgb_to_hsv: the tests' (255, 255, 255) gets no 256 neighbour, (255, 254, 255) is tried.
-  const rgb = exampleNeighbours([[py.int(255), py.int(255), py.int(255)], [py.int(0), py.int(215), py.int(0)]]).map((a) => a.map(pyRepr).join(', '));
-  assert.ok(rgb.includes('255, 254, 255') && !rgb.some((a) => a.includes('256')));
   assert.match(whyUnconfirmed(['second-oracle', 'positive:0']), /no sibling reference confirms it.*; outside the input domain .*\(positive:0\)/);
 });
 
@@ -208,4 +205,22 @@ test('checkOrderTies: a witness whose answer changes when its lists are reversed
   // A sorted argument's order is its contract: not reordered (Mbpp/733 find_first_occurrence on sorted lists).
   const sortedTests = [[py.list(py.int(2), py.int(5), py.int(5)), py.int(5)], [py.list(py.int(1), py.int(2), py.int(6)), py.int(6)]];
   assert.deepEqual(reorderablePositions(sortedTests, inferDomain(sortedTests)), []);
+});
+
+test('checkSecondOracle: a near-example step above the largest int any example passes fails near-example-range', () => {
+  // Mbpp/783 rgb_to_hsv(r, g, b): tests (255, 255, 255), (0, 215, 0), (10, 215, 110). 256 is no colour channel.
+  const rgb = { examples: [[255, 255, 255], [0, 215, 0], [10, 215, 110]].map((a) => a.map((x) => py.int(x))), testOutputs: [py.tuple(py.float(0), py.float(0), py.float(100))], prompt: 'Write a function to convert rgb color to hsv color.' };
+  const hsv = py.tuple(py.float(0), py.float(0.39), py.float(100.39));
+  const out = candidate('generated', [py.int(256), py.int(255), py.int(255)], hsv, ['domain', 'output-kind']);
+  const inside = candidate('generated', [py.int(255), py.int(254), py.int(255)], hsv, ['domain', 'output-kind']);
+  checkSecondOracle([out, inside], rgb);
+  assert.deepEqual([out.checks.failed, inside.checks.failed], [['near-example-range'], []]);
+  assert.ok(inside.checks.passed.includes('near-example'));
+  // Pooled over the arguments: are_equivalent(37, 57) (tests (36, 57), (2, 4), (23, 47)) stays inside, 37 < 57;
+  // a step down is not bounded here (last_Digit_Factorial(3) with tests 4, 21, 30 is right).
+  const eq = [[36, 57], [2, 4], [23, 47]].map((a) => a.map((x) => py.int(x)));
+  assert.equal(isAboveExampleRange([py.int(37), py.int(57)], eq), false);
+  assert.equal(isAboveExampleRange([py.int(58), py.int(57)], eq), true);
+  assert.equal(isAboveExampleRange([py.int(3)], [[py.int(4)], [py.int(21)], [py.int(30)]]), false);
+  assert.match(whyUnconfirmed(['near-example-range']), /above the largest int/);
 });
