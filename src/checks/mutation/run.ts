@@ -243,6 +243,9 @@ export function exampleNeighbours(examples: readonly (readonly PyValue[])[]): Py
   return out;
 }
 
+/** Distinct int arguments the examples must pass before their largest is read as a range's top (`f(0) == 0` alone implies none). */
+export const MIN_RANGE_VALUES = 2;
+
 /**
  * The input has an int argument above the largest int argument of any example (pooled over the positions: arguments
  * of one kind, an RGB triple's channels, share a range). An example at the top of what the tests use may sit on the
@@ -251,7 +254,7 @@ export function exampleNeighbours(examples: readonly (readonly PyValue[])[]): Py
  */
 export function isAboveExampleRange(args: readonly PyValue[], examples: readonly (readonly PyValue[])[]): boolean {
   const ints = examples.flatMap((e) => e.flatMap((v) => (v.type === 'int' ? [v.value] : [])));
-  if (ints.length === 0) return false;
+  if (new Set(ints).size < MIN_RANGE_VALUES) return false;
   const max = ints.reduce((a, b) => (b > a ? b : a));
   return args.some((v) => v.type === 'int' && v.value > max);
 }

@@ -222,5 +222,7 @@ test('checkSecondOracle: a near-example step above the largest int any example p
   assert.equal(isAboveExampleRange([py.int(37), py.int(57)], eq), false);
   assert.equal(isAboveExampleRange([py.int(58), py.int(57)], eq), true);
   assert.equal(isAboveExampleRange([py.int(3)], [[py.int(4)], [py.int(21)], [py.int(30)]]), false);
+  // One tested value implies no range: double(1) == 2 beside the only test double(0) == 0 stays a witness.
+  assert.equal(isAboveExampleRange([py.int(1)], [[py.int(0)]]), false);
   assert.match(whyUnconfirmed(['near-example-range']), /above the largest int/);
 });
