@@ -1017,7 +1017,7 @@ export interface WitnessChecks {
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), or degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), near-example-range (one step from an example but above the largest int argument any example passes), degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show), or order-tie (the reference's answer changes when the input's list arguments are reversed, while no test's answer does: a tie the task does not break). Domain rules plus inputs are held to: relations between arguments, int-not-bool, edge-space (no leading or trailing whitespace where no example has it), sortedness where the prompt says sorted.
    */
   failed: string[];
   /**
@@ -1034,7 +1034,7 @@ export interface WitnessChecks1 {
    */
   passed: string[];
   /**
-   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), or degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show).
+   * Checks it failed: domain rule names (e.g. `len-equals:1=len(0)`, `non-empty:0`), output-kind, literal-oracle (the task's tests never compare an answer to a literal: they judge by a property, e.g. any root, or up to order), sibling-disagrees (with the sibling's output in siblingOutput), second-oracle (a generated input whose expected value only the audited reference gives: no sibling agrees and it is not near an example), near-example-range (one step from an example but above the largest int argument any example passes), degenerate-output (a generated input answered with an empty or None value that neither the tests nor the prompt show), or order-tie (the reference's answer changes when the input's list arguments are reversed, while no test's answer does: a tie the task does not break). Domain rules plus inputs are held to: relations between arguments, int-not-bool, edge-space (no leading or trailing whitespace where no example has it), sortedness where the prompt says sorted.
    */
   failed: string[];
   /**

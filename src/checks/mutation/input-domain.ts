@@ -26,6 +26,9 @@ export const VALUE_SET_MAX = 2;
 /** Examples a value-set, sortedness or distinctness rule needs before it is believed (one example proves no pattern). */
 export const MIN_PATTERN_EXAMPLES = 2;
 
+/** A string that starts or ends with whitespace. */
+const EDGE_SPACE = /^\s|\s$/;
+
 const isNumber = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';
 const num = (v: PyValue): number => (v.type === 'int' ? Number(v.value) : v.type === 'float' ? v.value : NaN);
 const itemsOf = (v: PyValue): PyValue[] | undefined => (v.type === 'list' || v.type === 'tuple' || v.type === 'set' ? v.items : undefined);
@@ -204,6 +207,15 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
           holds: (args) => [...(strOf(args[p]) ?? '')].every((c) => alphabet.has(c)),
         });
       }
+      // Leading or trailing whitespace that no example has: whether it is part of the value (`'   15'` an integer?)
+      // is a reading of the prompt that nothing the tests show decides.
+      if (strings.every((s) => !EDGE_SPACE.test(s.value))) {
+        rules.push({
+          name: `edge-space:${p}`,
+          description: `argument ${p + 1} has no leading or trailing whitespace (no example has)`,
+          holds: (args) => !EDGE_SPACE.test(strOf(args[p]) ?? ''),
+        });
+      }
       // Space-separated groups that are each balanced (HumanEval/6's paren groups): `(()( ))` balances overall but not per group.
       const groups = (t: string) => t.split(' ').filter((g) => g !== '');
       if (strings.some((s) => /[()[\]{}<>]/.test(s.value) && groups(s.value).length > 1) && strings.every((s) => groups(s.value).every(balanced))) {
@@ -309,11 +321,12 @@ const SAYS_SORTED = /\bsorted\b/i;
 
 /**
  * The rules a plus input is held to: EvalPlus inputs pass EvalPlus's contract, which rarely states relations between
- * arguments, never rules out bools among ints, and leaves sortedness unchecked even where the prompt requires it
+ * arguments, never rules out bools among ints or whitespace around a string no example has (Mbpp/113 `'   15'`: is
+ * it an integer?), and leaves sortedness unchecked even where the prompt requires it
  * (Mbpp/597 `find_kth([1, 2, 3], [True, False], 3)`): those rules apply, the sortedness ones only when the prompt says sorted.
  */
 export function isPlusInputRule(name: string, prompt: string): boolean {
-  if (isRelationRule(name) || name.startsWith('int-not-bool:')) return true;
+  if (isRelationRule(name) || name.startsWith('int-not-bool:') || name.startsWith('edge-space:')) return true;
   return /^sorted-(ascending|descending):/.test(name) && SAYS_SORTED.test(prompt);
 }
 

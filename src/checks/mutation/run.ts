@@ -16,7 +16,7 @@ import type { Mutant, MutantSet, Span } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
 import { outputValue } from './output-value.js';
-import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
+import { callRepr, EVALPLUS_DEFAULT_FLOAT_ATOL, EVALPLUS_RTOL, evalplusOutputsMatch, fromJson, pyEquals, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type MutantStatus, type SurvivorVerdict } from './score.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
@@ -241,6 +241,22 @@ export function exampleNeighbours(examples: readonly (readonly PyValue[])[]): Py
     });
   }
   return out;
+}
+
+/** Distinct int arguments the examples must pass before their largest is read as a range's top (`f(0) == 0` alone implies none). */
+export const MIN_RANGE_VALUES = 2;
+
+/**
+ * The input has an int argument above the largest int argument of any example (pooled over the positions: arguments
+ * of one kind, an RGB triple's channels, share a range). An example at the top of what the tests use may sit on the
+ * task's upper limit (255 for a colour channel, 12 for a month): `rgb_to_hsv(256, 255, 255)` is one step from a
+ * test and no colour. Steps down are bounded by the domain's sign rules where the tests imply a bound.
+ */
+export function isAboveExampleRange(args: readonly PyValue[], examples: readonly (readonly PyValue[])[]): boolean {
+  const ints = examples.flatMap((e) => e.flatMap((v) => (v.type === 'int' ? [v.value] : [])));
+  if (new Set(ints).size < MIN_RANGE_VALUES) return false;
+  const max = ints.reduce((a, b) => (b > a ? b : a));
+  return args.some((v) => v.type === 'int' && v.value > max);
 }
 
 /** The inputs a task's domain is inferred from: its tests' literal calls and its prompt's examples. */
@@ -550,7 +566,9 @@ async function sortSurvivors(
   checkOutputKinds(answered, testOutputs);
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
   if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run);
-  checkSecondOracle(answered, { examples: domainExamples(parser, task), testOutputs, prompt: task.prompt });
+  const examples = domainExamples(parser, task);
+  checkSecondOracle(answered, { examples, testOutputs, prompt: task.prompt });
+  await confirmOrderFree(task, answered, domain, examples, atol, parser, refWall, run);
   // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.
   const ordered = [...answered.filter((a) => a.checks.failed.length === 0), ...answered.filter((a) => a.checks.failed.length > 0)];
   const valid = ordered.map((a) => a.input);
@@ -569,7 +587,7 @@ async function sortSurvivors(
     const ev = exp.value();
     const mv = outputValue(parser, o);
     // Opaque outputs (objects by repr, complex numbers, digests of large values) are equal only when encoded alike.
-    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
+    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) || intFloatAgree(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
   };
 
   /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
@@ -630,6 +648,29 @@ async function sortSurvivors(
     });
   });
   return { records, inputCounts };
+}
+
+const isIntOrFloat = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';
+
+/**
+ * An int answer where the reference answers a float (or the reverse), equal within EvalPlus's tolerance (atol, else
+ * its float default, plus its rtol), element by element in lists and tuples: no difference. The tests compare with
+ * `==`, which does not tell 10 from 10.0, and a sum of squares computed exactly (`//`) is no wrong answer beside the
+ * reference's rounded float (Mbpp/267 `square_Sum(999999)`: 1333329333336999999 against 1.333329333337e+18).
+ */
+export function intFloatAgree(expected: PyValue, actual: PyValue, atol: number): boolean {
+  const tolerance = atol === 0 ? EVALPLUS_DEFAULT_FLOAT_ATOL : atol;
+  let mixed = false;
+  const close = (e: PyValue, a: PyValue): boolean => {
+    if (isIntOrFloat(e) && isIntOrFloat(a)) {
+      if (e.type !== a.type) mixed = true;
+      const y = Number(e.value);
+      return Math.abs(Number(a.value) - y) <= tolerance + EVALPLUS_RTOL * Math.abs(y);
+    }
+    if ((e.type === 'list' || e.type === 'tuple') && a.type === e.type) return a.items.length === e.items.length && a.items.every((x, i) => close(e.items[i], x));
+    return pyEquals(e, a);
+  };
+  return close(expected, actual) && mixed;
 }
 
 export type WitnessChecks = { passed: string[]; failed: string[]; siblingOutput?: string };
@@ -714,8 +755,9 @@ export function isNearExample(args: readonly PyValue[], examples: readonly (read
  * Evidence for a generated input needs a second oracle: its expected value is only the audited reference's own
  * answer, and the hand-checked sample found those wrong about a third of the time (a wrong reference nobody
  * checks, an input on which the prompt leaves the answer open). A generated witness is confirmed only when the
- * sibling benchmark's reference agrees (`sibling-agrees`) or it is one off-by-one step from an example
- * (`near-example`); otherwise it fails `second-oracle`. Either way an empty or None answer that neither the tests
+ * sibling benchmark's reference agrees (`sibling-agrees`) or it is one off-by-one step from an example that stays
+ * within the examples' int range (`near-example`; above it: `near-example-range`); otherwise it fails `second-oracle`.
+ * Either way an empty or None answer that neither the tests
  * nor the prompt ever show fails `degenerate-output`: the sibling may share the convention for an undefined case.
  */
 export function checkSecondOracle(
@@ -731,8 +773,9 @@ export function checkSecondOracle(
       continue;
     }
     if (a.checks.passed.includes('sibling-agrees')) continue;
-    if (isNearExample(a.input.args, task.examples)) a.checks.passed.push('near-example');
-    else a.checks.failed.push('second-oracle');
+    if (!isNearExample(a.input.args, task.examples)) a.checks.failed.push('second-oracle');
+    else if (isAboveExampleRange(a.input.args, task.examples)) a.checks.failed.push('near-example-range');
+    else a.checks.passed.push('near-example');
   }
 }
 
@@ -786,14 +829,107 @@ async function confirmWithSibling(
   });
 }
 
+/** Test inputs whose answer must survive reversal before a task counts as order-insensitive (one proves no pattern). */
+export const MIN_ORDER_TESTS = 2;
+
+/**
+ * The list and tuple arguments a permutation may reorder: a list or tuple in every example, never sorted in all of
+ * them (a sorted input's order is part of its contract: `sorted-*` rules), positions chosen once per task.
+ */
+export function reorderablePositions(examples: readonly (readonly PyValue[])[], domain: InputDomain): number[] {
+  if (examples.length === 0) return [];
+  const sortedAt = new Set(domain.rules.flatMap((r) => (/^sorted-(ascending|descending):\d+$/.test(r.name) ? [Number(r.name.split(':')[1])] : [])));
+  return examples[0].flatMap((_, p) => (!sortedAt.has(p) && examples.every((e) => e[p]?.type === 'list' || e[p]?.type === 'tuple') ? [p] : []));
+}
+
+/** The input with every reorderable list or tuple reversed, or undefined where that changes nothing (a palindrome). */
+export function reversedInput(args: readonly PyValue[], positions: readonly number[]): PyValue[] | undefined {
+  const out = args.map((v, p) => (positions.includes(p) && (v.type === 'list' || v.type === 'tuple') ? { ...v, items: [...v.items].reverse() } : v));
+  return out.some((v, p) => pyRepr(v) !== pyRepr(args[p])) ? out : undefined;
+}
+
+/**
+ * Ties the prompt does not break. Where the reference's answer to every test input (at least MIN_ORDER_TESTS of
+ * them) survives reversing the list arguments, the order of the elements is not part of the task; a witness whose
+ * answer changes under the same reversal is an input where the reference breaks a tie by position, and the
+ * mutant's other answer may be as right (HumanEval/20 `[1.0, 1.2, 1.4]`: both pairs are 0.2 apart). Such a witness
+ * fails `order-tie`. Pure: `same(i)` says whether candidate i's answer survived reversal (undefined: not reversed).
+ */
+export function checkOrderTies(
+  answered: readonly { input: DiffInput; checks: WitnessChecks }[],
+  same: (i: number) => boolean | undefined,
+): void {
+  const tests = answered.flatMap((a, i) => (a.input.source === 'test' ? [same(i)] : [])).filter((x) => x !== undefined);
+  if (tests.length < MIN_ORDER_TESTS || !tests.every((x) => x)) return;
+  answered.forEach((a, i) => {
+    if (a.input.source === 'test' || a.checks.failed.length > 0) return;
+    if (same(i) === false) a.checks.failed.push('order-tie');
+  });
+}
+
+/** Run the reference on the reversed copies of the test inputs and the still-confirmed witnesses, then checkOrderTies. */
+async function confirmOrderFree(
+  task: Task,
+  answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[],
+  domain: InputDomain,
+  examples: readonly (readonly PyValue[])[],
+  atol: number,
+  parser: PythonParser,
+  wallMs: number,
+  run: (job: CallJob) => Promise<JobResult>,
+): Promise<void> {
+  const positions = reorderablePositions(examples, domain);
+  if (positions.length === 0) return;
+  const todo = answered.flatMap((a, i) => {
+    if (a.input.source !== 'test' && a.checks.failed.length > 0) return [];
+    const r = reversedInput(a.input.args, positions);
+    return r ? [{ i, args: r }] : [];
+  });
+  if (todo.filter((t) => answered[t.i].input.source === 'test').length < MIN_ORDER_TESTS) return;
+  const suffix = callHelperSuffix(task.entryPoint, todo.map((t) => t.args));
+  const job: CallJob = {
+    kind: 'call',
+    program: { candidate: (task.solution.endsWith('\n') ? task.solution : task.solution + '\n') + suffix, setup: task.setupCode, imports: task.imports },
+    entryPoint: CALL_HELPER,
+    inputs: todo.map((_, k) => [k]),
+    timeoutMs: wallMs,
+    digests: true,
+    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
+  };
+  const outputs = new Map<number, CallOutput>();
+  for (let start = 0; start < todo.length; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  const sameAt = new Map<number, boolean>();
+  todo.forEach((t, k) => {
+    const o = outputs.get(k);
+    const a = answered[t.i];
+    if (o?.status !== 'returned') {
+      // The reversed copy raised or hung: the order mattered to the reference (a timeout says nothing either way).
+      if (o?.status === 'raised') sameAt.set(t.i, false);
+      return;
+    }
+    if (o.digest !== undefined && o.digest === a.ref.output.digest) return sameAt.set(t.i, true);
+    const mine = a.ref.value();
+    const theirs = outputValue(parser, o);
+    sameAt.set(t.i, mine !== undefined && theirs !== undefined ? evalplusOutputsMatch(mine, theirs, atol) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value));
+  });
+  checkOrderTies(answered, (i) => sameAt.get(i));
+}
+
 /** Why failed witness checks leave a survivor unconfirmed, for a reader of the finding. */
 const FAILED_CHECK_REASONS: Record<string, string> = {
   'second-oracle': 'a generated input whose expected value only the audited reference gives: no sibling reference confirms it and it is not one step from an example',
+  'near-example-range': 'a generated input one step from an example, but above the largest int any example passes: it may leave the range the task implies (a colour channel past 255)',
   'degenerate-output': 'the reference answers an empty or None value that neither the tests nor the prompt show: the task likely leaves this case open',
   'sibling-disagrees': "the sibling benchmark's reference answers differently",
   'output-kind': 'the reference answers a kind of value the tests never expect',
   'output-sign': 'the reference answers a negative number where every test expects one >= 0 (a "none found" value)',
   'literal-oracle': 'the tests judge answers by a property, not by a literal value',
+  'order-tie': "the reference's answer changes when the list arguments are reversed, which changes no test's answer: a tie the task does not break",
 };
 
 export function whyUnconfirmed(failed: readonly string[]): string {

@@ -119,3 +119,19 @@ describe('isPlusInputRule: the domain rules an EvalPlus plus input is held to', 
     assert.deepEqual(plusRules([ints(1, 2, 3), ints(-4, 0), py.int(3)], prompt), []);
   });
 });
+
+describe('edge-space: leading or trailing whitespace no example has', () => {
+  // Mbpp/113 check_integer(text): tests 'python', '1', '12345'. Whether '   15' represents an integer is open.
+  const texts = [[py.str('python')], [py.str('1')], [py.str('12345')]];
+  it('binds plus inputs (the false witness check_integer("   15") == True), not other characters ("1,0")', () => {
+    const plus = (args: PyValue[]) => broken(texts, args).filter((name) => isPlusInputRule(name, 'Write a function to check if a string represents an integer or not.'));
+    assert.deepEqual(plus([py.str('   15')]), ['edge-space:0']);
+    assert.deepEqual(plus([py.str('15 ')]), ['edge-space:0']);
+    assert.deepEqual(plus([py.str('1,0')]), []);
+    assert.deepEqual(plus([py.str('-12')]), []);
+  });
+  it('no rule where an example has the whitespace (HumanEval/140 fix_spaces tests "   Exa 1 2 2 mple")', () => {
+    const spaces = [[py.str('Example')], [py.str('   Exa 1 2 2 mple')]];
+    assert.ok(!broken(spaces, [py.str('   ')]).some((n) => n.startsWith('edge-space')));
+  });
+});

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
-import { checkOutputKinds, checkSecondOracle, exampleNeighbours, isNearExample, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { checkOrderTies, checkOutputKinds, checkSecondOracle, exampleNeighbours, intFloatAgree, isAboveExampleRange, isNearExample, reorderablePositions, reversedInput, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { inferDomain } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
 import { loadReferenceTasks } from './helpers.js';
@@ -159,4 +160,69 @@ test('isNearExample: exactly one int argument off by one, every other argument e
   assert.deepEqual(neighbours.map((a) => a.map(pyRepr).join(', ')), ["10, 0, 'a'", "8, 0, 'a'", "9, 1, 'a'", "9, -1, 'a'"]);
   assert.ok(neighbours.every((a) => isNearExample(a, [[py.int(9), py.int(0), py.str('a')]])));
   assert.match(whyUnconfirmed(['second-oracle', 'positive:0']), /no sibling reference confirms it.*; outside the input domain .*\(positive:0\)/);
+});
+
+test('intFloatAgree: an int answer equal to the reference float within tolerance is no difference', () => {
+  // Mbpp/267 square_Sum(999999): the reference's `/` gives 1.333329333337e+18, the `//` mutant the exact 1333329333336999999.
+  assert.equal(intFloatAgree(py.float(1.333329333337e18), py.int(1333329333336999999n), 0), true);
+  // Mbpp/14 find_Volume(50, 25, 35.5): 22187.5 against a floored 22187 is a real difference.
+  assert.equal(intFloatAgree(py.float(22187.5), py.int(22187), 0), false);
+  // Same kind on both sides is evalplusOutputsMatch's business, not this rule's; element-wise in tuples.
+  assert.equal(intFloatAgree(py.float(2), py.float(2), 0), false);
+  assert.equal(intFloatAgree(py.tuple(py.float(60), py.float(100)), py.tuple(py.int(60), py.float(100)), 0), true);
+  assert.equal(intFloatAgree(py.tuple(py.float(60), py.float(100)), py.tuple(py.int(61), py.float(100)), 0), false);
+});
+
+test('checkOrderTies: a witness whose answer changes when its lists are reversed, where no test answer does, fails order-tie', () => {
+  // HumanEval/20 find_closest_elements: every test answer survives reversal; on the plus input [1.0, 1.2, 1.4] both
+  // pairs are 0.2 apart and the reversed copy gives (1.2, 1.4): the reference breaks a tie by position.
+  const floats = (...xs: number[]) => py.list(...xs.map((x) => py.float(x)));
+  const tests = [floats(1.0, 2.0, 3.9, 4.0, 5.0, 2.2), floats(1.0, 2.0, 5.9, 4.0, 5.0)];
+  const domain = inferDomain(tests.map((t) => [t]));
+  assert.deepEqual(reorderablePositions(tests.map((t) => [t]), domain), [0]);
+  assert.deepEqual(reversedInput([floats(1.0, 1.2, 1.4)], [0])?.map(pyRepr), ['[1.4, 1.2, 1.0]']);
+  assert.equal(reversedInput([floats(1.0, 1.0)], [0]), undefined, 'a palindrome is not reordered');
+  const answered = [
+    candidate('test', [tests[0]], py.tuple(py.float(3.9), py.float(4.0)), ['own-test']),
+    candidate('test', [tests[1]], py.tuple(py.float(5.0), py.float(5.9)), ['own-test']),
+    candidate('plus', [floats(1.0, 1.2, 1.4)], py.tuple(py.float(1.0), py.float(1.2)), ['contract', 'evalplus-input', 'sibling-agrees']),
+    candidate('plus', [py.list(py.int(-3), py.int(53))], py.tuple(py.int(-3), py.int(53)), ['contract', 'evalplus-input', 'sibling-agrees']),
+  ];
+  const same = [true, true, false, true];
+  checkOrderTies(answered, (i) => same[i]);
+  assert.deepEqual(answered.map((a) => a.checks.failed), [[], [], ['order-tie'], []]);
+  assert.match(whyUnconfirmed(['order-tie']), /tie the task does not break/);
+
+  // Mbpp/784 mul_even_odd (first even x first odd): reversing a test input changes its answer, so order is part of
+  // the task and the right witness mul_even_odd([-10, 0, 5, 10]) == -50 stays.
+  const firsts = [
+    candidate('test', [py.list(...[1, 3, 5, 7, 4, 1, 6, 8].map((x) => py.int(x)))], py.int(4), ['own-test']),
+    candidate('test', [py.list(...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => py.int(x)))], py.int(2), ['own-test']),
+    candidate('plus', [py.list(...[-10, 0, 5, 10].map((x) => py.int(x)))], py.int(-50), ['contract', 'evalplus-input', 'sibling-agrees']),
+  ];
+  checkOrderTies(firsts, (i) => [false, false, false][i]);
+  assert.deepEqual(firsts.map((a) => a.checks.failed), [[], [], []]);
+  // A sorted argument's order is its contract: not reordered (Mbpp/733 find_first_occurrence on sorted lists).
+  const sortedTests = [[py.list(py.int(2), py.int(5), py.int(5)), py.int(5)], [py.list(py.int(1), py.int(2), py.int(6)), py.int(6)]];
+  assert.deepEqual(reorderablePositions(sortedTests, inferDomain(sortedTests)), []);
+});
+
+test('checkSecondOracle: a near-example step above the largest int any example passes fails near-example-range', () => {
+  // Mbpp/783 rgb_to_hsv(r, g, b): tests (255, 255, 255), (0, 215, 0), (10, 215, 110). 256 is no colour channel.
+  const rgb = { examples: [[255, 255, 255], [0, 215, 0], [10, 215, 110]].map((a) => a.map((x) => py.int(x))), testOutputs: [py.tuple(py.float(0), py.float(0), py.float(100))], prompt: 'Write a function to convert rgb color to hsv color.' };
+  const hsv = py.tuple(py.float(0), py.float(0.39), py.float(100.39));
+  const out = candidate('generated', [py.int(256), py.int(255), py.int(255)], hsv, ['domain', 'output-kind']);
+  const inside = candidate('generated', [py.int(255), py.int(254), py.int(255)], hsv, ['domain', 'output-kind']);
+  checkSecondOracle([out, inside], rgb);
+  assert.deepEqual([out.checks.failed, inside.checks.failed], [['near-example-range'], []]);
+  assert.ok(inside.checks.passed.includes('near-example'));
+  // Pooled over the arguments: are_equivalent(37, 57) (tests (36, 57), (2, 4), (23, 47)) stays inside, 37 < 57;
+  // a step down is not bounded here (last_Digit_Factorial(3) with tests 4, 21, 30 is right).
+  const eq = [[36, 57], [2, 4], [23, 47]].map((a) => a.map((x) => py.int(x)));
+  assert.equal(isAboveExampleRange([py.int(37), py.int(57)], eq), false);
+  assert.equal(isAboveExampleRange([py.int(58), py.int(57)], eq), true);
+  assert.equal(isAboveExampleRange([py.int(3)], [[py.int(4)], [py.int(21)], [py.int(30)]]), false);
+  // One tested value implies no range: double(1) == 2 beside the only test double(0) == 0 stays a witness.
+  assert.equal(isAboveExampleRange([py.int(1)], [[py.int(0)]]), false);
+  assert.match(whyUnconfirmed(['near-example-range']), /above the largest int/);
 });
