@@ -8,6 +8,7 @@
 import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } from '../../model/types.generated.js';
 import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
+import { callJob } from '../../sandbox/jobs.js';
 import { availableParallelism } from 'node:os';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
@@ -66,9 +67,9 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
-    witnessChecks: 4,
+    witnessChecks: 5,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 3,
+    strengthen: 4,
   });
 }
 
@@ -172,18 +173,40 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
   };
 }
 
+/**
+ * Wall backstop of the sibling's run on a task's plus inputs (at most plusInputLimit of the smallest, answered by
+ * HumanEval+'s reference in milliseconds): only a hung interpreter reaches it, and then no plus input is evidence.
+ */
+const SIBLING_ANSWERS_TIMEOUT_MS = 60_000;
+
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<RuntimeInfo> {
   const parser = await loadJavaScriptParser();
   const own = options.javascript ? undefined : createRuntime({ language: 'javascript', workers: availableParallelism() });
   const runtime = options.javascript ?? own!;
   const runner = scriptRunner(runtime);
+  // The Python sibling's reference confirms plus-input witnesses; its runtime starts only when a task needs it.
+  let python: Runtime | undefined;
+  const siblingAnswers = (sibling: Task) => (inputs: unknown[][]) => {
+    python ??= options.pool ?? createRuntime({ python: options.python });
+    return python.run(callJob(sibling, inputs, { contract: true, timeoutMs: SIBLING_ANSWERS_TIMEOUT_MS }));
+  };
   try {
     context.progress.start('mutation (JavaScript)', todo.length);
     for (const p of todo) {
       if (context.signal?.aborted) break;
       const started = performance.now();
-      const a = await analyseJavaScriptTask({ task: p.task, plusTask: p.plusTask, config, seed, parser, runner, limits: DEFAULT_JS_LIMITS });
+      const sibling = p.plusTask !== undefined && p.plusTask !== p.task && taskLanguage(p.plusTask) === 'python' ? p.plusTask : undefined;
+      const a = await analyseJavaScriptTask({
+        task: p.task,
+        plusTask: p.plusTask,
+        config,
+        seed,
+        parser,
+        runner,
+        limits: DEFAULT_JS_LIMITS,
+        ...(sibling ? { siblingAnswers: siblingAnswers(sibling) } : {}),
+      });
       const wallMs = performance.now() - started;
       p.done = { section: a.section, findings: a.findings, runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: a.mutantsRun, jobs: a.mutantsRun, mutantsWallMs: wallMs, sortingWallMs: 0 } };
       options.checkpoints?.save(p.task.id, p.key, p.done);
@@ -194,6 +217,7 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
   } finally {
     context.progress.finish();
     await own?.close();
+    if (python !== options.pool) await python?.close();
   }
 }
 

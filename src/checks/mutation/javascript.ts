@@ -17,6 +17,9 @@ import { lowCoverageFinding, probeRegionCoverage } from './coverage.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
+import { asJsValue, sameValue } from './js-values.js';
+import type { CallOutput, JobResult } from '../../sandbox/types.js';
+import { whyUnconfirmed } from './run.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -52,6 +55,44 @@ export interface JsMutationInput {
   parser: JavaScriptParser;
   runner: JsMutationRunner;
   limits: JsLimits;
+  /**
+   * Runs the Python sibling's reference on plus inputs (with its EvalPlus contract checked): the second oracle of a
+   * witness taken from them. Without it no plus input is evidence.
+   */
+  siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
+}
+
+/** What the Python sibling says about one plus input, as a JavaScript value where it answered. */
+type SiblingAnswer = { kind: 'value'; value: unknown; repr: string } | { kind: 'contract' } | { kind: 'none' };
+
+/** The sibling's answers by input index: a value with a JavaScript counterpart, a contract violation, or nothing usable. */
+export function siblingAnswersOf(result: JobResult, count: number): SiblingAnswer[] {
+  const byIndex = new Map(((result.outputs ?? []) as CallOutput[]).map((o) => [o.index, o]));
+  return Array.from({ length: count }, (_, i): SiblingAnswer => {
+    const o = byIndex.get(i);
+    if (o?.status === 'contract-violation' || o?.status === 'bad-input') return { kind: 'contract' };
+    if (o?.status !== 'returned') return { kind: 'none' };
+    const value = asJsValue(o.value);
+    return value === undefined ? { kind: 'none' } : { kind: 'value', value, repr: o.repr };
+  });
+}
+
+/**
+ * Which checks a plus input's answer passed: the sibling's reference must accept the input (its contract) and give the
+ * value the JavaScript reference gives; a translated reference can be wrong where the Python one is not.
+ */
+export function plusWitnessChecks(jsOutput: string, answer: SiblingAnswer): { passed: string[]; failed: string[]; siblingOutput?: string } {
+  if (answer.kind === 'contract') return { passed: [], failed: ['contract'] };
+  if (answer.kind === 'none') return { passed: ['contract', 'evalplus-input'], failed: ['second-oracle'] };
+  let mine: unknown;
+  try {
+    mine = jsOutput === '=undefined' ? undefined : JSON.parse(jsOutput.slice(1));
+  } catch {
+    return { passed: ['contract', 'evalplus-input'], failed: ['second-oracle'], siblingOutput: answer.repr };
+  }
+  return sameValue(mine, answer.value)
+    ? { passed: ['contract', 'evalplus-input', 'sibling-agrees'], failed: [], siblingOutput: answer.repr }
+    : { passed: ['contract', 'evalplus-input'], failed: ['sibling-disagrees'], siblingOutput: answer.repr };
 }
 
 export interface JsMutationAnalysis {
@@ -127,26 +168,39 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
 
   // Inputs to sort survivors: the tests' literal calls, then the sibling's plus inputs (smallest first), as JS.
   const testInputs = literalCalls(parser, task.tests.code, task.entryPoint);
-  const plusInputs = (plusTask?.inputs?.plus ?? [])
-    .map((args) => toJsArguments(args))
-    .filter((x): x is string => x !== undefined)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+  const plusArgs = (plusTask?.inputs?.plus ?? [])
+    .map((args) => ({ args, text: toJsArguments(args) }))
+    .filter((x): x is { args: unknown[]; text: string } => x.text !== undefined)
+    .sort((a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     .slice(0, config.plusInputLimit);
-  const candidates = [...testInputs.map((text) => ({ text, source: 'test' as const })), ...plusInputs.map((text) => ({ text, source: 'plus' as const }))];
+  const plusInputs = plusArgs.map((x) => x.text);
+  const candidates: { text: string; source: 'test' | 'plus'; plus?: number }[] = [
+    ...testInputs.map((text) => ({ text, source: 'test' as const })),
+    ...plusInputs.map((text, k) => ({ text, source: 'plus' as const, plus: k })),
+  ];
 
   const survivorsIdx = mutants.map((_, i) => i).filter((i) => statusOf(results[i]) === 'survived');
-  let usable: { text: string; source: 'test' | 'plus'; output: string }[] = [];
+  type Usable = { text: string; source: 'test' | 'plus'; output: string; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
+  let usable: Usable[] = [];
   let discarded = 0;
   if (survivorsIdx.length > 0 && candidates.length > 0) {
     const ref = probeOutputs(await runner.run({ source: probeSource(task.solution, task.entryPoint, candidates.map((c) => c.text)), filename: 'probe.js', seed: 0, limits, mode: 'official' }));
-    usable = candidates.flatMap((c, i) => {
+    const answered = candidates.flatMap((c, i) => {
       const output = ref.get(i);
       return output !== undefined && output.startsWith('=') ? [{ ...c, output }] : [];
     });
+    // A plus input's expected value is the translated reference's: evidence only where the Python sibling agrees.
+    const asked = answered.filter((c) => c.plus !== undefined);
+    const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((c) => plusArgs[c.plus!].args)), asked.length) : [];
+    const checksOf = (c: (typeof answered)[number]): Usable['checks'] =>
+      c.plus === undefined ? { passed: ['own-test'], failed: [] } : plusWitnessChecks(c.output, answers[asked.indexOf(c)] ?? { kind: 'none' });
+    const all: Usable[] = answered.map((c) => ({ text: c.text, source: c.source, output: c.output, checks: checksOf(c) }));
+    // Confirmed inputs first, so a survivor that a confirmed input kills is never reported on an unconfirmed one.
+    usable = [...all.filter((u) => u.checks.failed.length === 0), ...all.filter((u) => u.checks.failed.length > 0)];
     discarded = candidates.length - usable.length;
   }
 
-  const verdicts = new Map<number, { verdict: SurvivorVerdict; witness?: { text: string; source: 'test' | 'plus'; output: string; mutantOutput: string } }>();
+  const verdicts = new Map<number, { verdict: SurvivorVerdict; witness?: Usable & { mutantOutput: string } }>();
   for (const i of survivorsIdx) {
     if (usable.length === 0) {
       verdicts.set(i, { verdict: 'unsorted' });
@@ -156,7 +210,10 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     const outs = probeOutputs(probe);
     const k = usable.findIndex((u, j) => outs.get(j) !== u.output);
     if (k < 0) verdicts.set(i, { verdict: 'possibly-equivalent' });
-    else verdicts.set(i, { verdict: 'killable', witness: { ...usable[k], mutantOutput: outs.get(k) ?? (probe.end.kind === 'timeout' ? 'timeout' : 'no output') } });
+    else {
+      const witness = { ...usable[k], mutantOutput: outs.get(k) ?? (probe.end.kind === 'timeout' ? 'timeout' : 'no output') };
+      verdicts.set(i, { verdict: witness.checks.failed.length === 0 ? 'killable' : 'unconfirmed', witness });
+    }
   }
 
   const outcomes: MutantOutcome[] = mutants.map((m, i) => {
@@ -195,7 +252,8 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
                 referenceOutput: show(w.output),
                 mutantOutput: show(w.mutantOutput),
                 // JSON.stringify gives undefined (not a string) for undefined and functions.
-                assert: `console.assert(JSON.stringify(${call}) === ${w.output === '=undefined' ? 'undefined' : JSON.stringify(w.output.slice(1))})`,
+                ...(v.verdict === 'killable' ? { assert: `console.assert(JSON.stringify(${call}) === ${w.output === '=undefined' ? 'undefined' : JSON.stringify(w.output.slice(1))})` } : {}),
+                checks: w.checks,
               },
             }
           : {}),
@@ -227,8 +285,22 @@ function findingsOf(section: MutationTask, config: MutationConfig): Finding[] {
         'killable-survivor',
         'warning',
         `the tests accept a wrong solution: ${s.operator} at line ${s.line} (${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}) differs from the reference on ${e.input}`,
-        { mutant: s.id, diff: s.diff, input: e.input, inputSource: e.inputSource, referenceOutput: e.referenceOutput, mutantOutput: e.mutantOutput, ...(e.assert ? { assert: e.assert } : {}) },
+        { mutant: s.id, diff: s.diff, input: e.input, inputSource: e.inputSource, referenceOutput: e.referenceOutput, mutantOutput: e.mutantOutput, ...(e.assert ? { assert: e.assert } : {}), ...(e.checks ? { checks: e.checks } : {}) },
       ),
+    );
+  }
+  const unconfirmed = section.survivors.filter((x) => x.verdict === 'unconfirmed');
+  if (unconfirmed.length > 0) {
+    out.push(
+      finding('mutation', 'unconfirmed-survivors', 'info', `${unconfirmed.length} surviving mutant(s) differ from the reference only on inputs whose evidence failed a check (no assert offered)`, {
+        mutants: unconfirmed.map((x) => ({
+          id: x.id,
+          input: x.evidence?.input,
+          inputSource: x.evidence?.inputSource,
+          failed: x.evidence?.checks?.failed ?? [],
+          why: whyUnconfirmed(x.evidence?.checks?.failed ?? []),
+        })),
+      }),
     );
   }
   const equivalent = section.survivors.filter((x) => x.verdict === 'possibly-equivalent');

@@ -7,6 +7,7 @@ import type { Task } from '../../../src/model/task.js';
 import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime.js';
 import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import { PyFloat } from '../../../src/util/python-json.js';
+import type { CallOutput, JobResult } from '../../../src/sandbox/types.js';
 
 const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
 const runtime = scriptRunner(jsRuntime);
@@ -19,8 +20,21 @@ function task(body: string, tests: string): Task {
     setupCode: '', imports: [], tests: { kind: 'script', code: tests, exampleCode: '' }, siblings: [], source: { file: 'fixture.jsonl', row: 1 },
   };
 }
-const analyse = async (t: Task, plusTask?: Task) =>
-  analyseJavaScriptTask({ task: t, plusTask, config: DEFAULT_MUTATION_CONFIG, seed: 0, parser: await loadJavaScriptParser(), runner: runtime, limits: DEFAULT_JS_LIMITS });
+const analyse = async (t: Task, plusTask?: Task, siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>) =>
+  analyseJavaScriptTask({ task: t, plusTask, config: DEFAULT_MUTATION_CONFIG, seed: 0, parser: await loadJavaScriptParser(), runner: runtime, limits: DEFAULT_JS_LIMITS, ...(siblingAnswers ? { siblingAnswers } : {}) });
+/** A Python sibling that answers each input with `answer(args)` (a returned int, or a contract violation). */
+const sibling =
+  (answer: (args: unknown[]) => number | 'contract') =>
+  async (inputs: unknown[][]): Promise<JobResult> =>
+    ({
+      verdict: { status: 'passed' },
+      outputs: inputs.map((args, index): CallOutput => {
+        const a = answer(args);
+        return a === 'contract'
+          ? { index, status: 'contract-violation', exception: 'AssertionError', message: 'invalid input' }
+          : { index, status: 'returned', value: a, repr: String(a), ms: 0 };
+      }),
+    }) as unknown as JobResult;
 
 describe('mutation check on JavaScript tasks', () => {
   it('a weak assert lets a wrong mutant survive; the tests\' own inputs prove it wrong, with a killing assert', async () => {
@@ -53,14 +67,37 @@ describe('mutation check on JavaScript tasks', () => {
 
   it('the sibling\'s Python inputs, translated to JavaScript values, kill what the tests cannot', async () => {
     const t = task('  return Math.max(a, b)\n}\n', 'console.assert(larger(2, 2) === 2)\n');
-    const plus = { ...t, id: 'HumanEval/0', inputs: { base: [], plus: [[new PyFloat(5.0), 3], [7, 1]], atol: 0, contract: '' } };
-    const { section } = await analyse(t, plus);
+    const plus = { ...t, id: 'HumanEval/0', language: 'python' as const, inputs: { base: [], plus: [[new PyFloat(5.0), 3], [7, 1]], atol: 0, contract: '' } };
+    const max = (args: unknown[]) => Math.max(...args.map((a) => (a instanceof PyFloat ? a.value : Number(a))));
+    const { section } = await analyse(t, plus, sibling(max));
     assert.equal(section.inputs?.plus, 2);
     const min = section.survivors.find((s) => s.replacement === 'min');
     assert.equal(min?.verdict, 'killable');
     assert.equal(min?.evidence?.inputSource, 'plus');
     assert.equal(min?.evidence?.input, 'larger(5, 3)');
     assert.equal(min?.evidence?.assert, 'console.assert(JSON.stringify(larger(5, 3)) === "5")');
+    assert.deepEqual(min?.evidence?.checks, { passed: ['contract', 'evalplus-input', 'sibling-agrees'], failed: [], siblingOutput: '5' });
+  });
+
+  it('a plus input is evidence only where the Python sibling accepts it and gives the same answer', async () => {
+    const t = task('  return Math.max(a, b)\n}\n', 'console.assert(larger(2, 2) === 2)\n');
+    const plus = { ...t, id: 'HumanEval/0', language: 'python' as const, inputs: { base: [], plus: [[5, 3]], atol: 0, contract: '' } };
+    const cases: [string, ((inputs: unknown[][]) => Promise<JobResult>) | undefined, string[]][] = [
+      ['the sibling answers otherwise (the translation or its reference is wrong there)', sibling(() => 3), ['sibling-disagrees']],
+      ["the input breaks the sibling's contract", sibling(() => 'contract'), ['contract']],
+      ['no sibling reference was run', undefined, ['second-oracle']],
+    ];
+    for (const [why, answers, failed] of cases) {
+      const { section, findings } = await analyse(t, plus, answers);
+      const min = section.survivors.find((s) => s.replacement === 'min');
+      assert.equal(min?.verdict, 'unconfirmed', why);
+      assert.equal(min?.evidence?.assert, undefined, why);
+      assert.deepEqual(min?.evidence?.checks?.failed, failed, why);
+      assert.ok(!findings.some((f) => f.kind === 'killable-survivor'), why);
+      const u = findings.find((f) => f.kind === 'unconfirmed-survivors');
+      assert.ok(u, why);
+      assert.match(JSON.stringify(u.evidence), /"why":"[^"]+"/, why);
+    }
   });
 
   it('tests that a trivial body passes are reported; a failing reference is skipped', async () => {
