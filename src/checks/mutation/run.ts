@@ -6,7 +6,7 @@
  * them. Untrusted code (solutions, mutants, baselines) runs only in the sandbox pool.
  */
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
-import { testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
+import { cpuDecided, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
 import type { CallJob, CallOutput, JobResult, SandboxJob, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
@@ -396,7 +396,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const trivial = trivialCandidates(parser, task.solution, task.entryPoint);
   const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
-    Promise.all(trivial.map((c) => run(testsJob(task, { candidate: c.source, timeoutMs: config.minTimeLimitMs })))),
+    // CPU time decides a baseline's verdict (the wall clock is a backstop): under load a passing baseline must not time out.
+    Promise.all(trivial.map((c) => run({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }))),
     Promise.all(
       mutants.mutants.map((m) => {
         const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
