@@ -12,14 +12,13 @@ import { literalCalls } from '../../javascript/calls.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import type { JsJob, JsLimits, JsResult } from '../../sandbox/js/types.js';
-import { finding } from '../types.js';
-import { lowCoverageFinding, probeRegionCoverage } from './coverage.js';
+import { probeRegionCoverage } from './coverage.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
 import { asJsValue, sameValue } from './js-values.js';
 import type { CallOutput, JobResult } from '../../sandbox/types.js';
-import { whyUnconfirmed } from './run.js';
+import { taskFindings } from './run.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -272,53 +271,5 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     inputs: { plus: plusInputs.length, test: testInputs.length, generated: 0, discarded },
     ...(coverage ? { coverage } : {}),
   };
-  return { section, findings: findingsOf(section, config), mutantsRun: mutants.length };
-}
-
-function findingsOf(section: MutationTask, config: MutationConfig): Finding[] {
-  const out: Finding[] = [];
-  for (const s of section.survivors.filter((x) => x.verdict === 'killable').slice(0, config.killableFindingsPerTask)) {
-    const e = s.evidence!;
-    out.push(
-      finding(
-        'mutation',
-        'killable-survivor',
-        'warning',
-        `the tests accept a wrong solution: ${s.operator} at line ${s.line} (${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}) differs from the reference on ${e.input}`,
-        { mutant: s.id, diff: s.diff, input: e.input, inputSource: e.inputSource, referenceOutput: e.referenceOutput, mutantOutput: e.mutantOutput, ...(e.assert ? { assert: e.assert } : {}), ...(e.checks ? { checks: e.checks } : {}) },
-      ),
-    );
-  }
-  const unconfirmed = section.survivors.filter((x) => x.verdict === 'unconfirmed');
-  if (unconfirmed.length > 0) {
-    out.push(
-      finding('mutation', 'unconfirmed-survivors', 'info', `${unconfirmed.length} surviving mutant(s) differ from the reference only on inputs whose evidence failed a check (no assert offered)`, {
-        mutants: unconfirmed.map((x) => ({
-          id: x.id,
-          input: x.evidence?.input,
-          inputSource: x.evidence?.inputSource,
-          failed: x.evidence?.checks?.failed ?? [],
-          why: whyUnconfirmed(x.evidence?.checks?.failed ?? []),
-        })),
-      }),
-    );
-  }
-  const equivalent = section.survivors.filter((x) => x.verdict === 'possibly-equivalent');
-  if (equivalent.length > 0) {
-    out.push(
-      finding('mutation', 'possibly-equivalent-mutants', 'info', `${equivalent.length} surviving mutant(s) matched the reference on every input tried (possibly equivalent)`, {
-        mutants: equivalent.map((x) => x.id),
-      }),
-    );
-  }
-  if (section.trivialPasses.length > 0) {
-    out.push(
-      finding('mutation', 'tests-accept-trivial-solution', 'error', `the tests accept a trivial solution (${section.trivialPasses.join(', ')})`, {
-        baselines: section.trivialPasses,
-      }),
-    );
-  }
-  const low = lowCoverageFinding(section, config);
-  if (low) out.push(low);
-  return out;
+  return { section, findings: taskFindings(section, config), mutantsRun: mutants.length };
 }

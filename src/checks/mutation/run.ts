@@ -937,7 +937,8 @@ export function whyUnconfirmed(failed: readonly string[]): string {
   return failed.map((f) => FAILED_CHECK_REASONS[f] ?? `outside the input domain the tests and prompt imply (${f})`).join('; ');
 }
 
-function taskFindings(section: MutationTask, config: MutationConfig): Finding[] {
+/** A task's mutation findings from its section (pure; the same for every language). */
+export function taskFindings(section: MutationTask, config: MutationConfig): Finding[] {
   const out: Finding[] = [];
   for (const s of section.survivors.filter((x) => x.verdict === 'killable').slice(0, config.killableFindingsPerTask)) {
     const e = s.evidence!;
