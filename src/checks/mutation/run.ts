@@ -781,6 +781,36 @@ export function checkSecondOracle(
 }
 
 /**
+ * One call job of `program`'s reference on every argument list (each input capped at REFERENCE_INPUT_CPU_MS),
+ * resumed past an input that times out; outputs by input index.
+ */
+async function referenceCalls(
+  program: Pick<Task, 'entryPoint' | 'solution' | 'setupCode' | 'imports'>,
+  args: readonly PyValue[][],
+  wallMs: number,
+  run: (job: CallJob) => Promise<JobResult>,
+): Promise<Map<number, CallOutput>> {
+  const suffix = callHelperSuffix(program.entryPoint, args);
+  const job: CallJob = {
+    kind: 'call',
+    program: { candidate: (program.solution.endsWith('\n') ? program.solution : program.solution + '\n') + suffix, setup: program.setupCode, imports: program.imports },
+    entryPoint: CALL_HELPER,
+    inputs: args.map((_, i) => [i]),
+    timeoutMs: wallMs,
+    digests: true,
+    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
+  };
+  const outputs = new Map<number, CallOutput>();
+  for (let start = 0; start < args.length; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  return outputs;
+}
+
+/**
  * Run the sibling benchmark's reference (HumanEval+ for HumanEval, MBPP+ for MBPP) on the inputs that passed
  * every other check: where it answers differently, or not at all, the audited reference's output is not
  * confirmed and the input is no witness (HumanEval/140 `'  '`: the original gives `'_'`, HumanEval+ `'__'`).
@@ -795,23 +825,7 @@ async function confirmWithSibling(
 ): Promise<void> {
   const todo = answered.filter((a) => a.checks.failed.length === 0);
   if (todo.length === 0) return;
-  const suffix = callHelperSuffix(sibling.entryPoint, todo.map((a) => a.input.args));
-  const job: CallJob = {
-    kind: 'call',
-    program: { candidate: (sibling.solution.endsWith('\n') ? sibling.solution : sibling.solution + '\n') + suffix, setup: sibling.setupCode, imports: sibling.imports },
-    entryPoint: CALL_HELPER,
-    inputs: todo.map((_, i) => [i]),
-    timeoutMs: wallMs,
-    digests: true,
-    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
-  };
-  const outputs = new Map<number, CallOutput>();
-  for (let start = 0; start < todo.length; ) {
-    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
-  }
+  const outputs = await referenceCalls(sibling, todo.map((a) => a.input.args), wallMs, run);
   todo.forEach((a, i) => {
     const o = outputs.get(i);
     let agrees = false;
@@ -887,23 +901,7 @@ async function confirmOrderFree(
     return r ? [{ i, args: r }] : [];
   });
   if (todo.filter((t) => answered[t.i].input.source === 'test').length < MIN_ORDER_TESTS) return;
-  const suffix = callHelperSuffix(task.entryPoint, todo.map((t) => t.args));
-  const job: CallJob = {
-    kind: 'call',
-    program: { candidate: (task.solution.endsWith('\n') ? task.solution : task.solution + '\n') + suffix, setup: task.setupCode, imports: task.imports },
-    entryPoint: CALL_HELPER,
-    inputs: todo.map((_, k) => [k]),
-    timeoutMs: wallMs,
-    digests: true,
-    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
-  };
-  const outputs = new Map<number, CallOutput>();
-  for (let start = 0; start < todo.length; ) {
-    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
-  }
+  const outputs = await referenceCalls(task, todo.map((t) => t.args), wallMs, run);
   const sameAt = new Map<number, boolean>();
   todo.forEach((t, k) => {
     const o = outputs.get(k);
