@@ -400,7 +400,16 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   }
   // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
   const corrected = new Set(ownDiffersAt);
-  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
+  // The reference traced once on every confirmed input: the branch outcomes they reach, and which inputs cost it more
+  // than COVERAGE_INPUT_STEPS line events (a count, the same on any machine). Those are not tried: every wrong program
+  // would pay as much on each of them (HumanEval/55's and /63's recursive references on EvalPlus's larger n).
+  const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
+  const refTrace = confirmed.length > 0 ? await run(coverageJob(task, inputs)) : undefined;
+  const refCoverage = refTrace && decidedCoverage(refTrace);
+  const costly = new Set<number>();
+  if (refCoverage) for (const o of refTrace!.outputs as CallOutput[]) if (o.status === 'timeout') costly.add(o.index);
+  const cheap = (i: number) => corrected.has(i) || !costly.has(i);
+  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i) && cheap(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
   // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
   // killing inputs are then a seeded sample of all of them, not the smallest ones.
   const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, cpuLimits, atol, N_DETECT)));
@@ -411,21 +420,21 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tried);
   const picks = [...byKills.picks];
   let branches: Strengthened['branches'];
-  const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
   if (model && model.branches.length > 0 && confirmed.length > 0) {
     const trace = async (idx: readonly number[]): Promise<Set<string> | undefined> => {
       const coverage = decidedCoverage(await run(coverageJob(task, idx.map((i) => inputs[i]))));
       return coverage ? branchOutcomes(model.branches, coverage) : undefined;
     };
     const all = confirmed.map((_, i) => i);
-    const [reachable, covered] = await Promise.all([trace(all), trace([...ownTests, ...picks.map((p) => p.input)])]);
+    const reachable = refCoverage && branchOutcomes(model.branches, refCoverage);
+    const covered = await trace([...ownTests, ...picks.map((p) => p.input)]);
     if (reachable && covered) {
       let have = covered;
       const missing = [...reachable].filter((o) => !have.has(o));
       const room = STRENGTHEN_MAX_INPUTS - picks.length;
       if (missing.length > 0 && room > 0) {
         const chosen = new Set([...ownTests, ...picks.map((p) => p.input)]);
-        const probe = all.filter((i) => !chosen.has(i)).slice(0, COVERAGE_PROBE_INPUTS);
+        const probe = all.filter((i) => !chosen.has(i) && cheap(i)).slice(0, COVERAGE_PROBE_INPUTS);
         const traces = await Promise.all(probe.map((i) => trace([i])));
         const reached: (Set<string> | undefined)[] = all.map(() => undefined);
         probe.forEach((i, k) => (reached[i] = traces[k]));
@@ -444,7 +453,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   if (classRoom > 0) {
     const classes = inputs.map((a) => inputClasses(a));
     const covered = new Set([...ownTests, ...picks.map((p) => p.input)].flatMap((i) => [...classes[i]]));
-    const byClass = selectByInputClass(classes, covered, new Set([...ownTests, ...picks.map((p) => p.input)]), classRoom, tieOrder);
+    const byClass = selectByInputClass(classes, covered, new Set([...ownTests, ...picks.map((p) => p.input)]), classRoom, tieOrder.filter(cheap));
     for (const p of byClass.picks) picks.push({ ...p, kills: kills.flatMap((s, w) => (s.has(p.input) ? [w] : [])) });
   }
 
