@@ -741,6 +741,7 @@ def main():
         server = Server(drop_uid or mounts['uidReachable'])
         server.confine_plan = confine.plan(server.uid)
         server.confine_prepared = confine.Prepared(server.confine_plan)
+        server.confine_prepared.drop_bounding_set()
     try:
         serve(server, mounts)
     finally:
