@@ -18,7 +18,8 @@ import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
 import { asJsValue, sameValue } from './js-values.js';
 import type { CallOutput, JobResult } from '../../sandbox/types.js';
-import { taskFindings } from './run.js';
+import { taskFindings, type Strengthened } from './run.js';
+import type { JsStrengthenInput } from './strengthen-js.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -59,6 +60,8 @@ export interface JsMutationInput {
    * witness taken from them. Without it no plus input is evidence.
    */
   siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
+  /** Builds the strengthened suite (config.strengthen; strengthen-js.ts, injected by the check's door); absent: none. */
+  strengthen?: (context: JsStrengthenInput) => Promise<Strengthened>;
 }
 
 /** What the Python sibling says about one plus input, as a JavaScript value where it answered. */
@@ -260,6 +263,23 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     })
     .sort((a, b) => Number(b.verdict === 'killable') - Number(a.verdict === 'killable') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  const strengthened =
+    input.strengthen && config.strengthen !== false
+      ? await input.strengthen({
+          task,
+          plusTask,
+          parser,
+          runner,
+          limits,
+          seed,
+          region,
+          mutants,
+          survivors: new Set(survivorsIdx.map((i) => mutants[i].id)),
+          plusLimit: config.plusInputLimit,
+          ...(input.siblingAnswers ? { siblingAnswers: input.siblingAnswers } : {}),
+        })
+      : undefined;
+
   const section: MutationTask = {
     status: 'analysed',
     mutants: { ...generated.stats, uncompilable: 0, sampledOut: generated.mutants.length - mutants.length, run: mutants.length },
@@ -270,6 +290,7 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     trivialPasses,
     inputs: { plus: plusInputs.length, test: testInputs.length, generated: 0, discarded },
     ...(coverage ? { coverage } : {}),
+    ...(strengthened ? { strengthened } : {}),
   };
   return { section, findings: taskFindings(section, config), mutantsRun: mutants.length };
 }
