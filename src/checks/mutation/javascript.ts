@@ -13,13 +13,12 @@ import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import type { JsJob, JsLimits, JsResult } from '../../sandbox/js/types.js';
 import { probeRegionCoverage } from './coverage.js';
-import { generateMutants, sampleMutants, solutionRegion, type Mutant } from './generate.js';
+import { generateMutants, sampleMutants, solutionRegion, type Mutant, type Span } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
 import { asJsValue, sameValue } from './js-values.js';
 import type { CallOutput, JobResult } from '../../sandbox/types.js';
 import { taskFindings, type Strengthened } from './run.js';
-import type { JsStrengthenInput } from './strengthen-js.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -46,6 +45,24 @@ export const JS_TRIVIAL_BASELINES: readonly (readonly [string, string])[] = [
   ['throw', "throw new Error('trivial');"],
 ];
 
+/** What test amplification for a JavaScript task (strengthen-js.ts) needs from the task's analysis. */
+export interface JsStrengthenContext {
+  task: Task;
+  plusTask: Task | undefined;
+  parser: JavaScriptParser;
+  runner: JsMutationRunner;
+  /** Limits of one probe job (the mutants' work budget). */
+  limits: JsLimits;
+  seed: number;
+  region: Span;
+  /** Every first-order mutant run, and the ids of those that survived the tests. */
+  mutants: readonly Mutant[];
+  survivors: ReadonlySet<string>;
+  plusLimit: number;
+  /** The Python sibling's reference on plus inputs (the second oracle); without it no plus input is confirmed. */
+  siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
+}
+
 export interface JsMutationInput {
   task: Task;
   /** The HumanEval+ sibling whose plus inputs sort survivors, if linked. */
@@ -61,7 +78,7 @@ export interface JsMutationInput {
    */
   siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
   /** Builds the strengthened suite (config.strengthen; strengthen-js.ts, injected by the check's door); absent: none. */
-  strengthen?: (context: JsStrengthenInput) => Promise<Strengthened>;
+  strengthen?: (context: JsStrengthenContext) => Promise<Strengthened>;
 }
 
 /** What the Python sibling says about one plus input, as a JavaScript value where it answered. */

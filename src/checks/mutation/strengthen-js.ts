@@ -14,11 +14,8 @@ import { literalCalls } from '../../javascript/calls.js';
 import { instrumentCoverage } from '../../javascript/coverage.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
-import type { JsLimits } from '../../sandbox/js/types.js';
-import type { JobResult } from '../../sandbox/types.js';
 import { seededRandom } from '../../util/random.js';
-import type { Mutant, Span } from './generate.js';
-import { plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsMutationRunner } from './javascript.js';
+import { plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
 import type { Strengthened } from './run.js';
 import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { STRENGTHEN_CANDIDATE_CAP } from './strengthen-run.js';
@@ -30,22 +27,8 @@ type Source = 'test' | 'prompt' | 'plus';
 /** Preference among equally good inputs: the tests' and the examples' own first, then EvalPlus's. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2 };
 
-export interface JsStrengthenInput {
-  task: Task;
-  plusTask: Task | undefined;
-  parser: JavaScriptParser;
-  runner: JsMutationRunner;
-  /** Limits of one probe job (the mutants' work budget). */
-  limits: JsLimits;
-  seed: number;
-  region: Span;
-  /** Every first-order mutant run, and the ids of those that survived the tests. */
-  mutants: readonly Mutant[];
-  survivors: ReadonlySet<string>;
-  plusLimit: number;
-  /** The Python sibling's reference on plus inputs (the second oracle); without it no plus input is confirmed. */
-  siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
-}
+/** What the JavaScript mutation check hands the strengthener (javascript.ts). */
+export type JsStrengthenInput = JsStrengthenContext;
 
 interface Candidate {
   source: Source;
