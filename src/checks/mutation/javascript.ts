@@ -51,8 +51,10 @@ export interface JsStrengthenContext {
   plusTask: Task | undefined;
   parser: JavaScriptParser;
   runner: JsMutationRunner;
-  /** Limits of one probe job (the mutants' work budget). */
+  /** Limits of the reference's jobs (the check's own, not the mutants' budget: a probe calls it on many inputs). */
   limits: JsLimits;
+  /** A wrong program's work budget is the reference's work on the same inputs times this, never below JS_MUTANT_MIN_WORK. */
+  referenceTimeFactor: number;
   seed: number;
   region: Span;
   /** Every first-order mutant run, and the ids of those that survived the tests. */
@@ -287,7 +289,8 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
           plusTask,
           parser,
           runner,
-          limits,
+          limits: input.limits,
+          referenceTimeFactor: config.referenceTimeFactor,
           seed,
           region,
           mutants,

@@ -15,7 +15,8 @@ import { instrumentCoverage } from '../../javascript/coverage.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import { seededRandom } from '../../util/random.js';
-import { plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
+import type { JsLimits } from '../../sandbox/js/types.js';
+import { JS_MUTANT_MIN_WORK, plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
 import type { Strengthened } from './run.js';
 import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
 import { STRENGTHEN_CANDIDATE_CAP } from './strengthen-run.js';
@@ -101,12 +102,15 @@ export function jsAssert(call: string, expected: string): string | undefined {
 export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promise<Strengthened> {
   const { task, parser, runner, limits } = input;
   const candidates = jsStrengthenCandidates(parser, task, input.plusTask, input.plusLimit);
-  const probe = (program: string, texts: readonly string[], coverageProbes?: number) =>
-    runner.run({ source: probeSource(program, task.entryPoint, texts), filename: 'probe.js', seed: 0, limits, mode: 'official', ...(coverageProbes ? { coverageProbes } : {}) });
+  const probe = (program: string, texts: readonly string[], jobLimits: JsLimits, coverageProbes?: number) =>
+    runner.run({ source: probeSource(program, task.entryPoint, texts), filename: 'probe.js', seed: 0, limits: jobLimits, mode: 'official', ...(coverageProbes ? { coverageProbes } : {}) });
 
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
-  const ref = candidates.length > 0 ? probeOutputs(await probe(task.solution, candidates.map((c) => c.text))) : new Map<number, string>();
+  const refRun = candidates.length > 0 ? await probe(task.solution, candidates.map((c) => c.text), limits) : undefined;
+  const ref = refRun ? probeOutputs(refRun) : new Map<number, string>();
+  // Wrong programs run on a subset of these inputs: the reference's counted work on all of them, times the factor.
+  const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max((refRun?.work ?? 0) * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
   const answered = candidates.flatMap((c, i) => {
     const output = ref.get(i);
     if (output === undefined || jsAssert(`${task.entryPoint}(${c.text})`, output) === undefined) {
@@ -160,7 +164,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
     wrong.map(async (w) => {
       const out = new Set<number>();
       if (tried.length === 0) return out;
-      const r = await probe(w.source, tried.map((i) => confirmed[i].candidate.text));
+      const r = await probe(w.source, tried.map((i) => confirmed[i].candidate.text), wrongLimits);
       const outs = probeOutputs(r);
       for (let k = 0; k < tried.length && out.size < N_DETECT; k++) {
         const got = outs.get(k);
@@ -182,7 +186,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
   const branchProbes = instrumented ? instrumented.probes.filter((p) => p.kind === 'branch').map((p) => p.probe) : [];
   if (instrumented && branchProbes.length > 0 && confirmed.length > 0) {
     const reach = async (i: number): Promise<Set<string> | undefined> => {
-      const r = await probe(instrumented.source, [confirmed[i].candidate.text], instrumented.probes.length);
+      const r = await probe(instrumented.source, [confirmed[i].candidate.text], limits, instrumented.probes.length);
       const hits = r.coverage;
       if (r.end.kind !== 'completed' || !hits) return undefined;
       return new Set(branchProbes.filter((k) => (hits[k] ?? 0) > 0).map(String));
