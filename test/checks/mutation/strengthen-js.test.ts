@@ -76,7 +76,12 @@ describe('strengthened suites for JavaScript tasks', () => {
   });
 
   it('a plus input the Python sibling answers otherwise, or no sibling at all, is never used', async () => {
-    const disagree = await suiteOf(sibling(() => 42));
+    // No wrong programs needed to see which inputs are confirmed: the strengthener alone, without the mutation run.
+    const t = task();
+    const disagree = await strengthenJavaScriptTask({
+      task: t, plusTask: plusTask(), parser: await loadJavaScriptParser(), runner, limits: DEFAULT_JS_LIMITS, referenceTimeFactor: 4, seed: 0,
+      region: { start: PROMPT.length, end: t.solution.length }, mutants: [], survivors: new Set(), plusLimit: 96, siblingAnswers: sibling(() => 42),
+    });
     assert.ok(disagree.inputs.every((i) => i.inputSource !== 'plus'));
     assert.equal(disagree.candidates.byFailedCheck['sibling-disagrees'], PLUS.length);
   });
