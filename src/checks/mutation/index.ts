@@ -70,7 +70,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     prompt: task.prompt,
     witnessChecks: 5,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 4,
+    strengthen: 5,
     // JavaScript only (Python keys unchanged): its suite, and its coverage's branch points.
     ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: 1 } : {}),
   });
