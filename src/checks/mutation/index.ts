@@ -23,6 +23,7 @@ import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
 import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
 import { strengthenTask } from './strengthen-run.js';
+import { strengthenJavaScriptTask } from './strengthen-js.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
 export { DEFAULT_MUTATION_CONFIG } from './config.js';
@@ -70,6 +71,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     witnessChecks: 5,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 5,
+    // JavaScript only (Python keys unchanged): its suite, and its coverage's branch points.
+    ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: 1 } : {}),
   });
 }
 
@@ -206,6 +209,7 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
         runner,
         limits: DEFAULT_JS_LIMITS,
         ...(sibling ? { siblingAnswers: siblingAnswers(sibling) } : {}),
+        strengthen: strengthenJavaScriptTask,
       });
       const wallMs = performance.now() - started;
       p.done = { section: a.section, findings: a.findings, runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: a.mutantsRun, jobs: a.mutantsRun, mutantsWallMs: wallMs, sortingWallMs: 0 } };
