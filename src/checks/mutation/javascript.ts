@@ -122,7 +122,7 @@ export interface JsMutationAnalysis {
   mutantsRun: number;
 }
 
-function skippedSection(reason: string): MutationTask {
+export function skippedSection(reason: string): MutationTask {
   return {
     status: 'skipped',
     skipReason: reason,
