@@ -21,7 +21,8 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
+import { analyseTask, type TaskAnalysis } from './run.js';
+import { REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
@@ -38,7 +39,7 @@ export const MUTATION_NOTES = [
   'score = (killed + timeout) / (killed + timeout + survived); mutants the sandbox could not judge (error) are left out.',
   'scoreExcludingEquivalent leaves possibly-equivalent survivors (no distinguishing input found within the budget) out of the denominator; they may still be wrong solutions that the inputs tried did not expose.',
   'A killable survivor passes all of the benchmark tests yet returns a different output than the reference solution on the input shown.',
-  `Survivors are tried on the smallest EvalPlus plus inputs (plusInputLimit; fewer for a task whose reference executes many lines per call, see inputs.plusLimit), the tests' own inputs and generated ones; inputs on which the reference raises, breaks the contract or needs more than ${REFERENCE_INPUT_CPU_MS} ms of CPU are discarded.`,
+  `Survivors are tried on the smallest EvalPlus plus inputs (plusInputLimit; fewer for a task whose reference executes many lines per call, see inputs.plusLimit), the tests' own inputs and generated ones; inputs on which the reference raises, breaks the contract or executes more than ${REFERENCE_INPUT_STEP_CAP} Python line events are discarded (a count, not CPU time: load does not change which inputs are used; inputs.undecided counts those whose work in C reached the CPU backstop first).`,
 ];
 
 export interface MutationCheckOptions {
@@ -68,6 +69,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
     witnessChecks: 5,
+    // Which inputs the reference answers: decided by this many line events.
+    referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 4,
   });

@@ -24,6 +24,7 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
+import { referenceInputOutcomes } from './reference-inputs.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -43,18 +44,6 @@ export const REFERENCE_RETRIES = 2;
  * batch resumes after the input it was running, which is discarded.
  */
 export const DIFF_BATCH_MIN_MS = 20_000;
-/**
- * CPU time the reference may spend on one differential input before the input is dropped as too
- * slow (inputs on which the reference times out are dropped; survivors would get up to
- * referenceTimeFactor x this per input). Which inputs are used should not depend on the machine, so
- * the limit sits in the widest gap of what the references need: measured over every candidate
- * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and
- * 164-171 ms (Mbpp/583, two runs) below it, and 476 ms (Mbpp/392) and up above it (the rest are
- * hangs); 280 ms is about the geometric middle of 171 and 476, 1.6x from either side. Each hang
- * costs this much, so it also bounds the cost of the ~110 generated inputs MBPP's references never
- * return from.
- */
-export const REFERENCE_INPUT_CPU_MS = 280;
 /**
  * Line events the reference may execute, summed over the plus inputs one survivor is tried on,
  * before fewer plus inputs are used for the task: a task's plus-input limit is
@@ -505,7 +494,7 @@ async function sortSurvivors(
   const { task, plusTask, config, seed, parser } = input;
   const candidates = differentialInputs(parser, task, plusTask, { plusInputLimit: plusLimit, inputBudget: config.inputBudget }, seed);
   const records = new Map<string, SurvivorRecord>();
-  const inputCounts = { plusLimit, plus: 0, test: 0, generated: 0, discarded: 0 };
+  const inputCounts: NonNullable<MutationTask['inputs']> = { plusLimit, plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, suffix: string): CallJob => ({
@@ -521,24 +510,20 @@ async function sortSurvivors(
   });
 
   // The reference on the candidate inputs, once per task: outputs, their digests and times.
-  // Inputs it does not answer (raises, violates the contract, exceeds REFERENCE_INPUT_CPU_MS) are
-  // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
-  // Generated inputs must also satisfy the EvalPlus contract when the task has one. Plus inputs
-  // run in a job of their own, the tests' and generated ones in another.
+  // Inputs it does not answer (raises, violates the contract, runs past REFERENCE_INPUT_STEP_CAP
+  // line events) are discarded, as are the undecided ones (reference-inputs.ts). Generated inputs
+  // must also satisfy the EvalPlus contract when the task has one. Plus inputs run in a job of
+  // their own, the tests' and generated ones in another.
   const refWall = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
+  let undecided = 0;
   const runReference = async (first: number, inputs: readonly DiffInput[]): Promise<number> => {
     // Every input is held to the contract: EvalPlus's own plus inputs include some that break it (HumanEval/32 `[0, 0]`).
     const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map(() => true) });
-    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS };
-    let ms = 0;
-    for (let start = 0; start < inputs.length; ) {
-      const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-      ms += r.durationMs;
-      for (const o of r.outputs as CallOutput[]) refOutputs.set(first + o.index, o);
-      if (r.verdict.status !== 'timeout') break;
-      start += (r.outputs as CallOutput[]).length + 1; // the input after the last output hung
-    }
-    return ms;
+    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true };
+    const r = await referenceInputOutcomes(run, job);
+    for (const [i, o] of r.outputs) refOutputs.set(first + i, o);
+    undecided += r.undecided;
+    return r.firstPassMs;
   };
   const refOutputs = new Map<number, CallOutput>();
   const plusCount = candidates.filter((c) => c.source === 'plus').length;
@@ -549,7 +534,7 @@ async function sortSurvivors(
   const refMs = refTimes[0] + refTimes[1];
   const answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[] = [];
   // Every input the reference answers is used. Survivors try them in candidate order (plus first:
-  // EvalPlus-validated evidence). Nothing here depends on timing but REFERENCE_INPUT_CPU_MS.
+  // EvalPlus-validated evidence). Nothing here depends on timing: the reference's inputs are decided by line events.
   const testOutputs = literalTestOutputs(parser, task);
   const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   const hasContract = contract.trim() !== '';
@@ -561,6 +546,7 @@ async function sortSurvivors(
     answered.push({ input: candidates[i], ref, checks: witnessChecks(candidates[i].source, candidates[i].args, domain, hasContract, task.prompt) });
   }
   inputCounts.discarded = candidates.length - answered.length;
+  if (undecided > 0) inputCounts.undecided = undecided;
   for (const a of answered) inputCounts[a.input.source]++;
   if (answered.length === 0) return { records, inputCounts };
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
@@ -781,8 +767,8 @@ export function checkSecondOracle(
 }
 
 /**
- * One call job of `program`'s reference on every argument list (each input capped at REFERENCE_INPUT_CPU_MS),
- * resumed past an input that times out; outputs by input index.
+ * `program`'s reference on every argument list, which inputs it answers decided by line events
+ * (referenceInputOutcomes); outputs by input index.
  */
 async function referenceCalls(
   program: Pick<Task, 'entryPoint' | 'solution' | 'setupCode' | 'imports'>,
@@ -798,16 +784,9 @@ async function referenceCalls(
     inputs: args.map((_, i) => [i]),
     timeoutMs: wallMs,
     digests: true,
-    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
   };
-  const outputs = new Map<number, CallOutput>();
-  for (let start = 0; start < args.length; ) {
-    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
-  }
-  return outputs;
+  // Line events decide whether the reference answers (reference-inputs.ts); an input it leaves undecided has no output.
+  return (await referenceInputOutcomes(run, job)).outputs;
 }
 
 /**

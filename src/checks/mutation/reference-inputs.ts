@@ -1,0 +1,98 @@
+/**
+ * Which candidate inputs a reference answers (the survivors' differential inputs, the sibling's
+ * confirmation, the strengthened suite's inputs), decided by a deterministic work measure, Python
+ * line events (sandbox/python/steps.py), never by CPU time, so machine load cannot change which
+ * witnesses exist. Every input is first run untraced under a CPU pre-filter; an input that returns
+ * within REFERENCE_COUNT_ABOVE_CPU_MS (wall time, an upper bound of its CPU time) cannot have reached the step cap and is answered as is.
+ * The rest (slower, timed out, or lost to the wall-clock safety net) run again with the step counter:
+ * returned within REFERENCE_INPUT_STEP_CAP = answered, past it = not answered; a call that reaches the
+ * counted pass's CPU backstop first did its work in C and is `undecided`, reported apart.
+ */
+import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
+
+/**
+ * Line events the reference may execute on one candidate input. It sits in the widest gap of what
+ * HumanEval's and MBPP's references need: the inputs they answer under the former 280 ms CPU rule
+ * execute at most ~2.9 M line events (Mbpp/583's catalan recursion), the next ones up tens of millions or never return.
+ */
+export const REFERENCE_INPUT_STEP_CAP = 6_000_000;
+/**
+ * Untraced CPU below which an answered input is not counted: CPython runs at most ~60 M line events
+ * per CPU second untraced (1.5x the fastest rate measured on Python 3.11), so such a call executed at
+ * most REFERENCE_INPUT_STEP_CAP / 60 M/s of work: it could not have reached the cap.
+ */
+export const REFERENCE_COUNT_ABOVE_CPU_MS = Math.floor(REFERENCE_INPUT_STEP_CAP / 60_000);
+/**
+ * CPU limit of the untraced pass. It decides nothing (an input over it is counted, as is one over
+ * REFERENCE_COUNT_ABOVE_CPU_MS), so any value above that gives the same inputs; it bounds what a hang
+ * costs before it is counted.
+ */
+export const REFERENCE_INPUT_CPU_MS = 2 * REFERENCE_COUNT_ABOVE_CPU_MS;
+/** CPU backstop of a counted call: the step cap traced takes at most ~4 s (1.5 M events/s, the slowest traced rate measured); a call still running at this works in C. */
+export const REFERENCE_COUNTED_BACKSTOP_MS = 30_000;
+
+export interface ReferenceInputOutcomes {
+  /** Per input index: the untraced output where it decides, else the counted one (returned, raised, or a step-capped timeout). */
+  outputs: Map<number, CallOutput>;
+  /** Inputs the counted pass could not decide (CPU backstop or wall-clock safety net): not answered, reported apart. */
+  undecided: number;
+  /** Inputs that were counted, and the untraced pass's summed job time (work, not results). */
+  counted: number;
+  firstPassMs: number;
+}
+
+/** Outputs of one job on its inputs, resuming after an input that hangs the job past its wall clock (that input gets no output). */
+async function outputsOf(run: (job: CallJob) => Promise<JobResult>, job: CallJob): Promise<{ outputs: Map<number, CallOutput>; ms: number }> {
+  const outputs = new Map<number, CallOutput>();
+  let ms = 0;
+  const count = job.inputs.length;
+  for (let start = 0; start < count; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    ms += r.durationMs;
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  return { outputs, ms };
+}
+
+/** Does a first-pass output need the step counter to decide whether the input is answered? */
+function needsCount(o: CallOutput | undefined, countAboveCpuMs: number): boolean {
+  if (o === undefined || o.status === 'timeout') return true;
+  // A raise is not answered whatever it cost; only a return over the pre-filter might be past the cap. The call's
+  // wall time bounds its CPU time from above (the CPU clock has been seen to read 0 for a call of ~100,000 line
+  // events), so the filter stays sound; load only sends more inputs to the counter.
+  return o.status === 'returned' && Math.max(o.ms, o.cpuMs ?? 0) > countAboveCpuMs;
+}
+
+/**
+ * The reference `job` (a call job, one input per call) on all its inputs, decided by line events.
+ * `firstPassCpuMs` and `countAboveCpuMs` are for tests: results do not depend on them as long as the
+ * pre-filter stays below REFERENCE_INPUT_STEP_CAP's worth of untraced CPU.
+ */
+export async function referenceInputOutcomes(
+  run: (job: CallJob) => Promise<JobResult>,
+  job: CallJob,
+  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number } = {},
+): Promise<ReferenceInputOutcomes> {
+  const countAbove = options.countAboveCpuMs ?? REFERENCE_COUNT_ABOVE_CPU_MS;
+  const { outputs: first, ms: firstPassMs } = await outputsOf(run, { ...job, perInputCpuMs: options.firstPassCpuMs ?? REFERENCE_INPUT_CPU_MS });
+  const todo = job.inputs.map((_, i) => i).filter((i) => needsCount(first.get(i), countAbove));
+  const outputs = new Map<number, CallOutput>();
+  for (const [i, o] of first) if (!todo.includes(i)) outputs.set(i, o);
+  let undecided = 0;
+  if (todo.length > 0) {
+    const { outputs: counted } = await outputsOf(run, { ...job, inputs: todo.map((i) => job.inputs[i]), perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
+    todo.forEach((i, k) => {
+      const o = counted.get(k);
+      if (o === undefined || (o.status === 'timeout' && o.reason !== 'step-cap')) {
+        undecided++;
+        return;
+      }
+      const before = first.get(i);
+      // Keep the untraced output where the input returned both times: its CPU time sets the survivors' limits, the traced one is inflated.
+      outputs.set(i, o.status === 'returned' && before?.status === 'returned' ? before : { ...o, index: i });
+    });
+  }
+  return { outputs, undecided, counted: todo.length, firstPassMs };
+}

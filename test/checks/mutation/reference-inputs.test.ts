@@ -1,0 +1,89 @@
+/**
+ * Which inputs a reference answers is decided by line events, not CPU time: the same inputs are answered whatever
+ * the untraced pass's CPU pre-filter, from one that sends every input to the counted pass to one that lets the
+ * untraced pass finish every input that ends.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP } from '../../../src/checks/mutation/reference-inputs.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import type { CallJob, CallOutput } from '../../../src/sandbox/types.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({});
+});
+after(async () => {
+  await pool.close();
+});
+
+/** Line events per loop iteration of `f` below (the `for` line and the body line). */
+const LINES_PER_ITERATION = 2;
+/** A small cap keeps the test cheap: the counted pass stops a runaway after this many line events. */
+const CAP = 50_000;
+
+const PROGRAM = `
+def f(kind, n):
+    if kind == 'loop':
+        t = 0
+        for i in range(n):
+            t += i
+        return t
+    if kind == 'c':
+        return sum(range(n))
+    raise ValueError(n)
+`;
+
+const INPUTS: unknown[][] = [
+  ['loop', 1_000], // ~2,000 line events: answered
+  ['loop', CAP], // ~100,000 line events, ~2 ms untraced: past the cap
+  ['c', 3_000_000], // tens of ms of CPU in C, a handful of line events: answered
+  ['raise', 1], // raises: never answered
+  ['loop', 2_000_000], // ~4 M line events, ~100 ms untraced: past the cap
+];
+
+const job: CallJob = { kind: 'call', program: { candidate: PROGRAM }, entryPoint: 'f', inputs: INPUTS, timeoutMs: 120_000, digests: true };
+
+/** The decision per input: answered with its value, or why not. */
+function decisions(outputs: Map<number, CallOutput>): string[] {
+  return INPUTS.map((_, i) => {
+    const o = outputs.get(i);
+    if (o === undefined) return 'none';
+    if (o.status === 'returned') return `returned ${o.repr}`;
+    if (o.status === 'timeout') return `timeout ${o.reason ?? ''}`;
+    return o.status;
+  });
+}
+
+describe('referenceInputOutcomes', () => {
+  it('answers the same inputs with a tiny and a huge CPU pre-filter: the step count decides', async () => {
+    // Sound pre-filter for CAP: below CAP / 60 M line events per CPU second a call cannot have reached it.
+    const soundCountAbove = CAP / 60_000;
+    const tiny = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 1, countAboveCpuMs: 0, stepCap: CAP });
+    const huge = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 5_000, countAboveCpuMs: soundCountAbove, stepCap: CAP });
+    const expected = [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', `returned ${(2_999_999 * 3_000_000) / 2}`, 'raised', 'timeout step-cap'];
+    assert.deepEqual(decisions(tiny.outputs), expected);
+    assert.deepEqual(decisions(huge.outputs), expected);
+    assert.equal(tiny.undecided, 0);
+    assert.equal(huge.undecided, 0);
+    // The tiny pre-filter counted every input that did not raise at once (how many the huge one counts depends on load).
+    assert.equal(tiny.counted, 4);
+    // A step-capped call reports how far it got: just past the cap, however fast the machine.
+    for (const out of [tiny.outputs, huge.outputs]) {
+      const capped = out.get(1);
+      assert.ok(capped?.status === 'timeout' && capped.steps !== undefined && capped.steps > CAP && capped.steps <= CAP + LINES_PER_ITERATION, JSON.stringify(capped));
+    }
+  });
+
+  it('keeps the untraced output, with its CPU time, of an input answered in both passes', async () => {
+    const r = await referenceInputOutcomes((j) => pool.run(j), { ...job, inputs: [['c', 3_000_000]] }, { firstPassCpuMs: 5_000, countAboveCpuMs: 0, stepCap: CAP });
+    const o = r.outputs.get(0);
+    assert.equal(r.counted, 1);
+    assert.ok(o?.status === 'returned' && o.steps === undefined && o.cpuMs !== undefined, JSON.stringify(o));
+  });
+
+  it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
+    assert.ok(REFERENCE_COUNT_ABOVE_CPU_MS * 60_000 <= REFERENCE_INPUT_STEP_CAP);
+    assert.ok(REFERENCE_INPUT_CPU_MS >= REFERENCE_COUNT_ABOVE_CPU_MS);
+  });
+});
