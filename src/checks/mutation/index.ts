@@ -22,7 +22,7 @@ import { generateMutants, sampleMutants, solutionRegion, type Mutant, type Mutan
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
 import { analyseTask, type TaskAnalysis } from './run.js';
-import { REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
+import { MAX_CAPPED_INPUTS, REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
@@ -71,6 +71,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     witnessChecks: 5,
     // Which inputs the reference answers: decided by this many line events.
     referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
+    referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 4,
   });

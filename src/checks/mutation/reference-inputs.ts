@@ -33,6 +33,16 @@ export const REFERENCE_INPUT_CPU_MS = 2 * REFERENCE_COUNT_ABOVE_CPU_MS;
 /** CPU backstop of a counted call: the step cap traced takes at most ~4.5 s (1.5 M events/s, the slowest traced rate measured); a call still running at this works in C. */
 export const REFERENCE_COUNTED_BACKSTOP_MS = 30_000;
 
+/**
+ * Counting a runaway to the cap costs ~2 s of CPU (tracing), against a fraction of a second untraced: once this many
+ * of a job's inputs have run past the cap, every later input of the job (in input order) is dropped uncounted. The
+ * cut depends only on counts, so it is the same on any machine; it bites where inputs grow with their index
+ * (EvalPlus's plus inputs, smallest first: HumanEval/55's fib(n) past a few dozen never returns in the cap).
+ */
+export const MAX_CAPPED_INPUTS = 4;
+/** Inputs counted per job of the counted pass: the pass stops after the job that reaches MAX_CAPPED_INPUTS. */
+const COUNTED_CHUNK = MAX_CAPPED_INPUTS;
+
 export interface ReferenceInputOutcomes {
   /** Per input index: the untraced output where it decides, else the counted one (returned, raised, or a step-capped timeout). */
   outputs: Map<number, CallOutput>;
@@ -41,6 +51,8 @@ export interface ReferenceInputOutcomes {
   /** Inputs that were counted, and the untraced pass's summed job time (work, not results). */
   counted: number;
   firstPassMs: number;
+  /** The input at which MAX_CAPPED_INPUTS was reached: later inputs were dropped. */
+  cutAfter?: number;
 }
 
 /** Outputs of one job on its inputs, resuming after an input that hangs the job past its wall clock (that input gets no output). */
@@ -75,7 +87,7 @@ function needsCount(o: CallOutput | undefined, countAboveCpuMs: number): boolean
 export async function referenceInputOutcomes(
   run: (job: CallJob) => Promise<JobResult>,
   job: CallJob,
-  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number } = {},
+  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number; maxCapped?: number } = {},
 ): Promise<ReferenceInputOutcomes> {
   const countAbove = options.countAboveCpuMs ?? REFERENCE_COUNT_ABOVE_CPU_MS;
   const { outputs: first, ms: firstPassMs } = await outputsOf(run, { ...job, perInputCpuMs: options.firstPassCpuMs ?? REFERENCE_INPUT_CPU_MS });
@@ -83,18 +95,28 @@ export async function referenceInputOutcomes(
   const outputs = new Map<number, CallOutput>();
   for (const [i, o] of first) if (!todo.includes(i)) outputs.set(i, o);
   let undecided = 0;
-  if (todo.length > 0) {
-    const { outputs: counted } = await outputsOf(run, { ...job, inputs: todo.map((i) => job.inputs[i]), perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
-    todo.forEach((i, k) => {
-      const o = counted.get(k);
+  let capped = 0;
+  let cut = job.inputs.length;
+  let counted = 0;
+  const maxCapped = options.maxCapped ?? MAX_CAPPED_INPUTS;
+  for (let from = 0; from < todo.length && cut === job.inputs.length; from += COUNTED_CHUNK) {
+    const chunk = todo.slice(from, from + COUNTED_CHUNK);
+    counted += chunk.length;
+    const { outputs: out } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
+    chunk.forEach((i, k) => {
+      const o = out.get(k);
+      if (i >= cut) return;
       if (o === undefined || (o.status === 'timeout' && o.reason !== 'step-cap')) {
         undecided++;
         return;
       }
+      if (o.status === 'timeout' && ++capped >= maxCapped) cut = i + 1;
       const before = first.get(i);
       // Keep the untraced output where the input returned both times: its CPU time sets the survivors' limits, the traced one is inflated.
       outputs.set(i, o.status === 'returned' && before?.status === 'returned' ? before : { ...o, index: i });
     });
   }
-  return { outputs, undecided, counted: todo.length, firstPassMs };
+  // Past the cut nothing is answered, whatever the untraced pass saw.
+  for (const i of [...outputs.keys()]) if (i >= cut) outputs.delete(i);
+  return { outputs, undecided, counted, firstPassMs, ...(cut < job.inputs.length ? { cutAfter: cut - 1 } : {}) };
 }

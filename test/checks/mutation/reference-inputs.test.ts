@@ -75,6 +75,14 @@ describe('referenceInputOutcomes', () => {
     }
   });
 
+  it('drops every input after the one that brings the runaways to maxCapped, whatever the pre-filter', async () => {
+    for (const prefilter of [{ firstPassCpuMs: 1, countAboveCpuMs: 0 }, { firstPassCpuMs: 5_000, countAboveCpuMs: CAP / 60_000 }]) {
+      const r = await referenceInputOutcomes((j) => pool.run(j), job, { ...prefilter, stepCap: CAP, maxCapped: 1 });
+      assert.deepEqual(decisions(r.outputs), [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', 'none', 'none', 'none']);
+      assert.equal(r.cutAfter, 1);
+    }
+  });
+
   it('keeps the untraced output, with its CPU time, of an input answered in both passes', async () => {
     const r = await referenceInputOutcomes((j) => pool.run(j), { ...job, inputs: [['c', 3_000_000]] }, { firstPassCpuMs: 5_000, countAboveCpuMs: 0, stepCap: CAP });
     const o = r.outputs.get(0);
