@@ -21,7 +21,7 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, type TaskAnalysis } from './run.js';
+import { analyseTask, MUTANT_STEP_FLOOR, type TaskAnalysis } from './run.js';
 import { MAX_CAPPED_INPUTS, REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
@@ -71,6 +71,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     witnessChecks: 5,
     // Which inputs the reference answers: decided by this many line events.
     referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
+    // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).
+    mutantSteps: MUTANT_STEP_FLOOR,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 4,
@@ -168,6 +170,9 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       mutantsRun,
       mutantsPerSecond: elapsedMs > 0 ? Math.round((mutantsRun / elapsedMs) * 1000) : null,
       jobs: runs.reduce((a, r) => a + r.jobs, 0),
+      // Mutants whose untraced run did not decide (rerun counted), and those a counted run's CPU backstop ended (timeouts worked in C).
+      mutantsCounted: runs.reduce((a, r) => a + (r.mutantsCounted ?? 0), 0),
+      mutantsBackstop: runs.reduce((a, r) => a + (r.mutantsBackstop ?? 0), 0),
       /** Summed over tasks (tasks overlap in time): where the work went. */
       taskWallMs: { mutants: Math.round(runs.reduce((a, r) => a + r.mutantsWallMs, 0)), sorting: Math.round(runs.reduce((a, r) => a + r.sortingWallMs, 0)) },
       timeLimitMs: runs.length > 0 ? { min: Math.min(...runs.map((r) => r.timeLimitMs)), max: Math.max(...runs.map((r) => r.timeLimitMs)) } : null,

@@ -19,11 +19,17 @@ import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
  */
 export const REFERENCE_INPUT_STEP_CAP = 6_800_000;
 /**
- * Untraced CPU below which an answered input is not counted: CPython runs at most ~60 M line events
- * per CPU second untraced (1.5x the fastest rate measured on Python 3.11), so such a call executed at
- * most REFERENCE_INPUT_STEP_CAP / 60 M/s of work: it could not have reached the cap.
+ * Line events per ms of CPU that CPython executes untraced at most: ~60 M/s, 1.5x the fastest rate measured on
+ * Python 3.11. A program that finished within C ms of CPU executed at most C x this many line events.
  */
-export const REFERENCE_COUNT_ABOVE_CPU_MS = Math.floor(REFERENCE_INPUT_STEP_CAP / 60_000);
+export const UNTRACED_MAX_STEPS_PER_MS = 60_000;
+/**
+ * Untraced CPU below which an answered input is not counted: such a call executed at most
+ * REFERENCE_INPUT_STEP_CAP / UNTRACED_MAX_STEPS_PER_MS of work: it could not have reached the cap.
+ */
+export const REFERENCE_COUNT_ABOVE_CPU_MS = Math.floor(REFERENCE_INPUT_STEP_CAP / UNTRACED_MAX_STEPS_PER_MS);
+/** The slowest traced rate measured (line events per ms of CPU), for sizing a counted run's CPU backstop. */
+export const TRACED_MIN_STEPS_PER_MS = 1_500;
 /**
  * CPU limit of the untraced pass. It decides nothing (an input over it is counted, as is one over
  * REFERENCE_COUNT_ABOVE_CPU_MS), so any value above that gives the same inputs; it bounds what a hang

@@ -8,7 +8,7 @@
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import { cpuDecided, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
-import type { CallJob, CallOutput, JobResult, SandboxJob, Verdict } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
 import { lowCoverageFinding, regionCoverage } from './coverage.js';
@@ -24,7 +24,7 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
-import { referenceInputOutcomes } from './reference-inputs.js';
+import { referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -77,6 +77,14 @@ export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
  */
 export const MUTANT_CPU_FLOOR_MS = 25;
 /**
+ * Floor of a mutant's step budget on the benchmark's tests (Python line events of its calls, summed; the
+ * budget is max(floor, referenceTimeFactor x the reference's line events on the same tests)): the most
+ * line events the CPU floor above could ever let a program execute untraced (UNTRACED_MAX_STEPS_PER_MS).
+ */
+export const MUTANT_STEP_FLOOR = MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS;
+/** CPU backstop of a counted mutant run, at least: a run still going then works in C (uncounted); past it the mutant is a timeout. */
+export const MUTANT_COUNTED_BACKSTOP_MS = 30_000;
+/**
  * Jobs per survivor that stop at the first output whose encoding differs from the reference's,
  * when that output turns out equal after all (floats within tolerance, 1 == 1.0); after these,
  * one job runs the remaining inputs without stopping.
@@ -111,6 +119,38 @@ export function mutantTimeLimit(referenceMs: number, config: Pick<MutationConfig
 /** A mutant's CPU-time limit from the reference's CPU time on the same tests: max(floor, factor x). */
 export function mutantCpuLimit(referenceCpuMs: number, config: Pick<MutationConfig, 'referenceTimeFactor'>): number {
   return Math.max(MUTANT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * referenceCpuMs));
+}
+
+/** A mutant's step budget on the tests from the reference's line events on them (deterministic): max(floor, factor x). */
+export function mutantStepCap(referenceLines: number, config: Pick<MutationConfig, 'referenceTimeFactor'>): number {
+  return Math.max(MUTANT_STEP_FLOOR, Math.ceil(config.referenceTimeFactor * referenceLines));
+}
+
+/** How a program's run on the tests was decided: `fast` (untraced, within the step budget's CPU bound), `counted`, or the counted run's CPU `backstop`. */
+export type DecidedBy = 'fast' | 'counted' | 'backstop';
+
+/**
+ * A program's verdict on the tests, decided by its line events, not by CPU time: the untraced run (`job`, with
+ * whatever CPU limit) decides only where it finished within stepCap / UNTRACED_MAX_STEPS_PER_MS of CPU, which
+ * bounds the line events it executed below the budget, so a counted run would give the same verdict. Any other
+ * run (a CPU or wall timeout, a slower finish, a lost worker) is run again counted: past `stepCap` line events it
+ * is a timeout on any machine. A counted run that reaches its CPU backstop first worked in C; it is a timeout too,
+ * marked `backstop` so that callers can report it apart.
+ */
+export async function countedVerdict(
+  job: TestsJob,
+  stepCap: number,
+  run: (job: SandboxJob) => Promise<JobResult>,
+): Promise<{ verdict: Verdict; decidedBy: DecidedBy }> {
+  const fast = await run(job);
+  const v = fast.verdict;
+  const finished = v.status !== 'timeout' && !dependsOnMachine(v);
+  if (finished && fast.cpuMs !== undefined && fast.cpuMs <= stepCap / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, decidedBy: 'fast' };
+  const backstopMs = Math.max(MUTANT_COUNTED_BACKSTOP_MS, 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS));
+  const counted = await run({ ...job, candidateSteps: stepCap, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR });
+  const c = counted.verdict;
+  if (c.status === 'timeout' && c.reason !== 'step-cap') return { verdict: { status: 'timeout', completed: c.completed }, decidedBy: 'backstop' };
+  return { verdict: c, decidedBy: 'counted' };
 }
 
 /**
@@ -282,14 +322,14 @@ export interface TaskAnalysis {
   section: MutationTask;
   findings: Finding[];
   /** Non-deterministic details for the run block. */
-  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number };
+  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number; mutantsCounted?: number; mutantsBackstop?: number };
   /** The outcome depended on the machine (a wall-clock safety net, a lost worker): reported, never checkpointed. */
   transient?: boolean;
 }
 
 /** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
 export function dependsOnMachine(v: Verdict): boolean {
-  if (v.status === 'timeout') return v.reason !== 'cpu-limit';
+  if (v.status === 'timeout') return v.reason !== 'cpu-limit' && v.reason !== 'step-cap';
   return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
 }
 
@@ -379,6 +419,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const cpuLimitMs = referenceCpuMs !== undefined ? mutantCpuLimit(referenceCpuMs, config) : undefined;
   // With a CPU limit, the wall clock is only a backstop for programs that sleep: load must not decide killed vs timeout.
   const timeLimitMs = Math.max(mutantTimeLimit(reference.durationMs, config), cpuLimitMs !== undefined ? cpuLimitMs * WALL_BACKSTOP_FACTOR : 0);
+  // The mutants' step budget: from the reference's line events on the tests (the coverage run's count, deterministic).
+  const stepCap = mutantStepCap((reference.coverage?.callLines ?? []).reduce((a, b) => a + b, 0), config);
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -390,11 +432,14 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     Promise.all(
       mutants.mutants.map((m) => {
         const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
-        return run(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job);
+        // The CPU limit only makes the untraced run cheap: killed, survived or timeout is decided by line events.
+        return countedVerdict(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job, stepCap, run);
       }),
     ),
   ]);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
+  const mutantsCounted = mutantResults.filter((r) => r.decidedBy !== 'fast').length;
+  const mutantsBackstop = mutantResults.filter((r) => r.decidedBy === 'backstop').length;
   // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
   // the original asserts must also pass every base and plus input to survive or count as a pass.
   const suite = task.inputs ? await buildPlusSuite(task, run) : undefined;
@@ -472,7 +517,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   return {
     section,
     findings: taskFindings(section, config),
-    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs },
+    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs, mutantsCounted, mutantsBackstop },
   };
 }
 

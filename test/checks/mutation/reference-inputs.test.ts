@@ -1,13 +1,15 @@
 /**
  * Which inputs a reference answers is decided by line events, not CPU time: the same inputs are answered whatever
  * the untraced pass's CPU pre-filter, from one that sends every input to the counted pass to one that lets the
- * untraced pass finish every input that ends.
+ * untraced pass finish every input that ends. The same for a mutant's killed / survived / timeout (countedVerdict,
+ * here to share the pool and its fixtures).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP } from '../../../src/checks/mutation/reference-inputs.js';
+import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
+import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR } from '../../../src/checks/mutation/run.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
-import type { CallJob, CallOutput } from '../../../src/sandbox/types.js';
+import type { CallJob, CallOutput, TestsJob, Verdict } from '../../../src/sandbox/types.js';
 
 let pool: SandboxPool;
 before(() => {
@@ -93,5 +95,58 @@ describe('referenceInputOutcomes', () => {
   it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
     assert.ok(REFERENCE_COUNT_ABOVE_CPU_MS * 60_000 <= REFERENCE_INPUT_STEP_CAP);
     assert.ok(REFERENCE_INPUT_CPU_MS >= REFERENCE_COUNT_ABOVE_CPU_MS);
+  });
+});
+
+/** A mutant's code: `n` loop iterations (~2 line events each), then the right answer or a wrong one; or a hang. */
+const MUTANT = `
+def f(kind, n):
+    if kind == 'hang':
+        while True:
+            pass
+    t = 0
+    for i in range(n):
+        t += 1
+    return t if kind == 'right' else -1
+`;
+
+/** The benchmark's tests for MUTANT: the answer is n. `guarded` catches everything the call raises, as a careless test might. */
+function mutantJob(kind: string, n: number, cpuLimitMs: number, guarded = false): TestsJob {
+  const call = `candidate(${JSON.stringify(kind)}, ${n})`;
+  const code = guarded ? `def check(candidate):\n    try:\n        ${call}\n    except BaseException:\n        pass\n` : `def check(candidate):\n    assert ${call} == ${n}\n`;
+  return { kind: 'tests', program: { candidate: MUTANT }, entryPoint: 'f', tests: { kind: 'check-function', code, checkFunction: 'check' }, cpuLimitMs, timeoutMs: 120_000 };
+}
+
+/** Status and, for a timeout, which limit ended it. */
+function status(v: Verdict): string {
+  return v.status === 'timeout' ? `timeout ${v.reason ?? 'wall'}` : v.status;
+}
+
+describe('countedVerdict (mutant runs, run.ts)', () => {
+  // ~400,000 line events, tens of ms untraced: over a 1 ms CPU limit, well within the huge one.
+  const N = 200_000;
+  it('gives a mutant the same status with a tiny and a huge CPU limit: its line events decide', async () => {
+    const cases: [string, number, number, string][] = [
+      ['right', N, 2 * N + 1_000, 'passed'], // just past the tiny CPU limit, within the budget: survives either way
+      ['wrong', N, 2 * N + 1_000, 'failed'], // killed by the assert after the same work, either way
+      ['right', N, CAP, 'timeout step-cap'], // over the step budget: a timeout, even where the huge CPU limit lets it finish
+      ['hang', 0, CAP, 'timeout step-cap'], // loops forever: a timeout decided by the count
+    ];
+    for (const [kind, n, cap, expected] of cases) {
+      for (const cpuLimitMs of [1, 5_000]) {
+        const r = await countedVerdict(mutantJob(kind, n, kind === 'hang' ? Math.min(cpuLimitMs, 200) : cpuLimitMs), cap, (j) => pool.run(j));
+        assert.equal(status(r.verdict), expected, `${kind} ${n}, budget ${cap}, CPU limit ${cpuLimitMs} ms (${r.decidedBy})`);
+        assert.notEqual(r.decidedBy, 'backstop');
+      }
+    }
+  });
+
+  it('keeps a spent step budget even when the tests catch what ends the call', async () => {
+    const r = await countedVerdict(mutantJob('hang', 0, 1, true), CAP, (j) => pool.run(j));
+    assert.equal(status(r.verdict), 'timeout step-cap');
+  });
+
+  it('has a step floor the CPU floor cannot exceed untraced', () => {
+    assert.equal(MUTANT_STEP_FLOOR, MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS);
   });
 });
