@@ -8,6 +8,7 @@
  * returned within REFERENCE_INPUT_STEP_CAP = answered, past it = not answered; a call that reaches the
  * counted pass's CPU backstop first did its work in C and is `undecided`, reported apart.
  */
+import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 
 /**
@@ -108,7 +109,9 @@ export async function referenceInputOutcomes(
   for (let from = 0; from < todo.length && cut === job.inputs.length; from += COUNTED_CHUNK) {
     const chunk = todo.slice(from, from + COUNTED_CHUNK);
     counted += chunk.length;
-    const { outputs: out } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
+    // The job's wall clock is only a safety net for sleeping code: a traced runaway (seconds of CPU) must never reach it under load.
+    const timeoutMs = Math.max(job.timeoutMs ?? 0, chunk.length * REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR);
+    const { outputs: out } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
     chunk.forEach((i, k) => {
       const o = out.get(k);
       if (i >= cut) return;
