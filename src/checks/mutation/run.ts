@@ -433,8 +433,8 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const trivial = trivialCandidates(parser, task.solution, task.entryPoint);
   const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
-    // CPU time decides a baseline's verdict (the wall clock is a backstop): under load a passing baseline must not time out.
-    Promise.all(trivial.map((c) => run({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }))),
+    // Line events decide a baseline's verdict, as a mutant's (its CPU limit only bounds the untraced run): load cannot time out one that passes.
+    Promise.all(trivial.map((c) => countedVerdict({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }, stepCap, run))),
     Promise.all(
       mutants.mutants.map((m) => {
         const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
