@@ -77,7 +77,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     survivorSteps: SURVIVOR_STEP_FLOOR,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 4,
+    strengthen: 5,
   });
 }
 
