@@ -80,6 +80,9 @@ type JsonValue = JsonString | JsonValue[] | { [key: string]: JsonValue } | numbe
 class JsonError extends Error {}
 
 /** A small JSON parser that keeps each string's line (JSON.parse forgets positions). */
+/** A JSON literal (true, false, null or a number) starting exactly at lastIndex. */
+const JSON_LITERAL = /true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 function parseJson(text: string, firstLine: number): JsonValue {
   let i = 0;
   let line = firstLine;
@@ -140,7 +143,9 @@ function parseJson(text: string, firstLine: number): JsonValue {
         else throw new JsonError(`line ${line}: expected , or }`);
       }
     }
-    const lit = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    // Sticky at i, over the whole text: a number has no length limit (MBPP+ inputs hold 80-digit integers).
+    JSON_LITERAL.lastIndex = i;
+    const lit = JSON_LITERAL.exec(text);
     if (lit === null) throw new JsonError(`line ${line}: unexpected ${JSON.stringify(text.slice(i, i + 10))}`);
     i += lit[0].length;
     return lit[0] === 'null' ? null : lit[0] === 'true' ? true : lit[0] === 'false' ? false : Number(lit[0]);

@@ -69,6 +69,14 @@ test('JSONL string fields are documents cited at their row', () => {
   assert.equal(m.segment, 'field "code" at line 2');
 });
 
+test('a JSONL row with a number longer than 64 characters is still a document (MBPP+ holds 80-digit inputs)', () => {
+  const big = '9'.repeat(80);
+  const rows = [`{"task_id": 5, "plus_input": [[${big}, -${big}.5e-3]], "code": ${JSON.stringify(SOLUTION.join('\n'))}}`];
+  const m = solutionMatch(scanOne('data/mbpp-plus.jsonl', rows.join('\n') + '\n'));
+  assert.equal(m.rawSimilarity, 1);
+  assert.equal(m.segment, 'field "code" at line 1');
+});
+
 test('quoted words and apostrophes in prose tokenize as the same words inside a docstring', () => {
   const prose = tokenizeText(PROMPT, new TokenStream());
   const doc = tokenizeText(`def f():\n    """${PROMPT}"""\n`, new TokenStream());
