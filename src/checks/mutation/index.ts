@@ -69,7 +69,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     prompt: task.prompt,
     witnessChecks: 5,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 4,
+    strengthen: 5,
   });
 }
 
