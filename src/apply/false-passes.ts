@@ -138,7 +138,8 @@ export function originalFromStrengthened(task: Task, asserts: readonly string[],
 
 /**
  * Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. Where the
- * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs.
+ * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs; a
+ * program repeated among a task's samples runs once.
  */
 export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: SampleLimits): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
@@ -156,6 +157,21 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     }
     const task = byId.get(id)!;
     runs.push({ taskId: id, row: index + 1, task, candidate: sampleProgram(task, sample), runtime: runtimeOf(task), extra: asserts.get(id) ?? [] });
+  }
+  // A program a task's samples repeat (models often write the same completion twice) runs once and the repeats copy
+  // its verdicts: they are a function of the program and the tests (a program that draws random numbers or reads the
+  // clock gets one draw for all its copies).
+  const byProgram = new Map<string, Run>();
+  const distinct: Run[] = [];
+  const copyOf = new Map<Run, Run>();
+  for (const r of runs) {
+    const key = `${r.taskId}\0${r.candidate}`;
+    const seen = byProgram.get(key);
+    if (seen) copyOf.set(r, seen);
+    else {
+      byProgram.set(key, r);
+      distinct.push(r);
+    }
   }
   // Each runtime's jobs at once, the runtimes side by side; results back in job order.
   const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[]): Promise<JobResult[]> => {
@@ -186,7 +202,7 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
   if (limits.cpu) {
     // Each task's reference on the tests its samples run first: its CPU time sets theirs.
     const cpu = limits.cpu;
-    const firstOfTask = [...new Map(runs.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
+    const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
     const measured = await runJobs(firstOfTask.map((r) => ({ job: firstJob(r, wall, r.task.solution), runtime: r.runtime })));
     firstOfTask.forEach((r, i) => {
       const m = measured[i];
@@ -196,19 +212,23 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     });
   }
   const runLimits = (r: Run) => limitsOf.get(r.taskId) ?? wall;
-  const first = await runJobs(runs.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })));
-  runs.forEach((r, i) => {
+  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })));
+  distinct.forEach((r, i) => {
     if (derives(r)) {
       r.strengthened = first[i].verdict;
       r.original = originalFromStrengthened(r.task, r.extra, r.strengthened);
     } else r.original = first[i].verdict;
   });
   // Then what the first runs did not tell: the original tests after an inconclusive strengthened run, a script's strengthened tests.
-  const second = runs.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
+  const second = distinct.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
     r.original === undefined ? [{ r, task: r.task, key: 'original' }] : r.extra.length > 0 && r.strengthened === undefined ? [{ r, task: strengthenTask(r.task, r.extra), key: 'strengthened' }] : [],
   );
   const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime })));
   second.forEach((x, i) => (x.r[x.key] = more[i].verdict));
+  for (const [r, seen] of copyOf) {
+    r.original = seen.original;
+    r.strengthened = seen.strengthened;
+  }
   const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
   return {
     verdicts: runs.map((r) => {

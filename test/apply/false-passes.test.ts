@@ -54,7 +54,8 @@ describe('rescore: one run per sample where the strengthened run tells both verd
     const counting = new Proxy(pool, { get: (t, k) => (k === 'runAll' ? (js: SandboxJob[]) => ((jobs += js.length), t.runAll(js)) : Reflect.get(t, k)) });
     const limits = { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU };
     const all = [checkTask, listTask].flatMap((task) => samples.map((solution) => ({ taskId: task.id, solution })));
-    const runs = await runSamples(report(), [checkTask, listTask], all, counting, limits);
+    // Every sample twice: a repeated program runs once.
+    const runs = await runSamples(report(), [checkTask, listTask], [...all, ...all], counting, limits);
     // The same, one job per suite, each with the CPU limit the references' times give.
     const separateLimits = { ...cpuDecided(CPU.floorMs), memoryBytes: 0 };
     const separate = await Promise.all(
@@ -67,11 +68,12 @@ describe('rescore: one run per sample where the strengthened run tells both verd
         return { original: o.verdict.status, strengthened: st.verdict.status };
       }),
     );
-    assert.deepEqual(runs.verdicts.map((v) => ({ original: v.original, strengthened: v.strengthened })), separate);
+    assert.deepEqual(runs.verdicts.map((v) => ({ original: v.original, strengthened: v.strengthened })), [...separate, ...separate]);
+    assert.deepEqual(runs.verdicts.map((v) => v.row), [...Array(2 * all.length).keys()].map((i) => i + 1));
     const each = (statuses: string[]) => [...Array(2)].flatMap(() => statuses);
     assert.deepEqual(separate.map((x) => x.original), each(['passed', 'passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'timeout', 'passed', 'passed', 'passed', 'failed']));
     assert.deepEqual(separate.map((x) => x.strengthened), each(['passed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'timeout', 'timeout', 'error', 'passed', 'failed']));
-    // One job per sample, one per task's reference (its CPU time), and a second run only after a crash.
+    // One job per distinct sample, one per task's reference (its CPU time), and a second run only after a crash.
     assert.equal(jobs, all.length + 2 + 2, 'a second run only where the first could not tell');
   });
 
