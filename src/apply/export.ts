@@ -97,9 +97,23 @@ export function strengthenedCheckCode(code: string, asserts: readonly string[], 
   return `${code.trimEnd()}\n\n\n${ORIGINAL_CHECK} = ${checkFunction}\n\n\ndef ${checkFunction}(candidate):\n    ${ORIGINAL_CHECK}(candidate)\n${asserts.map((a) => `    ${a}`).join('\n')}\n`;
 }
 
+/** Name of the test function the added JavaScript asserts run in (the release's tests define `test<EntryPoint>`). */
+const ADDED_JS_TESTS = 'testBenchAuditAdded';
+
+/**
+ * A HumanEval-X JavaScript test script with extra asserts, in the release's shape: the original script unchanged,
+ * then a second arrow function holding the `console.assert` lines, called at the end. The harness runs the file
+ * after the program and judges by what it writes, so the added asserts are judged as the original ones are.
+ */
+export function strengthenedTestScript(code: string, asserts: readonly string[]): string {
+  return `${code.trimEnd()}\n\nconst ${ADDED_JS_TESTS} = () => {\n${asserts.map((a) => `  ${a}`).join('\n')}\n}\n\n${ADDED_JS_TESTS}()\n`;
+}
+
 function strengthen(value: Record<string, unknown>, asserts: string[], adapter: string, where: string): Record<string, unknown> {
   const out = { ...value };
-  if (typeof value.test === 'string' && (adapter === 'humaneval' || adapter === 'evalplus')) {
+  if (typeof value.test === 'string' && adapter === 'humaneval-x-js') {
+    out.test = strengthenedTestScript(value.test, asserts);
+  } else if (typeof value.test === 'string' && (adapter === 'humaneval' || adapter === 'evalplus')) {
     out.test = strengthenedCheckCode(value.test, asserts);
   } else if (Array.isArray(value.test_list)) {
     out.test_list = [...(value.test_list as string[]), ...asserts];

@@ -123,8 +123,12 @@ export function partText(task: Task, part: PartName): string {
   return task.tests.kind === 'assert-list' ? task.tests.asserts.join('\n') : task.tests.code;
 }
 
-export function partChannels(part: PartName): number[] {
-  return part === 'solution' ? [CHANNEL_CODE, CHANNEL_RENAMED] : [CHANNEL_TEXT];
+/** The channel lists, shared (read-only): the scan asks once per selected item of every stream. */
+const SOLUTION_CHANNELS: readonly number[] = [CHANNEL_CODE, CHANNEL_RENAMED];
+const TEXT_CHANNELS: readonly number[] = [CHANNEL_TEXT];
+
+export function partChannels(part: PartName): readonly number[] {
+  return part === 'solution' ? SOLUTION_CHANNELS : TEXT_CHANNELS;
 }
 
 /**

@@ -15,6 +15,8 @@ interface Entry<V> {
   a: Uint32Array;
   b: Uint32Array | null;
   value: V;
+  /** The next entry with the same hash (a chain instead of an array per hash: no iterator per look-up). */
+  next: Entry<V> | undefined;
 }
 
 function sameTokens(x: Uint32Array, y: Uint32Array, from: number, to: number): boolean {
@@ -30,7 +32,7 @@ function mixRange(h: number, tokens: Uint32Array, from: number, to: number): num
 
 export class TokenMemo<V> {
   private readonly maxTokens: number;
-  private readonly entries = new Map<number, Array<Entry<V>>>();
+  private readonly entries = new Map<number, Entry<V>>();
   private stored = 0;
   /** Look-ups answered from the memo, and computed (for the benchmark's notes). */
   hits = 0;
@@ -53,13 +55,11 @@ export class TokenMemo<V> {
    */
   get(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number, compute: () => V, keep: (value: V) => boolean = () => true): V {
     const h = this.hash(key, a, b, from, to);
-    let bucket = this.entries.get(h);
-    if (bucket !== undefined) {
-      for (const e of bucket) {
-        if (e.key === key && sameTokens(e.a, a, from, to) && (e.b === null ? b === null : b !== null && sameTokens(e.b, b, from, to))) {
-          this.hits++;
-          return e.value;
-        }
+    let head = this.entries.get(h);
+    for (let e = head; e !== undefined; e = e.next) {
+      if (e.key === key && sameTokens(e.a, a, from, to) && (e.b === null ? b === null : b !== null && sameTokens(e.b, b, from, to))) {
+        this.hits++;
+        return e.value;
       }
     }
     this.misses++;
@@ -69,10 +69,9 @@ export class TokenMemo<V> {
     if (this.stored + size > this.maxTokens) {
       this.entries.clear();
       this.stored = 0;
-      bucket = undefined;
+      head = undefined;
     }
-    if (bucket === undefined) this.entries.set(h, (bucket = []));
-    bucket.push({ key, a: a.slice(from, to), b: b === null ? null : b.slice(from, to), value });
+    this.entries.set(h, { key, a: a.slice(from, to), b: b === null ? null : b.slice(from, to), value, next: head });
     this.stored += size;
     return value;
   }

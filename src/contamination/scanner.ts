@@ -270,6 +270,12 @@ export class Scanner {
   private currentBytes: Uint8Array = new Uint8Array(0);
   private currentSegment: Segment | null = null;
   private readonly candidates: CandidateRecord[][];
+  /**
+   * Per item: the worst candidate kept at its list's last trim. A later candidate ordering after it
+   * has candidatesPerItem better ones already, so it can never be kept: it is dropped before its
+   * lines are quoted.
+   */
+  private readonly cutoff: Array<CandidateRecord | undefined>;
   private readonly stats: CorpusStats = { documents: 0, bytes: 0, skipped: {}, nonUtf8: 0, unparsable: 0 };
   private readonly warnings = new Map<string, Warning[]>();
   private readonly warningCounts: Record<string, number> = {};
@@ -328,6 +334,7 @@ export class Scanner {
     this.singlePost = copies.map((c) => c.singlePost);
     this.filters = index.tables.map(keyFilter);
     this.candidates = index.items.map(() => []);
+    this.cutoff = index.items.map(() => undefined);
     this.sig = new Int32Array(index.params.minhash.permutations);
     this.itemCount = new Uint32Array(index.items.length);
     this.copyCounts = new Uint32Array(index.items.length * COPY_FIELDS);
@@ -624,6 +631,8 @@ export class Scanner {
     }
     const lines = new Map<Uint8Array, LineIndex>();
     for (const c of [...this.docBest.values()].sort((a, b) => a.item - b.item)) {
+      const cut = this.cutoff[c.item];
+      if (cut !== undefined && compareCandidates(c, cut) > 0) continue;
       const where = this.docText.get(c);
       if (where !== undefined) {
         let index = lines.get(where[0]);
@@ -635,6 +644,7 @@ export class Scanner {
       if (list.length > 2 * params.candidatesPerItem) {
         list.sort(compareCandidates);
         list.length = params.candidatesPerItem;
+        this.cutoff[c.item] = list[list.length - 1];
       }
     }
     this.docBest.clear();
@@ -1172,7 +1182,10 @@ export function linesText(bytes: Uint8Array, first: number, last: number, index:
   // The text ends at the break after `last` (or the end of the file), at most MAX_MATCH_TEXT_CHARS * 4 bytes on.
   const stop = last >= line && last < count ? starts[last] - 1 : bytes.length;
   const end = Math.min(stop, start + MAX_MATCH_TEXT_CHARS * 4);
-  const decoded = textDecoder.decode(bytes.subarray(start, end));
-  const text = (sep === 0x0a ? decoded.split('\n') : decoded.split('\r')).map((l) => l.replace(/\r+$/, '')).join('\n');
+  const range = bytes.subarray(start, end);
+  const decoded = textDecoder.decode(range);
+  // Without a CR in the range the text is already LF-separated (most files): nothing to split.
+  const text =
+    range.indexOf(0x0d) < 0 ? decoded : (sep === 0x0a ? decoded.split('\n') : decoded.split('\r')).map((l) => l.replace(/\r+$/, '')).join('\n');
   return text.length > MAX_MATCH_TEXT_CHARS ? `${text.slice(0, MAX_MATCH_TEXT_CHARS)}\n…` : text;
 }

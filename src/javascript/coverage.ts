@@ -8,12 +8,22 @@
  *   sys.settrace arcs give them (src/checks/mutation/coverage.ts): `in`, its body is entered; `out`, the condition
  *   was falsy (the condition becomes `(c)||(__benchAuditCover(k),false)`, which keeps its truthiness and evaluates
  *   `c` once). A `for...in/of` has no condition: its `out` probe follows the loop (ended, or left by `break`).
- * Pure given a parser.
+ * - expression branch points, which Python's line arcs cannot see (`a if c else b`, `and`/`or` share a line) but a
+ *   probe can: `c ? a : b` (`in` = `a` evaluated, `out` = `b`); `a && b`, `a || b`, `a ?? b` (`in` = `b` evaluated,
+ *   `out` = short-circuited; the left operand passes through the test hook, which counts and returns it unchanged);
+ * - each `case` of a `switch` (`in` = matched, `out` = compared and not matched), like an `elif` chain: the
+ *   discriminant is kept in a block-scoped name and each case test becomes a `===` against it that returns the
+ *   discriminant on a match and a fresh object (equal to nothing) otherwise. `default` is the last case's `out`.
+ * Each operand and test is still evaluated once and in the same order. Pure given a parser.
  */
 import type { JavaScriptParser, Node } from './parser.js';
 
 /** The runtime's cover hook (src/sandbox/js/engine.ts defines it in jobs that count probes). */
 export const COVER_HOOK_NAME = '__benchAuditCover';
+/** The runtime's test hook `(yes, no, v, nullish)`: counts `yes` when `v` is truthy (nullish: is null/undefined), else `no`; returns `v`. */
+export const COVER_TEST_HOOK_NAME = '__benchAuditCoverTest';
+/** Prefix of the block-scoped name a `switch` keeps its discriminant in (the probe number follows). */
+const SWITCH_VALUE_PREFIX = '__benchAuditSwitch';
 
 /** Statements that count as executable lines (the line a statement starts on). */
 const EXECUTABLE = new Set([
@@ -40,7 +50,22 @@ const STATEMENT_LISTS = new Set(['statement_block', 'program', 'switch_case', 's
 
 const BRANCHING = new Set(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'for_in_statement']);
 
-export type CoverageProbe = { probe: number; kind: 'line'; line: number } | { probe: number; kind: 'branch'; header: number; outcome: 'in' | 'out' };
+/** The construct a branch point is: a statement, an expression operator, or one `case` of a switch. */
+export type BranchConstruct = 'if' | 'while' | 'do' | 'for' | 'for-in' | '?:' | '&&' | '||' | '??' | 'case';
+
+export type CoverageProbe =
+  | { probe: number; kind: 'line'; line: number }
+  | { probe: number; kind: 'branch'; header: number; outcome: 'in' | 'out'; construct: BranchConstruct };
+
+const STATEMENT_CONSTRUCT: Record<string, BranchConstruct> = {
+  if_statement: 'if',
+  while_statement: 'while',
+  do_statement: 'do',
+  for_statement: 'for',
+  for_in_statement: 'for-in',
+};
+
+const SHORT_CIRCUIT = new Set(['&&', '||', '??']);
 
 export interface InstrumentedProgram {
   source: string;
@@ -72,9 +97,14 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
     const probes: CoverageProbe[] = [];
     const edits: Edit[] = [];
     const edit = (at: number, close: boolean, text: string) => edits.push({ at, close, seq: edits.length, text });
-    const newProbe = (p: { kind: 'line'; line: number } | { kind: 'branch'; header: number; outcome: 'in' | 'out' }): number => {
+    const newProbe = (p: { kind: 'line'; line: number } | { kind: 'branch'; header: number; outcome: 'in' | 'out'; construct: BranchConstruct }): number => {
       probes.push({ probe: probes.length, ...p });
       return probes.length - 1;
+    };
+    /** The `in` and `out` probes of a branch point at `node`'s line. */
+    const outcomes = (node: Node, construct: BranchConstruct): [number, number] => {
+      const header = node.startPosition.row + 1;
+      return [newProbe({ kind: 'branch', header, outcome: 'in', construct }), newProbe({ kind: 'branch', header, outcome: 'out', construct })];
     };
     const inside = (n: Node) => n.startIndex >= region.start && n.endIndex <= region.end;
     /** Branch `in` probes by the id of the body they enter. */
@@ -91,17 +121,69 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
         // `for (;;)`: no condition, no branch point.
         if (!condition || condition.type === 'empty_statement') return;
       }
-      entering.set(body.id, newProbe({ kind: 'branch', header, outcome: 'in' }));
-      const out = newProbe({ kind: 'branch', header, outcome: 'out' });
+      const construct = STATEMENT_CONSTRUCT[node.type];
+      entering.set(body.id, newProbe({ kind: 'branch', header, outcome: 'in', construct }));
+      const out = newProbe({ kind: 'branch', header, outcome: 'out', construct });
       if (condition) {
         edit(condition.startIndex, false, '(');
         edit(condition.endIndex, true, `)||(${call(out)},false)`);
       } else edit(node.endIndex, true, `;${call(out)};`);
     };
 
+    /** `c ? a : b`: a probe before each arm, inside the arm's parentheses. */
+    const ternary = (node: Node) => {
+      const consequence = node.childForFieldName('consequence');
+      const alternative = node.childForFieldName('alternative');
+      if (!consequence || !alternative) return;
+      const [yes, no] = outcomes(node, '?:');
+      edit(consequence.startIndex, false, `(${call(yes)},`);
+      edit(consequence.endIndex, true, ')');
+      edit(alternative.startIndex, false, `(${call(no)},`);
+      edit(alternative.endIndex, true, ')');
+    };
+
+    /** `a && b`, `a || b`, `a ?? b`: the left operand passes through the test hook; `in` = the right one runs. */
+    const shortCircuit = (node: Node, operator: '&&' | '||' | '??') => {
+      const left = node.childForFieldName('left');
+      if (!left) return;
+      const [into, out] = outcomes(node, operator);
+      // The right operand runs when the left is truthy (&&), falsy (||), or null/undefined (??).
+      const [truthy, falsy, nullish] = operator === '&&' ? [into, out, 0] : operator === '||' ? [out, into, 0] : [into, out, 1];
+      edit(left.startIndex, false, `${COVER_TEST_HOOK_NAME}(${truthy},${falsy},`);
+      edit(left.endIndex, true, `,${nullish})`);
+    };
+
+    /** A switch: the discriminant kept in a block-scoped name, each case test compared against it once. */
+    const switchCases = (node: Node) => {
+      const value = node.childForFieldName('value');
+      const body = node.childForFieldName('body');
+      if (!value || value.type !== 'parenthesized_expression' || !body) return;
+      const cases = body.namedChildren.filter((c): c is Node => c !== null && c.type === 'switch_case' && c.childForFieldName('value') !== null);
+      if (cases.length === 0) return;
+      const name = `${SWITCH_VALUE_PREFIX}${probes.length}`;
+      edit(node.startIndex, false, `{let ${name};`);
+      edit(value.startIndex + 1, false, `${name}=(`);
+      edit(value.endIndex - 1, true, ')');
+      for (const c of cases) {
+        const test = c.childForFieldName('value')!;
+        const [matched, other] = outcomes(c, 'case');
+        edit(test.startIndex, false, `${name}===(`);
+        edit(test.endIndex, true, `)?(${call(matched)},${name}):(${call(other)},{})`);
+      }
+      edit(node.endIndex, true, '}');
+    };
+
     const visit = (node: Node): void => {
       if (node.endIndex <= region.start || node.startIndex >= region.end) return;
-      if (inside(node) && BRANCHING.has(node.type)) branchPoint(node);
+      if (inside(node)) {
+        if (BRANCHING.has(node.type)) branchPoint(node);
+        else if (node.type === 'ternary_expression') ternary(node);
+        else if (node.type === 'switch_statement') switchCases(node);
+        else if (node.type === 'binary_expression') {
+          const op = node.childForFieldName('operator')?.type;
+          if (op !== undefined && SHORT_CIRCUIT.has(op)) shortCircuit(node, op as '&&' | '||' | '??');
+        }
+      }
       for (const child of node.namedChildren) {
         if (!child) continue;
         if (inside(child)) {
@@ -166,6 +248,8 @@ export interface ProbeCoverage {
   lines: number[];
   uncoveredLines: number[];
   branches: { covered: number; total: number };
+  /** Branch outcomes never taken, in probe order. */
+  uncoveredBranches: Array<{ line: number; construct: BranchConstruct; outcome: 'in' | 'out' }>;
 }
 
 export function probeCoverage(probes: readonly CoverageProbe[], hits: readonly number[]): ProbeCoverage {
@@ -173,6 +257,7 @@ export function probeCoverage(probes: readonly CoverageProbe[], hits: readonly n
   const ran = new Set<number>();
   let total = 0;
   let covered = 0;
+  const uncoveredBranches: ProbeCoverage['uncoveredBranches'] = [];
   for (const p of probes) {
     const hit = (hits[p.probe] ?? 0) > 0;
     if (p.kind === 'line') {
@@ -181,8 +266,9 @@ export function probeCoverage(probes: readonly CoverageProbe[], hits: readonly n
     } else {
       total += 1;
       if (hit) covered += 1;
+      else uncoveredBranches.push({ line: p.header, construct: p.construct, outcome: p.outcome });
     }
   }
   const sorted = [...lines].sort((a, b) => a - b);
-  return { lines: sorted, uncoveredLines: sorted.filter((l) => !ran.has(l)), branches: { covered, total } };
+  return { lines: sorted, uncoveredLines: sorted.filter((l) => !ran.has(l)), branches: { covered, total }, uncoveredBranches };
 }

@@ -936,11 +936,11 @@ export interface MutationTask {
        */
       inputSource: 'test' | 'prompt' | 'plus' | 'generated' | 'boundary';
       /**
-       * repr of the confirmed expected output.
+       * The confirmed expected output: its Python repr, or for a JavaScript task its JSON (`undefined` for undefined).
        */
       expected: string;
       /**
-       * The ready assert in the benchmark's own format (one line of Python).
+       * The ready assert in the benchmark's own format: one line of Python, or for a JavaScript task one `console.assert(...)` in the release's style (=== on scalars, a 1e-6 tolerance on fractions, JSON.stringify on arrays and objects).
        */
       assert: string;
       /**

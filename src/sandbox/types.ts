@@ -91,6 +91,8 @@ export interface CallJob extends JobLimits {
    * for the few inputs where work decides something.
    */
   perInputSteps?: number;
+  /** Record executed lines and arcs of the candidate (sys.settrace); with `perInputSteps` the coverage tracer counts the steps. */
+  coverage?: boolean;
   /** Add `digest` (of the typed encoding) to each returned output, for `expectDigests` later. */
   digests?: boolean;
   /** Expected digests aligned with `inputs`: an output with that digest comes back as `same`, without its value. */

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { probeRegionCoverage } from '../../src/checks/mutation/coverage.js';
 import { solutionRegion } from '../../src/checks/mutation/generate.js';
 import { loadDataFile } from '../../src/datasets/load.js';
-import { instrumentCoverage } from '../../src/javascript/coverage.js';
+import { instrumentCoverage, probeCoverage } from '../../src/javascript/coverage.js';
 import { loadJavaScriptParser } from '../../src/javascript/parser.js';
 import { DEFAULT_JS_LIMITS, scriptRunner } from '../../src/sandbox/js/runtime.js';
 import { createRuntime } from '../../src/sandbox/runtimes.js';
@@ -56,6 +56,73 @@ describe('JavaScript coverage probes', () => {
     assert.deepEqual(coverage.uncoveredLines, [6]);
     // for: out only; while: in only (left by break); if: in only; for...of: out only; do: in and out.
     assert.deepEqual(coverage.branches, { covered: 6, total: 10 });
+  });
+
+  it('?:, &&, ||, ?? and switch cases are branch points: exactly the outcomes the tests never take are uncovered', async () => {
+    const program = [
+      'function pick(x, y, k) {',
+      '  const a = x > 0 ? "pos" : "neg"',
+      '  const b = x && y',
+      '  const c = x || y',
+      '  const d = y ?? k',
+      '  switch (k) {',
+      '    case 1:',
+      '    case 2: return [a, b, c, d, "low"]',
+      '    case x: return [a, b, c, d, "x"]',
+      '    default: return [a, b, c, d]',
+      '  }',
+      '}',
+    ].join('\n');
+    const tests = "console.assert(JSON.stringify(pick(1, null, 2)) === '[\"pos\",null,1,2,\"low\"]')\nconsole.assert(pick(0, 3, 9).length === 4)";
+    const { run, coverage } = await cover(program, tests);
+    assert.equal(run.official, 'passed');
+    const parser = await loadJavaScriptParser();
+    const ins = instrumentCoverage(parser, program, { start: 0, end: program.length })!;
+    const missing = probeCoverage(ins.probes, run.coverage ?? []).uncoveredBranches;
+    // x is 1 then 0: ?: both ways, && both ways, || both ways; y is null then 3: ?? both ways.
+    // k is 2 then 9: case 1 never matched, case 2 matched and missed, case x (1, then 0) never matched.
+    assert.deepEqual(missing, [
+      { line: 7, construct: 'case', outcome: 'in' },
+      { line: 9, construct: 'case', outcome: 'in' },
+    ]);
+    assert.deepEqual(coverage.branches, { covered: 12, total: 14 });
+    const one = await cover(program, "console.assert(pick(-1, 0, undefined).length === 4)");
+    assert.deepEqual(
+      probeCoverage(ins.probes, one.run.coverage ?? []).uncoveredBranches.map((b) => `${b.line}:${b.construct}:${b.outcome}`),
+      // x = -1 is truthy but not > 0: && runs its right side, || does not; y = 0 is not nullish.
+      ['2:?::in', '3:&&:out', '4:||:in', '5:??:in', '7:case:in', '8:case:in', '9:case:in'],
+    );
+  });
+
+  it('expression probes keep short-circuits, evaluate each operand and case test once, in order, with the same values', async () => {
+    const program = [
+      'const log = []',
+      'const t = (name, v) => (log.push(name), v)',
+      'function f(k) {',
+      '  const r = [t("a", 0) && t("b", 1), t("c", "") || t("d", 0), t("e", null) ?? t("f", NaN), t("g", 1) ? t("h", 2) : t("i", 3)]',
+      '  switch (t("s", k)) {',
+      '    case t("c1", NaN): r.push("nan"); break',
+      '    case t("c2", 2): r.push("two")',
+      '    case t("c3", 3): r.push("fell"); break',
+      '    default: r.push("default")',
+      '  }',
+      '  lbl: switch (k) { case 0: break lbl; default: r.push("after") }',
+      '  return r',
+      '}',
+    ].join('\n');
+    const tests = [
+      'const out = [f(2), f(NaN), f(0)]',
+      'console.log(JSON.stringify(out))',
+      'console.log(log.join(","))',
+      'console.log(Object.is(f(-0)[1], 0))',
+    ].join('\n');
+    const parser = await loadJavaScriptParser();
+    const plain = await runner.run({ source: `${program}\n${tests}`, filename: 't.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official' });
+    const { run } = await cover(program, tests);
+    assert.equal(plain.end.kind, 'completed');
+    assert.equal(run.stdout, plain.stdout);
+    assert.match(plain.stdout, /"two","fell"/);
+    assert.ok((instrumentCoverage(parser, program, { start: 0, end: program.length })?.probes.length ?? 0) > 0);
   });
 
   it('the probes change no line number, no directive and no result; a program without probes keeps its source', async () => {

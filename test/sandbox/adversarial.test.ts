@@ -99,14 +99,14 @@ function strayDescendants(): string[] {
     if (cmd.startsWith('bwrap') || cmd.startsWith('unshare')) continue;
     stray.push(`${pid} ${cmd}`);
   }
-  // A fork-server, its oracle and its zygote per worker are expected. A job's process (a fork of the server
+  // A fork-server and its oracle per worker are expected. A job's process (a fork of the server
   // too) carries the job's seccomp filter on top of the server's: such a process is always stray.
   const python = stray.filter((s) => s.includes('python/server.py'));
   const filters = new Map(python.map((s) => [s, seccompFilters(Number(s.split(' ')[0]))]));
   const fewest = Math.min(...filters.values());
   const servers = python.filter((s) => filters.get(s) === fewest);
   const others = stray.filter((s) => !servers.includes(s));
-  return servers.length <= 3 * roots.size ? others : stray;
+  return servers.length <= 2 * roots.size ? others : stray;
 }
 
 /** How many seccomp filters a process runs under (0 when it is gone). */

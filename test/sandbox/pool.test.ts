@@ -42,6 +42,33 @@ describe('sandbox pool: tests jobs', () => {
     assert.equal(r.verdict.status === 'failed' && r.verdict.text, 'assert candidate(1, 1) == 3');
   });
 
+  it('gives the verdict of one call at a time where calls are sent ahead: a stateful candidate, one that hangs or exits on a call the tests never reach', async () => {
+    // Jobs that must not time out get room for a loaded machine; the one that must, a short limit.
+    const SLACK_MS = 10_000;
+    const check = (asserts: string[]) => ({ kind: 'check-function' as const, code: `def check(candidate):\n${asserts.map((a) => `    ${a}\n`).join('')}`, checkFunction: 'check' });
+    const running = { candidate: 'total = [0]\ndef f(x):\n    total[0] += x\n    return total[0]\n' };
+    const sums = ['assert candidate(1) == 1', 'assert candidate(2) == 3', 'assert candidate(3) == 6', 'assert candidate(4) == 10'];
+    const stateful = await pool.run({ kind: 'tests', program: running, entryPoint: 'f', timeoutMs: SLACK_MS, tests: check(sums), coverage: true });
+    assert.equal(stateful.verdict.status, 'passed', JSON.stringify(stateful.verdict));
+    const third = await pool.run({ kind: 'tests', program: running, entryPoint: 'f', timeoutMs: SLACK_MS, tests: check([...sums.slice(0, 2), 'assert candidate(3) == 7', sums[3]]) });
+    assert.deepEqual(third.verdict.status === 'failed' && [third.verdict.line, third.verdict.text], [4, 'assert candidate(3) == 7']);
+    const later = (body: string) => ({ candidate: `def f(x):\n    if x == 3:\n${body}\n    if x == 2:\n        raise ValueError('two')\n    return x\n` });
+    const reachesTwo = ['assert candidate(1) == 1', 'assert candidate(2) == 2', 'assert candidate(3) == 3'];
+    for (const body of ['        while True:\n            pass', '        import os\n        os._exit(0)', '        return [0] * (1 << 40)']) {
+      const r = await pool.run({ kind: 'tests', program: later(body), entryPoint: 'f', timeoutMs: SLACK_MS, tests: check(reachesTwo) });
+      assert.deepEqual(r.verdict.status === 'failed' && [r.verdict.line, r.verdict.exception, r.verdict.message], [3, 'ValueError', 'two'], JSON.stringify(r.verdict));
+    }
+    // Calls too big to all go ahead at once: the fourth is sent after the candidate exited on the third,
+    // which the tests reach; the failed write changes nothing: the program ended before the tests finished.
+    const pad = `'${'p'.repeat(1800)}'`;
+    const exits = { candidate: 'def f(x, pad):\n    if x == 2:\n        return list(range(300000))\n    if x == 3:\n        import os\n        os._exit(0)\n    return x\n' };
+    const ended = await pool.run({ kind: 'tests', program: exits, entryPoint: 'f', timeoutMs: SLACK_MS, tests: check([`assert candidate(1, ${pad}) == 1`, `assert len(candidate(2, ${pad})) == 300000`, `assert candidate(3, ${pad}) == 3`, `assert candidate(4, ${pad}) == 4`]) });
+    assert.deepEqual(ended.verdict, { status: 'error', reason: 'no-verdict', exitCode: 0, message: 'the program ended before the tests finished' });
+    // A hang the tests do reach is a timeout, as it is one call at a time.
+    const reached = await pool.run({ kind: 'tests', program: later('        while True:\n            pass'), entryPoint: 'f', timeoutMs: 1_000, tests: check(['assert candidate(1) == 1', 'assert candidate(3) == 3', 'assert candidate(4) == 4']) });
+    assert.equal(reached.verdict.status, 'timeout', JSON.stringify(reached.verdict));
+  });
+
   it('separates setup and import failures from test failures', async () => {
     const setup = await pool.run({ kind: 'tests', program: { ...ADD, setup: 'raise ValueError("bad setup")' }, entryPoint: 'add', tests: { kind: 'assert-list', asserts: ['assert True'] } });
     assert.equal(setup.verdict.status === 'failed' && setup.verdict.phase, 'setup');

@@ -9,11 +9,12 @@ import type { Finding, MutationConfig, MutationSummary, MutationTask, Warning } 
 import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
 import { callJob } from '../../sandbox/jobs.js';
+import type { CallOutput } from '../../sandbox/types.js';
 import { availableParallelism } from 'node:os';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
 import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
-import { analyseJavaScriptTask } from './javascript.js';
+import { analyseJavaScriptTask, skippedSection } from './javascript.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
 import { pythonCompiles } from './compile-check.js';
@@ -21,8 +22,9 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
+import { analyseTask, dependsOnMachine, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
 import { strengthenTask } from './strengthen-run.js';
+import { strengthenJavaScriptTask } from './strengthen-js.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
 
 export { DEFAULT_MUTATION_CONFIG } from './config.js';
@@ -69,7 +71,9 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     prompt: task.prompt,
     witnessChecks: 5,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 5,
+    strengthen: 6,
+    // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
+    ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: 1, siblingAnswers: 2 } : {}),
   });
 }
 
@@ -174,10 +178,19 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
 }
 
 /**
- * Wall backstop of the sibling's run on a task's plus inputs (at most plusInputLimit of the smallest, answered by
- * HumanEval+'s reference in milliseconds): only a hung interpreter reaches it, and then no plus input is evidence.
+ * Line events HumanEval+'s reference may run on one plus input it is asked about: a count, so whether it answers is
+ * the same on any machine. Its answers to the smallest plusInputLimit plus inputs take thousands; this is the step
+ * cap the reference-input filter's measurements put between HumanEval's and MBPP's costliest answered inputs and
+ * their runaways.
  */
-const SIBLING_ANSWERS_TIMEOUT_MS = 60_000;
+export const SIBLING_INPUT_STEPS = 6_800_000;
+/** CPU backstop of one counted call: the step cap takes at most ~4.5 s traced (1.5 M events/s); a call past this works in C. */
+const SIBLING_INPUT_CPU_BACKSTOP_MS = 30_000;
+/** Wall backstop of the whole run: only a hung interpreter (sleeping, blocked) reaches it. */
+const SIBLING_ANSWERS_TIMEOUT_MS = 600_000;
+
+/** Raised where the machine, not the programs, ended the sibling's run: the task is skipped, not checkpointed. */
+class MachineDecided extends Error {}
 
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<RuntimeInfo> {
@@ -189,7 +202,12 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
   let python: Runtime | undefined;
   const siblingAnswers = (sibling: Task) => (inputs: unknown[][]) => {
     python ??= options.pool ?? createRuntime({ python: options.python });
-    return python.run(callJob(sibling, inputs, { contract: true, timeoutMs: SIBLING_ANSWERS_TIMEOUT_MS }));
+    const job = { ...callJob(sibling, inputs, { contract: true, timeoutMs: SIBLING_ANSWERS_TIMEOUT_MS }), perInputSteps: SIBLING_INPUT_STEPS, perInputCpuMs: SIBLING_INPUT_CPU_BACKSTOP_MS };
+    return python.run(job).then((r) => {
+      const backstop = (r.outputs as CallOutput[]).some((o) => o.status === 'timeout' && o.reason !== 'step-cap');
+      if (dependsOnMachine(r.verdict) || backstop) throw new MachineDecided(`HumanEval+'s reference did not finish its answers to the plus inputs (${r.verdict.status}${backstop ? ', a call past its CPU backstop' : ''})`);
+      return r;
+    });
   };
   try {
     context.progress.start('mutation (JavaScript)', todo.length);
@@ -206,10 +224,15 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
         runner,
         limits: DEFAULT_JS_LIMITS,
         ...(sibling ? { siblingAnswers: siblingAnswers(sibling) } : {}),
+        strengthen: strengthenJavaScriptTask,
+      }).catch((error: unknown) => {
+        if (error instanceof MachineDecided) return { section: skippedSection(error.message), findings: [], mutantsRun: 0, transient: true };
+        throw error;
       });
       const wallMs = performance.now() - started;
-      p.done = { section: a.section, findings: a.findings, runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: a.mutantsRun, jobs: a.mutantsRun, mutantsWallMs: wallMs, sortingWallMs: 0 } };
-      options.checkpoints?.save(p.task.id, p.key, p.done);
+      const transient = 'transient' in a;
+      p.done = { section: a.section, findings: a.findings, runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: a.mutantsRun, jobs: a.mutantsRun, mutantsWallMs: wallMs, sortingWallMs: 0 }, ...(transient ? { transient } : {}) };
+      if (!transient) options.checkpoints?.save(p.task.id, p.key, p.done);
       context.progress.advance();
     }
     // For the run block: the runtime's record (its isolation as measured, if a check has measured it).

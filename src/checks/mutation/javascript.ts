@@ -13,12 +13,12 @@ import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import type { JsJob, JsLimits, JsResult } from '../../sandbox/js/types.js';
 import { probeRegionCoverage } from './coverage.js';
-import { generateMutants, sampleMutants, solutionRegion, type Mutant } from './generate.js';
+import { generateMutants, sampleMutants, solutionRegion, type Mutant, type Span } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
 import { asJsValue, sameValue } from './js-values.js';
 import type { CallOutput, JobResult } from '../../sandbox/types.js';
-import { taskFindings } from './run.js';
+import { taskFindings, type Strengthened } from './run.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -45,6 +45,26 @@ export const JS_TRIVIAL_BASELINES: readonly (readonly [string, string])[] = [
   ['throw', "throw new Error('trivial');"],
 ];
 
+/** What test amplification for a JavaScript task (strengthen-js.ts) needs from the task's analysis. */
+export interface JsStrengthenContext {
+  task: Task;
+  plusTask: Task | undefined;
+  parser: JavaScriptParser;
+  runner: JsMutationRunner;
+  /** Limits of the reference's jobs (the check's own, not the mutants' budget: a probe calls it on many inputs). */
+  limits: JsLimits;
+  /** A wrong program's work budget is the reference's work on the same inputs times this, never below JS_MUTANT_MIN_WORK. */
+  referenceTimeFactor: number;
+  seed: number;
+  region: Span;
+  /** Every first-order mutant run, and the ids of those that survived the tests. */
+  mutants: readonly Mutant[];
+  survivors: ReadonlySet<string>;
+  plusLimit: number;
+  /** The Python sibling's reference on plus inputs (the second oracle); without it no plus input is confirmed. */
+  siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
+}
+
 export interface JsMutationInput {
   task: Task;
   /** The HumanEval+ sibling whose plus inputs sort survivors, if linked. */
@@ -59,6 +79,8 @@ export interface JsMutationInput {
    * witness taken from them. Without it no plus input is evidence.
    */
   siblingAnswers?: (inputs: unknown[][]) => Promise<JobResult>;
+  /** Builds the strengthened suite (config.strengthen; strengthen-js.ts, injected by the check's door); absent: none. */
+  strengthen?: (context: JsStrengthenContext) => Promise<Strengthened>;
 }
 
 /** What the Python sibling says about one plus input, as a JavaScript value where it answered. */
@@ -100,7 +122,7 @@ export interface JsMutationAnalysis {
   mutantsRun: number;
 }
 
-function skippedSection(reason: string): MutationTask {
+export function skippedSection(reason: string): MutationTask {
   return {
     status: 'skipped',
     skipReason: reason,
@@ -260,6 +282,24 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     })
     .sort((a, b) => Number(b.verdict === 'killable') - Number(a.verdict === 'killable') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  const strengthened =
+    input.strengthen && config.strengthen !== false
+      ? await input.strengthen({
+          task,
+          plusTask,
+          parser,
+          runner,
+          limits: input.limits,
+          referenceTimeFactor: config.referenceTimeFactor,
+          seed,
+          region,
+          mutants,
+          survivors: new Set(survivorsIdx.map((i) => mutants[i].id)),
+          plusLimit: config.plusInputLimit,
+          ...(input.siblingAnswers ? { siblingAnswers: input.siblingAnswers } : {}),
+        })
+      : undefined;
+
   const section: MutationTask = {
     status: 'analysed',
     mutants: { ...generated.stats, uncompilable: 0, sampledOut: generated.mutants.length - mutants.length, run: mutants.length },
@@ -270,6 +310,7 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     trivialPasses,
     inputs: { plus: plusInputs.length, test: testInputs.length, generated: 0, discarded },
     ...(coverage ? { coverage } : {}),
+    ...(strengthened ? { strengthened } : {}),
   };
   return { section, findings: taskFindings(section, config), mutantsRun: mutants.length };
 }

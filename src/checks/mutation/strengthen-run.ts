@@ -9,7 +9,7 @@
  */
 import type { Task } from '../../model/task.js';
 import { programFor } from '../../sandbox/jobs.js';
-import type { CallJob, CallOutput, TestsJob } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
 import { inferDomain } from './input-domain.js';
@@ -24,7 +24,6 @@ import {
   checkOutputKinds,
   differentialInputs,
   domainExamples,
-  REFERENCE_CPU_LIMIT_MS,
   REFERENCE_INPUT_CPU_MS,
   REFERENCE_WALL_SAFETY_MS,
   SURVIVOR_INPUT_CPU_FLOOR_MS,
@@ -44,6 +43,16 @@ type Source = Strengthened['inputs'][number]['inputSource'];
 
 /** Inputs whose coverage is traced one by one when the chosen suite misses a reachable branch outcome (the first ones in preference order). */
 export const COVERAGE_PROBE_INPUTS = 32;
+/**
+ * Line events traced per input when the suite's branch cover is measured; past it the call ends and the branches
+ * it reached count. HumanEval/55's and /63's EvalPlus inputs run millions of events each (a traced job of them ran
+ * past 30 s of CPU). Measured on the first 64 base+plus inputs of all 164 HumanEval+ tasks: the median task's
+ * costliest input runs 28 events, the 90th percentile 445, 3 tasks pass 100,000, and every task reaches the same
+ * arcs as under a 20 M cap.
+ */
+export const COVERAGE_INPUT_STEPS = 100_000;
+/** CPU backstop of one traced call: the step cap takes ~70 ms at the slowest traced rate (1.5 M events/s); a call still running at this works in C. */
+export const COVERAGE_INPUT_CPU_BACKSTOP_MS = 2_000;
 /** Wall-clock safety net of one batch (sleeping code uses no CPU); an input it stops decides nothing. */
 const BATCH_WALL_SAFETY_MS = 600_000;
 /**
@@ -208,19 +217,25 @@ async function killingInputs(
   return killed;
 }
 
-/** The coverage job: the reference called on `inputs` from a check function, traced. */
-function coverageJob(task: Task, inputs: readonly PyValue[][]): TestsJob {
-  const calls = inputs.map((args) => `    ${callRepr('candidate', args)}`);
-  const code = `def check(candidate):\n${calls.length > 0 ? calls.join('\n') : '    pass'}\n`;
+/**
+ * The coverage job: the reference called on `inputs`, traced, each call cut after COVERAGE_INPUT_STEPS line events
+ * (the branches it reached by then count). A count, not CPU time, ends a call, so the cover is the same on any machine.
+ */
+function coverageJob(task: Task, inputs: readonly PyValue[][]): CallJob {
   return {
-    kind: 'tests',
-    program: programFor(task),
-    entryPoint: task.entryPoint,
-    tests: { kind: 'check-function', code, checkFunction: 'check' },
+    ...callJobFor(task, task.solution, inputs, {}),
     coverage: true,
-    cpuLimitMs: REFERENCE_CPU_LIMIT_MS,
+    perInputSteps: COVERAGE_INPUT_STEPS,
+    perInputCpuMs: COVERAGE_INPUT_CPU_BACKSTOP_MS,
     timeoutMs: REFERENCE_WALL_SAFETY_MS,
   };
+}
+
+/** The traced job's coverage, unless a call ran into the CPU backstop (work in C: where it stopped is the machine's doing). */
+function decidedCoverage(r: JobResult): JobResult['coverage'] {
+  if (r.verdict.status !== 'passed') return undefined;
+  const backstopped = (r.outputs as CallOutput[]).some((o) => o.status === 'timeout' && o.reason !== 'step-cap');
+  return backstopped ? undefined : r.coverage;
 }
 
 /** Build the task's strengthened suite. Never throws for anything the programs do. */
@@ -385,7 +400,16 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   }
   // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
   const corrected = new Set(ownDiffersAt);
-  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
+  // The reference traced once on every confirmed input: the branch outcomes they reach, and which inputs cost it more
+  // than COVERAGE_INPUT_STEPS line events (a count, the same on any machine). Those are not tried: every wrong program
+  // would pay as much on each of them (HumanEval/55's and /63's recursive references on EvalPlus's larger n).
+  const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
+  const refTrace = confirmed.length > 0 ? await run(coverageJob(task, inputs)) : undefined;
+  const refCoverage = refTrace && decidedCoverage(refTrace);
+  const costly = new Set<number>();
+  if (refCoverage) for (const o of refTrace!.outputs as CallOutput[]) if (o.status === 'timeout') costly.add(o.index);
+  const cheap = (i: number) => corrected.has(i) || !costly.has(i);
+  const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i) && cheap(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
   // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
   // killing inputs are then a seeded sample of all of them, not the smallest ones.
   const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, cpuLimits, atol, N_DETECT)));
@@ -396,21 +420,21 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const byKills = selectByKills(kills, confirmed.length, STRENGTHEN_MAX_INPUTS, tried);
   const picks = [...byKills.picks];
   let branches: Strengthened['branches'];
-  const model = task.tests.kind === 'script' ? undefined : coverageModel(parser, task.solution, input.region);
   if (model && model.branches.length > 0 && confirmed.length > 0) {
     const trace = async (idx: readonly number[]): Promise<Set<string> | undefined> => {
-      const r = await run(coverageJob(task, idx.map((i) => inputs[i])));
-      return r.verdict.status === 'passed' && r.coverage ? branchOutcomes(model.branches, r.coverage) : undefined;
+      const coverage = decidedCoverage(await run(coverageJob(task, idx.map((i) => inputs[i]))));
+      return coverage ? branchOutcomes(model.branches, coverage) : undefined;
     };
     const all = confirmed.map((_, i) => i);
-    const [reachable, covered] = await Promise.all([trace(all), trace([...ownTests, ...picks.map((p) => p.input)])]);
+    const reachable = refCoverage && branchOutcomes(model.branches, refCoverage);
+    const covered = await trace([...ownTests, ...picks.map((p) => p.input)]);
     if (reachable && covered) {
       let have = covered;
       const missing = [...reachable].filter((o) => !have.has(o));
       const room = STRENGTHEN_MAX_INPUTS - picks.length;
       if (missing.length > 0 && room > 0) {
         const chosen = new Set([...ownTests, ...picks.map((p) => p.input)]);
-        const probe = all.filter((i) => !chosen.has(i)).slice(0, COVERAGE_PROBE_INPUTS);
+        const probe = all.filter((i) => !chosen.has(i) && cheap(i)).slice(0, COVERAGE_PROBE_INPUTS);
         const traces = await Promise.all(probe.map((i) => trace([i])));
         const reached: (Set<string> | undefined)[] = all.map(() => undefined);
         probe.forEach((i, k) => (reached[i] = traces[k]));
@@ -429,7 +453,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   if (classRoom > 0) {
     const classes = inputs.map((a) => inputClasses(a));
     const covered = new Set([...ownTests, ...picks.map((p) => p.input)].flatMap((i) => [...classes[i]]));
-    const byClass = selectByInputClass(classes, covered, new Set([...ownTests, ...picks.map((p) => p.input)]), classRoom, tieOrder);
+    const byClass = selectByInputClass(classes, covered, new Set([...ownTests, ...picks.map((p) => p.input)]), classRoom, tieOrder.filter(cheap));
     for (const p of byClass.picks) picks.push({ ...p, kills: kills.flatMap((s, w) => (s.has(p.input) ? [w] : [])) });
   }
 

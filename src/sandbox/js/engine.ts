@@ -12,6 +12,8 @@ export const ASSERT_HOOK = '__benchAuditAssert';
 
 /** The global an instrumented program calls with a probe number (src/javascript/coverage.ts writes the calls). */
 export const COVER_HOOK = '__benchAuditCover';
+/** The global an instrumented program passes a branch's tested value through (src/javascript/coverage.ts). */
+export const COVER_TEST_HOOK = '__benchAuditCoverTest';
 
 /** Host functions the prelude captures and then deletes from the global object. */
 const HOST_WRITE = '__benchAuditHostWrite';
@@ -68,7 +70,10 @@ function prelude(seed: number, strict: boolean, probes: number): string {
   const hits = [];
   for (let i = 0; i < ${probes}; i++) hits.push(0);
   const cover = (k) => { if (typeof k === 'number' && k >= 0 && k < hits.length && (k | 0) === k) hits[k] += 1; };
-  ${probes > 0 ? `Object.defineProperty(globalThis, '${COVER_HOOK}', { value: cover, ...fixed });` : ''}
+  // Counts yes when v is truthy (nullish: null or undefined), else no; returns v itself, so the operator sees it.
+  const coverTest = (yes, no, v, nullish) => { cover((nullish ? v == null : v) ? yes : no); return v; };
+  ${probes > 0 ? `Object.defineProperty(globalThis, '${COVER_HOOK}', { value: cover, ...fixed });
+  Object.defineProperty(globalThis, '${COVER_TEST_HOOK}', { value: coverTest, ...fixed });` : ''}
   Object.defineProperty(globalThis, 'require', { value: require, writable: true, configurable: true });
   ${
     strict

@@ -32,6 +32,19 @@ class Coverage:
         self.arcs = set()
         self.call_lines = []
         self.slot = -1  # index in call_lines of the top-level call running now; -1: none kept
+        # A step cap on the running call (0: none), counted here: one trace function at a time.
+        self.cap = 0
+        self.steps = [0]
+
+    def start_call(self, cap):
+        """Count the next call's line events and raise StepLimit past `cap` (0: no cap). A trace function that
+        raises is unset by Python, so it is set again for every call."""
+        self.cap = cap
+        self.steps[0] = 0
+        sys.settrace(self.global_trace)
+
+    def capped(self):
+        return self.cap > 0 and self.steps[0] > self.cap
 
     def global_trace(self, frame, event, arg):
         if frame.f_code.co_filename != CANDIDATE_FILE:
@@ -46,6 +59,9 @@ class Coverage:
         slot = self.slot
         last = [-frame.f_code.co_firstlineno]
 
+        cap = self.cap
+        steps = self.steps
+
         def local(frame, event, arg, lines=self.lines, arcs=self.arcs):
             if event == 'line':
                 lines.add(frame.f_lineno)
@@ -53,6 +69,10 @@ class Coverage:
                 last[0] = frame.f_lineno
                 if slot >= 0:
                     calls[slot] += 1
+                if cap:
+                    steps[0] += 1
+                    if steps[0] > cap:
+                        raise StepLimit()
             elif event == 'return':
                 arcs.add((last[0], -frame.f_code.co_firstlineno))
             return local
@@ -61,6 +81,31 @@ class Coverage:
 
     def record(self):
         return {'lines': sorted(self.lines), 'arcs': sorted([list(a) for a in self.arcs]), 'callLines': self.call_lines}
+
+
+class CoverageCount:
+    """StepCounter's interface over the coverage tracer's own count of one call."""
+
+    __slots__ = ('_coverage', 'cap')
+
+    def __init__(self, coverage, cap):
+        self._coverage = coverage
+        self.cap = cap
+
+    @property
+    def count(self):
+        return self._coverage.steps[0]
+
+    def start(self):
+        self._coverage.start_call(self.cap)
+
+    def stop(self):
+        # Tracing goes on (coverage of later calls), uncapped until the next call sets its cap.
+        self._coverage.cap = 0
+        sys.settrace(self._coverage.global_trace)
+
+    def capped(self):
+        return self._coverage.steps[0] > self.cap
 
 
 def describe_exception(exc, filename=None, lines=None):
@@ -194,8 +239,9 @@ def serve(channel, ns, coverage):
             signal.signal(signal.SIGPROF, _on_alarm)
             prof_set = True
         cap = request.get('steps') or 0
-        # No step count under coverage: one trace function at a time.
-        counter = StepCounter(cap) if type(cap) is int and cap > 0 and coverage is None else None
+        cap = cap if type(cap) is int and cap > 0 else 0
+        # Under coverage its own trace function counts (one trace function at a time).
+        counter = StepCounter(cap) if cap and coverage is None else (CoverageCount(coverage, cap) if cap else None)
         c0 = time.process_time()
         try:
             if not callable(fn):

@@ -6,7 +6,7 @@ then fails raises ConfinementError: the job ends in error rather than running le
 the report says. What a job can really do is measured separately, by probes run as a job.
 
 Layers, in order (privileged steps first, the seccomp filter last):
-  no_new_privs; the capability bounding set emptied; a private uid (when the server is root and
+  no_new_privs; the capability bounding set emptied (once, in the server: see Prepared); a private uid (when the server is root and
   the interpreter is reachable for it); every remaining capability dropped; Landlock (writes only
   beneath the job directory, reads beneath the interpreter and the libraries it loads, no TCP,
   signals and abstract unix sockets scoped to the job); seccomp (see confine_seccomp).
@@ -21,6 +21,7 @@ import confine_seccomp
 
 PR_SET_NO_NEW_PRIVS = 38
 PR_GET_NO_NEW_PRIVS = 39
+PR_CAPBSET_READ = 23
 PR_CAPBSET_DROP = 24
 PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
@@ -116,6 +117,21 @@ class Prepared:
         self.seccomp = confine_seccomp.Prepared(limits['seccompProgram']) if limits.get('seccomp') else None
         self.ruleset = None
         self.ruleset_inode = None
+        # The bounding set, emptied once in the server (drop_bounding_set): inherited by every fork and
+        # never raised again, so a job skips the ~41 prctl calls.
+        self.bounding_dropped = False
+
+    def drop_bounding_set(self):
+        """Empty this process's capability bounding set (the server's, before any job), when the plan can.
+        Its own effective capabilities stay; only what an execve could gain goes. On a failure the
+        jobs drop it themselves, and fail as the plan says if they cannot."""
+        if not self.limits.get('canDropBounding'):
+            return False
+        for cap in self.caps:
+            if self.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+                return False
+        self.bounding_dropped = all(self.prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 0 for cap in self.caps)
+        return self.bounding_dropped
 
     def ruleset_for(self, workdir):
         """The Landlock ruleset fd for `workdir` (None without Landlock), rebuilt when `workdir` is
@@ -143,7 +159,7 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
     if p.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise _errno_error('no_new_privs')
     applied['noNewPrivs'] = True
-    if limits.get('canDropBounding'):
+    if limits.get('canDropBounding') and not p.bounding_dropped:
         prctl = p.prctl
         for cap in p.caps:
             if prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:

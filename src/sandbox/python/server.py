@@ -1,9 +1,8 @@
 """bench-audit sandbox fork-server.
 
 One long-lived interpreter per pool worker. It reads jobs as JSON lines on stdin and runs each
-between two processes: the candidate's, forked for the job by the zygote (a copy of this server
-that does nothing else: see zygote_loop) (the program under test: reference, mutant or sample,
-with its limits), and the oracle (the benchmark's tests, test_harness.py), a
+between two processes: the candidate's, forked for the job (the program under test: reference,
+mutant or sample, with its limits), and the oracle (the benchmark's tests, test_harness.py), a
 long-lived process of its own forked from this server, under another uid, that gets each job and
 the job's pipes over a private socket (SCM_RIGHTS). The oracle alone holds the result channel; it
 reaches the candidate only through calls whose arguments and results cross as plain data
@@ -14,9 +13,8 @@ The oracle carries nothing from one job to the next that a candidate could have 
 candidate only sends data, which the oracle decodes into plain values that die with the job's
 namespace; and after each job the oracle compares its process state (modules, their attributes,
 builtins, sys settings, environment, signal handlers, peak memory) with what it had when it
-started (random's state it restores), and exits
-on any difference, so the next job gets a fresh one (see oracle_loop). It is also replaced after
-a timeout, a harness error, or ORACLE_JOBS_CAP jobs.
+started (random's state it restores), and exits on any difference, so the next job gets a fresh
+one (see oracle_loop). It is also replaced after a timeout, a harness error, or ORACLE_JOBS_CAP jobs.
 
 The verdict is decided here (verdict.py) from the records the oracle writes on the job's private
 result pipe, each prefixed with a per-job random nonce made after the candidate's fork (so its
@@ -84,12 +82,6 @@ ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
 ORACLE_TIMEOUT_GRACE_S = 0.1  # after a timeout, how long the oracle may take to end the job before it is replaced
 ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
 ORACLE_JOB_FDS = 5  # out, err, result, to-candidate, from-candidate
-ZYGOTE_CONTROL_FD = 3  # the zygote's end of its socket to the server
-# What the zygote gets with a job: the candidate's stdin, stdout, stderr, request and reply pipes, and
-# its Landlock ruleset when there is one.
-ZYGOTE_JOB_FDS = 6
-ZYGOTE_PID_BYTES = 8  # the candidate's pid, sent back by the zygote right after its fork
-ZYGOTE_STATUS_BYTES = 16  # then its wait status (8 bytes, signed) and its CPU time in microseconds (8 bytes)
 HARNESS_EXIT = 70  # exit status of a process whose harness failed (EX_SOFTWARE)
 PR_SET_PDEATHSIG = 1  # prctl option: a signal when the parent dies
 PR_SET_DUMPABLE = 4  # prctl option: 0 keeps same-uid processes out of /proc/<pid>/mem and ptrace
@@ -198,11 +190,11 @@ def send_job(sock, payload, fds):
     sock.sendall(payload)
 
 
-def receive_job(sock, most_fds=ORACLE_JOB_FDS):
+def receive_job(sock):
     """(payload, fds) from the server, or None when the server closed the socket."""
     header = b''
     fds = []
-    space = _socket.CMSG_SPACE(4 * most_fds)
+    space = _socket.CMSG_SPACE(4 * ORACLE_JOB_FDS)
     while len(header) < ORACLE_HEADER:
         data, ancillary, flags, _addr = sock.recvmsg(ORACLE_HEADER - len(header), space)
         for level, kind, raw in ancillary:
@@ -245,6 +237,9 @@ def oracle_loop(server, ctl):
     if server.prctl is not None:
         server.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     server.die_with_server()
+    # A write to a candidate that has ended fails (EPIPE) instead of ending the oracle: the link then
+    # breaks as 'candidate-ended' (test_harness.Link), and a call sent ahead is simply not sent.
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     os.chdir('/')
     sock = _socket.socket(fileno=ctl)
     for name in ORACLE_PRELOAD:
@@ -318,52 +313,6 @@ def oracle_loop(server, ctl):
             os._exit(0)
 
 
-def zygote_loop(server, ctl):
-    """The zygote's process: forks each job's candidate, so that the server, which runs the job meanwhile,
-    shares no pages with it. A fork makes every writable page of the forking process copy-on-write, and
-    the server writes hundreds of them during a job (~250 page copies per job); the zygote only waits
-    for the candidate's exit. It is the server's copy (modules preloaded, heap frozen, confinement
-    prepared) and holds nothing of a job but the job's line and the candidate's fds, given to it per job.
-    Per job: the candidate's pid as soon as it is forked, then its wait status and CPU time."""
-    server.die_with_server()
-    sock = _socket.socket(fileno=ctl)
-    while True:
-        received = receive_job(sock, ZYGOTE_JOB_FDS)
-        if received is None:
-            os._exit(0)
-        payload, fds = received
-        if len(fds) not in (ZYGOTE_JOB_FDS - 1, ZYGOTE_JOB_FDS):
-            os._exit(HARNESS_EXIT)
-        pid = _fork()
-        if pid == 0:  # the job is parsed here, not before the fork: pages the zygote writes after a fork are copied
-            server.child(lambda: start_candidate(server, payload, len(fds) == ZYGOTE_JOB_FDS), dict(zip(ZYGOTE_TARGETS, fds)))
-        for fd in fds:
-            os.close(fd)
-        sock.sendall(pid.to_bytes(ZYGOTE_PID_BYTES, 'big'))
-        _wpid, status, usage = os.wait4(pid, 0)
-        micros = round((usage.ru_utime + usage.ru_stime) * 1_000_000)
-        sock.sendall(status.to_bytes(8, 'big', signed=True) + micros.to_bytes(8, 'big'))
-
-
-# Where the zygote's fds for a job go in the candidate's process.
-ZYGOTE_TARGETS = (0, 1, 2, CANDIDATE_IN_FD, CANDIDATE_OUT_FD, RULESET_FD)
-
-
-def start_candidate(server, payload, has_ruleset):
-    message = json.loads(payload)
-    server.candidate_child(message['job'], message['workdir'], message['timeout'], message['memory'], has_ruleset)
-
-
-class Zygote:
-    """The server's handle on the zygote process."""
-
-    def __init__(self, pid, sock):
-        self.pid = pid
-        self.sock = sock
-        self.status = None  # its wait status once reaped (by reap_leftovers)
-        self.pending = None  # the candidate whose wait status it has yet to send
-
-
 class Server:
     def __init__(self, drop_uid):
         self.pid = os.getpid()
@@ -381,7 +330,6 @@ class Server:
             self.subreaper = False
         self.devnull = os.open(os.devnull, os.O_RDONLY)
         self.oracle = None  # the long-lived oracle (Oracle), started before the first job
-        self.zygote = None  # the process that forks candidates (Zygote), started before the first job
         self.prctl = None
         try:
             import ctypes
@@ -460,90 +408,6 @@ class Server:
         theirs.close()
         self.oracle = Oracle(pid, mine)
 
-    def start_zygote(self):
-        """Fork the zygote, holding nothing but its end of a new socket (and the server's stderr)."""
-        mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
-        pid = _fork()
-        if pid == 0:
-            self.child(lambda: zygote_loop(self, ZYGOTE_CONTROL_FD),
-                       {0: self.devnull, 1: self.devnull, 2: 2, ZYGOTE_CONTROL_FD: theirs.fileno()})
-        theirs.close()
-        self.zygote = Zygote(pid, mine)
-
-    def end_zygote(self):
-        zygote, self.zygote = self.zygote, None
-        if zygote is None:
-            return
-        zygote.sock.close()
-        if zygote.status is None:
-            kill_group(zygote.pid)
-            try:
-                os.waitpid(zygote.pid, 0)
-            except ChildProcessError:
-                pass
-
-    def fork_candidate(self, job, line, workdir, timeout_s, memory, fds):
-        """The job's candidate, forked by the zygote with `fds` (stdin, stdout, stderr, request, reply[, ruleset]); its pid."""
-        payload = b'{"workdir":%s,"timeout":%r,"memory":%d,"job":%s}' % (
-            json.dumps(workdir).encode('utf-8'), timeout_s, int(memory or 0), line.strip())
-        if self.zygote_alive() and self.zygote.pending is not None:
-            # A job that ended in a harness error before its candidate was waited for: its status comes first.
-            self.wait_candidate(self.zygote.pending, grace=0)
-        for _attempt in range(2):
-            if self.zygote is None or self.zygote.status is not None:
-                self.end_zygote()
-                self.start_zygote()
-            try:
-                send_job(self.zygote.sock, payload, fds)
-                pid = self.zygote_bytes(ZYGOTE_PID_BYTES)
-                if pid is not None:
-                    self.zygote.pending = int.from_bytes(pid, 'big')
-                    return self.zygote.pending
-            except OSError:
-                pass
-            self.end_zygote()
-        raise OSError('the zygote could not fork the candidate')
-
-    def zygote_bytes(self, size, timeout_s=None):
-        """`size` bytes from the zygote; None when it closed its socket, or when `timeout_s` passed first."""
-        sock = self.zygote.sock
-        data = b''
-        deadline = None if timeout_s is None else time.monotonic() + timeout_s
-        while len(data) < size:
-            if deadline is not None and not data:  # once part of it came, the rest is on its way
-                if not select.select([sock], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                    return None
-            chunk = sock.recv(size - len(data))
-            if not chunk:
-                return None
-            data += chunk
-        return data
-
-    def wait_candidate(self, pid, grace=KILL_GRACE_S):
-        """(wait status, CPU ms) of the candidate once the zygote has reaped it, killing it after `grace`
-        seconds; (None, None) when the zygote is gone (the candidate, orphaned to this subreaper, is then
-        killed with the job's leftovers)."""
-        if self.zygote is None:
-            kill_group(pid)
-            return None, None
-        self.zygote.pending = None
-        try:
-            data = self.zygote_bytes(ZYGOTE_STATUS_BYTES, grace)
-            if data is None and self.zygote_alive():
-                kill_group(pid)
-                data = self.zygote_bytes(ZYGOTE_STATUS_BYTES)
-        except OSError:
-            data = None
-        if data is None:
-            kill_group(pid)
-            self.end_zygote()
-            return None, None
-        status = int.from_bytes(data[:8], 'big', signed=True)
-        return status, round(int.from_bytes(data[8:], 'big') / 1000, 3)
-
-    def zygote_alive(self):
-        return self.zygote is not None and self.zygote.status is None
-
     def end_oracle(self):
         """Kill the oracle and reap it (after a timeout, a harness error, or its word that it
         retires); its wait status, or None when it was reaped already."""
@@ -582,9 +446,6 @@ class Server:
         if self.oracle is None or self.oracle.status is not None:
             self.end_oracle()
             self.start_oracle()  # before this job's fds exist (it holds none of them)
-        if not self.zygote_alive():
-            self.end_zygote()
-            self.start_zygote()  # likewise
         workdir = self.make_workdir()
         # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
         ruleset = self.confine_prepared.ruleset_for(workdir)
@@ -592,14 +453,13 @@ class Server:
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        candidate_fds = [self.devnull, out_w, err_w, req_r, rsp_w] + ([ruleset] if ruleset is not None else [])
+        candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
+        if ruleset is not None:
+            candidate_fds[RULESET_FD] = ruleset
         t0 = time.monotonic()
-        try:
-            candidate = self.fork_candidate(job, line, workdir, timeout_s, memory, candidate_fds)
-        except BaseException:
-            for fd in (req_r, req_w, rsp_r, rsp_w, out_r, out_w, err_r, err_w):
-                os.close(fd)
-            raise
+        candidate = _fork()
+        if candidate == 0:
+            self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
         # Made after the candidate's fork: its memory never held this job's nonce.
         nonce = os.urandom(16).hex()
         res_r, res_w = os.pipe()
@@ -607,7 +467,7 @@ class Server:
             self.give_oracle(job, line, nonce, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
         except BaseException:
             kill_group(candidate)
-            self.wait_candidate(candidate, grace=0)
+            wait_child(candidate, grace=0)
             for fd in (res_r, out_r, err_r):
                 os.close(fd)
             raise
@@ -737,7 +597,7 @@ class Server:
         # The candidate has had its say once the oracle is done; it normally exits on 'finish'.
         # Its status matters only when it ended on its own (a limit's signal, an exit): then give it time to be reaped.
         ended = b'candidate-ended' in buffers[res_r]
-        candidate_status, cpu_ms = self.wait_candidate(candidate, grace=KILL_GRACE_S if ended and not timed_out else 0)
+        candidate_status, cpu_ms = wait_child(candidate, grace=KILL_GRACE_S if ended and not timed_out else 0)
         for fd in list(open_fds):
             drain(fd)
         return {'timed_out': timed_out, 'oracle_status': oracle_status, 'candidate_status': candidate_status,
@@ -759,11 +619,8 @@ class Server:
                     break
                 if self.oracle is not None and wpid == self.oracle.pid:
                     self.oracle.status = status
-                if self.zygote is not None and wpid == self.zygote.pid:
-                    self.zygote.status = status
-            kept = {self.oracle.pid if self.oracle is not None and self.oracle.status is None else None,
-                    self.zygote.pid if self.zygote_alive() else None}
-            children = [child for child in self.children() if child not in kept]
+            oracle = self.oracle.pid if self.oracle is not None and self.oracle.status is None else None
+            children = [child for child in self.children() if child != oracle]
             if not children:
                 return len(killed)
             for child in children:
@@ -887,11 +744,11 @@ def main():
         server = Server(drop_uid or mounts['uidReachable'])
         server.confine_plan = confine.plan(server.uid)
         server.confine_prepared = confine.Prepared(server.confine_plan)
+        server.confine_prepared.drop_bounding_set()
     try:
         serve(server, mounts)
     finally:
         server.end_oracle()
-        server.end_zygote()
         shutil.rmtree(server.base, ignore_errors=True)
         confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
 

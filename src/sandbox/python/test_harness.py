@@ -23,7 +23,9 @@ Rules of the crossing (what a test sees of the candidate):
     undo it): the verdict is an error, never a pass.
 """
 
+import ast
 import builtins
+import collections
 import os
 import sys
 import time
@@ -101,6 +103,20 @@ def _update_in_place(target, value):
         target.update(value)
 
 
+def call_request(name, args, kwargs):
+    """The request for one call (Link.call's, and the planner's for a call sent ahead)."""
+    request = {'op': 'call', 'name': name, 'args': encoding.to_tree(list(args)), 'kwargs': encoding.to_tree(dict(kwargs))}
+    back = [i for i, a in enumerate(args) if type(a) in _MUTABLE]
+    if back:
+        request['back'] = back
+    return request
+
+
+# Unanswered requests at most, in bytes: a pipe holds at least PIPE_BUF bytes (POSIX; 4096 on Linux, also the
+# one page a pipe gets when its user is over pipe-user-pages-soft), so their writes never block.
+PIPELINE_BYTES = 4096
+
+
 class Link:
     """Requests to the candidate's process and its validated answers."""
 
@@ -112,6 +128,9 @@ class Link:
         self.limit = None  # a resource limit the candidate reported hitting
         self.calls = 0
         self.last_steps = None
+        self.planned = collections.deque()  # requests the tests will make next (plan_calls), not yet sent
+        self.ahead = collections.deque()  # requests sent before the tests made them, their answers unread
+        self.ahead_bytes = 0
 
     def fail(self, reason, message, **extra):
         if self.broken is None:
@@ -122,10 +141,35 @@ class Link:
         if self.broken is not None:
             raise LinkBroken()
         message['v'] = encoding.WIRE_VERSION
+        self.send_bytes(encoding.dumps(message))
+
+    def send_bytes(self, data):
         try:
-            encoding.write_frame(self.out_fd, encoding.dumps(message), os.write)
+            encoding.write_frame(self.out_fd, data, os.write)
         except OSError:
             self.fail('candidate-ended', 'the candidate process stopped reading')
+
+    def plan_calls(self, requests):
+        """The calls the tests are known to make next, in order (predicted_calls): sent ahead of them,
+        so that the candidate answers one while the tests check the last. Each must then be made
+        exactly as planned (call() checks it byte for byte)."""
+        self.planned.extend(requests)
+
+    def send_ahead(self, current):
+        """Send planned requests while the unanswered ones fit in PIPELINE_BYTES: this process then never
+        blocks writing, so it cannot wait on a candidate that waits for it to read. A request that cannot
+        be written ends the planning only: the link breaks, if at all, when the tests make that call.
+        `current`: the bytes of the call the tests are making, unanswered too."""
+        while self.planned and current + self.ahead_bytes + len(self.planned[0]) + encoding.FRAME_HEADER <= PIPELINE_BYTES:
+            data = self.planned[0]
+            try:
+                encoding.write_frame(self.out_fd, data, os.write)
+            except OSError:
+                self.planned.clear()
+                return
+            self.planned.popleft()
+            self.ahead.append(data)
+            self.ahead_bytes += len(data) + encoding.FRAME_HEADER
 
     def receive(self):
         try:
@@ -156,20 +200,33 @@ class Link:
         """One call. Returns ('ok', value, cpuMs) / ('raised', dict, cpuMs) / ('timeout', None, cpuMs), or
         ('non-data', message, None) when `non_data_ends` is off (the candidate is still consistent)."""
         try:
-            request = {'op': 'call', 'name': name, 'args': encoding.to_tree(list(args)),
-                       'kwargs': encoding.to_tree(dict(kwargs))}
+            request = call_request(name, args, kwargs)
         except (encoding.NonData, RecursionError) as exc:
             self.fail('non-data-argument', 'an argument of %s() is not plain data: %s' % (name, encoding.safe_str(exc)))
-        back = [i for i, a in enumerate(args) if type(a) in _MUTABLE]
-        if back:
-            request['back'] = back
+        back = request.get('back')
         if alarm:
             request['alarm'] = alarm
         if cpu:
             request['cpu'] = cpu
         if steps:
             request['steps'] = steps
-        self.send(request)
+        if self.broken is not None:
+            raise LinkBroken()
+        request['v'] = encoding.WIRE_VERSION
+        data = encoding.dumps(request)
+        if self.ahead or self.planned:
+            # A planned call: the tests reached it, so they make it exactly as planned (predicted_calls).
+            if data != (self.ahead or self.planned)[0]:
+                self.fail('harness', 'the tests made a call other than the one sent ahead')
+            if self.ahead:
+                self.ahead.popleft()
+                self.ahead_bytes -= len(data) + encoding.FRAME_HEADER
+            else:
+                self.planned.popleft()
+                self.send_bytes(data)
+            self.send_ahead(len(data) + encoding.FRAME_HEADER)
+        else:
+            self.send_bytes(data)
         self.calls += 1
         reply = self.receive()
         # The call's line events when `steps` asked for them (steps.py), else None.
@@ -207,6 +264,8 @@ class Link:
 
     def finish(self):
         """Ends the candidate's process; its coverage record (or None)."""
+        if self.ahead or self.planned:
+            self.fail('harness', 'the tests ended before the calls sent ahead')
         self.send({'op': 'finish'})
         reply = self.receive()
         cov = reply.get('finished')
@@ -380,6 +439,141 @@ def run_job(job, link):
     return end_record(link, record)
 
 
+# --- calls sent ahead -------------------------------------------------------------------------
+# A test's calls cross one at a time: each waits for the candidate's answer before the test goes on.
+# Where the test's next calls are known before it runs (literal arguments, no branch on an answer),
+# they are sent ahead (Link.plan_calls) and the candidate answers them back to back. The verdict is
+# that of one call at a time: the candidate gets the same calls in the same order (a stateful one ends
+# in the same state at each answer), and the tests read the answers in that order; a call sent ahead
+# that the tests never reach (they failed before it) is never read, whatever it does (hang, raise,
+# exit, hit a limit): the tests' end record is written without it and the server ends the candidate.
+# Only its stdout/stderr and CPU time can show it ran.
+
+# Builtins a planned assert may apply to an answer: on plain data they run none of the tests' code.
+PLAIN_BUILTINS = {name: getattr(builtins, name) for name in (
+    'abs', 'round', 'len', 'sorted', 'set', 'frozenset', 'tuple', 'list', 'int', 'float', 'str', 'bool', 'sum', 'min', 'max')}
+PLAN_CAP = 64  # test sources whose plans are kept (like COMPILED: the mutants of a task run one after another)
+PLANS = {}  # (source, check function, entry point) -> plan or None
+
+
+def _literal(node):
+    """(True, value) for a literal expression, else (False, None)."""
+    try:
+        return True, ast.literal_eval(node)
+    except Exception:
+        return False, None
+
+
+def _plain_expr(node, callees, calls, builtins_used):
+    """Whether evaluating `node` makes exactly the calls appended to `calls` (callee, args, kwargs), in
+    that order, and runs no code but builtins on plain data: literals, calls of a callee with literal
+    arguments, comparisons (one operator), arithmetic, subscripts, and PLAIN_BUILTINS (their names, in
+    `builtins_used`, must still be the builtins when the plan is used)."""
+    ok, _value = _literal(node)
+    if ok:
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        name = node.func.id
+        if name in callees:
+            args = []
+            for arg in node.args:
+                ok, value = _literal(arg)
+                if not ok or isinstance(arg, ast.Starred):
+                    return False
+                args.append(value)
+            kwargs = {}
+            for kw in node.keywords:
+                ok, value = _literal(kw.value)
+                if kw.arg is None or not ok:
+                    return False
+                kwargs[kw.arg] = value
+            calls.append((callees[name], args, kwargs))
+            return True
+        if name in PLAIN_BUILTINS and not node.keywords:
+            builtins_used.add(name)
+            return all(not isinstance(a, ast.Starred) and _plain_expr(a, callees, calls, builtins_used) for a in node.args)
+        return False
+    if isinstance(node, ast.Compare):
+        return len(node.ops) == 1 and _plain_expr(node.left, callees, calls, builtins_used) and \
+            _plain_expr(node.comparators[0], callees, calls, builtins_used)
+    if isinstance(node, ast.BinOp):
+        return _plain_expr(node.left, callees, calls, builtins_used) and _plain_expr(node.right, callees, calls, builtins_used)
+    if isinstance(node, ast.UnaryOp):
+        return _plain_expr(node.operand, callees, calls, builtins_used)
+    if isinstance(node, ast.Subscript):
+        return _plain_expr(node.value, callees, calls, builtins_used) and _literal(node.slice)[0]
+    return False
+
+
+def predicted_calls(statements, callees):
+    """(requests, builtins used): the calls the first of `statements` make, in order, as request bytes;
+    only asserts whose calls cannot depend on an answer count (see _plain_expr), up to the first other
+    statement. A failing assert ends the test, so a call after it is never made: it is simply not read."""
+    requests = []
+    builtins_used = set()
+    for stmt in statements:
+        if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            continue
+        if not isinstance(stmt, ast.Assert) or (stmt.msg is not None and not _literal(stmt.msg)[0]):
+            break
+        calls = []
+        if not _plain_expr(stmt.test, callees, calls, builtins_used):
+            break
+        try:
+            for name, args, kwargs in calls:
+                request = call_request(name, args, kwargs)
+                request['v'] = encoding.WIRE_VERSION
+                requests.append(encoding.dumps(request))
+        except (encoding.NonData, RecursionError, ValueError):
+            break
+    return requests, frozenset(builtins_used)
+
+
+def check_plan(source, check_name, entry_name):
+    """The plan of a check function (HumanEval's `check(candidate)`): (its def's first line, the calls its
+    first asserts make of its parameter, builtins they use), or None. Kept per source."""
+    key = (source, check_name, entry_name)
+    if key in PLANS:
+        return PLANS[key]
+    plan = None
+    try:
+        tree = ast.parse(source)
+        defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == check_name]
+        fn = defs[-1] if defs else None
+        params = (fn.args.posonlyargs + fn.args.args) if isinstance(fn, ast.FunctionDef) else []
+        if fn is not None and isinstance(fn, ast.FunctionDef) and not fn.decorator_list and params:
+            requests, used = predicted_calls(fn.body, {params[0].arg: entry_name})
+            if requests:
+                plan = (fn.lineno, requests, used)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        plan = None
+    while len(PLANS) >= PLAN_CAP:
+        PLANS.pop(next(iter(PLANS)))
+    PLANS[key] = plan
+    return plan
+
+
+def plan_usable(plan_builtins, ns):
+    """The builtins a plan applies to answers are still the builtins the tests' names resolve to."""
+    return all(name not in ns and getattr(builtins, name, None) is PLAIN_BUILTINS[name] for name in plan_builtins) and \
+        ns.get('__builtins__') is builtins
+
+
+def send_check_plan(link, source, check, module_code, entry):
+    """Plan the check function's first calls when `check` is the function its source defines (the
+    code object compiled from that def, not a later rebinding or a wrapper)."""
+    if type(check) is not types.FunctionType or sys.flags.optimize:  # under -O an assert makes no call
+        return
+    plan = check_plan(source, check.__name__, entry._name)
+    if plan is None:
+        return
+    lineno, requests, used = plan
+    code = check.__code__
+    if code.co_firstlineno != lineno or not any(c is code for c in module_code.co_consts) or not plan_usable(used, check.__globals__):
+        return
+    link.plan_calls(requests)
+
+
 def compile_tests(source, filename, cache):
     """Test code compiled by the server before the fork when it could, else here."""
     code = cache.get((source, filename)) if cache is not None else None
@@ -414,6 +608,8 @@ def run_tests(job, ns, link):
             entry = ns.get(job['entryPoint'])
             if not isinstance(entry, Proxy):
                 raise NameError('name %r is not defined' % job['entryPoint'])
+            if tests['checkFunction'] == getattr(check, '__name__', None):
+                send_check_plan(link, source, check, code, entry)  # the calls its first asserts make, sent ahead
             check(entry)
         except LinkBroken:
             raise

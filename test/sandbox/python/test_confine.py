@@ -287,6 +287,38 @@ class PreparedConfinementTest(unittest.TestCase):
         finally:
             os.system('rm -rf %s' % outside)
 
+    @unittest.skipUnless(os.geteuid() == 0, 'needs root to empty the bounding set')
+    def test_a_bounding_set_emptied_once_in_the_server_is_empty_in_every_job(self):
+        def bounding(_workdir):
+            read = confine._libc.prctl
+            return {'kept': [c for c in range(confine.last_cap() + 1) if read(confine.PR_CAPBSET_READ, c, 0, 0, 0) != 0],
+                    'setuid0': attempt(lambda: os.setuid(0))}
+
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the server's part, in a child: the test process keeps its bounding set
+            os.close(r)
+            try:
+                prepared = confine.Prepared(confine.plan(1234567))
+                out = {'dropped': prepared.drop_bounding_set()}
+                out.update(in_confined_child(bounding, prepared=prepared))
+            except BaseException as exc:
+                out = {'error': '%s: %s' % (type(exc).__name__, exc)}
+            os.write(w, json.dumps(out).encode())
+            os._exit(0)
+        os.close(w)
+        data = b''
+        while True:
+            chunk = os.read(r, 65536)
+            if not chunk:
+                break
+            data += chunk
+        os.close(r)
+        os.waitpid(pid, 0)
+        out = json.loads(data or b'{}')
+        self.assertIs(out.get('dropped'), True, out)
+        self.assertEqual(out.get('result'), {'kept': [], 'setuid0': 'EPERM'}, out)
+
     def test_a_job_directory_made_anew_gets_a_new_ruleset(self):
         outside = tempfile.mkdtemp(prefix='confine-outside-')
         parent = tempfile.mkdtemp(prefix='confine-jobs-')

@@ -3,6 +3,7 @@ import unittest
 
 import _path  # noqa: F401
 from steps import StepCounter, StepLimit
+from call_harness import CANDIDATE_FILE, Coverage, CoverageCount
 
 
 def loop(n):
@@ -55,6 +56,48 @@ class StepCounterTest(unittest.TestCase):
         counter.stop()
         self.assertTrue(counter.capped())
         self.assertEqual(counter.count, 101)
+
+
+CANDIDATE = """
+def f(n):
+    s = 0
+    for i in range(n):
+        s += i
+    if n > 5:
+        return 'big'
+    return s
+"""
+
+
+class CoverageCapTest(unittest.TestCase):
+    """The coverage tracer counts a call's line events itself and cuts it at the cap, and the next call is traced."""
+
+    def test_a_capped_call_ends_at_the_cap_and_the_next_call_is_traced(self):
+        ns = {}
+        exec(compile(CANDIDATE, CANDIDATE_FILE, 'exec'), ns)
+        coverage = Coverage()
+        first = CoverageCount(coverage, 50)
+        first.start()
+        try:
+            with self.assertRaises(StepLimit):
+                ns['f'](10 ** 9)
+        finally:
+            first.stop()
+        self.assertTrue(first.capped())
+        self.assertEqual(first.count, 51)
+        # The line after the loop was never reached by the capped call.
+        self.assertNotIn(6, coverage.lines)
+        second = CoverageCount(coverage, 50)
+        second.start()
+        try:
+            self.assertEqual(ns['f'](3), 3)
+        finally:
+            second.stop()
+            sys.settrace(None)
+        self.assertFalse(second.capped())
+        self.assertIn(6, coverage.lines)
+        self.assertIn(8, coverage.lines)
+        self.assertNotIn(7, coverage.lines)
 
 
 if __name__ == '__main__':
