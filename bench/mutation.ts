@@ -29,7 +29,6 @@ import { loadPythonParser } from '../src/checks/mutation/python-parser.js';
 import { sampleIndices, seededRandom } from '../src/util/random.js';
 import {
   MUTANT_CPU_FLOOR_MS,
-  REFERENCE_INPUT_CPU_MS,
   REFERENCE_CPU_LIMIT_MS,
   REFERENCE_WALL_SAFETY_MS,
   SURVIVOR_PLUS_LINE_BUDGET,
@@ -37,6 +36,7 @@ import {
   mutantStatus,
   mutantTimeLimit,
 } from '../src/checks/mutation/run.js';
+import { REFERENCE_INPUT_STEP_CAP } from '../src/checks/mutation/reference-inputs.js';
 import { silentProgress } from '../src/model/progress.js';
 import { loadDataFile } from '../src/datasets/load.js';
 import { resolvePython } from '../src/python/interpreter.js';
@@ -188,7 +188,7 @@ async function benchmark(name: string, file: string, adapter: 'humaneval' | 'mbp
   console.log(`  same sample, pool         ${rate(sample.length, sampled.seconds)}  (${sampled.seconds.toFixed(2)} s, after ${sampled.referenceSeconds.toFixed(1)} s of reference runs; ${sampled.killed} killed or timed out)`);
   console.log(`  speed-up vs baseline      ${((all.length / runs.seconds) / baseRate).toFixed(1).padStart(8)}x all mutants, ${((sample.length / sampled.seconds) / baseRate).toFixed(1)}x same sample`);
   console.log(
-    `  whole analysis            ${rate(s.counts.total, checkSeconds)}  (${checkSeconds.toFixed(1)} s: reference runs with coverage, trivial baselines, mutation runs, survivor sorting on tests + generated + up to ${config.plusInputLimit} plus inputs, fewer past ${SURVIVOR_PLUS_LINE_BUDGET.toLocaleString('en-US')} reference lines; ${REFERENCE_INPUT_CPU_MS} ms reference CPU limit per input)`,
+    `  whole analysis            ${rate(s.counts.total, checkSeconds)}  (${checkSeconds.toFixed(1)} s: reference runs with coverage, trivial baselines, mutation runs, survivor sorting on tests + generated + up to ${config.plusInputLimit} plus inputs, fewer past ${SURVIVOR_PLUS_LINE_BUDGET.toLocaleString('en-US')} reference lines; ${REFERENCE_INPUT_STEP_CAP.toLocaleString('en-US')} reference line events per input)`,
   );
   if (timing) console.log(`  task wall time summed     mutants ${(timing.mutants / 1000).toFixed(1)} s, survivor sorting ${(timing.sorting / 1000).toFixed(1)} s (tasks overlap)`);
   console.log(

@@ -893,9 +893,13 @@ export interface MutationTask {
     test: number;
     generated: number;
     /**
-     * Candidate inputs not used: the reference raises on them, they violate the contract, or the reference needs more than REFERENCE_INPUT_CPU_MS of CPU on them (src/checks/mutation/run.ts).
+     * Candidate inputs not used: the reference raises on them, they violate the contract, or the reference executes more than REFERENCE_INPUT_STEP_CAP Python line events on them (src/checks/mutation/reference-inputs.ts); undecided ones included.
      */
     discarded: number;
+    /**
+     * Of the discarded inputs, those the line count could not decide: the reference's work in C reached the counted pass's CPU backstop first (absent when none).
+     */
+    undecided?: number;
   };
   /**
    * Coverage of the reference solution's region by its own tests (Python: sys.settrace lines and arcs; JavaScript: a counter probe before each statement and branch outcome, src/javascript/coverage.ts).

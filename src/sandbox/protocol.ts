@@ -71,7 +71,7 @@ export function parseVerdict(v: unknown): Verdict | string {
       };
     case 'timeout':
       if (!isInt(v.completed) || v.completed < 0) return 'a timeout without a count of completed outputs';
-      return { status: 'timeout', completed: v.completed, ...(v.reason === 'cpu-limit' ? { reason: 'cpu-limit' as const } : {}) };
+      return { status: 'timeout', completed: v.completed, ...(v.reason === 'cpu-limit' || v.reason === 'step-cap' ? { reason: v.reason } : {}) };
     case 'error': {
       if (typeof v.reason !== 'string' || !REASONS.has(v.reason)) return `an error of unknown reason ${JSON.stringify(String(v.reason)).slice(0, 80)}`;
       return {

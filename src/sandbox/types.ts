@@ -58,6 +58,12 @@ export interface TestsJob extends JobLimits {
    * machine load does not trip it, so it can be much tighter.
    */
   cpuLimitMs?: number;
+  /**
+   * Line events (sandbox/python/steps.py) the candidate's calls may execute in all, summed over the job: past
+   * them the job is a `timeout` with reason `step-cap`, decided by the count (the same on any machine). Costly
+   * (tracing): for rerunning the few jobs a CPU limit stopped. Ignored with `coverage` (one tracer at a time).
+   */
+  candidateSteps?: number;
 }
 
 /**
@@ -148,7 +154,7 @@ export type Verdict =
       text?: string;
     }
   /** `completed`: a call job's outputs before it; a tests job's stages that passed (TestsSpec `stage` / `progress`). */
-  | { status: 'timeout'; completed: number; reason?: 'cpu-limit' }
+  | { status: 'timeout'; completed: number; reason?: 'cpu-limit' | 'step-cap' }
   | {
       status: 'error';
       reason: ErrorReason;

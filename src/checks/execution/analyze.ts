@@ -49,7 +49,8 @@ export function failureOf(verdict: Verdict): ExecutionFailure | undefined {
     if (verdict.exception) out.exception = verdict.exception;
     if (verdict.message) out.message = verdict.message;
     if (verdict.signal) out.signal = verdict.signal;
-  } else if (verdict.reason) {
+  } else if (verdict.reason === 'cpu-limit') {
+    // `step-cap` only ends jobs that ask for a step budget (mutation reruns), never the execution check's.
     out.reason = verdict.reason;
   }
   return out;

@@ -22,7 +22,8 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, dependsOnMachine, REFERENCE_INPUT_CPU_MS, type TaskAnalysis } from './run.js';
+import { analyseTask, dependsOnMachine, MUTANT_STEP_FLOOR, SURVIVOR_STEP_FLOOR, type TaskAnalysis } from './run.js';
+import { MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { strengthenJavaScriptTask } from './strengthen-js.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
@@ -40,7 +41,7 @@ export const MUTATION_NOTES = [
   'score = (killed + timeout) / (killed + timeout + survived); mutants the sandbox could not judge (error) are left out.',
   'scoreExcludingEquivalent leaves possibly-equivalent survivors (no distinguishing input found within the budget) out of the denominator; they may still be wrong solutions that the inputs tried did not expose.',
   'A killable survivor passes all of the benchmark tests yet returns a different output than the reference solution on the input shown.',
-  `Survivors are tried on the smallest EvalPlus plus inputs (plusInputLimit; fewer for a task whose reference executes many lines per call, see inputs.plusLimit), the tests' own inputs and generated ones; inputs on which the reference raises, breaks the contract or needs more than ${REFERENCE_INPUT_CPU_MS} ms of CPU are discarded.`,
+  `Survivors are tried on the smallest EvalPlus plus inputs (plusInputLimit; fewer for a task whose reference executes many lines per call, see inputs.plusLimit), the tests' own inputs and generated ones; inputs on which the reference raises, breaks the contract or executes more than ${REFERENCE_INPUT_STEP_CAP} Python line events are discarded (a count, not CPU time: load does not change which inputs are used; inputs.undecided counts those whose work in C reached the CPU backstop first).`,
 ];
 
 export interface MutationCheckOptions {
@@ -70,6 +71,13 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
     witnessChecks: 5,
+    // Which inputs the reference answers: decided by this many line events.
+    referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
+    // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).
+    mutantSteps: MUTANT_STEP_FLOOR,
+    // A survivor's timeout on a differential input: decided by line events from this floor.
+    survivorSteps: SURVIVOR_STEP_FLOOR,
+    referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 6,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
@@ -168,6 +176,9 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
       mutantsRun,
       mutantsPerSecond: elapsedMs > 0 ? Math.round((mutantsRun / elapsedMs) * 1000) : null,
       jobs: runs.reduce((a, r) => a + r.jobs, 0),
+      // Mutants whose untraced run did not decide (rerun counted), and those a counted run's CPU backstop ended (timeouts worked in C).
+      mutantsCounted: runs.reduce((a, r) => a + (r.mutantsCounted ?? 0), 0),
+      mutantsBackstop: runs.reduce((a, r) => a + (r.mutantsBackstop ?? 0), 0),
       /** Summed over tasks (tasks overlap in time): where the work went. */
       taskWallMs: { mutants: Math.round(runs.reduce((a, r) => a + r.mutantsWallMs, 0)), sorting: Math.round(runs.reduce((a, r) => a + r.sortingWallMs, 0)) },
       timeLimitMs: runs.length > 0 ? { min: Math.min(...runs.map((r) => r.timeLimitMs)), max: Math.max(...runs.map((r) => r.timeLimitMs)) } : null,
@@ -178,14 +189,11 @@ export async function runMutationCheck(context: CheckContext, options: MutationC
 }
 
 /**
- * Line events HumanEval+'s reference may run on one plus input it is asked about: a count, so whether it answers is
- * the same on any machine. Its answers to the smallest plusInputLimit plus inputs take thousands; this is the step
- * cap the reference-input filter's measurements put between HumanEval's and MBPP's costliest answered inputs and
- * their runaways.
+ * Line events HumanEval+'s reference may run on one plus input it is asked about (a count, so whether it answers is
+ * the same on any machine): the reference-input filter's cap, and its CPU backstop for work in C.
  */
-export const SIBLING_INPUT_STEPS = 6_800_000;
-/** CPU backstop of one counted call: the step cap takes at most ~4.5 s traced (1.5 M events/s); a call past this works in C. */
-const SIBLING_INPUT_CPU_BACKSTOP_MS = 30_000;
+const SIBLING_INPUT_STEPS = REFERENCE_INPUT_STEP_CAP;
+const SIBLING_INPUT_CPU_BACKSTOP_MS = REFERENCE_COUNTED_BACKSTOP_MS;
 /** Wall backstop of the whole run: only a hung interpreter (sleeping, blocked) reaches it. */
 const SIBLING_ANSWERS_TIMEOUT_MS = 600_000;
 

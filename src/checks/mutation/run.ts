@@ -8,7 +8,7 @@
 import type { Finding, MutationConfig, MutationTask } from '../../model/types.generated.js';
 import { cpuDecided, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime } from '../../sandbox/runtime.js';
-import type { CallJob, CallOutput, JobResult, SandboxJob, Verdict } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
 import type { Task } from '../../model/task.js';
 import { finding } from '../types.js';
 import { lowCoverageFinding, regionCoverage } from './coverage.js';
@@ -24,6 +24,7 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
+import { REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP, referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -43,18 +44,6 @@ export const REFERENCE_RETRIES = 2;
  * batch resumes after the input it was running, which is discarded.
  */
 export const DIFF_BATCH_MIN_MS = 20_000;
-/**
- * CPU time the reference may spend on one differential input before the input is dropped as too
- * slow (inputs on which the reference times out are dropped; survivors would get up to
- * referenceTimeFactor x this per input). Which inputs are used should not depend on the machine, so
- * the limit sits in the widest gap of what the references need: measured over every candidate
- * input of HumanEval and MBPP, the inputs they answer cost at most 27 ms (HumanEval/75) and
- * 164-171 ms (Mbpp/583, two runs) below it, and 476 ms (Mbpp/392) and up above it (the rest are
- * hangs); 280 ms is about the geometric middle of 171 and 476, 1.6x from either side. Each hang
- * costs this much, so it also bounds the cost of the ~110 generated inputs MBPP's references never
- * return from.
- */
-export const REFERENCE_INPUT_CPU_MS = 280;
 /**
  * Line events the reference may execute, summed over the plus inputs one survivor is tried on,
  * before fewer plus inputs are used for the task: a task's plus-input limit is
@@ -77,6 +66,12 @@ export const SURVIVOR_PLUS_INPUTS_FLOOR = 8;
  */
 export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
 /**
+ * Floor of a survivor's step cap on one differential input (max(floor, factor x the reference's line events on
+ * it)): the most line events SURVIVOR_INPUT_CPU_FLOOR_MS of untraced CPU allows, so the untraced run's limit is a
+ * sound pre-filter and load cannot decide a survivor's timeout.
+ */
+export const SURVIVOR_STEP_FLOOR = SURVIVOR_INPUT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS;
+/**
  * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
  * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
  * backstop). The reference's CPU time for HumanEval's and MBPP's tests (fork to exit, compile
@@ -87,6 +82,14 @@ export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
  * become timeouts; both count as detected).
  */
 export const MUTANT_CPU_FLOOR_MS = 25;
+/**
+ * Floor of a mutant's step budget on the benchmark's tests (Python line events of its calls, summed; the
+ * budget is max(floor, referenceTimeFactor x the reference's line events on the same tests)): the most
+ * line events the CPU floor above could ever let a program execute untraced (UNTRACED_MAX_STEPS_PER_MS).
+ */
+export const MUTANT_STEP_FLOOR = MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS;
+/** CPU backstop of a counted mutant run, at least: a run still going then works in C (uncounted); past it the mutant is a timeout. */
+export const MUTANT_COUNTED_BACKSTOP_MS = 30_000;
 /**
  * Jobs per survivor that stop at the first output whose encoding differs from the reference's,
  * when that output turns out equal after all (floats within tolerance, 1 == 1.0); after these,
@@ -122,6 +125,38 @@ export function mutantTimeLimit(referenceMs: number, config: Pick<MutationConfig
 /** A mutant's CPU-time limit from the reference's CPU time on the same tests: max(floor, factor x). */
 export function mutantCpuLimit(referenceCpuMs: number, config: Pick<MutationConfig, 'referenceTimeFactor'>): number {
   return Math.max(MUTANT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * referenceCpuMs));
+}
+
+/** A mutant's step budget on the tests from the reference's line events on them (deterministic): max(floor, factor x). */
+export function mutantStepCap(referenceLines: number, config: Pick<MutationConfig, 'referenceTimeFactor'>): number {
+  return Math.max(MUTANT_STEP_FLOOR, Math.ceil(config.referenceTimeFactor * referenceLines));
+}
+
+/** How a program's run on the tests was decided: `fast` (untraced, within the step budget's CPU bound), `counted`, or the counted run's CPU `backstop`. */
+export type DecidedBy = 'fast' | 'counted' | 'backstop';
+
+/**
+ * A program's verdict on the tests, decided by its line events, not by CPU time: the untraced run (`job`, with
+ * whatever CPU limit) decides only where it finished within stepCap / UNTRACED_MAX_STEPS_PER_MS of CPU, which
+ * bounds the line events it executed below the budget, so a counted run would give the same verdict. Any other
+ * run (a CPU or wall timeout, a slower finish, a lost worker) is run again counted: past `stepCap` line events it
+ * is a timeout on any machine. A counted run that reaches its CPU backstop first worked in C; it is a timeout too,
+ * marked `backstop` so that callers can report it apart.
+ */
+export async function countedVerdict(
+  job: TestsJob,
+  stepCap: number,
+  run: (job: SandboxJob) => Promise<JobResult>,
+): Promise<{ verdict: Verdict; decidedBy: DecidedBy }> {
+  const fast = await run(job);
+  const v = fast.verdict;
+  const finished = v.status !== 'timeout' && !dependsOnMachine(v);
+  if (finished && fast.cpuMs !== undefined && fast.cpuMs <= stepCap / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, decidedBy: 'fast' };
+  const backstopMs = Math.max(MUTANT_COUNTED_BACKSTOP_MS, 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS));
+  const counted = await run({ ...job, candidateSteps: stepCap, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR });
+  const c = counted.verdict;
+  if (c.status === 'timeout' && c.reason !== 'step-cap') return { verdict: { status: 'timeout', completed: c.completed }, decidedBy: 'backstop' };
+  return { verdict: c, decidedBy: 'counted' };
 }
 
 /**
@@ -293,14 +328,14 @@ export interface TaskAnalysis {
   section: MutationTask;
   findings: Finding[];
   /** Non-deterministic details for the run block. */
-  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number };
+  runInfo: { referenceMs: number; timeLimitMs: number; mutantsRun: number; jobs: number; mutantsWallMs: number; sortingWallMs: number; mutantsCounted?: number; mutantsBackstop?: number };
   /** The outcome depended on the machine (a wall-clock safety net, a lost worker): reported, never checkpointed. */
   transient?: boolean;
 }
 
 /** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
 export function dependsOnMachine(v: Verdict): boolean {
-  if (v.status === 'timeout') return v.reason !== 'cpu-limit';
+  if (v.status === 'timeout') return v.reason !== 'cpu-limit' && v.reason !== 'step-cap';
   return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
 }
 
@@ -390,22 +425,27 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const cpuLimitMs = referenceCpuMs !== undefined ? mutantCpuLimit(referenceCpuMs, config) : undefined;
   // With a CPU limit, the wall clock is only a backstop for programs that sleep: load must not decide killed vs timeout.
   const timeLimitMs = Math.max(mutantTimeLimit(reference.durationMs, config), cpuLimitMs !== undefined ? cpuLimitMs * WALL_BACKSTOP_FACTOR : 0);
+  // The mutants' step budget: from the reference's line events on the tests (the coverage run's count, deterministic).
+  const stepCap = mutantStepCap((reference.coverage?.callLines ?? []).reduce((a, b) => a + b, 0), config);
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
   const trivial = trivialCandidates(parser, task.solution, task.entryPoint);
   const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
-    // CPU time decides a baseline's verdict (the wall clock is a backstop): under load a passing baseline must not time out.
-    Promise.all(trivial.map((c) => run({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }))),
+    // Line events decide a baseline's verdict, as a mutant's (its CPU limit only bounds the untraced run): load cannot time out one that passes.
+    Promise.all(trivial.map((c) => countedVerdict({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }, stepCap, run))),
     Promise.all(
       mutants.mutants.map((m) => {
         const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
-        return run(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job);
+        // The CPU limit only makes the untraced run cheap: killed, survived or timeout is decided by line events.
+        return countedVerdict(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job, stepCap, run);
       }),
     ),
   ]);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
+  const mutantsCounted = mutantResults.filter((r) => r.decidedBy !== 'fast').length;
+  const mutantsBackstop = mutantResults.filter((r) => r.decidedBy === 'backstop').length;
   // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
   // the original asserts must also pass every base and plus input to survive or count as a pass.
   const suite = task.inputs ? await buildPlusSuite(task, run) : undefined;
@@ -483,7 +523,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   return {
     section,
     findings: taskFindings(section, config),
-    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs },
+    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs, mutantsCounted, mutantsBackstop },
   };
 }
 
@@ -505,7 +545,7 @@ async function sortSurvivors(
   const { task, plusTask, config, seed, parser } = input;
   const candidates = differentialInputs(parser, task, plusTask, { plusInputLimit: plusLimit, inputBudget: config.inputBudget }, seed);
   const records = new Map<string, SurvivorRecord>();
-  const inputCounts = { plusLimit, plus: 0, test: 0, generated: 0, discarded: 0 };
+  const inputCounts: NonNullable<MutationTask['inputs']> = { plusLimit, plus: 0, test: 0, generated: 0, discarded: 0 };
   if (candidates.length === 0) return { records, inputCounts };
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const callJob = (program: string, inputs: readonly DiffInput[], timeoutMs: number, suffix: string): CallJob => ({
@@ -521,24 +561,20 @@ async function sortSurvivors(
   });
 
   // The reference on the candidate inputs, once per task: outputs, their digests and times.
-  // Inputs it does not answer (raises, violates the contract, exceeds REFERENCE_INPUT_CPU_MS) are
-  // discarded; a job that hangs in C code past its wall limit resumes after the hung input.
-  // Generated inputs must also satisfy the EvalPlus contract when the task has one. Plus inputs
-  // run in a job of their own, the tests' and generated ones in another.
+  // Inputs it does not answer (raises, violates the contract, runs past REFERENCE_INPUT_STEP_CAP
+  // line events) are discarded, as are the undecided ones (reference-inputs.ts). Generated inputs
+  // must also satisfy the EvalPlus contract when the task has one. Plus inputs run in a job of
+  // their own, the tests' and generated ones in another.
   const refWall = Math.max(DIFF_BATCH_MIN_MS, mutantTimeLimit(referenceMs, config));
+  let undecided = 0;
   const runReference = async (first: number, inputs: readonly DiffInput[]): Promise<number> => {
     // Every input is held to the contract: EvalPlus's own plus inputs include some that break it (HumanEval/32 `[0, 0]`).
     const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map(() => true) });
-    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS };
-    let ms = 0;
-    for (let start = 0; start < inputs.length; ) {
-      const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-      ms += r.durationMs;
-      for (const o of r.outputs as CallOutput[]) refOutputs.set(first + o.index, o);
-      if (r.verdict.status !== 'timeout') break;
-      start += (r.outputs as CallOutput[]).length + 1; // the input after the last output hung
-    }
-    return ms;
+    const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true };
+    const r = await referenceInputOutcomes(run, job);
+    for (const [i, o] of r.outputs) refOutputs.set(first + i, o);
+    undecided += r.undecided;
+    return r.firstPassMs;
   };
   const refOutputs = new Map<number, CallOutput>();
   const plusCount = candidates.filter((c) => c.source === 'plus').length;
@@ -549,7 +585,7 @@ async function sortSurvivors(
   const refMs = refTimes[0] + refTimes[1];
   const answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[] = [];
   // Every input the reference answers is used. Survivors try them in candidate order (plus first:
-  // EvalPlus-validated evidence). Nothing here depends on timing but REFERENCE_INPUT_CPU_MS.
+  // EvalPlus-validated evidence). Nothing here depends on timing: the reference's inputs are decided by line events.
   const testOutputs = literalTestOutputs(parser, task);
   const domain = inferDomain(domainExamples(parser, task), { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   const hasContract = contract.trim() !== '';
@@ -561,6 +597,7 @@ async function sortSurvivors(
     answered.push({ input: candidates[i], ref, checks: witnessChecks(candidates[i].source, candidates[i].args, domain, hasContract, task.prompt) });
   }
   inputCounts.discarded = candidates.length - answered.length;
+  if (undecided > 0) inputCounts.undecided = undecided;
   for (const a of answered) inputCounts[a.input.source]++;
   if (answered.length === 0) return { records, inputCounts };
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
@@ -575,11 +612,11 @@ async function sortSurvivors(
   const valid = ordered.map((a) => a.input);
   const expected = ordered.map((a) => a.ref);
 
-  // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
-  // backstop for the job is the usual rule on the reference's time for these calls.
+  // Survivors: the untraced run gives every input SURVIVOR_INPUT_CPU_FLOOR_MS of CPU, a sound pre-filter for the
+  // step cap (a call that returns within it executed fewer line events than any survivor's cap); an input where it
+  // times out is decided by line events (timeoutAt below). The wall-clock backstop is the usual rule on the reference's time.
   const callee = testCallees(task)[0];
-  // Per-input limits from the reference's CPU time on the input (wall time where none was measured).
-  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * (e.output.cpuMs ?? e.output.ms))));
+  const cpuLimits = expected.map(() => SURVIVOR_INPUT_CPU_FLOOR_MS);
   const wallLimit = Math.max(mutantTimeLimit(refMs, config), WALL_BACKSTOP_FACTOR * cpuLimits.reduce((a, b) => a + b, 0));
   const digests = expected.map((e) => e.output.digest ?? null);
   const sameOutput = (o: Extract<CallOutput, { status: 'returned' }>, i: number): boolean => {
@@ -593,6 +630,38 @@ async function sortSurvivors(
 
   /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
   const survivorSuffix = callHelperSuffix(task.entryPoint, valid.map((i) => i.args));
+  const countedWall = REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR;
+  // The reference's line events on an input (counted once per input, on demand): it answered, so within REFERENCE_INPUT_STEP_CAP.
+  const refSteps = new Map<number, Promise<number | undefined>>();
+  const referenceSteps = (i: number): Promise<number | undefined> => {
+    let p = refSteps.get(i);
+    if (p === undefined) {
+      const job: CallJob = { ...callJob(task.solution, valid, countedWall, survivorSuffix), inputs: [[i]], perInputSteps: REFERENCE_INPUT_STEP_CAP, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS };
+      p = run(job).then((r) => {
+        const o = (r.outputs as CallOutput[])[0];
+        return o?.status === 'returned' ? o.steps : undefined;
+      });
+      refSteps.set(i, p);
+    }
+    return p;
+  };
+  /**
+   * A survivor that the untraced run stopped on input i, run again there counted: past max(floor, factor x the
+   * reference's line events on i) it is a timeout on any machine; else its real answer decides. `undefined`: it
+   * answers as the reference does (go on after i).
+   */
+  const timeoutAt = async (m: Mutant, i: number): Promise<DiffHit | undefined> => {
+    const steps = await referenceSteps(i);
+    // The reference's own count undecided (its CPU backstop): keep the untraced timeout.
+    if (steps === undefined) return { index: i, text: 'timeout' };
+    const cap = Math.max(SURVIVOR_STEP_FLOOR, Math.ceil(config.referenceTimeFactor * steps));
+    const backstop = Math.max(REFERENCE_COUNTED_BACKSTOP_MS, 2 * Math.ceil(cap / TRACED_MIN_STEPS_PER_MS));
+    const r = await run({ ...callJob(m.source, valid, backstop * WALL_BACKSTOP_FACTOR, survivorSuffix), inputs: [[i]], digests: true, perInputSteps: cap, perInputCpuMs: backstop });
+    const o = (r.outputs as CallOutput[])[0];
+    if (o?.status === 'returned') return sameOutput(o, i) ? undefined : { index: i, text: o.repr };
+    if (o?.status === 'raised') return { index: i, text: `${o.exception}: ${o.message}` };
+    return { index: i, text: 'timeout' };
+  };
   const firstDifference = async (m: Mutant): Promise<{ hit?: DiffHit; complete: boolean }> => {
     const base = callJob(m.source, valid, wallLimit, survivorSuffix);
     for (let start = 0, jobs = 0; start < valid.length; jobs++) {
@@ -610,12 +679,23 @@ async function sortSurvivors(
         if (o.index !== next) break;
         if (o.status === 'returned' && !sameOutput(o, o.index)) return { hit: { index: o.index, text: o.repr }, complete: true };
         if (o.status === 'raised') return { hit: { index: o.index, text: `${o.exception}: ${o.message}` }, complete: true };
-        if (o.status === 'timeout') return { hit: { index: o.index, text: 'timeout' }, complete: true };
+        if (o.status === 'timeout') {
+          const hit = await timeoutAt(m, o.index);
+          if (hit) return { hit, complete: true };
+          // Counted, it answers as the reference does: the job's later outputs still stand.
+          next++;
+          continue;
+        }
         if (o.status !== 'same' && o.status !== 'returned') return { complete: false };
         next++;
       }
       // A job that ran out of time: the first input without an output is where the mutant hangs.
-      if (result.verdict.status === 'timeout' && next < valid.length) return { hit: { index: next, text: 'timeout' }, complete: true };
+      if (result.verdict.status === 'timeout' && next < valid.length) {
+        const hit = await timeoutAt(m, next);
+        if (hit) return { hit, complete: true };
+        start = next + 1;
+        continue;
+      }
       if (result.verdict.status !== 'passed') return { complete: false };
       if (next === start) return { complete: false }; // no progress: do not loop
       start = next;
@@ -781,8 +861,8 @@ export function checkSecondOracle(
 }
 
 /**
- * One call job of `program`'s reference on every argument list (each input capped at REFERENCE_INPUT_CPU_MS),
- * resumed past an input that times out; outputs by input index.
+ * `program`'s reference on every argument list, which inputs it answers decided by line events
+ * (referenceInputOutcomes); outputs by input index.
  */
 async function referenceCalls(
   program: Pick<Task, 'entryPoint' | 'solution' | 'setupCode' | 'imports'>,
@@ -798,16 +878,9 @@ async function referenceCalls(
     inputs: args.map((_, i) => [i]),
     timeoutMs: wallMs,
     digests: true,
-    perInputCpuMs: REFERENCE_INPUT_CPU_MS,
   };
-  const outputs = new Map<number, CallOutput>();
-  for (let start = 0; start < args.length; ) {
-    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
-  }
-  return outputs;
+  // Line events decide whether the reference answers (reference-inputs.ts); an input it leaves undecided has no output.
+  return (await referenceInputOutcomes(run, job)).outputs;
 }
 
 /**

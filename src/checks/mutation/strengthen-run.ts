@@ -24,7 +24,6 @@ import {
   checkOutputKinds,
   differentialInputs,
   domainExamples,
-  REFERENCE_INPUT_CPU_MS,
   REFERENCE_WALL_SAFETY_MS,
   SURVIVOR_INPUT_CPU_FLOOR_MS,
   witnessChecks,
@@ -38,6 +37,7 @@ import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_D
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
+import { referenceInputOutcomes } from './reference-inputs.js';
 
 type Source = Strengthened['inputs'][number]['inputSource'];
 
@@ -126,18 +126,6 @@ function callJobFor(task: Task, program: string, inputs: readonly PyValue[][], o
     inputs: inputs.map((_, i) => [i]),
     timeoutMs: BATCH_WALL_SAFETY_MS,
   };
-}
-
-/** Outputs of one program on every input (resumes after an input that hangs the job past its wall clock; that input gets no output). */
-async function outputsOf(run: StrengthenInput['run'], job: CallJob, count: number): Promise<Map<number, CallOutput>> {
-  const outputs = new Map<number, CallOutput>();
-  for (let start = 0; start < count; ) {
-    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
-    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
-  }
-  return outputs;
 }
 
 /**
@@ -276,8 +264,9 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       exampleAt.push([args.length + anchorArgs.push([...x]) - 1, args.length + anchorArgs.push(xc) - 1]);
     }
   }
-  const refJob = (t: Task, extra: readonly PyValue[][] = []): CallJob => ({ ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true, perInputCpuMs: REFERENCE_INPUT_CPU_MS });
-  const [own, theirs] = await Promise.all([outputsOf(run, refJob(task, anchorArgs), args.length + anchorArgs.length), sibling ? outputsOf(run, refJob(sibling), args.length) : Promise.resolve(undefined)]);
+  // Which inputs a reference answers is decided by line events, not CPU time (reference-inputs.ts).
+  const refOutputs = async (t: Task, extra: readonly PyValue[][] = []) => (await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true })).outputs;
+  const [own, theirs] = await Promise.all([refOutputs(task, anchorArgs), sibling ? refOutputs(sibling) : Promise.resolve(undefined)]);
   const ownValue = (i: number): PyValue | undefined => {
     const o = own.get(i);
     return o?.status === 'returned' && !o.promoted ? outputValue(parser, o) : undefined;

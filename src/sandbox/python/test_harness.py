@@ -66,6 +66,11 @@ class NonDataResult(Exception):
     """A result that is not plain data, where that ends only the one evaluation (prompt examples)."""
 
 
+class StepBudgetSpent(BaseException):
+    """The candidate's calls went past the job's step budget: the job is a timeout, decided by the count.
+    A BaseException, and caught only in run_job, so that a test's `except Exception` does not swallow it."""
+
+
 class LinkBroken(BaseException):
     """The candidate can no longer answer; the job's verdict is the link's `broken` reason."""
 
@@ -131,6 +136,9 @@ class Link:
         self.planned = collections.deque()  # requests the tests will make next (plan_calls), not yet sent
         self.ahead = collections.deque()  # requests sent before the tests made them, their answers unread
         self.ahead_bytes = 0
+        # A tests job's step budget (`candidateSteps`): line events left for the candidate's calls, or None.
+        self.steps_left = None
+        self.steps_spent = False  # sticky, like `broken`: a test that catches the exception does not undo it
 
     def fail(self, reason, message, **extra):
         if self.broken is None:
@@ -290,7 +298,20 @@ class Proxy:
         self._non_data_ends = non_data_ends
 
     def __call__(self, *args, **kwargs):
-        status, value, _cpu = self._link.call(self._name, args, kwargs, non_data_ends=self._non_data_ends)
+        link = self._link
+        if link.steps_spent or (link.steps_left is not None and link.steps_left < 1):
+            # Every call executes at least one line event; a cap of 0 would mean "not counted".
+            link.steps_spent = True
+            raise StepBudgetSpent()
+        budget = link.steps_left
+        status, value, _cpu = link.call(self._name, args, kwargs, non_data_ends=self._non_data_ends,
+                                        steps=budget if budget is not None else 0)
+        if budget is not None:
+            # The budget spans the job: each call gets what the earlier ones left.
+            if status == 'timeout':
+                link.steps_spent = True
+                raise StepBudgetSpent()
+            link.steps_left = budget - (link.last_steps or 0)
         if status == 'ok':
             return value
         if status == 'raised':
@@ -427,7 +448,15 @@ def run_job(job, link):
         return dict({'type': 'end', 'status': 'failed', 'ran': 0}, **failure)
     kind = job['kind']
     if kind == 'tests':
-        record = run_tests(job, ns, link)
+        budget = job.get('candidateSteps')
+        if type(budget) is int and budget > 0 and not job.get('coverage'):
+            link.steps_left = budget
+        try:
+            record = run_tests(job, ns, link)
+        except StepBudgetSpent:
+            pass
+        if link.steps_spent:
+            record = {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
     elif kind == 'call':
         record = run_calls(job, info[0], link)
     else:
@@ -608,10 +637,11 @@ def run_tests(job, ns, link):
             entry = ns.get(job['entryPoint'])
             if not isinstance(entry, Proxy):
                 raise NameError('name %r is not defined' % job['entryPoint'])
-            if tests['checkFunction'] == getattr(check, '__name__', None):
+            # Not under a step budget: each call's request carries what the earlier calls left, known only once they end.
+            if tests['checkFunction'] == getattr(check, '__name__', None) and link.steps_left is None:
                 send_check_plan(link, source, check, code, entry)  # the calls its first asserts make, sent ahead
             check(entry)
-        except LinkBroken:
+        except (LinkBroken, StepBudgetSpent):
             raise
         except BaseException as exc:
             return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests', 'ran': 0},
@@ -626,7 +656,7 @@ def run_tests(job, ns, link):
                     'exception': 'SyntaxError', 'message': encoding.safe_str(exc), 'ran': ran}
         try:
             exec(code, ns)
-        except LinkBroken:
+        except (LinkBroken, StepBudgetSpent):
             raise
         except BaseException as exc:
             return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests',

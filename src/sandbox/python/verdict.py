@@ -91,6 +91,10 @@ def decide(job, nonce, outcome):
         if end.get('coverage') is not None:
             result['coverage'] = end['coverage']
         return result
+    if status == 'timeout' and end.get('reason') == 'step-cap' and job.get('candidateSteps'):
+        # The candidate's calls spent the job's step budget: a timeout decided by a count, not a clock.
+        result['verdict'] = {'status': 'timeout', 'completed': len(outputs), 'reason': 'step-cap'}
+        return result
     if status in ('failed', 'error'):
         result['verdict'] = {k: v for k, v in end.items() if k not in ('type', 'ran', 'coverage')}
         return result

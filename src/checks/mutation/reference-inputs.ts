@@ -1,0 +1,131 @@
+/**
+ * Which candidate inputs a reference answers (the survivors' differential inputs, the sibling's
+ * confirmation, the strengthened suite's inputs), decided by a deterministic work measure, Python
+ * line events (sandbox/python/steps.py), never by CPU time, so machine load cannot change which
+ * witnesses exist. Every input is first run untraced under a CPU pre-filter; an input that returns
+ * within REFERENCE_COUNT_ABOVE_CPU_MS (wall time, an upper bound of its CPU time) cannot have reached the step cap and is answered as is.
+ * The rest (slower, timed out, or lost to the wall-clock safety net) run again with the step counter:
+ * returned within REFERENCE_INPUT_STEP_CAP = answered, past it = not answered; a call that reaches the
+ * counted pass's CPU backstop first did its work in C and is `undecided`, reported apart.
+ */
+import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
+import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
+
+/**
+ * Line events the reference may execute on one candidate input. It sits in the widest gap of what
+ * HumanEval's and MBPP's references need near the former 280 ms CPU rule (counted on every candidate
+ * input, Python 3.11): 2.8-5.1 M (HumanEval/63 and /55's plus inputs, Mbpp/583's catalan(13)) below,
+ * 9.0-9.4 M (Mbpp/392, Mbpp/583, HumanEval/63) above, then tens of millions and runaways; 6.8 M is
+ * the geometric middle of 5.1 M and 9.0 M, 1.3x from either side.
+ */
+export const REFERENCE_INPUT_STEP_CAP = 6_800_000;
+/**
+ * Line events per ms of CPU that CPython executes untraced at most: ~60 M/s, 1.5x the fastest rate measured on
+ * Python 3.11. A program that finished within C ms of CPU executed at most C x this many line events.
+ */
+export const UNTRACED_MAX_STEPS_PER_MS = 60_000;
+/**
+ * Untraced CPU below which an answered input is not counted: such a call executed at most
+ * REFERENCE_INPUT_STEP_CAP / UNTRACED_MAX_STEPS_PER_MS of work: it could not have reached the cap.
+ */
+export const REFERENCE_COUNT_ABOVE_CPU_MS = Math.floor(REFERENCE_INPUT_STEP_CAP / UNTRACED_MAX_STEPS_PER_MS);
+/** The slowest traced rate measured (line events per ms of CPU), for sizing a counted run's CPU backstop. */
+export const TRACED_MIN_STEPS_PER_MS = 1_500;
+/**
+ * CPU limit of the untraced pass. It decides nothing (an input over it is counted, as is one over
+ * REFERENCE_COUNT_ABOVE_CPU_MS), so any value above that gives the same inputs; it bounds what a hang
+ * costs before it is counted.
+ */
+export const REFERENCE_INPUT_CPU_MS = 2 * REFERENCE_COUNT_ABOVE_CPU_MS;
+/** CPU backstop of a counted call: the step cap traced takes at most ~4.5 s (1.5 M events/s, the slowest traced rate measured); a call still running at this works in C. */
+export const REFERENCE_COUNTED_BACKSTOP_MS = 30_000;
+
+/**
+ * Counting a runaway to the cap costs ~2 s of CPU (tracing), against a fraction of a second untraced: once this many
+ * of a job's inputs have run past the cap, every later input of the job (in input order) is dropped uncounted. The
+ * cut depends only on counts, so it is the same on any machine; it bites where inputs grow with their index
+ * (EvalPlus's plus inputs, smallest first: HumanEval/55's fib(n) past a few dozen never returns in the cap).
+ */
+export const MAX_CAPPED_INPUTS = 4;
+/** Inputs counted per job of the counted pass: the pass stops after the job that reaches MAX_CAPPED_INPUTS. */
+const COUNTED_CHUNK = MAX_CAPPED_INPUTS;
+
+export interface ReferenceInputOutcomes {
+  /** Per input index: the untraced output where it decides, else the counted one (returned, raised, or a step-capped timeout). */
+  outputs: Map<number, CallOutput>;
+  /** Inputs the counted pass could not decide (CPU backstop or wall-clock safety net): not answered, reported apart. */
+  undecided: number;
+  /** Inputs that were counted, and the untraced pass's summed job time (work, not results). */
+  counted: number;
+  firstPassMs: number;
+  /** The input at which MAX_CAPPED_INPUTS was reached: later inputs were dropped. */
+  cutAfter?: number;
+}
+
+/** Outputs of one job on its inputs, resuming after an input that hangs the job past its wall clock (that input gets no output). */
+async function outputsOf(run: (job: CallJob) => Promise<JobResult>, job: CallJob): Promise<{ outputs: Map<number, CallOutput>; ms: number }> {
+  const outputs = new Map<number, CallOutput>();
+  let ms = 0;
+  const count = job.inputs.length;
+  for (let start = 0; start < count; ) {
+    const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
+    ms += r.durationMs;
+    for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
+    if (r.verdict.status !== 'timeout') break;
+    start += (r.outputs as CallOutput[]).length + 1;
+  }
+  return { outputs, ms };
+}
+
+/** Does a first-pass output need the step counter to decide whether the input is answered? */
+function needsCount(o: CallOutput | undefined, countAboveCpuMs: number): boolean {
+  if (o === undefined || o.status === 'timeout') return true;
+  // A raise is not answered whatever it cost; only a return over the pre-filter might be past the cap. The call's
+  // wall time bounds its CPU time from above (the CPU clock has been seen to read 0 for a call of ~100,000 line
+  // events), so the filter stays sound; load only sends more inputs to the counter.
+  return o.status === 'returned' && Math.max(o.ms, o.cpuMs ?? 0) > countAboveCpuMs;
+}
+
+/**
+ * The reference `job` (a call job, one input per call) on all its inputs, decided by line events.
+ * `firstPassCpuMs` and `countAboveCpuMs` are for tests: results do not depend on them as long as the
+ * pre-filter stays below REFERENCE_INPUT_STEP_CAP's worth of untraced CPU.
+ */
+export async function referenceInputOutcomes(
+  run: (job: CallJob) => Promise<JobResult>,
+  job: CallJob,
+  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number; maxCapped?: number } = {},
+): Promise<ReferenceInputOutcomes> {
+  const countAbove = options.countAboveCpuMs ?? REFERENCE_COUNT_ABOVE_CPU_MS;
+  const { outputs: first, ms: firstPassMs } = await outputsOf(run, { ...job, perInputCpuMs: options.firstPassCpuMs ?? REFERENCE_INPUT_CPU_MS });
+  const todo = job.inputs.map((_, i) => i).filter((i) => needsCount(first.get(i), countAbove));
+  const outputs = new Map<number, CallOutput>();
+  for (const [i, o] of first) if (!todo.includes(i)) outputs.set(i, o);
+  let undecided = 0;
+  let capped = 0;
+  let cut = job.inputs.length;
+  let counted = 0;
+  const maxCapped = options.maxCapped ?? MAX_CAPPED_INPUTS;
+  for (let from = 0; from < todo.length && cut === job.inputs.length; from += COUNTED_CHUNK) {
+    const chunk = todo.slice(from, from + COUNTED_CHUNK);
+    counted += chunk.length;
+    // The job's wall clock is only a safety net for sleeping code: a traced runaway (seconds of CPU) must never reach it under load.
+    const timeoutMs = Math.max(job.timeoutMs ?? 0, chunk.length * REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR);
+    const { outputs: out } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
+    chunk.forEach((i, k) => {
+      const o = out.get(k);
+      if (i >= cut) return;
+      if (o === undefined || (o.status === 'timeout' && o.reason !== 'step-cap')) {
+        undecided++;
+        return;
+      }
+      if (o.status === 'timeout' && ++capped >= maxCapped) cut = i + 1;
+      const before = first.get(i);
+      // Keep the untraced output where the input returned both times: its CPU time sets the survivors' limits, the traced one is inflated.
+      outputs.set(i, o.status === 'returned' && before?.status === 'returned' ? before : { ...o, index: i });
+    });
+  }
+  // Past the cut nothing is answered, whatever the untraced pass saw.
+  for (const i of [...outputs.keys()]) if (i >= cut) outputs.delete(i);
+  return { outputs, undecided, counted, firstPassMs, ...(cut < job.inputs.length ? { cutAfter: cut - 1 } : {}) };
+}

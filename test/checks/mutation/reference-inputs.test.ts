@@ -1,0 +1,152 @@
+/**
+ * Which inputs a reference answers is decided by line events, not CPU time: the same inputs are answered whatever
+ * the untraced pass's CPU pre-filter, from one that sends every input to the counted pass to one that lets the
+ * untraced pass finish every input that ends. The same for a mutant's killed / survived / timeout (countedVerdict,
+ * here to share the pool and its fixtures).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
+import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR } from '../../../src/checks/mutation/run.js';
+import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import type { CallJob, CallOutput, TestsJob, Verdict } from '../../../src/sandbox/types.js';
+
+let pool: SandboxPool;
+before(() => {
+  pool = createSandboxPool({});
+});
+after(async () => {
+  await pool.close();
+});
+
+/** Line events per loop iteration of `f` below (the `for` line and the body line). */
+const LINES_PER_ITERATION = 2;
+/** A small cap keeps the test cheap: the counted pass stops a runaway after this many line events. */
+const CAP = 50_000;
+
+const PROGRAM = `
+def f(kind, n):
+    if kind == 'loop':
+        t = 0
+        for i in range(n):
+            t += i
+        return t
+    if kind == 'c':
+        return sum(range(n))
+    raise ValueError(n)
+`;
+
+const INPUTS: unknown[][] = [
+  ['loop', 1_000], // ~2,000 line events: answered
+  ['loop', CAP], // ~100,000 line events, ~2 ms untraced: past the cap
+  ['c', 3_000_000], // tens of ms of CPU in C, a handful of line events: answered
+  ['raise', 1], // raises: never answered
+  ['loop', 2_000_000], // ~4 M line events, ~100 ms untraced: past the cap
+];
+
+const job: CallJob = { kind: 'call', program: { candidate: PROGRAM }, entryPoint: 'f', inputs: INPUTS, timeoutMs: 120_000, digests: true };
+
+/** The decision per input: answered with its value, or why not. */
+function decisions(outputs: Map<number, CallOutput>): string[] {
+  return INPUTS.map((_, i) => {
+    const o = outputs.get(i);
+    if (o === undefined) return 'none';
+    if (o.status === 'returned') return `returned ${o.repr}`;
+    if (o.status === 'timeout') return `timeout ${o.reason ?? ''}`;
+    return o.status;
+  });
+}
+
+describe('referenceInputOutcomes', () => {
+  it('answers the same inputs with a tiny and a huge CPU pre-filter: the step count decides', async () => {
+    // Sound pre-filter for CAP: below CAP / 60 M line events per CPU second a call cannot have reached it.
+    const soundCountAbove = CAP / 60_000;
+    const tiny = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 1, countAboveCpuMs: 0, stepCap: CAP });
+    const huge = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 5_000, countAboveCpuMs: soundCountAbove, stepCap: CAP });
+    const expected = [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', `returned ${(2_999_999 * 3_000_000) / 2}`, 'raised', 'timeout step-cap'];
+    assert.deepEqual(decisions(tiny.outputs), expected);
+    assert.deepEqual(decisions(huge.outputs), expected);
+    assert.equal(tiny.undecided, 0);
+    assert.equal(huge.undecided, 0);
+    // The tiny pre-filter counted every input that did not raise at once (how many the huge one counts depends on load).
+    assert.equal(tiny.counted, 4);
+    // A step-capped call reports how far it got: just past the cap, however fast the machine.
+    for (const out of [tiny.outputs, huge.outputs]) {
+      const capped = out.get(1);
+      assert.ok(capped?.status === 'timeout' && capped.steps !== undefined && capped.steps > CAP && capped.steps <= CAP + LINES_PER_ITERATION, JSON.stringify(capped));
+    }
+  });
+
+  it('drops every input after the one that brings the runaways to maxCapped, whatever the pre-filter', async () => {
+    for (const prefilter of [{ firstPassCpuMs: 1, countAboveCpuMs: 0 }, { firstPassCpuMs: 5_000, countAboveCpuMs: CAP / 60_000 }]) {
+      const r = await referenceInputOutcomes((j) => pool.run(j), job, { ...prefilter, stepCap: CAP, maxCapped: 1 });
+      assert.deepEqual(decisions(r.outputs), [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', 'none', 'none', 'none']);
+      assert.equal(r.cutAfter, 1);
+    }
+  });
+
+  it('keeps the untraced output, with its CPU time, of an input answered in both passes', async () => {
+    const r = await referenceInputOutcomes((j) => pool.run(j), { ...job, inputs: [['c', 3_000_000]] }, { firstPassCpuMs: 5_000, countAboveCpuMs: 0, stepCap: CAP });
+    const o = r.outputs.get(0);
+    assert.equal(r.counted, 1);
+    assert.ok(o?.status === 'returned' && o.steps === undefined && o.cpuMs !== undefined, JSON.stringify(o));
+  });
+
+  it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
+    assert.ok(REFERENCE_COUNT_ABOVE_CPU_MS * 60_000 <= REFERENCE_INPUT_STEP_CAP);
+    assert.ok(REFERENCE_INPUT_CPU_MS >= REFERENCE_COUNT_ABOVE_CPU_MS);
+  });
+});
+
+/** A mutant's code: `n` loop iterations (~2 line events each), then the right answer or a wrong one; or a hang. */
+const MUTANT = `
+def f(kind, n):
+    if kind == 'hang':
+        while True:
+            pass
+    t = 0
+    for i in range(n):
+        t += 1
+    return t if kind == 'right' else -1
+`;
+
+/** The benchmark's tests for MUTANT: the answer is n. `guarded` catches everything the call raises, as a careless test might. */
+function mutantJob(kind: string, n: number, cpuLimitMs: number, guarded = false): TestsJob {
+  const call = `candidate(${JSON.stringify(kind)}, ${n})`;
+  const code = guarded ? `def check(candidate):\n    try:\n        ${call}\n    except BaseException:\n        pass\n` : `def check(candidate):\n    assert ${call} == ${n}\n`;
+  return { kind: 'tests', program: { candidate: MUTANT }, entryPoint: 'f', tests: { kind: 'check-function', code, checkFunction: 'check' }, cpuLimitMs, timeoutMs: 120_000 };
+}
+
+/** Status and, for a timeout, which limit ended it. */
+function status(v: Verdict): string {
+  return v.status === 'timeout' ? `timeout ${v.reason ?? 'wall'}` : v.status;
+}
+
+describe('countedVerdict (mutant runs, run.ts)', () => {
+  // ~400,000 line events, tens of ms untraced: over a 1 ms CPU limit, well within the huge one.
+  const N = 200_000;
+  it('gives a mutant the same status with a tiny and a huge CPU limit: its line events decide', async () => {
+    const cases: [string, number, number, string][] = [
+      ['right', N, 2 * N + 1_000, 'passed'], // just past the tiny CPU limit, within the budget: survives either way
+      ['wrong', N, 2 * N + 1_000, 'failed'], // killed by the assert after the same work, either way
+      ['right', N, CAP, 'timeout step-cap'], // over the step budget: a timeout, even where the huge CPU limit lets it finish
+      ['hang', 0, CAP, 'timeout step-cap'], // loops forever: a timeout decided by the count
+    ];
+    for (const [kind, n, cap, expected] of cases) {
+      for (const cpuLimitMs of [1, 5_000]) {
+        const r = await countedVerdict(mutantJob(kind, n, kind === 'hang' ? Math.min(cpuLimitMs, 200) : cpuLimitMs), cap, (j) => pool.run(j));
+        assert.equal(status(r.verdict), expected, `${kind} ${n}, budget ${cap}, CPU limit ${cpuLimitMs} ms (${r.decidedBy})`);
+        assert.notEqual(r.decidedBy, 'backstop');
+      }
+    }
+  });
+
+  it('keeps a spent step budget even when the tests catch what ends the call', async () => {
+    const r = await countedVerdict(mutantJob('hang', 0, 1, true), CAP, (j) => pool.run(j));
+    assert.equal(status(r.verdict), 'timeout step-cap');
+  });
+
+  it('has a step floor the CPU floor cannot exceed untraced', () => {
+    assert.equal(MUTANT_STEP_FLOOR, MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS);
+  });
+});
