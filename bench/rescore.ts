@@ -5,7 +5,8 @@
  * The samples are built reproducibly (nothing from a model): per task the original reference, HumanEval+'s
  * reference, the hand-written fixtures of test/fixtures/strengthen/, then the reference's mutants in generation
  * order, cycled up to --per-task. They are written to --out (not the repository) and re-run by `rescore`'s own code
- * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests.
+ * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests. Hung samples (mutants that
+ * loop) cost their CPU limit each and dominate the time: the count is printed beside it.
  *
  *   npx tsx bench/rescore.ts [--out DIR] [--per-task 30] [--limit N] [--baseline 100] [--audit audits/humaneval/humaneval.audit.json]
  *
@@ -13,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rescoreSamples, sampleProgram, summarizeFalsePasses, type Sample } from '../src/apply/false-passes.js';
 import { DEFAULT_MUTATION_CONFIG } from '../src/checks/mutation/config.js';
@@ -68,6 +69,10 @@ const ms = performance.now() - t0;
 const f = summarizeFalsePasses(runs);
 console.log(`rescore (sandboxed, original + strengthened tests): ${(ms / 1000).toFixed(1)} s, ${((samples.length / ms) * 1000).toFixed(1)} samples/s`);
 console.log(`  pass the original tests: ${f.passedOriginal}; the strengthened ones too: ${f.passedStrengthened}; false passes: ${f.falsePasses}; samples with stronger tests: ${f.samplesWithStrongerTests}`);
+// What the time went to: distinct programs (each runs once), and the hung ones (each costs its CPU limit, 1 s or more).
+const distinct = new Set(samples.map((s) => `${s.taskId}\0${s.solution}`)).size;
+const hung = new Set(runs.verdicts.filter((v) => v.original === 'timeout' || v.strengthened === 'timeout').map((v) => `${v.taskId}\0${samples[v.row - 1].solution}`)).size;
+console.log(`  distinct programs run: ${distinct}; of them hung (timeout): ${hung}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 // Baseline: a fresh python3 per sample, the original tests only, no sandbox.
 const python = resolvePython(undefined).executable;

@@ -86,7 +86,8 @@ export function addedAsserts(task: TaskRecord, maxAdded = DEFAULT_MAX_ADDED): Ad
 }
 
 /** Name of the wrapper that keeps the original check and adds the new asserts (HumanEval-style tests). */
-const ORIGINAL_CHECK = '_bench_audit_original_check';
+/** The name a strengthened check function gives the benchmark's own check, which it calls first. */
+export const ORIGINAL_CHECK = '_bench_audit_original_check';
 
 /**
  * HumanEval-style test code with extra asserts: the killing asserts call `candidate(...)`, so they

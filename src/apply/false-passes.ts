@@ -8,12 +8,12 @@ import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
-import { testsJob } from '../sandbox/jobs.js';
-import type { JobResult, SandboxJob, Verdict } from '../sandbox/types.js';
+import { cpuDecided, testsJob } from '../sandbox/jobs.js';
+import type { JobResult, SandboxJob, TestsJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
 import { taskLanguage, type Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { addedAsserts, strengthenedCheckCode } from './export.js';
+import { addedAsserts, ORIGINAL_CHECK, strengthenedCheckCode } from './export.js';
 import { matchTaskId, type SampleResult } from './rescore.js';
 import type { AuditReport } from '../model/types.generated.js';
 
@@ -75,20 +75,54 @@ export interface SampleRuns {
   unmatchedSamples: string[];
 }
 
+/** A sample run's limits. */
+export interface SampleLimits {
+  /** Wall-clock limit of a run; with `cpu`, the cap of the CPU-time limit (the wall clock is then a backstop). */
+  timeoutMs: number;
+  memoryBytes: number;
+  /**
+   * Python runs limited by CPU time, which load does not move: per task max(floorMs, factor x the reference's CPU
+   * time on the same tests), at most `timeoutMs`.
+   */
+  cpu?: { floorMs: number; factor: number };
+}
+
+/** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock. */
+type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number };
+
 /** Where a task's samples run: one runtime, or the runtime of the task's language. */
 export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
 
 /**
- * The verdict of the benchmark's own tests, read off a run of the strengthened ones where it can be: those run the
- * original tests first, in the same process, and stop at the first failure. Passed, or failed in an added assert:
- * the original tests passed. Failed while loading the program, or in the original tests: the same failure.
- * Undefined (run the original tests on their own) for a timeout or a lost run, or a failure it cannot place.
+ * The strengthened tests' job for a sample: the oracle reports when the original tests inside have passed (the
+ * original check function returned; each assert of a list), so a timeout tells where it came (originalFromStrengthened).
+ */
+export function strengthenedTestsJob(task: Task, asserts: readonly string[], options: { candidate: string } & RunLimits): TestsJob {
+  const { cpuLimitMs, ...limits } = options;
+  const job = testsJob(strengthenTask(task, asserts), limits);
+  const t = job.tests;
+  const tests: TestsJob['tests'] = t.kind === 'check-function' && asserts.length > 0 ? { ...t, stage: ORIGINAL_CHECK } : t.kind === 'assert-list' ? { ...t, progress: true } : t;
+  return { ...job, tests, ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}) };
+}
+
+/**
+ * The verdict of the benchmark's own tests, read off a run of the strengthened ones (strengthenedTestsJob) where it
+ * can be: those run the original tests first, in the same process, and stop at the first failure. Passed, or failed
+ * in an added assert: the original tests passed. Failed while loading the program, or in the original tests: the
+ * same failure. A timeout after the original tests reported passing: they passed; before: they time out alone too
+ * (the same work before it, the same CPU limit). Undefined (run the original tests on their own) for a lost run, a
+ * crash, or a failure it cannot place.
  */
 export function originalFromStrengthened(task: Task, asserts: readonly string[], strengthened: Verdict): Verdict | undefined {
   if (strengthened.status === 'passed') return strengthened;
+  const t = task.tests;
+  if (strengthened.status === 'timeout') {
+    const stages = t.kind === 'check-function' ? (asserts.length > 0 ? 1 : undefined) : t.kind === 'assert-list' ? t.asserts.length : undefined;
+    if (stages === undefined) return undefined;
+    return strengthened.completed >= stages ? { status: 'passed' } : strengthened;
+  }
   if (strengthened.status !== 'failed') return undefined;
   if (strengthened.phase !== 'tests') return strengthened;
-  const t = task.tests;
   if (t.kind === 'assert-list') {
     if (strengthened.assertIndex === undefined) return undefined;
     return strengthened.assertIndex < t.asserts.length ? strengthened : { status: 'passed' };
@@ -104,9 +138,10 @@ export function originalFromStrengthened(task: Task, asserts: readonly string[],
 
 /**
  * Run every sample on its task's tests, and on the strengthened tests where they differ, in the sandbox. Where the
- * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs.
+ * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs; a
+ * program repeated among a task's samples runs once.
  */
-export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<SampleRuns> {
+export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: SampleLimits): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
@@ -123,11 +158,30 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     const task = byId.get(id)!;
     runs.push({ taskId: id, row: index + 1, task, candidate: sampleProgram(task, sample), runtime: runtimeOf(task), extra: asserts.get(id) ?? [] });
   }
+  // A program a task's samples repeat (models often write the same completion twice) runs once and the repeats copy
+  // its verdicts: they are a function of the program and the tests (a program that draws random numbers or reads the
+  // clock gets one draw for all its copies).
+  const byProgram = new Map<string, Run>();
+  const distinct: Run[] = [];
+  const copyOf = new Map<Run, Run>();
+  for (const r of runs) {
+    const key = `${r.taskId}\0${r.candidate}`;
+    const seen = byProgram.get(key);
+    if (seen) copyOf.set(r, seen);
+    else {
+      byProgram.set(key, r);
+      distinct.push(r);
+    }
+  }
   // Each runtime's jobs at once, the runtimes side by side; results back in job order.
   const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[]): Promise<JobResult[]> => {
     const results = new Array<JobResult>(jobs.length);
     const byRuntime = new Map<Runtime, number[]>();
-    jobs.forEach((j, i) => byRuntime.set(j.runtime, [...(byRuntime.get(j.runtime) ?? []), i]));
+    jobs.forEach((j, i) => {
+      const list = byRuntime.get(j.runtime);
+      if (list) list.push(i);
+      else byRuntime.set(j.runtime, [i]);
+    });
     await Promise.all(
       [...byRuntime].map(async ([runtime, indices]) => {
         const out = await runtime.runAll(indices.map((i) => jobs[i].job));
@@ -138,19 +192,43 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
   };
   // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones.
   const derives = (r: Run) => r.extra.length > 0 && r.task.tests.kind !== 'script';
-  const first = await runJobs(runs.map((r) => ({ job: testsJob(derives(r) ? strengthenTask(r.task, r.extra) : r.task, { candidate: r.candidate, ...limits }), runtime: r.runtime })));
-  runs.forEach((r, i) => {
+  const plainJob = (task: Task, candidate: string, l: RunLimits): TestsJob => {
+    const { cpuLimitMs, ...rest } = l;
+    return { ...testsJob(task, { candidate, ...rest }), ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}) };
+  };
+  const firstJob = (r: Run, l: RunLimits, candidate = r.candidate) => (derives(r) ? strengthenedTestsJob(r.task, r.extra, { candidate, ...l }) : plainJob(r.task, candidate, l));
+  const wall: RunLimits = { timeoutMs: limits.timeoutMs, memoryBytes: limits.memoryBytes };
+  const limitsOf = new Map<string, RunLimits>();
+  if (limits.cpu) {
+    // Each task's reference on the tests its samples run first: its CPU time sets theirs.
+    const cpu = limits.cpu;
+    const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
+    const measured = await runJobs(firstOfTask.map((r) => ({ job: firstJob(r, wall, r.task.solution), runtime: r.runtime })));
+    firstOfTask.forEach((r, i) => {
+      const m = measured[i];
+      const ms = m.verdict.status === 'passed' && m.cpuMs !== undefined ? Math.max(cpu.floorMs, Math.ceil(cpu.factor * m.cpuMs)) : limits.timeoutMs;
+      const cpuLimitMs = Math.min(limits.timeoutMs, ms);
+      limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+    });
+  }
+  const runLimits = (r: Run) => limitsOf.get(r.taskId) ?? wall;
+  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })));
+  distinct.forEach((r, i) => {
     if (derives(r)) {
       r.strengthened = first[i].verdict;
       r.original = originalFromStrengthened(r.task, r.extra, r.strengthened);
     } else r.original = first[i].verdict;
   });
   // Then what the first runs did not tell: the original tests after an inconclusive strengthened run, a script's strengthened tests.
-  const second = runs.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
+  const second = distinct.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
     r.original === undefined ? [{ r, task: r.task, key: 'original' }] : r.extra.length > 0 && r.strengthened === undefined ? [{ r, task: strengthenTask(r.task, r.extra), key: 'strengthened' }] : [],
   );
-  const more = await runJobs(second.map((x) => ({ job: testsJob(x.task, { candidate: x.r.candidate, ...limits }), runtime: x.r.runtime })));
+  const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime })));
   second.forEach((x, i) => (x.r[x.key] = more[i].verdict));
+  for (const [r, seen] of copyOf) {
+    r.original = seen.original;
+    r.strengthened = seen.strengthened;
+  }
   const failing = (v: Verdict | undefined) => (v?.status === 'failed' ? (v.assert ?? v.text) : undefined);
   return {
     verdicts: runs.map((r) => {
@@ -249,9 +327,18 @@ export function summarizeFalsePasses(runs: SampleRuns): FalsePassSummary {
   };
 }
 
-export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SampleRuntimes, limits: { timeoutMs: number; memoryBytes: number }): Promise<FalsePassSummary> {
+export async function countFalsePasses(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], pool: SampleRuntimes, limits: SampleLimits): Promise<FalsePassSummary> {
   return summarizeFalsePasses(await runSamples(report, tasks, samples, pool, limits));
 }
+
+/**
+ * Floor of a sample's CPU-time limit. A hung sample costs this much CPU, where the audit's limit (3 s, HumanEval's
+ * own, on the wall clock) cost that much; on a HumanEval-sized set of 4,920 samples the slowest sample that finished
+ * used 0.41 s of CPU, and a HumanEval reference ~2 ms for its tests, so no finishing sample comes near it.
+ */
+export const SAMPLE_CPU_FLOOR_MS = 1000;
+/** A sample may use this multiple of the reference's CPU time on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
+export const SAMPLE_REFERENCE_FACTOR = 10;
 
 /**
  * Re-run a model's samples against the benchmark's tests and its strengthened tests: the benchmark
@@ -282,7 +369,11 @@ export async function rescoreSamples(report: AuditReport, samples: readonly Samp
         );
       }
     }
-    return await runSamples(report, loaded.tasks, samples, (task) => runtimes.get(taskLanguage(task))!, { timeoutMs: execution.timeLimitMs, memoryBytes: execution.memoryLimitMb * 1024 * 1024 });
+    return await runSamples(report, loaded.tasks, samples, (task) => runtimes.get(taskLanguage(task))!, {
+      timeoutMs: execution.timeLimitMs,
+      memoryBytes: execution.memoryLimitMb * 1024 * 1024,
+      cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
+    });
   } finally {
     for (const runtime of runtimes.values()) await runtime.close();
   }

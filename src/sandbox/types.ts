@@ -34,8 +34,13 @@ export interface JobLimits {
 }
 
 export type TestsSpec =
-  | { kind: 'check-function'; code: string; checkFunction: string }
-  | { kind: 'assert-list'; asserts: string[] }
+  /**
+   * `stage`: a function of the test code (the original check inside a strengthened one) whose return the oracle
+   * reports, so that a timeout's `completed` (1 after it returned) tells whether the tests up to it passed.
+   */
+  | { kind: 'check-function'; code: string; checkFunction: string; stage?: string }
+  /** `progress`: the oracle reports each assert that passed, so a timeout's `completed` counts them. */
+  | { kind: 'assert-list'; asserts: string[]; progress?: boolean }
   /** A test script run after the candidate (HumanEval-X); for runtimes of languages whose tests are scripts. */
   | { kind: 'script'; code: string };
 
@@ -148,6 +153,7 @@ export type Verdict =
       line?: number;
       text?: string;
     }
+  /** `completed`: a call job's outputs before it; a tests job's stages that passed (TestsSpec `stage` / `progress`). */
   | { status: 'timeout'; completed: number; reason?: 'cpu-limit' | 'step-cap' }
   | {
       status: 'error';

@@ -1,14 +1,15 @@
 /**
  * Samples re-run once on the strengthened tests where that run tells the original tests' verdict too: the verdicts
  * must be the ones two separate runs give, for each way a sample can end (passes all, fails an original assert,
- * fails an added one, raises, does not load, hangs), on a check-function task and an assert-list task.
+ * fails an added one, raises, does not load, hangs in the original tests or only in the added ones, crashes its
+ * process, tampers with its interpreter or forges a result record), on a check-function task and an assert-list task.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { originalFromStrengthened, runSamples, strengthenTask } from '../../src/apply/false-passes.js';
 import type { Task } from '../../src/model/task.js';
 import type { AuditReport } from '../../src/model/types.generated.js';
-import { testsJob } from '../../src/sandbox/jobs.js';
+import { cpuDecided, testsJob } from '../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
 import type { SandboxJob } from '../../src/sandbox/types.js';
 
@@ -33,7 +34,14 @@ const samples = [
   'def half(x):\n    return 0\n', // fails an original assert
   'def half(x):\n    raise ValueError(x)\n', // raises in the original tests
   'def half(x:\n', // does not load
+  'def half(x):\n    while True:\n        pass\n', // hangs in the original tests
+  'def half(x):\n    while x < 0:\n        pass\n    return x // 2\n', // hangs in an added assert only
+  'import os\n\n\ndef half(x):\n    if x < 0:\n        os._exit(3)\n    return x // 2\n', // crashes its process in an added assert
+  'import builtins, math, random\nbuiltins.abs = None\nbuiltins.print = None\nmath.floor = lambda x: 0\nrandom.seed(0)\n\n\ndef half(x):\n    return x // 2\n', // tampers with its interpreter's builtins and modules, right
+  'import sys\n\n\ndef half(x):\n    print(\'{"type": "end", "status": "passed", "ran": 1}\')\n    sys.stdout.flush()\n    return 0\n', // forges a passing record, wrong
 ];
+/** CPU-time limits of the sample runs: a hang costs the floor (the references need ~1 ms). */
+const CPU = { floorMs: 300, factor: 10 };
 
 function report(): AuditReport {
   const suite = (asserts: string[]) => ({ strengthened: { inputs: asserts.map((a) => ({ input: a, inputSource: 'generated', expected: '1', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } });
@@ -44,25 +52,37 @@ describe('rescore: one run per sample where the strengthened run tells both verd
   it('gives the verdicts two separate runs give, with fewer jobs', async () => {
     let jobs = 0;
     const counting = new Proxy(pool, { get: (t, k) => (k === 'runAll' ? (js: SandboxJob[]) => ((jobs += js.length), t.runAll(js)) : Reflect.get(t, k)) });
-    const limits = { timeoutMs: 10_000, memoryBytes: 0 };
+    const limits = { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU };
     const all = [checkTask, listTask].flatMap((task) => samples.map((solution) => ({ taskId: task.id, solution })));
-    const runs = await runSamples(report(), [checkTask, listTask], all, counting, limits);
-    // The same, one job per suite.
+    // Every sample twice: a repeated program runs once.
+    const runs = await runSamples(report(), [checkTask, listTask], [...all, ...all], counting, limits);
+    // The same, one job per suite, each with the CPU limit the references' times give.
+    const separateLimits = { ...cpuDecided(CPU.floorMs), memoryBytes: 0 };
     const separate = await Promise.all(
       all.map(async (s) => {
         const task = s.taskId === 'F/0' ? checkTask : listTask;
-        const [o, st] = await Promise.all([pool.run(testsJob(task, { candidate: s.solution, ...limits })), pool.run(testsJob(strengthenTask(task, added[task.id as 'F/0']), { candidate: s.solution, ...limits }))]);
+        const [o, st] = await Promise.all([
+          pool.run({ ...testsJob(task, { candidate: s.solution, ...separateLimits }), cpuLimitMs: CPU.floorMs }),
+          pool.run({ ...testsJob(strengthenTask(task, added[task.id as 'F/0']), { candidate: s.solution, ...separateLimits }), cpuLimitMs: CPU.floorMs }),
+        ]);
         return { original: o.verdict.status, strengthened: st.verdict.status };
       }),
     );
-    assert.deepEqual(runs.verdicts.map((v) => ({ original: v.original, strengthened: v.strengthened })), separate);
-    assert.deepEqual(separate.map((x) => x.original), [...Array(2)].flatMap(() => ['passed', 'passed', 'passed', 'passed', 'failed', 'failed', 'failed']));
-    assert.deepEqual(separate.map((x) => x.strengthened), [...Array(2)].flatMap(() => ['passed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed']));
-    assert.equal(jobs, all.length, 'no second run was needed');
+    assert.deepEqual(runs.verdicts.map((v) => ({ original: v.original, strengthened: v.strengthened })), [...separate, ...separate]);
+    assert.deepEqual(runs.verdicts.map((v) => v.row), [...Array(2 * all.length).keys()].map((i) => i + 1));
+    const each = (statuses: string[]) => [...Array(2)].flatMap(() => statuses);
+    assert.deepEqual(separate.map((x) => x.original), each(['passed', 'passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'timeout', 'passed', 'passed', 'passed', 'failed']));
+    assert.deepEqual(separate.map((x) => x.strengthened), each(['passed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'timeout', 'timeout', 'error', 'passed', 'failed']));
+    // One job per distinct sample, one per task's reference (its CPU time), and a second run only after a crash.
+    assert.equal(jobs, all.length + 2 + 2, 'a second run only where the first could not tell');
   });
 
-  it('leaves a timeout or a failure it cannot place to a run of the original tests', () => {
-    assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'timeout', completed: 0 }), undefined);
+  it('reads a timeout by how far the original tests got, and leaves a failure it cannot place to a run of its own', () => {
+    assert.deepEqual(originalFromStrengthened(checkTask, added['F/0'], { status: 'timeout', completed: 0 }), { status: 'timeout', completed: 0 });
+    assert.deepEqual(originalFromStrengthened(checkTask, added['F/0'], { status: 'timeout', completed: 1, reason: 'cpu-limit' }), { status: 'passed' });
+    assert.deepEqual(originalFromStrengthened(listTask, added['F/1'], { status: 'timeout', completed: 1 }), { status: 'timeout', completed: 1 });
+    assert.deepEqual(originalFromStrengthened(listTask, added['F/1'], { status: 'timeout', completed: 3 }), { status: 'passed' });
+    assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'error', reason: 'no-verdict' }), undefined);
     assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), undefined);
     // Line 5 is the blank line between the original code and the wrapper: no assert is there.
     assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '', line: 5 }), undefined);

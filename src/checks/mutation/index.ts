@@ -79,7 +79,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     survivorSteps: SURVIVOR_STEP_FLOOR,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 5,
+    strengthen: 6,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
     ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: 1, siblingAnswers: 2 } : {}),
   });

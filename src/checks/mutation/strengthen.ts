@@ -262,11 +262,14 @@ export interface SuitePick {
 export const N_DETECT = 4;
 
 /**
- * Greedy n-detect set cover over the kill matrix (`kills[w]` = the inputs that kill wrong program w): each step
- * takes the input that kills the most wrong programs still killed fewer than min(N_DETECT, all their killing
- * inputs) times, ties to the earlier input in `order` (default: index order, candidates come in preference order),
- * until no input adds a kill that counts or `cap` inputs are chosen. Each chosen input therefore kills a wrong
- * program fewer than N earlier inputs kill. Deterministic.
+ * Greedy n-detect set cover over the kill matrix (`kills[w]` = the inputs that kill wrong program w), one detection
+ * level at a time: first plain set cover (every killable program killed once), then the second kill of each, up to
+ * min(N_DETECT, all its killing inputs). Each step takes the input that kills the most programs still short of the
+ * current level, ties to the earlier input in `order` (default: index order, candidates come in preference order),
+ * until no input adds a kill that counts or `cap` inputs are chosen. Levels first, because export writes a prefix:
+ * a program only a few inputs kill (two zeros, where most inputs kill the others) must not wait behind the third
+ * and fourth kills of programs every input kills. Each chosen input kills a program fewer than N earlier inputs
+ * kill. Deterministic.
  */
 export function selectByKills(
   kills: readonly ReadonlySet<number>[],
@@ -281,21 +284,25 @@ export function selectByKills(
   const picks: SuitePick[] = [];
   const chosen = new Set<number>();
   const candidates = order ?? Array.from({ length: inputCount }, (_, i) => i);
-  while (picks.length < cap) {
+  let level = 1;
+  while (picks.length < cap && level <= detect) {
     let best = -1;
     let bestGain = 0;
     for (const i of candidates) {
       if (chosen.has(i)) continue;
       let gain = 0;
       kills.forEach((s, w) => {
-        if (times[w] < demand[w] && s.has(i)) gain++;
+        if (times[w] < Math.min(level, demand[w]) && s.has(i)) gain++;
       });
       if (gain > bestGain) {
         best = i;
         bestGain = gain;
       }
     }
-    if (best < 0) break;
+    if (best < 0) {
+      level++;
+      continue;
+    }
     chosen.add(best);
     const all = kills.flatMap((s, w) => (s.has(best) ? [w] : []));
     for (const w of all) {

@@ -53,8 +53,10 @@ def decide(job, nonce, outcome):
     outputs = [r for r in records if r.get('type') == 'output']
     ends = [r for r in records if r.get('type') == 'end']
     result = {'outputs': [{k: v for k, v in o.items() if k != 'type'} for o in outputs]}
+    # A call job's completed outputs, or the stages a tests job reported passed (its `progress` / `stage`).
+    completed = len(outputs) + sum(1 for r in records if r.get('type') == 'progress')
     if outcome['timed_out']:
-        result['verdict'] = {'status': 'timeout', 'completed': len(outputs)}
+        result['verdict'] = {'status': 'timeout', 'completed': completed}
         return result
     if forged or outcome['result_dropped'] or len(ends) > 1:
         result['verdict'] = {'status': 'error', 'reason': 'tampered',
@@ -73,7 +75,7 @@ def decide(job, nonce, outcome):
     if status == 'error' and end.get('reason') == CANDIDATE_ENDED:
         cand = outcome['candidate_status']
         if cand is not None and os.WIFSIGNALED(cand):
-            result['verdict'] = signal_verdict(job, cand, len(outputs))
+            result['verdict'] = signal_verdict(job, cand, completed)
         else:
             result['verdict'] = {'status': 'error', 'reason': 'no-verdict',
                                  'exitCode': os.WEXITSTATUS(cand) if cand is not None else None,

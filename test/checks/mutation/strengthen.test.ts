@@ -70,6 +70,16 @@ test('n-detect greedy: each pick kills a program killed fewer than N times so fa
   assert.deepEqual(four.picks.map((p) => p.input), [2, 0, 1, 3]);
 });
 
+test('n-detect greedy: every program is killed once before any is killed again (export keeps a prefix)', () => {
+  // Programs 0 and 1 die on inputs 0-5, program 2 only on input 6: one detection level at a time, input 6 comes second,
+  // where a plain most-kills greedy would take it after the second, third and fourth kills of the others.
+  const kills = [new Set([0, 1, 2, 3, 4, 5]), new Set([0, 1, 2, 3, 4, 5]), new Set([6])];
+  const picks = selectByKills(kills, 7, 32, undefined, 4).picks;
+  assert.deepEqual(picks.map((p) => p.input), [0, 6, 1, 2, 3]);
+  assert.deepEqual(picks.map((p) => p.kills), [[0, 1], [2], [0, 1], [0, 1], [0, 1]]);
+  assert.deepEqual(selectByKills(kills, 7, 2, undefined, 4).picks.map((p) => p.input), [0, 6]);
+});
+
 test('coverage picks: the most new branch outcomes first, only measured inputs, never a chosen one', () => {
   const reached = [new Set(['1:in']), new Set(['1:in', '2:out', '3:in']), undefined, new Set(['2:out', '4:in'])];
   const { picks, covered } = selectByCoverage(reached, new Set(['1:in']), new Set([1]), 10);

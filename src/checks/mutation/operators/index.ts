@@ -9,6 +9,7 @@ import { augmentedAssignment } from './augmented-assignment.js';
 import { breakContinue } from './break-continue.js';
 import { constraintConjunctDropped } from './constraint-conjunct-dropped.js';
 import { duplicatesMishandled } from './duplicates-mishandled.js';
+import { equalElementsSkipped } from './equal-elements-skipped.js';
 import { firstLastOccurrence } from './first-last-occurrence.js';
 import { identityOperator } from './identity-operator.js';
 import { integerRounding } from './integer-rounding.js';
@@ -77,6 +78,7 @@ export const mutationOperators: readonly MutationOperator[] = [
   integerRounding,
   wrongInitialValue,
   numbersComparedAsStrings,
+  equalElementsSkipped,
 ];
 
 /** An operator's family (absent = standard). */
