@@ -24,7 +24,7 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
-import { REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP, referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import { referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -65,12 +65,6 @@ export const SURVIVOR_PLUS_INPUTS_FLOOR = 8;
  * takes the reference microseconds and a mutant 100 ms is a hang or a complexity blow-up either way.
  */
 export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
-/**
- * Floor of a survivor's step cap on one differential input (max(floor, factor x the reference's line events on
- * it)): the most line events SURVIVOR_INPUT_CPU_FLOOR_MS of untraced CPU allows, so the untraced run's limit is a
- * sound pre-filter and load cannot decide a survivor's timeout.
- */
-export const SURVIVOR_STEP_FLOOR = SURVIVOR_INPUT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS;
 /**
  * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
  * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
@@ -612,11 +606,11 @@ async function sortSurvivors(
   const valid = ordered.map((a) => a.input);
   const expected = ordered.map((a) => a.ref);
 
-  // Survivors: the untraced run gives every input SURVIVOR_INPUT_CPU_FLOOR_MS of CPU, a sound pre-filter for the
-  // step cap (a call that returns within it executed fewer line events than any survivor's cap); an input where it
-  // times out is decided by line events (timeoutAt below). The wall-clock backstop is the usual rule on the reference's time.
+  // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
+  // backstop for the job is the usual rule on the reference's time for these calls.
   const callee = testCallees(task)[0];
-  const cpuLimits = expected.map(() => SURVIVOR_INPUT_CPU_FLOOR_MS);
+  // Per-input limits from the reference's CPU time on the input (wall time where none was measured).
+  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * (e.output.cpuMs ?? e.output.ms))));
   const wallLimit = Math.max(mutantTimeLimit(refMs, config), WALL_BACKSTOP_FACTOR * cpuLimits.reduce((a, b) => a + b, 0));
   const digests = expected.map((e) => e.output.digest ?? null);
   const sameOutput = (o: Extract<CallOutput, { status: 'returned' }>, i: number): boolean => {
@@ -630,38 +624,6 @@ async function sortSurvivors(
 
   /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
   const survivorSuffix = callHelperSuffix(task.entryPoint, valid.map((i) => i.args));
-  const countedWall = REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR;
-  // The reference's line events on an input (counted once per input, on demand): it answered, so within REFERENCE_INPUT_STEP_CAP.
-  const refSteps = new Map<number, Promise<number | undefined>>();
-  const referenceSteps = (i: number): Promise<number | undefined> => {
-    let p = refSteps.get(i);
-    if (p === undefined) {
-      const job: CallJob = { ...callJob(task.solution, valid, countedWall, survivorSuffix), inputs: [[i]], perInputSteps: REFERENCE_INPUT_STEP_CAP, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS };
-      p = run(job).then((r) => {
-        const o = (r.outputs as CallOutput[])[0];
-        return o?.status === 'returned' ? o.steps : undefined;
-      });
-      refSteps.set(i, p);
-    }
-    return p;
-  };
-  /**
-   * A survivor that the untraced run stopped on input i, run again there counted: past max(floor, factor x the
-   * reference's line events on i) it is a timeout on any machine; else its real answer decides. `undefined`: it
-   * answers as the reference does (go on after i).
-   */
-  const timeoutAt = async (m: Mutant, i: number): Promise<DiffHit | undefined> => {
-    const steps = await referenceSteps(i);
-    // The reference's own count undecided (its CPU backstop): keep the untraced timeout.
-    if (steps === undefined) return { index: i, text: 'timeout' };
-    const cap = Math.max(SURVIVOR_STEP_FLOOR, Math.ceil(config.referenceTimeFactor * steps));
-    const backstop = Math.max(REFERENCE_COUNTED_BACKSTOP_MS, 2 * Math.ceil(cap / TRACED_MIN_STEPS_PER_MS));
-    const r = await run({ ...callJob(m.source, valid, backstop * WALL_BACKSTOP_FACTOR, survivorSuffix), inputs: [[i]], digests: true, perInputSteps: cap, perInputCpuMs: backstop });
-    const o = (r.outputs as CallOutput[])[0];
-    if (o?.status === 'returned') return sameOutput(o, i) ? undefined : { index: i, text: o.repr };
-    if (o?.status === 'raised') return { index: i, text: `${o.exception}: ${o.message}` };
-    return { index: i, text: 'timeout' };
-  };
   const firstDifference = async (m: Mutant): Promise<{ hit?: DiffHit; complete: boolean }> => {
     const base = callJob(m.source, valid, wallLimit, survivorSuffix);
     for (let start = 0, jobs = 0; start < valid.length; jobs++) {
@@ -679,23 +641,12 @@ async function sortSurvivors(
         if (o.index !== next) break;
         if (o.status === 'returned' && !sameOutput(o, o.index)) return { hit: { index: o.index, text: o.repr }, complete: true };
         if (o.status === 'raised') return { hit: { index: o.index, text: `${o.exception}: ${o.message}` }, complete: true };
-        if (o.status === 'timeout') {
-          const hit = await timeoutAt(m, o.index);
-          if (hit) return { hit, complete: true };
-          // Counted, it answers as the reference does: the job's later outputs still stand.
-          next++;
-          continue;
-        }
+        if (o.status === 'timeout') return { hit: { index: o.index, text: 'timeout' }, complete: true };
         if (o.status !== 'same' && o.status !== 'returned') return { complete: false };
         next++;
       }
       // A job that ran out of time: the first input without an output is where the mutant hangs.
-      if (result.verdict.status === 'timeout' && next < valid.length) {
-        const hit = await timeoutAt(m, next);
-        if (hit) return { hit, complete: true };
-        start = next + 1;
-        continue;
-      }
+      if (result.verdict.status === 'timeout' && next < valid.length) return { hit: { index: next, text: 'timeout' }, complete: true };
       if (result.verdict.status !== 'passed') return { complete: false };
       if (next === start) return { complete: false }; // no progress: do not loop
       start = next;
