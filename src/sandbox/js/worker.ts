@@ -7,6 +7,7 @@ import { engineAborted, runJsJob } from './engine.js';
 import { quickJsModule } from './module.js';
 import { rmSync } from 'node:fs';
 import { WORKER_SCRATCH_ENV, type WorkerReply, type WorkerRequest } from './protocol.js';
+import { probeWorker } from './worker-probe.js';
 
 const module = await quickJsModule();
 
@@ -40,4 +41,6 @@ process.on('disconnect', () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
 });
-void reply({ id: -1, ok: true, ready: true });
+// Before any job: what this process could do if a job escaped the interpreter (the host reports it).
+const confinement = await probeWorker(process.env[WORKER_SCRATCH_ENV] ?? process.cwd());
+void reply({ id: -1, ok: true, ready: true, confinement });
