@@ -4,8 +4,8 @@
  * runtime (job in, verdict out, isolation info, close).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomInt } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { ToolError } from '../../errors.js';
 import { resolvePython } from '../../python/interpreter.js';
 import { removeAtDeath } from '../scratch.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import type { IsolationInfo } from '../isolation.js';
+import { hiddenAncestors, type IsolationInfo } from '../isolation.js';
 import { IN_FLIGHT_PER_WORKER, mapJobs, runAllJobs, type Runtime, type RuntimeInfo } from '../runtime.js';
 import type { JobResult, SandboxJob, Verdict } from '../types.js';
 import { probeJsIsolation } from './probe.js';
@@ -146,6 +146,20 @@ function workerReadPaths(tree: string): string[] {
   return [...found].filter((p) => existsSync(p));
 }
 
+/** Private uids a root audit's workers run as: the Python sandbox's range (server.py), far from any real account. */
+const PRIVATE_UID_MIN = 1_000_000;
+const PRIVATE_UID_MAX = 2_000_000_000;
+/** Files the worker reads by name (besides the trees): node and OpenSSL's configuration (js_launcher.py). */
+const NODE_FILES = [process.execPath, '/etc/ssl/openssl.cnf'];
+
+/** Whether a uid other than the audit's could load the worker: every path readable, every ancestor traversable by others. */
+function othersCanLoad(paths: string[]): boolean {
+  const dirs = paths.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  const files = paths.filter((p) => !dirs.includes(p) && existsSync(p));
+  const seen = hiddenAncestors([...dirs, ...files.map((f) => dirname(f))]);
+  return seen.hide.length === 0 && seen.unreadable.length === 0 && files.every((f) => (statSync(f).mode & 0o004) !== 0);
+}
+
 /** How a worker is started: through the launcher when a Python 3 runs it, else node directly (the record says so). */
 function workerLaunch(tree: string, scratch: string): { execPath: string; execArgv: string[] } {
   let python: string | undefined;
@@ -155,9 +169,13 @@ function workerLaunch(tree: string, scratch: string): { execPath: string; execAr
     python = undefined;
   }
   if (python === undefined || !existsSync(LAUNCHER)) return { execPath: process.execPath, execArgv: [] };
-  const reads = workerReadPaths(tree).flatMap((p) => ['--read', p]);
+  const readPaths = workerReadPaths(tree);
+  const reads = readPaths.flatMap((p) => ['--read', p]);
+  // As root, a private uid (as Python jobs get): without Landlock, uid 0 would still own the host's files.
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const uid = root && othersCanLoad([...readPaths, ...NODE_FILES]) ? ['--uid', String(randomInt(PRIVATE_UID_MIN, PRIVATE_UID_MAX))] : [];
   // fork runs `execPath ...execArgv modulePath`: python runs the launcher, which execs node on the rest.
-  return { execPath: python, execArgv: [LAUNCHER, '--scratch', scratch, ...reads, '--', process.execPath] };
+  return { execPath: python, execArgv: [LAUNCHER, '--scratch', scratch, ...uid, ...reads, '--', process.execPath] };
 }
 
 /** A job waiting for a worker, or sent to one. */
@@ -481,7 +499,9 @@ function planned(): IsolationInfo {
 /** The isolation record with what the worker processes' own probes found (the layer under the interpreter). */
 function withWorker(info: IsolationInfo, record: WorkerConfinement | undefined): IsolationInfo {
   if (record === undefined) return { ...info, notes: [...info.notes, 'no worker has started: the worker process\'s OS-level confinement is not measured'] };
-  return { ...info, confinement: { ...info.confinement, worker: record, workerConfined: workerConfined(record) }, notes: [...info.notes, ...workerNotes(record)] };
+  // The uid the worker measured, and the private one the launcher was asked for: the same and not root.
+  const uidDropped = record.uid !== 0 && record.launcher !== null && record.launcher.uid === record.uid;
+  return { ...info, uidDropped, confinement: { ...info.confinement, worker: record, workerConfined: workerConfined(record) }, notes: [...info.notes, ...workerNotes(record)] };
 }
 
 function toJobResult(raw: JsResult, verdict: Verdict, durationMs: number): JobResult {

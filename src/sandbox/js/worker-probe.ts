@@ -31,6 +31,8 @@ export interface WorkerConfinement {
   seccompFilter: boolean | null;
   /** Any effective or bounding-set capability left. */
   capabilities: boolean | null;
+  /** The uid the worker runs as (-1 where the platform has none). */
+  uid: number;
 }
 
 function denied(error: unknown): boolean {
@@ -118,6 +120,7 @@ export async function probeWorker(scratch: string): Promise<WorkerConfinement> {
     readOutside: readOutside(scratch),
     tcpConnect: await tcpConnect(),
     ...statusLayers(status),
+    uid: typeof process.getuid === 'function' ? process.getuid() : -1,
   };
 }
 

@@ -2,7 +2,9 @@
 process before execve(node), which keeps every one of them (no_new_privs, the emptied capability
 bounding set, the Landlock domain and the seccomp filter all survive execve).
 
-Usage: js_launcher.py --scratch DIR [--read PATH]... -- NODE [NODE_ARGS...]
+Usage: js_launcher.py --scratch DIR [--uid UID] [--read PATH]... -- NODE [NODE_ARGS...]
+
+With --uid (the launcher runs as root), node runs as that private uid, which then owns DIR.
 
 Writes are allowed only beneath DIR (the worker's scratch); reads beneath the system libraries,
 the node binary, each --read path and this process's own /proc entry (execve keeps the pid, so it
@@ -28,16 +30,18 @@ NODE_READ_PATHS = ('/etc/ssl/openssl.cnf',)
 
 
 def parse(argv):
-    scratch, reads, rest = None, [], None
+    scratch, uid, reads, rest = None, None, [], None
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg == '--':
             rest = argv[i + 1:]
             break
-        if arg in ('--scratch', '--read') and i + 1 < len(argv):
+        if arg in ('--scratch', '--read', '--uid') and i + 1 < len(argv):
             if arg == '--scratch':
                 scratch = argv[i + 1]
+            elif arg == '--uid':
+                uid = int(argv[i + 1])
             else:
                 reads.append(argv[i + 1])
             i += 2
@@ -46,7 +50,7 @@ def parse(argv):
     if scratch is None or not rest:
         sys.stderr.write(__doc__)
         raise SystemExit(EXIT_USAGE)
-    return scratch, reads, rest
+    return scratch, uid, reads, rest
 
 
 def read_paths(node, reads):
@@ -58,13 +62,13 @@ def read_paths(node, reads):
 
 
 def main(argv):
-    scratch, reads, command = parse(argv)
+    scratch, uid, reads, command = parse(argv)
     node = command[0]
-    limits = confine.plan(None)
+    limits = confine.plan(uid)
     limits['readPaths'] = read_paths(node, reads)
     try:
         applied = confine.confine_candidate(os.path.realpath(scratch), limits)
-    except confine.ConfinementError as exc:
+    except (confine.ConfinementError, OSError) as exc:
         sys.stderr.write('js_launcher: refusing to start the worker unconfined: %s\n' % exc)
         return EXIT_REFUSED
     applied['landlockAbi'] = limits['landlockAbi']

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ after(() => rmSync(base, { recursive: true, force: true }));
 const ESCAPE = `
 const fs = require('node:fs'), net = require('node:net'), cp = require('node:child_process'), path = require('node:path');
 const scratch = process.argv[2];
-const r = { record: JSON.parse(process.env.BENCH_AUDIT_JS_CONFINEMENT || 'null') };
+const r = { record: JSON.parse(process.env.BENCH_AUDIT_JS_CONFINEMENT || 'null'), uid: process.getuid() };
 const code = (f) => { try { f(); return 'ok'; } catch (e) { return e.code || String(e); } };
 r.writeInside = code(() => fs.writeFileSync(path.join(scratch, 'in.txt'), 'x'));
 r.writeOutside = code(() => fs.writeFileSync(path.join(path.dirname(scratch), 'escaped.txt'), 'x'));
@@ -28,13 +28,15 @@ sock.on('connect', () => done('ok'));
 sock.on('error', (e) => done(e.code));
 `;
 
-function launch(): Record<string, unknown> {
+function launch(uid?: number): Record<string, unknown> {
   const dir = mkdtempSync(join(base, 'job-'));
+  // Another uid must reach the script (mkdtemp makes 0700 folders).
+  if (uid !== undefined) for (const d of [base, dir]) chmodSync(d, 0o755);
   const scratch = join(dir, 'scratch');
   const script = join(dir, 'escape.cjs');
   writeFileSync(script, ESCAPE);
   mkdirSync(scratch);
-  const res = spawnSync(resolvePython().executable, [LAUNCHER, '--scratch', scratch, '--read', script, '--', process.execPath, script, scratch], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, cwd: scratch });
+  const res = spawnSync(resolvePython().executable, [LAUNCHER, '--scratch', scratch, ...(uid === undefined ? [] : ['--uid', String(uid)]), '--read', script, '--', process.execPath, script, scratch], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, cwd: scratch });
   assert.equal(res.status, 0, res.stderr);
   return JSON.parse(res.stdout) as Record<string, unknown>;
 }
@@ -51,10 +53,19 @@ describe('the JavaScript worker launcher confines node at the OS level', () => {
     assert.equal(r.tcp, 'EACCES');
     if (record.seccomp) assert.equal(r.spawn, 'EAGAIN');
   });
+
+  it('runs node as the private uid it is given (root only)', (t) => {
+    if (process.getuid?.() !== 0) return t.skip('not root: the launcher cannot change uid');
+    const uid = 1_234_567;
+    const r = launch(uid);
+    assert.equal(r.uid, uid);
+    assert.equal(r.writeInside, 'ok', 'the scratch is the private uid\'s');
+    assert.notEqual(r.writeOutside, 'ok');
+  });
 });
 
 describe('the worker probe record', () => {
-  const closed: WorkerConfinement = { launcher: {}, writeOutside: false, readOutside: false, tcpConnect: false, noNewPrivs: true, seccompFilter: true, capabilities: false };
+  const closed: WorkerConfinement = { launcher: {}, writeOutside: false, readOutside: false, tcpConnect: false, noNewPrivs: true, seccompFilter: true, capabilities: false, uid: 1 };
 
   it('reads the layers from /proc/self/status', () => {
     assert.deepEqual(statusLayers('Name:\tnode\nCapEff:\t0000000000000000\nCapBnd:\t0000000000000000\nNoNewPrivs:\t1\nSeccomp:\t2\n'), { noNewPrivs: true, seccompFilter: true, capabilities: false });
