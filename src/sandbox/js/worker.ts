@@ -38,7 +38,12 @@ process.on('message', (raw: WorkerRequest) => {
 // The host went away (closed the runtime, or died, even by SIGKILL): remove the scratch it made for this worker, end.
 process.on('disconnect', () => {
   const scratch = process.env[WORKER_SCRATCH_ENV];
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  try {
+    // Its contents: the folder itself is in a directory the confined worker may not change (the host's reaper removes it).
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  } catch {
+    // What is left is the reaper's.
+  }
   process.exit(0);
 });
 // Before any job: what this process could do if a job escaped the interpreter (the host reports it).
