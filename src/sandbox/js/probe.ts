@@ -141,7 +141,7 @@ export async function probeJsIsolation(run: (job: SandboxJob) => Promise<JobResu
     networkIsolated: !reachesHost && !answers.networkApi,
     filesystem: reachesHost ? 'host' : 'confined',
     pidNamespace: !reachesHost,
-    // No job runs as a process of its own: there is no uid to drop (the worker's limits are the interpreter's).
+    // Jobs share the worker's uid: the runtime sets this from the worker's own probes (runtime.ts, withWorker).
     uidDropped: false,
     processLimit: !reachesHost,
     notes: [

@@ -4,20 +4,24 @@
  * runtime (job in, verdict out, isolation info, close).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomInt } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ToolError } from '../../errors.js';
+import { resolvePython } from '../../python/interpreter.js';
 import { removeAtDeath } from '../scratch.js';
-import type { IsolationInfo } from '../isolation.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { hiddenAncestors, type IsolationInfo } from '../isolation.js';
 import { IN_FLIGHT_PER_WORKER, mapJobs, runAllJobs, type Runtime, type RuntimeInfo } from '../runtime.js';
 import type { JobResult, SandboxJob, Verdict } from '../types.js';
 import { probeJsIsolation } from './probe.js';
 import { jsVerdict } from './verdict.js';
 import { WORKER_SCRATCH_ENV, type WorkerReply, type WorkerRequest } from './protocol.js';
 import type { JsJob, JsLimits, JsResult } from './types.js';
+import { workerConfined, workerNotes, type WorkerConfinement } from './worker-probe.js';
 
 /**
  * Interrupt polls per job: about 3 s of interpretation on an idle core (QuickJS polls every ~10,000 steps;
@@ -83,12 +87,95 @@ function crashedResult(message: string): JsResult {
   };
 }
 
-function workerEntry(): { path: string; execArgv: string[] } {
+/** The package's root (src/sandbox/js/ or dist/sandbox/js/ is three levels below it). */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where the worker's source is bundled when running from source: beside the node_modules its imports resolve in. */
+const SOURCE_BUNDLE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'bench-audit-js-worker');
+
+/** The subset of esbuild's API used to bundle the worker from source. */
+interface EsbuildSync {
+  buildSync(options: Record<string, unknown>): { outputFiles: { contents: Uint8Array }[] };
+}
+
+let sourceBundle: string | undefined;
+
+/**
+ * Running from source (tests): the worker's TypeScript bundled once per process into one ES module, its packages left
+ * as imports. tsx cannot load it in the worker, which may not start processes (tsx runs esbuild as a child).
+ */
+function bundledWorker(source: string): string {
+  if (sourceBundle !== undefined && existsSync(sourceBundle)) return sourceBundle;
+  const esbuild = createRequire(import.meta.url)('esbuild') as EsbuildSync;
+  const out = esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false });
+  const code = out.outputFiles[0]!.contents;
+  // Named by content: concurrent test processes write the same bytes, atomically.
+  const path = join(SOURCE_BUNDLE_DIR, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(path)) writeFileAtomic(path, code, { mkdir: true });
+  sourceBundle = path;
+  return path;
+}
+
+/** The worker's module and the tree it loads (what the launcher lets it read). */
+function workerEntry(): { path: string; tree: string } {
   const js = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(js)) return { path: js, execArgv: [] };
-  // Running from source (tests): the worker is TypeScript, loaded through tsx as the parent is.
-  // Resolved here: the worker's working directory is an empty folder where a bare `tsx` would not resolve.
-  return { path: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', import.meta.resolve('tsx')] };
+  if (existsSync(js)) return { path: js, tree: dirname(dirname(dirname(js))) };
+  return { path: bundledWorker(fileURLToPath(new URL('./worker.ts', import.meta.url))), tree: SOURCE_BUNDLE_DIR };
+}
+
+/** The confinement launcher (python/js_launcher.py, beside the Python sandbox's confine*.py it imports). */
+const LAUNCHER = fileURLToPath(new URL('../python/js_launcher.py', import.meta.url));
+
+/** The node_modules folder holding a resolved file (where the worker's dependencies are installed). */
+function nodeModulesOf(file: string): string | undefined {
+  const at = file.lastIndexOf(`${sep}node_modules${sep}`);
+  return at < 0 ? undefined : file.slice(0, at + `${sep}node_modules`.length);
+}
+
+/**
+ * What the worker reads besides node and the system libraries: the tree it runs, the node_modules its imports resolve
+ * in, and the package.json that tells node the tree is ES modules.
+ */
+function workerReadPaths(tree: string): string[] {
+  const modules = [import.meta.resolve('@jitl/quickjs-wasmfile-release-sync'), import.meta.resolve('quickjs-emscripten-core')];
+  const found = new Set([tree, join(PACKAGE_ROOT, 'package.json')]);
+  for (const m of modules) {
+    const dir = nodeModulesOf(fileURLToPath(m));
+    if (dir !== undefined) found.add(dir);
+  }
+  return [...found].filter((p) => existsSync(p));
+}
+
+/** Private uids a root audit's workers run as: the Python sandbox's range (server.py), far from any real account. */
+const PRIVATE_UID_MIN = 1_000_000;
+const PRIVATE_UID_MAX = 2_000_000_000;
+/** Files the worker reads by name (besides the trees): node and OpenSSL's configuration (js_launcher.py). */
+const NODE_FILES = [process.execPath, '/etc/ssl/openssl.cnf'];
+
+/** Whether a uid other than the audit's could load the worker: every path readable, every ancestor traversable by others. */
+function othersCanLoad(paths: string[]): boolean {
+  const dirs = paths.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  const files = paths.filter((p) => !dirs.includes(p) && existsSync(p));
+  const seen = hiddenAncestors([...dirs, ...files.map((f) => dirname(f))]);
+  return seen.hide.length === 0 && seen.unreadable.length === 0 && files.every((f) => (statSync(f).mode & 0o004) !== 0);
+}
+
+/** How a worker is started: through the launcher when a Python 3 runs it, else node directly (the record says so). */
+function workerLaunch(tree: string, scratch: string): { execPath: string; execArgv: string[] } {
+  let python: string | undefined;
+  try {
+    python = resolvePython().executable;
+  } catch {
+    python = undefined;
+  }
+  if (python === undefined || !existsSync(LAUNCHER)) return { execPath: process.execPath, execArgv: [] };
+  const readPaths = workerReadPaths(tree);
+  const reads = readPaths.flatMap((p) => ['--read', p]);
+  // As root, a private uid (as Python jobs get): without Landlock, uid 0 would still own the host's files.
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const uid = root && othersCanLoad([...readPaths, ...NODE_FILES]) ? ['--uid', String(randomInt(PRIVATE_UID_MIN, PRIVATE_UID_MAX))] : [];
+  // fork runs `execPath ...execArgv modulePath`: python runs the launcher, which execs node on the rest.
+  return { execPath: python, execArgv: [LAUNCHER, '--scratch', scratch, ...uid, ...reads, '--', process.execPath] };
 }
 
 /** A job waiting for a worker, or sent to one. */
@@ -113,6 +200,8 @@ interface WorkerHost {
   startFailed(error: ToolError): void;
   /** The worker can take jobs. */
   dispatch(): void;
+  /** What a starting worker's own probes found it can do. */
+  confined(record: WorkerConfinement): void;
 }
 
 class Worker {
@@ -173,14 +262,16 @@ class Worker {
   private start(): void {
     this.host.started();
     const entry = workerEntry();
+    const launch = workerLaunch(entry.tree, this.cwd);
     const child = fork(entry.path, [], {
       cwd: this.cwd,
+      execPath: launch.execPath,
       // Own session and process group: a terminal's Ctrl-C reaches only the CLI. The worker ends
       // (removing its scratch) when the IPC channel closes, however the CLI ended.
       detached: true,
       // A scrubbed environment: the interpreter cannot read it, and the worker needs none of it but its scratch's path.
       env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '', [WORKER_SCRATCH_ENV]: this.cwd },
-      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`, `--stack-size=${WORKER_STACK_KB}`],
+      execArgv: [...launch.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`, `--stack-size=${WORKER_STACK_KB}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
@@ -194,6 +285,7 @@ class Worker {
       if (this.child !== child) return;
       if (m.id === -1) {
         this.ready = true;
+        if ('confinement' in m) this.host.confined(m.confinement);
         return this.host.dispatch();
       }
       const head = this.sent[0];
@@ -285,6 +377,8 @@ export class JsRuntime implements Runtime {
   private closed = false;
   private measuring: Promise<IsolationInfo> | undefined;
   private measured: IsolationInfo | undefined;
+  /** The workers' own probes: the first that found the worker not confined, else the latest. */
+  private workerRecord: WorkerConfinement | undefined;
 
   constructor(options: JsRuntimeOptions = {}) {
     this.size = Math.max(1, options.workers ?? 1);
@@ -299,13 +393,16 @@ export class JsRuntime implements Runtime {
         for (const q of this.queue.splice(0)) q.reject(error);
       },
       dispatch: () => this.dispatch(),
+      confined: (record) => {
+        if (this.workerRecord === undefined || workerConfined(this.workerRecord)) this.workerRecord = record;
+      },
     };
     this.workers = Array.from({ length: this.size }, () => new Worker(host));
   }
 
   /** The isolation record: measured when measureIsolation() has run, else the plan (probed: false). */
   get isolation(): IsolationInfo {
-    return this.measured ?? planned();
+    return this.measured ?? withWorker(planned(), this.workerRecord);
   }
 
   /** One JavaScript program, as the runtime's raw record. */
@@ -360,7 +457,10 @@ export class JsRuntime implements Runtime {
 
   /** Run the probe jobs once (what a hostile program would try) and keep the record for info(). */
   measureIsolation(): Promise<IsolationInfo> {
-    this.measuring ??= probeJsIsolation((job) => this.run(job), planned(), this.size).then((info) => (this.measured = info));
+    this.measuring ??= probeJsIsolation((job) => this.run(job), planned(), this.size).then(
+      // The probe jobs started the workers: their own probes' answers are in by now.
+      (info) => (this.measured = withWorker(info, this.workerRecord)),
+    );
     return this.measuring;
   }
 
@@ -394,6 +494,14 @@ function planned(): IsolationInfo {
     notes: [...JS_ISOLATION.notes, 'not yet measured: the probe jobs have not run'],
     probed: false,
   };
+}
+
+/** The isolation record with what the worker processes' own probes found (the layer under the interpreter). */
+function withWorker(info: IsolationInfo, record: WorkerConfinement | undefined): IsolationInfo {
+  if (record === undefined) return { ...info, notes: [...info.notes, 'no worker has started: the worker process\'s OS-level confinement is not measured'] };
+  // The uid the worker measured, and the private one the launcher was asked for: the same and not root.
+  const uidDropped = record.uid !== 0 && record.launcher !== null && record.launcher.uid === record.uid;
+  return { ...info, uidDropped, confinement: { ...info.confinement, worker: record, workerConfined: workerConfined(record) }, notes: [...info.notes, ...workerNotes(record)] };
 }
 
 function toJobResult(raw: JsResult, verdict: Verdict, durationMs: number): JobResult {

@@ -7,6 +7,7 @@ import { engineAborted, runJsJob } from './engine.js';
 import { quickJsModule } from './module.js';
 import { rmSync } from 'node:fs';
 import { WORKER_SCRATCH_ENV, type WorkerReply, type WorkerRequest } from './protocol.js';
+import { probeWorker } from './worker-probe.js';
 
 const module = await quickJsModule();
 
@@ -37,7 +38,14 @@ process.on('message', (raw: WorkerRequest) => {
 // The host went away (closed the runtime, or died, even by SIGKILL): remove the scratch it made for this worker, end.
 process.on('disconnect', () => {
   const scratch = process.env[WORKER_SCRATCH_ENV];
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  try {
+    // Its contents: the folder itself is in a directory the confined worker may not change (the host's reaper removes it).
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  } catch {
+    // What is left is the reaper's.
+  }
   process.exit(0);
 });
-void reply({ id: -1, ok: true, ready: true });
+// Before any job: what this process could do if a job escaped the interpreter (the host reports it).
+const confinement = await probeWorker(process.env[WORKER_SCRATCH_ENV] ?? process.cwd());
+void reply({ id: -1, ok: true, ready: true, confinement });

@@ -4,6 +4,7 @@ import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import { probeJsIsolation, jsEscapes } from '../../../src/sandbox/js/probe.js';
 import type { JobResult, SandboxJob, TestsJob } from '../../../src/sandbox/types.js';
 import { DEFAULT_JS_LIMITS } from '../../../src/sandbox/js/runtime.js';
+import { workerConfined, type WorkerConfinement } from '../../../src/sandbox/js/worker-probe.js';
 
 const runtime = createRuntime({ language: 'javascript', workers: 1 });
 after(() => runtime.close());
@@ -79,6 +80,16 @@ describe('the JavaScript runtime behind Runtime', () => {
     assert.equal(info.networkIsolated, true);
     assert.deepEqual(jsEscapes(info.jsProbes!), []);
     assert.deepEqual(runtime.info().isolation, info);
+    // The layer under the interpreter, from the worker's own start-up probes.
+    const worker = info.confinement?.worker as WorkerConfinement | undefined;
+    assert.ok(worker !== undefined, 'the record carries the worker process\'s probes');
+    assert.ok(worker.launcher !== null, 'the worker was started through the confinement launcher');
+    if (Number(worker.launcher.landlockAbi ?? 0) >= 1) {
+      assert.equal(workerConfined(worker), true, JSON.stringify(worker));
+      assert.equal(info.confinement?.workerConfined, true);
+    } else {
+      assert.ok(info.notes.some((n) => n.includes('not fully confined by the OS')), info.notes.join('; '));
+    }
   });
 });
 
