@@ -22,7 +22,7 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { analyseTask, dependsOnMachine, MUTANT_STEP_FLOOR, type TaskAnalysis } from './run.js';
+import { analyseTask, dependsOnMachine, MUTANT_COUNTED_MAX_REFERENCE_LINES, MUTANT_STEP_FLOOR, type TaskAnalysis } from './run.js';
 import { MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { strengthenJavaScriptTask } from './strengthen-js.js';
@@ -75,6 +75,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
     // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).
     mutantSteps: MUTANT_STEP_FLOOR,
+    mutantCountedMaxReferenceLines: MUTANT_COUNTED_MAX_REFERENCE_LINES,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 6,

@@ -82,6 +82,14 @@ export const MUTANT_CPU_FLOOR_MS = 25;
  * line events the CPU floor above could ever let a program execute untraced (UNTRACED_MAX_STEPS_PER_MS).
  */
 export const MUTANT_STEP_FLOOR = MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS;
+/**
+ * The reference's line events on the tests above which mutants and baselines are judged by their CPU limit alone, as
+ * before counting: a counted rerun of a timed-out mutant traces up to referenceTimeFactor x the reference's events,
+ * here at most 10 M (seconds of CPU). EvalPlus's whole suites as tests (HumanEval+'s ~760 calls) need tens of
+ * millions, and each timed-out mutant then cost up to a minute of traced CPU (the humaneval-plus audit stalled).
+ * HumanEval's and MBPP's own tests stay far below it.
+ */
+export const MUTANT_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
 /** CPU backstop of a counted mutant run, at least: a run still going then works in C (uncounted); past it the mutant is a timeout. */
 export const MUTANT_COUNTED_BACKSTOP_MS = 30_000;
 /**
@@ -127,7 +135,7 @@ export function mutantStepCap(referenceLines: number, config: Pick<MutationConfi
 }
 
 /** How a program's run on the tests was decided: `fast` (untraced, within the step budget's CPU bound), `counted`, or the counted run's CPU `backstop`. */
-export type DecidedBy = 'fast' | 'counted' | 'backstop';
+export type DecidedBy = 'fast' | 'counted' | 'backstop' | 'cpu';
 
 /**
  * A program's verdict on the tests, decided by its line events, not by CPU time: the untraced run (`job`, with
@@ -420,7 +428,10 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   // With a CPU limit, the wall clock is only a backstop for programs that sleep: load must not decide killed vs timeout.
   const timeLimitMs = Math.max(mutantTimeLimit(reference.durationMs, config), cpuLimitMs !== undefined ? cpuLimitMs * WALL_BACKSTOP_FACTOR : 0);
   // The mutants' step budget: from the reference's line events on the tests (the coverage run's count, deterministic).
-  const stepCap = mutantStepCap((reference.coverage?.callLines ?? []).reduce((a, b) => a + b, 0), config);
+  const referenceLines = (reference.coverage?.callLines ?? []).reduce((a, b) => a + b, 0);
+  const stepCap = referenceLines <= MUTANT_COUNTED_MAX_REFERENCE_LINES ? mutantStepCap(referenceLines, config) : undefined;
+  const judge = (job: TestsJob): Promise<{ verdict: Verdict; decidedBy: DecidedBy }> =>
+    stepCap !== undefined ? countedVerdict(job, stepCap, run) : run(job).then((r) => ({ verdict: r.verdict, decidedBy: 'cpu' }));
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -428,17 +439,17 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   const mutantsStarted = performance.now();
   const [trivialResults, mutantResults] = await Promise.all([
     // Line events decide a baseline's verdict, as a mutant's (its CPU limit only bounds the untraced run): load cannot time out one that passes.
-    Promise.all(trivial.map((c) => countedVerdict({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }, stepCap, run))),
+    Promise.all(trivial.map((c) => judge({ ...testsJob(task, { candidate: c.source, ...cpuDecided(config.minTimeLimitMs) }), cpuLimitMs: config.minTimeLimitMs }))),
     Promise.all(
       mutants.mutants.map((m) => {
         const job = testsJob(task, { candidate: m.source, timeoutMs: timeLimitMs });
         // The CPU limit only makes the untraced run cheap: killed, survived or timeout is decided by line events.
-        return countedVerdict(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job, stepCap, run);
+        return judge(cpuLimitMs !== undefined ? { ...job, cpuLimitMs } : job);
       }),
     ),
   ]);
   const statuses = mutantResults.map((r) => mutantStatus(r.verdict));
-  const mutantsCounted = mutantResults.filter((r) => r.decidedBy !== 'fast').length;
+  const mutantsCounted = mutantResults.filter((r) => r.decidedBy === 'counted' || r.decidedBy === 'backstop').length;
   const mutantsBackstop = mutantResults.filter((r) => r.decidedBy === 'backstop').length;
   // A benchmark with its own EvalPlus suite (HumanEval+, MBPP+) judges programs by it: what passes
   // the original asserts must also pass every base and plus input to survive or count as a pass.
