@@ -80,7 +80,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 6,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
-    ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: 1, siblingAnswers: 2 } : {}),
+    ...(taskLanguage(task) === 'javascript' ? { javascriptSuite: JAVASCRIPT_SUITES ? 1 : 0, siblingAnswers: 2 } : {}),
   });
 }
 
@@ -199,6 +199,9 @@ const SIBLING_ANSWERS_TIMEOUT_MS = 600_000;
 /** Raised where the machine, not the programs, ended the sibling's run: the task is skipped, not checkpointed. */
 class MachineDecided extends Error {}
 
+/** Whether the audit builds strengthened suites for JavaScript tasks (strengthen-js.ts; its tests call it directly). */
+const JAVASCRIPT_SUITES = false;
+
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<RuntimeInfo> {
   const parser = await loadJavaScriptParser();
@@ -231,7 +234,9 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
         runner,
         limits: DEFAULT_JS_LIMITS,
         ...(sibling ? { siblingAnswers: siblingAnswers(sibling) } : {}),
-        strengthen: strengthenJavaScriptTask,
+        // Off until its reference probe is fixed: on HumanEval/32 the reference run on the suite's 98 candidate inputs
+        // never answers within the JavaScript worker's stall guard, which fails the whole audit.
+        ...(JAVASCRIPT_SUITES ? { strengthen: strengthenJavaScriptTask } : {}),
       }).catch((error: unknown) => {
         if (error instanceof MachineDecided) return { section: skippedSection(error.message), findings: [], mutantsRun: 0, transient: true };
         throw error;
