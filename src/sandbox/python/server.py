@@ -94,6 +94,8 @@ from limits import apply_candidate_limits, set_oracle_job_limits, set_oracle_lim
 from verdict import decide  # noqa: E402
 import confine  # noqa: E402
 import confine_mounts  # noqa: E402
+import phase_log  # noqa: E402
+from phase_log import mark  # noqa: E402
 
 _fork = os.fork
 
@@ -261,11 +263,14 @@ def oracle_loop(server, ctl):
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     os.dup2(quiet, 1)
     jobs = 0
+    phase_log.reset()  # marks the server had made before this fork
     while True:
         received = receive_job(sock)
         if received is None:
             os._exit(0)
         payload, fds = received
+        if phase_log.ON:
+            mark('o-received')
         word = ORACLE_FAILED
         try:
             if len(fds) != ORACLE_JOB_FDS:
@@ -277,7 +282,11 @@ def oracle_loop(server, ctl):
             job = message['job']
             set_oracle_job_limits(message['timeout'], message['memory'])
             prepare_tests(job)
+            if phase_log.ON:
+                mark('o-prepared')
             test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
+            if phase_log.ON:
+                mark('o-job')
             word = ORACLE_KEEP
         except BaseException:
             try:
@@ -305,10 +314,14 @@ def oracle_loop(server, ctl):
             word = ORACLE_RETIRE
         if word == ORACLE_KEEP:
             random.setstate(start_random)  # its functions are unchanged (module_attributes)
+        if phase_log.ON:
+            mark('o-checked')
         try:
             sock.sendall(word)
         except OSError:
             os._exit(0)
+        if phase_log.ON:
+            phase_log.flush('oracle', job.get('id') if word != ORACLE_FAILED and type(job) is dict else None)
         if word != ORACLE_KEEP:
             os._exit(0)
 
@@ -403,8 +416,10 @@ class Server:
         mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
         pid = _fork()
         if pid == 0:
-            self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD),
-                       {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()})
+            fds = {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()}
+            if phase_log.ON:
+                fds[phase_log.LOG_FD] = phase_log.LOG_FD
+            self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD), fds)
         theirs.close()
         self.oracle = Oracle(pid, mine)
 
@@ -446,9 +461,15 @@ class Server:
         if self.oracle is None or self.oracle.status is not None:
             self.end_oracle()
             self.start_oracle()  # before this job's fds exist (it holds none of them)
+        if phase_log.ON:
+            mark('oracle-up')
         workdir = self.make_workdir()
+        if phase_log.ON:
+            mark('workdir')
         # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
         ruleset = self.confine_prepared.ruleset_for(workdir)
+        if phase_log.ON:
+            mark('ruleset')
         req_r, req_w = os.pipe()  # oracle -> candidate
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
@@ -456,10 +477,15 @@ class Server:
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
+        if phase_log.ON:
+            candidate_fds[phase_log.LOG_FD] = phase_log.LOG_FD
+            mark('pipes')
         t0 = time.monotonic()
         candidate = _fork()
         if candidate == 0:
             self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
+        if phase_log.ON:
+            mark('forked')
         # Made after the candidate's fork: its memory never held this job's nonce.
         nonce = os.urandom(16).hex()
         res_r, res_w = os.pipe()
@@ -474,13 +500,21 @@ class Server:
         finally:
             for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
                 os.close(fd)
+        if phase_log.ON:
+            mark('given')
         outcome = self.supervise(candidate, timeout_s, res_r, out_r, err_r)
         elapsed = time.monotonic() - t0
         for fd in (res_r, out_r, err_r):
             os.close(fd)
         leftovers = self.reap_leftovers()
+        if phase_log.ON:
+            mark('leftovers')
         self.remove_workdir(workdir)
+        if phase_log.ON:
+            mark('workdir-checked')
         decided = decide(job, nonce, outcome)
+        if phase_log.ON:
+            mark('decided')
         return {'type': 'result', 'id': job.get('id'), 'verdict': decided['verdict'], 'outputs': decided['outputs'],
                 'coverage': decided.get('coverage'),
                 'stdout': outcome['stdout'].decode('utf-8', 'replace'), 'stderr': outcome['stderr'].decode('utf-8', 'replace'),
@@ -490,6 +524,9 @@ class Server:
     def child(self, main, fds):
         """In a forked child: own session, exactly the fds in `fds` (target -> source), then main()."""
         try:
+            if phase_log.ON:
+                phase_log.reset()  # the server's marks, copied by the fork
+                mark('c-forked')
             os.setsid()
             # Sources first to a free range, so that no target overwrites a source still needed.
             staged = {}
@@ -504,6 +541,8 @@ class Server:
                     os.closerange(low, fd)
                 low = fd + 1
             os.closerange(low, 65536)
+            if phase_log.ON:
+                mark('c-fds')
             main()
         except BaseException:
             try:
@@ -516,12 +555,17 @@ class Server:
         # uid, capabilities, Landlock, seccomp: before any of the program's code runs.
         confine.confine_candidate(workdir, self.confine_plan, self.confine_prepared, RULESET_FD if has_ruleset else None)
         self.die_with_server()
+        if phase_log.ON:
+            mark('c-pdeathsig')
         os.chdir(workdir)
         if workdir != self.jobdir:
             os.environ.clear()
             os.environ.update(job_environment(workdir))
         sys.stdin, sys.stdout, sys.stderr = self.stdio
         apply_candidate_limits(job, timeout_s, memory)
+        if phase_log.ON:
+            mark('c-limits')
+            phase_log.flush('candidate', job.get('id'))
         candidate_main(job, CANDIDATE_IN_FD, CANDIDATE_OUT_FD)
 
     def die_with_server(self):
@@ -577,6 +621,8 @@ class Server:
                         poller.unregister(fd)
 
         word = wait_word(deadline)
+        if phase_log.ON:
+            mark('word')
         if word is None:
             timed_out = True
             # The verdict is a timeout whatever comes now. An oracle that was only waiting on the
@@ -598,6 +644,8 @@ class Server:
         # Its status matters only when it ended on its own (a limit's signal, an exit): then give it time to be reaped.
         ended = b'candidate-ended' in buffers[res_r]
         candidate_status, cpu_ms = wait_child(candidate, grace=KILL_GRACE_S if ended and not timed_out else 0)
+        if phase_log.ON:
+            mark('candidate-reaped')
         for fd in list(open_fds):
             drain(fd)
         return {'timed_out': timed_out, 'oracle_status': oracle_status, 'candidate_status': candidate_status,
@@ -730,6 +778,7 @@ def error_result(job_id, reason, message, stderr=''):
 
 def main():
     drop_uid = '--drop-uid' in sys.argv
+    phase_log.open_log()
     # Private mounts once per server, the per-job confinement plan, and the scratch folder's cleanup at exit.
     scratch = os.environ.get('TMPDIR') or os.path.join('/tmp', 'bench-audit-' + os.urandom(8).hex())
     os.environ['TMPDIR'] = scratch
@@ -772,6 +821,8 @@ def serve(server, mounts):
     gc.freeze()
     send(dict(server.ready_record(), confinement=confinement))
     for line in sys.stdin.buffer:
+        if phase_log.ON:
+            mark('line')
         if not line.strip():
             continue
         try:
@@ -787,6 +838,9 @@ def serve(server, mounts):
             send(server.run_job(job, line))
         except Exception as exc:  # a harness bug: report it for this job, keep serving
             send(error_result(job.get('id'), 'harness', '%s: %s' % (type(exc).__name__, exc), traceback.format_exc()))
+        if phase_log.ON:
+            mark('sent')
+            phase_log.flush('server', job.get('id'))
 
 
 if __name__ == '__main__':
