@@ -32,12 +32,10 @@ import gc
 import json
 import os
 import select
-import shutil
 import signal
 import stat
 import sys
 import time
-import traceback
 import builtins
 import resource
 
@@ -88,7 +86,6 @@ PR_SET_DUMPABLE = 4  # prctl option: 0 keeps same-uid processes out of /proc/<pi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import encoding  # noqa: E402
-import test_harness  # noqa: E402
 from call_harness import candidate_main  # noqa: E402
 from limits import apply_candidate_limits, set_oracle_job_limits, set_oracle_limits  # noqa: E402
 from verdict import decide  # noqa: E402
@@ -102,7 +99,7 @@ _fork = os.fork
 COMPILED_CAP = 64  # test sources kept compiled in the server: the mutants of a task run one after another
 
 
-def prepare_tests(job, cache=test_harness.COMPILED):
+def prepare_tests(job, cache):
     """The benchmark's test code compiled once in the oracle and reused by every job that runs the
     same tests (all mutants of a task). Compiling runs no code."""
     tests = job.get('tests') if job.get('kind') == 'tests' else None
@@ -244,6 +241,8 @@ def oracle_loop(server, ctl):
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     os.chdir('/')
     sock = _socket.socket(fileno=ctl)
+    # The tests' harness is the oracle's alone: imported here, not in the server, whose every page each fork copies.
+    import test_harness
     for name in ORACLE_PRELOAD:
         __import__(name)
     set_oracle_limits()
@@ -281,7 +280,7 @@ def oracle_loop(server, ctl):
             message = json.loads(payload)
             job = message['job']
             set_oracle_job_limits(message['timeout'], message['memory'])
-            prepare_tests(job)
+            prepare_tests(job, test_harness.COMPILED)
             if phase_log.ON:
                 mark('o-prepared')
             test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
@@ -290,6 +289,7 @@ def oracle_loop(server, ctl):
             word = ORACLE_KEEP
         except BaseException:
             try:
+                import traceback
                 traceback.print_exc()
             except BaseException:
                 pass
@@ -395,6 +395,7 @@ class Server:
             return
         except OSError:
             pass
+        import shutil
         shutil.rmtree(workdir, ignore_errors=True)
         if os.path.exists(workdir):
             self.force_remove(workdir)
@@ -546,6 +547,7 @@ class Server:
             main()
         except BaseException:
             try:
+                import traceback
                 traceback.print_exc()
             finally:
                 os._exit(70)
@@ -710,6 +712,7 @@ class Server:
                     os.chmod(os.path.join(root, d), 0o700)
                 except OSError:
                     pass
+        import shutil
         shutil.rmtree(path, onerror=onerror)
 
 
@@ -798,6 +801,7 @@ def main():
         serve(server, mounts)
     finally:
         server.end_oracle()
+        import shutil
         shutil.rmtree(server.base, ignore_errors=True)
         confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
 
@@ -837,6 +841,7 @@ def serve(server, mounts):
         try:
             send(server.run_job(job, line))
         except Exception as exc:  # a harness bug: report it for this job, keep serving
+            import traceback
             send(error_result(job.get('id'), 'harness', '%s: %s' % (type(exc).__name__, exc), traceback.format_exc()))
         if phase_log.ON:
             mark('sent')
