@@ -169,6 +169,66 @@ def unchanged_attributes(pairs):
     return True
 
 
+DICT_USED_OFFSET = 16  # CPython's PyDictObject: ob_refcnt, ob_type, then ma_used (Py_ssize_t)
+DICT_VERSION_OFFSET = 24  # then ma_version_tag (uint64, PEP 509): changes whenever the dict does
+VERSION_SELF_TEST_ROUNDS = 3  # mutations of a probe dict that must each move its version before versions are trusted
+
+
+class AttributeWatch:
+    """unchanged_attributes made cheap: each watched dict's version tag (PEP 509, read through ctypes) is
+    compared first, ~30x cheaper than comparing ~11,000 entries (~1 ms of every job). A dict whose version
+    moved is compared in full, and the verdict is that comparison's, so the answer is unchanged_attributes'
+    own; an unmoved version means the dict did not change at all. Used only where this interpreter passes a
+    self-test (the layout is CPython's, 3.6-3.13); elsewhere every dict is compared in full."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+        self.tags = None
+        try:
+            import ctypes
+            import gc as gc_module
+            if sys.implementation.name != 'cpython' or not self._self_test(ctypes):
+                return
+            tags = []
+            for live, _copy in pairs:
+                target = live if type(live) is dict else next(
+                    (r for r in gc_module.get_referents(live) if type(r) is dict), None)
+                if target is None or ctypes.c_ssize_t.from_address(id(target) + DICT_USED_OFFSET).value != len(target):
+                    return
+                tags.append(ctypes.c_uint64.from_address(id(target) + DICT_VERSION_OFFSET))
+            self.tags = tags
+            self.versions = [t.value for t in tags]
+        except Exception:
+            self.tags = None
+
+    @staticmethod
+    def _self_test(ctypes):
+        probe = {'a': 0}
+        used = ctypes.c_ssize_t.from_address(id(probe) + DICT_USED_OFFSET)
+        tag = ctypes.c_uint64.from_address(id(probe) + DICT_VERSION_OFFSET)
+        for i in range(VERSION_SELF_TEST_ROUNDS):
+            for change in (lambda: probe.__setitem__('a', object()), lambda: probe.__setitem__(i, i),
+                           lambda: probe.pop(i)):
+                before = tag.value
+                change()
+                if tag.value == before or used.value != len(probe):
+                    return False
+        return True
+
+    def unchanged(self):
+        if self.tags is None:
+            return unchanged_attributes(self.pairs)
+        now = [t.value for t in self.tags]
+        if now == self.versions:
+            return True
+        for i, (live, copy) in enumerate(self.pairs):
+            if now[i] != self.versions[i]:
+                if live != copy:
+                    return False
+                self.versions[i] = now[i]  # rewritten with equal values: no change, as for unchanged_attributes
+        return True
+
+
 def oracle_state():
     """What a job could change in the oracle's process and a later job could notice. Compared after
     each job with the state when the oracle started: any difference retires the oracle."""
@@ -261,7 +321,7 @@ def oracle_loop(server, ctl):
     random = sys.modules['random']
     random.seed(int(server.hash_seed or 0) if server.hash_seed.isdigit() else 0)
     start_random = random.getstate()
-    start_modules = module_attributes()
+    start_modules = AttributeWatch(module_attributes())
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     os.dup2(quiet, 1)
     jobs = 0
@@ -312,7 +372,7 @@ def oracle_loop(server, ctl):
         if word == ORACLE_KEEP and (jobs >= ORACLE_JOBS_CAP or sys.stdin is not stdio[0] or sys.stdout is not stdio[1]
                                     or sys.stderr is not stdio[2] or vars(builtins) != start_builtins
                                     or os.environ._data != start_environ or oracle_state() != start_state
-                                    or not unchanged_attributes(start_modules)
+                                    or not start_modules.unchanged()
                                     or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > start_rss + ORACLE_RSS_GROWTH_KIB):
             word = ORACLE_RETIRE
         if word == ORACLE_KEEP:
