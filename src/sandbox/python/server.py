@@ -89,6 +89,10 @@ import encoding  # noqa: E402
 from call_harness import candidate_main  # noqa: E402
 from limits import apply_candidate_limits, set_oracle_job_limits, set_oracle_limits  # noqa: E402
 from verdict import decide  # noqa: E402
+# The oracle's harness (with ast), imported here although only the oracle uses it: an oracle is started
+# inside a job's time (after a timeout, a retirement), and importing it there took ~0.1 s under load,
+# enough for a short job to time out while its oracle was still starting (and the next, and so on).
+import test_harness  # noqa: E402
 import confine  # noqa: E402
 import confine_mounts  # noqa: E402
 import phase_log  # noqa: E402
@@ -301,8 +305,6 @@ def oracle_loop(server, ctl):
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     os.chdir('/')
     sock = _socket.socket(fileno=ctl)
-    # The tests' harness is the oracle's alone: imported here, not in the server, whose every page each fork copies.
-    import test_harness
     for name in ORACLE_PRELOAD:
         __import__(name)
     set_oracle_limits()
