@@ -18,6 +18,8 @@ import sys
 
 import confine_landlock
 import confine_seccomp
+import phase_log
+from phase_log import mark
 
 PR_SET_NO_NEW_PRIVS = 38
 PR_GET_NO_NEW_PRIVS = 39
@@ -159,6 +161,8 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
     if p.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise _errno_error('no_new_privs')
     applied['noNewPrivs'] = True
+    if phase_log.ON:
+        mark('c-nnp')
     if limits.get('canDropBounding') and not p.bounding_dropped:
         prctl = p.prctl
         for cap in p.caps:
@@ -171,10 +175,14 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
         os.setgid(uid)
         os.setuid(uid)
         applied['uid'] = uid
+        if phase_log.ON:
+            mark('c-uid')
     p.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
     if p.capset(p.header_ref, p.data_ref) != 0:
         raise _errno_error('capset')
     applied['capabilities'] = 'none'
+    if phase_log.ON:
+        mark('c-caps')
     abi = limits.get('landlockAbi', 0)
     if abi > 0:
         try:
@@ -187,6 +195,8 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
                     os.close(ruleset_fd)
         except OSError as exc:
             raise ConfinementError(str(exc))
+        if phase_log.ON:
+            mark('c-landlock')
     if limits.get('seccomp'):
         try:
             if p.seccomp is None:
@@ -195,4 +205,6 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
         except OSError as exc:
             raise ConfinementError(str(exc))
         applied['seccomp'] = True
+        if phase_log.ON:
+            mark('c-seccomp')
     return applied

@@ -32,12 +32,10 @@ import gc
 import json
 import os
 import select
-import shutil
 import signal
 import stat
 import sys
 import time
-import traceback
 import builtins
 import resource
 
@@ -88,19 +86,24 @@ PR_SET_DUMPABLE = 4  # prctl option: 0 keeps same-uid processes out of /proc/<pi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import encoding  # noqa: E402
-import test_harness  # noqa: E402
 from call_harness import candidate_main  # noqa: E402
 from limits import apply_candidate_limits, set_oracle_job_limits, set_oracle_limits  # noqa: E402
 from verdict import decide  # noqa: E402
+# The oracle's harness (with ast), imported here although only the oracle uses it: an oracle is started
+# inside a job's time (after a timeout, a retirement), and importing it there took ~0.1 s under load,
+# enough for a short job to time out while its oracle was still starting (and the next, and so on).
+import test_harness  # noqa: E402
 import confine  # noqa: E402
 import confine_mounts  # noqa: E402
+import phase_log  # noqa: E402
+from phase_log import mark  # noqa: E402
 
 _fork = os.fork
 
 COMPILED_CAP = 64  # test sources kept compiled in the server: the mutants of a task run one after another
 
 
-def prepare_tests(job, cache=test_harness.COMPILED):
+def prepare_tests(job, cache):
     """The benchmark's test code compiled once in the oracle and reused by every job that runs the
     same tests (all mutants of a task). Compiling runs no code."""
     tests = job.get('tests') if job.get('kind') == 'tests' else None
@@ -168,6 +171,66 @@ def unchanged_attributes(pairs):
         if live != copy:
             return False
     return True
+
+
+DICT_USED_OFFSET = 16  # CPython's PyDictObject: ob_refcnt, ob_type, then ma_used (Py_ssize_t)
+DICT_VERSION_OFFSET = 24  # then ma_version_tag (uint64, PEP 509): changes whenever the dict does
+VERSION_SELF_TEST_ROUNDS = 3  # mutations of a probe dict that must each move its version before versions are trusted
+
+
+class AttributeWatch:
+    """unchanged_attributes made cheap: each watched dict's version tag (PEP 509, read through ctypes) is
+    compared first, ~30x cheaper than comparing ~11,000 entries (~1 ms of every job). A dict whose version
+    moved is compared in full, and the verdict is that comparison's, so the answer is unchanged_attributes'
+    own; an unmoved version means the dict did not change at all. Used only where this interpreter passes a
+    self-test (the layout is CPython's, 3.6-3.13); elsewhere every dict is compared in full."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+        self.tags = None
+        try:
+            import ctypes
+            import gc as gc_module
+            if sys.implementation.name != 'cpython' or not self._self_test(ctypes):
+                return
+            tags = []
+            for live, _copy in pairs:
+                target = live if type(live) is dict else next(
+                    (r for r in gc_module.get_referents(live) if type(r) is dict), None)
+                if target is None or ctypes.c_ssize_t.from_address(id(target) + DICT_USED_OFFSET).value != len(target):
+                    return
+                tags.append(ctypes.c_uint64.from_address(id(target) + DICT_VERSION_OFFSET))
+            self.tags = tags
+            self.versions = [t.value for t in tags]
+        except Exception:
+            self.tags = None
+
+    @staticmethod
+    def _self_test(ctypes):
+        probe = {'a': 0}
+        used = ctypes.c_ssize_t.from_address(id(probe) + DICT_USED_OFFSET)
+        tag = ctypes.c_uint64.from_address(id(probe) + DICT_VERSION_OFFSET)
+        for i in range(VERSION_SELF_TEST_ROUNDS):
+            for change in (lambda: probe.__setitem__('a', object()), lambda: probe.__setitem__(i, i),
+                           lambda: probe.pop(i)):
+                before = tag.value
+                change()
+                if tag.value == before or used.value != len(probe):
+                    return False
+        return True
+
+    def unchanged(self):
+        if self.tags is None:
+            return unchanged_attributes(self.pairs)
+        now = [t.value for t in self.tags]
+        if now == self.versions:
+            return True
+        for i, (live, copy) in enumerate(self.pairs):
+            if now[i] != self.versions[i]:
+                if live != copy:
+                    return False
+                self.versions[i] = now[i]  # rewritten with equal values: no change, as for unchanged_attributes
+        return True
 
 
 def oracle_state():
@@ -250,22 +313,28 @@ def oracle_loop(server, ctl):
     quiet = os.open(os.devnull, os.O_WRONLY)
     own_stderr = os.dup(2)
     start_builtins = dict(vars(builtins))
-    start_environ = dict(os.environ)
+    # os.environ's own mapping of encoded names and values: every change through os.environ lands in it, and
+    # comparing it is one dict comparison (os.environ's Mapping.__eq__ decodes every entry, ~0.1 ms a job);
+    # a replaced os.environ is a rebound module attribute (unchanged_attributes).
+    start_environ = dict(os.environ._data)
     start_state = oracle_state()
     # Tests that draw random inputs without seeding (HumanEval's decode_cyclic) draw the same ones in every
     # job and every run: the generator starts each job from this state, seeded from the worker's hash seed.
     random = sys.modules['random']
     random.seed(int(server.hash_seed or 0) if server.hash_seed.isdigit() else 0)
     start_random = random.getstate()
-    start_modules = module_attributes()
+    start_modules = AttributeWatch(module_attributes())
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     os.dup2(quiet, 1)
     jobs = 0
+    phase_log.reset()  # marks the server had made before this fork
     while True:
         received = receive_job(sock)
         if received is None:
             os._exit(0)
         payload, fds = received
+        if phase_log.ON:
+            mark('o-received')
         word = ORACLE_FAILED
         try:
             if len(fds) != ORACLE_JOB_FDS:
@@ -276,11 +345,16 @@ def oracle_loop(server, ctl):
             message = json.loads(payload)
             job = message['job']
             set_oracle_job_limits(message['timeout'], message['memory'])
-            prepare_tests(job)
+            prepare_tests(job, test_harness.COMPILED)
+            if phase_log.ON:
+                mark('o-prepared')
             test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
+            if phase_log.ON:
+                mark('o-job')
             word = ORACLE_KEEP
         except BaseException:
             try:
+                import traceback
                 traceback.print_exc()
             except BaseException:
                 pass
@@ -299,16 +373,20 @@ def oracle_loop(server, ctl):
                 pass
         if word == ORACLE_KEEP and (jobs >= ORACLE_JOBS_CAP or sys.stdin is not stdio[0] or sys.stdout is not stdio[1]
                                     or sys.stderr is not stdio[2] or vars(builtins) != start_builtins
-                                    or os.environ != start_environ or oracle_state() != start_state
-                                    or not unchanged_attributes(start_modules)
+                                    or os.environ._data != start_environ or oracle_state() != start_state
+                                    or not start_modules.unchanged()
                                     or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > start_rss + ORACLE_RSS_GROWTH_KIB):
             word = ORACLE_RETIRE
         if word == ORACLE_KEEP:
             random.setstate(start_random)  # its functions are unchanged (module_attributes)
+        if phase_log.ON:
+            mark('o-checked')
         try:
             sock.sendall(word)
         except OSError:
             os._exit(0)
+        if phase_log.ON:
+            phase_log.flush('oracle', job.get('id') if word != ORACLE_FAILED and type(job) is dict else None)
         if word != ORACLE_KEEP:
             os._exit(0)
 
@@ -382,6 +460,7 @@ class Server:
             return
         except OSError:
             pass
+        import shutil
         shutil.rmtree(workdir, ignore_errors=True)
         if os.path.exists(workdir):
             self.force_remove(workdir)
@@ -403,8 +482,10 @@ class Server:
         mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
         pid = _fork()
         if pid == 0:
-            self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD),
-                       {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()})
+            fds = {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()}
+            if phase_log.ON:
+                fds[phase_log.LOG_FD] = phase_log.LOG_FD
+            self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD), fds)
         theirs.close()
         self.oracle = Oracle(pid, mine)
 
@@ -446,9 +527,15 @@ class Server:
         if self.oracle is None or self.oracle.status is not None:
             self.end_oracle()
             self.start_oracle()  # before this job's fds exist (it holds none of them)
+        if phase_log.ON:
+            mark('oracle-up')
         workdir = self.make_workdir()
+        if phase_log.ON:
+            mark('workdir')
         # Before any fd is made: if this raises, the job is a harness error and nothing leaks.
         ruleset = self.confine_prepared.ruleset_for(workdir)
+        if phase_log.ON:
+            mark('ruleset')
         req_r, req_w = os.pipe()  # oracle -> candidate
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
@@ -456,10 +543,15 @@ class Server:
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
+        if phase_log.ON:
+            candidate_fds[phase_log.LOG_FD] = phase_log.LOG_FD
+            mark('pipes')
         t0 = time.monotonic()
         candidate = _fork()
         if candidate == 0:
             self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
+        if phase_log.ON:
+            mark('forked')
         # Made after the candidate's fork: its memory never held this job's nonce.
         nonce = os.urandom(16).hex()
         res_r, res_w = os.pipe()
@@ -474,13 +566,21 @@ class Server:
         finally:
             for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
                 os.close(fd)
+        if phase_log.ON:
+            mark('given')
         outcome = self.supervise(candidate, timeout_s, res_r, out_r, err_r)
         elapsed = time.monotonic() - t0
         for fd in (res_r, out_r, err_r):
             os.close(fd)
         leftovers = self.reap_leftovers()
+        if phase_log.ON:
+            mark('leftovers')
         self.remove_workdir(workdir)
+        if phase_log.ON:
+            mark('workdir-checked')
         decided = decide(job, nonce, outcome)
+        if phase_log.ON:
+            mark('decided')
         return {'type': 'result', 'id': job.get('id'), 'verdict': decided['verdict'], 'outputs': decided['outputs'],
                 'coverage': decided.get('coverage'),
                 'stdout': outcome['stdout'].decode('utf-8', 'replace'), 'stderr': outcome['stderr'].decode('utf-8', 'replace'),
@@ -490,6 +590,9 @@ class Server:
     def child(self, main, fds):
         """In a forked child: own session, exactly the fds in `fds` (target -> source), then main()."""
         try:
+            if phase_log.ON:
+                phase_log.reset()  # the server's marks, copied by the fork
+                mark('c-forked')
             os.setsid()
             # Sources first to a free range, so that no target overwrites a source still needed.
             staged = {}
@@ -504,9 +607,12 @@ class Server:
                     os.closerange(low, fd)
                 low = fd + 1
             os.closerange(low, 65536)
+            if phase_log.ON:
+                mark('c-fds')
             main()
         except BaseException:
             try:
+                import traceback
                 traceback.print_exc()
             finally:
                 os._exit(70)
@@ -516,12 +622,17 @@ class Server:
         # uid, capabilities, Landlock, seccomp: before any of the program's code runs.
         confine.confine_candidate(workdir, self.confine_plan, self.confine_prepared, RULESET_FD if has_ruleset else None)
         self.die_with_server()
+        if phase_log.ON:
+            mark('c-pdeathsig')
         os.chdir(workdir)
         if workdir != self.jobdir:
             os.environ.clear()
             os.environ.update(job_environment(workdir))
         sys.stdin, sys.stdout, sys.stderr = self.stdio
         apply_candidate_limits(job, timeout_s, memory)
+        if phase_log.ON:
+            mark('c-limits')
+            phase_log.flush('candidate', job.get('id'))
         candidate_main(job, CANDIDATE_IN_FD, CANDIDATE_OUT_FD)
 
     def die_with_server(self):
@@ -577,6 +688,8 @@ class Server:
                         poller.unregister(fd)
 
         word = wait_word(deadline)
+        if phase_log.ON:
+            mark('word')
         if word is None:
             timed_out = True
             # The verdict is a timeout whatever comes now. An oracle that was only waiting on the
@@ -598,6 +711,8 @@ class Server:
         # Its status matters only when it ended on its own (a limit's signal, an exit): then give it time to be reaped.
         ended = b'candidate-ended' in buffers[res_r]
         candidate_status, cpu_ms = wait_child(candidate, grace=KILL_GRACE_S if ended and not timed_out else 0)
+        if phase_log.ON:
+            mark('candidate-reaped')
         for fd in list(open_fds):
             drain(fd)
         return {'timed_out': timed_out, 'oracle_status': oracle_status, 'candidate_status': candidate_status,
@@ -662,6 +777,7 @@ class Server:
                     os.chmod(os.path.join(root, d), 0o700)
                 except OSError:
                     pass
+        import shutil
         shutil.rmtree(path, onerror=onerror)
 
 
@@ -730,6 +846,7 @@ def error_result(job_id, reason, message, stderr=''):
 
 def main():
     drop_uid = '--drop-uid' in sys.argv
+    phase_log.open_log()
     # Private mounts once per server, the per-job confinement plan, and the scratch folder's cleanup at exit.
     scratch = os.environ.get('TMPDIR') or os.path.join('/tmp', 'bench-audit-' + os.urandom(8).hex())
     os.environ['TMPDIR'] = scratch
@@ -749,6 +866,7 @@ def main():
         serve(server, mounts)
     finally:
         server.end_oracle()
+        import shutil
         shutil.rmtree(server.base, ignore_errors=True)
         confine_mounts.release(scratch, mounts['tmpBytes'] is not None)
 
@@ -772,6 +890,8 @@ def serve(server, mounts):
     gc.freeze()
     send(dict(server.ready_record(), confinement=confinement))
     for line in sys.stdin.buffer:
+        if phase_log.ON:
+            mark('line')
         if not line.strip():
             continue
         try:
@@ -786,7 +906,11 @@ def serve(server, mounts):
         try:
             send(server.run_job(job, line))
         except Exception as exc:  # a harness bug: report it for this job, keep serving
+            import traceback
             send(error_result(job.get('id'), 'harness', '%s: %s' % (type(exc).__name__, exc), traceback.format_exc()))
+        if phase_log.ON:
+            mark('sent')
+            phase_log.flush('server', job.get('id'))
 
 
 if __name__ == '__main__':
