@@ -107,18 +107,26 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
 
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
-  const refRun = candidates.length > 0 ? await probe(task.solution, candidates.map((c) => c.text), limits) : undefined;
-  const ref = refRun ? probeOutputs(refRun) : new Map<number, string>();
-  // Wrong programs run on a subset of these inputs: the reference's counted work on all of them, times the factor.
-  const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max((refRun?.work ?? 0) * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
+  // The reference runs on each candidate in a job of its own with its own budget: an input on which it never ends
+  // (HumanEval/32's bisection on a far root) is stopped by counted work and left out, and the others still answer.
+  const inputLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, input.inputWork) };
+  const refRuns = await Promise.all(candidates.map((c) => probe(task.solution, [c.text], inputLimits)));
   const answered = candidates.flatMap((c, i) => {
-    const output = ref.get(i);
+    const run = refRuns[i];
+    const output = probeOutputs(run).get(0);
+    if (output === undefined && (run.end.kind === 'timeout' || run.end.kind === 'memory')) {
+      fail('work-budget');
+      return [];
+    }
     if (output === undefined || jsAssert(`${task.entryPoint}(${c.text})`, output) === undefined) {
       fail('not-answered');
       return [];
     }
-    return [{ candidate: c, output }];
+    return [{ candidate: c, output, work: run.work }];
   });
+  // Wrong programs run on a subset of the answered inputs: the reference's counted work on all of them, times the factor.
+  const refWork = answered.reduce((sum, a) => sum + a.work, 0);
+  const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max(refWork * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
   // The examples are confirmed by the release's own example asserts, which the reference must pass.
   const examplesPass =
     task.tests.kind === 'script' && answered.some((a) => a.candidate.source === 'prompt')
@@ -126,7 +134,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
       : false;
   const asked = answered.filter((a) => a.candidate.source === 'plus');
   const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((a) => a.candidate.plusArgs!)), asked.length) : [];
-  type Confirmed = { candidate: Candidate; output: string; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
+  type Confirmed = { candidate: Candidate; output: string; work: number; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
   const confirmed: Confirmed[] = [];
   for (const a of answered) {
     const checks =
