@@ -18,7 +18,7 @@ import { seededRandom } from '../../util/random.js';
 import type { JsLimits } from '../../sandbox/js/types.js';
 import { JS_MUTANT_MIN_WORK, plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
 import type { Strengthened } from './run.js';
-import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { STRENGTHEN_CANDIDATE_CAP } from './strengthen-run.js';
 
 /** Tolerance of a fractional expected number: the one HumanEval-X's own JavaScript tests use (`Math.abs(f(x) - v) < 1e-6`). */
@@ -231,14 +231,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
     for (let k = 0; k < written.length - kept.length; k++) fail('reference-fails-assert');
   }
 
-  const kindCounts: Record<string, { total: number; killed: number }> = {};
-  wrong.forEach((w, k) => {
-    const c = (kindCounts[w.kind] ??= { total: 0, killed: 0 });
-    c.total++;
-    if (byKills.killed.has(k)) c.killed++;
-  });
-  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
-  return {
+  return suiteSummary({
     inputs: kept.map(({ pick, c, call, assert }) => ({
       input: call,
       inputSource: c.candidate.source,
@@ -248,14 +241,13 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
       reason: pick.reason,
       checks: c.checks,
     })),
-    wrongPrograms: {
-      total: wrong.length,
-      killed: byKills.killed.size,
-      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
-      byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    },
-    candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
-    ...(branches ? { branches } : {}),
-    ...(picks.length >= STRENGTHEN_MAX_INPUTS && (!everyKilled || (branches !== undefined && branches.covered < branches.reachable)) ? { truncated: true } : {}),
-  };
+    wrong,
+    kills,
+    killed: byKills.killed,
+    picked: picks.length,
+    candidates: candidates.length,
+    confirmed: confirmed.length,
+    byFailedCheck,
+    branches,
+  });
 }
