@@ -122,10 +122,11 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
       fail('not-answered');
       return [];
     }
-    return [{ candidate: c, output, work: run.work }];
+    return [{ candidate: c, output }];
   });
-  // Wrong programs run on a subset of the answered inputs: the reference's counted work on all of them, times the factor.
-  const refWork = answered.reduce((sum, a) => sum + a.work, 0);
+  // Wrong programs run on a subset of the answered inputs: the reference's counted work on all of them in one job
+  // (as a wrong program's job runs them; a sum over one job per input would count each job's first poll), times the factor.
+  const refWork = answered.length > 0 ? (await probe(task.solution, answered.map((a) => a.candidate.text), limits)).work : 0;
   const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max(refWork * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
   // The examples are confirmed by the release's own example asserts, which the reference must pass.
   const examplesPass =
@@ -134,7 +135,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
       : false;
   const asked = answered.filter((a) => a.candidate.source === 'plus');
   const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((a) => a.candidate.plusArgs!)), asked.length) : [];
-  type Confirmed = { candidate: Candidate; output: string; work: number; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
+  type Confirmed = { candidate: Candidate; output: string; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
   const confirmed: Confirmed[] = [];
   for (const a of answered) {
     const checks =
