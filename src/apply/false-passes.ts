@@ -368,6 +368,13 @@ export async function rescoreSamples(report: AuditReport, samples: readonly Samp
           { hint: language === 'python' ? 'run on Linux with Landlock (5.13+) or bubblewrap installed; the report was audited with isolation ' + execution.isolation : 'the JavaScript runtime must run jobs in QuickJS with no host API; see the probe notes' },
         );
       }
+      // The interpreter is one wall; the worker process's OS layer is the other, as Python's jobs have theirs.
+      if (language === 'javascript' && isolation.confinement?.['workerConfined'] !== true) {
+        const why = isolation.notes.filter((n) => n.includes('worker')).join('; ') || 'its confinement was not measured';
+        throw new ToolError(`refusing to run samples: the JavaScript worker process is not confined by the OS here (${why})`, {
+          hint: 'run on Linux with Landlock (5.13+), seccomp and python3 on PATH (the launcher that confines the worker is Python)',
+        });
+      }
     }
     return await runSamples(report, loaded.tasks, samples, (task) => runtimes.get(taskLanguage(task))!, {
       timeoutMs: execution.timeLimitMs,

@@ -51,7 +51,7 @@ const STATEMENT_LISTS = new Set(['statement_block', 'program', 'switch_case', 's
 const BRANCHING = new Set(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'for_in_statement']);
 
 /** The construct a branch point is: a statement, an expression operator, or one `case` of a switch. */
-export type BranchConstruct = 'if' | 'while' | 'do' | 'for' | 'for-in' | '?:' | '&&' | '||' | '??' | 'case';
+export type BranchConstruct = 'if' | 'while' | 'do' | 'for' | 'for-in' | '?:' | '&&' | '||' | '??' | '?.' | 'case';
 
 export type CoverageProbe =
   | { probe: number; kind: 'line'; line: number }
@@ -66,6 +66,8 @@ const STATEMENT_CONSTRUCT: Record<string, BranchConstruct> = {
 };
 
 const SHORT_CIRCUIT = new Set(['&&', '||', '??']);
+/** Nodes an optional chain (`?.`) can short-circuit at. */
+const OPTIONAL_CHAINED = new Set(['member_expression', 'subscript_expression', 'call_expression']);
 
 export interface InstrumentedProgram {
   source: string;
@@ -153,6 +155,19 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
       edit(left.endIndex, true, `,${nullish})`);
     };
 
+    /**
+     * `a?.b`, `a?.[k]`, `f?.()`: the object (callee) passes through the test hook, `in` = the access runs (not
+     * nullish). A callee that is itself a member access is left alone: wrapping it would lose its `this`.
+     */
+    const optionalChain = (node: Node) => {
+      if (!node.children.some((c) => c?.type === 'optional_chain')) return;
+      const target = node.childForFieldName(node.type === 'call_expression' ? 'function' : 'object');
+      if (!target || (node.type === 'call_expression' && (target.type === 'member_expression' || target.type === 'subscript_expression'))) return;
+      const [into, out] = outcomes(node, '?.');
+      edit(target.startIndex, false, `${COVER_TEST_HOOK_NAME}(${out},${into},`);
+      edit(target.endIndex, true, ',1)');
+    };
+
     /** A switch: the discriminant kept in a block-scoped name, each case test compared against it once. */
     const switchCases = (node: Node) => {
       const value = node.childForFieldName('value');
@@ -182,7 +197,7 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
         else if (node.type === 'binary_expression') {
           const op = node.childForFieldName('operator')?.type;
           if (op !== undefined && SHORT_CIRCUIT.has(op)) shortCircuit(node, op as '&&' | '||' | '??');
-        }
+        } else if (OPTIONAL_CHAINED.has(node.type)) optionalChain(node);
       }
       for (const child of node.namedChildren) {
         if (!child) continue;

@@ -990,7 +990,7 @@ export interface MutationTask {
        */
       confirmed: number;
       /**
-       * Candidates left out, by the first check they failed (not-answered: the reference raised, broke the contract or ran out of CPU).
+       * Candidates left out, by the first check they failed (not-answered: the reference raised, broke the contract or ran out of CPU; work-budget: a JavaScript reference ran out of its counted work on that input alone).
        */
       byFailedCheck: {
         [k: string]: number;

@@ -32,4 +32,15 @@ describe('bench-audit rescore --samples on JavaScript (HumanEval-X)', () => {
     assert.deepEqual(failing, [undefined, undefined, first, first, undefined, first, undefined, undefined]);
     assert.equal(existsSync('bench-audit-pwned'), false, 'the hostile sample reached the host');
   });
+
+  it('refuses (exit 2) when the JavaScript worker cannot be confined by the OS (no python3 for its launcher)', async () => {
+    const audit = join(tmp, 'js.json');
+    assert.ok(existsSync(audit), 'the first test wrote the audit');
+    // An empty PATH: no python3, so the worker starts without the confinement launcher (node is run by its path).
+    const r = await runCli(['rescore', '--audit', audit, '--samples', samples, '--json'], { env: { PATH: mkdtempSync(join(tmpdir(), 'bench-audit-no-python-')) } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /refusing to run samples: the JavaScript worker process is not confined by the OS here \(.*started without the confinement launcher/);
+    assert.match(r.stderr, /python3 on PATH/);
+  });
 });

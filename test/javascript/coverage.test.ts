@@ -94,6 +94,33 @@ describe('JavaScript coverage probes', () => {
     );
   });
 
+  it('?. is a branch point: the access runs (in) or the chain stops at a nullish object (out), its value and this kept', async () => {
+    const program = [
+      'function get(o, k, h) {',
+      '  const n = o?.name',
+      '  const v = o?.[k]',
+      '  const g = o?.greet?.()',
+      '  const f = h?.()',
+      '  return [n, v, g, f]',
+      '}',
+    ].join('\n');
+    const tests = "console.assert(JSON.stringify(get({ name: 'a', x: 2, greet() { return this.name } }, 'x')) === '[\"a\",2,\"a\",null]')";
+    const { run, coverage } = await cover(program, tests);
+    assert.equal(run.official, 'passed', run.stderr);
+    const parser = await loadJavaScriptParser();
+    const ins = instrumentCoverage(parser, program, { start: 0, end: program.length })!;
+    // o is never nullish and h always is; greet is called through ?. as a method (that callee is left alone: wrapping
+    // would lose `this`, which the test's value shows kept).
+    const missing = probeCoverage(ins.probes, run.coverage ?? []).uncoveredBranches.map((b) => `${b.line}:${b.construct}:${b.outcome}`);
+    assert.deepEqual(missing, ['2:?.:out', '3:?.:out', '4:?.:out', '5:?.:in']);
+    assert.deepEqual(coverage.branches, { covered: 4, total: 8 });
+    const none = await cover(program, "console.assert(JSON.stringify(get(null, undefined, () => 7)) === '[null,null,null,7]')");
+    assert.deepEqual(
+      probeCoverage(ins.probes, none.run.coverage ?? []).uncoveredBranches.map((b) => `${b.line}:${b.construct}:${b.outcome}`),
+      ['2:?.:in', '3:?.:in', '4:?.:in', '5:?.:out'],
+    );
+  });
+
   it('expression probes keep short-circuits, evaluate each operand and case test once, in order, with the same values', async () => {
     const program = [
       'const log = []',

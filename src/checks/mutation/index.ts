@@ -200,7 +200,7 @@ const SIBLING_ANSWERS_TIMEOUT_MS = 600_000;
 class MachineDecided extends Error {}
 
 /** Whether the audit builds strengthened suites for JavaScript tasks (strengthen-js.ts; its tests call it directly). */
-const JAVASCRIPT_SUITES = false;
+const JAVASCRIPT_SUITES = true;
 
 /** JavaScript tasks, one after another; each task's jobs run concurrently on the runtime's workers. */
 async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, config: MutationConfig, seed: number, options: MutationCheckOptions): Promise<RuntimeInfo> {
@@ -234,8 +234,6 @@ async function runJavaScriptMutation(todo: Prepared[], context: CheckContext, co
         runner,
         limits: DEFAULT_JS_LIMITS,
         ...(sibling ? { siblingAnswers: siblingAnswers(sibling) } : {}),
-        // Off until its reference probe is fixed: on HumanEval/32 the reference run on the suite's 98 candidate inputs
-        // never answers within the JavaScript worker's stall guard, which fails the whole audit.
         ...(JAVASCRIPT_SUITES ? { strengthen: strengthenJavaScriptTask } : {}),
       }).catch((error: unknown) => {
         if (error instanceof MachineDecided) return { section: skippedSection(error.message), findings: [], mutantsRun: 0, transient: true };

@@ -26,7 +26,7 @@ export interface JsMutationRunner {
 }
 
 /**
- * Least work a mutant gets, in interrupt polls (~10,000 bytecode steps each): over three times the heaviest
+ * Least work a mutant gets, in interrupt polls (10,000 calls and backward jumps each): over three times the heaviest
  * HumanEval-X reference but one (JavaScript/36 measured 60 polls; JavaScript/75's 1,290 get their own factor).
  */
 export const JS_MUTANT_MIN_WORK = 200;
@@ -55,6 +55,11 @@ export interface JsStrengthenContext {
   limits: JsLimits;
   /** A wrong program's work budget is the reference's work on the same inputs times this, never below JS_MUTANT_MIN_WORK. */
   referenceTimeFactor: number;
+  /**
+   * Work budget of the reference on one candidate input: the mutants' budget on the whole tests (an input that alone
+   * needs more than a wrong program gets for every test is left out as `work-budget`).
+   */
+  inputWork: number;
   seed: number;
   region: Span;
   /** Every first-order mutant run, and the ids of those that survived the tests. */
@@ -291,6 +296,7 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
           runner,
           limits: input.limits,
           referenceTimeFactor: config.referenceTimeFactor,
+          inputWork: budget,
           seed,
           region,
           mutants,

@@ -18,7 +18,7 @@ import { seededRandom } from '../../util/random.js';
 import type { JsLimits } from '../../sandbox/js/types.js';
 import { JS_MUTANT_MIN_WORK, plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
 import type { Strengthened } from './run.js';
-import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { STRENGTHEN_CANDIDATE_CAP } from './strengthen-run.js';
 
 /** Tolerance of a fractional expected number: the one HumanEval-X's own JavaScript tests use (`Math.abs(f(x) - v) < 1e-6`). */
@@ -107,18 +107,27 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
 
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
-  const refRun = candidates.length > 0 ? await probe(task.solution, candidates.map((c) => c.text), limits) : undefined;
-  const ref = refRun ? probeOutputs(refRun) : new Map<number, string>();
-  // Wrong programs run on a subset of these inputs: the reference's counted work on all of them, times the factor.
-  const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max((refRun?.work ?? 0) * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
+  // The reference runs on each candidate in a job of its own with its own budget: an input on which it never ends
+  // (HumanEval/32's bisection on a far root) is stopped by counted work and left out, and the others still answer.
+  const inputLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, input.inputWork) };
+  const refRuns = await Promise.all(candidates.map((c) => probe(task.solution, [c.text], inputLimits)));
   const answered = candidates.flatMap((c, i) => {
-    const output = ref.get(i);
+    const run = refRuns[i];
+    const output = probeOutputs(run).get(0);
+    if (output === undefined && (run.end.kind === 'timeout' || run.end.kind === 'memory')) {
+      fail('work-budget');
+      return [];
+    }
     if (output === undefined || jsAssert(`${task.entryPoint}(${c.text})`, output) === undefined) {
       fail('not-answered');
       return [];
     }
     return [{ candidate: c, output }];
   });
+  // Wrong programs run on a subset of the answered inputs: the reference's counted work on all of them in one job
+  // (as a wrong program's job runs them; a sum over one job per input would count each job's first poll), times the factor.
+  const refWork = answered.length > 0 ? (await probe(task.solution, answered.map((a) => a.candidate.text), limits)).work : 0;
+  const wrongLimits: JsLimits = { ...limits, workBudget: Math.min(limits.workBudget, Math.max(refWork * input.referenceTimeFactor, JS_MUTANT_MIN_WORK)) };
   // The examples are confirmed by the release's own example asserts, which the reference must pass.
   const examplesPass =
     task.tests.kind === 'script' && answered.some((a) => a.candidate.source === 'prompt')
@@ -223,14 +232,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
     for (let k = 0; k < written.length - kept.length; k++) fail('reference-fails-assert');
   }
 
-  const kindCounts: Record<string, { total: number; killed: number }> = {};
-  wrong.forEach((w, k) => {
-    const c = (kindCounts[w.kind] ??= { total: 0, killed: 0 });
-    c.total++;
-    if (byKills.killed.has(k)) c.killed++;
-  });
-  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
-  return {
+  return suiteSummary({
     inputs: kept.map(({ pick, c, call, assert }) => ({
       input: call,
       inputSource: c.candidate.source,
@@ -240,14 +242,13 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
       reason: pick.reason,
       checks: c.checks,
     })),
-    wrongPrograms: {
-      total: wrong.length,
-      killed: byKills.killed.size,
-      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
-      byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    },
-    candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
-    ...(branches ? { branches } : {}),
-    ...(picks.length >= STRENGTHEN_MAX_INPUTS && (!everyKilled || (branches !== undefined && branches.covered < branches.reachable)) ? { truncated: true } : {}),
-  };
+    wrong,
+    kills,
+    killed: byKills.killed,
+    picked: picks.length,
+    candidates: candidates.length,
+    confirmed: confirmed.length,
+    byFailedCheck,
+    branches,
+  });
 }

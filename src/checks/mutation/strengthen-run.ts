@@ -33,7 +33,7 @@ import {
   type WitnessChecks,
 } from './run.js';
 import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, waivableRules, waivedBy } from './suite-domain.js';
-import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS } from './strengthen.js';
+import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
@@ -447,14 +447,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   }
 
   const callee = testCallees(task)[0];
-  const kindCounts: Record<string, { total: number; killed: number }> = {};
-  wrong.forEach((w, k) => {
-    const c = (kindCounts[w.kind] ??= { total: 0, killed: 0 });
-    c.total++;
-    if (byKills.killed.has(k)) c.killed++;
-  });
-  const everyKilled = wrong.every((_, k) => byKills.killed.has(k) || kills[k].size === 0);
-  return {
+  return suiteSummary({
     inputs: picks.map((p) => {
       const c = confirmed[p.input];
       return {
@@ -467,16 +460,15 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
         checks: c.checks,
       };
     }),
-    wrongPrograms: {
-      total: wrong.length,
-      killed: byKills.killed.size,
-      possiblyEquivalent: wrong.filter((_, k) => kills[k].size === 0).map((w) => w.id),
-      byKind: Object.fromEntries(Object.entries(kindCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    },
-    candidates: { total: candidates.length, confirmed: confirmed.length, byFailedCheck: Object.fromEntries(Object.entries(byFailedCheck).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
-    ...(branches ? { branches } : {}),
-    ...(picks.length >= STRENGTHEN_MAX_INPUTS && (!everyKilled || (branches !== undefined && branches.covered < branches.reachable)) ? { truncated: true } : {}),
-  };
+    wrong,
+    kills,
+    killed: byKills.killed,
+    picked: picks.length,
+    candidates: candidates.length,
+    confirmed: confirmed.length,
+    byFailedCheck,
+    branches,
+  });
 }
 
 /** Two returned outputs equal (digest, or EvalPlus's comparison of the values). */

@@ -8,6 +8,7 @@ import { sampleIndices, seededRandom } from '../../util/random.js';
 import type { Mutant } from './generate.js';
 import { brokenRules, type InputDomain } from './input-domain.js';
 import { pyRepr, type PyValue } from './py-value.js';
+import type { Strengthened } from './run.js';
 
 /**
  * Inputs a suite holds at most. Twice HumanEval+-Mini's ~16 per task (Liu et al. 2023, table 1):
@@ -444,4 +445,50 @@ export function selectByInputClass(classes: readonly (ReadonlySet<string> | unde
   const typesSeen = new Set([...covered].filter(isTypeClass));
   const typeOk = (c: ReadonlySet<string>) => [...c].every((k) => !isTypeClass(k) || typesSeen.has(k));
   return greedyNew(classes.map((c) => (c !== undefined && typeOk(c) ? c : undefined)), covered, chosen, room, order, 'input-class');
+}
+
+/** Sorted by key, so a summary's JSON does not depend on the order things were counted in. */
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * A strengthened suite's summary, the same for every language: the written inputs, what the wrong programs did
+ * (killed by the chosen inputs, killed by none: possibly equivalent, by kind), the candidates and why some were
+ * left out, the branch outcomes, and whether the input cap cut the suite short.
+ */
+export function suiteSummary(s: {
+  inputs: Strengthened['inputs'];
+  wrong: readonly { id: string; kind: string }[];
+  /** Inputs that kill each wrong program, by wrong program. */
+  kills: readonly ReadonlySet<number>[];
+  /** Wrong programs the chosen inputs kill. */
+  killed: ReadonlySet<number>;
+  /** Inputs chosen before any was dropped (the cap counts these). */
+  picked: number;
+  candidates: number;
+  confirmed: number;
+  byFailedCheck: Record<string, number>;
+  branches: Strengthened['branches'];
+}): Strengthened {
+  const byKind: Record<string, { total: number; killed: number }> = {};
+  s.wrong.forEach((w, k) => {
+    const c = (byKind[w.kind] ??= { total: 0, killed: 0 });
+    c.total++;
+    if (s.killed.has(k)) c.killed++;
+  });
+  const everyKilled = s.wrong.every((_, k) => s.killed.has(k) || s.kills[k].size === 0);
+  const { branches } = s;
+  return {
+    inputs: s.inputs,
+    wrongPrograms: {
+      total: s.wrong.length,
+      killed: s.killed.size,
+      possiblyEquivalent: s.wrong.filter((_, k) => s.kills[k].size === 0).map((w) => w.id),
+      byKind: sortedRecord(byKind),
+    },
+    candidates: { total: s.candidates, confirmed: s.confirmed, byFailedCheck: sortedRecord(s.byFailedCheck) },
+    ...(branches ? { branches } : {}),
+    ...(s.picked >= STRENGTHEN_MAX_INPUTS && (!everyKilled || (branches !== undefined && branches.covered < branches.reachable)) ? { truncated: true } : {}),
+  };
 }

@@ -24,8 +24,9 @@ import type { JsJob, JsLimits, JsResult } from './types.js';
 import { workerConfined, workerNotes, type WorkerConfinement } from './worker-probe.js';
 
 /**
- * Interrupt polls per job: about 3 s of interpretation on an idle core (QuickJS polls every ~10,000 steps;
- * measured ~0.15 ms a poll), the timeout HumanEval-X's harness gives node.
+ * Interrupt polls per job: about 3 s of interpretation of a tight loop on an idle core (QuickJS polls every 10,000
+ * calls and backward jumps; measured ~0.15 ms a poll there), the timeout HumanEval-X's harness gives node. A loop
+ * whose turns call library functions costs far more a poll (WORST_MS_PER_POLL).
  */
 export const DEFAULT_JS_WORK_BUDGET = 20_000;
 /** Heap per job: far above any HumanEval-X reference (all use under 1 MB) and small enough to fail fast. */
@@ -43,9 +44,21 @@ const WORKER_HEAP_MB = 256;
 const WORKER_STACK_KB = 3000;
 /**
  * A job that has not answered after this long means the worker is broken, not that the program is slow (the work
- * budget stops programs): the worker is replaced and the job is a tool error, never a finding.
+ * budget stops programs): the worker is replaced and the job is a tool error, never a finding. A job whose budget
+ * may take longer gets its budget's worst case instead (`stallMsFor`).
  */
 const WORKER_STALL_MS = 120_000;
+/**
+ * Slowest interrupt poll measured: QuickJS counts a tick per call and backward jump, so a poll stands for 10,000
+ * loop turns whatever they do; HumanEval/32's bisection (a reduce over Math.pow per turn) took 23 ms a poll on a
+ * loaded machine, a bare loop 0.06-0.6 ms.
+ */
+const WORST_MS_PER_POLL = 30;
+
+/** How long a job may go unanswered before its worker counts as broken: never less than its budget's worst case. */
+export function stallMsFor(limits: JsLimits): number {
+  return Math.max(WORKER_STALL_MS, limits.workBudget * WORST_MS_PER_POLL);
+}
 
 export const DEFAULT_JS_LIMITS: JsLimits = {
   workBudget: DEFAULT_JS_WORK_BUDGET,
@@ -239,12 +252,13 @@ class Worker {
     clearTimeout(this.stall);
     this.stall = undefined;
     if (this.sent.length === 0) return;
+    const ms = stallMsFor(this.sent[0].queued.job.limits);
     this.stall = setTimeout(() => {
       const head = this.sent.shift();
       this.drop()?.kill('SIGKILL');
-      head?.queued.reject(new ToolError(`the JavaScript worker did not answer within ${WORKER_STALL_MS} ms; it was replaced`));
+      head?.queued.reject(new ToolError(`the JavaScript worker did not answer within ${ms} ms; it was replaced`));
       this.host.dispatch();
-    }, WORKER_STALL_MS);
+    }, ms);
   }
 
   /** Forget the current process (it exits or is killed); the jobs it never started go back to the queue. */

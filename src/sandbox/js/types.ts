@@ -6,7 +6,7 @@
 
 /** Limits of one job. Work is counted in interpreter interrupt polls, so a timeout does not depend on the machine. */
 export interface JsLimits {
-  /** Interrupt polls before the job is stopped (QuickJS polls about every 10,000 bytecode steps). */
+  /** Interrupt polls before the job is stopped (QuickJS polls every 10,000 function calls and backward jumps). */
   workBudget: number;
   /** Heap the job may allocate, in bytes. */
   memoryBytes: number;

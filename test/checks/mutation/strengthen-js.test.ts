@@ -9,6 +9,9 @@ import { DEFAULT_JS_LIMITS, scriptRunner } from '../../../src/sandbox/js/runtime
 import { createRuntime } from '../../../src/sandbox/runtimes.js';
 import type { CallOutput, JobResult } from '../../../src/sandbox/types.js';
 
+/** A small per-input budget keeps the looping input's cost to a fraction of a second. */
+const INPUT_WORK = 20;
+
 const jsRuntime = createRuntime({ language: 'javascript', workers: 1 });
 const runner = scriptRunner(jsRuntime);
 after(() => jsRuntime.close());
@@ -79,11 +82,27 @@ describe('strengthened suites for JavaScript tasks', () => {
     // No wrong programs needed to see which inputs are confirmed: the strengthener alone, without the mutation run.
     const t = task();
     const disagree = await strengthenJavaScriptTask({
-      task: t, plusTask: plusTask(), parser: await loadJavaScriptParser(), runner, limits: DEFAULT_JS_LIMITS, referenceTimeFactor: 4, seed: 0,
+      task: t, plusTask: plusTask(), parser: await loadJavaScriptParser(), runner, limits: DEFAULT_JS_LIMITS, referenceTimeFactor: 4, inputWork: 200, seed: 0,
       region: { start: PROMPT.length, end: t.solution.length }, mutants: [], survivors: new Set(), plusLimit: 96, siblingAnswers: sibling(() => 42),
     });
     assert.ok(disagree.inputs.every((i) => i.inputSource !== 'plus'));
     assert.equal(disagree.candidates.byFailedCheck['sibling-disagrees'], PLUS.length);
+  });
+
+  it('a reference that never ends on one input is stopped by counted work on that input alone; the others still answer', async () => {
+    // HumanEval/32's shape: a loop whose every turn calls library functions (a poll then stands for far more time).
+    const looping = '  while (t === 99) { [t].reduce((a, b) => a + Math.pow(b, 2), 0) }\n' + REFERENCE;
+    const t = { ...task(), canonicalSolution: looping, solution: PROMPT + looping };
+    const plus = (): Task => ({ ...plusTask(), inputs: { base: [], plus: [...PLUS, [[1, 2], 99]], atol: 0, contract: '' } });
+    const suite = await strengthenJavaScriptTask({
+      task: t, plusTask: plus(), parser: await loadJavaScriptParser(), runner, limits: DEFAULT_JS_LIMITS, referenceTimeFactor: 4, inputWork: INPUT_WORK, seed: 0,
+      region: { start: PROMPT.length, end: t.solution.length }, mutants: [], survivors: new Set(), plusLimit: 96, siblingAnswers: sibling(),
+    });
+    assert.deepEqual(suite.candidates.byFailedCheck, { 'work-budget': 1 });
+    // Every other candidate (2 tests, 1 example, the 7 answerable plus inputs) is confirmed.
+    assert.equal(suite.candidates.total, PLUS.length + 4);
+    assert.equal(suite.candidates.confirmed, PLUS.length + 3);
+    assert.ok(suite.inputs.every((i) => !i.input.includes('99')), JSON.stringify(suite.inputs));
   });
 
   it('asserts: === on scalars, a tolerance on fractions, JSON.stringify on arrays, objects and null', () => {
