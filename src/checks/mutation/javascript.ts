@@ -8,7 +8,7 @@ import type { Finding, MutationConfig, MutationTask } from '../../model/types.ge
 import type { Task } from '../../model/task.js';
 import { instrumentAsserts } from '../../javascript/asserts.js';
 import { instrumentCoverage } from '../../javascript/coverage.js';
-import { literalCalls } from '../../javascript/calls.js';
+import { comparesToLiterals, literalCalls } from '../../javascript/calls.js';
 import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import type { JsJob, JsLimits, JsResult } from '../../sandbox/js/types.js';
@@ -218,8 +218,12 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     // A plus input's expected value is the translated reference's: evidence only where the Python sibling agrees.
     const asked = answered.filter((c) => c.plus !== undefined);
     const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((c) => plusArgs[c.plus!].args)), asked.length) : [];
-    const checksOf = (c: (typeof answered)[number]): Usable['checks'] =>
-      c.plus === undefined ? { passed: ['own-test'], failed: [] } : plusWitnessChecks(c.output, answers[asked.indexOf(c)] ?? { kind: 'none' });
+    // Tests that never compare an answer to a literal judge it by a property: no equality assert is evidence.
+    const literalOracle = comparesToLiterals(parser, task.tests.code, task.entryPoint);
+    const checksOf = (c: (typeof answered)[number]): Usable['checks'] => {
+      const checks = c.plus === undefined ? { passed: ['own-test'], failed: [] as string[] } : plusWitnessChecks(c.output, answers[asked.indexOf(c)] ?? { kind: 'none' });
+      return literalOracle ? checks : { ...checks, failed: [...checks.failed, 'literal-oracle'] };
+    };
     const all: Usable[] = answered.map((c) => ({ text: c.text, source: c.source, output: c.output, checks: checksOf(c) }));
     // Confirmed inputs first, so a survivor that a confirmed input kills is never reported on an unconfirmed one.
     usable = [...all.filter((u) => u.checks.failed.length === 0), ...all.filter((u) => u.checks.failed.length > 0)];
