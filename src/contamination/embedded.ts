@@ -83,6 +83,26 @@ class JsonError extends Error {}
 /** A JSON literal (true, false, null or a number) starting exactly at lastIndex. */
 const JSON_LITERAL = /true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** JSON's one-character escapes (by the character after the backslash) and what they stand for; `\\u` is left to JSON.parse. */
+const SIMPLE_ESCAPES: Array<string | undefined> = [];
+for (const [c, v] of [['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]) SIMPLE_ESCAPES[c.charCodeAt(0)] = v;
+
+/**
+ * The value of the JSON string text[from, to) (between its quotes) holding only SIMPLE_ESCAPES, the
+ * first at `escape` (-1: none).
+ */
+function unescapeSimple(text: string, from: number, to: number, escape: number): string {
+  if (escape < 0) return text.slice(from, to);
+  let out = '';
+  for (let k = escape; k < to; k++) {
+    if (text.charCodeAt(k) !== 0x5c) continue;
+    out += text.slice(from, k) + SIMPLE_ESCAPES[text.charCodeAt(k + 1)];
+    from = k + 2;
+    k++;
+  }
+  return out + text.slice(from, to);
+}
+
 function parseJson(text: string, firstLine: number): JsonValue {
   let i = 0;
   let line = firstLine;
@@ -97,15 +117,23 @@ function parseJson(text: string, firstLine: number): JsonValue {
     const start = i;
     const at = line;
     i++;
+    // Whether the string holds only escapes SIMPLE_ESCAPES decodes and no control character: then its
+    // value is decoded here (JSON.parse per string, for every line of a notebook, costs more).
+    let simple = true;
+    let escape = -1;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x5c) i++;
-      else if (c === 0x22) break;
+      if (c === 0x5c) {
+        if (escape < 0) escape = i;
+        i++;
+        if (simple && SIMPLE_ESCAPES[text.charCodeAt(i)] === undefined) simple = false;
+      } else if (c === 0x22) break;
       else if (c === 0x0a) throw new JsonError(`line ${line}: newline inside a string`);
+      else if (c < 0x20) simple = false;
     }
     if (i >= text.length) throw new JsonError(`line ${at}: unterminated string`);
     i++;
-    return { value: JSON.parse(text.slice(start, i)) as string, line: at, key };
+    return { value: simple ? unescapeSimple(text, start + 1, i - 1, escape) : (JSON.parse(text.slice(start, i)) as string), line: at, key };
   };
   const value = (key: string | null): JsonValue => {
     ws();
