@@ -40,7 +40,14 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 /** Lines of a document numbered as the tokenizer numbers them (trailing CRs dropped). */
 function fileLines(bytes: Uint8Array): string[] {
   const text = decoder.decode(bytes);
-  return (lineBreakByte(bytes) === 0x0a ? text.split('\n') : text.split('\r')).map((l) => l.replace(/\r+$/, ''));
+  return (lineBreakByte(bytes) === 0x0a ? text.split('\n') : text.split('\r')).map((l) => (l.charCodeAt(l.length - 1) === 0x0d ? l.replace(/\r+$/, '') : l));
+}
+
+/** Line breaks (LF) in a string, counted without splitting it. */
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
+  return n;
 }
 
 function segment(text: string, lines: number[], label: string, language: SourceLanguage | null = null): Segment {
@@ -193,7 +200,7 @@ function stringSegments(v: JsonValue, out: Segment[], where: (s: JsonString) => 
   if (v === null || typeof v !== 'object') return;
   if (isJsonString(v)) {
     if (v.value.length >= MIN_EMBEDDED_CODE_BYTES) {
-      const n = v.value.split('\n').length;
+      const n = lineBreaks(v.value) + 1;
       out.push(segment(v.value, new Array<number>(n).fill(v.line), where(v)));
     }
     return;
@@ -202,7 +209,7 @@ function stringSegments(v: JsonValue, out: Segment[], where: (s: JsonString) => 
   if (Array.isArray(v) && v.length > 1 && v.every(isJsonString)) {
     const joined = v.map((x) => x.value).join('\n');
     if (joined.length >= MIN_EMBEDDED_CODE_BYTES) {
-      const lines = v.flatMap((x) => new Array<number>(x.value.split('\n').length).fill(x.line));
+      const lines = v.flatMap((x) => new Array<number>(lineBreaks(x.value) + 1).fill(x.line));
       out.push(segment(joined, lines, `${v[0].key === null ? 'list' : `list ${JSON.stringify(v[0].key)}`} at line ${v[0].line}`));
     }
   }
@@ -276,7 +283,7 @@ export function notebookSegments(bytes: Uint8Array): SegmentsResult {
     const lines: number[] = [];
     for (const part of parts) {
       text += part.value;
-      const breaks = part.value.split('\n').length - 1;
+      const breaks = lineBreaks(part.value);
       for (let k = 0; k < breaks; k++) lines.push(part.line);
     }
     if (!text.endsWith('\n') && parts.length > 0) lines.push(parts[parts.length - 1].line);
