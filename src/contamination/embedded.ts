@@ -40,7 +40,14 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 /** Lines of a document numbered as the tokenizer numbers them (trailing CRs dropped). */
 function fileLines(bytes: Uint8Array): string[] {
   const text = decoder.decode(bytes);
-  return (lineBreakByte(bytes) === 0x0a ? text.split('\n') : text.split('\r')).map((l) => l.replace(/\r+$/, ''));
+  return (lineBreakByte(bytes) === 0x0a ? text.split('\n') : text.split('\r')).map((l) => (l.charCodeAt(l.length - 1) === 0x0d ? l.replace(/\r+$/, '') : l));
+}
+
+/** Line breaks (LF) in a string, counted without splitting it. */
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
+  return n;
 }
 
 function segment(text: string, lines: number[], label: string, language: SourceLanguage | null = null): Segment {
@@ -83,6 +90,26 @@ class JsonError extends Error {}
 /** A JSON literal (true, false, null or a number) starting exactly at lastIndex. */
 const JSON_LITERAL = /true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** JSON's one-character escapes (by the character after the backslash) and what they stand for; `\\u` is left to JSON.parse. */
+const SIMPLE_ESCAPES: Array<string | undefined> = [];
+for (const [c, v] of [['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]) SIMPLE_ESCAPES[c.charCodeAt(0)] = v;
+
+/**
+ * The value of the JSON string text[from, to) (between its quotes) holding only SIMPLE_ESCAPES, the
+ * first at `escape` (-1: none).
+ */
+function unescapeSimple(text: string, from: number, to: number, escape: number): string {
+  if (escape < 0) return text.slice(from, to);
+  let out = '';
+  for (let k = escape; k < to; k++) {
+    if (text.charCodeAt(k) !== 0x5c) continue;
+    out += text.slice(from, k) + SIMPLE_ESCAPES[text.charCodeAt(k + 1)];
+    from = k + 2;
+    k++;
+  }
+  return out + text.slice(from, to);
+}
+
 function parseJson(text: string, firstLine: number): JsonValue {
   let i = 0;
   let line = firstLine;
@@ -97,15 +124,23 @@ function parseJson(text: string, firstLine: number): JsonValue {
     const start = i;
     const at = line;
     i++;
+    // Whether the string holds only escapes SIMPLE_ESCAPES decodes and no control character: then its
+    // value is decoded here (JSON.parse per string, for every line of a notebook, costs more).
+    let simple = true;
+    let escape = -1;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x5c) i++;
-      else if (c === 0x22) break;
+      if (c === 0x5c) {
+        if (escape < 0) escape = i;
+        i++;
+        if (simple && SIMPLE_ESCAPES[text.charCodeAt(i)] === undefined) simple = false;
+      } else if (c === 0x22) break;
       else if (c === 0x0a) throw new JsonError(`line ${line}: newline inside a string`);
+      else if (c < 0x20) simple = false;
     }
     if (i >= text.length) throw new JsonError(`line ${at}: unterminated string`);
     i++;
-    return { value: JSON.parse(text.slice(start, i)) as string, line: at, key };
+    return { value: simple ? unescapeSimple(text, start + 1, i - 1, escape) : (JSON.parse(text.slice(start, i)) as string), line: at, key };
   };
   const value = (key: string | null): JsonValue => {
     ws();
@@ -165,7 +200,7 @@ function stringSegments(v: JsonValue, out: Segment[], where: (s: JsonString) => 
   if (v === null || typeof v !== 'object') return;
   if (isJsonString(v)) {
     if (v.value.length >= MIN_EMBEDDED_CODE_BYTES) {
-      const n = v.value.split('\n').length;
+      const n = lineBreaks(v.value) + 1;
       out.push(segment(v.value, new Array<number>(n).fill(v.line), where(v)));
     }
     return;
@@ -174,7 +209,7 @@ function stringSegments(v: JsonValue, out: Segment[], where: (s: JsonString) => 
   if (Array.isArray(v) && v.length > 1 && v.every(isJsonString)) {
     const joined = v.map((x) => x.value).join('\n');
     if (joined.length >= MIN_EMBEDDED_CODE_BYTES) {
-      const lines = v.flatMap((x) => new Array<number>(x.value.split('\n').length).fill(x.line));
+      const lines = v.flatMap((x) => new Array<number>(lineBreaks(x.value) + 1).fill(x.line));
       out.push(segment(joined, lines, `${v[0].key === null ? 'list' : `list ${JSON.stringify(v[0].key)}`} at line ${v[0].line}`));
     }
   }
@@ -248,7 +283,7 @@ export function notebookSegments(bytes: Uint8Array): SegmentsResult {
     const lines: number[] = [];
     for (const part of parts) {
       text += part.value;
-      const breaks = part.value.split('\n').length - 1;
+      const breaks = lineBreaks(part.value);
       for (let k = 0; k < breaks; k++) lines.push(part.line);
     }
     if (!text.endsWith('\n') && parts.length > 0) lines.push(parts[parts.length - 1].line);

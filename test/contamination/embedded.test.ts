@@ -8,6 +8,7 @@ import { buildIndex } from '../../src/contamination/index.js';
 import { resolveScanParameters } from '../../src/contamination/options.js';
 import { Scanner, type CandidateRecord } from '../../src/contamination/scanner.js';
 import { TokenStream, tokenizeText } from '../../src/contamination/tokenize.js';
+import { jsonSegments } from '../../src/contamination/embedded.js';
 import { syntheticTask } from './synthetic.js';
 
 const SOLUTION = [
@@ -75,6 +76,23 @@ test('a JSONL row with a number longer than 64 characters is still a document (M
   const m = solutionMatch(scanOne('data/mbpp-plus.jsonl', rows.join('\n') + '\n'));
   assert.equal(m.rawSimilarity, 1);
   assert.equal(m.segment, 'field "code" at line 1');
+});
+
+test('JSON string fields decode as JSON.parse decodes them, escapes and bad strings alike', () => {
+  const pad = ' '.repeat(40);
+  // As written in the file (String.raw keeps the backslashes).
+  const values = [`plain${pad}`, String.raw`esc \\ \" \/ \b \f \n \r \t` + pad, String.raw`unicode \u00e9 \ud83d\ude00 \ud800` + pad, String.raw`end\\` + pad + String.raw`\n`];
+  for (const v of values) {
+    const r = jsonSegments(new TextEncoder().encode(`{"k": "${v}"}`));
+    assert.ok(r.ok);
+    assert.equal(new TextDecoder().decode(r.segments[0].bytes), new TextDecoder().decode(new TextEncoder().encode(JSON.parse(`"${v}"`) as string)));
+  }
+  // A raw tab and an unknown escape are JSON.parse's errors; a line break inside a string is the parser's.
+  const bad: Array<[string, RegExp]> = [[`tab\t${pad}`, /control character/], [String.raw`\x` + pad, /escaped character/], [`a\nb${pad}`, /newline inside a string/]];
+  for (const [v, reason] of bad) {
+    const r = jsonSegments(new TextEncoder().encode(`{"k": "${v}"}`));
+    assert.ok(!r.ok && reason.test(r.reason), JSON.stringify(r));
+  }
 });
 
 test('quoted words and apostrophes in prose tokenize as the same words inside a docstring', () => {
