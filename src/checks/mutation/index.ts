@@ -79,7 +79,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     mutantCountedMaxReferenceLines: MUTANT_COUNTED_MAX_REFERENCE_LINES,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 6,
+    strengthen: 7,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
     ...(taskLanguage(task) === 'javascript'
       ? { javascriptSuite: JAVASCRIPT_SUITES ? 1 : 0, siblingAnswers: 2 }

@@ -61,12 +61,6 @@ export const SURVIVOR_PLUS_LINE_BUDGET = 8_000_000;
 /** Plus inputs a task keeps however costly its reference (small inputs still catch most wrong programs). */
 export const SURVIVOR_PLUS_INPUTS_FLOOR = 8;
 /**
- * Floor of a CPU-time limit per differential input where CPU time still decides (the strengthened suite's kills:
- * max(floor, factor x the reference's time on that input)). Survivor sorting is decided by line events
- * (counted-calls.ts, whose step floor is this much CPU at the fastest untraced line rate).
- */
-export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
-/**
  * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
  * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
  * backstop). The reference's CPU time for HumanEval's and MBPP's tests (fork to exit, compile
