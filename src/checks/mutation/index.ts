@@ -84,7 +84,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     ...(taskLanguage(task) === 'javascript'
       ? { javascriptSuite: JAVASCRIPT_SUITES ? 1 : 0, siblingAnswers: 2 }
       : // Python survivors' first difference: decided by line events from this floor, left unsorted after this many slow inputs.
-        { survivorSteps: CALL_STEP_FLOOR, survivorMaxSlow: MAX_SLOW_INPUTS }),
+        // The EvalPlus suite (HumanEval+, MBPP+): its inputs and a candidate's timeouts decided by line events since code 2.
+        { survivorSteps: CALL_STEP_FLOOR, survivorMaxSlow: MAX_SLOW_INPUTS, plusSuite: 2 }),
   });
 }
 
