@@ -54,9 +54,16 @@ export async function buildPlusSuite(task: Task, run: (job: SandboxJob) => Promi
 /**
  * Does the candidate pass the whole suite (every output accepted by EvalPlus's oracle)? A call the untraced CPU
  * limit stops is counted: past its cap the candidate fails (EvalPlus fails a timeout); slow on MAX_SLOW_INPUTS
- * inputs, or undecided by the machine, it is counted as passing rather than invent a kill.
+ * inputs, or undecided by the machine, it is counted as passing rather than invent a kill. `untracedCpuMs` (tests)
+ * lowers the untraced CPU limits, as load would: the verdict stays the same.
  */
-export async function passesPlusSuite(task: Task, suite: PlusSuite, candidate: string, run: (job: SandboxJob) => Promise<JobResult>): Promise<boolean> {
+export async function passesPlusSuite(
+  task: Task,
+  suite: PlusSuite,
+  candidate: string,
+  run: (job: SandboxJob) => Promise<JobResult>,
+  options: { untracedCpuMs?: number } = {},
+): Promise<boolean> {
   const oracle = oracleFor(task.id, task.entryPoint);
   const atol = task.inputs?.atol ?? 0;
   let start = 0;
@@ -72,7 +79,7 @@ export async function passesPlusSuite(task: Task, suite: PlusSuite, candidate: s
     if (comparable(o.value, suite.expected[i]) && !evalplusAccepts(o.value, suite.expected[i], { oracle, atol, args: suite.inputs[i] })) return 'fail';
     return c.slow && ++slow >= MAX_SLOW_INPUTS ? 'stop' : 'pass';
   };
-  const cpuLimits = suite.stepCaps.map(untracedCallCpuMs);
+  const cpuLimits = suite.stepCaps.map((cap) => Math.min(options.untracedCpuMs ?? Infinity, untracedCallCpuMs(cap)));
   for (let jobs = 0; start < suite.inputs.length; jobs++) {
     const stop = jobs < MAX_STOPPING_JOBS;
     const job: CallJob = {

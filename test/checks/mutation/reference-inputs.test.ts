@@ -10,6 +10,8 @@ import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_C
 import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR, survivorFirstDifference } from '../../../src/checks/mutation/run.js';
 import { CALL_STEP_FLOOR, callStepCap, MAX_SLOW_INPUTS, referenceCountAboveMs, SLOW_SHARE, UNTRACED_SHARE, untracedCallCpuMs } from '../../../src/checks/mutation/counted-calls.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import { passesPlusSuite, type PlusSuite } from '../../../src/checks/mutation/plus-suite.js';
+import type { Task } from '../../../src/model/task.js';
 import type { CallJob, CallOutput, TestsJob, Verdict } from '../../../src/sandbox/types.js';
 
 let pool: SandboxPool;
@@ -194,5 +196,28 @@ describe('survivorFirstDifference (survivor sorting, run.ts)', () => {
     assert.ok(SLOW_SHARE > UNTRACED_SHARE);
     // A reference call not counted (at most this much CPU) cannot need more than the floor / factor line events.
     for (const factor of [1, 4, 10]) assert.ok(referenceCountAboveMs(factor) * UNTRACED_MAX_STEPS_PER_MS * factor <= CALL_STEP_FLOOR);
+  });
+});
+
+describe('passesPlusSuite (the EvalPlus suite of the -plus audits)', () => {
+  const CAP = 2_400_000;
+  /** Only what a suite run reads of a task: the program's parts, the entry point, the id that picks the oracle. */
+  const task = { id: 'HumanEval/0', entryPoint: 'f', solution: MUTANT, setupCode: '', imports: [] } as unknown as Task;
+  const suiteOf = (inputs: unknown[][]): PlusSuite => ({ inputs, expected: inputs.map((x) => x[1] as number), digests: inputs.map(() => null), stepCaps: inputs.map(() => CAP) });
+
+  it('passes or fails a candidate the same with a tiny and a huge untraced CPU limit: its line events decide', async () => {
+    const cases: [unknown[][], boolean][] = [
+      [[['right', 800_000]], true], // slow (over SLOW_SHARE of the cap) but right
+      [[['right', 10], ['wrong', 10]], false],
+      [[['right', 1_400_000]], false], // past the cap: EvalPlus fails a timeout, decided by the count
+      [[['hang', 0]], false],
+      // Slow on MAX_SLOW_INPUTS inputs: passes before the wrong answer after them, on any machine.
+      [[...Array.from({ length: MAX_SLOW_INPUTS }, () => ['right', 800_000]), ['wrong', 10]], true],
+    ];
+    for (const [inputs, expected] of cases) {
+      for (const untracedCpuMs of [1, 5_000]) {
+        assert.equal(await passesPlusSuite(task, suiteOf(inputs), MUTANT, (j) => pool.run(j), { untracedCpuMs }), expected, `${JSON.stringify(inputs)}, untraced CPU limit ${untracedCpuMs} ms`);
+      }
+    }
   });
 });
