@@ -121,8 +121,8 @@ export async function referenceInputOutcomes(
       }
       if (o.status === 'timeout' && ++capped >= maxCapped) cut = i + 1;
       const before = first.get(i);
-      // Keep the untraced output where the input returned both times: its CPU time sets the survivors' limits, the traced one is inflated.
-      outputs.set(i, o.status === 'returned' && before?.status === 'returned' ? before : { ...o, index: i });
+      // Keep the untraced output where the input returned both times (the traced CPU time is inflated), with the count: it sets the survivors' step caps.
+      outputs.set(i, o.status === 'returned' && before?.status === 'returned' ? { ...before, ...(o.steps !== undefined ? { steps: o.steps } : {}) } : { ...o, index: i });
     });
   }
   // Past the cut nothing is answered, whatever the untraced pass saw.

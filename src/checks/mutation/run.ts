@@ -24,7 +24,8 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
-import { referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import { callStepCap, countedCall, MAX_SLOW_INPUTS, referenceCountAboveMs, untracedCallCpuMs } from './counted-calls.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -59,12 +60,6 @@ export const DIFF_BATCH_MIN_MS = 20_000;
 export const SURVIVOR_PLUS_LINE_BUDGET = 8_000_000;
 /** Plus inputs a task keeps however costly its reference (small inputs still catch most wrong programs). */
 export const SURVIVOR_PLUS_INPUTS_FLOOR = 8;
-/**
- * Floor of a survivor's CPU-time limit per differential input (the limit is max(floor, factor x
- * the reference's time on that input)). CPU time does not grow with machine load, and a call that
- * takes the reference microseconds and a mutant 100 ms is a hang or a complexity blow-up either way.
- */
-export const SURVIVOR_INPUT_CPU_FLOOR_MS = 100;
 /**
  * Floor of a mutant's CPU-time limit for the benchmark's tests (the limit is max(floor, factor x
  * the reference's CPU time for the same tests); the wall-clock limit max(1 s, 10x) stays as a
@@ -538,7 +533,7 @@ export interface ReferenceOutput {
   value: () => PyValue | undefined;
 }
 
-type DiffHit = { index: number; text: string };
+export type DiffHit = { index: number; text: string };
 
 async function sortSurvivors(
   input: AnalyseTaskInput,
@@ -576,7 +571,8 @@ async function sortSurvivors(
     // Every input is held to the contract: EvalPlus's own plus inputs include some that break it (HumanEval/32 `[0, 0]`).
     const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map(() => true) });
     const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true };
-    const r = await referenceInputOutcomes(run, job);
+    // Counted above the time that could need more than the survivors' step floor: their caps come from these counts.
+    const r = await referenceInputOutcomes(run, job, { countAboveCpuMs: Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(config.referenceTimeFactor)) });
     for (const [i, o] of r.outputs) refOutputs.set(first + i, o);
     undecided += r.undecided;
     return r.firstPassMs;
@@ -617,11 +613,11 @@ async function sortSurvivors(
   const valid = ordered.map((a) => a.input);
   const expected = ordered.map((a) => a.ref);
 
-  // Survivors: each input gets a CPU limit from the reference's time on it; the wall-clock
-  // backstop for the job is the usual rule on the reference's time for these calls.
+  // Survivors: each input gets a step cap from the reference's line events on it (counted-calls.ts); the untraced
+  // run's CPU limit only sends a call to the counter. The wall-clock backstop is the usual rule on the reference's time.
   const callee = testCallees(task)[0];
-  // Per-input limits from the reference's CPU time on the input (wall time where none was measured).
-  const cpuLimits = expected.map((e) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(config.referenceTimeFactor * (e.output.cpuMs ?? e.output.ms))));
+  const stepCaps = expected.map((e) => callStepCap(e.output.steps, config.referenceTimeFactor));
+  const cpuLimits = stepCaps.map(untracedCallCpuMs);
   const wallLimit = Math.max(mutantTimeLimit(refMs, config), WALL_BACKSTOP_FACTOR * cpuLimits.reduce((a, b) => a + b, 0));
   const digests = expected.map((e) => e.output.digest ?? null);
   const sameOutput = (o: Extract<CallOutput, { status: 'returned' }>, i: number): boolean => {
@@ -633,37 +629,8 @@ async function sortSurvivors(
     return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) || intFloatAgree(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
   };
 
-  /** The first input on which the survivor differs from the reference (first in input order), or why none was found. */
   const survivorSuffix = callHelperSuffix(task.entryPoint, valid.map((i) => i.args));
-  const firstDifference = async (m: Mutant): Promise<{ hit?: DiffHit; complete: boolean }> => {
-    const base = callJob(m.source, valid, wallLimit, survivorSuffix);
-    for (let start = 0, jobs = 0; start < valid.length; jobs++) {
-      const stopping = jobs < MAX_STOPPING_JOBS_PER_SURVIVOR;
-      const result = await run({
-        ...base,
-        perInputCpuMs: cpuLimits,
-        expectDigests: digests,
-        ...(stopping ? { stopOnDifference: true } : {}),
-        ...(start > 0 ? { startIndex: start } : {}),
-      });
-      const outputs = result.outputs as CallOutput[];
-      let next = start;
-      for (const o of outputs) {
-        if (o.index !== next) break;
-        if (o.status === 'returned' && !sameOutput(o, o.index)) return { hit: { index: o.index, text: o.repr }, complete: true };
-        if (o.status === 'raised') return { hit: { index: o.index, text: `${o.exception}: ${o.message}` }, complete: true };
-        if (o.status === 'timeout') return { hit: { index: o.index, text: 'timeout' }, complete: true };
-        if (o.status !== 'same' && o.status !== 'returned') return { complete: false };
-        next++;
-      }
-      // A job that ran out of time: the first input without an output is where the mutant hangs.
-      if (result.verdict.status === 'timeout' && next < valid.length) return { hit: { index: next, text: 'timeout' }, complete: true };
-      if (result.verdict.status !== 'passed') return { complete: false };
-      if (next === start) return { complete: false }; // no progress: do not loop
-      start = next;
-    }
-    return { complete: true };
-  };
+  const firstDifference = (m: Mutant) => survivorFirstDifference(run, callJob(m.source, valid, wallLimit, survivorSuffix), { stepCaps, digests, sameOutput });
 
   const results = await Promise.all(survivors.map(firstDifference));
   survivors.forEach((m, k) => {
@@ -691,6 +658,84 @@ async function sortSurvivors(
     });
   });
   return { records, inputCounts };
+}
+
+/**
+ * The first input on which a survivor differs from the reference (in input order), or why none was found. Decided
+ * by line events: an untraced call that the CPU limit stops (or the job's wall clock) is run again counted; past its
+ * step cap it is a timeout (evidence: the mutant needs over factor x the reference's work), within it its answer
+ * decides. After MAX_SLOW_INPUTS slow inputs the survivor is left unsorted. The untraced run's CPU limits
+ * (`cpuLimits`, for tests; each clamped to untracedCallCpuMs of its cap, the most that keeps it sound) only move
+ * work between the two runs: any limits, so any load, give the same answer.
+ */
+export async function survivorFirstDifference(
+  run: (job: CallJob) => Promise<JobResult>,
+  base: CallJob,
+  limits: { stepCaps: readonly number[]; cpuLimits?: readonly number[]; digests: readonly (string | null)[]; sameOutput: (o: Extract<CallOutput, { status: 'returned' }>, i: number) => boolean },
+): Promise<{ hit?: DiffHit; complete: boolean; slow: number }> {
+  const count = base.inputs.length;
+  const cpuLimits = limits.stepCaps.map((cap, i) => Math.min(limits.cpuLimits?.[i] ?? Infinity, untracedCallCpuMs(cap)));
+  let slow = 0;
+  const differs = (o: CallOutput): DiffHit | undefined => {
+    if (o.status === 'returned' && !limits.sameOutput(o, o.index)) return { index: o.index, text: o.repr };
+    if (o.status === 'raised') return { index: o.index, text: `${o.exception}: ${o.message}` };
+    return undefined;
+  };
+  /** Input i, which the untraced run left undecided, counted: a hit, `same`, or `stop` (undecided, or too many slow inputs). */
+  const counted = async (i: number): Promise<DiffHit | 'same' | 'stop'> => {
+    const c = await countedCall(run, base, i, limits.stepCaps[i]);
+    if (c.output === undefined) return 'stop';
+    if (c.output.status === 'timeout') return { index: i, text: 'timeout' };
+    const hit = differs(c.output);
+    if (hit) return hit;
+    if (c.output.status !== 'returned') return 'stop';
+    return c.slow && ++slow >= MAX_SLOW_INPUTS ? 'stop' : 'same';
+  };
+  for (let start = 0, jobs = 0; start < count; jobs++) {
+    const stopping = jobs < MAX_STOPPING_JOBS_PER_SURVIVOR;
+    const result = await run({
+      ...base,
+      perInputCpuMs: cpuLimits,
+      expectDigests: [...limits.digests],
+      ...(stopping ? { stopOnDifference: true } : {}),
+      ...(start > 0 ? { startIndex: start } : {}),
+    });
+    let next = start;
+    for (const o of result.outputs as CallOutput[]) {
+      if (o.index !== next) break;
+      if (o.status === 'timeout') {
+        const r = await counted(next);
+        if (r === 'stop') return { complete: false, slow };
+        if (r !== 'same') return { hit: r, complete: true, slow };
+        next++;
+        continue;
+      }
+      if ((o.status === 'returned' || o.status === 'raised') && 'cpuMs' in o && o.cpuMs !== undefined && o.cpuMs > cpuLimits[next]) {
+        // The CPU timer overshot its limit: the answer may come from past the untraced share, so count it.
+        const r = await counted(next);
+        if (r === 'stop') return { complete: false, slow };
+        if (r !== 'same') return { hit: r, complete: true, slow };
+        next++;
+        continue;
+      }
+      const hit = differs(o);
+      if (hit) return { hit, complete: true, slow };
+      if (o.status !== 'same' && o.status !== 'returned') return { complete: false, slow };
+      next++;
+    }
+    if (result.verdict.status === 'timeout' && next < count) {
+      // The job's wall clock ended it: the input without an output is counted like any other.
+      const r = await counted(next);
+      if (r === 'stop') return { complete: false, slow };
+      if (r !== 'same') return { hit: r, complete: true, slow };
+      start = next + 1;
+      continue;
+    }
+    if (result.verdict.status !== 'passed') return { complete: false, slow };
+    if (next === start) return { complete: false, slow }; // no progress: do not loop
+    start = next;
+  }
+  return { complete: true, slow };
 }
 
 const isIntOrFloat = (v: PyValue): v is Extract<PyValue, { type: 'int' | 'float' }> => v.type === 'int' || v.type === 'float';

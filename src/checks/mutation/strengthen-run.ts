@@ -25,7 +25,6 @@ import {
   differentialInputs,
   domainExamples,
   REFERENCE_WALL_SAFETY_MS,
-  SURVIVOR_INPUT_CPU_FLOOR_MS,
   witnessChecks,
   type ReferenceOutput,
   type StrengthenContext,
@@ -37,7 +36,8 @@ import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_D
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
-import { referenceInputOutcomes } from './reference-inputs.js';
+import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes } from './reference-inputs.js';
+import { callStepCap, countedCall, referenceCountAboveMs, untracedCallCpuMs } from './counted-calls.js';
 
 type Source = Strengthened['inputs'][number]['inputSource'];
 
@@ -79,7 +79,8 @@ interface Confirmed {
   candidate: Candidate;
   expected: PyValue;
   digest: string | undefined;
-  cpuMs: number;
+  /** The reference's line events on the input where they were counted (counted-calls.ts: where they could exceed the step floor). */
+  steps: number | undefined;
   checks: WitnessChecks;
 }
 
@@ -141,10 +142,18 @@ const LAZY_INPUTS_NAME = '__bench_audit_input_texts__';
 
 /** Jobs per wrong program at most (a job ends at N_DETECT kills; a difference the tolerance accepts, or a lost job, starts another). */
 export const MAX_KILL_JOBS = 4;
+/**
+ * Slow inputs (counted-calls.ts: over SLOW_SHARE of the step cap, a count-only event) after which a wrong program is
+ * not run further: its kills so far stand. One: a program that hangs costs one counted call (seconds of traced CPU)
+ * instead of N_DETECT of them, and a timeout is never a kill.
+ */
+export const MAX_SLOW_INPUTS_PER_WRONG_PROGRAM = 1;
 
 /**
- * The inputs (indexes into `confirmed`, from `order`, run in that order) on which `program` is wrong: it raises,
- * runs out of CPU, or returns another value than the confirmed expected one; only the first `detect` of them. The
+ * The inputs (indexes into `confirmed`, from `order`, run in that order) on which `program` is wrong: it raises or
+ * returns another value than the confirmed expected one within its step cap; only the first `detect` of them. A
+ * call the untraced run's CPU limit (or the job's wall clock) stops is counted (counted-calls.ts): past its cap it
+ * is slow, not wrong (a timeout proves no different answer), and the program stops there. The
  * n-detect cover (selectByKills) asks no more of a wrong program than min(N_DETECT, its killing inputs) kills, so
  * knowing the first N_DETECT keeps its guarantee (each wrong program killed that many times by the suite), while a
  * program stops being run once it is known to be wrong enough: one job per program, a few calls for most (the
@@ -157,7 +166,7 @@ async function killingInputs(
   program: string,
   order: readonly number[],
   confirmed: readonly Confirmed[],
-  cpuLimits: readonly number[],
+  stepCaps: readonly number[],
   atol: number,
   detect: number,
 ): Promise<Set<number>> {
@@ -170,25 +179,38 @@ async function killingInputs(
     entryPoint: CALL_HELPER,
     inputs: order.map((_, k) => [k]),
     timeoutMs: BATCH_WALL_SAFETY_MS,
-    perInputCpuMs: order.map((i) => cpuLimits[i]),
+    perInputCpuMs: order.map((i) => untracedCallCpuMs(stepCaps[i])),
     expectDigests: order.map((i) => confirmed[i].digest ?? null),
   };
   const wrongAt = (o: CallOutput, i: number): boolean => {
-    if (o.status === 'raised' || o.status === 'timeout') return true;
+    if (o.status === 'raised') return true;
     if (o.status !== 'returned') return false;
     const got = outputValue(parser, o);
     return got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol);
   };
   // Outputs the tolerance accepts count as differences in the sandbox: after one, the rest runs in one job.
   let tolerated = false;
-  for (let start = 0, jobs = 0; start < order.length && killed.size < detect && jobs < MAX_KILL_JOBS; jobs++) {
+  let slow = 0;
+  /** Job input k, which the untraced run left undecided, counted: false when the program is not run further. */
+  const counted = async (k: number): Promise<boolean> => {
+    const c = await countedCall(run, job, k, stepCaps[order[k]]);
+    if (c.output === undefined) return false;
+    if (c.output.status !== 'timeout' && wrongAt(c.output, order[k]) && killed.size < detect) killed.add(order[k]);
+    return !(c.slow && ++slow >= MAX_SLOW_INPUTS_PER_WRONG_PROGRAM);
+  };
+  for (let start = 0, jobs = 0; start < order.length && killed.size < detect && jobs < MAX_KILL_JOBS; ) {
     const r = await run({ ...job, ...(tolerated ? {} : { stopAfterDifferences: detect - killed.size }), ...(start > 0 ? { startIndex: start } : {}) });
     const outputs = r.outputs as CallOutput[];
     let next = start;
+    // A job that the untraced CPU limit cut short (a counted call) is not one of MAX_KILL_JOBS: load must not decide where the program stops.
+    let countedAny = false;
     for (const o of outputs) {
-      if (wrongAt(o, order[o.index])) {
-        if (killed.size < detect) killed.add(order[o.index]);
-      } else if (o.status === 'returned') tolerated = true;
+      if (killed.size >= detect) break;
+      if (o.status === 'timeout') {
+        countedAny = true;
+        if (!(await counted(o.index))) return killed;
+      } else if (wrongAt(o, order[o.index])) killed.add(order[o.index]);
+      else if (o.status === 'returned') tolerated = true;
       next = Math.max(next, o.index + 1);
     }
     // A program that does not even load fails every assert: the first input stands for them.
@@ -196,8 +218,13 @@ async function killingInputs(
       killed.add(order[start]);
       break;
     }
-    // The wall clock or a lost worker ended the job: the input after the last output decides nothing; go on after it.
-    if (r.verdict.status === 'timeout' || r.verdict.status === 'error') next += 1;
+    // The wall clock ended the job: the input after the last output is counted like any other. A lost worker decides nothing; go on after it.
+    if (r.verdict.status === 'timeout' && next < order.length && killed.size < detect) {
+      countedAny = true;
+      if (!(await counted(next))) return killed;
+      next += 1;
+    } else if (r.verdict.status === 'error') next += 1;
+    if (!countedAny) jobs++;
     else if (r.verdict.status !== 'passed') break;
     if (next <= start) break;
     start = next;
@@ -265,7 +292,10 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     }
   }
   // Which inputs a reference answers is decided by line events, not CPU time (reference-inputs.ts).
-  const refOutputs = async (t: Task, extra: readonly PyValue[][] = []) => (await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true })).outputs;
+  // The audited reference is also counted wherever its line events could set a wrong program's step cap above the floor.
+  const countAboveCpuMs = Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(input.referenceTimeFactor));
+  const refOutputs = async (t: Task, extra: readonly PyValue[][] = []) =>
+    (await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true }, t === task ? { countAboveCpuMs } : {})).outputs;
   const [own, theirs] = await Promise.all([refOutputs(task, anchorArgs), sibling ? refOutputs(sibling) : Promise.resolve(undefined)]);
   const ownValue = (i: number): PyValue | undefined => {
     const o = own.get(i);
@@ -359,7 +389,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       continue;
     }
     if (a.ownDiffers) ownDiffersAt.push(confirmed.length);
-    confirmed.push({ candidate: a.candidate, expected: v, digest: a.ref.output.digest, cpuMs: a.ref.output.cpuMs ?? a.ref.output.ms, checks: a.checks });
+    confirmed.push({ candidate: a.candidate, expected: v, digest: a.ref.output.digest, steps: a.ref.output.steps, checks: a.checks });
   }
 
   // The wrong programs: every first-order mutant run (survivors of the tests and the ones they kill: a suite that
@@ -376,7 +406,8 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   // The tests' own inputs are in the suite already: they are never added, and what they cover counts as covered.
   const ownTests = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [i] : []));
   const addIdx = confirmed.flatMap((c, i) => (c.candidate.source === 'test' ? [] : [i]));
-  const cpuLimits = confirmed.map((c) => Math.max(SURVIVOR_INPUT_CPU_FLOOR_MS, Math.ceil(input.referenceTimeFactor * c.cpuMs)));
+  // Each input's step cap from the reference's line events on it: what a wrong program's timeout is judged by (counted-calls.ts).
+  const stepCaps = confirmed.map((c) => callStepCap(c.steps, input.referenceTimeFactor));
   const inputs = confirmed.map((c) => c.candidate.args);
   // Among inputs that kill as much, a seeded shuffle decides: consecutive picks then differ in source and shape
   // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show. The first
@@ -401,7 +432,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i) && cheap(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
   // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
   // killing inputs are then a seeded sample of all of them, not the smallest ones.
-  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, cpuLimits, atol, N_DETECT)));
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, stepCaps, atol, N_DETECT)));
   if (ownDiffersAt.length > 0) {
     wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
     kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));

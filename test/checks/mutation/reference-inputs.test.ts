@@ -7,8 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
-import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR } from '../../../src/checks/mutation/run.js';
+import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR, survivorFirstDifference } from '../../../src/checks/mutation/run.js';
+import { CALL_STEP_FLOOR, callStepCap, MAX_SLOW_INPUTS, referenceCountAboveMs, SLOW_SHARE, UNTRACED_SHARE, untracedCallCpuMs } from '../../../src/checks/mutation/counted-calls.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
+import { passesPlusSuite, type PlusSuite } from '../../../src/checks/mutation/plus-suite.js';
+import type { Task } from '../../../src/model/task.js';
 import type { CallJob, CallOutput, TestsJob, Verdict } from '../../../src/sandbox/types.js';
 
 let pool: SandboxPool;
@@ -85,11 +88,14 @@ describe('referenceInputOutcomes', () => {
     }
   });
 
-  it('keeps the untraced output, with its CPU time, of an input answered in both passes', async () => {
-    const r = await referenceInputOutcomes((j) => pool.run(j), { ...job, inputs: [['c', 3_000_000]] }, { firstPassCpuMs: 5_000, countAboveCpuMs: 0, stepCap: CAP });
-    const o = r.outputs.get(0);
-    assert.equal(r.counted, 1);
-    assert.ok(o?.status === 'returned' && o.steps === undefined && o.cpuMs !== undefined, JSON.stringify(o));
+  it('keeps the untraced output, with its CPU time and the counted pass\'s line events, of an input answered in both passes', async () => {
+    const r = await referenceInputOutcomes((j) => pool.run(j), { ...job, inputs: [['c', 3_000_000], ['loop', 1_000]] }, { firstPassCpuMs: 5_000, countAboveCpuMs: 0, stepCap: CAP });
+    assert.equal(r.counted, 2);
+    const c = r.outputs.get(0);
+    // sum() works in C: a handful of line events.
+    assert.ok(c?.status === 'returned' && c.steps !== undefined && c.steps < 10 && c.cpuMs !== undefined, JSON.stringify(c));
+    const loop = r.outputs.get(1);
+    assert.ok(loop?.status === 'returned' && loop.steps !== undefined && Math.abs(loop.steps - LINES_PER_ITERATION * 1_000) < 10, JSON.stringify(loop));
   });
 
   it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
@@ -148,5 +154,70 @@ describe('countedVerdict (mutant runs, run.ts)', () => {
 
   it('has a step floor the CPU floor cannot exceed untraced', () => {
     assert.equal(MUTANT_STEP_FLOOR, MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS);
+  });
+});
+
+describe('survivorFirstDifference (survivor sorting, run.ts)', () => {
+  /** A cap whose sound untraced CPU limit is 10 ms: big enough to test, small enough to count cheaply. */
+  const SURVIVOR_CAP = 2_400_000;
+  const caseJob = (inputs: unknown[][]): CallJob => ({ kind: 'call', program: { candidate: MUTANT }, entryPoint: 'f', inputs, timeoutMs: 120_000 });
+  /** The reference's answer to (kind, n) is n. */
+  const sortWith = (inputs: unknown[][], cpuMs: number) =>
+    survivorFirstDifference((j) => pool.run(j), caseJob(inputs), {
+      stepCaps: inputs.map(() => SURVIVOR_CAP),
+      cpuLimits: inputs.map(() => cpuMs),
+      digests: inputs.map(() => null),
+      sameOutput: (o, i) => o.repr === String(inputs[i][1]),
+    });
+  const outcome = (r: Awaited<ReturnType<typeof sortWith>>): string => (r.hit ? `hit ${r.hit.index} ${r.hit.text}` : r.complete ? 'no difference' : 'unsorted');
+
+  it('gives a survivor the same first difference with a tiny and a huge CPU limit: its line events decide', async () => {
+    const cases: [unknown[][], string][] = [
+      [[['right', 100_000]], 'no difference'], // ~200,000 line events, past a 1 ms limit: counted, right
+      [[['wrong', 100_000]], 'hit 0 -1'], // wrong after the same work: its answer is the evidence either way
+      [[['right', 800_000], ['wrong', 10]], 'hit 1 -1'], // ~1.6 M events: slow (over SLOW_SHARE of the cap) but right, then wrong
+      [[['right', 1_400_000], ['wrong', 10]], 'hit 0 timeout'], // ~2.8 M events, past the cap: a timeout however fast the machine
+      [[['hang', 0]], 'hit 0 timeout'],
+      // Slow but right on MAX_SLOW_INPUTS inputs: left unsorted before the wrong answer after them, on any machine.
+      [[...Array.from({ length: MAX_SLOW_INPUTS }, () => ['right', 800_000]), ['wrong', 10]], 'unsorted'],
+    ];
+    for (const [inputs, expected] of cases) {
+      for (const cpuMs of [1, 5_000]) {
+        assert.equal(outcome(await sortWith(inputs, cpuMs)), expected, `${JSON.stringify(inputs)} with a ${cpuMs} ms CPU limit`);
+      }
+    }
+  });
+
+  it('derives caps and CPU limits that keep the untraced run sound', () => {
+    assert.equal(callStepCap(undefined, 10), CALL_STEP_FLOOR);
+    assert.equal(callStepCap(2_000_000, 10), 20_000_000);
+    // An untraced call within its limit executed at most UNTRACED_SHARE of its cap, below the slow threshold.
+    for (const cap of [CALL_STEP_FLOOR, SURVIVOR_CAP, 68_000_000]) assert.ok(untracedCallCpuMs(cap) * UNTRACED_MAX_STEPS_PER_MS <= UNTRACED_SHARE * cap);
+    assert.ok(SLOW_SHARE > UNTRACED_SHARE);
+    // A reference call not counted (at most this much CPU) cannot need more than the floor / factor line events.
+    for (const factor of [1, 4, 10]) assert.ok(referenceCountAboveMs(factor) * UNTRACED_MAX_STEPS_PER_MS * factor <= CALL_STEP_FLOOR);
+  });
+});
+
+describe('passesPlusSuite (the EvalPlus suite of the -plus audits)', () => {
+  const CAP = 2_400_000;
+  /** Only what a suite run reads of a task: the program's parts, the entry point, the id that picks the oracle. */
+  const task = { id: 'HumanEval/0', entryPoint: 'f', solution: MUTANT, setupCode: '', imports: [] } as unknown as Task;
+  const suiteOf = (inputs: unknown[][]): PlusSuite => ({ inputs, expected: inputs.map((x) => x[1] as number), digests: inputs.map(() => null), stepCaps: inputs.map(() => CAP) });
+
+  it('passes or fails a candidate the same with a tiny and a huge untraced CPU limit: its line events decide', async () => {
+    const cases: [unknown[][], boolean][] = [
+      [[['right', 800_000]], true], // slow (over SLOW_SHARE of the cap) but right
+      [[['right', 10], ['wrong', 10]], false],
+      [[['right', 1_400_000]], false], // past the cap: EvalPlus fails a timeout, decided by the count
+      [[['hang', 0]], false],
+      // Slow on MAX_SLOW_INPUTS inputs: passes before the wrong answer after them, on any machine.
+      [[...Array.from({ length: MAX_SLOW_INPUTS }, () => ['right', 800_000]), ['wrong', 10]], true],
+    ];
+    for (const [inputs, expected] of cases) {
+      for (const untracedCpuMs of [1, 5_000]) {
+        assert.equal(await passesPlusSuite(task, suiteOf(inputs), MUTANT, (j) => pool.run(j), { untracedCpuMs }), expected, `${JSON.stringify(inputs)}, untraced CPU limit ${untracedCpuMs} ms`);
+      }
+    }
   });
 });
