@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rescoreSamples, sampleProgram, summarizeFalsePasses, type Sample } from '../src/apply/false-passes.js';
+import { rescoreSamples, sampleProgram, summarizeFalsePasses, verdictsJsonl, type Sample } from '../src/apply/false-passes.js';
 import { DEFAULT_MUTATION_CONFIG } from '../src/checks/mutation/config.js';
 import { generateMutants, solutionRegion } from '../src/checks/mutation/generate.js';
 import { mutationOperators } from '../src/checks/mutation/operators/index.js';
@@ -64,14 +64,27 @@ writeFileSync(join(out, 'samples.jsonl'), samples.map((s) => JSON.stringify({ ta
 console.log(`${samples.length} samples of ${tasks.length} tasks written to ${join(out, 'samples.jsonl')}`);
 
 const t0 = performance.now();
-const runs = await rescoreSamples(report, samples);
+const cpu0 = process.cpuUsage();
+// Where the time goes: each phase's wall time, jobs, their summed CPU and timeouts (profiling only).
+const started = new Map<string, number>();
+const phases: string[] = [];
+const runs = await rescoreSamples(report, samples, {
+  observe: ({ phase, jobs, end }) => {
+    if (!end) started.set(phase, performance.now());
+    else phases.push(`${phase}: ${jobs} jobs, ${((performance.now() - started.get(phase)!) / 1000).toFixed(1)} s wall, ${(end.cpuMs / 1000).toFixed(1)} s CPU in jobs, ${end.timeouts} timeouts`);
+  },
+});
 const ms = performance.now() - t0;
+const nodeCpu = process.cpuUsage(cpu0);
+writeFileSync(join(out, 'verdicts.jsonl'), verdictsJsonl(runs.verdicts));
 const f = summarizeFalsePasses(runs);
 console.log(`rescore (sandboxed, original + strengthened tests): ${(ms / 1000).toFixed(1)} s, ${((samples.length / ms) * 1000).toFixed(1)} samples/s`);
 console.log(`  pass the original tests: ${f.passedOriginal}; the strengthened ones too: ${f.passedStrengthened}; false passes: ${f.falsePasses}; samples with stronger tests: ${f.samplesWithStrongerTests}`);
 // What the time went to: distinct programs (each runs once), and the hung ones (each costs its CPU limit, 1 s or more).
 const distinct = new Set(samples.map((s) => `${s.taskId}\0${s.solution}`)).size;
 const hung = new Set(runs.verdicts.filter((v) => v.original === 'timeout' || v.strengthened === 'timeout').map((v) => `${v.taskId}\0${samples[v.row - 1].solution}`)).size;
+for (const p of phases) console.log(`  ${p}`);
+console.log(`  this Node process: ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s CPU; per-sample verdicts in ${join(out, 'verdicts.jsonl')}`);
 console.log(`  distinct programs run: ${distinct}; of them hung (timeout): ${hung}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 // Baseline: a fresh python3 per sample, the original tests only, no sandbox.

@@ -90,6 +90,9 @@ export interface SampleLimits {
 /** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock. */
 type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number };
 
+/** Told when a phase of runSamples starts (with its job count) and when it ends; for profiling, decides nothing. */
+export type PhaseObserver = (event: { phase: string; jobs: number; end?: { cpuMs: number; timeouts: number } }) => void;
+
 /** Where a task's samples run: one runtime, or the runtime of the task's language. */
 export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
 
@@ -141,7 +144,14 @@ export function originalFromStrengthened(task: Task, asserts: readonly string[],
  * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs; a
  * program repeated among a task's samples runs once.
  */
-export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: SampleLimits): Promise<SampleRuns> {
+export async function runSamples(
+  report: AuditReport,
+  tasks: readonly Task[],
+  samples: readonly Sample[],
+  runtimes: SampleRuntimes,
+  limits: SampleLimits,
+  observe: PhaseObserver = () => {},
+): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
@@ -174,7 +184,8 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     }
   }
   // Each runtime's jobs at once, the runtimes side by side; results back in job order.
-  const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[]): Promise<JobResult[]> => {
+  const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[], phase: string): Promise<JobResult[]> => {
+    observe({ phase, jobs: jobs.length });
     const results = new Array<JobResult>(jobs.length);
     const byRuntime = new Map<Runtime, number[]>();
     jobs.forEach((j, i) => {
@@ -188,6 +199,8 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
         indices.forEach((i, k) => (results[i] = out[k]));
       }),
     );
+    const cpuMs = results.reduce((a, r) => a + (r.cpuMs ?? 0), 0);
+    observe({ phase, jobs: jobs.length, end: { cpuMs, timeouts: results.filter((r) => r.verdict.status === 'timeout').length } });
     return results;
   };
   // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones.
@@ -203,7 +216,7 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     // Each task's reference on the tests its samples run first: its CPU time sets theirs.
     const cpu = limits.cpu;
     const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
-    const measured = await runJobs(firstOfTask.map((r) => ({ job: firstJob(r, wall, r.task.solution), runtime: r.runtime })));
+    const measured = await runJobs(firstOfTask.map((r) => ({ job: firstJob(r, wall, r.task.solution), runtime: r.runtime })), 'reference');
     firstOfTask.forEach((r, i) => {
       const m = measured[i];
       const ms = m.verdict.status === 'passed' && m.cpuMs !== undefined ? Math.max(cpu.floorMs, Math.ceil(cpu.factor * m.cpuMs)) : limits.timeoutMs;
@@ -212,7 +225,7 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
     });
   }
   const runLimits = (r: Run) => limitsOf.get(r.taskId) ?? wall;
-  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })));
+  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })), 'first');
   distinct.forEach((r, i) => {
     if (derives(r)) {
       r.strengthened = first[i].verdict;
@@ -223,7 +236,7 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
   const second = distinct.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
     r.original === undefined ? [{ r, task: r.task, key: 'original' }] : r.extra.length > 0 && r.strengthened === undefined ? [{ r, task: strengthenTask(r.task, r.extra), key: 'strengthened' }] : [],
   );
-  const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime })));
+  const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime })), 'second');
   second.forEach((x, i) => (x.r[x.key] = more[i].verdict));
   for (const [r, seen] of copyOf) {
     r.original = seen.original;
@@ -344,7 +357,11 @@ export const SAMPLE_REFERENCE_FACTOR = 10;
  * Re-run a model's samples against the benchmark's tests and its strengthened tests: the benchmark
  * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
  */
-export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
+export async function rescoreSamples(
+  report: AuditReport,
+  samples: readonly Sample[],
+  options: { python?: string; log?: (message: string) => void; observe?: PhaseObserver } = {},
+): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
   // A runtime per language the audited tasks are in (started lazily: nothing runs until a job does).
@@ -373,7 +390,7 @@ export async function rescoreSamples(report: AuditReport, samples: readonly Samp
       timeoutMs: execution.timeLimitMs,
       memoryBytes: execution.memoryLimitMb * 1024 * 1024,
       cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
-    });
+    }, options.observe);
   } finally {
     for (const runtime of runtimes.values()) await runtime.close();
   }
