@@ -84,6 +84,7 @@ console.log(`  pass the original tests: ${f.passedOriginal}; the strengthened on
 const distinct = new Set(samples.map((s) => `${s.taskId}\0${s.solution}`)).size;
 const hung = new Set(runs.verdicts.filter((v) => v.original === 'timeout' || v.strengthened === 'timeout').map((v) => `${v.taskId}\0${samples[v.row - 1].solution}`)).size;
 for (const p of phases) console.log(`  ${p}`);
+console.log(`  runs decided by: ${Object.entries(runs.decisions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`  this Node process: ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s CPU; per-sample verdicts in ${join(out, 'verdicts.jsonl')}`);
 console.log(`  distinct programs run: ${distinct}; of them hung (timeout): ${hung}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 

@@ -268,6 +268,10 @@ export async function runSamples(
       }
       // A reference that does not pass leaves the floor: the budget of a task with a cheap reference.
       const lines = passed ? (m.coverage?.callLines ?? []).reduce((a, b) => a + b, 0) : 0;
+      if (lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
+        limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+        return;
+      }
       const stepCap = Math.max(steps.floor, Math.ceil(steps.factor * lines));
       limitsOf.set(r.taskId, sampleStepLimits(stepCap, cpuLimitMs, limits.memoryBytes));
     });
@@ -420,9 +424,19 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
 export const SAMPLE_CPU_FLOOR_MS = 1000;
 /**
  * Floor of a sample's step budget (Python line events of its calls on the tests, summed; the budget is max(floor,
- * SAMPLE_REFERENCE_FACTOR x the reference's counted line events on the same tests)). PLACEHOLDER: measured below.
+ * SAMPLE_REFERENCE_FACTOR x the reference's counted line events on the same tests)); its untraced CPU bound (25 ms)
+ * sits above a job's start-up CPU. Measured on the 3,225 distinct programs that finish among bench/rescore.ts's
+ * 4,920 HumanEval samples (strengthened tests): on the tasks whose budget is the floor, the most was 311,480
+ * (HumanEval/96, which passes), 4.8x below it; every failing one stopped under 100,000. Only HumanEval/75's
+ * and /36's samples went higher, within 10x their references'.
  */
 export const SAMPLE_STEP_FLOOR = 1_500_000;
+/**
+ * A reference that executes more line events on the tests leaves its task's samples to the CPU limit, as the mutation
+ * check leaves its mutants (MUTANT_COUNTED_MAX_REFERENCE_LINES): a hang would be counted to 10x it. HumanEval/75's
+ * reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop (timeouts instead of verdicts).
+ */
+export const SAMPLE_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
 /** A sample may use this multiple of the reference's CPU time (line events with a step budget) on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
 export const SAMPLE_REFERENCE_FACTOR = 10;
 
