@@ -268,7 +268,8 @@ export async function runSamples(
       }
       // A reference that does not pass leaves the floor: the budget of a task with a cheap reference.
       const lines = passed ? (m.coverage?.callLines ?? []).reduce((a, b) => a + b, 0) : 0;
-      if (lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
+      // A reference that could not be counted (it timed out traced) or counts too many: the CPU limit decides.
+      if (m.verdict.status === 'timeout' || lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
         limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
         return;
       }
