@@ -6,7 +6,9 @@
  * reference, the hand-written fixtures of test/fixtures/strengthen/, then the reference's mutants in generation
  * order, cycled up to --per-task. They are written to --out (not the repository) and re-run by `rescore`'s own code
  * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests. Hung samples (mutants that
- * loop) cost their CPU limit each and dominate the time: the count is printed beside it.
+ * loop) cost a short untraced run and a run counted to their step budget each (the CPU limit on tasks whose reference
+ * is too costly to count): the count is printed beside it, with each phase's jobs, wall and CPU time, and how the runs
+ * were decided. The per-sample verdicts go to DIR/verdicts.jsonl (compare two versions' files line by line).
  *
  *   npx tsx bench/rescore.ts [--out DIR] [--per-task 30] [--limit N] [--baseline 100] [--audit audits/humaneval/humaneval.audit.json]
  *
@@ -16,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rescoreSamples, sampleProgram, summarizeFalsePasses, type Sample } from '../src/apply/false-passes.js';
+import { rescoreSamples, sampleProgram, summarizeFalsePasses, verdictsJsonl, type Sample } from '../src/apply/false-passes.js';
 import { DEFAULT_MUTATION_CONFIG } from '../src/checks/mutation/config.js';
 import { generateMutants, solutionRegion } from '../src/checks/mutation/generate.js';
 import { mutationOperators } from '../src/checks/mutation/operators/index.js';
@@ -64,14 +66,28 @@ writeFileSync(join(out, 'samples.jsonl'), samples.map((s) => JSON.stringify({ ta
 console.log(`${samples.length} samples of ${tasks.length} tasks written to ${join(out, 'samples.jsonl')}`);
 
 const t0 = performance.now();
-const runs = await rescoreSamples(report, samples);
+const cpu0 = process.cpuUsage();
+// Where the time goes: each phase's wall time, jobs, their summed CPU and timeouts (profiling only).
+const started = new Map<string, number>();
+const phases: string[] = [];
+const runs = await rescoreSamples(report, samples, {
+  observe: ({ phase, jobs, end }) => {
+    if (!end) started.set(phase, performance.now());
+    else phases.push(`${phase}: ${jobs} jobs, ${((performance.now() - started.get(phase)!) / 1000).toFixed(1)} s wall, ${(end.cpuMs / 1000).toFixed(1)} s CPU in jobs, ${end.timeouts} timeouts`);
+  },
+});
 const ms = performance.now() - t0;
+const nodeCpu = process.cpuUsage(cpu0);
+writeFileSync(join(out, 'verdicts.jsonl'), verdictsJsonl(runs.verdicts));
 const f = summarizeFalsePasses(runs);
 console.log(`rescore (sandboxed, original + strengthened tests): ${(ms / 1000).toFixed(1)} s, ${((samples.length / ms) * 1000).toFixed(1)} samples/s`);
 console.log(`  pass the original tests: ${f.passedOriginal}; the strengthened ones too: ${f.passedStrengthened}; false passes: ${f.falsePasses}; samples with stronger tests: ${f.samplesWithStrongerTests}`);
 // What the time went to: distinct programs (each runs once), and the hung ones (each costs its CPU limit, 1 s or more).
 const distinct = new Set(samples.map((s) => `${s.taskId}\0${s.solution}`)).size;
 const hung = new Set(runs.verdicts.filter((v) => v.original === 'timeout' || v.strengthened === 'timeout').map((v) => `${v.taskId}\0${samples[v.row - 1].solution}`)).size;
+for (const p of phases) console.log(`  ${p}`);
+console.log(`  runs decided by: ${Object.entries(runs.decisions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(`  this Node process: ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s CPU; per-sample verdicts in ${join(out, 'verdicts.jsonl')}`);
 console.log(`  distinct programs run: ${distinct}; of them hung (timeout): ${hung}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 // Baseline: a fresh python3 per sample, the original tests only, no sandbox.

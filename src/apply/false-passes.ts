@@ -8,6 +8,7 @@ import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
+import { countedVerdict, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS, type DecidedBy } from '../audit/counted-verdict.js';
 import { cpuDecided, testsJob } from '../sandbox/jobs.js';
 import type { JobResult, SandboxJob, TestsJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
@@ -73,6 +74,8 @@ export interface SampleVerdict {
 export interface SampleRuns {
   verdicts: SampleVerdict[];
   unmatchedSamples: string[];
+  /** How the runs were decided; depends on the machine, so kept out of every deterministic output. */
+  decisions?: Decisions;
 }
 
 /** A sample run's limits. */
@@ -85,10 +88,22 @@ export interface SampleLimits {
    * time on the same tests), at most `timeoutMs`.
    */
   cpu?: { floorMs: number; factor: number };
+  /**
+   * With `cpu`: Python runs decided by line events (the mutation check's countedVerdict), which neither load nor
+   * machine speed moves: per task a step budget of max(floor, factor x the reference's counted line events on the
+   * same tests). The CPU limit above then only backstops work done in C.
+   */
+  steps?: { floor: number; factor: number };
 }
 
-/** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock. */
-type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number };
+/** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock; `stepCap`: decided by line events. */
+type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number; stepCap?: number; backstopMs?: number };
+
+/** How runs were decided (profiling: CPU time and load move runs between `fast` and `counted`, never their verdicts). */
+export type Decisions = Partial<Record<DecidedBy | 'wall', number>>;
+
+/** Told when a phase of runSamples starts (with its job count) and when it ends; for profiling, decides nothing. */
+export type PhaseObserver = (event: { phase: string; jobs: number; end?: { cpuMs: number; timeouts: number } }) => void;
 
 /** Where a task's samples run: one runtime, or the runtime of the task's language. */
 export type SampleRuntimes = Runtime | ((task: Task) => Runtime);
@@ -141,7 +156,14 @@ export function originalFromStrengthened(task: Task, asserts: readonly string[],
  * strengthened run tells the original verdict (originalFromStrengthened), that one run is all a sample costs; a
  * program repeated among a task's samples runs once.
  */
-export async function runSamples(report: AuditReport, tasks: readonly Task[], samples: readonly Sample[], runtimes: SampleRuntimes, limits: SampleLimits): Promise<SampleRuns> {
+export async function runSamples(
+  report: AuditReport,
+  tasks: readonly Task[],
+  samples: readonly Sample[],
+  runtimes: SampleRuntimes,
+  limits: SampleLimits,
+  observe: PhaseObserver = () => {},
+): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const asserts = new Map(report.tasks.map((t) => [t.id, addedAsserts(t).map((a) => a.assert)]));
@@ -173,21 +195,44 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
       distinct.push(r);
     }
   }
-  // Each runtime's jobs at once, the runtimes side by side; results back in job order.
-  const runJobs = async (jobs: { job: SandboxJob; runtime: Runtime }[]): Promise<JobResult[]> => {
-    const results = new Array<JobResult>(jobs.length);
+  const decisions: Decisions = {};
+  let cpuMs = 0;
+  const ran = (result: JobResult): JobResult => ((cpuMs += result.cpuMs ?? 0), result);
+  // Each runtime's jobs at once, the runtimes side by side; results back in job order. A job with a step cap is
+  // judged by countedVerdict (its untraced run, then a counted rerun where that cannot decide).
+  const runJobs = async (jobs: { job: TestsJob; runtime: Runtime; limits: RunLimits }[], phase: string): Promise<Verdict[]> => {
+    observe({ phase, jobs: jobs.length });
+    cpuMs = 0;
+    const results = new Array<Verdict>(jobs.length);
     const byRuntime = new Map<Runtime, number[]>();
+    const counted: Promise<void>[] = [];
     jobs.forEach((j, i) => {
+      const { stepCap, backstopMs } = j.limits;
+      if (stepCap !== undefined && backstopMs !== undefined) {
+        counted.push(
+          countedVerdict(j.job, stepCap, (job) => j.runtime.run(withBackstop(job, backstopMs)).then(ran)).then((c) => {
+            results[i] = c.verdict;
+            decisions[c.decidedBy] = (decisions[c.decidedBy] ?? 0) + 1;
+          }),
+        );
+        return;
+      }
       const list = byRuntime.get(j.runtime);
       if (list) list.push(i);
       else byRuntime.set(j.runtime, [i]);
     });
-    await Promise.all(
-      [...byRuntime].map(async ([runtime, indices]) => {
+    await Promise.all([
+      ...counted,
+      ...[...byRuntime].map(async ([runtime, indices]) => {
         const out = await runtime.runAll(indices.map((i) => jobs[i].job));
-        indices.forEach((i, k) => (results[i] = out[k]));
+        indices.forEach((i, k) => (results[i] = ran(out[k]).verdict));
+        for (const i of indices) {
+          const by = jobs[i].limits.cpuLimitMs !== undefined ? 'cpu' : 'wall';
+          decisions[by] = (decisions[by] ?? 0) + 1;
+        }
       }),
-    );
+    ]);
+    observe({ phase, jobs: jobs.length, end: { cpuMs, timeouts: results.filter((v) => v.status === 'timeout').length } });
     return results;
   };
   // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones.
@@ -200,31 +245,52 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
   const wall: RunLimits = { timeoutMs: limits.timeoutMs, memoryBytes: limits.memoryBytes };
   const limitsOf = new Map<string, RunLimits>();
   if (limits.cpu) {
-    // Each task's reference on the tests its samples run first: its CPU time sets theirs.
+    // Each task's reference on the tests its samples run first: its CPU time sets theirs; with `steps`, a traced run
+    // (its line events set the step budget; its CPU time, tracing included, bounds the untraced one from above).
     const cpu = limits.cpu;
+    const steps = limits.steps;
     const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
-    const measured = await runJobs(firstOfTask.map((r) => ({ job: firstJob(r, wall, r.task.solution), runtime: r.runtime })));
+    const measured = await Promise.all(
+      firstOfTask.map((r) => {
+        const job = firstJob(r, wall, r.task.solution);
+        // Under a CPU limit (the run's whole wall limit, as CPU): a loaded machine cannot time the reference out.
+        return r.runtime.run(steps ? { ...job, coverage: true, ...cpuDecided(limits.timeoutMs) } : job);
+      }),
+    );
     firstOfTask.forEach((r, i) => {
       const m = measured[i];
-      const ms = m.verdict.status === 'passed' && m.cpuMs !== undefined ? Math.max(cpu.floorMs, Math.ceil(cpu.factor * m.cpuMs)) : limits.timeoutMs;
+      const passed = m.verdict.status === 'passed';
+      const ms = passed && m.cpuMs !== undefined ? Math.max(cpu.floorMs, Math.ceil(cpu.factor * m.cpuMs)) : limits.timeoutMs;
       const cpuLimitMs = Math.min(limits.timeoutMs, ms);
-      limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+      if (!steps) {
+        limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+        return;
+      }
+      // A reference that does not pass leaves the floor: the budget of a task with a cheap reference.
+      const lines = passed ? (m.coverage?.callLines ?? []).reduce((a, b) => a + b, 0) : 0;
+      // A reference that could not be counted (it timed out traced) or counts too many: the CPU limit decides.
+      if (m.verdict.status === 'timeout' || lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
+        limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+        return;
+      }
+      const stepCap = Math.max(steps.floor, Math.ceil(steps.factor * lines));
+      limitsOf.set(r.taskId, sampleStepLimits(stepCap, cpuLimitMs, limits.memoryBytes));
     });
   }
   const runLimits = (r: Run) => limitsOf.get(r.taskId) ?? wall;
-  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime })));
+  const first = await runJobs(distinct.map((r) => ({ job: firstJob(r, runLimits(r)), runtime: r.runtime, limits: runLimits(r) })), 'first');
   distinct.forEach((r, i) => {
     if (derives(r)) {
-      r.strengthened = first[i].verdict;
+      r.strengthened = first[i];
       r.original = originalFromStrengthened(r.task, r.extra, r.strengthened);
-    } else r.original = first[i].verdict;
+    } else r.original = first[i];
   });
   // Then what the first runs did not tell: the original tests after an inconclusive strengthened run, a script's strengthened tests.
   const second = distinct.flatMap((r): { r: Run; task: Task; key: 'original' | 'strengthened' }[] =>
     r.original === undefined ? [{ r, task: r.task, key: 'original' }] : r.extra.length > 0 && r.strengthened === undefined ? [{ r, task: strengthenTask(r.task, r.extra), key: 'strengthened' }] : [],
   );
-  const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime })));
-  second.forEach((x, i) => (x.r[x.key] = more[i].verdict));
+  const more = await runJobs(second.map((x) => ({ job: plainJob(x.task, x.r.candidate, runLimits(x.r)), runtime: x.r.runtime, limits: runLimits(x.r) })), 'second');
+  second.forEach((x, i) => (x.r[x.key] = more[i]));
   for (const [r, seen] of copyOf) {
     r.original = seen.original;
     r.strengthened = seen.strengthened;
@@ -244,7 +310,27 @@ export async function runSamples(report: AuditReport, tasks: readonly Task[], sa
       };
     }),
     unmatchedSamples: [...unmatched].sort(naturalCompare),
+    decisions,
   };
+}
+
+/**
+ * A task's sample limits under a step budget. The untraced run's CPU limit is the most CPU in which a program can
+ * execute `stepCap` line events (UNTRACED_MAX_STEPS_PER_MS): a run that finishes within it is decided as is, any
+ * other is counted, so a larger limit would decide nothing and only make a hang cost more. The counted run's CPU
+ * backstop (work in C, which is not counted) is the task's CPU-time limit plus twice the budget's traced time at the
+ * slowest traced rate measured: a program that finishes untraced within the CPU limit and the budget finishes traced
+ * within it.
+ */
+export function sampleStepLimits(stepCap: number, cpuLimitMs: number, memoryBytes: number): RunLimits {
+  const fastMs = Math.ceil(stepCap / UNTRACED_MAX_STEPS_PER_MS);
+  return { ...cpuDecided(fastMs), memoryBytes, stepCap, backstopMs: cpuLimitMs + 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS) };
+}
+
+/** A counted rerun (countedVerdict's second job, with `candidateSteps`) with the sample's own CPU backstop. */
+function withBackstop(job: SandboxJob, backstopMs: number): SandboxJob {
+  if (job.kind !== 'tests' || job.candidateSteps === undefined) return job;
+  return { ...job, ...cpuDecided(backstopMs) };
 }
 
 /** One line of `rescore --out`: a sample's verdict, and the assert that decided it. */
@@ -337,14 +423,33 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
  * used 0.41 s of CPU, and a HumanEval reference ~2 ms for its tests, so no finishing sample comes near it.
  */
 export const SAMPLE_CPU_FLOOR_MS = 1000;
-/** A sample may use this multiple of the reference's CPU time on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
+/**
+ * Floor of a sample's step budget (Python line events of its calls on the tests, summed; the budget is max(floor,
+ * SAMPLE_REFERENCE_FACTOR x the reference's counted line events on the same tests)); its untraced CPU bound (25 ms)
+ * sits above a job's start-up CPU. Measured on the 3,225 distinct programs that finish among bench/rescore.ts's
+ * 4,920 HumanEval samples (strengthened tests): on the tasks whose budget is the floor, the most was 311,480
+ * (HumanEval/96, which passes), 4.8x below it; every failing one stopped under 100,000. Only HumanEval/75's
+ * and /36's samples went higher, within 10x their references'.
+ */
+export const SAMPLE_STEP_FLOOR = 1_500_000;
+/**
+ * A reference that executes more line events on the tests leaves its task's samples to the CPU limit, as the mutation
+ * check leaves its mutants (MUTANT_COUNTED_MAX_REFERENCE_LINES): a hang would be counted to 10x it. HumanEval/75's
+ * reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop (timeouts instead of verdicts).
+ */
+export const SAMPLE_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
+/** A sample may use this multiple of the reference's CPU time (line events with a step budget) on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
 export const SAMPLE_REFERENCE_FACTOR = 10;
 
 /**
  * Re-run a model's samples against the benchmark's tests and its strengthened tests: the benchmark
  * as the report recorded it (same data revision), in a sandbox pool with the report's limits.
  */
-export async function rescoreSamples(report: AuditReport, samples: readonly Sample[], options: { python?: string; log?: (message: string) => void } = {}): Promise<SampleRuns> {
+export async function rescoreSamples(
+  report: AuditReport,
+  samples: readonly Sample[],
+  options: { python?: string; log?: (message: string) => void; observe?: PhaseObserver } = {},
+): Promise<SampleRuns> {
   const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
   const execution = executionConfigOf(report.config);
   // A runtime per language the audited tasks are in (started lazily: nothing runs until a job does).
@@ -380,7 +485,8 @@ export async function rescoreSamples(report: AuditReport, samples: readonly Samp
       timeoutMs: execution.timeLimitMs,
       memoryBytes: execution.memoryLimitMb * 1024 * 1024,
       cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
-    });
+      steps: { floor: SAMPLE_STEP_FLOOR, factor: SAMPLE_REFERENCE_FACTOR },
+    }, options.observe);
   } finally {
     for (const runtime of runtimes.values()) await runtime.close();
   }

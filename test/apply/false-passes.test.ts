@@ -42,6 +42,11 @@ const samples = [
 ];
 /** CPU-time limits of the sample runs: a hang costs the floor (the references need ~1 ms). */
 const CPU = { floorMs: 300, factor: 10 };
+/**
+ * Step budgets of the same runs: the floor's untraced CPU bound (25 ms) is above a job's start-up CPU, so the runs
+ * that end are decided untraced; a hang is counted to the floor. The references need a few line events.
+ */
+const STEPS = { floor: 1_500_000, factor: 10 };
 
 function report(): AuditReport {
   const suite = (asserts: string[]) => ({ strengthened: { inputs: asserts.map((a) => ({ input: a, inputSource: 'generated', expected: '1', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } });
@@ -51,7 +56,9 @@ function report(): AuditReport {
 describe('rescore: one run per sample where the strengthened run tells both verdicts', () => {
   it('gives the verdicts two separate runs give, with fewer jobs', async () => {
     let jobs = 0;
-    const counting = new Proxy(pool, { get: (t, k) => (k === 'runAll' ? (js: SandboxJob[]) => ((jobs += js.length), t.runAll(js)) : Reflect.get(t, k)) });
+    const counting = new Proxy(pool, {
+      get: (t, k) => (k === 'runAll' ? (js: SandboxJob[]) => ((jobs += js.length), t.runAll(js)) : k === 'run' ? (j: SandboxJob) => (jobs++, t.run(j)) : Reflect.get(t, k)),
+    });
     const limits = { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU };
     const all = [checkTask, listTask].flatMap((task) => samples.map((solution) => ({ taskId: task.id, solution })));
     // Every sample twice: a repeated program runs once.
@@ -75,6 +82,22 @@ describe('rescore: one run per sample where the strengthened run tells both verd
     assert.deepEqual(separate.map((x) => x.strengthened), each(['passed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'timeout', 'timeout', 'error', 'passed', 'failed']));
     // One job per distinct sample, one per task's reference (its CPU time), and a second run only after a crash.
     assert.equal(jobs, all.length + 2 + 2, 'a second run only where the first could not tell');
+  });
+
+  it('gives the same verdicts when line events decide, with a hang counted to its step budget', async () => {
+    const all = [checkTask, listTask].flatMap((task) => samples.map((solution) => ({ taskId: task.id, solution })));
+    const byCpu = await runSamples(report(), [checkTask, listTask], all, pool, { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU });
+    const bySteps = await runSamples(report(), [checkTask, listTask], all, pool, { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU, steps: STEPS });
+    assert.deepEqual(bySteps.verdicts, byCpu.verdicts);
+    // Every run was judged by countedVerdict: the hangs (in the original tests, in an added assert only) were counted
+    // to their budget (step-cap timeouts), never stopped by the CPU backstop.
+    // (one run per sample, and the original tests alone after the two crashes)
+    assert.equal((bySteps.decisions?.fast ?? 0) + (bySteps.decisions?.counted ?? 0), all.length + 2);
+    assert.ok((bySteps.decisions?.counted ?? 0) >= 4);
+    assert.equal(bySteps.decisions?.backstop, undefined);
+    // A hang in an added assert still passed the original tests: the step-capped run says how far they got.
+    const hangsLate = bySteps.verdicts.filter((_, i) => i % samples.length === 8);
+    assert.deepEqual(hangsLate.map((v) => [v.original, v.strengthened]), [['passed', 'timeout'], ['passed', 'timeout']]);
   });
 
   it('reads a timeout by how far the original tests got, and leaves a failure it cannot place to a run of its own', () => {

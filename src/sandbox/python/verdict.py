@@ -92,8 +92,9 @@ def decide(job, nonce, outcome):
             result['coverage'] = end['coverage']
         return result
     if status == 'timeout' and end.get('reason') == 'step-cap' and job.get('candidateSteps'):
-        # The candidate's calls spent the job's step budget: a timeout decided by a count, not a clock.
-        result['verdict'] = {'status': 'timeout', 'completed': len(outputs), 'reason': 'step-cap'}
+        # The candidate's calls spent the job's step budget: a timeout decided by a count, not a clock. `completed`
+        # counts the stages that passed before it, as for any timeout (where the original tests inside ended).
+        result['verdict'] = {'status': 'timeout', 'completed': completed, 'reason': 'step-cap'}
         return result
     if status in ('failed', 'error'):
         result['verdict'] = {k: v for k, v in end.items() if k not in ('type', 'ran', 'coverage')}
