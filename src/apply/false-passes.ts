@@ -425,7 +425,7 @@ export async function countFalsePasses(report: AuditReport, tasks: readonly Task
 export const SAMPLE_CPU_FLOOR_MS = 1000;
 /**
  * Floor of a sample's step budget (Python line events of its calls on the tests, summed; the budget is max(floor,
- * SAMPLE_REFERENCE_FACTOR x the reference's counted line events on the same tests)); its untraced CPU bound (25 ms)
+ * SAMPLE_REFERENCE_FACTOR x the reference's counted line events on the same tests)); its untraced CPU bound (7.5 ms)
  * sits above a job's start-up CPU. Measured on the 3,225 distinct programs that finish among bench/rescore.ts's
  * 4,920 HumanEval samples (strengthened tests): on the tasks whose budget is the floor, the most was 311,480
  * (HumanEval/96, which passes), 4.8x below it; every failing one stopped under 100,000. Only HumanEval/75's

@@ -43,7 +43,7 @@ const samples = [
 /** CPU-time limits of the sample runs: a hang costs the floor (the references need ~1 ms). */
 const CPU = { floorMs: 300, factor: 10 };
 /**
- * Step budgets of the same runs: the floor's untraced CPU bound (25 ms) is above a job's start-up CPU, so the runs
+ * Step budgets of the same runs: the floor's untraced CPU bound (7.5 ms) is above a job's start-up CPU, so the runs
  * that end are decided untraced; a hang is counted to the floor. The references need a few line events.
  */
 const STEPS = { floor: 1_500_000, factor: 10 };

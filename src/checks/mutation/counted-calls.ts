@@ -14,16 +14,16 @@ import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 import { TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 
 /**
- * Step cap floor of one call: 100 ms of CPU at the fastest untraced line rate (the former per-input CPU floor),
- * a hang or a complexity blow-up beside a reference that needs microseconds. Counted to the cap it costs ~4 s of
- * traced CPU at the slowest traced rate.
+ * Step cap floor of one call: 100 ms of CPU at a typical loop's 60 k line events per ms (the former per-input CPU
+ * floor), a hang or a complexity blow-up beside a reference that needs microseconds. Counted to the cap it costs
+ * ~4 s of traced CPU at the slowest traced rate.
  */
-export const CALL_STEP_FLOOR = 100 * UNTRACED_MAX_STEPS_PER_MS;
+export const CALL_STEP_FLOOR = 6_000_000;
 /**
  * Share of the cap the untraced call's CPU limit allows at UNTRACED_MAX_STEPS_PER_MS. The rest is the margin that
  * makes `slow` a count-only event: the CPU timer overshoots by up to a scheduler tick (a call returned at 14.4 ms
- * under a 10 ms limit, load 16) and a tight loop runs faster than that rate (`for i in range(n): t += 1` reached
- * 66 k line events per ms). At the floor's 25 ms, SLOW_SHARE still holds at twice the rate with a 5 ms overshoot.
+ * under a 10 ms limit, load 16) and code may run slower than that rate (the untraced limit is then reached earlier,
+ * never later).
  */
 export const UNTRACED_SHARE = 0.25;
 /** A counted call over this share of its cap is slow: no untraced run within its CPU limit can have done that much. */

@@ -24,7 +24,7 @@ import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
 import { CALL_STEP_FLOOR, MAX_SLOW_INPUTS } from './counted-calls.js';
 import { analyseTask, dependsOnMachine, MUTANT_COUNTED_MAX_REFERENCE_LINES, MUTANT_STEP_FLOOR, type TaskAnalysis } from './run.js';
-import { MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP } from './reference-inputs.js';
+import { MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { strengthenJavaScriptTask } from './strengthen-js.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
@@ -78,11 +78,13 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     mutantSteps: MUTANT_STEP_FLOOR,
     mutantCountedMaxReferenceLines: MUTANT_COUNTED_MAX_REFERENCE_LINES,
     referenceMaxCapped: MAX_CAPPED_INPUTS,
+    // An untraced run decides only where its CPU time, at this rate, bounds its line events under the budget.
+    untracedMaxSteps: UNTRACED_MAX_STEPS_PER_MS,
     // The strengthened suite's code: bump when its choice changes.
     strengthen: 7,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
     ...(taskLanguage(task) === 'javascript'
-      ? { javascriptSuite: JAVASCRIPT_SUITES ? 1 : 0, siblingAnswers: 2 }
+      ? { javascriptSuite: JAVASCRIPT_SUITES ? 2 : 0, siblingAnswers: 2 }
       : // Python survivors' first difference: decided by line events from this floor, left unsorted after this many slow inputs.
         // The EvalPlus suite (HumanEval+, MBPP+): its inputs and a candidate's timeouts decided by line events since code 2.
         { survivorSteps: CALL_STEP_FLOOR, survivorMaxSlow: MAX_SLOW_INPUTS, plusSuite: 2 }),

@@ -63,7 +63,7 @@ function decisions(outputs: Map<number, CallOutput>): string[] {
 describe('referenceInputOutcomes', () => {
   it('answers the same inputs with a tiny and a huge CPU pre-filter: the step count decides', async () => {
     // Sound pre-filter for CAP: below CAP / 60 M line events per CPU second a call cannot have reached it.
-    const soundCountAbove = CAP / 60_000;
+    const soundCountAbove = CAP / UNTRACED_MAX_STEPS_PER_MS;
     const tiny = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 1, countAboveCpuMs: 0, stepCap: CAP });
     const huge = await referenceInputOutcomes((j) => pool.run(j), job, { firstPassCpuMs: 5_000, countAboveCpuMs: soundCountAbove, stepCap: CAP });
     const expected = [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', `returned ${(2_999_999 * 3_000_000) / 2}`, 'raised', 'timeout step-cap'];
@@ -81,7 +81,7 @@ describe('referenceInputOutcomes', () => {
   });
 
   it('drops every input after the one that brings the runaways to maxCapped, whatever the pre-filter', async () => {
-    for (const prefilter of [{ firstPassCpuMs: 1, countAboveCpuMs: 0 }, { firstPassCpuMs: 5_000, countAboveCpuMs: CAP / 60_000 }]) {
+    for (const prefilter of [{ firstPassCpuMs: 1, countAboveCpuMs: 0 }, { firstPassCpuMs: 5_000, countAboveCpuMs: CAP / UNTRACED_MAX_STEPS_PER_MS }]) {
       const r = await referenceInputOutcomes((j) => pool.run(j), job, { ...prefilter, stepCap: CAP, maxCapped: 1 });
       assert.deepEqual(decisions(r.outputs), [`returned ${(999 * 1000) / 2}`, 'timeout step-cap', 'none', 'none', 'none']);
       assert.equal(r.cutAfter, 1);
@@ -99,7 +99,7 @@ describe('referenceInputOutcomes', () => {
   });
 
   it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
-    assert.ok(REFERENCE_COUNT_ABOVE_CPU_MS * 60_000 <= REFERENCE_INPUT_STEP_CAP);
+    assert.ok(REFERENCE_COUNT_ABOVE_CPU_MS * UNTRACED_MAX_STEPS_PER_MS <= REFERENCE_INPUT_STEP_CAP);
     assert.ok(REFERENCE_INPUT_CPU_MS >= REFERENCE_COUNT_ABOVE_CPU_MS);
   });
 });
@@ -152,13 +152,13 @@ describe('countedVerdict (mutant runs, run.ts)', () => {
     assert.equal(status(r.verdict), 'timeout step-cap');
   });
 
-  it('has a step floor the CPU floor cannot exceed untraced', () => {
-    assert.equal(MUTANT_STEP_FLOOR, MUTANT_CPU_FLOOR_MS * UNTRACED_MAX_STEPS_PER_MS);
+  it('has a CPU floor that lets every run the step floor could decide untraced finish untraced', () => {
+    assert.ok(MUTANT_CPU_FLOOR_MS >= MUTANT_STEP_FLOOR / UNTRACED_MAX_STEPS_PER_MS);
   });
 });
 
 describe('survivorFirstDifference (survivor sorting, run.ts)', () => {
-  /** A cap whose sound untraced CPU limit is 10 ms: big enough to test, small enough to count cheaply. */
+  /** A cap whose sound untraced CPU limit is 3 ms: big enough to test, small enough to count cheaply. */
   const SURVIVOR_CAP = 2_400_000;
   const caseJob = (inputs: unknown[][]): CallJob => ({ kind: 'call', program: { candidate: MUTANT }, entryPoint: 'f', inputs, timeoutMs: 120_000 });
   /** The reference's answer to (kind, n) is n. */
