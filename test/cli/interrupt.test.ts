@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli, withoutRun, type CliResult } from '../helpers/cli.js';
+import { DEMO_AUDIT_GUARD_MS, runCli, withoutRun, type CliResult } from '../helpers/cli.js';
 import { cliPath } from '../helpers/paths.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bench-audit-interrupt-'));
@@ -60,7 +60,7 @@ function stopWhen(args: string[], at: Place, ready: RegExp, signal: NodeJS.Signa
         process.kill(group ? -child.pid! : child.pid!, signal);
       }
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEMO_AUDIT_GUARD_MS);
     child.on('error', reject);
     child.on('close', (code, sig) => {
       clearTimeout(timer);
@@ -98,12 +98,12 @@ describe('an audit stopped by a signal', { concurrency: 1 }, () => {
 
     const resume = /resume with: bench-audit (.*)\n/.exec(r.stderr)?.[1];
     assert.equal(resume, [...ARGS, '--resume'].join(' '));
-    const again = await runCli(resume!.split(' '), { cwd: at.cwd, env: { TMPDIR: at.tmp } });
+    const again = await runCli(resume!.split(' '), { cwd: at.cwd, env: { TMPDIR: at.tmp }, timeoutMs: DEMO_AUDIT_GUARD_MS });
     assert.equal(again.code, 0, again.stderr);
     await assertNothingLeft(at.tmp);
 
     const plain = place('uninterrupted');
-    const whole = await runCli(ARGS, { cwd: plain.cwd, env: { TMPDIR: plain.tmp } });
+    const whole = await runCli(ARGS, { cwd: plain.cwd, env: { TMPDIR: plain.tmp }, timeoutMs: DEMO_AUDIT_GUARD_MS });
     assert.equal(whole.code, 0, whole.stderr);
     assert.equal(withoutRun(readFileSync(join(at.cwd, 'demo.json'), 'utf8')), withoutRun(readFileSync(join(plain.cwd, 'demo.json'), 'utf8')));
     await assertNothingLeft(plain.tmp);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliPath } from '../helpers/paths.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { DEMO_AUDIT_GUARD_MS, runCli, type CliResult } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-audit-outputs-'));
 
@@ -103,7 +103,7 @@ function interruptWhen(args: string[], ready: RegExp, cwd: string): Promise<CliR
         child.kill('SIGINT');
       }
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEMO_AUDIT_GUARD_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -126,7 +126,7 @@ describe('Ctrl-C during an audit', () => {
     assert.match(r.stderr, new RegExp(`holds ${saved} per-task results?`));
     const resume = /resume with: bench-audit (.*)\n/.exec(r.stderr)?.[1];
     assert.equal(resume, [...args, '--resume'].join(' '));
-    const again = await runCli(resume!.split(' '), { cwd });
+    const again = await runCli(resume!.split(' '), { cwd, timeoutMs: DEMO_AUDIT_GUARD_MS });
     assert.equal(again.code, 0, again.stderr);
     assert.equal(JSON.parse(readFileSync(join(cwd, 'demo.json'), 'utf8')).summary.tasks, 12);
   });

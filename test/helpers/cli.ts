@@ -7,6 +7,9 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Hang guard for a CLI run that audits the demo's mutation check on one worker (~1 min idle, 2-3 min on a loaded 2-core machine): not a speed test. */
+export const DEMO_AUDIT_GUARD_MS = 300_000;
+
 /** Run the built CLI (dist/cli.js) as a user would, with a controlled environment. */
 export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
