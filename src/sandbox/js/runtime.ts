@@ -56,8 +56,10 @@ const WORKER_STALL_MS = 120_000;
 const WORST_MS_PER_POLL = 30;
 
 /** How long a job may go unanswered before its worker counts as broken: never less than its budget's worst case. */
-export function stallMsFor(limits: JsLimits): number {
-  return Math.max(WORKER_STALL_MS, limits.workBudget * WORST_MS_PER_POLL);
+export function stallMsFor(limits: JsLimits | undefined): number {
+  // A malformed job (no limits: the worker rejects it) gets the plain guard.
+  const budget = limits?.workBudget;
+  return typeof budget === 'number' && Number.isFinite(budget) ? Math.max(WORKER_STALL_MS, budget * WORST_MS_PER_POLL) : WORKER_STALL_MS;
 }
 
 export const DEFAULT_JS_LIMITS: JsLimits = {
