@@ -749,8 +749,18 @@ class Server:
     def children(self):
         out = []
         try:
-            with open('/proc/self/task/%d/children' % self.pid) as f:
-                out = [int(p) for p in f.read().split()]
+            # Read with os calls, not open(): no file and text objects built after every job.
+            fd = os.open('/proc/self/task/%d/children' % self.pid, os.O_RDONLY | os.O_CLOEXEC)
+            try:
+                chunks = []
+                while True:
+                    chunk = os.read(fd, 65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+            finally:
+                os.close(fd)
+            out = [int(p) for p in b''.join(chunks).split()]
         except OSError:
             for entry in os.listdir('/proc'):
                 if not entry.isdigit():
