@@ -6,10 +6,12 @@ then fails raises ConfinementError: the job ends in error rather than running le
 the report says. What a job can really do is measured separately, by probes run as a job.
 
 Layers, in order (privileged steps first, the seccomp filter last):
-  no_new_privs; the capability bounding set emptied (once, in the server: see Prepared); a private uid (when the server is root and
+  no_new_privs (set once in the server where it installs the filter's server part: see Prepared);
+  the capability bounding set emptied (once, in the server: see Prepared); a private uid (when the server is root and
   the interpreter is reachable for it); every remaining capability dropped; Landlock (writes only
   beneath the job directory, reads beneath the interpreter and the libraries it loads, no TCP,
-  signals and abstract unix sockets scoped to the job); seccomp (see confine_seccomp).
+  signals and abstract unix sockets scoped to the job); seccomp (see confine_seccomp: its job part
+  stacked on the server part the job inherits, or, where the server could not install that, the whole filter).
 """
 
 import ctypes
@@ -122,6 +124,29 @@ class Prepared:
         # The bounding set, emptied once in the server (drop_bounding_set): inherited by every fork and
         # never raised again, so a job skips the ~41 prctl calls.
         self.bounding_dropped = False
+        # no_new_privs and the seccomp filter's server part, set once in the server (install_server_part):
+        # both are inherited by fork and never undone, so a job sets neither and compiles the short job part.
+        self.nnp_inherited = False
+        self.server_filter = False
+
+    def install_server_part(self):
+        """Set no_new_privs and install the seccomp filter's server part in this process (the server's,
+        after its mounts and before any job); jobs then install only the job part. The server never
+        executes another program, so no_new_privs takes nothing from it. On any failure jobs keep
+        installing the whole filter themselves, as the plan says."""
+        if not self.limits.get('seccomp') or self.seccomp is None:
+            return False
+        if self.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or self.prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1:
+            return False
+        self.nnp_inherited = True
+        try:
+            job_part = confine_seccomp.Prepared(confine_seccomp.build_filter(part='job'))
+            confine_seccomp.Prepared(confine_seccomp.build_filter(part='server')).apply()
+        except (OSError, KeyError, ValueError):
+            return False
+        self.seccomp = job_part
+        self.server_filter = True
+        return True
 
     def drop_bounding_set(self):
         """Empty this process's capability bounding set (the server's, before any job), when the plan can.
@@ -158,7 +183,7 @@ def confine_candidate(workdir, limits, prepared=None, ruleset_fd=None):
     this process), nothing is built here; the ruleset fd is closed once enforced."""
     p = prepared if prepared is not None else Prepared(limits)
     applied = {}
-    if p.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+    if not p.nnp_inherited and p.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise _errno_error('no_new_privs')
     applied['noNewPrivs'] = True
     if phase_log.ON:

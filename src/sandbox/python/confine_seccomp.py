@@ -119,8 +119,23 @@ def _ins(code, jt, jf, k):
     return struct.pack('=HBBI', code, jt, jf, k)
 
 
-def build_filter(deny_errno=errno.EPERM, arch=None):
-    """The BPF program (bytes, 8 per instruction) for `arch` (default: this machine's)."""
+# Denied calls the fork-server itself still makes after its part of the filter is installed
+# (install_server_part): umount2 drops the scratch tmpfs at its end. Jobs deny them in their own part.
+SERVER_NEEDS = ('umount2',)
+PARTS = ('all', 'server', 'job')
+
+
+def build_filter(deny_errno=errno.EPERM, arch=None, part='all'):
+    """The BPF program (bytes, 8 per instruction) for `arch` (default: this machine's).
+
+    part='all' is the whole filter. It also comes in two parts that, stacked, decide every call as
+    'all' does: 'server' (the denied table but SERVER_NEEDS, and x32 numbers), installed once in the
+    fork-server and inherited by every job, and 'job' (SERVER_NEEDS, new processes, sockets),
+    installed in each job. The kernel compiles a filter at each install, in proportion to its
+    length, so a job then compiles the short part only. The parts share no call, so the stacked
+    result (the most restrictive action of the two) is the one filter's, errno included."""
+    if part not in PARTS:
+        raise ValueError('unknown filter part %r' % (part,))
     spec = ARCHES[arch or machine()]
     deny = SECCOMP_RET_ERRNO | deny_errno
     prog = [
@@ -130,12 +145,18 @@ def build_filter(deny_errno=errno.EPERM, arch=None):
         _ins(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
         _ins(BPF_LD_W_ABS, 0, 0, OFF_NR),
     ]
+    if part == 'server':
+        denied = [nr for name, nr in spec['denied'].items() if name not in SERVER_NEEDS]
+    elif part == 'job':
+        denied = [spec['denied'][name] for name in SERVER_NEEDS if name in spec['denied']]
+    else:
+        denied = list(spec['denied'].values())
     # The denied calls as ranges of consecutive numbers, each jumping to one shared return: the
     # program stays short, and the kernel compiles it in every job (its cost grows with the length).
     block = []
-    if spec['x32']:
+    if spec['x32'] and part != 'job':
         block.append(('at-least', X32_SYSCALL_BIT))  # x32 numbers alias the table below
-    for lo, hi in _runs(spec['denied'].values()):
+    for lo, hi in _runs(denied):
         block.append(('equal', lo) if lo == hi else ('range', lo, hi))
     size = sum(2 if b[0] == 'range' else 1 for b in block)
     deny_at = size + 1  # after the block and one jump over the shared return
@@ -148,6 +169,9 @@ def build_filter(deny_errno=errno.EPERM, arch=None):
             prog.append(_ins(BPF_JEQ_K if b[0] == 'equal' else BPF_JGE_K, _reach(deny_at - (i + 1)), 0, b[1]))
             i += 1
     prog += [_ins(BPF_JA, 0, 0, 1), _ins(BPF_RET_K, 0, 0, deny)]
+    if part == 'server':
+        prog.append(_ins(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+        return b''.join(prog)
     for nr in sorted(spec['fork'].values()):
         prog += [_ins(BPF_JEQ_K, 0, 1, nr), _ins(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | errno.EAGAIN)]
     # clone3 takes its flags in memory the filter cannot read: ENOSYS makes libc fall back to clone.

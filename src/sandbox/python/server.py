@@ -36,7 +36,6 @@ import signal
 import stat
 import sys
 import time
-import builtins
 import resource
 
 
@@ -164,6 +163,14 @@ def module_attributes():
     return out
 
 
+def oracle_dicts():
+    """module_attributes (builtins' among them), and the oracle's other dicts a job could change: sys.modules
+    (a module added or replaced) and os.environ's own mapping of encoded names and values (every change
+    through os.environ lands in it; a replaced os.environ is a rebound module attribute). Comparing that
+    mapping directly is one dict comparison (os.environ's Mapping.__eq__ decodes every entry)."""
+    return module_attributes() + [(sys.modules, dict(sys.modules)), (os.environ._data, dict(os.environ._data))]
+
+
 def unchanged_attributes(pairs):
     """Whether every mapping still equals its copy. == compares values by identity first, so a module's
     own caches (re's, typing's) filling up is no change, and a rebound attribute (a new object) is."""
@@ -235,9 +242,10 @@ class AttributeWatch:
 
 def oracle_state():
     """What a job could change in the oracle's process and a later job could notice. Compared after
-    each job with the state when the oracle started: any difference retires the oracle."""
+    each job with the state when the oracle started: any difference retires the oracle. sys.modules,
+    os.environ's mapping and builtins are dicts, watched with the modules' attributes (oracle_dicts)."""
     handlers = tuple(signal.getsignal(sig) for sig in (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM))
-    return (dict(sys.modules), sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
+    return (sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
         sys, 'get_int_max_str_digits') else None, sys.gettrace(), sys.getprofile(), tuple(sys.path),
         handlers, signal.getitimer(signal.ITIMER_REAL),
         signal.getitimer(signal.ITIMER_PROF), os.getcwd())
@@ -312,18 +320,13 @@ def oracle_loop(server, ctl):
     sys.stdin, sys.stdout, sys.stderr = stdio
     quiet = os.open(os.devnull, os.O_WRONLY)
     own_stderr = os.dup(2)
-    start_builtins = dict(vars(builtins))
-    # os.environ's own mapping of encoded names and values: every change through os.environ lands in it, and
-    # comparing it is one dict comparison (os.environ's Mapping.__eq__ decodes every entry, ~0.1 ms a job);
-    # a replaced os.environ is a rebound module attribute (unchanged_attributes).
-    start_environ = dict(os.environ._data)
     start_state = oracle_state()
     # Tests that draw random inputs without seeding (HumanEval's decode_cyclic) draw the same ones in every
     # job and every run: the generator starts each job from this state, seeded from the worker's hash seed.
     random = sys.modules['random']
     random.seed(int(server.hash_seed or 0) if server.hash_seed.isdigit() else 0)
     start_random = random.getstate()
-    start_modules = AttributeWatch(module_attributes())
+    start_modules = AttributeWatch(oracle_dicts())
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     os.dup2(quiet, 1)
     jobs = 0
@@ -372,8 +375,7 @@ def oracle_loop(server, ctl):
             except OSError:
                 pass
         if word == ORACLE_KEEP and (jobs >= ORACLE_JOBS_CAP or sys.stdin is not stdio[0] or sys.stdout is not stdio[1]
-                                    or sys.stderr is not stdio[2] or vars(builtins) != start_builtins
-                                    or os.environ._data != start_environ or oracle_state() != start_state
+                                    or sys.stderr is not stdio[2] or oracle_state() != start_state
                                     or not start_modules.unchanged()
                                     or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > start_rss + ORACLE_RSS_GROWTH_KIB):
             word = ORACLE_RETIRE
@@ -747,8 +749,18 @@ class Server:
     def children(self):
         out = []
         try:
-            with open('/proc/self/task/%d/children' % self.pid) as f:
-                out = [int(p) for p in f.read().split()]
+            # Read with os calls, not open(): no file and text objects built after every job.
+            fd = os.open('/proc/self/task/%d/children' % self.pid, os.O_RDONLY | os.O_CLOEXEC)
+            try:
+                chunks = []
+                while True:
+                    chunk = os.read(fd, 65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+            finally:
+                os.close(fd)
+            out = [int(p) for p in b''.join(chunks).split()]
         except OSError:
             for entry in os.listdir('/proc'):
                 if not entry.isdigit():
@@ -862,6 +874,7 @@ def main():
         server.confine_plan = confine.plan(server.uid)
         server.confine_prepared = confine.Prepared(server.confine_plan)
         server.confine_prepared.drop_bounding_set()
+        server.confine_prepared.install_server_part()  # after the mounts: the filter denies mount
     try:
         serve(server, mounts)
     finally:

@@ -69,3 +69,41 @@ class AttributeWatchTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class OracleDictsTest(unittest.TestCase):
+    """What the oracle watches besides module and class attributes: builtins, sys.modules, the environment."""
+
+    def test_builtins_sys_modules_and_the_environment_are_watched(self):
+        import builtins
+        import os
+        live = [id(d) for d, _copy in server.oracle_dicts()]
+        for d in (vars(builtins), sys.modules, os.environ._data):
+            self.assertIn(id(d), live)
+
+    def test_a_patched_builtin_a_new_module_and_a_set_variable_are_changes(self):
+        import builtins
+        import os
+
+        real_len = builtins.len
+
+        def patch_builtin():
+            builtins.len = lambda x: 0
+
+        def add_module():
+            sys.modules['planted_by_a_job'] = types.ModuleType('planted_by_a_job')
+
+        def set_variable():
+            os.environ['PLANTED_BY_A_JOB'] = '1'
+
+        undo = {patch_builtin: lambda: setattr(builtins, 'len', real_len),
+                add_module: lambda: sys.modules.pop('planted_by_a_job', None),
+                set_variable: lambda: os.environ.pop('PLANTED_BY_A_JOB', None)}
+        for change, restore in undo.items():
+            watch = server.AttributeWatch(server.oracle_dicts())
+            self.assertTrue(watch.unchanged())
+            try:
+                change()
+                self.assertFalse(watch.unchanged(), change.__name__)
+            finally:
+                restore()

@@ -167,6 +167,38 @@ class SeccompArchesTest(unittest.TestCase):
                     self.assertEqual(run_filter(prog, spec['audit'], nr, arg0), self.expected(spec, nr, arg0),
                                      '%s nr=%d arg0=%d' % (arch_name, nr, arg0))
 
+    def test_the_server_and_job_parts_stacked_decide_every_call_as_the_whole_filter(self):
+        # The kernel runs every installed filter and keeps the most restrictive action; for two errnos
+        # the later filter's. The parts share no call, so the stacked answer must be the whole filter's.
+        x32 = confine_seccomp.X32_SYSCALL_BIT
+        kill = confine_seccomp.SECCOMP_RET_KILL_PROCESS
+        for arch_name, spec in confine_seccomp.ARCHES.items():
+            server = confine_seccomp.build_filter(arch=arch_name, part='server')
+            job = confine_seccomp.build_filter(arch=arch_name, part='job')
+            self.assertLess(len(job), len(server), arch_name)
+            other = next(a['audit'] for n, a in confine_seccomp.ARCHES.items() if n != arch_name)
+            for audit in (spec['audit'], other):
+                for nr in list(range(0, 1024)) + [x32, x32 + 101, x32 + 1, 0x7FFFFFFF, 0xFFFFFFFF]:
+                    for arg0 in (0, 1, 2, 17, confine_seccomp.CLONE_THREAD | 0x100):
+                        both = [run_filter(server, audit, nr, arg0), run_filter(job, audit, nr, arg0)]
+                        if kill in both:
+                            stacked = kill
+                        else:
+                            errors = [v for v in both if v != self.ALLOW]
+                            self.assertLessEqual(len(errors), 1, '%s nr=%d: both parts decide it' % (arch_name, nr))
+                            stacked = errors[0] if errors else self.ALLOW
+                        whole = run_filter(confine_seccomp.build_filter(arch=arch_name), audit, nr, arg0) \
+                            if audit != spec['audit'] else self.expected(spec, nr, arg0)
+                        self.assertEqual(stacked, whole, '%s audit=%#x nr=%d arg0=%d' % (arch_name, audit, nr, arg0))
+
+    def test_the_server_part_leaves_the_server_what_it_still_needs(self):
+        for arch_name, spec in confine_seccomp.ARCHES.items():
+            server = confine_seccomp.build_filter(arch=arch_name, part='server')
+            numbers = {'umount2': spec['denied']['umount2'], 'clone': spec['clone'], 'socketpair': spec['socketpair']}
+            numbers.update(spec['fork'])
+            for name, nr in numbers.items():
+                self.assertEqual(run_filter(server, spec['audit'], nr, confine_seccomp.AF_UNIX), self.ALLOW, name)
+
     def test_the_denied_calls_share_one_return(self):
         # Ranges and a shared return keep the program short (the kernel compiles it in every job).
         for arch_name, spec in confine_seccomp.ARCHES.items():
@@ -318,6 +350,42 @@ class PreparedConfinementTest(unittest.TestCase):
         out = json.loads(data or b'{}')
         self.assertIs(out.get('dropped'), True, out)
         self.assertEqual(out.get('result'), {'kept': [], 'setuid0': 'EPERM'}, out)
+
+    def test_the_server_part_installed_once_then_jobs_confine_as_with_the_whole_filter(self):
+        outside = tempfile.mkdtemp(prefix='confine-outside-')
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the server's part, in a child: the test process stays unfiltered
+            os.close(r)
+            try:
+                prepared = confine.Prepared(confine.plan())
+                out = {'installed': prepared.install_server_part(),
+                       'serverFork': attempt(lambda: os.waitpid(os.fork() or os._exit(0), 0)),
+                       'serverUnshare': attempt(lambda: os.unshare(os.CLONE_NEWNS)) if hasattr(os, 'unshare') else 'EPERM'}
+                out.update(in_confined_child(lambda wd: dict(self.writes(wd, outside), unshare=attempt(
+                    lambda: os.unshare(os.CLONE_NEWUTS)) if hasattr(os, 'unshare') else 'EPERM'), prepared=prepared))
+            except BaseException as exc:
+                out = {'error': '%s: %s' % (type(exc).__name__, exc)}
+            os.write(w, json.dumps(out).encode())
+            os._exit(0)
+        os.close(w)
+        data = b''
+        while True:
+            chunk = os.read(r, 65536)
+            if not chunk:
+                break
+            data += chunk
+        os.close(r)
+        os.waitpid(pid, 0)
+        os.system('rm -rf %s' % outside)
+        out = json.loads(data or b'{}')
+        if not confine_seccomp.supported():
+            self.assertIs(out.get('installed'), False, out)
+            return
+        self.assertIs(out.get('installed'), True, out)
+        self.assertEqual((out.get('serverFork'), out.get('serverUnshare')), ('ok', 'EPERM'), out)
+        self.assertEqual(out.get('result'), {'inside': 'ok', 'outside': 'EACCES', 'fork': 'EAGAIN', 'unshare': 'EPERM'}, out)
+        self.assertIs(out['applied'].get('noNewPrivs'), True, out)
 
     def test_a_job_directory_made_anew_gets_a_new_ruleset(self):
         outside = tempfile.mkdtemp(prefix='confine-outside-')

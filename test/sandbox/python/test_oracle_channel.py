@@ -56,13 +56,16 @@ class OracleState(unittest.TestCase):
             self.assertNotEqual(server.oracle_state(), before)
         finally:
             sys.setrecursionlimit(limit)
+        # sys.modules is watched with the modules' attributes (one dict among oracle_dicts).
+        watch = server.AttributeWatch(server.oracle_dicts())
         name = 'bench_audit_fresh_module'
         sys.modules[name] = type(sys)(name)
         try:
-            self.assertNotEqual(server.oracle_state(), before)
+            self.assertFalse(watch.unchanged())
         finally:
             del sys.modules[name]
         self.assertEqual(server.oracle_state(), before)
+        self.assertTrue(server.AttributeWatch(server.oracle_dicts()).unchanged())
 
 
 if __name__ == '__main__':
