@@ -143,26 +143,35 @@ function promptCodePrefix(prompt: string, solution: Uint32Array, language: Sourc
   return n;
 }
 
-/** Distinct n-gram keys of tokens[0..length), in order of first occurrence. */
-function distinctKeys(tokens: Uint32Array, length: number, n: number): Array<[number, number]> {
+/**
+ * Distinct n-gram keys of tokens[0..length), in order of first occurrence, as interleaved halves
+ * (a0, b0, a1, b1, ...): one typed array instead of a pair array per key.
+ */
+function distinctKeys(tokens: Uint32Array, length: number, n: number): Uint32Array {
   const count = Math.max(0, length - n + 1);
   const h1 = new Uint32Array(count);
   const h2 = new Uint32Array(count);
   ngramKeys(tokens, length, n, h1, h2);
   const seen = new NgramTable(n, count);
-  const out: Array<[number, number]> = [];
+  const out = new Uint32Array(2 * count);
+  let k = 0;
   for (let i = 0; i < count; i++) {
     const before = seen.size;
-    if (seen.insert(h1[i], h2[i]) === before) out.push([h1[i], h2[i]]);
+    if (seen.insert(h1[i], h2[i]) === before) {
+      out[k++] = h1[i];
+      out[k++] = h2[i];
+    }
   }
-  return out;
+  return out.subarray(0, k);
 }
+
+const NO_KEYS = new Uint32Array(0);
 
 export function buildIndex(tasks: readonly Task[], params: ScanParameters): BenchmarkIndex {
   const items: IndexItem[] = [];
   const full = new TokenStream();
   const nodoc = new TokenStream();
-  const channelKeys: Array<Array<Array<[number, number]>>> = [[], [], []];
+  const channelKeys: Uint32Array[][] = [[], [], []];
   for (let t = 0; t < tasks.length; t++) {
     for (const part of params.parts) {
       const text = partText(tasks[t], part);
@@ -173,18 +182,18 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
       const canon = stream.canon.slice(0, stream.length);
       const rawKeys = distinctKeys(raw, raw.length, params.ngramSize);
       const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw, language) : 0;
-      const ownNgrams = own === 0 ? rawKeys.length : distinctKeys(raw.subarray(own), raw.length - own, params.ngramSize).length;
+      const ownNgrams = (own === 0 ? rawKeys.length : distinctKeys(raw.subarray(own), raw.length - own, params.ngramSize).length) / 2;
       const trivial = ownNgrams < params.minItemNgrams;
-      const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length, ownNgrams, trivial, ngrams: [null, null, null] };
+      const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length / 2, ownNgrams, trivial, ngrams: [null, null, null] };
       items.push(item);
-      const keys: Array<Array<[number, number]> | null> = [null, null, null];
+      const keys: Array<Uint32Array | null> = [null, null, null];
       // Short parts are indexed too (their verbatim copies are reported under the short-part rule);
       // only their renamed form is not: short canonical sequences occur everywhere.
       if (part === 'solution') {
         keys[CHANNEL_CODE] = rawKeys;
         if (!trivial && raw.length >= params.minRenamedTokens) keys[CHANNEL_RENAMED] = distinctKeys(canon, canon.length, params.canonicalNgramSize);
       } else keys[CHANNEL_TEXT] = rawKeys;
-      for (let c = 0; c < 3; c++) channelKeys[c][item.id] = keys[c] ?? [];
+      for (let c = 0; c < 3; c++) channelKeys[c][item.id] = keys[c] ?? NO_KEYS;
       item.ngrams = keys.map((k) => (k === null ? null : new Uint32Array(0)));
     }
   }
@@ -198,13 +207,14 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
     // Tasks per key: a provisional table numbers the keys; items come task by task, so counting a
     // task when it differs from the key's last one counts distinct tasks.
     let total = 0;
-    for (const item of items) total += (channelKeys[c][item.id] ?? []).length;
+    for (const item of items) total += channelKeys[c][item.id].length / 2;
     const all = new NgramTable(n, total);
     let taskCount = new Int32Array(1024);
     let lastTask = new Int32Array(1024).fill(-1);
     for (const item of items) {
-      for (const [a, b] of channelKeys[c][item.id] ?? []) {
-        const id = all.insert(a, b);
+      const keys = channelKeys[c][item.id];
+      for (let k = 0; k < keys.length; k += 2) {
+        const id = all.insert(keys[k], keys[k + 1]);
         if (id >= taskCount.length) {
           const grownCount = new Int32Array(taskCount.length * 2);
           grownCount.set(taskCount);
@@ -224,7 +234,10 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
     const postings: number[][] = [];
     for (const item of items) {
       const ids: number[] = [];
-      for (const [a, b] of channelKeys[c][item.id] ?? []) {
+      const keys = channelKeys[c][item.id];
+      for (let k = 0; k < keys.length; k += 2) {
+        const a = keys[k];
+        const b = keys[k + 1];
         if (taskCount[all.lookup(a, b)] > commonLimit) {
           droppedHere++;
           continue;
@@ -278,7 +291,7 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
 
   const fingerprint = sha256Like([
     JSON.stringify(params),
-    ...items.map((it) => `${tasks[it.task].benchmark}\u0000${tasks[it.task].id}\u0000${it.part}\u0000${Array.from(it.raw).join(',')}`),
+    ...items.map((it) => `${tasks[it.task].benchmark}\u0000${tasks[it.task].id}\u0000${it.part}\u0000${it.raw.join(',')}`),
   ]);
   return { params, items, tables, hasher, lsh, lshRefs, functionTokenRange, fingerprint, ngramsDroppedAsCommon: dropped, language: benchmarkLanguage(tasks) };
 }

@@ -37,6 +37,8 @@ export class TokenMemo<V> {
   /** Look-ups answered from the memo, and computed (for the benchmark's notes). */
   hits = 0;
   misses = 0;
+  /** The range the last `find` missed (what `store` stores), or null. */
+  private last: { h: number; key: number; a: Uint32Array; b: Uint32Array | null; from: number; to: number } | null = null;
 
   constructor(maxTokens: number) {
     this.maxTokens = maxTokens;
@@ -49,30 +51,35 @@ export class TokenMemo<V> {
   }
 
   /**
-   * The value for (key, a[from, to), b[from, to)) (b: a second stream over the same positions, or
-   * null), computed by `compute` unless an identical range was seen before. A value `keep` rejects
-   * is not stored (cheap to compute again, and not worth a copy of its tokens).
+   * The value stored for (key, a[from, to), b[from, to)) (b: a second stream over the same positions,
+   * or null), or undefined: then the caller computes it and may `store` it (before the next `find`).
+   * Two calls instead of one taking a callback: no closure per look-up in the scan's inner loop.
    */
-  get(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number, compute: () => V, keep: (value: V) => boolean = () => true): V {
+  find(key: number, a: Uint32Array, b: Uint32Array | null, from: number, to: number): V | undefined {
     const h = this.hash(key, a, b, from, to);
-    let head = this.entries.get(h);
-    for (let e = head; e !== undefined; e = e.next) {
+    for (let e = this.entries.get(h); e !== undefined; e = e.next) {
       if (e.key === key && sameTokens(e.a, a, from, to) && (e.b === null ? b === null : b !== null && sameTokens(e.b, b, from, to))) {
         this.hits++;
         return e.value;
       }
     }
     this.misses++;
-    const value = compute();
-    if (!keep(value)) return value;
+    this.last = { h, key, a, b, from, to };
+    return undefined;
+  }
+
+  /** Store the value of the range the last `find` missed. */
+  store(value: V): void {
+    const last = this.last;
+    if (last === null) return;
+    this.last = null;
+    const { h, key, a, b, from, to } = last;
     const size = (to - from) * (b === null ? 1 : 2);
     if (this.stored + size > this.maxTokens) {
       this.entries.clear();
       this.stored = 0;
-      head = undefined;
     }
-    this.entries.set(h, { key, a: a.slice(from, to), b: b === null ? null : b.slice(from, to), value, next: head });
+    this.entries.set(h, { key, a: a.slice(from, to), b: b === null ? null : b.slice(from, to), value, next: this.entries.get(h) });
     this.stored += size;
-    return value;
   }
 }

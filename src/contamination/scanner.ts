@@ -308,7 +308,7 @@ export class Scanner {
   private readonly itemAlpha: Array<Uint32Array | undefined> = [];
   /** Memos by content (see memo.ts): similarities of (item, window), LSH candidates of a function. */
   private readonly memoOn: boolean;
-  private readonly verifyMemo = new TokenMemo<[number, number]>(MEMO_MAX_TOKENS);
+  private readonly verifyMemo = new TokenMemo<readonly [number, number]>(MEMO_MAX_TOKENS);
   private readonly functionMemo = new TokenMemo<number[] | null>(MEMO_MAX_TOKENS);
 
   /** `memo: false` computes every verification and signature afresh (the reference the memos are tested against). */
@@ -501,9 +501,11 @@ export class Scanner {
         const len = end - start;
         if (len < lo || len > hi) continue;
         // Only functions the prefilter lets through (most of ordinary code's are not) are kept in the memo.
-        const found = this.memoOn
-          ? this.functionMemo.get(0, nodoc.canon, null, start, end, () => this.lshCandidates(nodoc.canon, start, end), (v) => v !== null)
-          : this.lshCandidates(nodoc.canon, start, end);
+        let found = this.memoOn ? this.functionMemo.find(0, nodoc.canon, null, start, end) : undefined;
+        if (found === undefined) {
+          found = this.lshCandidates(nodoc.canon, start, end);
+          if (this.memoOn && found !== null) this.functionMemo.store(found);
+        }
         if (found === null) continue;
         for (let r = 0; r < found.length; r += 2) {
           const refInfo = index.lshRefs[found[r]];
@@ -807,10 +809,19 @@ export class Scanner {
     // A short part counts only as an exact copy (the short-part rule in checks/contamination/report.ts).
     if (item.trivial && exact < 0) return;
     // The similarities depend on the item and the window's tokens alone: identical windows (the same
-    // completion in file after file) are compared once.
-    const sims = this.memoOn
-      ? this.verifyMemo.get(item.id, stream.raw, isCode ? stream.canon : null, start, end, () => this.similarities(item, stream, start, end, exact >= 0))
-      : this.similarities(item, stream, start, end, exact >= 0);
+    // completion in file after file) are compared once. An exact copy needs neither: its raw tokens
+    // are the item's, and so are its alpha-renamed ones when its canonical tokens are too (a name
+    // after a `.` before the copy can make them differ), so both similarities are 1.
+    let sims: readonly [number, number] | undefined =
+      exact >= 0 && (!isCode || sameRange(item.canon, stream.canon, start))
+        ? EXACT_SIMS
+        : this.memoOn
+          ? this.verifyMemo.find(item.id, stream.raw, isCode ? stream.canon : null, start, end)
+          : undefined;
+    if (sims === undefined) {
+      sims = this.similarities(item, stream, start, end, exact >= 0);
+      if (this.memoOn) this.verifyMemo.store(sims);
+    }
     const rawSimilarity = sims[0];
     const canonicalSimilarity = isCode ? sims[1] : null;
     if (Math.max(rawSimilarity, canonicalSimilarity ?? 0) < params.minVerifiedSimilarity) return;
@@ -819,26 +830,49 @@ export class Scanner {
     const first = stream.line[start];
     const last = stream.line[Math.max(start, end - 1)];
     const seg = this.currentSegment;
-    const fileLine = (l: number): number => (seg === null ? l : seg.fileLines[Math.min(l, seg.fileLines.length) - 1]);
-    const record: CandidateRecord = {
-      item: item.id,
-      corpusId: doc.id,
-      path: doc.path,
-      repo: doc.repo ?? null,
-      lineStart: fileLine(first),
-      lineEnd: fileLine(last),
-      // The text (set when the document ends, for the kept candidate only): the segment's own lines.
-      text: '',
-      ...(seg === null ? {} : { segment: seg.label }),
-      rawSimilarity,
-      canonicalSimilarity,
-      matchedRaw,
-      matchedCanonical,
-      hits: matchedRaw.length + matchedCanonical.length,
-      via,
-      jaccard,
-      related: false,
-    };
+    const lineStart = seg === null ? first : seg.fileLines[Math.min(first, seg.fileLines.length) - 1];
+    const lineEnd = seg === null ? last : seg.fileLines[Math.min(last, seg.fileLines.length) - 1];
+    const hits = matchedRaw.length + matchedCanonical.length;
+    // Two literals instead of one with a spread `segment`: the spread builds each record by a slow
+    // generic copy. The key order (so the partial's JSON) is the same either way.
+    // The text (set when the document ends, for the kept candidate only): the segment's own lines.
+    const record: CandidateRecord =
+      seg === null
+        ? {
+            item: item.id,
+            corpusId: doc.id,
+            path: doc.path,
+            repo: doc.repo ?? null,
+            lineStart,
+            lineEnd,
+            text: '',
+            rawSimilarity,
+            canonicalSimilarity,
+            matchedRaw,
+            matchedCanonical,
+            hits,
+            via,
+            jaccard,
+            related: false,
+          }
+        : {
+            item: item.id,
+            corpusId: doc.id,
+            path: doc.path,
+            repo: doc.repo ?? null,
+            lineStart,
+            lineEnd,
+            text: '',
+            segment: seg.label,
+            rawSimilarity,
+            canonicalSimilarity,
+            matchedRaw,
+            matchedCanonical,
+            hits,
+            via,
+            jaccard,
+            related: false,
+          };
     const prev = this.docBest.get(item.id);
     if (prev === undefined || betterInDocument(record, prev)) {
       this.docBest.set(item.id, record);
@@ -946,6 +980,15 @@ function findExact(item: Uint32Array, stream: TokenStream, from: number, to: num
     return s;
   }
   return -1;
+}
+
+/** Similarities of an exact copy (raw and alpha-renamed), shared: never written to. */
+const EXACT_SIMS: readonly [number, number] = [EXACT, EXACT];
+
+/** Whether stream[from, from + item.length) holds exactly `item`'s tokens (the caller knows the range fits). */
+function sameRange(item: Uint32Array, stream: Uint32Array, from: number): boolean {
+  for (let k = 0; k < item.length; k++) if (stream[from + k] !== item[k]) return false;
+  return true;
 }
 
 function sortCandidatesGlobal(list: CandidateRecord[]): CandidateRecord[] {
