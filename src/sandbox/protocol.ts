@@ -140,6 +140,16 @@ export function parseResult(msg: Json, id: number, kind: string | undefined): Jo
   };
   if (typeof msg.cpuMs === 'number' && Number.isFinite(msg.cpuMs)) result.cpuMs = msg.cpuMs;
   if (coverage) result.coverage = coverage;
+  const stop = msg.callStop;
+  if (isObject(stop)) {
+    if (!isInt(stop.index) || stop.index < 0 || (stop.by !== 'cpu' && stop.by !== 'step-cap' && stop.by !== 'backstop')) return 'a call stop of unknown shape';
+    result.callStop = { index: stop.index, by: stop.by };
+  }
+  if (msg.countedCalls !== undefined) {
+    const c = msg.countedCalls;
+    if (!Array.isArray(c) || !c.every((p) => Array.isArray(p) && p.length === 2 && isInt(p[0]) && p[0] >= 0 && isInt(p[1]) && p[1] >= 0)) return 'counted calls of unknown shape';
+    result.countedCalls = (c as [number, number][]).map(([index, steps]) => ({ index, steps }));
+  }
   return result;
 }
 

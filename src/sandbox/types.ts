@@ -64,6 +64,16 @@ export interface TestsJob extends JobLimits {
    * (tracing): for rerunning the few jobs a CPU limit stopped. Ignored with `coverage` (one tracer at a time).
    */
   candidateSteps?: number;
+  /**
+   * Limits per call the tests make into the candidate (index = the call's place in order, from 0; every call
+   * counts): a call `counted` names runs with the step counter under its cap and a CPU backstop; any other runs
+   * untraced under `cpuMs[index]` (`cpuMsRest` past the list). What these cannot decide ends the job as a timeout
+   * with `callStop` (an untraced call its CPU limit stopped or that used more; a counted call past its cap or its
+   * backstop). `trace: false`: a call counted within its cap before, run untraced under its backstop (the same call
+   * of a deterministic program). Set `cpuLimitMs` for the program's loading: the first call replaces that timer.
+   * Not with `candidateSteps` or `coverage`.
+   */
+  callLimits?: { cpuMs: number[]; cpuMsRest: number; counted: { index: number; steps: number; backstopMs: number; trace?: false }[] };
 }
 
 /**
@@ -229,6 +239,10 @@ export interface JobResult {
   cpuMs?: number;
   /** Processes the job left behind that the server killed. */
   leftoverProcesses: number;
+  /** tests jobs with `callLimits`: the call that ended the job (`cpu`: undecided untraced; `step-cap`, `backstop`: a counted timeout). */
+  callStop?: { index: number; by: 'cpu' | 'step-cap' | 'backstop' };
+  /** tests jobs with `callLimits`: the counted calls that returned or raised, with their line events. */
+  countedCalls?: { index: number; steps: number }[];
   /** script jobs: the runtime's own record of the run (how it ended, asserts seen, work done). */
   script?: JsResult;
 }

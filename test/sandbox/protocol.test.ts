@@ -32,6 +32,15 @@ describe('parseResult', () => {
     for (const p of problems) assert.equal(typeof p, 'string', JSON.stringify(p));
   });
 
+  it('reads a per-call stop and the counted calls, and rejects them in any other shape', () => {
+    const r = parseResult({ ...base, id: 2, verdict: { status: 'timeout', completed: 0, reason: 'cpu-limit' }, callStop: { index: 4, by: 'cpu' }, countedCalls: [[1, 250]] }, 2, 'tests');
+    assert.ok(typeof r !== 'string');
+    assert.deepEqual([r.callStop, r.countedCalls], [{ index: 4, by: 'cpu' }, [{ index: 1, steps: 250 }]]);
+    for (const junk of [{ callStop: { index: -1, by: 'cpu' } }, { callStop: { index: 1, by: 'luck' } }, { countedCalls: [[1]] }, { countedCalls: 'all' }]) {
+      assert.equal(typeof parseResult({ ...base, id: 2, verdict: { status: 'passed' }, ...junk }, 2, 'tests'), 'string', JSON.stringify(junk));
+    }
+  });
+
   it('keeps only known fields of a verdict (junk from a forged record never reaches a report)', () => {
     const r = parseResult({ ...base, id: 1, verdict: { status: 'error', reason: 'memory', junk: { a: 1 }, exitCode: 'x' } }, 1, 'tests');
     assert.ok(typeof r !== 'string');

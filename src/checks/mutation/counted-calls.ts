@@ -11,7 +11,7 @@
  */
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
-import { TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import { MachineDecided, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 
 /**
  * Step cap floor of one call: 100 ms of CPU at a typical loop's 60 k line events per ms (the former per-input CPU
@@ -55,21 +55,53 @@ export function referenceCountAboveMs(factor: number): number {
   return Math.floor(CALL_STEP_FLOOR / Math.max(1, factor) / UNTRACED_MAX_STEPS_PER_MS);
 }
 
-/** A counted call: its output (index as in the original job), whether it was slow, or undecided (the machine ended it: no output). */
+/** A counted call: its output (index as in the original job) and whether it was slow (MachineDecided where the machine ended it). */
 export type CountedCall = { output: CallOutput; slow: boolean } | { output: undefined; slow: false };
 
 /**
  * Run input `index` of `job` (a call job over literal inputs) again, alone, counting its line events under `stepCap`.
  * A call past the cap, or still running at the CPU backstop (work in C), is a `timeout`; a lost worker or the wall
- * clock leaves it undecided.
+ * clock throws MachineDecided (the task is transient).
  */
 export async function countedCall(run: (job: CallJob) => Promise<JobResult>, job: CallJob, index: number, stepCap: number): Promise<CountedCall> {
-  const backstop = Math.max(COUNTED_CALL_BACKSTOP_MS, 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS));
+  const backstop = countedCallBackstopMs(stepCap);
   const { startIndex: _s, stopOnDifference: _d, stopAfterDifferences: _a, expectDigests: _e, stopAfterCpuMs: _c, ...rest } = job;
   const r = await run({ ...rest, inputs: [job.inputs[index]], digests: true, perInputSteps: stepCap, perInputCpuMs: backstop, timeoutMs: backstop * WALL_BACKSTOP_FACTOR });
   const o = (r.outputs as CallOutput[])[0];
-  if (o === undefined) return { output: undefined, slow: false };
+  // No output: the wall clock or a lost worker ended the counted call, which decides nothing.
+  if (o === undefined) throw new MachineDecided(`a counted call was ended by the machine (${r.verdict.status})`);
   if (o.status === 'timeout') return { output: { index, status: 'timeout', reason: o.reason ?? 'cpu', ...(o.steps !== undefined ? { steps: o.steps } : {}) }, slow: true };
   const steps = 'steps' in o ? o.steps : undefined;
   return { output: { ...o, index }, slow: steps !== undefined && steps > SLOW_SHARE * stepCap };
+}
+
+/**
+ * The tests' calls into a program judged one by one (run.ts perCallVerdict), where the reference's own tests run too
+ * many line events to count a program's whole run: call i gets the cap callStepCap(the reference's line events on
+ * call i), and calls past the reference's are held to the cap of its costliest call. Its untraced run gets this share
+ * of the cap's worth of CPU at UNTRACED_MAX_STEPS_PER_MS: a call finishing within it executed at most half its cap,
+ * below SLOW_SHARE, so every slow call is counted, on any machine. Half, not UNTRACED_SHARE's quarter: each call
+ * the untraced run cannot decide costs a rerun of the tests up to it, and a call as costly as the reference's (a
+ * tenth of a cap of factor x its count) then finishes untraced at any rate above 40 k line events per ms.
+ */
+export const TESTS_CALL_UNTRACED_SHARE = 0.5;
+/**
+ * CPU limit of loading the program in a job judged call by call (the first call replaces the timer): code that runs
+ * at import time is not a call and is not counted, so this is a backstop (a reference loads in milliseconds).
+ */
+export const TESTS_LOAD_CPU_MS = 30_000;
+
+/** Per-call step caps of a program on the tests from the reference's line events per call (coverage's callLines). */
+export function testsCallCaps(callLines: readonly number[], factor: number): { caps: number[]; rest: number } {
+  return { caps: callLines.map((n) => callStepCap(n, factor)), rest: callStepCap(callLines.reduce((a, b) => Math.max(a, b), 0), factor) };
+}
+
+/** The untraced CPU limit of a tests call under `stepCap`: finishing within it bounds its line events by TESTS_CALL_UNTRACED_SHARE x the cap. */
+export function untracedTestsCallCpuMs(stepCap: number): number {
+  return Math.max(1, Math.floor((TESTS_CALL_UNTRACED_SHARE * stepCap) / UNTRACED_MAX_STEPS_PER_MS));
+}
+
+/** CPU backstop of a counted call under `stepCap` (work in C is not counted): twice the cap at the slowest traced rate. */
+export function countedCallBackstopMs(stepCap: number): number {
+  return Math.max(COUNTED_CALL_BACKSTOP_MS, 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS));
 }

@@ -22,9 +22,9 @@ import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
 import { mutationOperators } from './operators/index.js';
 import { loadPythonParser } from './python-parser.js';
-import { CALL_STEP_FLOOR, MAX_SLOW_INPUTS } from './counted-calls.js';
+import { CALL_STEP_FLOOR, MAX_SLOW_INPUTS, SLOW_SHARE, TESTS_CALL_UNTRACED_SHARE } from './counted-calls.js';
 import { analyseTask, dependsOnMachine, MUTANT_COUNTED_MAX_REFERENCE_LINES, MUTANT_STEP_FLOOR, type TaskAnalysis } from './run.js';
-import { MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import { MachineDecided, MAX_CAPPED_INPUTS, REFERENCE_COUNTED_BACKSTOP_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
 import { strengthenTask } from './strengthen-run.js';
 import { strengthenJavaScriptTask } from './strengthen-js.js';
 import { mutationScores, rankByKillableSurvivors, roundScore, scoreDistribution, sumCounts, type MutationCounts } from './score.js';
@@ -77,6 +77,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).
     mutantSteps: MUTANT_STEP_FLOOR,
     mutantCountedMaxReferenceLines: MUTANT_COUNTED_MAX_REFERENCE_LINES,
+    // Above it, judged call by call (run.ts perCallVerdict): each call's cap, its untraced share, the slow-call rule.
+    mutantPerCall: { floor: CALL_STEP_FLOOR, untracedShare: TESTS_CALL_UNTRACED_SHARE, slowShare: SLOW_SHARE, maxSlow: MAX_SLOW_INPUTS },
     referenceMaxCapped: MAX_CAPPED_INPUTS,
     // An untraced run decides only where its CPU time, at this rate, bounds its line events under the budget.
     untracedMaxSteps: UNTRACED_MAX_STEPS_PER_MS,
@@ -203,8 +205,6 @@ const SIBLING_INPUT_CPU_BACKSTOP_MS = REFERENCE_COUNTED_BACKSTOP_MS;
 /** Wall backstop of the whole run: only a hung interpreter (sleeping, blocked) reaches it. */
 const SIBLING_ANSWERS_TIMEOUT_MS = 600_000;
 
-/** Raised where the machine, not the programs, ended the sibling's run: the task is skipped, not checkpointed. */
-class MachineDecided extends Error {}
 
 /** Whether the audit builds strengthened suites for JavaScript tasks (strengthen-js.ts; its tests call it directly). */
 const JAVASCRIPT_SUITES = true;

@@ -12,7 +12,7 @@ import { callJob } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, EncodedValue, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { evalplusAccepts, oracleFor, comparable } from '../execution/evalplus-oracle.js';
 import { callStepCap, countedCall, MAX_SLOW_INPUTS, referenceCountAboveMs, untracedCallCpuMs } from './counted-calls.js';
-import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes } from './reference-inputs.js';
+import { MachineDecided, REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes } from './reference-inputs.js';
 
 /** EvalPlus's time-limit factor over the reference (evalplus/evaluate.py DEFAULT_GT_TIME_LIMIT_FACTOR = 4), applied to line events. */
 export const SUITE_TIME_FACTOR = 4;
@@ -69,7 +69,7 @@ export async function passesPlusSuite(
   let start = 0;
   let slow = 0;
   const whole = callJob(task, suite.inputs, { candidate, timeoutMs: SUITE_WALL_SAFETY_MS });
-  /** Input i counted: `fail`, `pass` (right within its cap), or `stop` (too slow too often, or undecided: passes). */
+  /** Input i counted: `fail`, `pass` (right within its cap), or `stop` (too slow too often: passes). */
   const counted = async (i: number): Promise<'fail' | 'pass' | 'stop'> => {
     const c = await countedCall(run, whole, i, suite.stepCaps[i]);
     const o = c.output;
@@ -92,8 +92,8 @@ export async function passesPlusSuite(
     if (result.verdict.status !== 'passed') {
       // The program did not load, or the process died: a harness fails it.
       if (result.verdict.status === 'failed' || (result.verdict.status === 'error' && result.verdict.reason !== 'worker-died' && result.verdict.reason !== 'worker-unresponsive' && result.verdict.reason !== 'harness')) return false;
-      // The wall-clock safety net or a lost worker decided nothing: count it as passing rather than invent a kill.
-      return true;
+      // The wall-clock safety net or a lost worker decided nothing: the task is transient rather than a guess either way.
+      throw new MachineDecided(`an EvalPlus suite run was ended by the machine (${result.verdict.status === 'error' ? result.verdict.reason : 'wall clock'})`);
     }
     const outputs = result.outputs as CallOutput[];
     let next = suite.inputs.length;

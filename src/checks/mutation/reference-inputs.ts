@@ -9,7 +9,40 @@
  * counted pass's CPU backstop first did its work in C and is `undecided`, reported apart.
  */
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
-import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
+
+/**
+ * Raised where the machine, not the program, ended a run whose result would decide something (a lost worker, the
+ * wall-clock backstop of a counted run): the task's analysis is transient (reported, never checkpointed, no finding).
+ */
+export class MachineDecided extends Error {}
+
+/** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
+export function machineEnded(v: Verdict): boolean {
+  if (v.status === 'timeout') return v.reason !== 'cpu-limit' && v.reason !== 'step-cap';
+  return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
+}
+
+/** Runs of a job that a lost worker ended are retried this often before the task is left transient. */
+export const MACHINE_RETRIES = 2;
+
+/**
+ * `run` with every run a lost worker (or a harness failure) ended retried MACHINE_RETRIES times, then MachineDecided:
+ * no verdict, output or count of such a run reaches a result. Wall-clock ends are left to the callers (for an
+ * untraced run they are a safety net that decides nothing; a counted run's is machineEnded).
+ */
+export function retryingLostWorkers<J>(run: (job: J) => Promise<JobResult>): (job: J) => Promise<JobResult> {
+  return async (job) => {
+    let r = await run(job);
+    for (let retry = 0; retry < MACHINE_RETRIES && lostWorker(r.verdict); retry++) r = await run(job);
+    if (lostWorker(r.verdict)) throw new MachineDecided(`a sandbox run ended without a verdict ${MACHINE_RETRIES + 1} times (${r.verdict.status === 'error' ? r.verdict.reason : r.verdict.status})`);
+    return r;
+  };
+}
+
+function lostWorker(v: Verdict): boolean {
+  return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
+}
 
 /**
  * Line events the reference may execute on one candidate input. It sits in the widest gap of what
@@ -117,7 +150,9 @@ export async function referenceInputOutcomes(
     chunk.forEach((i, k) => {
       const o = out.get(k);
       if (i >= cut) return;
-      if (o === undefined || (o.status === 'timeout' && o.reason !== 'step-cap')) {
+      // No output: the job's wall clock (or a lost worker) ended the counted pass there, which decides nothing.
+      if (o === undefined) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
+      if (o.status === 'timeout' && o.reason !== 'step-cap') {
         undecided++;
         return;
       }

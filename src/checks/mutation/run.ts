@@ -24,8 +24,19 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
-import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
-import { callStepCap, countedCall, MAX_SLOW_INPUTS, referenceCountAboveMs, untracedCallCpuMs } from './counted-calls.js';
+import { MACHINE_RETRIES, MachineDecided, machineEnded, REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes, retryingLostWorkers, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import {
+  callStepCap,
+  countedCall,
+  countedCallBackstopMs,
+  MAX_SLOW_INPUTS,
+  referenceCountAboveMs,
+  SLOW_SHARE,
+  testsCallCaps,
+  TESTS_LOAD_CPU_MS,
+  untracedCallCpuMs,
+  untracedTestsCallCpuMs,
+} from './counted-calls.js';
 
 /**
  * CPU-time limit of the reference's own test runs (the coverage-traced one is several times slower
@@ -79,11 +90,11 @@ export const MUTANT_CPU_FLOOR_MS = 25;
  */
 export const MUTANT_STEP_FLOOR = 1_500_000;
 /**
- * The reference's line events on the tests above which mutants and baselines are judged by their CPU limit alone, as
- * before counting: a counted rerun of a timed-out mutant traces up to referenceTimeFactor x the reference's events,
- * here at most 10 M (seconds of CPU). EvalPlus's whole suites as tests (HumanEval+'s ~760 calls) need tens of
- * millions, and each timed-out mutant then cost up to a minute of traced CPU (the humaneval-plus audit stalled).
- * HumanEval's and MBPP's own tests stay far below it.
+ * The reference's line events on the tests above which mutants and baselines are judged call by call
+ * (perCallVerdict) instead of by one budget for the whole run: a counted rerun of a timed-out program traces up to
+ * referenceTimeFactor x the reference's events, here at most 10 M (seconds of CPU); EvalPlus's whole suites as tests
+ * need tens of millions, a minute of traced CPU per timed-out mutant. Call by call, a rerun counts only the calls its
+ * untraced run could not decide. HumanEval/75's reference (a triple loop over the primes below 101) is above it.
  */
 export const MUTANT_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
 /** CPU backstop of a counted mutant run, at least: a run still going then works in C (uncounted); past it the mutant is a timeout. */
@@ -130,7 +141,10 @@ export function mutantStepCap(referenceLines: number, config: Pick<MutationConfi
   return Math.max(MUTANT_STEP_FLOOR, Math.ceil(config.referenceTimeFactor * referenceLines));
 }
 
-/** How a program's run on the tests was decided: `fast` (untraced, within the step budget's CPU bound), `counted`, or the counted run's CPU `backstop`. */
+/**
+ * How a program's run on the tests was decided: `fast` (untraced, within the step budget's CPU bound), `counted`,
+ * or the counted run's CPU `backstop`; `cpu` (by CPU time alone) where a caller has no line events to judge by.
+ */
 export type DecidedBy = 'fast' | 'counted' | 'backstop' | 'cpu';
 
 /**
@@ -151,10 +165,71 @@ export async function countedVerdict(
   const finished = v.status !== 'timeout' && !dependsOnMachine(v);
   if (finished && fast.cpuMs !== undefined && fast.cpuMs <= stepCap / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, decidedBy: 'fast' };
   const backstopMs = Math.max(MUTANT_COUNTED_BACKSTOP_MS, 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS));
-  const counted = await run({ ...job, candidateSteps: stepCap, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR });
-  const c = counted.verdict;
+  const countedJob = { ...job, candidateSteps: stepCap, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR };
+  const c = (await runDecided(run, countedJob)).verdict;
   if (c.status === 'timeout' && c.reason !== 'step-cap') return { verdict: { status: 'timeout', completed: c.completed }, decidedBy: 'backstop' };
   return { verdict: c, decidedBy: 'counted' };
+}
+
+/**
+ * A run whose verdict decides: one the machine ended (lost worker, wall-clock backstop) is retried MACHINE_RETRIES
+ * times, then MachineDecided (the caller's task is transient, never checkpointed, no finding).
+ */
+async function runDecided<J>(run: (job: J) => Promise<JobResult>, job: J): Promise<JobResult> {
+  let r = await run(job);
+  for (let retry = 0; retry < MACHINE_RETRIES && machineEnded(r.verdict); retry++) r = await run(job);
+  if (machineEnded(r.verdict)) throw new MachineDecided(`a counted run was ended by the machine ${MACHINE_RETRIES + 1} times (${r.verdict.status === 'error' ? r.verdict.reason : 'wall clock'})`);
+  return r;
+}
+
+/**
+ * A program's verdict on the tests, decided call by call where the reference's tests run too many line events to
+ * count a whole run (MUTANT_COUNTED_MAX_REFERENCE_LINES). Rule: the tests run as usual, except that a call past its
+ * step cap (caps.caps[i], from the reference's count on call i; caps.rest past them) is a timeout, and so is the
+ * program once MAX_SLOW_INPUTS of its calls have executed over SLOW_SHARE of their caps. Every call first runs
+ * untraced under untracedTestsCallCpuMs(cap): one that finishes within it executed at most half its cap, so its answer
+ * is the counted one's; one it stops (or that reports more CPU) ends the job, and the tests run again with that call
+ * counted (the calls before it untraced again: same answers, the program is deterministic). A slow call never
+ * finishes untraced, so which calls are slow, and where the tests stop, is the same on any machine. `untracedCpuMs`
+ * (tests) lowers the untraced limits, as load would: the verdict stays the same.
+ */
+export async function perCallVerdict(
+  job: TestsJob,
+  caps: { caps: readonly number[]; rest: number },
+  run: (job: SandboxJob) => Promise<JobResult>,
+  options: { untracedCpuMs?: number } = {},
+): Promise<{ verdict: Verdict; decidedBy: DecidedBy }> {
+  const capOf = (i: number) => (i < caps.caps.length ? caps.caps[i] : caps.rest);
+  const untraced = (cap: number) => Math.min(options.untracedCpuMs ?? Infinity, untracedTestsCallCpuMs(cap));
+  const cpuMs = caps.caps.map(untraced);
+  const cpuMsRest = untraced(caps.rest);
+  const counted = new Set<number>();
+  // Calls counted within their caps, with their line events: later reruns run them untraced (same call, same work).
+  const known = new Map<number, number>();
+  const { candidateSteps: _s, cpuLimitMs: _c, ...base } = job;
+  for (;;) {
+    const list = [...counted]
+      .sort((a, b) => a - b)
+      .map((index) => ({ index, steps: capOf(index), backstopMs: countedCallBackstopMs(capOf(index)), ...(known.has(index) ? { trace: false as const } : {}) }));
+    // The wall clock only backstops programs that sleep: every CPU limit the job can use, times the usual factor.
+    const cpuBound = TESTS_LOAD_CPU_MS + cpuMs.reduce((a, b) => a + b, 0) + cpuMsRest + list.reduce((a, c) => a + c.backstopMs, 0);
+    const r = await runDecided(run, { ...base, cpuLimitMs: TESTS_LOAD_CPU_MS, timeoutMs: cpuBound * WALL_BACKSTOP_FACTOR, callLimits: { cpuMs, cpuMsRest, counted: list } });
+    const v = r.verdict;
+    for (const c of r.countedCalls ?? []) known.set(c.index, c.steps);
+    // The slow calls this run executed: every call before the one that stopped it (a failing assert comes after them all).
+    const reached = r.callStop?.index ?? Infinity;
+    const slow = [...known].filter(([i, steps]) => i < reached && steps > SLOW_SHARE * capOf(i)).length;
+    if (slow >= MAX_SLOW_INPUTS) return { verdict: { status: 'timeout', completed: v.status === 'timeout' ? v.completed : 0, reason: 'step-cap' }, decidedBy: 'counted' };
+    const stop = r.callStop;
+    if (stop?.by === 'cpu' && !counted.has(stop.index)) {
+      counted.add(stop.index);
+      continue;
+    }
+    if (stop?.by === 'step-cap') return { verdict: v, decidedBy: 'counted' };
+    // A counted call at its CPU backstop worked in C; program code loading past its CPU limit is no call at all.
+    if (stop !== undefined || (v.status === 'timeout' && v.reason !== 'step-cap')) return { verdict: { status: 'timeout', completed: v.status === 'timeout' ? v.completed : 0 }, decidedBy: 'backstop' };
+    return { verdict: v, decidedBy: counted.size > 0 ? 'counted' : 'fast' };
+  }
 }
 
 /**
@@ -332,10 +407,7 @@ export interface TaskAnalysis {
 }
 
 /** A verdict the machine decided rather than the program: a wall-clock timeout, or a worker or harness failure. */
-export function dependsOnMachine(v: Verdict): boolean {
-  if (v.status === 'timeout') return v.reason !== 'cpu-limit' && v.reason !== 'step-cap';
-  return v.status === 'error' && (v.reason === 'worker-died' || v.reason === 'worker-unresponsive' || v.reason === 'harness');
-}
+export const dependsOnMachine = machineEnded;
 
 export type Strengthened = NonNullable<MutationTask['strengthened']>;
 
@@ -391,14 +463,32 @@ function describeFailure(v: Verdict): string {
   return 'passed';
 }
 
-/** Analyse one task end to end. Never throws for anything the programs do. */
+/**
+ * Analyse one task end to end. Never throws for anything the programs do. Where the machine ended a run that would
+ * decide something (MachineDecided), the task is skipped as transient: reported, never checkpointed, no finding.
+ */
 export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis> {
+  const jobs = { count: 0 };
+  try {
+    return await analyseTaskRuns(input, jobs);
+  } catch (error) {
+    if (!(error instanceof MachineDecided)) throw error;
+    return {
+      section: skipped(`the machine, not the programs, ended a run that decides a result: ${error.message}`, input.mutants),
+      findings: [],
+      runInfo: { referenceMs: 0, timeLimitMs: 0, mutantsRun: 0, jobs: jobs.count, mutantsWallMs: 0, sortingWallMs: 0 },
+      transient: true,
+    };
+  }
+}
+
+async function analyseTaskRuns(input: AnalyseTaskInput, counter: { count: number }): Promise<TaskAnalysis> {
   const { task, plusTask, mutants, config, seed, parser, pool } = input;
-  let jobs = 0;
-  const run = (job: Parameters<Runtime['run']>[0]): Promise<JobResult> => {
-    jobs++;
+  // Every run a lost worker ended is retried, then the task is transient (MachineDecided): no such run decides anything.
+  const run = retryingLostWorkers((job: Parameters<Runtime['run']>[0]): Promise<JobResult> => {
+    counter.count++;
     return pool.run(job);
-  };
+  });
 
   // 1. The reference solution under its own tests, with coverage.
   // A second, untraced run gives the CPU time mutants are measured against (tracing for
@@ -414,7 +504,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
     return {
       section: skipped(`the reference solution does not pass its own tests: ${describeFailure(reference.verdict)}`, mutants),
       findings: [],
-      runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs, mutantsWallMs: 0, sortingWallMs: 0 },
+      runInfo: { referenceMs: reference.durationMs, timeLimitMs: 0, mutantsRun: 0, jobs: counter.count, mutantsWallMs: 0, sortingWallMs: 0 },
       // A skip the machine caused is not a result: it must not be checkpointed and reused.
       ...(dependsOnMachine(reference.verdict) ? { transient: true } : {}),
     };
@@ -424,10 +514,13 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   // With a CPU limit, the wall clock is only a backstop for programs that sleep: load must not decide killed vs timeout.
   const timeLimitMs = Math.max(mutantTimeLimit(reference.durationMs, config), cpuLimitMs !== undefined ? cpuLimitMs * WALL_BACKSTOP_FACTOR : 0);
   // The mutants' step budget: from the reference's line events on the tests (the coverage run's count, deterministic).
-  const referenceLines = (reference.coverage?.callLines ?? []).reduce((a, b) => a + b, 0);
-  const stepCap = referenceLines <= MUTANT_COUNTED_MAX_REFERENCE_LINES ? mutantStepCap(referenceLines, config) : undefined;
+  const callLines = reference.coverage?.callLines ?? [];
+  const referenceLines = callLines.reduce((a, b) => a + b, 0);
+  // Above MUTANT_COUNTED_MAX_REFERENCE_LINES, call by call with caps from the reference's count per call.
   const judge = (job: TestsJob): Promise<{ verdict: Verdict; decidedBy: DecidedBy }> =>
-    stepCap !== undefined ? countedVerdict(job, stepCap, run) : run(job).then((r) => ({ verdict: r.verdict, decidedBy: 'cpu' }));
+    referenceLines <= MUTANT_COUNTED_MAX_REFERENCE_LINES
+      ? countedVerdict(job, mutantStepCap(referenceLines, config), run)
+      : perCallVerdict(job, testsCallCaps(callLines, config.referenceTimeFactor), run);
   const coverage = reference.coverage ? regionCoverage(parser, task.solution, mutants.region, reference.coverage) : undefined;
 
   // 2. Trivial baselines and 3. mutants, all queued at once.
@@ -524,7 +617,7 @@ export async function analyseTask(input: AnalyseTaskInput): Promise<TaskAnalysis
   return {
     section,
     findings: taskFindings(section, config),
-    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs, mutantsWallMs, sortingWallMs, mutantsCounted, mutantsBackstop },
+    runInfo: { referenceMs: reference.durationMs, timeLimitMs, mutantsRun: mutants.mutants.length, jobs: counter.count, mutantsWallMs, sortingWallMs, mutantsCounted, mutantsBackstop },
   };
 }
 

@@ -585,6 +585,7 @@ class Server:
             mark('decided')
         return {'type': 'result', 'id': job.get('id'), 'verdict': decided['verdict'], 'outputs': decided['outputs'],
                 'coverage': decided.get('coverage'),
+                **{k: decided[k] for k in ('callStop', 'countedCalls') if k in decided},
                 'stdout': outcome['stdout'].decode('utf-8', 'replace'), 'stderr': outcome['stderr'].decode('utf-8', 'replace'),
                 'stdoutTruncated': outcome['stdout_dropped'] > 0, 'stderrTruncated': outcome['stderr_dropped'] > 0,
                 'durationMs': round(elapsed * 1000, 3), 'cpuMs': outcome['cpu_ms'], 'leftoverProcesses': leftovers}

@@ -71,6 +71,12 @@ class StepBudgetSpent(BaseException):
     A BaseException, and caught only in run_job, so that a test's `except Exception` does not swallow it."""
 
 
+class CallStopped(BaseException):
+    """A call under the job's per-call limits (`callLimits`) that the job cannot decide itself: an untraced call its
+    CPU limit stopped or that took more CPU than it, or a counted call past its cap or its CPU backstop. Caught only
+    in run_job; sticky on the link, like a spent step budget."""
+
+
 class LinkBroken(BaseException):
     """The candidate can no longer answer; the job's verdict is the link's `broken` reason."""
 
@@ -139,6 +145,10 @@ class Link:
         # A tests job's step budget (`candidateSteps`): line events left for the candidate's calls, or None.
         self.steps_left = None
         self.steps_spent = False  # sticky, like `broken`: a test that catches the exception does not undo it
+        # A tests job's per-call limits (`callLimits`), the first call they stopped (sticky), and the counted calls' line events.
+        self.call_limits = None
+        self.call_stop = None
+        self.counted_calls = []
 
     def fail(self, reason, message, **extra):
         if self.broken is None:
@@ -299,6 +309,8 @@ class Proxy:
 
     def __call__(self, *args, **kwargs):
         link = self._link
+        if link.call_limits is not None:
+            return self._limited_call(link, args, kwargs)
         if link.steps_spent or (link.steps_left is not None and link.steps_left < 1):
             # Every call executes at least one line event; a cap of 0 would mean "not counted".
             link.steps_spent = True
@@ -312,6 +324,47 @@ class Proxy:
                 link.steps_spent = True
                 raise StepBudgetSpent()
             link.steps_left = budget - (link.last_steps or 0)
+        if status == 'ok':
+            return value
+        if status == 'raised':
+            raise raised_exception(value)
+        if status == 'non-data':
+            raise NonDataResult(value)
+        self._link.fail('protocol-error', 'a timeout nobody asked for')
+
+    def _limited_call(self, link, args, kwargs):
+        """One call under the job's per-call limits: the i-th call the tests make (every proxy counts) is counted
+        under its cap where `counted` names it, else runs untraced under its CPU limit; whatever neither decides
+        stops the job (CallStopped) and the caller reruns it with that call counted."""
+        if link.call_stop is not None:
+            raise CallStopped()
+        limits = link.call_limits
+        index = link.calls
+        counted = limits['counted'].get(index)
+        if counted is not None and not counted[2]:
+            # Counted before, within its cap: the same call of a deterministic program, untraced under its backstop.
+            status, value, _cpu = link.call(self._name, args, kwargs, cpu=counted[1] / 1000.0,
+                                            non_data_ends=self._non_data_ends)
+            if status == 'timeout':
+                link.call_stop = {'index': index, 'by': 'backstop'}
+                raise CallStopped()
+        elif counted is not None:
+            cap, backstop_ms, _trace = counted
+            status, value, _cpu = link.call(self._name, args, kwargs, cpu=backstop_ms / 1000.0,
+                                            non_data_ends=self._non_data_ends, steps=cap)
+            steps = link.last_steps
+            if status == 'timeout':
+                link.call_stop = {'index': index, 'by': 'step-cap' if steps is not None and steps > cap else 'backstop'}
+                raise CallStopped()
+            link.counted_calls.append([index, steps if steps is not None else 0])
+        else:
+            cpu_ms = limits['cpuMs'][index] if index < len(limits['cpuMs']) else limits['cpuMsRest']
+            status, value, used = link.call(self._name, args, kwargs, cpu=cpu_ms / 1000.0,
+                                            non_data_ends=self._non_data_ends)
+            # Past its CPU limit (the timer overshoots by up to a tick) the call may have done more than its share.
+            if status == 'timeout' or (status in ('ok', 'raised') and (used is None or used > cpu_ms)):
+                link.call_stop = {'index': index, 'by': 'cpu'}
+                raise CallStopped()
         if status == 'ok':
             return value
         if status == 'raised':
@@ -440,23 +493,33 @@ def run_job(job, link):
             rec['reason'] = lim
         rec.update(failure)
         return rec
+    kind = job['kind']
+    budget = job.get('candidateSteps')
+    if kind == 'tests' and not job.get('coverage') and not (type(budget) is int and budget > 0):
+        # Set before the setup code runs: its calls are the tests' first calls.
+        link.call_limits = call_limits(job.get('callLimits'))
     # A prompt example whose result is not data is reported as such; the others still run.
     ns, failure = tests_namespace(link, info, job.get('program', {}), job.get('entryPoint'),
                                   non_data_ends=job['kind'] != 'examples')
     if failure is not None:
         failure.pop('limit', None)
+        if link.call_stop is not None:
+            return {'type': 'end', 'status': 'timeout', 'reason': 'call-stop', 'ran': 0, 'callStop': link.call_stop,
+                    'countedCalls': link.counted_calls}
         return dict({'type': 'end', 'status': 'failed', 'ran': 0}, **failure)
-    kind = job['kind']
     if kind == 'tests':
-        budget = job.get('candidateSteps')
         if type(budget) is int and budget > 0 and not job.get('coverage'):
             link.steps_left = budget
         try:
             record = run_tests(job, ns, link)
-        except StepBudgetSpent:
+        except (StepBudgetSpent, CallStopped):
             pass
         if link.steps_spent:
             record = {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
+        if link.call_stop is not None:
+            record = {'type': 'end', 'status': 'timeout', 'reason': 'call-stop', 'ran': 0, 'callStop': link.call_stop}
+        if link.call_limits is not None and link.broken is None:
+            record['countedCalls'] = link.counted_calls
     elif kind == 'call':
         record = run_calls(job, info[0], link)
     else:
@@ -466,6 +529,26 @@ def run_job(job, link):
         coverage = link.finish()
         return end_record(link, record, coverage)
     return end_record(link, record)
+
+
+def call_limits(spec):
+    """A tests job's `callLimits` checked: {'cpuMs': [ms...], 'cpuMsRest': ms, 'counted': {index: (cap, backstop ms, trace)}},
+    or None."""
+    if type(spec) is not dict:
+        return None
+    cpu = spec.get('cpuMs')
+    rest = spec.get('cpuMsRest')
+    counted = spec.get('counted')
+    pos = lambda v: type(v) in (int, float) and v > 0
+    if type(cpu) is not list or not all(pos(v) for v in cpu) or not pos(rest) or type(counted) is not list:
+        return None
+    table = {}
+    for c in counted:
+        if type(c) is not dict or type(c.get('index')) is not int or type(c.get('steps')) is not int or c['steps'] < 1 \
+                or not pos(c.get('backstopMs')):
+            return None
+        table[c['index']] = (c['steps'], c['backstopMs'], c.get('trace') is not False)
+    return {'cpuMs': cpu, 'cpuMsRest': rest, 'counted': table}
 
 
 # --- calls sent ahead -------------------------------------------------------------------------
@@ -638,10 +721,10 @@ def run_tests(job, ns, link):
             if not isinstance(entry, Proxy):
                 raise NameError('name %r is not defined' % job['entryPoint'])
             # Not under a step budget: each call's request carries what the earlier calls left, known only once they end.
-            if tests['checkFunction'] == getattr(check, '__name__', None) and link.steps_left is None:
+            if tests['checkFunction'] == getattr(check, '__name__', None) and link.steps_left is None and link.call_limits is None:
                 send_check_plan(link, source, check, code, entry)  # the calls its first asserts make, sent ahead
             check(entry)
-        except (LinkBroken, StepBudgetSpent):
+        except (LinkBroken, StepBudgetSpent, CallStopped):
             raise
         except BaseException as exc:
             return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests', 'ran': 0},
@@ -656,7 +739,7 @@ def run_tests(job, ns, link):
                     'exception': 'SyntaxError', 'message': encoding.safe_str(exc), 'ran': ran}
         try:
             exec(code, ns)
-        except (LinkBroken, StepBudgetSpent):
+        except (LinkBroken, StepBudgetSpent, CallStopped):
             raise
         except BaseException as exc:
             return failure_record(exc, link, {'type': 'end', 'status': 'failed', 'phase': 'tests',

@@ -72,6 +72,9 @@ def decide(job, nonce, outcome):
         return result
     end = ends[0]
     status = end.get('status')
+    if job.get('callLimits') and type(end.get('countedCalls')) is list:
+        # Line events of the calls counted under the job's per-call limits: [call index, count] pairs.
+        result['countedCalls'] = end['countedCalls']
     if status == 'error' and end.get('reason') == CANDIDATE_ENDED:
         cand = outcome['candidate_status']
         if cand is not None and os.WIFSIGNALED(cand):
@@ -96,8 +99,16 @@ def decide(job, nonce, outcome):
         # counts the stages that passed before it, as for any timeout (where the original tests inside ended).
         result['verdict'] = {'status': 'timeout', 'completed': completed, 'reason': 'step-cap'}
         return result
+    stop = end.get('callStop')
+    if status == 'timeout' and end.get('reason') == 'call-stop' and job.get('callLimits') and type(stop) is dict:
+        # A call the per-call limits could not decide (`cpu`: rerun it counted) or decided a timeout (its cap, or its
+        # CPU backstop: work in C).
+        result['callStop'] = {'index': stop.get('index'), 'by': stop.get('by')}
+        result['verdict'] = {'status': 'timeout', 'completed': completed,
+                             'reason': 'step-cap' if stop.get('by') == 'step-cap' else 'cpu-limit'}
+        return result
     if status in ('failed', 'error'):
-        result['verdict'] = {k: v for k, v in end.items() if k not in ('type', 'ran', 'coverage')}
+        result['verdict'] = {k: v for k, v in end.items() if k not in ('type', 'ran', 'coverage', 'countedCalls')}
         return result
     result['verdict'] = {'status': 'error', 'reason': 'harness', 'message': 'an end record of unknown status'}
     return result

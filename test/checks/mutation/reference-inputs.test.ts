@@ -7,8 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
-import { countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR, survivorFirstDifference } from '../../../src/checks/mutation/run.js';
-import { CALL_STEP_FLOOR, callStepCap, MAX_SLOW_INPUTS, referenceCountAboveMs, SLOW_SHARE, UNTRACED_SHARE, untracedCallCpuMs } from '../../../src/checks/mutation/counted-calls.js';
+import { analyseTask, countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR, perCallVerdict, survivorFirstDifference } from '../../../src/checks/mutation/run.js';
+import { MachineDecided } from '../../../src/checks/mutation/reference-inputs.js';
+import { CALL_STEP_FLOOR, callStepCap, countedCall, MAX_SLOW_INPUTS, referenceCountAboveMs, SLOW_SHARE, TESTS_CALL_UNTRACED_SHARE, UNTRACED_SHARE, untracedCallCpuMs, untracedTestsCallCpuMs } from '../../../src/checks/mutation/counted-calls.js';
+import type { JobResult, SandboxJob } from '../../../src/sandbox/types.js';
+import type { Runtime } from '../../../src/sandbox/runtime.js';
+import { DEFAULT_MUTATION_CONFIG } from '../../../src/checks/mutation/config.js';
+import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { passesPlusSuite, type PlusSuite } from '../../../src/checks/mutation/plus-suite.js';
 import type { Task } from '../../../src/model/task.js';
@@ -219,5 +224,114 @@ describe('passesPlusSuite (the EvalPlus suite of the -plus audits)', () => {
         assert.equal(await passesPlusSuite(task, suiteOf(inputs), MUTANT, (j) => pool.run(j), { untracedCpuMs }), expected, `${JSON.stringify(inputs)}, untraced CPU limit ${untracedCpuMs} ms`);
       }
     }
+  });
+});
+
+describe('perCallVerdict (tests judged call by call, run.ts)', () => {
+  /** Each call's cap: 2 M line events, so the untraced limit (5 ms) lets small calls finish and stops the others. */
+  const PER_CALL_CAP = 2_000_000;
+  const caps = (n: number) => ({ caps: Array.from({ length: n }, () => PER_CALL_CAP), rest: PER_CALL_CAP });
+  /** Tests calling MUTANT once per (kind, n), each expecting n; `guarded` calls catch everything. */
+  function testsJob(calls: [string, number][], guarded = false): TestsJob {
+    const body = calls.map(([kind, n]) => {
+      const call = `candidate(${JSON.stringify(kind)}, ${n})`;
+      return guarded ? `    try:\n        ${call}\n    except BaseException:\n        pass\n` : `    assert ${call} == ${n}\n`;
+    });
+    return { kind: 'tests', program: { candidate: MUTANT }, entryPoint: 'f', tests: { kind: 'check-function', code: `def check(candidate):\n${body.join('')}`, checkFunction: 'check' }, timeoutMs: 120_000 };
+  }
+  // Iterations (~2 line events each): well within the cap but far past 1 ms untraced; slow (over SLOW_SHARE); past the cap.
+  const MIDDLE = Math.floor(0.15 * PER_CALL_CAP);
+  const SLOW = Math.floor(0.35 * PER_CALL_CAP);
+  const OVER = PER_CALL_CAP;
+
+  it('gives the same verdict with the smallest and the derived untraced CPU limit: each call\'s line events decide', async () => {
+    const cases: [string, [string, number][], boolean, string][] = [
+      ['fast everywhere', [['right', 10], ['right', 20], ['right', 30]], false, 'passed'],
+      ['slow on one call, right', [['right', 10], ['right', MIDDLE], ['right', 30]], false, 'passed'],
+      ['slow on one call, wrong', [['right', 10], ['wrong', MIDDLE], ['right', 30]], false, 'failed'],
+      ['past the cap on one call', [['right', 10], ['right', OVER], ['right', 30]], false, 'timeout step-cap'],
+      ['hangs', [['right', 10], ['hang', 0], ['right', 30]], false, 'timeout step-cap'],
+      ['hangs where the tests catch everything', [['right', 10], ['hang', 0]], true, 'timeout step-cap'],
+    ];
+    for (const [name, calls, guarded, expected] of cases) {
+      for (const untracedCpuMs of [1, undefined]) {
+        const r = await perCallVerdict(testsJob(calls, guarded), caps(calls.length), (j) => pool.run(j), untracedCpuMs === undefined ? {} : { untracedCpuMs });
+        assert.equal(status(r.verdict), expected, `${name}, untraced CPU limit ${untracedCpuMs ?? 'derived'} (${r.decidedBy})`);
+        assert.notEqual(r.decidedBy, 'backstop');
+        if (name === 'fast everywhere' && untracedCpuMs === undefined) assert.equal(r.decidedBy, 'fast');
+      }
+    }
+  });
+
+  it('is a timeout once MAX_SLOW_INPUTS calls were slow, not before', async () => {
+    const slow = (k: number): [string, number][] => [...Array.from({ length: k }, (): [string, number] => ['right', SLOW]), ['wrong', 10]];
+    const under = await perCallVerdict(testsJob(slow(MAX_SLOW_INPUTS - 1)), caps(MAX_SLOW_INPUTS), (j) => pool.run(j));
+    assert.equal(status(under.verdict), 'failed', 'three slow calls, then a wrong answer: killed');
+    const at = await perCallVerdict(testsJob(slow(MAX_SLOW_INPUTS)), caps(MAX_SLOW_INPUTS + 1), (j) => pool.run(j));
+    assert.equal(status(at.verdict), 'timeout step-cap', 'the fourth slow call ends it before the wrong answer');
+  });
+
+  it('has an untraced share that leaves every slow call to the counter', () => {
+    assert.ok(untracedTestsCallCpuMs(PER_CALL_CAP) * UNTRACED_MAX_STEPS_PER_MS <= TESTS_CALL_UNTRACED_SHARE * PER_CALL_CAP);
+    assert.ok(TESTS_CALL_UNTRACED_SHARE < SLOW_SHARE);
+  });
+});
+
+describe('machine-ended runs decide nothing (MachineDecided)', () => {
+  const lost = (job: SandboxJob): JobResult => ({
+    verdict: { status: 'error', reason: 'worker-died', message: 'injected' },
+    outputs: [],
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    durationMs: 0,
+    leftoverProcesses: 0,
+    ...(job.kind === 'tests' ? {} : {}),
+  });
+  const wall = (job: SandboxJob): JobResult => ({ ...lost(job), verdict: { status: 'timeout', completed: 0 } });
+  /** The real pool, except that every counted run (a step cap) ends as `failure` says. */
+  const countedFails = (failure: (job: SandboxJob) => JobResult) => async (job: SandboxJob): Promise<JobResult> => {
+    const counted = (job.kind === 'tests' && (job.candidateSteps !== undefined || (job.callLimits?.counted.length ?? 0) > 0)) || (job.kind === 'call' && job.perInputSteps !== undefined);
+    return counted ? failure(job) : pool.run(job);
+  };
+
+  it('throws where a counted rerun of a mutant was ended by a lost worker or the wall clock', async () => {
+    for (const failure of [lost, wall]) {
+      await assert.rejects(countedVerdict(mutantJob('hang', 0, 20), CAP, countedFails(failure)), MachineDecided);
+      const calls: [string, number][] = [['right', 10], ['hang', 0]];
+      const job: TestsJob = { ...mutantJob('right', 10, 20), tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate("right", 10) == 10\n    candidate("hang", 0)\n', checkFunction: 'check' } };
+      await assert.rejects(perCallVerdict(job, { caps: calls.map(() => CAP), rest: CAP }, countedFails(failure)), MachineDecided);
+      const hang: CallJob = { kind: 'call', program: { candidate: MUTANT }, entryPoint: 'f', inputs: [['hang', 0]], timeoutMs: 120_000 };
+      await assert.rejects(countedCall(countedFails(failure), hang, 0, CAP), MachineDecided);
+    }
+  });
+
+  it('leaves the task transient, not analysed, when the machine ends a mutant\'s counted rerun', async () => {
+    const solution = 'def f(x):\n    return x\n';
+    const task = {
+      id: 'machine/1',
+      prompt: '',
+      entryPoint: 'f',
+      solution,
+      canonicalSolution: solution,
+      tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(1) == 1\n', checkFunction: 'check' },
+    } as unknown as Task;
+    // A mutant that hangs: its untraced run times out, and its counted rerun is the one the machine ends.
+    const mutant = { id: 'm', index: 0, operator: 'x', start: 0, end: 0, line: 2, column: 5, original: 'return x', replacement: 'while True: pass', diff: '', source: 'def f(x):\n    while True: pass\n' };
+    const runtime = { run: countedFails(lost) } as unknown as Runtime;
+    const a = await analyseTask({
+      task,
+      plusTask: undefined,
+      mutants: { mutants: [mutant], region: { start: 0, end: solution.length }, stats: {}, warnings: [], sampledOut: 0, uncompilable: 0 } as never,
+      config: { ...DEFAULT_MUTATION_CONFIG, strengthen: false },
+      seed: 0,
+      parser: await loadPythonParser(),
+      pool: runtime,
+    });
+    assert.equal(a.transient, true);
+    assert.equal(a.section.status, 'skipped');
+    assert.match(a.section.skipReason ?? '', /machine/);
+    assert.deepEqual(a.findings, []);
   });
 });
