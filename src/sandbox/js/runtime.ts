@@ -90,9 +90,16 @@ export const JS_ISOLATION: JsIsolationInfo = {
   ],
 };
 
-function crashedResult(message: string): JsResult {
+/** What node and V8 print when a worker dies for want of memory (its own heap cap, or an allocation the system refused). */
+const WORKER_OUT_OF_MEMORY = /out of memory|Reached heap limit|Allocation failed|Cannot enlarge memory/i;
+
+/**
+ * The result of a job whose worker died under it: out of memory when the worker's own last words say so (its stderr
+ * is the host's channel, never the program's), else a crash.
+ */
+function crashedResult(message: string, workerStderr = ''): JsResult {
   return {
-    end: { kind: 'crashed', message },
+    end: WORKER_OUT_OF_MEMORY.test(workerStderr) ? { kind: 'memory' } : { kind: 'crashed', message },
     official: 'failed',
     asserts: [],
     unnumberedAsserts: { calls: 0, falsy: 0 },
@@ -329,10 +336,11 @@ class Worker {
       // The job it was running took it down: that job's outcome, not the audit's failure.
       const head = this.sent.shift();
       this.drop();
-      head?.queued.resolve(crashedResult(detail));
+      head?.queued.resolve(crashedResult(detail, stderr));
       this.host.dispatch();
     };
-    child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
+    // 'close', not 'exit': it comes after stderr is drained, so a death's last words (out of memory) are read.
+    child.on('close', (code, signal) => lost(`exited (${signal ?? code})`));
     child.on('error', (error) => lost(`could not run (${error.message})`));
   }
 
