@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
+import { resolvePython } from '../../../src/python/interpreter.js';
 import { MAX_ASSERT_SITES } from '../../../src/sandbox/js/engine.js';
 import { MAX_JS_MEMORY_BYTES, WASM_MEMORY_MAX_BYTES } from '../../../src/sandbox/js/module.js';
-import { DEFAULT_JS_LIMITS, JsRuntime } from '../../../src/sandbox/js/runtime.js';
+import { DEFAULT_JS_LIMITS, JsRuntime, WORKER_DATA_LIMIT_BYTES } from '../../../src/sandbox/js/runtime.js';
 import type { JsJob } from '../../../src/sandbox/js/types.js';
 
 const runtime = new JsRuntime({ workers: 1 });
@@ -97,6 +98,22 @@ describe('JavaScript worker memory: what QuickJS\'s heap limit does not count is
     }
     assert.ok(Math.max(...rss) < WORKER_BOUND_BYTES, `worker memory ${rss.join(', ')}`);
     await nextJobPasses();
+  });
+
+  it('a worker started through the launcher has RLIMIT_DATA set: an OS bound behind the others', async (t) => {
+    try {
+      resolvePython();
+    } catch {
+      t.skip('no python3: workers start without the launcher');
+      return;
+    }
+    await nextJobPasses();
+    const pids = [...workerRss().keys()];
+    assert.ok(pids.length > 0);
+    for (const pid of pids) {
+      const line = readFileSync(`/proc/${pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max data size'));
+      assert.match(line ?? '', new RegExp(`^Max data size\\s+${WORKER_DATA_LIMIT_BYTES}\\s+${WORKER_DATA_LIMIT_BYTES}\\s+bytes`));
+    }
   });
 
   it('a job asking for a heap above what the linear bound was sized for is refused, not run', async () => {
