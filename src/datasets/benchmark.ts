@@ -14,6 +14,7 @@ import { fetchSource } from './fetch.js';
 import { linkSiblings, loadFiles } from './load.js';
 import { getManifest, listManifests, type DatasetManifest } from './manifest.js';
 import { fetchLocalFile } from './local.js';
+import { fetchLicenseFile, licenseBeside } from './license.js';
 import type { AdapterName } from './adapters/index.js';
 
 export interface LoadedBenchmark {
@@ -68,6 +69,7 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
   }
 
   if (options.siblings !== false && manifest.siblings && manifest.siblings.length > 0) await linkManifestSiblings(tasks, manifest, options, warnings);
+  const license = await fetchLicenseFile(manifest, options);
 
   return {
     info: {
@@ -79,6 +81,7 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
       adapter: manifest.adapter,
       source: fetched.provenance,
       files: fetched.files.map((f) => f.record),
+      ...(license === undefined ? {} : { licenseFile: license.record }),
       expectedTaskCount: manifest.taskCount,
     },
     tasks,
@@ -89,7 +92,8 @@ export async function loadBenchmark(id: string, options: LoadBenchmarkOptions = 
 /**
  * A local data file given with --data. When `id` names a known benchmark, tasks are linked to
  * that benchmark's siblings as for a download (so a local copy of HumanEval still gets
- * HumanEval+'s inputs); otherwise there are no siblings. The adapter is detected unless given.
+ * HumanEval+'s inputs); otherwise there are no siblings. The adapter is detected unless given. A license file
+ * beside the data (the manifest's license name, else LICENSE) is recorded; without one the report records none.
  */
 export async function loadLocalBenchmark(path: string, options: { adapter?: AdapterName; id?: string; fetch?: FetchOptions } = {}): Promise<LoadedBenchmark> {
   const file = await fetchLocalFile(path);
@@ -101,8 +105,17 @@ export async function loadLocalBenchmark(path: string, options: { adapter?: Adap
   const warnings: Warning[] = [];
   const manifest = listManifests().find((m) => m.id === id);
   if (manifest?.siblings && manifest.siblings.length > 0) await linkManifestSiblings(tasks, manifest, options.fetch ?? {}, warnings);
+  // A local file carries no pin: the license text beside it, if any, is recorded as found.
+  const license = await licenseBeside(path, manifest?.licenseFile?.name);
   return {
-    info: { id, title: manifest ? `${manifest.title} (local file)` : path, adapter, source: { type: 'local' }, files: [file.record] },
+    info: {
+      id,
+      title: manifest ? `${manifest.title} (local file)` : path,
+      adapter,
+      source: { type: 'local' },
+      files: [file.record],
+      ...(license === undefined ? {} : { licenseFile: license }),
+    },
     tasks,
     warnings,
   };

@@ -2,14 +2,14 @@
 
 /**
  * This interface was referenced by `DatasetManifest`'s JSON-Schema
- * via the `definition` "format".
- */
-export type Format = 'jsonl' | 'jsonl.gz' | 'json' | 'parquet';
-/**
- * This interface was referenced by `DatasetManifest`'s JSON-Schema
  * via the `definition` "sha256".
  */
 export type Sha256 = string;
+/**
+ * This interface was referenced by `DatasetManifest`'s JSON-Schema
+ * via the `definition` "format".
+ */
+export type Format = 'jsonl' | 'jsonl.gz' | 'json' | 'parquet';
 
 /**
  * One benchmark bench-audit knows: where its data lives, how to read it, and what the adapter must produce.
@@ -27,6 +27,17 @@ export interface DatasetManifest {
    * SPDX identifier of the data's license.
    */
   license: string;
+  /**
+   * The license text the release ships, fetched and checked like the data files: `url` pinned to the same revision as them (the commit, tag or version they are read at), `sha256` of its bytes, `name` the file's name (looked for beside a local copy given with `datasets fetch --from`). Absent when the release ships none that can be pinned.
+   */
+  licenseFile?: {
+    /**
+     * A plain file name, no folder.
+     */
+    name: string;
+    url: string;
+    sha256: Sha256;
+  };
   /**
    * BibTeX entry to cite.
    */

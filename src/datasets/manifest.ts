@@ -21,7 +21,21 @@ export function validateManifest(value: unknown, file: string): DatasetManifest 
       location: { file },
     });
   }
-  return value as DatasetManifest;
+  const manifest = value as DatasetManifest;
+  const pin = pinnedRevision(manifest);
+  if (manifest.licenseFile !== undefined && pin !== undefined && !manifest.licenseFile.url.includes(pin)) {
+    throw new InputError(`licenseFile.url is not pinned to the data's revision ${pin}: ${manifest.licenseFile.url}`, {
+      hint: 'point the license URL at the same commit, tag or version as the data files, so the text cannot change under the pin',
+      location: { file, field: 'licenseFile.url' },
+    });
+  }
+  return manifest;
+}
+
+/** The revision a release's files are read at (a url source's version, a hub source's revision); none for packaged files. */
+function pinnedRevision(manifest: DatasetManifest): string | undefined {
+  const source = manifest.source;
+  return source.type === 'url' ? source.version : source.type === 'hub' ? source.revision : undefined;
 }
 
 export function readManifestFile(file: string): DatasetManifest {

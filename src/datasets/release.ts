@@ -243,35 +243,51 @@ async function downloadAsset(url: string, name: string, expected: string, target
   return digest.bytes;
 }
 
+/** A file at a pinned URL with the sha256 its bytes must have (a release asset, a release's license text). */
+export interface PinnedFile {
+  url: string;
+  sha256: string;
+  /** What errors and the cache call it (the asset's or license file's name). */
+  name: string;
+  /** The release it belongs to, for messages ("v0.1.10"). */
+  version: string;
+}
+
+/**
+ * A pinned file from the cache when a valid copy is there, else downloaded (and verified) into it; returns its cache
+ * path and size. Offline, only the cache is read.
+ */
+export async function fetchPinnedFile(file: PinnedFile, settings: DownloadSettings): Promise<{ localPath: string; bytes: number }> {
+  const { name } = file;
+  const target = join(settings.cacheDir, 'releases', file.sha256, name);
+  const cached = await hashFileIfPresent(target);
+  if (cached?.sha256 === file.sha256) return { localPath: target, bytes: cached.bytes };
+  if (settings.offline) {
+    throw new DownloadError(
+      cached === undefined
+        ? `offline mode and ${name} (${file.version}) is not in the cache (${target})`
+        : `offline mode and the cached copy of ${name} is corrupt: expected sha256 ${file.sha256}, got ${cached.sha256}`,
+      {
+        hint: `run \`bench-audit datasets fetch ${settings.datasetId}\` once while online (without HF_HUB_OFFLINE), or set BENCH_AUDIT_CACHE to the cache that holds it`,
+        location: { file: name },
+      },
+    );
+  }
+  if (cached !== undefined) {
+    settings.log(`cached ${target} has sha256 ${cached.sha256}, expected ${file.sha256}: downloading again`);
+    await rm(target, { force: true });
+  }
+  return { localPath: target, bytes: await downloadAsset(file.url, name, file.sha256, target, settings) };
+}
+
 /** Release assets, from the cache when a valid copy is there, else downloaded (and verified) into it. */
 export async function fetchReleaseSource(source: UrlSource, settings: DownloadSettings): Promise<FetchedSource> {
   const files: FetchedFile[] = [];
   for (const file of source.files) {
     const name = assetName(file.url);
-    const target = releaseCachePath(settings.cacheDir, file.sha256, file.url);
-    const cached = await hashFileIfPresent(target);
-    let bytes: number | undefined;
-    if (cached?.sha256 === file.sha256) {
-      bytes = cached.bytes;
-    } else if (settings.offline) {
-      throw new DownloadError(
-        cached === undefined
-          ? `offline mode and ${name} (${source.version}) is not in the cache (${target})`
-          : `offline mode and the cached copy of ${name} is corrupt: expected sha256 ${file.sha256}, got ${cached.sha256}`,
-        {
-          hint: `run \`bench-audit datasets fetch ${settings.datasetId}\` once while online (without HF_HUB_OFFLINE), or set BENCH_AUDIT_CACHE to the cache that holds it`,
-          location: { file: name },
-        },
-      );
-    } else {
-      if (cached !== undefined) {
-        settings.log(`cached ${target} has sha256 ${cached.sha256}, expected ${file.sha256}: downloading again`);
-        await rm(target, { force: true });
-      }
-      bytes = await downloadAsset(file.url, name, file.sha256, target, settings);
-    }
+    const { localPath, bytes } = await fetchPinnedFile({ url: file.url, sha256: file.sha256, name, version: source.version }, settings);
     files.push({
-      localPath: target,
+      localPath,
       format: file.format,
       record: { path: name, sha256: file.sha256, bytes, url: file.url, ...(file.split === undefined ? {} : { split: file.split }) },
     });

@@ -11,6 +11,11 @@
  * - expression branch points, which Python's line arcs cannot see (`a if c else b`, `and`/`or` share a line) but a
  *   probe can: `c ? a : b` (`in` = `a` evaluated, `out` = `b`); `a && b`, `a || b`, `a ?? b` (`in` = `b` evaluated,
  *   `out` = short-circuited; the left operand passes through the test hook, which counts and returns it unchanged);
+ *   the logical assignments `a &&= b`, `a ||= b`, `a ??= b` the same (`in` = `b` evaluated and assigned), their
+ *   target read once more through the test hook just before (`(hook(..., a, ...), a ??= b)`): the target stays an
+ *   assignable reference, so only a target whose second read has no effect on plain data gets probes (a name, or
+ *   `o.p`, `o[k]` with `o` a name or `this` and `k` a name or literal; a getter or proxy there would see one more
+ *   read); any other target is left without a branch point rather than evaluated twice;
  * - each `case` of a `switch` (`in` = matched, `out` = compared and not matched), like an `elif` chain: the
  *   discriminant is kept in a block-scoped name and each case test becomes a `===` against it that returns the
  *   discriminant on a match and a fresh object (equal to nothing) otherwise. `default` is the last case's `out`.
@@ -51,7 +56,7 @@ const STATEMENT_LISTS = new Set(['statement_block', 'program', 'switch_case', 's
 const BRANCHING = new Set(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'for_in_statement']);
 
 /** The construct a branch point is: a statement, an expression operator, or one `case` of a switch. */
-export type BranchConstruct = 'if' | 'while' | 'do' | 'for' | 'for-in' | '?:' | '&&' | '||' | '??' | '?.' | 'case';
+export type BranchConstruct = 'if' | 'while' | 'do' | 'for' | 'for-in' | '?:' | '&&' | '||' | '??' | '&&=' | '||=' | '??=' | '?.' | 'case';
 
 export type CoverageProbe =
   | { probe: number; kind: 'line'; line: number }
@@ -66,6 +71,10 @@ const STATEMENT_CONSTRUCT: Record<string, BranchConstruct> = {
 };
 
 const SHORT_CIRCUIT = new Set(['&&', '||', '??']);
+const LOGICAL_ASSIGNMENT = new Set(['&&=', '||=', '??=']);
+/** Operands of a member target whose read cannot run the program's code on plain data (see the header). */
+const PLAIN_OBJECT = new Set(['identifier', 'this']);
+const PLAIN_KEY = new Set(['identifier', 'property_identifier', 'number', 'string']);
 /** Nodes an optional chain (`?.`) can short-circuit at. */
 const OPTIONAL_CHAINED = new Set(['member_expression', 'subscript_expression', 'call_expression']);
 
@@ -150,9 +159,19 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
       if (!left) return;
       const [into, out] = outcomes(node, operator);
       // The right operand runs when the left is truthy (&&), falsy (||), or null/undefined (??).
-      const [truthy, falsy, nullish] = operator === '&&' ? [into, out, 0] : operator === '||' ? [out, into, 0] : [into, out, 1];
+      const [truthy, falsy, nullish] = testedOutcomes(operator, into, out);
       edit(left.startIndex, false, `${COVER_TEST_HOOK_NAME}(${truthy},${falsy},`);
       edit(left.endIndex, true, `,${nullish})`);
+    };
+
+    /** `a &&= b`, `a ||= b`, `a ??= b`: the target read once through the test hook before the assignment runs. */
+    const logicalAssignment = (node: Node, operator: '&&=' | '||=' | '??=') => {
+      const left = node.childForFieldName('left');
+      if (!left || !rereadable(left)) return;
+      const [into, out] = outcomes(node, operator);
+      const [truthy, falsy, nullish] = testedOutcomes(operator.slice(0, 2) as '&&' | '||' | '??', into, out);
+      edit(node.startIndex, false, `(${COVER_TEST_HOOK_NAME}(${truthy},${falsy},${left.text},${nullish}),`);
+      edit(node.endIndex, true, ')');
     };
 
     /**
@@ -197,6 +216,9 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
         else if (node.type === 'binary_expression') {
           const op = node.childForFieldName('operator')?.type;
           if (op !== undefined && SHORT_CIRCUIT.has(op)) shortCircuit(node, op as '&&' | '||' | '??');
+        } else if (node.type === 'augmented_assignment_expression') {
+          const op = node.childForFieldName('operator')?.type;
+          if (op !== undefined && LOGICAL_ASSIGNMENT.has(op)) logicalAssignment(node, op as '&&=' | '||=' | '??=');
         } else if (OPTIONAL_CHAINED.has(node.type)) optionalChain(node);
       }
       for (const child of node.namedChildren) {
@@ -232,6 +254,28 @@ export function instrumentCoverage(parser: JavaScriptParser, source: string, reg
   });
 }
 
+/** The test hook's `(yes, no, nullish)` for a short-circuit: the right operand runs when the left is truthy (&&), falsy (||), or null/undefined (??). */
+function testedOutcomes(operator: '&&' | '||' | '??', into: number, out: number): [number, number, number] {
+  return operator === '&&' ? [into, out, 0] : operator === '||' ? [out, into, 0] : [into, out, 1];
+}
+
+/** A logical assignment's target that reading once more does nothing on plain data: a name, `o.p`, `o[k]`, `this.p`. */
+function rereadable(target: Node): boolean {
+  // Its text is written a second time: a line continuation inside would move every later line.
+  if (target.text.includes('\n') || target.text.includes('\r')) return false;
+  if (target.type === 'identifier') return true;
+  const object = target.childForFieldName('object');
+  if (!object || !PLAIN_OBJECT.has(object.type)) return false;
+  if (target.type === 'member_expression') {
+    const property = target.childForFieldName('property');
+    return property?.type === 'property_identifier' && !target.children.some((c) => c?.type === 'optional_chain');
+  }
+  if (target.type === 'subscript_expression') {
+    const index = target.childForFieldName('index');
+    return index !== null && PLAIN_KEY.has(index.type) && !target.children.some((c) => c?.type === 'optional_chain');
+  }
+  return false;
+}
 
 /** A string statement (`'use strict'`): a probe before it would end the directive prologue, so it gets none. */
 function isDirective(node: Node): boolean {

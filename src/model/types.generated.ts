@@ -148,6 +148,7 @@ export interface Benchmark {
   adapter: string;
   source: Provenance;
   files: FileRecord[];
+  licenseFile?: LicenseFileRecord;
   taskCount: number;
   expectedTaskCount?: number;
 }
@@ -164,6 +165,24 @@ export interface FileRecord {
   bytes: number;
   url?: string;
   split?: string;
+}
+/**
+ * The license text the audited data came with: the manifest's pinned license file (checked against its sha256), or a license file beside a local data file. Absent: none recorded.
+ *
+ * This interface was referenced by `AuditReport`'s JSON-Schema
+ * via the `definition` "licenseFileRecord".
+ */
+export interface LicenseFileRecord {
+  /**
+   * The file's name (a download) or its path as given (beside a local data file).
+   */
+  path: string;
+  sha256: Sha256;
+  bytes: number;
+  /**
+   * The pinned URL it was fetched from (manifest downloads only).
+   */
+  url?: string;
 }
 /**
  * Every parameter that can change the report's content, with its value for this run.

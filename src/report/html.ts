@@ -148,6 +148,7 @@ function headerHtml(report: AuditReport): string {
     ['adapter', b.adapter],
     ['tasks', b.expectedTaskCount !== undefined && b.expectedTaskCount !== b.taskCount ? `${b.taskCount} (expected ${b.expectedTaskCount})` : String(b.taskCount)],
     ...(b.license ? [['license', b.license] as [string, string]] : []),
+    ['license file', b.licenseFile ? `${b.licenseFile.path}, sha256 ${b.licenseFile.sha256}, ${b.licenseFile.bytes} bytes${b.licenseFile.url ? `, ${b.licenseFile.url}` : ''}` : 'none recorded'],
   ];
   const benchTable = kvTable(benchRows).replace(
     '</tbody>',

@@ -221,6 +221,8 @@ export function renderMarkdown(report: AuditReport): string {
   out.push(`- Source: ${source}`);
   for (const f of b.files) out.push(`  - \`${f.path}\`${f.split ? ` (${f.split})` : ''}: sha256 \`${f.sha256}\`, ${f.bytes} bytes`);
   if (b.license) out.push(`- License: ${b.license}`);
+  const lf = b.licenseFile;
+  out.push(`- License file: ${lf ? `\`${lf.path}\`: sha256 \`${lf.sha256}\`, ${lf.bytes} bytes${lf.url ? ` (${lf.url})` : ''}` : 'none recorded'}`);
   out.push(`- Tool: ${report.tool.name} ${report.tool.version}, report schema ${report.schemaVersion}`);
   out.push(`- Checks: ${report.config.checks.join(', ')}; seed ${report.config.seed}`);
   out.push(`- Reproduce: \`${reproduceCommand(report)}\``);

@@ -94,6 +94,48 @@ describe('JavaScript coverage probes', () => {
     );
   });
 
+  it('&&=, ||=, ??= are branch points like &&, ||, ??: in = the right side ran and was assigned, with the values kept', async () => {
+    const program = [
+      'function fill(o, k, x) {',
+      '  let a = x',
+      '  a &&= k',
+      '  o.n ||= 5',
+      '  o[k] ??= [x]',
+      '  this.z ??= 1',
+      '  return [a, o.n, o[k]]',
+      '}',
+    ].join('\n');
+    const tests = "console.assert(JSON.stringify(fill.call({}, { n: 0 }, 'q', 0)) === '[0,5,[0]]')";
+    const { run, coverage } = await cover(program, tests);
+    assert.equal(run.official, 'passed', run.stderr);
+    const parser = await loadJavaScriptParser();
+    const ins = instrumentCoverage(parser, program, { start: 0, end: program.length })!;
+    assert.deepEqual(
+      ins.probes.filter((p) => p.kind === 'branch').map((p) => p.kind === 'branch' && `${p.header}:${p.construct}:${p.outcome}`),
+      ['3:&&=:in', '3:&&=:out', '4:||=:in', '4:||=:out', '5:??=:in', '5:??=:out', '6:??=:in', '6:??=:out'],
+    );
+    // x = 0 is falsy: &&= short-circuits; o.n = 0 is falsy: ||= assigns; o.q and this.z are missing: ??= assigns.
+    const missing = probeCoverage(ins.probes, run.coverage ?? []).uncoveredBranches.map((b) => `${b.line}:${b.construct}:${b.outcome}`);
+    assert.deepEqual(missing, ['3:&&=:in', '4:||=:out', '5:??=:out', '6:??=:out']);
+    assert.deepEqual(coverage.branches, { covered: 4, total: 8 });
+    const other = await cover(program, "console.assert(JSON.stringify(fill.call({ z: 2 }, { n: 3, r: null }, 'r', 7)) === '[\"r\",3,[7]]')");
+    assert.equal(other.run.official, 'passed', other.run.stderr);
+    assert.deepEqual(
+      probeCoverage(ins.probes, other.run.coverage ?? []).uncoveredBranches.map((b) => `${b.line}:${b.construct}:${b.outcome}`),
+      ['3:&&=:out', '4:||=:in', '5:??=:out', '6:??=:in'],
+    );
+  });
+
+  it('a logical assignment whose target a second read could change (a call, a computed key) gets no branch point', async () => {
+    const parser = await loadJavaScriptParser();
+    const program = 'function g(o, f) {\n  o[f()] ||= 1\n  f().x &&= 2\n  o.a.b ??= 3\n  return o\n}\n';
+    const ins = instrumentCoverage(parser, program, { start: 0, end: program.length })!;
+    assert.deepEqual(ins.probes.filter((p) => p.kind === 'branch'), []);
+    assert.equal(ins.source.split('\n').length, program.split('\n').length);
+    const run = await runner.run({ source: `${ins.source}\nlet calls = 0\nconst o = { a: {} }\ng(o, () => (calls += 1, { x: 1 }))\nconsole.log(calls)`, filename: 't.js', seed: 0, limits: DEFAULT_JS_LIMITS, mode: 'official', coverageProbes: ins.probes.length });
+    assert.equal(run.stdout, '2\n', 'f runs once per assignment');
+  });
+
   it('?. is a branch point: the access runs (in) or the chain stops at a nullish object (out), its value and this kept', async () => {
     const program = [
       'function get(o, k, h) {',

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors.js';
 import { loadBenchmark } from '../../datasets/benchmark.js';
 import { fetchSource, resolveFetchOptions } from '../../datasets/fetch.js';
 import { importReleaseAsset } from '../../datasets/release.js';
+import { fetchLicenseFile, importLicenseBeside } from '../../datasets/license.js';
 import { getManifest, listManifests } from '../../datasets/manifest.js';
 import { canonicalJson } from '../../util/canonical-json.js';
 import { guardStdout } from '../io.js';
@@ -52,13 +53,24 @@ export const datasetsCommand: CommandFactory = (state) => (y) =>
             if (argv.from !== undefined) {
               const manifest = getManifest(argv.id);
               if (manifest.source.type !== 'url') throw new UsageError(`--from works for release-asset benchmarks; ${argv.id} comes from the ${manifest.source.type === 'hub' ? 'Hugging Face hub (use its cache, HF_HUB_CACHE)' : 'package'}`);
-              const placed = await importReleaseAsset(manifest.source, argv.from, resolveFetchOptions({}, argv.id).cacheDir);
+              const cacheDir = resolveFetchOptions({}, argv.id).cacheDir;
+              const placed = await importReleaseAsset(manifest.source, argv.from, cacheDir);
               state.io.err(`placed ${argv.from} in the cache: ${placed}\n`);
+              const license = await importLicenseBeside(manifest, argv.from, cacheDir);
+              if (license !== undefined) state.io.err(`placed the license file beside it in the cache: ${license}\n`);
             }
-            const fetched = await fetchSource(getManifest(argv.id), fetchOptionsFrom(argv, (m) => state.io.err(m + '\n'), createByteProgress(state.io.err, state.io.stderrIsTty)));
-            const result = { id: argv.id, source: fetched.provenance, files: fetched.files.map((f) => ({ ...f.record, localPath: f.localPath })) };
+            const options = fetchOptionsFrom(argv, (m) => state.io.err(m + '\n'), createByteProgress(state.io.err, state.io.stderrIsTty));
+            const manifest = getManifest(argv.id);
+            const fetched = await fetchSource(manifest, options);
+            const license = await fetchLicenseFile(manifest, options);
+            const result = {
+              id: argv.id,
+              source: fetched.provenance,
+              files: fetched.files.map((f) => ({ ...f.record, localPath: f.localPath })),
+              ...(license === undefined ? {} : { licenseFile: { ...license.record, localPath: license.localPath } }),
+            };
             if (guard) guard.write(canonicalJson(result));
-            else for (const f of result.files) state.io.out(`${f.sha256}  ${f.bytes}  ${f.path}\n    -> ${f.localPath}\n`);
+            else for (const f of [...result.files, ...(result.licenseFile ? [result.licenseFile] : [])]) state.io.out(`${f.sha256}  ${f.bytes}  ${f.path}\n    -> ${f.localPath}\n`);
           } finally {
             guard?.restore();
           }

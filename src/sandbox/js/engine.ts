@@ -5,6 +5,7 @@
  * observed by the host: the program can change what it prints, not whether it printed.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { MAX_JS_MEMORY_BYTES, takeGrowthRefused } from './module.js';
 import type { AssertSiteRecord, JsEnd, JsJob, JsResult, OfficialVerdict } from './types.js';
 
 /** The global the instrumenter rewrites `console.assert(` into: `__benchAuditAssert(site, cond, ...message)`. */
@@ -97,6 +98,8 @@ const TEST_BINDINGS = ['console', ASSERT_HOOK, 'JSON', 'Math', 'Object', 'Array'
 
 /** The error QuickJS raises when an allocation fails under the memory limit. */
 const OUT_OF_MEMORY = /out of memory/i;
+/** What emscripten's abort says when the instance's linear memory cannot grow (its bound, WASM_MEMORY_MAX_BYTES). */
+const INSTANCE_OUT_OF_MEMORY = /out of memory|\bOOM\b|Cannot enlarge memory/i;
 
 /** Host-side view of an assert condition's truthiness, read without running guest code (ToBoolean has no hooks). */
 function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
@@ -110,7 +113,8 @@ function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
       return n !== 0 && !Number.isNaN(n);
     }
     case 'string':
-      return vm.getString(handle) !== '';
+      // Its length, not its text: a program's 30 MB string would otherwise be copied into the worker's own heap.
+      return stringLength(vm, handle) !== 0;
     case 'bigint':
       return vm.getBigInt(handle) !== 0n;
     case 'object':
@@ -125,10 +129,15 @@ function truthy(vm: QuickJSContext, handle: QuickJSHandle): boolean {
 export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
   // Strict means the tests run apart; a one-file strict job would be forgeable, so it is never run as one.
   if (job.mode === 'strict' && typeof job.tests !== 'string') throw new Error('a strict JavaScript job needs its test script apart from the program');
+  const heap = job.limits.memoryBytes;
+  if (!Number.isInteger(heap) || heap <= 0 || heap > MAX_JS_MEMORY_BYTES) throw new Error(`a JavaScript job's memoryBytes must be an integer from 1 to ${MAX_JS_MEMORY_BYTES}, not ${heap}`);
+  takeGrowthRefused();
   const runtime: QuickJSRuntime = module.newRuntime();
   let work = 0;
   let timedOut = false;
   let overflowed = false;
+  /** The program made the host keep more than it allows (assert sites): a memory end, decided here. */
+  let hostMemory = false;
   let outBytes = 0;
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -139,12 +148,20 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
   runtime.setInterruptHandler(() => {
     work += 1;
     if (work > job.limits.workBudget) timedOut = true;
-    return timedOut || overflowed;
+    return timedOut || overflowed || hostMemory;
   });
   const vm = runtime.newContext();
   try {
     const write = vm.newFunction(HOST_WRITE, (stream, text) => {
-      const s = vm.typeof(text) === 'string' ? vm.getString(text) : '';
+      if (overflowed) return;
+      const isString = vm.typeof(text) === 'string';
+      // A string longer than the output limit in UTF-16 units has at least as many UTF-8 bytes: it overflows, and is
+      // never copied out of the interpreter (a program printing a 30 MB string in a loop would copy it each time).
+      if (isString && stringLength(vm, text) + 1 > job.limits.outputBytes - outBytes) {
+        overflowed = true;
+        return;
+      }
+      const s = isString ? vm.getString(text) : '';
       // A write always produces at least its newline, as console.log('') does in node.
       const bytes = Buffer.byteLength(s) + 1;
       if (outBytes + bytes > job.limits.outputBytes) {
@@ -160,10 +177,14 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       if (!Number.isInteger(n) || n < 0) {
         unnumbered.calls += 1;
         if (!ok) unnumbered.falsy += 1;
-        if (!ok && unnumbered.falsy === 1 && job.tests !== undefined && stack !== undefined && vm.typeof(stack) === 'string') {
+        if (!ok && unnumbered.falsy === 1 && job.tests !== undefined && stack !== undefined && vm.typeof(stack) === 'string' && stringLength(vm, stack) <= MAX_STACK_READ_CHARS) {
           const line = testsLineOf(vm.getString(stack).slice(0, MAX_STACK_CHARS), `tests-${job.filename}`);
           if (line !== undefined) unnumbered.firstFalsyLine = line;
         }
+        return;
+      }
+      if (!sites.has(n) && sites.size >= MAX_ASSERT_SITES) {
+        hostMemory = true;
         return;
       }
       const record = sites.get(n) ?? { site: n, calls: 0, falsy: 0 };
@@ -207,14 +228,21 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       aborted = true;
       end = { kind: 'crashed', message: error instanceof Error ? error.message : String(error) };
     }
+    // The instance's linear memory bound refused this job more: what it threw then (often not even an error object,
+    // which could not be allocated) is the allocator's failure, not the program's.
+    const refused = takeGrowthRefused();
     if (end.kind === 'crashed') {
-      // Nothing more is read from a broken instance.
+      // Nothing more is read from a broken instance; one that gave out growing its memory past its bound ran out of it.
+      if (refused || INSTANCE_OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
     } else if (timedOut) end = { kind: 'timeout' };
     else if (overflowed) end = { kind: 'output-limit' };
-    else if (end.kind === 'uncaught' && OUT_OF_MEMORY.test(end.message)) end = { kind: 'memory' };
-    const coverage = end.kind !== 'crashed' && job.coverageProbes !== undefined ? readHits(vm, originals, probeCount(job)) : undefined;
-    if (end.kind !== 'crashed') originals.dispose();
+    else if (hostMemory || (end.kind === 'uncaught' && (refused || OUT_OF_MEMORY.test(end.message)))) end = { kind: 'memory' };
+    const broken = aborted;
+    const coverage = !broken && job.coverageProbes !== undefined ? readHits(vm, originals, probeCount(job)) : undefined;
+    if (!broken) originals.dispose();
     if (end.kind === 'uncaught' || end.kind === 'crashed') stderr.push(`Uncaught ${end.message}\n`);
+    // node prints its own out-of-memory crash to stderr.
+    if (end.kind === 'memory' && broken) stderr.push('FATAL ERROR: out of memory\n');
     const out = stdout.join('');
     const err = stderr.join('');
     return {
@@ -239,6 +267,33 @@ export function runJsJob(module: QuickJSWASMModule, job: JsJob): JsResult {
       aborted = true;
     }
   }
+}
+
+/**
+ * Assert sites the host keeps counts for in one job: the instrumenter numbers one per `console.assert` of a test script
+ * (HumanEval-X's have under 100); a program calling the hook with ever new numbers would grow the worker's own heap
+ * without bound, so the first site past this ends the job as out of memory.
+ */
+export const MAX_ASSERT_SITES = 100_000;
+/** Longest thrown string or error text copied out of the interpreter for display; a longer one is described by its length. */
+const MAX_DESCRIBED_CHARS = 10_000;
+/** Longest stack text read for an assert's line: QuickJS's frames are short unless a program names a function with megabytes. */
+const MAX_STACK_READ_CHARS = 100_000;
+
+/** A string's length in UTF-16 units, read without copying its text out of the interpreter. */
+function stringLength(vm: QuickJSContext, handle: QuickJSHandle): number {
+  const length = vm.getProp(handle, 'length');
+  try {
+    return vm.typeof(length) === 'number' ? vm.getNumber(length) : 0;
+  } finally {
+    length.dispose();
+  }
+}
+
+/** A string for display, copied out only when short. */
+function boundedString(vm: QuickJSContext, handle: QuickJSHandle): string {
+  const n = stringLength(vm, handle);
+  return n <= MAX_DESCRIBED_CHARS ? vm.getString(handle) : `(a string of ${n} characters)`;
 }
 
 /** Probes a job may count: more would be an instrumenter's bug, and the counts array is built before the program runs. */
@@ -317,15 +372,34 @@ export function officialVerdict(end: JsEnd, stdout: string, stderr: string): Off
   return stderr !== '' || stdout !== '' ? 'failed' : 'passed';
 }
 
-/** The name and message of a thrown value, for display only (read with the interrupt handler still armed). */
+/**
+ * The name and message of a thrown value, for display only (read with the interrupt handler still armed). Read
+ * property by property, never converted whole: converting a thrown array of two million references to one object
+ * for the host (quickjs-emscripten's dump) grew the worker past 2 GB (bench/js-worker-memory.ts).
+ */
 function describeError(vm: QuickJSContext, handle: QuickJSHandle): string {
   try {
-    const dumped: unknown = vm.dump(handle);
-    if (dumped !== null && typeof dumped === 'object') {
-      const { name, message } = dumped as { name?: unknown; message?: unknown };
-      if (typeof message === 'string') return `${typeof name === 'string' ? name : 'Error'}: ${message}`;
+    switch (vm.typeof(handle)) {
+      case 'string':
+        return boundedString(vm, handle);
+      case 'object': {
+        if (vm.sameValue(handle, vm.null)) return 'null';
+        const message = vm.getProp(handle, 'message');
+        const name = vm.getProp(handle, 'name');
+        try {
+          if (vm.typeof(message) !== 'string') return '[object Object]';
+          return `${vm.typeof(name) === 'string' ? boundedString(vm, name) : 'Error'}: ${boundedString(vm, message)}`;
+        } finally {
+          message.dispose();
+          name.dispose();
+        }
+      }
+      case 'function':
+        return '[function]';
+      default:
+        // Numbers, booleans, undefined, bigints, symbols: small by nature.
+        return String(vm.dump(handle));
     }
-    return String(dumped);
   } catch {
     return 'a value that cannot be shown';
   }

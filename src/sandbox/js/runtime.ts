@@ -38,6 +38,13 @@ export const DEFAULT_JS_OUTPUT_BYTES = 64 * 1024;
 /** Heap of a worker process (node's own, outside the interpreter's), in MB. */
 const WORKER_HEAP_MB = 256;
 /**
+ * RLIMIT_DATA of a worker process (set by the launcher): the interpreter's linear memory bound (512 MB), node's heap
+ * cap (256 MB) and node itself (a worker with a full linear memory had 600-680 MB of data mappings in all) with room,
+ * so that it never decides a job's end but stops anything the other bounds missed (V8 and the interpreter take it as
+ * an allocation failure: a job's growth refused under it ended as memory, measured with prlimit).
+ */
+export const WORKER_DATA_LIMIT_BYTES = 1280 * 1024 * 1024;
+/**
  * V8 stack of a worker, in KB: the interpreter's own stack limit must be reached before node's (default ~984 KB),
  * whose overflow would take the instance down; 3000 KB stays well inside the 8 MB main-thread stack.
  */
@@ -90,9 +97,16 @@ export const JS_ISOLATION: JsIsolationInfo = {
   ],
 };
 
-function crashedResult(message: string): JsResult {
+/** What node and V8 print when a worker dies for want of memory (its own heap cap, or an allocation the system refused). */
+const WORKER_OUT_OF_MEMORY = /out of memory|Reached heap limit|Allocation failed|Cannot enlarge memory/i;
+
+/**
+ * The result of a job whose worker died under it: out of memory when the worker's own last words say so (its stderr
+ * is the host's channel, never the program's), else a crash.
+ */
+function crashedResult(message: string, workerStderr = ''): JsResult {
   return {
-    end: { kind: 'crashed', message },
+    end: WORKER_OUT_OF_MEMORY.test(workerStderr) ? { kind: 'memory' } : { kind: 'crashed', message },
     official: 'failed',
     asserts: [],
     unnumberedAsserts: { calls: 0, falsy: 0 },
@@ -190,7 +204,7 @@ function workerLaunch(tree: string, scratch: string): { execPath: string; execAr
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const uid = root && othersCanLoad([...readPaths, ...NODE_FILES]) ? ['--uid', String(randomInt(PRIVATE_UID_MIN, PRIVATE_UID_MAX))] : [];
   // fork runs `execPath ...execArgv modulePath`: python runs the launcher, which execs node on the rest.
-  return { execPath: python, execArgv: [LAUNCHER, '--scratch', scratch, ...uid, ...reads, '--', process.execPath] };
+  return { execPath: python, execArgv: [LAUNCHER, '--scratch', scratch, ...uid, '--data-limit', String(WORKER_DATA_LIMIT_BYTES), ...reads, '--', process.execPath] };
 }
 
 /** A job waiting for a worker, or sent to one. */
@@ -329,10 +343,11 @@ class Worker {
       // The job it was running took it down: that job's outcome, not the audit's failure.
       const head = this.sent.shift();
       this.drop();
-      head?.queued.resolve(crashedResult(detail));
+      head?.queued.resolve(crashedResult(detail, stderr));
       this.host.dispatch();
     };
-    child.on('exit', (code, signal) => lost(`exited (${signal ?? code})`));
+    // 'close', not 'exit': it comes after stderr is drained, so a death's last words (out of memory) are read.
+    child.on('close', (code, signal) => lost(`exited (${signal ?? code})`));
     child.on('error', (error) => lost(`could not run (${error.message})`));
   }
 

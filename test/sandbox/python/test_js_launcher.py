@@ -13,6 +13,10 @@ class ParseTest(unittest.TestCase):
         self.assertEqual(js_launcher.parse(['--scratch', '/s', '--uid', '7', '--read', '/a', '--read', '/b', '--', 'node', '--x', 'w.js']),
                          ('/s', 7, ['/a', '/b'], ['node', '--x', 'w.js']))
 
+    def test_data_limit(self):
+        self.assertEqual(js_launcher.parse(['--scratch', '/s', '--data-limit', '1024', '--', 'node']), ('/s', None, [], ['node']))
+        self.assertEqual(js_launcher.DATA_LIMIT, 1024)
+
     def test_no_scratch_or_no_command_is_a_usage_error(self):
         with self.assertRaises(SystemExit) as cm:
             js_launcher.parse(['--', 'node'])
