@@ -8,7 +8,7 @@ import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
-import { countedVerdict, perCallVerdict, testsCallCaps, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS, type DecidedBy } from '../audit/counted-verdict.js';
+import { countedVerdict, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS, type DecidedBy } from '../audit/counted-verdict.js';
 import { cpuDecided, testsJob } from '../sandbox/jobs.js';
 import type { JobResult, SandboxJob, TestsJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
@@ -97,7 +97,7 @@ export interface SampleLimits {
 }
 
 /** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock; `stepCap`: decided by line events. */
-type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number; stepCap?: number; backstopMs?: number; callCaps?: { caps: number[]; rest: number } };
+type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number; stepCap?: number; backstopMs?: number };
 
 /** How runs were decided (profiling: CPU time and load move runs between `fast` and `counted`, never their verdicts). */
 export type Decisions = Partial<Record<DecidedBy | 'wall', number>>;
@@ -207,16 +207,7 @@ export async function runSamples(
     const byRuntime = new Map<Runtime, number[]>();
     const counted: Promise<void>[] = [];
     jobs.forEach((j, i) => {
-      const { stepCap, backstopMs, callCaps } = j.limits;
-      if (callCaps !== undefined) {
-        counted.push(
-          perCallVerdict(j.job, callCaps, (job) => j.runtime.run(job).then(ran)).then((c) => {
-            results[i] = c.verdict;
-            decisions[c.decidedBy] = (decisions[c.decidedBy] ?? 0) + 1;
-          }),
-        );
-        return;
-      }
+      const { stepCap, backstopMs } = j.limits;
       if (stepCap !== undefined && backstopMs !== undefined) {
         counted.push(
           countedVerdict(j.job, stepCap, (job) => j.runtime.run(withBackstop(job, backstopMs)).then(ran)).then((c) => {
@@ -244,9 +235,8 @@ export async function runSamples(
     observe({ phase, jobs: jobs.length, end: { cpuMs, timeouts: results.filter((v) => v.status === 'timeout').length } });
     return results;
   };
-  // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones. A task
-  // judged call by call does not read the original verdict off a timeout: the slow-call rule's timeout says not where.
-  const derives = (r: Run) => r.extra.length > 0 && r.task.tests.kind !== 'script' && limitsOf.get(r.taskId)?.callCaps === undefined;
+  // First the strengthened tests where a task has them (a script's tests stay two runs), else the original ones.
+  const derives = (r: Run) => r.extra.length > 0 && r.task.tests.kind !== 'script';
   const plainJob = (task: Task, candidate: string, l: RunLimits): TestsJob => {
     const { cpuLimitMs, ...rest } = l;
     return { ...testsJob(task, { candidate, ...rest }), ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}) };
@@ -264,11 +254,7 @@ export async function runSamples(
       firstOfTask.map((r) => {
         const job = firstJob(r, wall, r.task.solution);
         // Under a CPU limit (the run's whole wall limit, as CPU): a loaded machine cannot time the reference out.
-        if (!steps) return r.runtime.run(job);
-        // No second traced run under a longer limit for a reference that times out traced: HumanEval/39, /55 and /63
-        // stay past 30 s traced on their added asserts, and such runs (up to 12 s of CPU each, three of four in vain)
-        // made the rescore bench about 45% slower. Such a task's samples keep the CPU limit (below).
-        return r.runtime.run({ ...job, coverage: true, ...cpuDecided(limits.timeoutMs) });
+        return r.runtime.run(steps ? { ...job, coverage: true, ...cpuDecided(limits.timeoutMs) } : job);
       }),
     );
     firstOfTask.forEach((r, i) => {
@@ -282,15 +268,9 @@ export async function runSamples(
       }
       // A reference that does not pass leaves the floor: the budget of a task with a cheap reference.
       const lines = passed ? (m.coverage?.callLines ?? []).reduce((a, b) => a + b, 0) : 0;
-      // A reference that could not be counted (it timed out traced: HumanEval/75 on its tests, /39, /55 and /63 on
-      // their added asserts): the CPU limit decides.
-      if (m.verdict.status === 'timeout') {
+      // A reference that could not be counted (it timed out traced) or counts too many: the CPU limit decides.
+      if (m.verdict.status === 'timeout' || lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
         limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
-        return;
-      }
-      // One that counts too many for a whole run to be counted: call by call (perCallVerdict), caps from its count per call.
-      if (lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
-        limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes, callCaps: testsCallCaps(m.coverage?.callLines ?? [], steps.factor) });
         return;
       }
       const stepCap = Math.max(steps.floor, Math.ceil(steps.factor * lines));
@@ -453,9 +433,9 @@ export const SAMPLE_CPU_FLOOR_MS = 1000;
  */
 export const SAMPLE_STEP_FLOOR = 1_500_000;
 /**
- * A reference that executes more line events on the tests has its task's samples judged call by call, as the
- * mutation check judges its mutants (MUTANT_COUNTED_MAX_REFERENCE_LINES): a whole run's hang would be counted to 10x
- * it. HumanEval/75's reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop.
+ * A reference that executes more line events on the tests leaves its task's samples to the CPU limit, as the mutation
+ * check leaves its mutants (MUTANT_COUNTED_MAX_REFERENCE_LINES): a hang would be counted to 10x it. HumanEval/75's
+ * reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop (timeouts instead of verdicts).
  */
 export const SAMPLE_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
 /** A sample may use this multiple of the reference's CPU time (line events with a step budget) on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
