@@ -98,18 +98,27 @@ export interface ReferenceInputOutcomes {
 }
 
 /** Outputs of one job on its inputs, resuming after an input that hangs the job past its wall clock (that input gets no output). */
-async function outputsOf(run: (job: CallJob) => Promise<JobResult>, job: CallJob): Promise<{ outputs: Map<number, CallOutput>; ms: number }> {
+async function outputsOf(run: (job: CallJob) => Promise<JobResult>, job: CallJob): Promise<{ outputs: Map<number, CallOutput>; ms: number; endedBy: (i: number) => Verdict | undefined }> {
   const outputs = new Map<number, CallOutput>();
+  // Why an input has no output: the verdict of the run that ended at it (a timeout; the next run starts after it),
+  // or of the run that stopped the job there (every later input then has none either).
+  const ends = new Map<number, Verdict>();
+  let stop: { at: number; verdict: Verdict } | undefined;
   let ms = 0;
   const count = job.inputs.length;
   for (let start = 0; start < count; ) {
     const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
     ms += r.durationMs;
     for (const o of r.outputs as CallOutput[]) outputs.set(o.index, o);
-    if (r.verdict.status !== 'timeout') break;
-    start += (r.outputs as CallOutput[]).length + 1;
+    const at = start + (r.outputs as CallOutput[]).length;
+    if (r.verdict.status !== 'timeout') {
+      if (at < count) stop = { at, verdict: r.verdict };
+      break;
+    }
+    ends.set(at, r.verdict);
+    start = at + 1;
   }
-  return { outputs, ms };
+  return { outputs, ms, endedBy: (i) => ends.get(i) ?? (stop !== undefined && i >= stop.at ? stop.verdict : undefined) };
 }
 
 /** Does a first-pass output need the step counter to decide whether the input is answered? */
@@ -146,12 +155,18 @@ export async function referenceInputOutcomes(
     counted += chunk.length;
     // The job's wall clock is only a safety net for sleeping code: a traced runaway (seconds of CPU) must never reach it under load.
     const timeoutMs = Math.max(job.timeoutMs ?? 0, chunk.length * REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR);
-    const { outputs: out } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
+    const { outputs: out, endedBy } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
     chunk.forEach((i, k) => {
       const o = out.get(k);
       if (i >= cut) return;
-      // No output: the job's wall clock (or a lost worker) ended the counted pass there, which decides nothing.
-      if (o === undefined) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
+      if (o === undefined) {
+        // No output. Where the job's wall clock or a lost worker ended the counted pass there, nothing is decided; where
+        // the reference itself ended the job (its memory, its output), the input stays undecided on any machine.
+        const end = endedBy(i);
+        if (end === undefined || machineEnded(end)) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
+        undecided++;
+        return;
+      }
       if (o.status === 'timeout' && o.reason !== 'step-cap') {
         undecided++;
         return;

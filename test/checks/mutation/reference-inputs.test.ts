@@ -277,6 +277,29 @@ describe('perCallVerdict (tests judged call by call, run.ts)', () => {
   });
 });
 
+describe('referenceInputOutcomes: a job the reference itself ends', () => {
+  /** Inputs [0] and [1] return; at input [2] the job ends as `end` says, in every pass (untraced and counted). */
+  const stopsAt2 = (end: Verdict) => async (job: SandboxJob): Promise<JobResult> => {
+    const call = job as CallJob;
+    const from = call.startIndex ?? 0;
+    const outputs: CallOutput[] = [];
+    for (let i = from; i < call.inputs.length && (call.inputs[i] as number[])[0] < 2; i++) outputs.push({ index: i, status: 'returned', value: null as never, repr: 'None', ms: 0, cpuMs: 0, steps: 10 });
+    const ended = from + outputs.length < call.inputs.length;
+    return { verdict: ended ? end : { status: 'passed' }, outputs, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, durationMs: 0, leftoverProcesses: 0 } as JobResult;
+  };
+  const job: CallJob = { kind: 'call', program: { candidate: 'def f(x):\n    return None\n' }, entryPoint: 'f', inputs: [[0], [1], [2], [3]], timeoutMs: 1000 };
+
+  it('leaves the inputs from the one that ended the job undecided when the program ended it (its memory)', async () => {
+    const r = await referenceInputOutcomes(stopsAt2({ status: 'error', reason: 'memory', message: 'MemoryError' } as Verdict), job);
+    assert.equal(r.undecided, 2);
+    assert.deepEqual([...r.outputs.keys()].sort(), [0, 1]);
+  });
+
+  it('throws MachineDecided when a lost worker ended it', async () => {
+    await assert.rejects(referenceInputOutcomes(stopsAt2({ status: 'error', reason: 'worker-died', message: 'lost' } as Verdict), job), MachineDecided);
+  });
+});
+
 describe('machine-ended runs decide nothing (MachineDecided)', () => {
   const lost = (job: SandboxJob): JobResult => ({
     verdict: { status: 'error', reason: 'worker-died', message: 'injected' },
