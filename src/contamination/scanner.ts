@@ -371,14 +371,17 @@ export class Scanner {
    * the file's lines. A document counts once per item, by its best candidate.
    */
   scan(doc: CorpusDocument): void {
+    // One array type for every byte view the tokenizers read (a Buffer is a Uint8Array of another
+    // shape): the hot loops then see one shape, and V8 does not recompile them when the other appears.
+    const bytes = plainBytes(doc.bytes);
     this.stats.documents++;
-    this.stats.bytes += doc.bytes.length;
+    this.stats.bytes += bytes.length;
     this.docSerial++;
     const kind = documentKind(doc.path);
     let segments: Segment[] = [];
     let whole = scansWhole(kind);
     if (kind === 'notebook' || kind === 'json') {
-      const r = kind === 'notebook' ? notebookSegments(doc.bytes) : jsonSegments(doc.bytes);
+      const r = kind === 'notebook' ? notebookSegments(bytes) : jsonSegments(bytes);
       if (r.ok) segments = r.segments;
       else {
         this.warn('corpus-unparsable', `${doc.id}: not valid ${kind === 'notebook' ? 'notebook' : 'JSON'} (${r.reason}); scanned as plain text`);
@@ -386,28 +389,28 @@ export class Scanner {
         whole = true;
       }
     } else if (kind === 'jsonl') {
-      const r = jsonlSegments(doc.bytes);
+      const r = jsonlSegments(bytes);
       segments = r.segments;
       if (r.badRows.length > 0) this.warn('corpus-unparsable', `${doc.id}: ${r.badRows.length} rows are not valid JSON (first: line ${r.badRows[0]}); skipped`);
     }
     if (whole) {
       // A source file in its extension's language; Markdown prose and unparsable JSON in the benchmark's.
       const language = kind === 'source' ? (pathLanguage(doc.path) ?? this.index.language) : this.index.language;
-      this.scanStream(doc, doc.bytes, null, language);
+      this.scanStream(doc, bytes, null, language);
       const strings = this.full.strings;
-      if (kind === 'markdown') segments = markdownSegments(doc.bytes);
+      if (kind === 'markdown') segments = markdownSegments(bytes);
       // JavaScript string literals hold escaped text (`\n`), decoded before they are read as code.
-      const sep = language === 'javascript' && strings.length > 0 ? lineBreakByte(doc.bytes) : 0;
+      const sep = language === 'javascript' && strings.length > 0 ? lineBreakByte(bytes) : 0;
       for (let k = 0; k < strings.length; k += 3) {
         if (language === 'javascript') {
-          segments.push(jsStringSegment(doc.bytes, strings[k], strings[k + 1], strings[k + 2], sep));
+          segments.push(jsStringSegment(bytes, strings[k], strings[k + 1], strings[k + 2], sep));
           continue;
         }
-        const bytes = doc.bytes.subarray(strings[k], strings[k + 1]);
+        const content = bytes.subarray(strings[k], strings[k + 1]);
         const first = strings[k + 2];
-        const lines = new Int32Array(countLines(bytes));
+        const lines = new Int32Array(countLines(content));
         for (let j = 0; j < lines.length; j++) lines[j] = first + j;
-        segments.push({ bytes, fileLines: lines, label: `string at line ${first}` });
+        segments.push({ bytes: content, fileLines: lines, label: `string at line ${first}` });
       }
     }
     for (const seg of segments) this.scanStream(doc, seg.bytes, seg, seg.language ?? this.index.language);
@@ -955,6 +958,11 @@ export class Scanner {
       warningCounts: { ...this.warningCounts },
     };
   }
+}
+
+/** A plain Uint8Array view of `bytes` (the same memory; a Buffer or other subclass is re-viewed). */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Lines of a segment as the tokenizer numbers them. */
