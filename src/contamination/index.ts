@@ -133,7 +133,7 @@ export function partChannels(part: PartName): readonly number[] {
 
 /**
  * Token streams reused by every `promptCodePrefix` call of one index build: a fresh pair per
- * solution zeroed 140 KB of token arrays each time, a tenth of the build's CPU.
+ * solution allocated and zeroed about 140 KB of token arrays each time.
  */
 interface PrefixScratch {
   full: TokenStream;
