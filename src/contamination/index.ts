@@ -215,54 +215,66 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   for (let c = 0; c < 3; c++) {
     const n = c === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
     // Tasks per key: a provisional table numbers the keys; items come task by task, so counting a
-    // task when it differs from the key's last one counts distinct tasks.
+    // task when it differs from the key's last one counts distinct tasks. Typed arrays sized by the
+    // key count, and each key's provisional id kept for the second pass (no per-id arrays, no re-lookup).
     let total = 0;
     for (const item of items) total += channelKeys[c][item.id].length / 2;
     const all = new NgramTable(n, total);
-    let taskCount = new Int32Array(1024);
-    let lastTask = new Int32Array(1024).fill(-1);
+    const allIds = new Int32Array(total);
+    const taskCount = new Int32Array(total);
+    const lastTask = new Int32Array(total).fill(-1);
+    let at = 0;
     for (const item of items) {
       const keys = channelKeys[c][item.id];
       for (let k = 0; k < keys.length; k += 2) {
         const id = all.insert(keys[k], keys[k + 1]);
-        if (id >= taskCount.length) {
-          const grownCount = new Int32Array(taskCount.length * 2);
-          grownCount.set(taskCount);
-          taskCount = grownCount;
-          const grownLast = new Int32Array(lastTask.length * 2).fill(-1);
-          grownLast.set(lastTask);
-          lastTask = grownLast;
-        }
+        allIds[at++] = id;
         if (lastTask[id] !== item.task) {
           lastTask[id] = item.task;
           taskCount[id]++;
         }
       }
     }
+    // Final ids (benchmark-common keys dropped), numbered in item order as before, and the postings
+    // per id counted, then filled item by item (so each id's items stay in ascending order).
     let droppedHere = 0;
     const table = new NgramTable(n, all.size);
-    const postings: number[][] = [];
+    const finalIds = new Int32Array(total);
+    const postCount = new Uint32Array(all.size + 1);
+    at = 0;
     for (const item of items) {
-      const ids: number[] = [];
       const keys = channelKeys[c][item.id];
-      for (let k = 0; k < keys.length; k += 2) {
-        const a = keys[k];
-        const b = keys[k + 1];
-        if (taskCount[all.lookup(a, b)] > commonLimit) {
+      for (let k = 0; k < keys.length; k += 2, at++) {
+        if (taskCount[allIds[at]] > commonLimit) {
           droppedHere++;
+          finalIds[at] = -1;
           continue;
         }
-        const id = table.insert(a, b);
-        if (id === postings.length) postings.push([]);
-        postings[id].push(item.id);
-        ids.push(id);
+        const id = table.insert(keys[k], keys[k + 1]);
+        finalIds[at] = id;
+        postCount[id + 1]++;
       }
-      if (item.ngrams[c] !== null) item.ngrams[c] = Uint32Array.from(ids).sort();
     }
-    const postStart = new Uint32Array(postings.length + 1);
-    for (let i = 0; i < postings.length; i++) postStart[i + 1] = postStart[i] + postings[i].length;
-    const postItems = new Uint32Array(postStart[postings.length]);
-    for (let i = 0; i < postings.length; i++) postItems.set(postings[i], postStart[i]);
+    const postStart = new Uint32Array(table.size + 1);
+    for (let i = 0; i < table.size; i++) postStart[i + 1] = postStart[i] + postCount[i + 1];
+    const postItems = new Uint32Array(postStart[table.size]);
+    const postFill = postStart.slice(0, table.size);
+    at = 0;
+    for (const item of items) {
+      const from = at;
+      at += channelKeys[c][item.id].length / 2;
+      let kept = 0;
+      for (let q = from; q < at; q++) {
+        const id = finalIds[q];
+        if (id < 0) continue;
+        postItems[postFill[id]++] = item.id;
+        kept++;
+      }
+      if (item.ngrams[c] === null) continue;
+      const ids = new Uint32Array(kept);
+      for (let q = from, w = 0; q < at; q++) if (finalIds[q] >= 0) ids[w++] = finalIds[q];
+      item.ngrams[c] = ids.sort();
+    }
     table.postStart = postStart;
     table.postItems = postItems;
     tables.push(table);
