@@ -13,7 +13,7 @@ import { LshIndex, MinHasher } from './minhash.js';
 import type { PartName, ScanParameters } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { segmentJavaScriptFunctions } from './segment-js.js';
-import { TokenStream } from './tokenize.js';
+import { primeTokenizer, TokenStream } from './tokenize.js';
 import { benchmarkLanguage, tokenizeSourceText, type SourceLanguage } from './language.js';
 import { taskLanguage } from '../model/task.js';
 
@@ -177,6 +177,7 @@ function distinctKeys(tokens: Uint32Array, length: number, n: number): Uint32Arr
 const NO_KEYS = new Uint32Array(0);
 
 export function buildIndex(tasks: readonly Task[], params: ScanParameters): BenchmarkIndex {
+  primeTokenizer();
   const items: IndexItem[] = [];
   const full = new TokenStream();
   const nodoc = new TokenStream();
