@@ -361,6 +361,7 @@ export class Scanner {
    */
   private primeLookups(): void {
     const { items, params } = this.index;
+    // A document serial, so that document frequencies are counted as in a scan (then cleared below).
     const serial = 1;
     const n = params.ngramSize;
     for (let k = 0; k < Math.min(PRIME_ITEMS, items.length); k++) {
