@@ -77,10 +77,12 @@ export function markdownSegments(bytes: Uint8Array): Segment[] {
 }
 
 /** A JSON string with the file line of its opening quote and the key it is the value of. */
-interface JsonString {
-  value: string;
-  line: number;
-  key: string | null;
+class JsonString {
+  constructor(
+    readonly value: string,
+    readonly line: number,
+    readonly key: string | null,
+  ) {}
 }
 type JsonValue = JsonString | JsonValue[] | { [key: string]: JsonValue } | number | boolean | null;
 
@@ -140,7 +142,7 @@ function parseJson(text: string, firstLine: number): JsonValue {
     }
     if (i >= text.length) throw new JsonError(`line ${at}: unterminated string`);
     i++;
-    return { value: simple ? unescapeSimple(text, start + 1, i - 1, escape) : (JSON.parse(text.slice(start, i)) as string), line: at, key };
+    return new JsonString(simple ? unescapeSimple(text, start + 1, i - 1, escape) : (JSON.parse(text.slice(start, i)) as string), at, key);
   };
   const value = (key: string | null): JsonValue => {
     ws();
@@ -191,8 +193,9 @@ function parseJson(text: string, firstLine: number): JsonValue {
   return v;
 }
 
+// A class, not a shape test: asking an object for its keys allocated an array per value looked at.
 function isJsonString(v: JsonValue): v is JsonString {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as JsonString).value === 'string' && typeof (v as JsonString).line === 'number' && Object.keys(v).length === 3;
+  return v instanceof JsonString;
 }
 
 /** Every string value at least MIN_EMBEDDED_CODE_BYTES long, as a segment on the line of its quote. */

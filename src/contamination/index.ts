@@ -13,7 +13,7 @@ import { LshIndex, MinHasher } from './minhash.js';
 import type { PartName, ScanParameters } from './options.js';
 import { segmentFunctions } from './segment.js';
 import { segmentJavaScriptFunctions } from './segment-js.js';
-import { TokenStream } from './tokenize.js';
+import { primeTokenizer, TokenStream } from './tokenize.js';
 import { benchmarkLanguage, tokenizeSourceText, type SourceLanguage } from './language.js';
 import { taskLanguage } from '../model/task.js';
 
@@ -132,11 +132,20 @@ export function partChannels(part: PartName): readonly number[] {
 }
 
 /**
+ * Token streams reused by every `promptCodePrefix` call of one index build: a fresh pair per
+ * solution allocated and zeroed about 140 KB of token arrays each time.
+ */
+interface PrefixScratch {
+  full: TokenStream;
+  nodoc: TokenStream;
+}
+
+/**
  * How many leading tokens of a solution (docstrings removed) are the prompt's code (imports, helper
  * functions, the signature): 0 when the solution does not start with the prompt's code tokens.
  */
-function promptCodePrefix(prompt: string, solution: Uint32Array, language: SourceLanguage): number {
-  const stream = tokenizeSourceText(language, prompt).withoutDocstrings(new TokenStream());
+function promptCodePrefix(prompt: string, solution: Uint32Array, language: SourceLanguage, scratch: PrefixScratch): number {
+  const stream = tokenizeSourceText(language, prompt, scratch.full).withoutDocstrings(scratch.nodoc);
   const n = stream.length;
   if (n === 0 || n > solution.length) return 0;
   for (let i = 0; i < n; i++) if (stream.raw[i] !== solution[i]) return 0;
@@ -168,10 +177,12 @@ function distinctKeys(tokens: Uint32Array, length: number, n: number): Uint32Arr
 const NO_KEYS = new Uint32Array(0);
 
 export function buildIndex(tasks: readonly Task[], params: ScanParameters): BenchmarkIndex {
+  primeTokenizer();
   const items: IndexItem[] = [];
   const full = new TokenStream();
   const nodoc = new TokenStream();
   const channelKeys: Uint32Array[][] = [[], [], []];
+  const prefixScratch: PrefixScratch = { full: new TokenStream(), nodoc: new TokenStream() };
   for (let t = 0; t < tasks.length; t++) {
     for (const part of params.parts) {
       const text = partText(tasks[t], part);
@@ -181,7 +192,7 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
       const raw = stream.raw.slice(0, stream.length);
       const canon = stream.canon.slice(0, stream.length);
       const rawKeys = distinctKeys(raw, raw.length, params.ngramSize);
-      const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw, language) : 0;
+      const own = part === 'solution' ? promptCodePrefix(tasks[t].prompt, raw, language, prefixScratch) : 0;
       const ownNgrams = (own === 0 ? rawKeys.length : distinctKeys(raw.subarray(own), raw.length - own, params.ngramSize).length) / 2;
       const trivial = ownNgrams < params.minItemNgrams;
       const item: IndexItem = { id: items.length, task: t, part, raw, canon, totalNgrams: rawKeys.length / 2, ownNgrams, trivial, ngrams: [null, null, null] };
@@ -205,54 +216,66 @@ export function buildIndex(tasks: readonly Task[], params: ScanParameters): Benc
   for (let c = 0; c < 3; c++) {
     const n = c === CHANNEL_RENAMED ? params.canonicalNgramSize : params.ngramSize;
     // Tasks per key: a provisional table numbers the keys; items come task by task, so counting a
-    // task when it differs from the key's last one counts distinct tasks.
+    // task when it differs from the key's last one counts distinct tasks. Typed arrays sized by the
+    // key count, and each key's provisional id kept for the second pass (no per-id arrays, no re-lookup).
     let total = 0;
     for (const item of items) total += channelKeys[c][item.id].length / 2;
     const all = new NgramTable(n, total);
-    let taskCount = new Int32Array(1024);
-    let lastTask = new Int32Array(1024).fill(-1);
+    const allIds = new Int32Array(total);
+    const taskCount = new Int32Array(total);
+    const lastTask = new Int32Array(total).fill(-1);
+    let at = 0;
     for (const item of items) {
       const keys = channelKeys[c][item.id];
       for (let k = 0; k < keys.length; k += 2) {
         const id = all.insert(keys[k], keys[k + 1]);
-        if (id >= taskCount.length) {
-          const grownCount = new Int32Array(taskCount.length * 2);
-          grownCount.set(taskCount);
-          taskCount = grownCount;
-          const grownLast = new Int32Array(lastTask.length * 2).fill(-1);
-          grownLast.set(lastTask);
-          lastTask = grownLast;
-        }
+        allIds[at++] = id;
         if (lastTask[id] !== item.task) {
           lastTask[id] = item.task;
           taskCount[id]++;
         }
       }
     }
+    // Final ids (benchmark-common keys dropped), numbered in item order as before, and the postings
+    // per id counted, then filled item by item (so each id's items stay in ascending order).
     let droppedHere = 0;
     const table = new NgramTable(n, all.size);
-    const postings: number[][] = [];
+    const finalIds = new Int32Array(total);
+    const postCount = new Uint32Array(all.size + 1);
+    at = 0;
     for (const item of items) {
-      const ids: number[] = [];
       const keys = channelKeys[c][item.id];
-      for (let k = 0; k < keys.length; k += 2) {
-        const a = keys[k];
-        const b = keys[k + 1];
-        if (taskCount[all.lookup(a, b)] > commonLimit) {
+      for (let k = 0; k < keys.length; k += 2, at++) {
+        if (taskCount[allIds[at]] > commonLimit) {
           droppedHere++;
+          finalIds[at] = -1;
           continue;
         }
-        const id = table.insert(a, b);
-        if (id === postings.length) postings.push([]);
-        postings[id].push(item.id);
-        ids.push(id);
+        const id = table.insert(keys[k], keys[k + 1]);
+        finalIds[at] = id;
+        postCount[id + 1]++;
       }
-      if (item.ngrams[c] !== null) item.ngrams[c] = Uint32Array.from(ids).sort();
     }
-    const postStart = new Uint32Array(postings.length + 1);
-    for (let i = 0; i < postings.length; i++) postStart[i + 1] = postStart[i] + postings[i].length;
-    const postItems = new Uint32Array(postStart[postings.length]);
-    for (let i = 0; i < postings.length; i++) postItems.set(postings[i], postStart[i]);
+    const postStart = new Uint32Array(table.size + 1);
+    for (let i = 0; i < table.size; i++) postStart[i + 1] = postStart[i] + postCount[i + 1];
+    const postItems = new Uint32Array(postStart[table.size]);
+    const postFill = postStart.slice(0, table.size);
+    at = 0;
+    for (const item of items) {
+      const from = at;
+      at += channelKeys[c][item.id].length / 2;
+      let kept = 0;
+      for (let q = from; q < at; q++) {
+        const id = finalIds[q];
+        if (id < 0) continue;
+        postItems[postFill[id]++] = item.id;
+        kept++;
+      }
+      if (item.ngrams[c] === null) continue;
+      const ids = new Uint32Array(kept);
+      for (let q = from, w = 0; q < at; q++) if (finalIds[q] >= 0) ids[w++] = finalIds[q];
+      item.ngrams[c] = ids.sort();
+    }
     table.postStart = postStart;
     table.postItems = postItems;
     tables.push(table);

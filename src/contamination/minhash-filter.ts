@@ -27,6 +27,13 @@ const SET_FILTER_BITS_PER_KEY = 16;
 /** Sign flip that maps unsigned order to int32 order, as `MinHasher.signature` stores values. */
 const SIGN = 0x80000000;
 
+/** The inverse of an odd `a` modulo 2^32 (Newton's iteration; each step doubles the correct low bits: 3, 6, 12, 24, 48). */
+function inverseMod32(a: number): number {
+  let x = a; // a·a ≡ 1 (mod 8) for odd a
+  for (let k = 0; k < 4; k++) x = Math.imul(x, 2 - Math.imul(a, x));
+  return x | 0;
+}
+
 function capacityFor(count: number): number {
   let cap = 16;
   while (cap < count * LOAD_INVERSE) cap *= 2;
@@ -127,17 +134,16 @@ export class MinHashPrefilter {
     const tripleRef: number[] = [];
     const tripleCount: number[] = [];
     const ownerSlots = new Int32Array(P);
+    // π_j is a bijection, so its minimum's shingle is its preimage: x = (v - b_j)·a_j⁻¹ (mod 2^32),
+    // one multiplication instead of a search through the reference's shingles.
+    const aInverse = this.a.map(inverseMod32);
+    const mine = new Set<number>();
     refs.forEach((ref, id) => {
+      mine.clear();
+      for (const x of perRef[id]) mine.add(x);
       for (let j = 0; j < P; j++) {
-        let owner = 0;
-        let found = false;
-        for (const x of perRef[id]) {
-          if ((((Math.imul(this.a[j], x) + this.b[j]) ^ SIGN) | 0) !== ref.signature[j]) continue;
-          owner = x;
-          found = true;
-          break;
-        }
-        if (!found) throw new Error('MinHashPrefilter: a reference signature does not come from its shingles');
+        const owner = Math.imul((ref.signature[j] ^ SIGN) - this.b[j], aInverse[j]) | 0;
+        if (!mine.has(owner)) throw new Error('MinHashPrefilter: a reference signature does not come from its shingles');
         ownerSlots[j] = this.setSlot(owner);
       }
       ownerSlots.sort();

@@ -43,6 +43,9 @@ export class MinHasher {
     const b = this.b;
     out.fill(0x7fffffff);
     const count = end - start - k + 1;
+    // Decided before the loop: V8 compiles the loop alone first (on-stack), and a test after it that
+    // had never run sent every later call back to the interpreter.
+    const shingles = count > 0 ? count : 0;
     for (let s = 0; s < count; s++) {
       let h = 0;
       for (let t = 0; t < k; t++) h = (Math.imul(h, ROLL_BASE_1) + tokens[start + s + t]) | 0;
@@ -52,7 +55,7 @@ export class MinHasher {
         if (v < out[j]) out[j] = v;
       }
     }
-    return count > 0 ? count : 0;
+    return shingles;
   }
 }
 
