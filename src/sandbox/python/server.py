@@ -27,8 +27,11 @@ Protocol (one JSON object per line):
   {"status": "error", "reason": "protocol-error"}}.
 """
 
+import _signal
 import _socket
+import functools
 import gc
+import itertools
 import json
 import operator
 import os
@@ -209,9 +212,11 @@ class AttributeWatch:
                     return
                 tags.append(ctypes.c_uint64.from_address(id(target) + DICT_VERSION_OFFSET))
             self.tags = tags
-            self.versions = [t.value for t in tags]
             self.read = self._gather(ctypes, [ctypes.addressof(t) for t in tags])
             self.snapshot = self.read()
+            # Bound now, before any job: the check must not call builtins a job may have rebound (len, map).
+            self.moved = functools.partial(itertools.compress, range(len(tags)))
+            self.differ = functools.partial(map, operator.ne)
         except Exception:
             self.tags = None
 
@@ -250,20 +255,26 @@ class AttributeWatch:
         now = self.read()
         if now == self.snapshot:
             return True
-        for i, (live, copy) in enumerate(self.pairs):
-            if now[i] != self.versions[i]:
-                if live != copy:
-                    return False
-                self.versions[i] = now[i]  # rewritten with equal values: no change, as for unchanged_attributes
-        self.snapshot = tuple(self.versions)
+        # Some dicts moved (sys.modules does in every job: the tests' module is __main__ while they run). Only
+        # those are compared, found without a Python loop over all of them.
+        pairs = self.pairs
+        for i in self.moved(self.differ(now, self.snapshot)):
+            live, copy = pairs[i]
+            if live != copy:
+                return False
+        self.snapshot = now  # rewritten with equal values: no change, as for unchanged_attributes
         return True
+
+
+WATCHED_SIGNALS = (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM)  # handlers a job could set in the oracle
 
 
 def oracle_state():
     """What a job could change in the oracle's process and a later job could notice. Compared after
     each job with the state when the oracle started: any difference retires the oracle. sys.modules,
     os.environ's mapping and builtins are dicts, watched with the modules' attributes (oracle_dicts)."""
-    handlers = tuple(signal.getsignal(sig) for sig in (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM))
+    # _signal's getsignal: the handler itself, without signal.getsignal's conversion to an enum member.
+    handlers = tuple(map(_signal.getsignal, WATCHED_SIGNALS))
     return (sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
         sys, 'get_int_max_str_digits') else None, sys.gettrace(), sys.getprofile(), tuple(sys.path),
         handlers, signal.getitimer(signal.ITIMER_REAL),
