@@ -19,6 +19,9 @@ one (see oracle_loop). It is also replaced after a timeout, a harness error, or 
 The verdict is decided here (verdict.py) from the records the oracle writes on the job's private
 result pipe, each prefixed with a per-job random nonce made after the candidate's fork (so its
 memory never held it), the oracle's word that it finished the job, and the candidate's exit status.
+The job and its fds go to the oracle before the candidate's fork (the server's writes for it then fault
+while no candidate shares its pages, and the oracle reads the job while the candidate starts); the
+nonce follows on the same socket after the fork, and the oracle waits for it before the job's first record.
 
 Protocol (one JSON object per line):
   parent -> server: {"id", "kind": "tests"|"call"|"examples", "timeoutMs", "memoryBytes", ...}
@@ -82,6 +85,7 @@ ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array'
 ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
 ORACLE_TIMEOUT_GRACE_S = 0.1  # after a timeout, how long the oracle may take to end the job before it is replaced
 ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
+NONCE_BYTES = 32  # the job's nonce as sent to the oracle after the candidate's fork: 16 random bytes in hex
 ORACLE_JOB_FDS = 5  # out, err, result, to-candidate, from-candidate
 HARNESS_EXIT = 70  # exit status of a process whose harness failed (EX_SOFTWARE)
 PR_SET_PDEATHSIG = 1  # prctl option: a signal when the parent dies
@@ -319,6 +323,17 @@ def receive_job(sock):
     return b''.join(chunks), fds
 
 
+def receive_nonce(sock):
+    """The job's nonce, sent by the server once it has forked the job's candidate; None when the server closed the socket."""
+    data = b''
+    while len(data) < NONCE_BYTES:
+        chunk = sock.recv(NONCE_BYTES - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data.decode('ascii')
+
+
 class Oracle:
     """The server's handle on the long-lived oracle process (None until started, and after it ended)."""
 
@@ -379,9 +394,12 @@ def oracle_loop(server, ctl):
             job = message['job']
             set_oracle_job_limits(message['timeout'], message['memory'])
             prepare_tests(job, test_harness.COMPILED)
+            nonce = receive_nonce(sock)
+            if nonce is None:
+                os._exit(0)
             if phase_log.ON:
                 mark('o-prepared')
-            test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
+            test_harness.oracle_job(job, nonce, res_w, req_w, rsp_r)
             if phase_log.ON:
                 mark('o-job')
             word = ORACLE_KEEP
@@ -536,10 +554,10 @@ class Server:
         except ChildProcessError:
             return None
 
-    def give_oracle(self, job, line, nonce, timeout_s, memory, fds):
-        """Hand the job and its fds to the oracle, starting one if there is none (or it has gone)."""
-        payload = b'{"nonce":"%s","timeout":%r,"memory":%d,"job":%s}' % (
-            nonce.encode('ascii'), timeout_s, int(memory or 0), line.strip())
+    def give_oracle(self, job, line, timeout_s, memory, fds):
+        """Hand the job and its fds to the oracle, starting one if there is none (or it has gone). Its nonce follows
+        after the candidate's fork (run_job)."""
+        payload = b'{"timeout":%r,"memory":%d,"job":%s}' % (timeout_s, int(memory or 0), line.strip())
         for _attempt in range(2):
             if self.oracle is None or self.oracle.status is not None:
                 self.end_oracle()
@@ -572,34 +590,38 @@ class Server:
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
+        res_r, res_w = os.pipe()  # the candidate closes its copies of every fd but its own (child)
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
         if phase_log.ON:
             candidate_fds[phase_log.LOG_FD] = phase_log.LOG_FD
             mark('pipes')
-        t0 = time.monotonic()
-        candidate = _fork()
-        if candidate == 0:
-            self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
-        if phase_log.ON:
-            mark('forked')
-        # Made after the candidate's fork: its memory never held this job's nonce.
-        nonce = os.urandom(16).hex()
-        res_r, res_w = os.pipe()
+        candidate = None
         try:
-            self.give_oracle(job, line, nonce, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
+            self.give_oracle(job, line, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
+            if phase_log.ON:
+                mark('given')
+            t0 = time.monotonic()
+            candidate = _fork()
+            if candidate == 0:
+                self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
+            if phase_log.ON:
+                mark('forked')
+            # Made after the candidate's fork: its memory never held this job's nonce.
+            nonce = os.urandom(NONCE_BYTES // 2).hex()
+            self.oracle.sock.sendall(nonce.encode('ascii'))
         except BaseException:
-            kill_group(candidate)
-            wait_child(candidate, grace=0)
+            if candidate is not None:
+                kill_group(candidate)
+                wait_child(candidate, grace=0)
+            self.end_oracle()  # it may hold the job: a fresh one for the next
             for fd in (res_r, out_r, err_r):
                 os.close(fd)
             raise
         finally:
             for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
                 os.close(fd)
-        if phase_log.ON:
-            mark('given')
         outcome = self.supervise(candidate, timeout_s, res_r, out_r, err_r)
         elapsed = time.monotonic() - t0
         for fd in (res_r, out_r, err_r):
