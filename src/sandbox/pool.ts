@@ -155,6 +155,10 @@ class Worker {
         PYTHONHASHSEED: String(seed),
         PYTHONDONTWRITEBYTECODE: '1',
         PYTHONNOUSERSITE: '1',
+        // The dynamic linker resolves every symbol when the server starts, not on first call: a job's
+        // process makes calls its server never made (setsid, setuid, capset, ...), and with lazy binding
+        // each job looked each of them up again (and wrote its copy of the lookup table's page).
+        LD_BIND_NOW: '1',
       },
     });
     this.proc.stdout.setEncoding('utf8');

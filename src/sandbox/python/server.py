@@ -19,6 +19,9 @@ one (see oracle_loop). It is also replaced after a timeout, a harness error, or 
 The verdict is decided here (verdict.py) from the records the oracle writes on the job's private
 result pipe, each prefixed with a per-job random nonce made after the candidate's fork (so its
 memory never held it), the oracle's word that it finished the job, and the candidate's exit status.
+The job and its fds go to the oracle before the candidate's fork (the server's writes for it then fault
+while no candidate shares its pages, and the oracle reads the job while the candidate starts); the
+nonce follows on the same socket after the fork, and the oracle waits for it before the job's first record.
 
 Protocol (one JSON object per line):
   parent -> server: {"id", "kind": "tests"|"call"|"examples", "timeoutMs", "memoryBytes", ...}
@@ -27,9 +30,13 @@ Protocol (one JSON object per line):
   {"status": "error", "reason": "protocol-error"}}.
 """
 
+import _signal
 import _socket
+import functools
 import gc
+import itertools
 import json
+import operator
 import os
 import select
 import signal
@@ -78,6 +85,7 @@ ORACLE_PRELOAD = ('ast', 'copy', 'math', 'textwrap', 'cmath', 'hashlib', 'array'
 ORACLE_KEEP, ORACLE_RETIRE, ORACLE_FAILED = b'k', b'r', b'x'
 ORACLE_TIMEOUT_GRACE_S = 0.1  # after a timeout, how long the oracle may take to end the job before it is replaced
 ORACLE_HEADER = 8  # bytes of the job message's length, sent with the job's fds
+NONCE_BYTES = 32  # the job's nonce as sent to the oracle after the candidate's fork: 16 random bytes in hex
 ORACLE_JOB_FDS = 5  # out, err, result, to-candidate, from-candidate
 HARNESS_EXIT = 70  # exit status of a process whose harness failed (EX_SOFTWARE)
 PR_SET_PDEATHSIG = 1  # prctl option: a signal when the parent dies
@@ -208,9 +216,28 @@ class AttributeWatch:
                     return
                 tags.append(ctypes.c_uint64.from_address(id(target) + DICT_VERSION_OFFSET))
             self.tags = tags
-            self.versions = [t.value for t in tags]
+            self.read = self._gather(ctypes, [ctypes.addressof(t) for t in tags])
+            self.snapshot = self.read()
+            # Bound now, before any job: the check must not call builtins a job may have rebound (len, map).
+            self.moved = functools.partial(itertools.compress, range(len(tags)))
+            self.differ = functools.partial(map, operator.ne)
         except Exception:
             self.tags = None
+
+    @staticmethod
+    def _gather(ctypes, addresses):
+        """A function that reads every tag at once as a tuple: one itemgetter call over a memoryview of 64-bit
+        words that spans the tags' addresses (a C loop; each tag's ctypes `.value` costs ~0.1 us of Python, and
+        there are ~600 of them). Only the tags' own words are ever read; each is in a dict the watch keeps alive."""
+        if not addresses:
+            return tuple
+        base = min(addresses)
+        words = memoryview((ctypes.c_char * (max(addresses) + 8 - base)).from_address(base)).cast('B').cast('Q')
+        offsets = [(a - base) // 8 for a in addresses]
+        if len(offsets) == 1:  # itemgetter of one index returns the item itself, not a tuple
+            return lambda: (words[offsets[0]],)
+        get = operator.itemgetter(*offsets)
+        return lambda: get(words)
 
     @staticmethod
     def _self_test(ctypes):
@@ -229,22 +256,29 @@ class AttributeWatch:
     def unchanged(self):
         if self.tags is None:
             return unchanged_attributes(self.pairs)
-        now = [t.value for t in self.tags]
-        if now == self.versions:
+        now = self.read()
+        if now == self.snapshot:
             return True
-        for i, (live, copy) in enumerate(self.pairs):
-            if now[i] != self.versions[i]:
-                if live != copy:
-                    return False
-                self.versions[i] = now[i]  # rewritten with equal values: no change, as for unchanged_attributes
+        # Some dicts moved (sys.modules does in every job: the tests' module is __main__ while they run). Only
+        # those are compared, found without a Python loop over all of them.
+        pairs = self.pairs
+        for i in self.moved(self.differ(now, self.snapshot)):
+            live, copy = pairs[i]
+            if live != copy:
+                return False
+        self.snapshot = now  # rewritten with equal values: no change, as for unchanged_attributes
         return True
+
+
+WATCHED_SIGNALS = (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM)  # handlers a job could set in the oracle
 
 
 def oracle_state():
     """What a job could change in the oracle's process and a later job could notice. Compared after
     each job with the state when the oracle started: any difference retires the oracle. sys.modules,
     os.environ's mapping and builtins are dicts, watched with the modules' attributes (oracle_dicts)."""
-    handlers = tuple(signal.getsignal(sig) for sig in (signal.SIGALRM, signal.SIGPROF, signal.SIGINT, signal.SIGTERM))
+    # _signal's getsignal: the handler itself, without signal.getsignal's conversion to an enum member.
+    handlers = tuple(map(_signal.getsignal, WATCHED_SIGNALS))
     return (sys.getrecursionlimit(), sys.get_int_max_str_digits() if hasattr(
         sys, 'get_int_max_str_digits') else None, sys.gettrace(), sys.getprofile(), tuple(sys.path),
         handlers, signal.getitimer(signal.ITIMER_REAL),
@@ -287,6 +321,17 @@ def receive_job(sock):
         chunks.append(chunk)
         size -= len(chunk)
     return b''.join(chunks), fds
+
+
+def receive_nonce(sock):
+    """The job's nonce, sent by the server once it has forked the job's candidate; None when the server closed the socket."""
+    data = b''
+    while len(data) < NONCE_BYTES:
+        chunk = sock.recv(NONCE_BYTES - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data.decode('ascii')
 
 
 class Oracle:
@@ -349,9 +394,12 @@ def oracle_loop(server, ctl):
             job = message['job']
             set_oracle_job_limits(message['timeout'], message['memory'])
             prepare_tests(job, test_harness.COMPILED)
+            nonce = receive_nonce(sock)
+            if nonce is None:
+                os._exit(0)
             if phase_log.ON:
                 mark('o-prepared')
-            test_harness.oracle_job(job, message['nonce'], res_w, req_w, rsp_r)
+            test_harness.oracle_job(job, nonce, res_w, req_w, rsp_r)
             if phase_log.ON:
                 mark('o-job')
             word = ORACLE_KEEP
@@ -506,10 +554,10 @@ class Server:
         except ChildProcessError:
             return None
 
-    def give_oracle(self, job, line, nonce, timeout_s, memory, fds):
-        """Hand the job and its fds to the oracle, starting one if there is none (or it has gone)."""
-        payload = b'{"nonce":"%s","timeout":%r,"memory":%d,"job":%s}' % (
-            nonce.encode('ascii'), timeout_s, int(memory or 0), line.strip())
+    def give_oracle(self, job, line, timeout_s, memory, fds):
+        """Hand the job and its fds to the oracle, starting one if there is none (or it has gone). Its nonce follows
+        after the candidate's fork (run_job)."""
+        payload = b'{"timeout":%r,"memory":%d,"job":%s}' % (timeout_s, int(memory or 0), line.strip())
         for _attempt in range(2):
             if self.oracle is None or self.oracle.status is not None:
                 self.end_oracle()
@@ -542,34 +590,38 @@ class Server:
         rsp_r, rsp_w = os.pipe()  # candidate -> oracle
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
+        res_r, res_w = os.pipe()  # the candidate closes its copies of every fd but its own (child)
         candidate_fds = {0: self.devnull, 1: out_w, 2: err_w, CANDIDATE_IN_FD: req_r, CANDIDATE_OUT_FD: rsp_w}
         if ruleset is not None:
             candidate_fds[RULESET_FD] = ruleset
         if phase_log.ON:
             candidate_fds[phase_log.LOG_FD] = phase_log.LOG_FD
             mark('pipes')
-        t0 = time.monotonic()
-        candidate = _fork()
-        if candidate == 0:
-            self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
-        if phase_log.ON:
-            mark('forked')
-        # Made after the candidate's fork: its memory never held this job's nonce.
-        nonce = os.urandom(16).hex()
-        res_r, res_w = os.pipe()
+        candidate = None
         try:
-            self.give_oracle(job, line, nonce, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
+            self.give_oracle(job, line, timeout_s, memory, (out_w, err_w, res_w, req_w, rsp_r))
+            if phase_log.ON:
+                mark('given')
+            t0 = time.monotonic()
+            candidate = _fork()
+            if candidate == 0:
+                self.child(lambda: self.candidate_child(job, workdir, timeout_s, memory, ruleset is not None), candidate_fds)
+            if phase_log.ON:
+                mark('forked')
+            # Made after the candidate's fork: its memory never held this job's nonce.
+            nonce = os.urandom(NONCE_BYTES // 2).hex()
+            self.oracle.sock.sendall(nonce.encode('ascii'))
         except BaseException:
-            kill_group(candidate)
-            wait_child(candidate, grace=0)
+            if candidate is not None:
+                kill_group(candidate)
+                wait_child(candidate, grace=0)
+            self.end_oracle()  # it may hold the job: a fresh one for the next
             for fd in (res_r, out_r, err_r):
                 os.close(fd)
             raise
         finally:
             for fd in (req_r, req_w, rsp_r, rsp_w, res_w, out_w, err_w):
                 os.close(fd)
-        if phase_log.ON:
-            mark('given')
         outcome = self.supervise(candidate, timeout_s, res_r, out_r, err_r)
         elapsed = time.monotonic() - t0
         for fd in (res_r, out_r, err_r):
@@ -835,6 +887,17 @@ def f(xs: List[int], k: int = 1) -> int:
 '''
 
 
+def trim_heap():
+    """Give the C heap's free pages back to the system (compiling this package's modules from source leaves
+    ~1.5 MB of them): every page the server has mapped is a page-table entry that each job's fork copies and
+    its exit tears down."""
+    try:
+        import ctypes
+        ctypes.CDLL(None).malloc_trim(0)
+    except Exception:  # not glibc: nothing to trim this way
+        pass
+
+
 JOB_KINDS = ('tests', 'call', 'examples')
 
 
@@ -902,6 +965,7 @@ def serve(server, mounts):
     # Objects made so far are never collected: keeps the collector from touching (and so
     # copying) the parent's pages in every forked child.
     gc.freeze()
+    trim_heap()
     send(dict(server.ready_record(), confinement=confinement))
     for line in sys.stdin.buffer:
         if phase_log.ON:

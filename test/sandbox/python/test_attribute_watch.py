@@ -35,7 +35,9 @@ class AttributeWatchTest(unittest.TestCase):
                 watch.tags = None
             self.assertTrue(watch.unchanged())
             if watch.tags is not None:  # nothing changed: no version moved (the fast path)
-                self.assertEqual([t.value for t in watch.tags], watch.versions)
+                # The tags read all at once are the tags read one by one.
+                self.assertEqual(watch.read(), tuple(t.value for t in watch.tags))
+                self.assertEqual(watch.read(), watch.snapshot)
             change(module, shape)
             self.assertEqual(watch.unchanged(), expected, 'with versions' if versions else 'without versions')
             # Asked again (a later job): the same answer.
@@ -59,6 +61,16 @@ class AttributeWatchTest(unittest.TestCase):
     def test_a_mutated_attribute_value_is_no_change(self):
         # As for the full comparison: the attribute is the same object (a module's cache filling up).
         self.check_both_ways(lambda m, s: m.value.append(3), True)
+
+    def test_one_watched_dict_is_read_as_one_tag(self):
+        module, _shape, pairs = watched()
+        watch = server.AttributeWatch(pairs[:1])
+        if watch.tags is None:
+            self.skipTest('no version tags on this interpreter')
+        self.assertEqual(watch.read(), (watch.tags[0].value,))
+        self.assertTrue(watch.unchanged())
+        module.other = 'y'
+        self.assertFalse(watch.unchanged())
 
     def test_a_change_after_an_equal_rebinding_is_still_seen(self):
         def change(m, s):
