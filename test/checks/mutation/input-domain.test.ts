@@ -120,6 +120,17 @@ describe('isPlusInputRule: the domain rules an EvalPlus plus input is held to', 
   });
 });
 
+describe('int-not-bool: only where the examples pass numbers alone', () => {
+  it('binds a list of ints (Mbpp/597) but not a list of any values (HumanEval/22: ints beside dicts, lists, floats, strings)', () => {
+    const anyValues = [[py.list()], [py.list(py.int(4), py.dict(), py.list(), py.float(23.2), py.int(9), py.str('adasd'))], [py.list(py.int(3), py.str('c'))]];
+    const plus = (examples: PyValue[][], args: PyValue[]) => broken(examples, args).filter((name) => isPlusInputRule(name, ''));
+    assert.deepEqual(plus(anyValues, [py.list(py.bool(true), py.int(0), py.str('test'))]), []);
+    assert.deepEqual(plus([[ints(1, 2)], [ints(3)]], [py.list(py.bool(true), py.int(0))]), ['int-not-bool:0']);
+    // Ints beside floats are still numbers: a bool there stays out.
+    assert.deepEqual(plus([[py.list(py.int(1), py.float(2.5))], [ints(3)]], [py.list(py.bool(false))]), ['int-not-bool:0']);
+  });
+});
+
 describe('edge-space: leading or trailing whitespace no example has', () => {
   // Mbpp/113 check_integer(text): tests 'python', '1', '12345'. Whether '   15' represents an integer is open.
   const texts = [[py.str('python')], [py.str('1')], [py.str('12345')]];
