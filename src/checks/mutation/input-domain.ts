@@ -126,13 +126,7 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
     });
     // A bool where the examples only pass ints (`[True, False]` for a sorted int array): EvalPlus's type mutation
     // makes such plus inputs, on which the task says nothing (bool is an int subclass, so its contract lets them in).
-    // Only where the examples pass numbers alone: a position that takes strings, lists or dicts beside ints takes any
-    // value (HumanEval/22's "list of any python values"), and a bool is one more value there.
-    const numeric = (path: string) => [...seen].every((t) => !t.startsWith(`${path}:`) || t === `${path}:int` || t === `${path}:float`);
-    const intOnly = [...seen]
-      .filter((t) => t.endsWith(':int') && !seen.has(t.replace(/:int$/, ':bool')))
-      .map((t) => t.replace(/:int$/, ''))
-      .filter(numeric);
+    const intOnly = [...seen].filter((t) => t.endsWith(':int') && !seen.has(t.replace(/:int$/, ':bool'))).map((t) => t.replace(/:int$/, ''));
     if (intOnly.length > 0) {
       rules.push({
         name: `int-not-bool:${p}`,
