@@ -113,6 +113,7 @@ try {
     let correctRejected = 0;
     const rejectedCorrect: string[] = [];
     let wrongRejected = 0;
+    const acceptedWrong: string[] = wrongRefs.filter((t) => addedAsserts({ checks: { mutation: out.tasks[tasks.indexOf(t)].section } } as unknown as TaskRecord, maxAdded).length === 0).map((t) => t.id);
     for (const [i, task] of tasks.entries()) {
       const section = out.tasks[i].section;
       const record = { checks: { mutation: section } } as unknown as TaskRecord;
@@ -135,12 +136,13 @@ try {
         rejectedCorrect.push(task.id);
       }
       if (wrongRefs.includes(task) && !(await passesStrengthened(task, added, task.solution))) wrongRejected++;
+      else if (wrongRefs.includes(task)) acceptedWrong.push(task.id);
     }
     console.log(`\n${name}`);
     console.log(`  tasks with a suite: ${withSuite}/${tasks.length}; asserts added (max ${maxAdded}): ${asserts} (${(asserts / tasks.length).toFixed(1)} per task)`);
     console.log(`  wrong programs killed: ${killed}/${total} (${equivalent} possibly equivalent); by kind: ${Object.entries(byKind).map(([k, c]) => `${k} ${c.killed}/${c.total}`).join(', ')}`);
     console.log(`  mutation check with the suite: ${(ms / 1000).toFixed(1)} s (without: ${(base.ms / 1000).toFixed(1)} s, +${((ms - base.ms) / 1000).toFixed(1)} s)`);
-    console.log(`  original references HumanEval+ rejects (false-pass proxy): ${wrongRefs.length}; rejected by the strengthened tests: ${wrongRejected}; by HumanEval+-Mini: ${miniRejectsWrong.filter(Boolean).length}`);
+    console.log(`  original references HumanEval+ rejects (false-pass proxy): ${wrongRefs.length}; rejected by the strengthened tests: ${wrongRejected}${acceptedWrong.length > 0 ? ` (accepted: ${acceptedWrong.join(', ')})` : ''}; by HumanEval+-Mini: ${miniRejectsWrong.filter(Boolean).length}`);
     console.log(`  HumanEval+ canonical references rejected (target 0): ${correctRejected}${rejectedCorrect.length > 0 ? ` (${rejectedCorrect.join(', ')})` : ''}; by HumanEval+-Mini: ${miniRejectsCorrect}`);
   };
   console.log(`HumanEval, ${tasks.length} tasks; HumanEval+-Mini: ${(miniAsserts / tasks.length).toFixed(1)} inputs per task`);

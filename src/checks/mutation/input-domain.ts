@@ -326,8 +326,37 @@ const SAYS_SORTED = /\bsorted\b/i;
  * (Mbpp/597 `find_kth([1, 2, 3], [True, False], 3)`): those rules apply, the sortedness ones only when the prompt says sorted.
  */
 export function isPlusInputRule(name: string, prompt: string): boolean {
-  if (isRelationRule(name) || name.startsWith('int-not-bool:') || name.startsWith('edge-space:')) return true;
+  const bools = /^int-not-bool:(\d+)$/.exec(name);
+  if (bools) return !anyTypedPositions(prompt).includes(Number(bools[1]));
+  if (isRelationRule(name) || name.startsWith('edge-space:')) return true;
   return /^sorted-(ascending|descending):/.test(name) && SAYS_SORTED.test(prompt);
+}
+
+/**
+ * The parameters the prompt's signature (its last `def`) annotates with `Any` (`values: List[Any]`, HumanEval/22):
+ * the task takes any value there, a bool as much as an int, so int-not-bool does not bind a plus input there.
+ */
+export function anyTypedPositions(prompt: string): number[] {
+  const defs = [...prompt.matchAll(/\bdef\s+\w+\s*\(([^)]*)\)/g)];
+  const params = defs.length > 0 ? splitParameters(defs[defs.length - 1][1]) : [];
+  return params.flatMap((p, i) => (/:[^=]*\bAny\b/.test(p) ? [i] : []));
+}
+
+/** A parameter list split at its top-level commas (`List[Tuple[int, int]]` stays one). */
+function splitParameters(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim() !== '') out.push(cur);
+  return out.map((p) => p.trim()).filter((p) => p !== '' && p !== 'self');
 }
 
 /** The names of the rules `args` breaks (none: inside the domain). */

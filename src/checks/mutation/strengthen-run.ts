@@ -12,7 +12,7 @@ import { programFor } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
-import { inferDomain } from './input-domain.js';
+import { anyTypedPositions, brokenRules, inferDomain, isPlusInputRule } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
@@ -31,7 +31,8 @@ import {
   type Strengthened,
   type WitnessChecks,
 } from './run.js';
-import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, waivableRules, waivedBy } from './suite-domain.js';
+import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, strippedArgs, waivableRules, waivedBy, wordEdgeSpaces, wordTextPositions } from './suite-domain.js';
+import { brokenFormats, dictReorderings, formatRules, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -291,12 +292,37 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       exampleAt.push([args.length + anchorArgs.push([...x]) - 1, args.length + anchorArgs.push(xc) - 1]);
     }
   }
+  // Without a sibling the task's own reference is the suite's oracle (suite-oracle.ts): its answer on each input
+  // with a dict is also asked with the dict's keys reordered.
+  const reorderAt = new Map<number, number[]>();
+  if (!sibling) {
+    candidates.forEach((c, i) => {
+      if (c.source === 'test') return;
+      const at = dictReorderings(c.args).map((r) => args.length + anchorArgs.push(r) - 1);
+      if (at.length > 0) reorderAt.set(i, at);
+    });
+  }
   // Which inputs a reference answers is decided by line events, not CPU time (reference-inputs.ts).
   // The audited reference is also counted wherever its line events could set a wrong program's step cap above the floor.
   const countAboveCpuMs = Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(input.referenceTimeFactor));
   const refOutputs = async (t: Task, extra: readonly PyValue[][] = []) =>
     (await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true }, t === task ? { countAboveCpuMs } : {})).outputs;
-  const [own, theirs] = await Promise.all([refOutputs(task, anchorArgs), sibling ? refOutputs(sibling) : Promise.resolve(undefined)]);
+  // With a sibling: inputs whose only broken rule is whitespace at the edge of a text of words, and the sibling's
+  // answer on them stripped (suite-domain.ts, edge-space-stripped).
+  const strippedAt = new Map<number, number>();
+  const siblingExtra: PyValue[][] = [];
+  if (sibling) {
+    const wordText = wordTextPositions(examples);
+    candidates.forEach((c, i) => {
+      if (c.source === 'test' || c.source === 'prompt' || wordText.length === 0) return;
+      const at = wordEdgeSpaces(
+        brokenRules(domain, c.args).filter((r) => c.source !== 'plus' || isPlusInputRule(r, '')),
+        wordText,
+      );
+      if (at) strippedAt.set(i, args.length + siblingExtra.push(strippedArgs(c.args, at)) - 1);
+    });
+  }
+  const [own, theirs] = await Promise.all([refOutputs(task, anchorArgs), sibling ? refOutputs(sibling, siblingExtra) : Promise.resolve(undefined)]);
   const ownValue = (i: number): PyValue | undefined => {
     const o = own.get(i);
     return o?.status === 'returned' && !o.promoted ? outputValue(parser, o) : undefined;
@@ -341,12 +367,55 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
   const answered: { candidate: Candidate; ref: ReferenceOutput; checks: WitnessChecks; ownDiffers: boolean }[] = [];
+  const anyTyped = anyTypedPositions(task.prompt);
+  // The own reference as the oracle: where the tests use whitespace one character at a time, and which answer the
+  // tests give inputs off a format the prompt names (the reference passes its tests: its answers there are theirs).
+  const separators = sibling ? [] : singleSeparatorPositions(examples);
+  const formats = sibling
+    ? []
+    : formatRules(
+        task.prompt,
+        candidates.flatMap((c, i) => {
+          const v = c.source === 'test' ? ownValue(i) : undefined;
+          return v === undefined ? [] : [{ args: c.args, answer: v }];
+        }),
+      );
+  const ownOracleChecks = (i: number, c: Candidate, answer: PyValue | undefined, checks: WitnessChecks): void => {
+    if (sibling || c.source === 'test' || answer === undefined) return;
+    const at = reorderAt.get(i);
+    if (at !== undefined) {
+      const mine = own.get(i);
+      const same = at.every((k) => {
+        const o = own.get(k);
+        return mine?.status === 'returned' && o?.status === 'returned' && outputsAgree(parser, mine, o, atol);
+      });
+      if (same) checks.passed.push('dict-order');
+      else checks.failed.push('dict-order');
+    }
+    for (const p of whitespaceRuns(c.args, separators)) checks.failed.push(`whitespace-run:${p}`);
+    const broken = brokenFormats(formats, c.args, answer);
+    for (const r of broken) checks.failed.push(`prompt-format:${r.position}`);
+    if (broken.length === 0 && offFormat(formats, c.args)) checks.passed.push('prompt-format');
+  };
   candidates.forEach((c, i) => {
     const o = (theirs ?? own).get(i);
     if (o?.status !== 'returned' || o.promoted) return void fail('not-answered');
     // Prompt examples and the tests' inputs are the domain's own examples.
     const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract);
     const checks: WitnessChecks = { passed: base.passed.map((p) => (p === 'own-test' && c.source === 'prompt' ? 'prompt-example' : p)), failed: base.failed };
+    // A bool where the signature says Any is a value of the task's (isPlusInputRule; this call passes no prompt).
+    if (c.source === 'plus' && checks.failed.length > 0 && checks.failed.every((f) => anyTyped.includes(Number(/^int-not-bool:(\d+)$/.exec(f)?.[1] ?? NaN)))) {
+      checks.failed = [];
+      checks.passed.push('evalplus-input');
+    }
+    const stripped = strippedAt.get(i);
+    if (stripped !== undefined && theirs && checks.failed.every((f) => f.startsWith('edge-space:'))) {
+      const s = theirs.get(stripped);
+      if (s?.status === 'returned' && !s.promoted && outputsAgree(parser, o, s, atol)) {
+        checks.failed = [];
+        checks.passed.push(...(c.source === 'plus' ? ['evalplus-input'] : []), 'edge-space-stripped');
+      }
+    }
     let parsed: { v: PyValue | undefined } | undefined;
     const ref: ReferenceOutput = { output: o, value: () => (parsed ??= { v: outputValue(parser, o) }).v };
     if (c.waived) {
@@ -356,6 +425,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       if (decided === undefined) checks.failed.push(`suite-domain:${c.waived[0]}`);
       else checks.passed.push(...decided);
     }
+    ownOracleChecks(i, c, ref.value(), checks);
     let ownDiffers = false;
     if (sibling) {
       const mine = own.get(i);

@@ -11,12 +11,16 @@
  * - `prompt-duplicates`: a list with repeated elements where the prompt speaks of unique or duplicate elements;
  *   when it asks for unique elements, an answer that is a list must itself have none repeated.
  * The tests' non-negative answers (the output-sign check) are waived on the same anchor: a maximum of negatives is negative.
+ * With a sibling linked, an EvalPlus input with whitespace at a string's edge (the `edge-space` rule) is kept where
+ * the tests' strings there are text of several words and the sibling answers it as it answers the input stripped
+ * (`edge-space-stripped`): the space is then one more separator of the kind the text has inside, not part of a value
+ * (`'   15'`, whose reading no test decides, is one token and stays out).
  * Pure.
  */
 import { brokenRules, type InputDomain } from './input-domain.js';
 import { evalplusOutputsMatch, pyRepr, type PyValue } from './py-value.js';
 
-export type SuiteCheck = 'translation-equivariant' | 'reference-case' | 'prompt-duplicates';
+export type SuiteCheck = 'translation-equivariant' | 'reference-case' | 'prompt-duplicates' | 'edge-space-stripped';
 
 /** A sign in the prompt's words: the tests' positive numbers are then the task's, not a narrowness. */
 const SAYS_SIGN = /\b(positive|negative|non-?negative|natural|whole numbers?|unsigned|count|length|index|digits?|prime|factorial|n\s*>=?\s*[01])\b|>=\s*0|>\s*0/i;
@@ -144,4 +148,32 @@ export function answersUniquely(prompt: string, answer: PyValue): boolean {
   if (!SAYS_UNIQUE_ANSWER.test(prompt)) return true;
   if (answer.type !== 'list' && answer.type !== 'tuple') return true;
   return new Set(answer.items.map(pyRepr)).size === answer.items.length;
+}
+
+/** Text of several words: two non-space characters with whitespace between. */
+const WORDS = /\S\s+\S/;
+
+/** The positions where every example passes a string and some example's string is several words. */
+export function wordTextPositions(examples: readonly (readonly PyValue[])[]): number[] {
+  const arity = examples[0]?.length ?? 0;
+  const out: number[] = [];
+  for (let p = 0; p < arity; p++) {
+    if (examples.every((e) => e[p]?.type === 'str') && examples.some((e) => WORDS.test((e[p] as { value: string }).value))) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The positions of the edge-space rules `broken` names, when every rule `broken` names is one and each is at a
+ * position of `wordText`; undefined otherwise (the input breaks another rule, or one about a single token).
+ */
+export function wordEdgeSpaces(broken: readonly string[], wordText: readonly number[]): number[] | undefined {
+  if (broken.length === 0) return undefined;
+  const at = broken.map((b) => /^edge-space:(\d+)$/.exec(b)?.[1]).map((x) => (x === undefined ? undefined : Number(x)));
+  return at.every((p): p is number => p !== undefined && wordText.includes(p)) ? at : undefined;
+}
+
+/** `args` with the strings at `positions` stripped of edge whitespace. */
+export function strippedArgs(args: readonly PyValue[], positions: readonly number[]): PyValue[] {
+  return args.map((a, p) => (positions.includes(p) && a.type === 'str' ? { type: 'str', value: a.value.trim() } : a));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
+import { anyTypedPositions, brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
@@ -117,6 +117,20 @@ describe('isPlusInputRule: the domain rules an EvalPlus plus input is held to', 
     assert.deepEqual(plusRules(unsorted, 'Write a function to find the kth element of two arrays.'), []);
     // Sign, emptiness and value rules stay for generated inputs only: EvalPlus's contract decides them for plus inputs.
     assert.deepEqual(plusRules([ints(1, 2, 3), ints(-4, 0), py.int(3)], prompt), []);
+  });
+});
+
+describe('int-not-bool: not where the signature says Any', () => {
+  it('binds a list of ints (Mbpp/597) but not List[Any] (HumanEval/22 filter_integers: bools are values there)', () => {
+    const anyValues = [[py.list()], [py.list(py.int(4), py.dict(), py.list(), py.float(23.2), py.int(9), py.str('adasd'))]];
+    const prompt = 'from typing import List, Any\n\n\ndef filter_integers(values: List[Any]) -> List[int]:\n    """ Filter given list of any python values only for integers\n';
+    const plus = (examples: PyValue[][], args: PyValue[], text: string) => broken(examples, args).filter((name) => isPlusInputRule(name, text));
+    assert.deepEqual(plus(anyValues, [py.list(py.bool(true), py.int(0), py.str('test'))], prompt), []);
+    assert.deepEqual(plus(anyValues, [py.list(py.bool(true), py.int(0), py.str('test'))], ''), ['int-not-bool:0']);
+    assert.deepEqual(plus([[ints(1, 2)], [ints(3)]], [py.list(py.bool(true), py.int(0))], 'def f(xs: List[int]):'), ['int-not-bool:0']);
+    assert.deepEqual(anyTypedPositions(prompt), [0]);
+    assert.deepEqual(anyTypedPositions('def f(pairs: List[Tuple[int, int]], x: Any, n: int = 0):'), [1]);
+    assert.deepEqual(anyTypedPositions('def g(a, b):'), []);
   });
 });
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { inferDomain } from '../../../src/checks/mutation/input-domain.js';
 import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { boundaryInputs } from '../../../src/checks/mutation/strengthen.js';
-import { anchoredAnswer, answersUniquely, equivarianceShift, equivariantOnExamples, referenceCase, shiftedArgs, waivableRules, waivedBy } from '../../../src/checks/mutation/suite-domain.js';
+import { anchoredAnswer, answersUniquely, equivarianceShift, equivariantOnExamples, referenceCase, shiftedArgs, strippedArgs, waivableRules, waivedBy, wordEdgeSpaces, wordTextPositions } from '../../../src/checks/mutation/suite-domain.js';
 
 const list = (...xs: number[]): PyValue => ({ type: 'list', items: xs.map((x) => py.int(x)) });
 const repr = (args: readonly PyValue[]) => args.map(pyRepr).join(', ');
@@ -83,4 +83,19 @@ test('a threshold argument is set to the smallest gap between two elements of a 
   assert.ok(reprs.includes(`${pyRepr(floats)}, ${pyRepr({ type: 'float', value: gap })}`), reprs.join(' | '));
   const ints: PyValue[][] = [[list(5, 1, 9), py.int(3)], [list(2, 8), py.int(7)]];
   assert.ok(boundaryInputs(ints, inferDomain(ints)).map(repr).includes('[5, 1, 9], 4'));
+});
+
+test('edge-space is waivable, given the stripped anchor, only at a position whose examples are text of several words', () => {
+  // HumanEval/91 is_bored(S): sentences of words; Mbpp/113 check_integer(text): one token ('   15' is open).
+  const sentences: PyValue[][] = [[py.str('Hello world')], [py.str('I love It !')], [py.str('bIt')]];
+  const tokens: PyValue[][] = [[py.str('python')], [py.str('12345')]];
+  assert.deepEqual(wordTextPositions(sentences), [0]);
+  assert.deepEqual(wordTextPositions(tokens), []);
+  assert.deepEqual(wordTextPositions([[py.str('a b'), py.int(1)], [py.str('c'), py.int(2)]]), [0]);
+  assert.deepEqual(wordEdgeSpaces(['edge-space:0'], [0]), [0]);
+  assert.equal(wordEdgeSpaces(['edge-space:0'], []), undefined);
+  // Any other broken rule keeps the input out.
+  assert.equal(wordEdgeSpaces(['edge-space:0', 'alphabet:0'], [0]), undefined);
+  assert.equal(wordEdgeSpaces([], [0]), undefined);
+  assert.equal(repr(strippedArgs([py.str(' I am here. '), py.int(3)], [0])), "'I am here.', 3");
 });
