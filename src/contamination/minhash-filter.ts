@@ -76,6 +76,8 @@ export class MinHashPrefilter {
   private readonly counts: Uint16Array;
   private readonly touched: Int32Array;
   private rest = new Int32Array(1024);
+  /** Shingles in `rest` after the last `mayMatch` that returned true (-1: its scratch is not a whole split). */
+  private restCount = -1;
   private uList = new Int32Array(256);
   /** Per reference-set slot: (reference, positions owned) postings, CSR. */
   private readonly ownStart: Int32Array;
@@ -229,6 +231,7 @@ export class MinHashPrefilter {
   mayMatch(tokens: Uint32Array, start: number, end: number): boolean {
     const k = this.shingle;
     const count = end - start - k + 1;
+    this.restCount = -1;
     if (count <= 0 || this.need === 0) return this.need === 0;
     const P = this.permutations;
     const a = this.a;
@@ -332,6 +335,33 @@ export class MinHashPrefilter {
       }
     }
     for (let t = 0; t < nTouched; t++) counts[touched[t]] = 0;
+    // Pass 2 ran over every shingle of the rest (it stops early only once nothing is reachable).
+    if (reachable > 0) this.restCount = nRest;
     return reachable > 0;
+  }
+
+  /**
+   * The MinHash signature of the range the last `mayMatch` call accepted, into `out`: the same values
+   * as `MinHasher.signature` (position j is the minimum of π_j over all shingles, and the shingles are
+   * U and the rest), but the minima over U are already known, so only the rest is hashed again: in a
+   * copy of a reference nearly every shingle is in U. False (out untouched) when that call returned
+   * false or had no shingles: then the caller computes the signature itself.
+   */
+  signatureOfLast(out: Int32Array): boolean {
+    const nRest = this.restCount;
+    if (nRest < 0) return false;
+    const P = this.permutations;
+    const a = this.a;
+    const b = this.b;
+    const rest = this.rest;
+    out.set(this.minU);
+    for (let s = 0; s < nRest; s++) {
+      const x = fmix32(rest[s]) | 0;
+      for (let j = 0; j < P; j++) {
+        const v = ((Math.imul(a[j], x) + b[j]) ^ SIGN) | 0;
+        if (v < out[j]) out[j] = v;
+      }
+    }
+    return true;
   }
 }

@@ -579,7 +579,7 @@ export class Scanner {
     // Exact: skips only functions for which every LSH candidate would fall below minJaccard.
     if (!this.prefilter.mayMatch(canon, start, end)) return null;
     const out: number[] = [];
-    index.hasher.signature(canon, start, end, mh.shingle, this.sig);
+    if (!this.prefilter.signatureOfLast(this.sig)) index.hasher.signature(canon, start, end, mh.shingle, this.sig);
     for (const ref of index.lsh.query(this.sig, this.lshOut)) {
       const j = estimateJaccard(this.sig, 0, index.lsh.signatures[ref], 0, mh.permutations);
       if (j >= mh.minJaccard) out.push(ref, j);
