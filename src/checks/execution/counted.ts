@@ -10,7 +10,7 @@
  */
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
-import { countedCall, countedCallBackstopMs, untracedCallCpuMs } from '../mutation/counted-calls.js';
+import { countedCallBackstopMs, untracedCallCpuMs } from '../mutation/counted-calls.js';
 import { MACHINE_RETRIES, MachineDecided, machineEnded, UNTRACED_MAX_STEPS_PER_MS } from '../mutation/reference-inputs.js';
 
 /**
@@ -123,10 +123,9 @@ export async function plusOutcomes(
   /** Decide input `index` by counting it; true once the task's timeouts cut the rest. */
   const count = async (index: number): Promise<boolean> => {
     counted++;
-    const c = await countedCall(run, countable, index, stepCap);
-    if (c.output === undefined) return false;
-    outcomes[index] = c.output;
-    return c.output.status === 'timeout' && ++timeouts >= maxTimeouts;
+    const o = await countedPlusCall(run, countable, index, stepCap);
+    outcomes[index] = o;
+    return o.status === 'timeout' && ++timeouts >= maxTimeouts;
   };
   for (let start = 0; start < total; ) {
     const r = await run({ ...job, ...(start > 0 ? { startIndex: start } : {}) });
@@ -150,4 +149,29 @@ export async function plusOutcomes(
     start = at + 1;
   }
   return { outcomes, counted };
+}
+
+/**
+ * Input `index` of `job` alone, counted under `stepCap`: past the cap a `step-cap` timeout, at the CPU backstop a
+ * `cpu` one (work in C). A job the program itself ended without an output (its memory, its output size, a signal)
+ * is that input's crash, as in the untraced pass; one the machine ended is retried MACHINE_RETRIES times, then
+ * MachineDecided.
+ */
+async function countedPlusCall(run: (job: CallJob) => Promise<JobResult>, job: CallJob, index: number, stepCap: number): Promise<CallOutput> {
+  const backstop = countedCallBackstopMs(stepCap);
+  const { startIndex: _s, ...rest } = job;
+  const counted: CallJob = { ...rest, inputs: [job.inputs[index]], perInputSteps: stepCap, perInputCpuMs: backstop, timeoutMs: backstop * WALL_BACKSTOP_FACTOR };
+  let r = await run(counted);
+  const lost = (x: JobResult) => (x.outputs as CallOutput[]).length === 0 && machineEnded(x.verdict);
+  for (let retry = 0; retry < MACHINE_RETRIES && lost(r); retry++) r = await run(counted);
+  const o = (r.outputs as CallOutput[])[0];
+  const v = r.verdict;
+  if (o === undefined) {
+    if (machineEnded(v) || v.status === 'passed') throw new MachineDecided(`a counted plus input was ended by the machine ${MACHINE_RETRIES + 1} times (${v.status})`);
+    if (v.status === 'timeout') return { index, status: 'timeout', reason: v.reason === 'step-cap' ? 'step-cap' : 'cpu' };
+    if (v.status === 'failed') return { index, status: 'raised', exception: v.exception, message: v.message };
+    return { index, status: 'raised', exception: v.reason, message: v.message ?? v.signal ?? '' };
+  }
+  if (o.status === 'timeout') return { index, status: 'timeout', reason: o.reason === 'step-cap' ? 'step-cap' : 'cpu', ...(o.steps !== undefined ? { steps: o.steps } : {}) };
+  return { ...o, index };
 }

@@ -192,4 +192,17 @@ describe('plusOutcomes', () => {
       assert.equal(p.counted, 2);
     }
   });
+
+  it('reports an input whose counted run the program itself ended (its memory, its output) as raised, and retries one the machine ended', async () => {
+    const job: CallJob = { kind: 'call', program: { candidate: '' }, entryPoint: 'f', inputs: [[1], [2 * CAP], [3]], perInputCpuMs: 225 };
+    let lost = 1;
+    const run = async (j: CallJob): Promise<JobResult> => {
+      if (j.perInputSteps === undefined) return callRun(j, () => 150_000);
+      if (lost-- > 0) return result({ status: 'error', reason: 'worker-died' });
+      return result({ status: 'error', reason: 'no-verdict', message: 'the program ended before the tests finished' });
+    };
+    const p = await plusOutcomes(job, CAP, 3, run);
+    assert.deepEqual(p.outcomes[1], { index: 1, status: 'raised', exception: 'no-verdict', message: 'the program ended before the tests finished' });
+    assert.deepEqual(p.outcomes.map((o) => o.status), ['returned', 'raised', 'returned']);
+  });
 });
