@@ -10,7 +10,7 @@
  */
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
-import { countedCallBackstopMs, untracedCallCpuMs } from '../mutation/counted-calls.js';
+import { countedCallBackstopMs, untracedTestsCallCpuMs } from '../mutation/counted-calls.js';
 import { MACHINE_RETRIES, MachineDecided, machineEnded, UNTRACED_MAX_STEPS_PER_MS } from '../mutation/reference-inputs.js';
 
 /**
@@ -33,9 +33,13 @@ export function untracedTestsCpuMs(stepCap: number): number {
   return Math.max(1, Math.floor(stepCap / UNTRACED_MAX_STEPS_PER_MS));
 }
 
-/** Untraced CPU limit of one plus input: a call returning within it executed at most a quarter of the cap. */
+/**
+ * Untraced CPU limit of one plus input: a call returning within it executed at most half the cap at the fastest
+ * untraced rate (the other half absorbs the CPU timer's overshoot). Half, not the mutation check's quarter: no slow
+ * share is decided here, and each input it stops costs a traced call.
+ */
 export function untracedPlusCpuMs(stepCap: number): number {
-  return untracedCallCpuMs(stepCap);
+  return untracedTestsCallCpuMs(stepCap);
 }
 
 /** How a run's verdict was decided: untraced (its CPU time bounds its line events), counted, or at the counted run's CPU backstop. */

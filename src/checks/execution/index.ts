@@ -130,6 +130,11 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
 
     const countedStats = { runs: 0, backstop: 0, plusInputs: 0 };
     const decisions: Promise<void>[] = [];
+    const failures: unknown[] = [];
+    /** Track a run: it always settles (no rejection goes unhandled); its failure is kept for the end. */
+    const settle = (p: Promise<void>): void => {
+      decisions.push(p.catch((e: unknown) => void failures.push(e)));
+    };
     const run = (job: SandboxJob) => pool.run(job);
     /** Record one job's result; a repeat or challenge run that its untraced run cannot decide is counted. */
     const record = (tag: JobTag, result: JobResult): void => {
@@ -140,7 +145,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       }
       const job = toJob(tag) as TestsJob;
       const slowSteps = tag.what === 'repeat' ? config.slowFraction * stepCap : undefined;
-      decisions.push(
+      settle(
         decideTestsRun(result, job, { stepCap, ...(slowSteps !== undefined ? { slowSteps } : {}) }, run).then((d) => {
           // Timings stay the untraced run's (run block); the verdict is the decided one.
           const decided = { ...result, verdict: d.verdict };
@@ -208,21 +213,24 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
 
     context.progress.start('execution', tags.length + withPlus.filter(Boolean).length);
     // Plus inputs, task by task (each decides its inputs in order), alongside the tests' runs.
-    const plusRuns = Promise.all(
-      tasks.map(async (task, i) => {
-        if (!withPlus[i] || context.signal?.aborted) return;
-        const p = await plusOutcomes(plusJob(task), stepCap, MAX_PLUS_TIMEOUTS_PER_TASK, run);
-        plus[i] = p.outcomes;
-        countedStats.plusInputs += p.counted;
-        context.progress.advance();
-      }),
-    );
+    tasks.forEach((task, i) => {
+      if (!withPlus[i]) return;
+      settle(
+        plusOutcomes(plusJob(task), stepCap, MAX_PLUS_TIMEOUTS_PER_TASK, run).then((p) => {
+          plus[i] = p.outcomes;
+          countedStats.plusInputs += p.counted;
+          context.progress.advance();
+        }),
+      );
+    });
     for await (const { item, result } of pool.map(tags, toJob)) {
       if (context.signal?.aborted) break;
       record(item, result);
       context.progress.advance();
     }
-    await Promise.all([plusRuns, ...decisions]);
+    // Every run settles before the check ends (a shared pool may close after it); the first failure is then raised.
+    await Promise.all(decisions);
+    if (failures.length > 0) throw failures[0];
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
