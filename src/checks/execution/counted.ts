@@ -146,9 +146,10 @@ export async function plusOutcomes(
     if (v.status === 'timeout' || machineEnded(v)) {
       // The job's wall clock or the machine ended it at this input: decided by counting it alone.
       if (await count(at)) return { outcomes, counted };
-    } else {
-      // The program's own crash or limit on this input (memory, a signal).
-      outcomes[at] = { index: at, status: 'raised', exception: v.reason, message: v.message ?? v.signal ?? '' };
+    } else if (await count(at)) {
+      // The program's own crash or limit on this input (memory, its output's size, a signal), taken from the counted
+      // run alone, since whether the untraced call got that far before its CPU limit depends on the machine.
+      return { outcomes, counted };
     }
     start = at + 1;
   }
