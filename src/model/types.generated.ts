@@ -41,7 +41,7 @@ export type CheckName = 'static' | 'execution' | 'mutation' | 'contamination';
  */
 export type ExecutionVerdict = 'passed' | 'failed' | 'timeout' | 'error';
 /**
- * Why a run ended in error or timeout. memory/resource/file-size-limit: a limit of the program's process; signal: killed by another signal; cpu-limit: its CPU-time limit (a timeout); no-verdict: the program's process ended (exit, crash) before the tests finished; exit-status: the process exit status disagreed with the result; tampered: the result channel carried records the oracle did not write; non-data-result: the program returned a value that is not plain data (None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset), never evaluated by the tests; non-data-argument: a test passed an argument that is not plain data (a callable, an object), which cannot cross to the program's process; protocol-error: a message of the sandbox was malformed, oversized, had an unknown status or belonged to another job; worker-died/worker-unresponsive: the sandbox worker ended or stopped answering; harness: a bug in the sandbox itself.
+ * Why a run ended in error or timeout. memory/resource/file-size-limit: a limit of the program's process; signal: killed by another signal; cpu-limit: its CPU-time limit (a timeout; for a run counted in line events, its CPU backstop: work in C, which the count does not see); step-cap: past its cap of Python line events (a timeout decided by a count, the same on any machine); no-verdict: the program's process ended (exit, crash) before the tests finished; exit-status: the process exit status disagreed with the result; tampered: the result channel carried records the oracle did not write; non-data-result: the program returned a value that is not plain data (None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset), never evaluated by the tests; non-data-argument: a test passed an argument that is not plain data (a callable, an object), which cannot cross to the program's process; protocol-error: a message of the sandbox was malformed, oversized, had an unknown status or belonged to another job; worker-died/worker-unresponsive: the sandbox worker ended or stopped answering; harness: a bug in the sandbox itself.
  *
  * This interface was referenced by `AuditReport`'s JSON-Schema
  * via the `definition` "sandboxReason".
@@ -52,6 +52,7 @@ export type SandboxReason =
   | 'signal'
   | 'file-size-limit'
   | 'cpu-limit'
+  | 'step-cap'
   | 'no-verdict'
   | 'exit-status'
   | 'tampered'
@@ -421,6 +422,10 @@ export interface ExecutionSummary {
   slow: number;
   setupErrors: number;
   challengeFailed?: number;
+  /**
+   * How the execution check's limits decide (the step cap standing for the time limit, when a run is counted).
+   */
+  notes?: string[];
   /**
    * Tasks whose tests cannot run apart from the program because a value that is not plain data would have to cross between them (an object of the program's own class as a result, or as an argument built by the tests or setup code): the sandbox ends them with error non-data-result or non-data-argument instead of judging them. Counted in `error`; no canonical-fails finding is made for them.
    */

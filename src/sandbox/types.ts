@@ -146,8 +146,8 @@ export type SandboxJob = TestsJob | CallJob | ExamplesJob | ScriptJob;
 
 export type Phase = 'imports' | 'candidate' | 'setup' | 'tests';
 
-/** Why a job ended in error: the schema's reasons, except `cpu-limit` (a timeout's). */
-export type ErrorReason = Exclude<SandboxReason, 'cpu-limit'>;
+/** Why a job ended in error: the schema's reasons, except `cpu-limit` and `step-cap` (a timeout's). */
+export type ErrorReason = Exclude<SandboxReason, 'cpu-limit' | 'step-cap'>;
 
 export type Verdict =
   | { status: 'passed' }

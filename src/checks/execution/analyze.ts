@@ -14,14 +14,14 @@ import type {
 import type { Task } from '../../model/task.js';
 import { fromJson, pyRepr, type PyValue } from '../mutation/py-value.js';
 import { finding, type TaskCheckOutput } from '../types.js';
+import { EXECUTION_STEPS_PER_MS, type DecidedBy, type PlusOutcome } from './counted.js';
 
 /** Inputs shown in one finding's evidence; the count of all of them is given too. */
 export const MAX_EVIDENCE_INPUTS = 5;
 /** Characters of an input's JSON kept in evidence. */
 export const MAX_INPUT_CHARS = 300;
 
-/** Outcome of one plus input: a call output, or the input during which the batch timed out. */
-export type PlusOutcome = CallOutput | { index: number; status: 'not-run' };
+export type { PlusOutcome } from './counted.js';
 
 export interface TaskRuns {
   /** Runs of the task's tests against its reference, in seed order (seed = position). */
@@ -30,6 +30,12 @@ export interface TaskRuns {
   examples?: { examples: PromptExample[]; result: JobResult };
   /** One outcome per plus input, in input order. */
   plus?: PlusOutcome[];
+  /**
+   * Python runs, whose verdicts (in `repeats` and `challenge`) were decided by line events (counted.ts): the step cap,
+   * and per repeat whether it was slow and how it was decided. JavaScript runs leave it out (their `durationMs` is
+   * counted work on the time limit's scale already).
+   */
+  counted?: { stepCap: number; slow: boolean[]; decidedBy: DecidedBy[] };
 }
 
 export function failureOf(verdict: Verdict): ExecutionFailure | undefined {
@@ -49,8 +55,8 @@ export function failureOf(verdict: Verdict): ExecutionFailure | undefined {
     if (verdict.exception) out.exception = verdict.exception;
     if (verdict.message) out.message = verdict.message;
     if (verdict.signal) out.signal = verdict.signal;
-  } else if (verdict.reason === 'cpu-limit') {
-    // `step-cap` only ends jobs that ask for a step budget (mutation reruns), never the execution check's.
+  } else if (verdict.reason !== undefined) {
+    // `step-cap`: counted past the cap; `cpu-limit`: a CPU limit (for a counted run, its backstop: work in C).
     out.reason = verdict.reason;
   }
   return out;
@@ -99,7 +105,7 @@ export function analyzeTask(task: Task, runs: TaskRuns, config: ExecutionConfig)
     if (bad.verdict.status === 'error' && NON_DATA_REASONS.has(bad.verdict.reason)) {
       // Not a verdict on the reference: the task cannot run with its tests apart from the program (listed in the summary).
     } else if (bad.verdict.status === 'timeout') {
-      findings.push(finding('execution', 'timeout', 'error', `reference solution timed out after ${config.timeLimitMs} ms`, { timeLimitMs: config.timeLimitMs, hashSeed: seed }));
+      findings.push(timeoutFinding(bad.verdict, runs.counted?.stepCap, config, seed));
     } else if (f.phase === 'imports' || f.phase === 'setup') {
       findings.push(finding('execution', 'setup-error', 'error', `the benchmark's ${f.phase} code fails: ${describeFailure(f)}`, { ...f, hashSeed: seed }));
     } else {
@@ -115,14 +121,23 @@ export function analyzeTask(task: Task, runs: TaskRuns, config: ExecutionConfig)
     );
   }
   const limit = config.timeLimitMs * config.slowFraction;
-  // CPU time where the sandbox measured it: wall time grows with machine load.
-  const slow = runs.repeats.some((r) => r.verdict.status === 'passed' && (r.cpuMs ?? r.durationMs) > limit);
+  // Python: a passing run counted over the slow share of the step cap; JavaScript: its counted work (durationMs).
+  const slow = runs.counted
+    ? runs.counted.slow.some(Boolean)
+    : runs.repeats.some((r) => r.verdict.status === 'passed' && (r.cpuMs ?? r.durationMs) > limit);
   if (slow) {
+    const pct = Math.round(config.slowFraction * 100);
+    const stepCap = runs.counted?.stepCap;
     findings.push(
-      finding('execution', 'slow', 'warning', `reference solution needs more than ${Math.round(config.slowFraction * 100)}% of the ${config.timeLimitMs} ms time limit`, {
-        timeLimitMs: config.timeLimitMs,
-        slowFraction: config.slowFraction,
-      }),
+      finding(
+        'execution',
+        'slow',
+        'warning',
+        stepCap !== undefined
+          ? `reference solution needs more than ${pct}% of the ${config.timeLimitMs} ms time limit (over ${Math.floor(config.slowFraction * stepCap)} of its ${stepCap} Python line events)`
+          : `reference solution needs more than ${pct}% of the ${config.timeLimitMs} ms time limit`,
+        { timeLimitMs: config.timeLimitMs, slowFraction: config.slowFraction, ...(stepCap !== undefined ? { stepCap } : {}) },
+      ),
     );
   }
 
@@ -135,8 +150,26 @@ export function analyzeTask(task: Task, runs: TaskRuns, config: ExecutionConfig)
   }
 
   if (runs.examples) findings.push(...exampleFindings(runs.examples, section));
-  if (runs.plus && task.inputs) findings.push(...plusFindings(task, runs.plus, section));
+  if (runs.plus && task.inputs) findings.push(...plusFindings(task, runs.plus, section, runs.counted?.stepCap));
   return { section, findings, slow };
+}
+
+/** A timeout on the tests: past the step cap, at a counted run's CPU backstop (work in C), or (JavaScript) past its work budget. */
+function timeoutFinding(verdict: Extract<Verdict, { status: 'timeout' }>, stepCap: number | undefined, config: ExecutionConfig, seed: number): Finding {
+  const base = { timeLimitMs: config.timeLimitMs, hashSeed: seed };
+  if (stepCap === undefined) return finding('execution', 'timeout', 'error', `reference solution timed out after ${config.timeLimitMs} ms`, base);
+  if (verdict.reason === 'step-cap') {
+    return finding('execution', 'timeout', 'error', `reference solution runs past ${stepCap} Python line events (its ${config.timeLimitMs} ms time limit at ${EXECUTION_STEPS_PER_MS} per ms)`, {
+      ...base,
+      stepCap,
+      reason: 'step-cap',
+    });
+  }
+  return finding('execution', 'timeout', 'error', `reference solution still ran at its counted run's CPU backstop, under ${stepCap} Python line events (work in C, which the count does not see)`, {
+    ...base,
+    stepCap,
+    reason: 'cpu-limit',
+  });
 }
 
 function exampleFindings(runs: NonNullable<TaskRuns['examples']>, section: ExecutionTask): Finding[] {
@@ -176,7 +209,7 @@ function exampleFindings(runs: NonNullable<TaskRuns['examples']>, section: Execu
   return findings;
 }
 
-function plusFindings(task: Task, outcomes: PlusOutcome[], section: ExecutionTask): Finding[] {
+function plusFindings(task: Task, outcomes: PlusOutcome[], section: ExecutionTask, stepCap: number | undefined): Finding[] {
   const crashed = outcomes.filter((o): o is Extract<CallOutput, { status: 'raised' }> => o.status === 'raised');
   const violations = outcomes.filter((o): o is Extract<CallOutput, { status: 'contract-violation' }> => o.status === 'contract-violation');
   const timedOut = outcomes.filter((o) => o.status === 'timeout');
@@ -199,11 +232,16 @@ function plusFindings(task: Task, outcomes: PlusOutcome[], section: ExecutionTas
     );
   }
   if (timedOut.length > 0) {
+    // Counted calls: past the cap, or (`cpu`) at the counted call's CPU backstop, work in C the count does not see.
+    const backstop = timedOut.filter((o) => o.status === 'timeout' && o.reason === 'cpu').length;
+    const how = stepCap === undefined ? '' : ` (past ${stepCap} Python line events${backstop > 0 ? `; ${backstop} at the counted call's CPU backstop: work in C` : ''})`;
     findings.push(
-      finding('execution', 'timeout', 'error', `reference solution times out on ${timedOut.length} plus input(s)`, {
+      finding('execution', 'timeout', 'error', `reference solution times out on ${timedOut.length} plus input(s)${how}`, {
         count: timedOut.length,
-        inputs: timedOut.slice(0, MAX_EVIDENCE_INPUTS).map((o) => ({ index: o.index, input: inputEvidence(task, o.index) })),
+        inputs: timedOut.slice(0, MAX_EVIDENCE_INPUTS).map((o) => ({ index: o.index, input: inputEvidence(task, o.index), ...(o.status === 'timeout' && o.reason === 'cpu' ? { reason: 'cpu-limit' } : {}) })),
         ...(notRun > 0 ? { notRun } : {}),
+        ...(stepCap !== undefined ? { stepCap } : {}),
+        ...(backstop > 0 ? { cpuBackstop: backstop } : {}),
       }),
     );
   }

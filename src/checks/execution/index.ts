@@ -2,13 +2,14 @@
  * The execution check: runs every task's tests against its reference solution in the sandbox
  * (several times, under different PYTHONHASHSEEDs), MBPP's challenge tests, the prompt's examples,
  * and for EvalPlus benchmarks the plus inputs. Findings: canonical-fails, flaky, slow, timeout,
- * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation.
+ * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. A Python reference's timeout and
+ * slow (on its tests, challenge tests and plus inputs) are decided by counted line events, not CPU time (counted.ts).
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, cpuDecided, examplesJob, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
-import type { CallOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
+import type { CallJob, JobResult, SandboxJob, TestsJob } from '../../sandbox/types.js';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
 import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
@@ -18,13 +19,14 @@ import { extractPromptExamples } from '../static/prompt-examples.js';
 import type { Check, CheckContext, CheckOutput, TaskCheckOutput } from '../types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../model/defaults.generated.js';
 import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analyze.js';
+import { decideTestsRun, EXECUTION_STEPS_PER_MS, executionStepCap, plusOutcomes, untracedPlusCpuMs, untracedTestsCpuMs } from './counted.js';
 import { differentialCheckpoints, droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
 import type { CheckpointStore } from '../mutation/checkpoint.js';
 
 export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
 
-/** Timeouts on plus inputs after which a task's remaining plus inputs are not run (each costs a full batch limit). */
+/** Counted timeouts on plus inputs after which a task's later plus inputs are not run (each costs a counted call to the cap). */
 const MAX_PLUS_TIMEOUTS_PER_TASK = 3;
 /** Slowest tasks listed in the run block. */
 const SLOWEST_LISTED = 10;
@@ -44,13 +46,21 @@ export interface ExecutionCheckOptions {
   siblingFor?: (task: Task) => Task | undefined;
   /** Per-task checkpoints of the reference differential (written always; read back when the store resumes). */
   checkpoints?: CheckpointStore;
+  /** The step cap of a Python reference's run (tests: a small one); default: the time limit at EXECUTION_STEPS_PER_MS. */
+  stepCap?: number;
+}
+
+/** Notes for the reader of the execution section: how its limits decide. */
+export function executionNotes(timeLimitMs: number, stepCap: number = executionStepCap(timeLimitMs)): string[] {
+  return [
+    `A Python reference's timeout and slow are decided by its Python line events, not CPU time: its time limit of ${timeLimitMs} ms stands for ${stepCap} line events (${EXECUTION_STEPS_PER_MS} per ms, a typical loop's rate) on its tests, on the challenge tests and on each plus input; slow is a pass over slowFraction of them. A run decides untraced only where its CPU time bounds its line events well inside that; any other run is counted, so the verdict is the same on any machine and under any load. A counted run still going at its CPU backstop did its work in C, which the count does not see: a timeout with reason cpu-limit (step-cap: past the cap).`,
+  ];
 }
 
 type JobTag =
   | { task: number; what: 'repeat'; seed: number }
   | { task: number; what: 'challenge' }
-  | { task: number; what: 'examples'; examples: PromptExample[] }
-  | { task: number; what: 'plus'; start: number };
+  | { task: number; what: 'examples'; examples: PromptExample[] };
 
 export function createExecutionCheck(options: ExecutionCheckOptions = {}): Check<'execution'> {
   return {
@@ -75,6 +85,9 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   const examplesOf = options.promptExamples ?? ((task: Task) => extractPromptExamples(task.prompt, task.entryPoint));
   const limits = { timeoutMs: config.timeLimitMs, memoryBytes: config.memoryLimitMb * 1024 * 1024 };
   const timeLimits = cpuDecided(config.timeLimitMs);
+  const stepCap = options.stepCap ?? executionStepCap(config.timeLimitMs);
+  // The untraced run on the tests decides nothing past this CPU time: a run it stops is counted (counted.ts).
+  const untracedTests = cpuDecided(untracedTestsCpuMs(stepCap));
   const tasks = context.tasks;
   const warnings: Warning[] = [];
   try {
@@ -89,68 +102,63 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         if (task.tests.kind === 'assert-list' && task.tests.challengeAsserts.length > 0) tags.push({ task: i, what: 'challenge' });
         const examples = examplesOf(task);
         if (examples.length > 0) tags.push({ task: i, what: 'examples', examples });
-        if (config.plusInputs && task.inputs && task.inputs.plus.length > 0) tags.push({ task: i, what: 'plus', start: 0 });
       });
     }
-    const runs: TaskRuns[] = tasks.map(() => ({ repeats: [] }));
+    const runs: TaskRuns[] = tasks.map((_, i) => (isJs[i] ? { repeats: [] } : { repeats: [], counted: { stepCap, slow: [], decidedBy: [] } }));
     const plus: (PlusOutcome[] | undefined)[] = tasks.map(() => undefined);
-    const plusTimeouts = tasks.map(() => 0);
     const plusLimit = config.timeLimitMs * config.plusTimeFactor;
     const plusInputsOf = (task: Task) => (config.maxPlusInputs > 0 ? task.inputs!.plus.slice(0, config.maxPlusInputs) : task.inputs!.plus);
+    const withPlus = tasks.map((task, i) => !isJs[i] && config.plusInputs && task.inputs !== undefined && task.inputs.plus.length > 0);
 
     const toJob = (tag: JobTag): SandboxJob => {
       const task = tasks[tag.task];
       switch (tag.what) {
-        // The time limit is CPU time, so a loaded machine cannot turn a pass into a timeout.
+        // Untraced first: a run this CPU limit stops, or that used more than its finish proves harmless, is counted.
         case 'repeat':
-          return { ...testsJob(task, { ...limits, ...timeLimits, hashSeed: tag.seed }), cpuLimitMs: timeLimits.cpuLimitMs };
+          return { ...testsJob(task, { ...limits, ...untracedTests, hashSeed: tag.seed }), cpuLimitMs: untracedTests.cpuLimitMs };
         case 'challenge':
-          return { ...testsJob(task, { ...limits, ...timeLimits, challenge: true }), cpuLimitMs: timeLimits.cpuLimitMs };
+          return { ...testsJob(task, { ...limits, ...untracedTests, challenge: true }), cpuLimitMs: untracedTests.cpuLimitMs };
         case 'examples':
           return { ...examplesJob(task, tag.examples, { ...limits, timeoutMs: timeLimits.timeoutMs }), cpuLimitMs: timeLimits.cpuLimitMs };
-        case 'plus':
-          return {
-            ...callJob(task, plusInputsOf(task), { ...limits, timeoutMs: plusLimit * WALL_BACKSTOP_FACTOR, contract: true, startIndex: tag.start }),
-            perInputMs: config.timeLimitMs * WALL_BACKSTOP_FACTOR,
-            perInputCpuMs: config.timeLimitMs,
-          };
       }
     };
+    const plusJob = (task: Task): CallJob => ({
+      ...callJob(task, plusInputsOf(task), { ...limits, timeoutMs: plusLimit * WALL_BACKSTOP_FACTOR, contract: true }),
+      perInputMs: config.timeLimitMs * WALL_BACKSTOP_FACTOR,
+      perInputCpuMs: untracedPlusCpuMs(stepCap),
+    });
 
-    /** Record one job's result; returns a follow-up plus batch after a timeout, if any. */
-    const record = (tag: JobTag, result: JobResult): JobTag | undefined => {
+    const countedStats = { runs: 0, backstop: 0, plusInputs: 0 };
+    const decisions: Promise<void>[] = [];
+    const failures: unknown[] = [];
+    /** Track a run: it always settles (no rejection goes unhandled); its failure is kept for the end. */
+    const settle = (p: Promise<void>): void => {
+      decisions.push(p.catch((e: unknown) => void failures.push(e)));
+    };
+    const run = (job: SandboxJob) => pool.run(job);
+    /** Record one job's result; a repeat or challenge run that its untraced run cannot decide is counted. */
+    const record = (tag: JobTag, result: JobResult): void => {
       const r = runs[tag.task];
-      if (tag.what === 'repeat') r.repeats[tag.seed] = result;
-      else if (tag.what === 'challenge') r.challenge = result;
-      else if (tag.what === 'examples') r.examples = { examples: tag.examples, result };
-      else return recordPlus(tag, result);
-      return undefined;
-    };
-
-    const recordPlus = (tag: Extract<JobTag, { what: 'plus' }>, result: JobResult): JobTag | undefined => {
-      const task = tasks[tag.task];
-      const total = plusInputsOf(task).length;
-      const outcomes = (plus[tag.task] ??= Array.from({ length: total }, (_, index): PlusOutcome => ({ index, status: 'not-run' })));
-      for (const o of result.outputs as CallOutput[]) outcomes[o.index] = o;
-      const v = result.verdict;
-      if (v.status === 'passed') return undefined;
-      // The batch stopped early: the input after the last completed one is the culprit.
-      const done = (result.outputs as CallOutput[]).length;
-      const culprit = tag.start + done;
-      if (culprit >= total) return undefined;
-      if (v.status === 'timeout') {
-        outcomes[culprit] = { index: culprit, status: 'timeout' };
-        plusTimeouts[tag.task]++;
-        if (plusTimeouts[tag.task] >= MAX_PLUS_TIMEOUTS_PER_TASK) return undefined;
-        return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
+      if (tag.what === 'examples') {
+        r.examples = { examples: tag.examples, result };
+        return;
       }
-      if (v.status === 'failed') {
-        // The program did not load (its phase is in the verdict): the test runs report it.
-        return undefined;
-      }
-      // error: a crash or limit on this input.
-      outcomes[culprit] = { index: culprit, status: 'raised', exception: v.reason, message: v.message ?? v.signal ?? '' };
-      return culprit + 1 < total ? { task: tag.task, what: 'plus', start: culprit + 1 } : undefined;
+      const job = toJob(tag) as TestsJob;
+      const slowSteps = tag.what === 'repeat' ? config.slowFraction * stepCap : undefined;
+      settle(
+        decideTestsRun(result, job, { stepCap, ...(slowSteps !== undefined ? { slowSteps } : {}) }, run).then((d) => {
+          // Timings stay the untraced run's (run block); the verdict is the decided one.
+          const decided = { ...result, verdict: d.verdict };
+          if (d.decidedBy !== 'untraced') countedStats.runs++;
+          if (d.decidedBy === 'backstop') countedStats.backstop++;
+          if (tag.what === 'challenge') r.challenge = decided;
+          else {
+            r.repeats[tag.seed] = decided;
+            r.counted!.slow[tag.seed] = d.slow;
+            r.counted!.decidedBy[tag.seed] = d.decidedBy;
+          }
+        }),
+      );
     };
 
     const jsRuns = new Map<number, JsTaskRun>();
@@ -203,19 +211,26 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       if (warning) warnings.push(warning);
     }
 
-    context.progress.start('execution', tags.length);
-    let pending: JobTag[] = tags;
-    while (pending.length > 0) {
-      const followUps: JobTag[] = [];
-      for await (const { item, result } of pool.map(pending, toJob)) {
-        if (context.signal?.aborted) break;
-        const next = record(item, result);
-        if (next) followUps.push(next);
-        if (item.what !== 'plus' || item.start === 0) context.progress.advance();
-      }
+    context.progress.start('execution', tags.length + withPlus.filter(Boolean).length);
+    // Plus inputs, task by task (each decides its inputs in order), alongside the tests' runs.
+    tasks.forEach((task, i) => {
+      if (!withPlus[i]) return;
+      settle(
+        plusOutcomes(plusJob(task), stepCap, MAX_PLUS_TIMEOUTS_PER_TASK, run).then((p) => {
+          plus[i] = p.outcomes;
+          countedStats.plusInputs += p.counted;
+          context.progress.advance();
+        }),
+      );
+    });
+    for await (const { item, result } of pool.map(tags, toJob)) {
       if (context.signal?.aborted) break;
-      pending = followUps;
+      record(item, result);
+      context.progress.advance();
     }
+    // Every run settles before the check ends (a shared pool may close after it); the first failure is then raised.
+    await Promise.all(decisions);
+    if (failures.length > 0) throw failures[0];
     context.progress.finish();
     if (context.signal?.aborted) throw context.signal.reason instanceof Error ? context.signal.reason : new Error('aborted');
 
@@ -271,11 +286,14 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     }
     return {
       tasks: outputs,
-      summary: summarize(
-        outputs.map((o) => o.section),
-        outputs.map((o) => o.findings),
-        tasks.map((t) => t.id),
-      ),
+      summary: {
+        ...summarize(
+          outputs.map((o) => o.section),
+          outputs.map((o) => o.findings),
+          tasks.map((t) => t.id),
+        ),
+        ...(anyPython ? { notes: executionNotes(config.timeLimitMs, stepCap) } : {}),
+      },
       findings: [] as Finding[],
       warnings,
       runInfo: {
@@ -289,6 +307,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         wallMs: Math.round(performance.now() - started),
         slowTasks,
         slowest,
+        counted: { stepCap, ...countedStats },
         ...(differential ? { referenceDifferential: differential.stats } : {}),
         ...(jsRuns.size > 0 && jsInfo ? { javascript: { tasks: jsRuns.size, jobs: jsJobs, interpreter: jsInfo.interpreter, workers: jsInfo.workers, isolation: jsInfo.isolation, crossLanguage } } : {}),
       },

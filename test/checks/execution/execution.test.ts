@@ -26,6 +26,11 @@ function task(id: string, fields: Partial<Task> & { solution: string }): Task {
 }
 
 const DOUBLE = 'def f(x):\n    return 2 * x\n';
+/** 2n + 4 Python line events per call (sandbox/python/steps.py, CPython 3.11). */
+const LOOP = 'def f(n):\n    i = 0\n    while i < n:\n        i += 1\n    return i\n';
+/** The step cap of these runs: a tiny one, so that counting to it takes a fraction of a second. */
+const STEP_CAP = 2_000_000;
+const loopTests = (n: number): Task['tests'] => ({ kind: 'assert-list', asserts: [`assert f(${n}) == ${n}`], challengeAsserts: [] });
 const TASKS: Task[] = [
   task('ok', { solution: DOUBLE, prompt: 'def f(x):\n    """\n    >>> f(2)\n    4\n    >>> f(3)\n    7\n    """\n' }),
   task('broken', { solution: 'def f(x):\n    return x + 2\n', tests: { kind: 'assert-list', asserts: ['assert f(0) == 0', 'assert f(1) == 2', 'assert f(5) == 10'], challengeAsserts: [] } }),
@@ -40,6 +45,11 @@ const TASKS: Task[] = [
     tests: { kind: 'assert-list', asserts: ['assert f(5) == 2'], challengeAsserts: [] },
     inputs: { base: [[5]], plus: [[1], [0], [2], [-3], [4]], atol: 0, contract: '    assert x >= 0, "invalid inputs" # $_CONTRACT_$\n' },
   }),
+  // 0.2, 0.7 and 1.1 times the step cap: a pass, a slow pass (over slowFraction 0.5), a timeout, on any machine.
+  task('loop-quick', { solution: LOOP, tests: loopTests(200_000) }),
+  task('loop-slow', { solution: LOOP, tests: loopTests(700_000) }),
+  task('loop-over', { solution: LOOP, tests: loopTests(1_100_000) }),
+  task('plus-loop', { solution: LOOP, tests: loopTests(3), inputs: { base: [[3]], plus: [[10], [1_100_000], [20]], atol: 0, contract: '' } }),
   // Returns an object of its own class: its tests cannot run apart from it (no verdict on the reference).
   task('objects', { solution: 'class Box:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return True\ndef f(x):\n    return Box(2 * x)\n' }),
 ];
@@ -65,7 +75,7 @@ const kinds = (id: string) => byId(id).findings.map((f) => f.kind).sort();
 
 before(async () => {
   pool = createSandboxPool({ workers: 2, timeoutMs: 700 });
-  const check = createExecutionCheck({ pool, promptExamples: (t) => EXAMPLES[t.id] ?? [] });
+  const check = createExecutionCheck({ pool, promptExamples: (t) => EXAMPLES[t.id] ?? [], stepCap: STEP_CAP });
   out = await check.run({ benchmark: 'fixture', tasks: TASKS, config, progress: silentProgress });
 });
 after(async () => {
@@ -109,6 +119,20 @@ describe('execution check', () => {
   it('reports a reference that never finishes as timeout', () => {
     assert.deepEqual(kinds('hangs'), ['timeout']);
     assert.equal(byId('hangs').section?.verdict, 'timeout');
+    assert.equal(byId('hangs').section?.failure?.reason, 'step-cap');
+  });
+
+  it('decides timeout and slow by counted line events against the step cap', () => {
+    assert.deepEqual(kinds('loop-quick'), []);
+    assert.deepEqual(byId('loop-quick').section?.repeats, ['passed', 'passed', 'passed']);
+    assert.deepEqual(kinds('loop-slow'), ['slow']);
+    assert.equal(byId('loop-slow').findings[0].evidence.stepCap, STEP_CAP);
+    assert.deepEqual(kinds('loop-over'), ['timeout']);
+    assert.deepEqual(byId('loop-over').section?.failure, { status: 'timeout', reason: 'step-cap' });
+    assert.equal(byId('loop-over').findings[0].evidence.reason, 'step-cap');
+    assert.deepEqual(kinds('plus-loop'), ['timeout']);
+    assert.deepEqual(byId('plus-loop').section?.plusInputs, { total: 3, run: 3, crashed: 0, contractViolations: 0, timedOut: 1 });
+    assert.deepEqual((byId('plus-loop').findings[0].evidence.inputs as { index: number }[]).map((x) => x.index), [1]);
   });
 
   it('runs challenge asserts separately', () => {
@@ -144,10 +168,11 @@ describe('execution check', () => {
     assert.equal(s.tasks, TASKS.length);
     assert.equal(s.setupErrors, 2);
     assert.equal(s.flaky, 1);
-    assert.equal(s.timeout, 1);
+    assert.equal(s.timeout, 2);
+    assert.equal(s.slow, 1);
     assert.equal(s.challengeFailed, 1);
     assert.deepEqual(s.promptExamples, { checked: 2, mismatched: 1, tasksWithMismatch: 1 });
-    assert.deepEqual(s.plusInputs, { tasks: 1, run: 5, crashed: 1, contractViolations: 1, timedOut: 0 });
+    assert.deepEqual(s.plusInputs, { tasks: 2, run: 8, crashed: 1, contractViolations: 1, timedOut: 1 });
     const isolation = out.runInfo?.isolation as { mode: string };
     assert.ok(['bwrap', 'unshare', 'none'].includes(isolation.mode));
   });
