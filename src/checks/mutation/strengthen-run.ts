@@ -12,7 +12,7 @@ import { programFor } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
-import { anyTypedPositions, brokenRules, inferDomain, isPlusInputRule } from './input-domain.js';
+import { brokenRules, inferDomain, isPlusInputRule } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
@@ -316,7 +316,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     candidates.forEach((c, i) => {
       if (c.source === 'test' || c.source === 'prompt' || wordText.length === 0) return;
       const at = wordEdgeSpaces(
-        brokenRules(domain, c.args).filter((r) => c.source !== 'plus' || isPlusInputRule(r, '')),
+        brokenRules(domain, c.args).filter((r) => c.source !== 'plus' || isPlusInputRule(r, task.prompt)),
         wordText,
       );
       if (at) strippedAt.set(i, args.length + siblingExtra.push(strippedArgs(c.args, at)) - 1);
@@ -367,7 +367,6 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
   const answered: { candidate: Candidate; ref: ReferenceOutput; checks: WitnessChecks; ownDiffers: boolean }[] = [];
-  const anyTyped = anyTypedPositions(task.prompt);
   // The own reference as the oracle: where the tests use whitespace one character at a time, and which answer the
   // tests give inputs off a format the prompt names (the reference passes its tests: its answers there are theirs).
   const separators = sibling ? [] : singleSeparatorPositions(examples);
@@ -401,13 +400,8 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     const o = (theirs ?? own).get(i);
     if (o?.status !== 'returned' || o.promoted) return void fail('not-answered');
     // Prompt examples and the tests' inputs are the domain's own examples.
-    const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract);
+    const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract, task.prompt);
     const checks: WitnessChecks = { passed: base.passed.map((p) => (p === 'own-test' && c.source === 'prompt' ? 'prompt-example' : p)), failed: base.failed };
-    // A bool where the signature says Any is a value of the task's (isPlusInputRule; this call passes no prompt).
-    if (c.source === 'plus' && checks.failed.length > 0 && checks.failed.every((f) => anyTyped.includes(Number(/^int-not-bool:(\d+)$/.exec(f)?.[1] ?? NaN)))) {
-      checks.failed = [];
-      checks.passed.push('evalplus-input');
-    }
     const stripped = strippedAt.get(i);
     if (stripped !== undefined && theirs && checks.failed.every((f) => f.startsWith('edge-space:'))) {
       const s = theirs.get(stripped);
