@@ -158,6 +158,7 @@ describe('saysSortedInput: sortedness is a precondition only where the prompt sa
       'Write a function that takes in a sorted array, its length (n), and an element and returns whether the element is the majority element in the given sorted array.',
       'Write a python function to find the element that appears only once in a sorted array.',
       'Write a function to locate the left insertion point for a specified value in sorted order.',
+      'Return the k-th smallest element of the sorted list xs.',
     ]) assert.equal(saysSortedInput(said), true, said);
     for (const result of [
       'Write a function to find the union of the elements of two given tuples and output them in sorted order.',
@@ -166,6 +167,7 @@ describe('saysSortedInput: sortedness is a precondition only where the prompt sa
       '"""Given a list of positive integers x. return a sorted list of all\n    elements that hasn\'t any even digit.\n\n    Note: Returned list should be sorted in increasing order.',
       'This function takes a list l and returns a list l\' such that\n    l\' is identical to l in the indicies that are not divisible by three, while its values at the indicies that are divisible by three are equal\n    to the values of the corresponding indicies of l, but sorted.',
       'Note: \n        1. Collatz(1) is [1].\n        2. returned list sorted in increasing order.',
+      'Write a python function to count the number of rotations required to generate a sorted array.',
       'def sorted_list_sum(lst):',
     ]) assert.equal(saysSortedInput(result), false, result);
   });
