@@ -330,3 +330,31 @@ test("the suite holds an EvalPlus input to the prompt's rules, as the witnesses 
   assert.ok(!sorted.inputs.some((i) => i.input.includes('[3, 1, 2]')), JSON.stringify(sorted.inputs.map((i) => i.input)));
   assert.ok(!Object.keys(any.candidates.byFailedCheck).some((k) => k.startsWith('int-not-bool')), JSON.stringify(any.candidates));
 });
+
+test('where the size cut hides every plus input on which the sibling corrects the reference, the smallest past it join the suite', async () => {
+  // The audited reference is wrong on one large age only; the sibling (its EvalPlus version) is right there.
+  const own = humanEvalTask(
+    'Fixture/12',
+    'def is_adult(age: int) -> bool:\n    """True when age is 18 or more."""\n',
+    '    if age == 123457:\n        return False\n    return age >= 18\n',
+    ['assert candidate(17) == False', 'assert candidate(40) == True'],
+    'is_adult',
+  );
+  const sibling: Task = { ...weak, id: 'Fixture/12+', inputs: { base: [[17], [40]], plus: [[123457], [5], [20], [30]], atol: 0, contract: '' } };
+  const ctx = context([own]);
+  const suite = async (plusInputLimit: number) => {
+    const out = await runMutationCheck({ ...ctx, config: { ...ctx.config, mutation: { ...DEFAULT_MUTATION_CONFIG, plusInputLimit } } }, { pool, plusTaskFor: () => sibling });
+    return out.tasks[0].section!.strengthened!;
+  };
+  // The cut keeps the three smallest: 123457 comes back because the sibling corrects the reference only there.
+  const cut = await suite(3);
+  const added = cut.inputs.find((i) => i.input === 'candidate(123457)');
+  assert.ok(added, JSON.stringify(cut.inputs.map((i) => i.input)));
+  assert.equal(added.expected, 'True');
+  assert.ok(added.kills.includes('reference'), JSON.stringify(added));
+  assert.ok(added.checks.passed.includes('sibling-corrected'), JSON.stringify(added.checks));
+  assert.equal(cut.wrongPrograms.byKind.reference?.killed, 1);
+  // Without the cut it is among the plus inputs already, once.
+  const all = await suite(4);
+  assert.equal(all.inputs.filter((i) => i.input === 'candidate(123457)').length, 1);
+});
