@@ -124,8 +124,8 @@ export function strengthenCandidates(parser: PythonParser, task: Task, plusTask:
 /**
  * Where the size cut (plusLimit) hides every EvalPlus input on which the sibling corrects the audited reference, the
  * smallest CORRECTED_BEYOND_LIMIT of those past it: the cut keeps the smallest inputs, and a reference can be wrong
- * only on large ones (HumanEval/123 halves n as a float: wrong past 2^53, its 118th smallest of 139) or rare ones
- * (HumanEval/125 on `'as,words,,a'`, its 261st of 804). Both references run on every plus input, decided by line events.
+ * only on large ones (HumanEval/123 halves n as a float: 118 of its 139 are smaller than the first it gets wrong) or
+ * rare ones (HumanEval/125 on `'as,words,,a'`: 261 of 804 are smaller). Both references run on every plus input, decided by line events.
  */
 async function correctedBeyondLimit(run: StrengthenInput['run'], parser: PythonParser, task: Task, sibling: Task, candidates: readonly Candidate[], contract: string, atol: number): Promise<PyValue[][]> {
   const rows = sibling.inputs?.plus ?? [];
