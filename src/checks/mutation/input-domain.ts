@@ -316,8 +316,26 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
 /** Rules that relate arguments to each other (lengths, order): EvalPlus contracts often leave them out, so plus inputs are held to them too. */
 export const isRelationRule = (name: string): boolean => /^(len-equals|len-offset|len-at-most|same-length|less|at-most):/.test(name);
 
-/** The prompt states sortedness as a precondition ("two sorted arrays", "a sorted list"). */
-const SAYS_SORTED = /\bsorted\b/i;
+/** Words that make what follows in a sentence the function's result ("return a sorted list", "output them in sorted order"). */
+const RESULT_WORDS = /\b(?:returns?|returned|returning|outputs?|into|gets?|obtain|generate|whether|prints?|result|resulted|resulting)\b/i;
+
+/** "sorted" said of something the function is given: "of the sorted list", "in a sorted array", "from the given two sorted arrays". */
+const SORTED_GIVEN = /\b(?:of|in|from|on|within)\s+(?:the|a|an)\s+(?:\w+\s+){0,2}$/i;
+
+/**
+ * The prompt states sortedness as a precondition ("two sorted arrays", "takes in a sorted array", "return the k-th
+ * element of the sorted list"): some "sorted" said of a given thing or with no result word before it in its
+ * sentence. "output them in sorted order" (Mbpp/560), "merge ... into a single sorted list" (Mbpp/108), "return a
+ * sorted list" (HumanEval/104) and "check whether a list is sorted" (Mbpp/567) say it of the result or ask it.
+ */
+export function saysSortedInput(prompt: string): boolean {
+  return prompt.split(/[.;!?]\s|\n\s*\n/).some((sentence) =>
+    [...sentence.matchAll(/\bsorted\b/gi)].some((m) => {
+      const before = sentence.slice(0, m.index);
+      return SORTED_GIVEN.test(before) || !RESULT_WORDS.test(before);
+    }),
+  );
+}
 
 /**
  * The rules a plus input is held to: EvalPlus inputs pass EvalPlus's contract, which rarely states relations between
@@ -329,7 +347,7 @@ export function isPlusInputRule(name: string, prompt: string): boolean {
   const bools = /^int-not-bool:(\d+)$/.exec(name);
   if (bools) return !anyTypedPositions(prompt).includes(Number(bools[1]));
   if (isRelationRule(name) || name.startsWith('edge-space:')) return true;
-  return /^sorted-(ascending|descending):/.test(name) && SAYS_SORTED.test(prompt);
+  return /^sorted-(ascending|descending):/.test(name) && saysSortedInput(prompt);
 }
 
 /**

@@ -373,8 +373,11 @@ export function domainExamples(parser: PythonParser, task: Task): PyValue[][] {
   return [...taskTestInputs(parser, task), ...fromPrompt];
 }
 
-/** Checks one witness candidate passed or failed before a survivor's sorting (the sibling check comes after). */
-export function witnessChecks(source: InputSource, args: readonly PyValue[], domain: InputDomain, hasContract: boolean, prompt = ''): { passed: string[]; failed: string[] } {
+/**
+ * Checks one witness or suite candidate passed or failed before a survivor's sorting (the sibling check comes after).
+ * The prompt decides which rules bind a plus input (isPlusInputRule): no caller may leave it out.
+ */
+export function witnessChecks(source: InputSource, args: readonly PyValue[], domain: InputDomain, hasContract: boolean, prompt: string): { passed: string[]; failed: string[] } {
   const passed: string[] = hasContract ? ['contract'] : [];
   if (source === 'test') return { passed: [...passed, 'own-test'], failed: [] };
   // EvalPlus inputs are valid by EvalPlus's contract (their JSON lists were read as the tests' tuples already):

@@ -12,11 +12,11 @@ import { programFor } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult } from '../../sandbox/types.js';
 import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
-import { anyTypedPositions, brokenRules, inferDomain, isPlusInputRule } from './input-domain.js';
+import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
-import { callRepr, evalplusOutputsMatch, pyRepr, strRepr, type PyValue } from './py-value.js';
+import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
 import {
   CALL_HELPER,
@@ -34,7 +34,7 @@ import {
 import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, strippedArgs, waivableRules, waivedBy, wordEdgeSpaces, wordTextPositions } from './suite-domain.js';
 import { brokenFormats, dictReorderings, formatRules, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
-import { literalCallInputs, literalTestOutputs, testCallees } from './test-inputs.js';
+import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
 import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes } from './reference-inputs.js';
@@ -64,6 +64,8 @@ const BATCH_WALL_SAFETY_MS = 600_000;
 export const STRENGTHEN_CANDIDATE_CAP = 64;
 /** Boundary inputs outside the strict domain kept per task at most: each costs the reference two calls (itself and its anchor). */
 export const SUITE_DOMAIN_BUDGET = 16;
+/** Plus inputs past the size cut where the sibling corrects the reference, kept per task: N_DETECT, as many as a wrong program is killed by. */
+export const CORRECTED_BEYOND_LIMIT = N_DETECT;
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
 
@@ -117,6 +119,39 @@ export function strengthenCandidates(parser: PythonParser, task: Task, plusTask:
   for (const d of diff) if (d.source === 'generated') push('generated', d.args);
   const size = (c: Candidate) => c.args.map(pyRepr).join(', ').length;
   return out.map((c, i) => ({ c, i })).sort((a, b) => SOURCE_RANK[a.c.source] - SOURCE_RANK[b.c.source] || size(a.c) - size(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+/**
+ * Where the size cut (plusLimit) hides every EvalPlus input on which the sibling corrects the audited reference, the
+ * smallest CORRECTED_BEYOND_LIMIT of those past it: the cut keeps the smallest inputs, and a reference can be wrong
+ * only on large ones (HumanEval/123 halves n as a float: 118 of its 139 are smaller than the first it gets wrong) or
+ * rare ones (HumanEval/125 on `'as,words,,a'`: 261 of 804 are smaller). Both references run on every plus input, decided by line events.
+ */
+async function correctedBeyondLimit(run: StrengthenInput['run'], parser: PythonParser, task: Task, sibling: Task, candidates: readonly Candidate[], contract: string, atol: number): Promise<PyValue[][]> {
+  const rows = sibling.inputs?.plus ?? [];
+  const seen = new Set(candidates.map((c) => c.args.map(pyRepr).join(', ')));
+  const tests = taskTestInputs(parser, task);
+  const plus = rows
+    .map((row) => row.map(fromJson))
+    .filter((row): row is PyValue[] => row.every((v) => v !== undefined))
+    .map((row, index) => {
+      const args = coerceToExampleTypes(row, tests);
+      return { args, index, key: args.map(pyRepr).join(', ') };
+    })
+    .sort((a, b) => a.key.length - b.key.length || a.index - b.index);
+  if (plus.length === 0) return [];
+  const inputs = plus.map((r) => r.args);
+  const outcomes = (t: Task) => referenceInputOutcomes(run, { ...callJobFor(t, t.solution, inputs, { contract, checkContract: true }), digests: true });
+  const [own, theirs] = await Promise.all([outcomes(task), outcomes(sibling)]);
+  const out: PyValue[][] = [];
+  for (let i = 0; i < inputs.length && out.length < CORRECTED_BEYOND_LIMIT; i++) {
+    const o = own.outputs.get(i);
+    const s = theirs.outputs.get(i);
+    if (o?.status !== 'returned' || o.promoted || s?.status !== 'returned' || s.promoted || outputsAgree(parser, s, o, atol)) continue;
+    if (seen.has(plus[i].key)) return [];
+    out.push(inputs[i]);
+  }
+  return out;
 }
 
 function callJobFor(task: Task, program: string, inputs: readonly PyValue[][], options: { contract?: string; checkContract?: boolean }): CallJob {
@@ -261,6 +296,11 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
+  const beyond = new Set<Candidate>();
+  if (sibling) {
+    for (const a of await correctedBeyondLimit(run, parser, task, sibling, candidates, contract, atol)) beyond.add({ source: 'plus', args: a });
+    candidates.push(...beyond);
+  }
   const args = candidates.map((c) => c.args);
   const testOutputs = literalTestOutputs(parser, task);
   const examples = domainExamples(parser, task);
@@ -316,7 +356,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     candidates.forEach((c, i) => {
       if (c.source === 'test' || c.source === 'prompt' || wordText.length === 0) return;
       const at = wordEdgeSpaces(
-        brokenRules(domain, c.args).filter((r) => c.source !== 'plus' || isPlusInputRule(r, '')),
+        brokenRules(domain, c.args).filter((r) => c.source !== 'plus' || isPlusInputRule(r, task.prompt)),
         wordText,
       );
       if (at) strippedAt.set(i, args.length + siblingExtra.push(strippedArgs(c.args, at)) - 1);
@@ -367,7 +407,6 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const byFailedCheck: Record<string, number> = {};
   const fail = (why: string) => (byFailedCheck[why] = (byFailedCheck[why] ?? 0) + 1);
   const answered: { candidate: Candidate; ref: ReferenceOutput; checks: WitnessChecks; ownDiffers: boolean }[] = [];
-  const anyTyped = anyTypedPositions(task.prompt);
   // The own reference as the oracle: where the tests use whitespace one character at a time, and which answer the
   // tests give inputs off a format the prompt names (the reference passes its tests: its answers there are theirs).
   const separators = sibling ? [] : singleSeparatorPositions(examples);
@@ -401,13 +440,8 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     const o = (theirs ?? own).get(i);
     if (o?.status !== 'returned' || o.promoted) return void fail('not-answered');
     // Prompt examples and the tests' inputs are the domain's own examples.
-    const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract);
+    const base = witnessChecks(c.source === 'prompt' ? 'test' : c.source === 'boundary' ? 'generated' : c.source, c.args, domain, hasContract, task.prompt);
     const checks: WitnessChecks = { passed: base.passed.map((p) => (p === 'own-test' && c.source === 'prompt' ? 'prompt-example' : p)), failed: base.failed };
-    // A bool where the signature says Any is a value of the task's (isPlusInputRule; this call passes no prompt).
-    if (c.source === 'plus' && checks.failed.length > 0 && checks.failed.every((f) => anyTyped.includes(Number(/^int-not-bool:(\d+)$/.exec(f)?.[1] ?? NaN)))) {
-      checks.failed = [];
-      checks.passed.push('evalplus-input');
-    }
     const stripped = strippedAt.get(i);
     if (stripped !== undefined && theirs && checks.failed.every((f) => f.startsWith('edge-space:'))) {
       const s = theirs.get(stripped);
@@ -483,11 +517,13 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   // (small and large, EvalPlus's and boundary ones), where mistakes that no mutant models show. The first
   // STRENGTHEN_CANDIDATE_CAP of that order are the inputs every wrong program runs on.
   const random = seededRandom(input.seed, `strengthen-order\0${task.id}`);
-  const tieOrder = [...addIdx];
+  // The plus inputs past the size cut come last: the other inputs keep the order they have without them.
+  const tieOrder = addIdx.filter((i) => !beyond.has(confirmed[i].candidate));
   for (let i = tieOrder.length - 1; i > 0; i--) {
     const j = random.int(i + 1);
     [tieOrder[i], tieOrder[j]] = [tieOrder[j], tieOrder[i]];
   }
+  tieOrder.push(...addIdx.filter((i) => beyond.has(confirmed[i].candidate)));
   // The inputs where the sibling corrects the audited reference always stay: they are what kills that reference.
   const corrected = new Set(ownDiffersAt);
   // The reference traced once on every confirmed input: the branch outcomes they reach, and which inputs cost it more

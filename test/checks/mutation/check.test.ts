@@ -297,3 +297,64 @@ test('a benchmark with an EvalPlus suite judges mutants and trivial baselines by
   assert.equal(plain.evalplusSuite, undefined);
   assert.ok(judged.counts.killed > plain.counts.killed);
 });
+
+test("the suite holds an EvalPlus input to the prompt's rules, as the witnesses do: sorted where it says sorted, any value where it says Any", async () => {
+  // Every test passes a sorted list and the prompt says sorted: the plus input [3, 1, 2] is outside the task.
+  const kth: Task = {
+    ...humanEvalTask(
+      'Fixture/10',
+      'def kth(xs: list, k: int) -> int:\n    """Return the k-th smallest element of the sorted list xs."""\n',
+      '    return xs[k]\n',
+      ['assert candidate([1, 2, 3], 0) == 1', 'assert candidate([2, 4, 6, 8], 2) == 6', 'assert candidate([0, 5], 1) == 5'],
+      'kth',
+    ),
+    inputs: { base: [[[1, 2, 3], 0]], plus: [[[3, 1, 2], 0], [[1, 5, 9], 2]], atol: 0, contract: '' },
+  };
+  // The signature says List[Any]: a bool among the values is the task's own input, not an int the tests never pass.
+  const ints: Task = {
+    ...humanEvalTask(
+      'Fixture/11',
+      'from typing import Any, List\n\n\ndef count_ints(values: List[Any]) -> int:\n    """Count the values whose type is int."""\n',
+      '    return sum(1 for v in values if type(v) is int)\n',
+      ["assert candidate([1, 'a', 2.5]) == 1", 'assert candidate([3, 4]) == 2', 'assert candidate([]) == 0'],
+      'count_ints',
+    ),
+    inputs: { base: [[[3, 4]]], plus: [[[true, 1, 'x']]], atol: 0, contract: '' },
+  };
+  // No generated inputs: the plus inputs are the only candidates that can break these rules.
+  const ctx = context([kth, ints]);
+  const out = await runMutationCheck({ ...ctx, config: { ...ctx.config, mutation: { ...DEFAULT_MUTATION_CONFIG, inputBudget: 0 } } }, { pool });
+  const [sorted, any] = out.tasks.map((x) => x.section?.strengthened);
+  assert.ok(sorted && any, JSON.stringify(out.tasks.map((x) => x.section?.status)));
+  assert.equal(sorted.candidates.byFailedCheck['sorted-ascending:0'], 1, JSON.stringify(sorted.candidates));
+  assert.ok(!sorted.inputs.some((i) => i.input.includes('[3, 1, 2]')), JSON.stringify(sorted.inputs.map((i) => i.input)));
+  assert.ok(!Object.keys(any.candidates.byFailedCheck).some((k) => k.startsWith('int-not-bool')), JSON.stringify(any.candidates));
+});
+
+test('where the size cut hides every plus input on which the sibling corrects the reference, the smallest past it join the suite', async () => {
+  // The audited reference is wrong on one large age only; the sibling (its EvalPlus version) is right there.
+  const own = humanEvalTask(
+    'Fixture/12',
+    'def is_adult(age: int) -> bool:\n    """True when age is 18 or more."""\n',
+    '    if age == 123457:\n        return False\n    return age >= 18\n',
+    ['assert candidate(17) == False', 'assert candidate(40) == True'],
+    'is_adult',
+  );
+  const sibling: Task = { ...weak, id: 'Fixture/12+', inputs: { base: [[17], [40]], plus: [[123457], [5], [20], [30]], atol: 0, contract: '' } };
+  const ctx = context([own]);
+  const suite = async (plusInputLimit: number) => {
+    const out = await runMutationCheck({ ...ctx, config: { ...ctx.config, mutation: { ...DEFAULT_MUTATION_CONFIG, plusInputLimit } } }, { pool, plusTaskFor: () => sibling });
+    return out.tasks[0].section!.strengthened!;
+  };
+  // The cut keeps the three smallest: 123457 comes back because the sibling corrects the reference only there.
+  const cut = await suite(3);
+  const added = cut.inputs.find((i) => i.input === 'candidate(123457)');
+  assert.ok(added, JSON.stringify(cut.inputs.map((i) => i.input)));
+  assert.equal(added.expected, 'True');
+  assert.ok(added.kills.includes('reference'), JSON.stringify(added));
+  assert.ok(added.checks.passed.includes('sibling-corrected'), JSON.stringify(added.checks));
+  assert.equal(cut.wrongPrograms.byKind.reference?.killed, 1);
+  // Without the cut it is among the plus inputs already, once.
+  const all = await suite(4);
+  assert.equal(all.inputs.filter((i) => i.input === 'candidate(123457)').length, 1);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anyTypedPositions, brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule } from '../../../src/checks/mutation/input-domain.js';
+import { anyTypedPositions, brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule, saysSortedInput } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
@@ -147,5 +147,37 @@ describe('edge-space: leading or trailing whitespace no example has', () => {
   it('no rule where an example has the whitespace (HumanEval/140 fix_spaces tests "   Exa 1 2 2 mple")', () => {
     const spaces = [[py.str('Example')], [py.str('   Exa 1 2 2 mple')]];
     assert.ok(!broken(spaces, [py.str('   ')]).some((n) => n.startsWith('edge-space')));
+  });
+});
+
+describe('saysSortedInput: sortedness is a precondition only where the prompt says it of an input', () => {
+  it('an input (MBPP+ 597, 622, 223, 119, 736) is, the result or a question (MBPP+ 560, 108, 567; HumanEval/104, /33, /123) is not', () => {
+    for (const said of [
+      'Write a function to find kth element from the given two sorted arrays.',
+      'Write a function to find the median of two sorted lists of same size.',
+      'Write a function that takes in a sorted array, its length (n), and an element and returns whether the element is the majority element in the given sorted array.',
+      'Write a python function to find the element that appears only once in a sorted array.',
+      'Write a function to locate the left insertion point for a specified value in sorted order.',
+      'Return the k-th smallest element of the sorted list xs.',
+    ]) assert.equal(saysSortedInput(said), true, said);
+    for (const result of [
+      'Write a function to find the union of the elements of two given tuples and output them in sorted order.',
+      'Write a function to merge three lists into a single sorted list.',
+      'Write a function to check whether a specified list is sorted or not.',
+      '"""Given a list of positive integers x. return a sorted list of all\n    elements that hasn\'t any even digit.\n\n    Note: Returned list should be sorted in increasing order.',
+      'This function takes a list l and returns a list l\' such that\n    l\' is identical to l in the indicies that are not divisible by three, while its values at the indicies that are divisible by three are equal\n    to the values of the corresponding indicies of l, but sorted.',
+      'Note: \n        1. Collatz(1) is [1].\n        2. returned list sorted in increasing order.',
+      'Write a python function to count the number of rotations required to generate a sorted array.',
+      'def sorted_list_sum(lst):',
+    ]) assert.equal(saysSortedInput(result), false, result);
+  });
+
+  it('an unsorted plus input is inside where "sorted" is said of the result (Mbpp/560 union_elements((1, 60, 3, 4), (1, 2, 3, 4)))', () => {
+    // Its tests: union_elements((3, 4, 5, 6), (5, 7, 4, 10)), ((1, 2, 3, 4), (3, 4, 5, 6)), ((11, 12, 13, 14), (13, 15, 16, 17)).
+    const tup = (...xs: number[]) => py.tuple(...xs.map((x) => py.int(x)));
+    const tuples = [[tup(3, 4, 5, 6), tup(5, 7, 4, 10)], [tup(1, 2, 3, 4), tup(3, 4, 5, 6)], [tup(11, 12, 13, 14), tup(13, 15, 16, 17)]];
+    const args = [tup(1, 60, 3, 4), tup(1, 2, 3, 4)];
+    assert.deepEqual(broken(tuples, args), ['sorted-ascending:0']);
+    assert.deepEqual(broken(tuples, args).filter((name) => isPlusInputRule(name, 'Write a function to find the union of the elements of two given tuples and output them in sorted order.')), []);
   });
 });
