@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MinHasher } from '../../src/contamination/minhash.js';
 import { MinHashPrefilter } from '../../src/contamination/minhash-filter.js';
+import { seededRandom } from '../../src/util/random.js';
 import { MINHASH_MIN_JACCARD, MINHASH_ROWS, MINHASH_SHINGLE } from '../../src/contamination/constants.js';
 
 /** Reference functions, and tokens per reference: of the size of benchmark solutions. */
@@ -10,20 +11,9 @@ const REFERENCE_TOKENS = 60;
 /** Distinct token values: few enough that unrelated ranges share shingles too. */
 const VOCABULARY = 24;
 
-/** A small seeded generator (mulberry32), so the ranges are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test("signatureOfLast gives MinHasher.signature's values for every range mayMatch accepts, and declines otherwise", () => {
-  const next = rng(7);
+  const random = seededRandom(7, 'minhash-filter');
+  const next = random.next;
   const token = (): number => 1 + Math.floor(next() * VOCABULARY);
   const hasher = new MinHasher(0);
   const refs = Array.from({ length: REFERENCES }, () => {
