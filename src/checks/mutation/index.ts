@@ -71,7 +71,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
-    witnessChecks: 6,
+    witnessChecks: 7,
     // Which inputs the reference answers: decided by this many line events.
     referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
     // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).
@@ -83,7 +83,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // An untraced run decides only where its CPU time, at this rate, bounds its line events under the budget.
     untracedMaxSteps: UNTRACED_MAX_STEPS_PER_MS,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 8,
+    strengthen: 9,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
     ...(taskLanguage(task) === 'javascript'
       ? { javascriptSuite: JAVASCRIPT_SUITES ? 2 : 0, siblingAnswers: 2 }
