@@ -131,6 +131,8 @@ export interface ExamplesJob extends JobLimits {
   atol?: number;
   /** CPU-time limit of the program's process, as for tests jobs. */
   cpuLimitMs?: number;
+  /** Line events the candidate's calls may execute over all the examples, as for tests jobs: past them a `step-cap` timeout. */
+  candidateSteps?: number;
 }
 
 /**

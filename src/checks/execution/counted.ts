@@ -9,7 +9,7 @@
  * worked in C, which the count does not see, and is a timeout with reason `cpu-limit`, reported apart.
  */
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
-import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
+import type { CallJob, CallOutput, ExamplesJob, JobResult, SandboxJob, TestsJob, Verdict } from '../../sandbox/types.js';
 import { countedCallBackstopMs, untracedTestsCallCpuMs } from '../mutation/counted-calls.js';
 import { MACHINE_RETRIES, MachineDecided, machineEnded, UNTRACED_MAX_STEPS_PER_MS } from '../mutation/reference-inputs.js';
 
@@ -51,10 +51,12 @@ export interface DecidedRun {
   /** A pass that executed more than the slow share of the cap (always false where `slowSteps` was not asked). */
   slow: boolean;
   decidedBy: DecidedBy;
+  /** The outputs of the run that decided (an examples job's answers come from it). */
+  outputs: JobResult['outputs'];
 }
 
 /**
- * The verdict of a reference's run on its tests, from its untraced run `untraced` (of `job`), decided by line
+ * The verdict of a reference's run on its tests (or on the prompt's examples), from its untraced run `untraced` (of `job`), decided by line
  * events: the untraced verdict stands where the run finished within slowSteps / UNTRACED_MAX_STEPS_PER_MS of CPU
  * (a pass) or stepCap / UNTRACED_MAX_STEPS_PER_MS (any other finish); otherwise the job runs counted, first under
  * `slowSteps` (a pass there is not slow), then, if that cap was reached, under `stepCap` (a pass there is slow).
@@ -62,7 +64,7 @@ export interface DecidedRun {
  */
 export async function decideTestsRun(
   untraced: JobResult,
-  job: TestsJob,
+  job: TestsJob | ExamplesJob,
   caps: { stepCap: number; slowSteps?: number },
   run: (job: SandboxJob) => Promise<JobResult>,
 ): Promise<DecidedRun> {
@@ -71,28 +73,32 @@ export async function decideTestsRun(
   const v = untraced.verdict;
   const finished = v.status !== 'timeout' && !machineEnded(v);
   const bound = v.status === 'passed' ? (slowSteps ?? stepCap) : stepCap;
-  if (finished && untraced.cpuMs !== undefined && untraced.cpuMs <= bound / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, slow: false, decidedBy: 'untraced' };
+  if (finished && untraced.cpuMs !== undefined && untraced.cpuMs <= bound / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, slow: false, decidedBy: 'untraced', outputs: untraced.outputs };
   if (slowSteps !== undefined) {
     const first = await countedRun(job, slowSteps, run);
-    if (first.status !== 'timeout') return { verdict: first, slow: false, decidedBy: 'counted' };
-    if (first.reason !== 'step-cap') return { verdict: first, slow: false, decidedBy: 'backstop' };
+    if (first.verdict.status !== 'timeout') return { ...first, slow: false, decidedBy: 'counted' };
+    if (first.verdict.reason !== 'step-cap') return { ...first, slow: false, decidedBy: 'backstop' };
   }
   const full = await countedRun(job, stepCap, run);
-  if (full.status === 'timeout') return { verdict: full, slow: false, decidedBy: full.reason === 'step-cap' ? 'counted' : 'backstop' };
-  return { verdict: full, slow: slowSteps !== undefined && full.status === 'passed', decidedBy: 'counted' };
+  if (full.verdict.status === 'timeout') return { ...full, slow: false, decidedBy: full.verdict.reason === 'step-cap' ? 'counted' : 'backstop' };
+  return { ...full, slow: slowSteps !== undefined && full.verdict.status === 'passed', decidedBy: 'counted' };
 }
 
 /** `job` counted under `steps`: a timeout is `step-cap` or, at the CPU backstop, `cpu-limit`. */
-async function countedRun(job: TestsJob, steps: number, run: (job: SandboxJob) => Promise<JobResult>): Promise<Verdict> {
+async function countedRun(job: TestsJob | ExamplesJob, steps: number, run: (job: SandboxJob) => Promise<JobResult>): Promise<{ verdict: Verdict; outputs: JobResult['outputs'] }> {
   const backstopMs = countedCallBackstopMs(steps);
-  const { coverage: _c, callLimits: _l, ...base } = job;
-  const counted: TestsJob = { ...base, candidateSteps: steps, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR };
+  const limits = { candidateSteps: steps, cpuLimitMs: backstopMs, timeoutMs: backstopMs * WALL_BACKSTOP_FACTOR };
+  let counted: SandboxJob;
+  if (job.kind === 'tests') {
+    const { coverage: _c, callLimits: _l, ...base } = job;
+    counted = { ...base, ...limits };
+  } else counted = { ...job, ...limits };
   let r = await run(counted);
   for (let retry = 0; retry < MACHINE_RETRIES && machineEnded(r.verdict); retry++) r = await run(counted);
   const v = r.verdict;
   if (machineEnded(v)) throw new MachineDecided(`a counted run of a reference was ended by the machine ${MACHINE_RETRIES + 1} times (${v.status === 'error' ? v.reason : 'wall clock'})`);
-  if (v.status === 'timeout') return { status: 'timeout', completed: v.completed, reason: v.reason === 'step-cap' ? 'step-cap' : 'cpu-limit' };
-  return v;
+  if (v.status === 'timeout') return { verdict: { status: 'timeout', completed: v.completed, reason: v.reason === 'step-cap' ? 'step-cap' : 'cpu-limit' }, outputs: r.outputs };
+  return { verdict: v, outputs: r.outputs };
 }
 
 /** Outcome of one plus input: a call output, or not run (after the task's timeouts cut the rest). */

@@ -3,13 +3,14 @@
  * (several times, under different PYTHONHASHSEEDs), MBPP's challenge tests, the prompt's examples,
  * and for EvalPlus benchmarks the plus inputs. Findings: canonical-fails, flaky, slow, timeout,
  * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. A Python reference's timeout and
- * slow (on its tests, challenge tests and plus inputs) are decided by counted line events, not CPU time (counted.ts).
+ * slow (on its tests, challenge tests, prompt examples and plus inputs) are decided by counted line events, not CPU
+ * time (counted.ts); a task whose counted run the machine ended every time is skipped with a warning.
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, cpuDecided, examplesJob, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { Runtime, RuntimeInfo } from '../../sandbox/runtime.js';
 import { createRuntime } from '../../sandbox/runtimes.js';
-import type { CallJob, JobResult, SandboxJob, TestsJob } from '../../sandbox/types.js';
+import type { CallJob, ExamplesJob, JobResult, SandboxJob, TestsJob } from '../../sandbox/types.js';
 import { taskLanguage, type Task } from '../../model/task.js';
 import { loadJavaScriptParser } from '../../javascript/parser.js';
 import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
@@ -22,6 +23,7 @@ import { analyzeTask, summarize, type PlusOutcome, type TaskRuns } from './analy
 import { decideTestsRun, EXECUTION_STEPS_PER_MS, executionStepCap, plusOutcomes, untracedPlusCpuMs, untracedTestsCpuMs } from './counted.js';
 import { differentialCheckpoints, droppedFinding, runDifferential, type SiblingTask } from './reference-differential.js';
 import type { CheckpointStore } from '../mutation/checkpoint.js';
+import { MachineDecided } from '../mutation/reference-inputs.js';
 
 export { analyzeTask, failureOf, summarize } from './analyze.js';
 export type { PlusOutcome, TaskRuns } from './analyze.js';
@@ -53,7 +55,7 @@ export interface ExecutionCheckOptions {
 /** Notes for the reader of the execution section: how its limits decide. */
 export function executionNotes(timeLimitMs: number, stepCap: number = executionStepCap(timeLimitMs)): string[] {
   return [
-    `A Python reference's timeout and slow are decided by its Python line events, not CPU time: its time limit of ${timeLimitMs} ms stands for ${stepCap} line events (${EXECUTION_STEPS_PER_MS} per ms, a typical loop's rate) on its tests, on the challenge tests and on each plus input; slow is a pass over slowFraction of them. A run decides untraced only where its CPU time bounds its line events well inside that; any other run is counted, so the verdict is the same on any machine and under any load. A counted run still going at its CPU backstop did its work in C, which the count does not see: a timeout with reason cpu-limit (step-cap: past the cap).`,
+    `A Python reference's timeout and slow are decided by its Python line events, not CPU time: its time limit of ${timeLimitMs} ms stands for ${stepCap} line events (${EXECUTION_STEPS_PER_MS} per ms, a typical loop's rate) on its tests, on the challenge tests, on the prompt's examples (whether they can be evaluated) and on each plus input; slow is a pass over slowFraction of them. A run decides untraced only where its CPU time bounds its line events well inside that; any other run is counted, so the verdict is the same on any machine and under any load. A counted run still going at its CPU backstop did its work in C, which the count does not see: a timeout with reason cpu-limit (step-cap: past the cap).`,
   ];
 }
 
@@ -84,7 +86,6 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
   const ownPool = options.pool === undefined;
   const examplesOf = options.promptExamples ?? ((task: Task) => extractPromptExamples(task.prompt, task.entryPoint));
   const limits = { timeoutMs: config.timeLimitMs, memoryBytes: config.memoryLimitMb * 1024 * 1024 };
-  const timeLimits = cpuDecided(config.timeLimitMs);
   const stepCap = options.stepCap ?? executionStepCap(config.timeLimitMs);
   // The untraced run on the tests decides nothing past this CPU time: a run it stops is counted (counted.ts).
   const untracedTests = cpuDecided(untracedTestsCpuMs(stepCap));
@@ -119,7 +120,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
         case 'challenge':
           return { ...testsJob(task, { ...limits, ...untracedTests, challenge: true }), cpuLimitMs: untracedTests.cpuLimitMs };
         case 'examples':
-          return { ...examplesJob(task, tag.examples, { ...limits, timeoutMs: timeLimits.timeoutMs }), cpuLimitMs: timeLimits.cpuLimitMs };
+          return { ...examplesJob(task, tag.examples, { ...limits, ...untracedTests }), cpuLimitMs: untracedTests.cpuLimitMs };
       }
     };
     const plusJob = (task: Task): CallJob => ({
@@ -131,21 +132,37 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const countedStats = { runs: 0, backstop: 0, plusInputs: 0 };
     const decisions: Promise<void>[] = [];
     const failures: unknown[] = [];
-    /** Track a run: it always settles (no rejection goes unhandled); its failure is kept for the end. */
-    const settle = (p: Promise<void>): void => {
-      decisions.push(p.catch((e: unknown) => void failures.push(e)));
+    /** Why a task's runs decided nothing (the machine ended a counted run every time): it is skipped, not a guess. */
+    const transient: (string | undefined)[] = tasks.map(() => undefined);
+    /** Track a task's run: it always settles (no rejection goes unhandled); a failure other than the machine's is kept for the end. */
+    const settle = (task: number, p: Promise<void>): void => {
+      decisions.push(
+        p.catch((e: unknown) => {
+          if (e instanceof MachineDecided) transient[task] ??= e.message;
+          else failures.push(e);
+        }),
+      );
     };
     const run = (job: SandboxJob) => pool.run(job);
     /** Record one job's result; a repeat or challenge run that its untraced run cannot decide is counted. */
     const record = (tag: JobTag, result: JobResult): void => {
       const r = runs[tag.task];
       if (tag.what === 'examples') {
-        r.examples = { examples: tag.examples, result };
+        // Decided like the tests: whether the examples could be evaluated must not depend on the machine.
+        settle(
+          tag.task,
+          decideTestsRun(result, toJob(tag) as ExamplesJob, { stepCap }, run).then((d) => {
+            if (d.decidedBy !== 'untraced') countedStats.runs++;
+            if (d.decidedBy === 'backstop') countedStats.backstop++;
+            r.examples = { examples: tag.examples, result: { ...result, verdict: d.verdict, outputs: d.outputs } };
+          }),
+        );
         return;
       }
       const job = toJob(tag) as TestsJob;
       const slowSteps = tag.what === 'repeat' ? config.slowFraction * stepCap : undefined;
       settle(
+        tag.task,
         decideTestsRun(result, job, { stepCap, ...(slowSteps !== undefined ? { slowSteps } : {}) }, run).then((d) => {
           // Timings stay the untraced run's (run block); the verdict is the decided one.
           const decided = { ...result, verdict: d.verdict };
@@ -216,6 +233,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     tasks.forEach((task, i) => {
       if (!withPlus[i]) return;
       settle(
+        i,
         plusOutcomes(plusJob(task), stepCap, MAX_PLUS_TIMEOUTS_PER_TASK, run).then((p) => {
           plus[i] = p.outcomes;
           countedStats.plusInputs += p.counted;
@@ -246,6 +264,13 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
+      const skipped = transient[i];
+      if (skipped !== undefined) {
+        // Reported, never a finding: a rerun decides it.
+        outputs.push({ section: undefined, findings: [] });
+        warnings.push({ code: 'execution-task-skipped', check: 'execution', taskId: task.id, message: `${skipped} (the machine decided it, not the program: no finding; re-run)` });
+        return;
+      }
       const js = jsRuns.get(i);
       if (js) runs[i] = js.runs;
       const r = runs[i];
@@ -262,7 +287,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
       if (slow) slowTasks.push({ id: task.id, ms });
     });
     const slowest = tasks
-      .map((task, i) => ({ id: task.id, ms: Math.max(...runs[i].repeats.map((x) => x.durationMs)) }))
+      .map((task, i) => ({ id: task.id, ms: Math.max(0, ...runs[i].repeats.filter((x) => x !== undefined).map((x) => x.durationMs)) }))
       .sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : 1))
       .slice(0, SLOWEST_LISTED);
     // What a job could do, measured by a probe job (not the plan).

@@ -523,7 +523,15 @@ def run_job(job, link):
     elif kind == 'call':
         record = run_calls(job, info[0], link)
     else:
-        record = run_examples(job, ns, link)
+        if type(budget) is int and budget > 0:
+            link.steps_left = budget
+        try:
+            record = run_examples(job, ns, link)
+        except (StepBudgetSpent, CallStopped):
+            pass
+        if link.steps_spent:
+            # The budget spans every example: past it no example's outcome is known to be the program's own.
+            record = {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
     if record.get('status') == 'passed' and link.broken is None and job.get('coverage'):
         # Only coverage needs the program's last word; otherwise the server ends its process.
         coverage = link.finish()
@@ -1044,6 +1052,12 @@ def eval_with_imports(expr, ns):
     return eval(code, ns)
 
 
+def raise_spent(link):
+    """An example that spent the job's step budget ends the examples (the caller reports the timeout)."""
+    if link.steps_spent:
+        raise StepBudgetSpent()
+
+
 def run_examples(job, ns, link):
     """Evaluate prompt examples `call` and compare with `expected` (a Python expression, or doctest text)."""
     atol = job.get('atol', 1e-6)
@@ -1053,7 +1067,8 @@ def run_examples(job, ns, link):
         rec = {'type': 'output', 'index': index}
         try:
             actual = eval_with_imports(ex['call'], ns)
-        except LinkBroken:
+        except (LinkBroken, StepBudgetSpent, CallStopped):
+            raise_spent(link)
             return end_record(link, {})
         except SyntaxError as exc:
             rec.update({'status': 'bad-call', **describe_exception(exc)})
@@ -1076,7 +1091,8 @@ def run_examples(job, ns, link):
             else:
                 match = values_match(actual, expected, atol)
             rec['status'] = 'match' if match else 'mismatch'
-        except LinkBroken:
+        except (LinkBroken, StepBudgetSpent, CallStopped):
+            raise_spent(link)
             return end_record(link, {})
         except BaseException:
             match = encoding.safe_repr(actual).strip() == expected_text.strip() or \

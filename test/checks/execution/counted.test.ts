@@ -12,7 +12,7 @@ import { silentProgress } from '../../../src/model/progress.js';
 import type { Config } from '../../../src/model/types.generated.js';
 import type { Task } from '../../../src/model/task.js';
 import type { Runtime } from '../../../src/sandbox/runtime.js';
-import type { CallJob, CallOutput, JobResult, SandboxJob, TestsJob } from '../../../src/sandbox/types.js';
+import type { CallJob, CallOutput, ExamplesJob, JobResult, SandboxJob, TestsJob } from '../../../src/sandbox/types.js';
 
 const CAP = executionStepCap(DEFAULT_EXECUTION_CONFIG.timeLimitMs);
 
@@ -54,8 +54,18 @@ function fakeRun(rate: () => number): (job: SandboxJob) => Promise<JobResult> {
   return async (job) => {
     if (job.kind === 'tests') return testsRun(job, rate());
     if (job.kind === 'call') return callRun(job, rate);
+    if (job.kind === 'examples') return examplesRun(job, rate());
     return result({ status: 'passed' });
   };
+}
+
+/** The examples job of a program of the fake: one answer per example (a match), after its `# steps=N` line events. */
+function examplesRun(job: ExamplesJob, rate: number): JobResult {
+  const steps = Number(/# steps=(\d+)/.exec(job.program.candidate)?.[1] ?? '0');
+  if (job.candidateSteps !== undefined && steps > job.candidateSteps) return result({ status: 'timeout', completed: 0, reason: 'step-cap' });
+  const cpuMs = 2 + steps / rate;
+  if (job.candidateSteps === undefined && cpuMs > (job.cpuLimitMs ?? Infinity)) return result({ status: 'timeout', completed: 0, reason: 'cpu-limit' }, { cpuMs: job.cpuLimitMs });
+  return result({ status: 'passed' }, { cpuMs, outputs: job.examples.map((_, index) => ({ index, status: 'match', actual: '1' })) });
 }
 
 function testsRun(job: TestsJob, rate: number): JobResult {
@@ -114,9 +124,11 @@ function fakeRuntime(run: (job: SandboxJob) => Promise<JobResult>): Runtime {
 
 const config: Config = { checks: ['execution'], seed: 0, static: { fewTestsThreshold: 2 }, execution: { ...DEFAULT_EXECUTION_CONFIG } };
 
-async function audit(rate: () => number) {
-  const out = await createExecutionCheck({ pool: fakeRuntime(fakeRun(rate)), promptExamples: () => [] }).run({ benchmark: 'fixture', tasks: TASKS, config, progress: silentProgress });
-  return { tasks: out.tasks, summary: out.summary, counted: out.runInfo?.counted };
+const EXAMPLE = { call: 'f(1)', expected: '1', line: 1, style: 'doctest' as const, source: '>>> f(1)\n1' };
+
+async function audit(rate: () => number, run: (rate: () => number) => (job: SandboxJob) => Promise<JobResult> = fakeRun) {
+  const out = await createExecutionCheck({ pool: fakeRuntime(run(rate)), promptExamples: () => [EXAMPLE] }).run({ benchmark: 'fixture', tasks: TASKS, config, progress: silentProgress });
+  return { tasks: out.tasks, summary: out.summary, counted: out.runInfo?.counted, warnings: out.warnings };
 }
 
 /** A deterministic stream of rates between `lo` and `hi` (line events per ms): a machine whose load changes job to job. */
@@ -155,6 +167,28 @@ describe('execution check, counted', () => {
     assert.equal(evidence('plus')?.count, 1);
     assert.deepEqual(idle.summary?.plusInputs, { tasks: 1, run: 4, crashed: 0, contractViolations: 0, timedOut: 1 });
     assert.match(idle.summary?.notes?.[0] ?? '', new RegExp(`${CAP} line events \\(${EXECUTION_STEPS_PER_MS} per ms`));
+    // The prompt's example is answered wherever the program stays under the cap, whatever the load; past it, never.
+    const examples = (id: string) => idle.tasks[TASKS.findIndex((t) => t.id === id)].section?.promptExamples;
+    assert.deepEqual(examples('under-slow-share'), { checked: 1, mismatched: 0, notEvaluable: 0 });
+    assert.deepEqual(examples('slow'), { checked: 1, mismatched: 0, notEvaluable: 0 });
+    assert.deepEqual(examples('over'), { checked: 0, mismatched: 0, notEvaluable: 1 });
+  });
+
+  it('skips a task whose counted run the machine ended every time, without failing the check', async () => {
+    // Every counted run of 'slow' ends with a lost worker; the rest of the machine works.
+    const losing = (rate: () => number) => {
+      const inner = fakeRun(rate);
+      return async (job: SandboxJob) =>
+        (job.kind === 'tests' || job.kind === 'examples') && job.candidateSteps !== undefined && job.program.candidate.includes(`steps=${0.7 * CAP}`) ? result({ status: 'error', reason: 'worker-died' }) : inner(job);
+    };
+    const idle = await audit(() => 150_000);
+    const lost = await audit(() => 150_000, losing);
+    const at = TASKS.findIndex((t) => t.id === 'slow');
+    assert.deepEqual(lost.tasks[at], { section: undefined, findings: [] });
+    assert.deepEqual(lost.warnings.map((w) => [w.code, w.taskId]), [['execution-task-skipped', 'slow']]);
+    assert.match(lost.warnings[0].message, /ended by the machine 3 times .*re-run/);
+    // Every other task is as on a working machine.
+    assert.deepEqual(lost.tasks.filter((_, i) => i !== at), idle.tasks.filter((_, i) => i !== at));
   });
 
   it('never reports flaky from timing alone', async () => {
@@ -172,12 +206,12 @@ describe('decideTestsRun', () => {
     const run = async (j: SandboxJob) => (counted.push(j as TestsJob), testsRun(j as TestsJob, 100_000));
     // 0.7 x CAP line events at 100 k per ms: 1,262 ms, over slowShare x CAP / 200 k = 450 ms.
     const d = await decideTestsRun(result({ status: 'passed' }, { cpuMs: 1_262 }), job, { stepCap: CAP, slowSteps: 0.5 * CAP }, run);
-    assert.deepEqual(d, { verdict: { status: 'passed' }, slow: true, decidedBy: 'counted' });
+    assert.deepEqual(d, { verdict: { status: 'passed' }, slow: true, decidedBy: 'counted', outputs: [] });
     assert.deepEqual(counted.map((j) => j.candidateSteps), [0.5 * CAP, CAP]);
     // An untraced pass within 450 ms of CPU cannot have run 0.5 x CAP line events: it stands, uncounted.
     counted.length = 0;
     const quick = await decideTestsRun(result({ status: 'passed' }, { cpuMs: 400 }), { ...job, program: { candidate: '# steps=10' } }, { stepCap: CAP, slowSteps: 0.5 * CAP }, run);
-    assert.deepEqual(quick, { verdict: { status: 'passed' }, slow: false, decidedBy: 'untraced' });
+    assert.deepEqual(quick, { verdict: { status: 'passed' }, slow: false, decidedBy: 'untraced', outputs: [] });
     assert.equal(counted.length, 0);
   });
 });

@@ -59,6 +59,9 @@ const EXAMPLES: Record<string, PromptExample[]> = {
     { call: 'f(2)', expected: '4', line: 3, style: 'doctest', source: '>>> f(2)\n4' },
     { call: 'f(3)', expected: '7', line: 5, style: 'doctest', source: '>>> f(3)\n7' },
   ],
+  // Past the untraced CPU limit (STEP_CAP / 200 k per ms = 10 ms) on any machine: decided by counting.
+  'loop-quick': [{ call: 'f(700_000)', expected: '700000', line: 1, style: 'doctest', source: '>>> f(700_000)\n700000' }],
+  'loop-slow': [{ call: 'f(1_100_000)', expected: '1100000', line: 1, style: 'doctest', source: '>>> f(1_100_000)\n1100000' }],
 };
 
 const config: Config = {
@@ -135,6 +138,14 @@ describe('execution check', () => {
     assert.deepEqual((byId('plus-loop').findings[0].evidence.inputs as { index: number }[]).map((x) => x.index), [1]);
   });
 
+  it('decides whether the prompt examples could be evaluated by counted line events', () => {
+    // 1.4 M line events, under the cap: the counted run's answer is checked.
+    assert.deepEqual(byId('loop-quick').section?.promptExamples, { checked: 1, mismatched: 0, notEvaluable: 0 });
+    // 2.2 M, past it: a step-cap timeout, so not evaluable (never a mismatch), on any machine.
+    assert.deepEqual(byId('loop-slow').section?.promptExamples, { checked: 0, mismatched: 0, notEvaluable: 1 });
+    assert.ok((out.runInfo?.counted as { runs: number }).runs >= 2);
+  });
+
   it('runs challenge asserts separately', () => {
     assert.equal(byId('challenge').section?.verdict, 'passed');
     assert.equal(byId('challenge').section?.challenge?.verdict, 'failed');
@@ -171,7 +182,7 @@ describe('execution check', () => {
     assert.equal(s.timeout, 2);
     assert.equal(s.slow, 1);
     assert.equal(s.challengeFailed, 1);
-    assert.deepEqual(s.promptExamples, { checked: 2, mismatched: 1, tasksWithMismatch: 1 });
+    assert.deepEqual(s.promptExamples, { checked: 3, mismatched: 1, tasksWithMismatch: 1 });
     assert.deepEqual(s.plusInputs, { tasks: 2, run: 8, crashed: 1, contractViolations: 1, timedOut: 1 });
     const isolation = out.runInfo?.isolation as { mode: string };
     assert.ok(['bwrap', 'unshare', 'none'].includes(isolation.mode));
