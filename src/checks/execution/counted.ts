@@ -42,6 +42,17 @@ export function untracedPlusCpuMs(stepCap: number): number {
   return untracedTestsCallCpuMs(stepCap);
 }
 
+/**
+ * A run a signal ended that no limit of ours sent. The exit status names the signal, not its sender: the program
+ * itself (os.kill, abort) or something outside it (the kernel's OOM killer, an operator). Such a run decides only
+ * once repeated: it is run again counted, and that run again up to MACHINE_RETRIES times while a signal ends it; a
+ * signal that ends every run is the program's. A heuristic: it stops a one-off outside kill from becoming a finding,
+ * not a sender that repeats itself.
+ */
+export function signalled(v: Verdict): boolean {
+  return v.status === 'error' && v.reason === 'signal';
+}
+
 /** How a run's verdict was decided: untraced (its CPU time bounds its line events), counted, or at the counted run's CPU backstop. */
 export type DecidedBy = 'untraced' | 'counted' | 'backstop';
 
@@ -60,7 +71,8 @@ export interface DecidedRun {
  * events: the untraced verdict stands where the run finished within slowSteps / UNTRACED_MAX_STEPS_PER_MS of CPU
  * (a pass) or stepCap / UNTRACED_MAX_STEPS_PER_MS (any other finish); otherwise the job runs counted, first under
  * `slowSteps` (a pass there is not slow), then, if that cap was reached, under `stepCap` (a pass there is slow).
- * A run the machine ended is retried MACHINE_RETRIES times, then MachineDecided.
+ * A run the machine ended is retried MACHINE_RETRIES times, then MachineDecided; one a signal ended, likewise, and
+ * stands if every retry ends so (signalled).
  */
 export async function decideTestsRun(
   untraced: JobResult,
@@ -71,7 +83,7 @@ export async function decideTestsRun(
   const { stepCap } = caps;
   const slowSteps = caps.slowSteps !== undefined && caps.slowSteps < stepCap ? Math.max(1, Math.floor(caps.slowSteps)) : undefined;
   const v = untraced.verdict;
-  const finished = v.status !== 'timeout' && !machineEnded(v);
+  const finished = v.status !== 'timeout' && !machineEnded(v) && !signalled(v);
   const bound = v.status === 'passed' ? (slowSteps ?? stepCap) : stepCap;
   if (finished && untraced.cpuMs !== undefined && untraced.cpuMs <= bound / UNTRACED_MAX_STEPS_PER_MS) return { verdict: v, slow: false, decidedBy: 'untraced', outputs: untraced.outputs };
   if (slowSteps !== undefined) {
@@ -94,7 +106,7 @@ async function countedRun(job: TestsJob | ExamplesJob, steps: number, run: (job:
     counted = { ...base, ...limits };
   } else counted = { ...job, ...limits };
   let r = await run(counted);
-  for (let retry = 0; retry < MACHINE_RETRIES && machineEnded(r.verdict); retry++) r = await run(counted);
+  for (let retry = 0; retry < MACHINE_RETRIES && (machineEnded(r.verdict) || signalled(r.verdict)); retry++) r = await run(counted);
   const v = r.verdict;
   if (machineEnded(v)) throw new MachineDecided(`a counted run of a reference was ended by the machine ${MACHINE_RETRIES + 1} times (${v.status === 'error' ? v.reason : 'wall clock'})`);
   if (v.status === 'timeout') return { verdict: { status: 'timeout', completed: v.completed, reason: v.reason === 'step-cap' ? 'step-cap' : 'cpu-limit' }, outputs: r.outputs };
@@ -164,16 +176,16 @@ export async function plusOutcomes(
 
 /**
  * Input `index` of `job` alone, counted under `stepCap`: past the cap a `step-cap` timeout, at the CPU backstop a
- * `cpu` one (work in C). A job the program itself ended without an output (its memory, its output size, a signal)
- * is that input's crash, as in the untraced pass; one the machine ended is retried MACHINE_RETRIES times, then
- * MachineDecided.
+ * `cpu` one (work in C). A job the program itself ended without an output (its memory, its output size, a signal
+ * that ends every retry: signalled) is that input's crash, as in the untraced pass; one the machine ended is retried
+ * MACHINE_RETRIES times, then MachineDecided.
  */
 async function countedPlusCall(run: (job: CallJob) => Promise<JobResult>, job: CallJob, index: number, stepCap: number): Promise<CallOutput> {
   const backstop = countedCallBackstopMs(stepCap);
   const { startIndex: _s, ...rest } = job;
   const counted: CallJob = { ...rest, inputs: [job.inputs[index]], perInputSteps: stepCap, perInputCpuMs: backstop, timeoutMs: backstop * WALL_BACKSTOP_FACTOR };
   let r = await run(counted);
-  const lost = (x: JobResult) => (x.outputs as CallOutput[]).length === 0 && machineEnded(x.verdict);
+  const lost = (x: JobResult) => (x.outputs as CallOutput[]).length === 0 && (machineEnded(x.verdict) || signalled(x.verdict));
   for (let retry = 0; retry < MACHINE_RETRIES && lost(r); retry++) r = await run(counted);
   const o = (r.outputs as CallOutput[])[0];
   const v = r.verdict;

@@ -191,6 +191,35 @@ describe('execution check, counted', () => {
     assert.deepEqual(lost.tasks.filter((_, i) => i !== at), idle.tasks.filter((_, i) => i !== at));
   });
 
+  it('reports no finding for a run an outside signal ended once, and the program\'s verdict for one every run ends so', async () => {
+    // The first run of each tests job (untraced or counted) and of each counted plus input is killed, as by the OOM killer.
+    const killedOnce = (rate: () => number) => {
+      const inner = fakeRun(rate);
+      const seen = new Set<string>();
+      return async (job: SandboxJob) => {
+        const key = JSON.stringify(job);
+        if ((job.kind === 'tests' || (job.kind === 'call' && job.perInputSteps !== undefined)) && !seen.has(key)) {
+          seen.add(key);
+          return result({ status: 'error', reason: 'signal', signal: 'SIGKILL' });
+        }
+        return inner(job);
+      };
+    };
+    const idle = await audit(() => 150_000);
+    const killed = await audit(() => 150_000, killedOnce);
+    assert.deepEqual(killed.tasks, idle.tasks);
+    assert.deepEqual(killed.warnings, []);
+    // A program killed on every run: its own doing, reported.
+    const always = (rate: () => number) => {
+      const inner = fakeRun(rate);
+      return async (job: SandboxJob) => (job.kind === 'tests' && job.program.candidate.includes('steps=10000') ? result({ status: 'error', reason: 'signal', signal: 'SIGKILL' }) : inner(job));
+    };
+    const own = await audit(() => 150_000, always);
+    const fast = own.tasks[TASKS.findIndex((t) => t.id === 'fast')];
+    assert.equal(fast.section?.verdict, 'error');
+    assert.equal(fast.section?.failure?.signal, 'SIGKILL');
+  });
+
   it('never reports flaky from timing alone', async () => {
     // A rate that makes every other untraced run of the same program stop at its CPU limit.
     let n = 0;
