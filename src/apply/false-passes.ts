@@ -8,7 +8,18 @@ import { loadRequestTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
-import { countedVerdict, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS, type DecidedBy } from '../audit/counted-verdict.js';
+import {
+  countedVerdict,
+  MACHINE_RETRIES,
+  MachineDecided,
+  machineEnded,
+  perCallVerdict,
+  REFERENCE_CPU_LIMIT_MS,
+  testsCallCaps,
+  TRACED_MIN_STEPS_PER_MS,
+  UNTRACED_MAX_STEPS_PER_MS,
+  type DecidedBy,
+} from '../audit/counted-verdict.js';
 import { cpuDecided, testsJob } from '../sandbox/jobs.js';
 import type { JobResult, SandboxJob, TestsJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
@@ -91,16 +102,25 @@ export interface SampleLimits {
   /**
    * With `cpu`: Python runs decided by line events (the mutation check's countedVerdict), which neither load nor
    * machine speed moves: per task a step budget of max(floor, factor x the reference's counted line events on the
-   * same tests). The CPU limit above then only backstops work done in C.
+   * same tests), or call by call where that count is over SAMPLE_COUNTED_MAX_REFERENCE_LINES. The CPU limit above
+   * then only backstops work done in C, and decides alone only for a reference that does not finish within `timeoutMs`
+   * of CPU (no count to scale).
    */
   steps?: { floor: number; factor: number };
 }
 
-/** Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock; `stepCap`: decided by line events. */
-type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number; stepCap?: number; backstopMs?: number };
+/**
+ * Limits of one task's sample runs: CPU-decided where asked and the runtime counts CPU time (Python), else wall clock;
+ * `stepCap`: decided by line events; `callCaps`: judged call by call (perCallVerdict), each call capped from the
+ * reference's line events on it.
+ */
+type RunLimits = { timeoutMs: number; memoryBytes: number; cpuLimitMs?: number; stepCap?: number; backstopMs?: number; callCaps?: { caps: number[]; rest: number } };
 
-/** How runs were decided (profiling: CPU time and load move runs between `fast` and `counted`, never their verdicts). */
-export type Decisions = Partial<Record<DecidedBy | 'wall', number>>;
+/**
+ * How runs were decided (profiling: CPU time and load move runs between `fast` and `counted`, never their verdicts);
+ * `per-call ...` for runs judged call by call.
+ */
+export type Decisions = Partial<Record<DecidedBy | 'wall' | `per-call ${DecidedBy}`, number>>;
 
 /** Told when a phase of runSamples starts (with its job count) and when it ends; for profiling, decides nothing. */
 export type PhaseObserver = (event: { phase: string; jobs: number; end?: { cpuMs: number; timeouts: number } }) => void;
@@ -207,7 +227,17 @@ export async function runSamples(
     const byRuntime = new Map<Runtime, number[]>();
     const counted: Promise<void>[] = [];
     jobs.forEach((j, i) => {
-      const { stepCap, backstopMs } = j.limits;
+      const { stepCap, backstopMs, callCaps } = j.limits;
+      if (callCaps !== undefined) {
+        counted.push(
+          perCallVerdict(j.job, callCaps, (job) => j.runtime.run(job).then(ran)).then((c) => {
+            results[i] = c.verdict;
+            const by = `per-call ${c.decidedBy}` as const;
+            decisions[by] = (decisions[by] ?? 0) + 1;
+          }),
+        );
+        return;
+      }
       if (stepCap !== undefined && backstopMs !== undefined) {
         counted.push(
           countedVerdict(j.job, stepCap, (job) => j.runtime.run(withBackstop(job, backstopMs)).then(ran)).then((c) => {
@@ -251,10 +281,15 @@ export async function runSamples(
     const steps = limits.steps;
     const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
     const measured = await Promise.all(
-      firstOfTask.map((r) => {
+      firstOfTask.map(async (r) => {
         const job = firstJob(r, wall, r.task.solution);
-        // Under a CPU limit (the run's whole wall limit, as CPU): a loaded machine cannot time the reference out.
-        return r.runtime.run(steps ? { ...job, coverage: true, ...cpuDecided(limits.timeoutMs) } : job);
+        if (!steps) return r.runtime.run(job);
+        // Untraced first, under the run's whole wall limit as CPU: a reference that does not finish within it is left
+        // to the CPU limit (no count to scale). One that does is traced under the mutation check's generous CPU limit
+        // for its own tests, far above any HumanEval reference's traced CPU, so load does not choose the rule.
+        const untraced = await measuredRun(r.runtime, { ...job, ...cpuDecided(limits.timeoutMs) }, r.taskId);
+        if (untraced.verdict.status !== 'passed') return untraced;
+        return measuredRun(r.runtime, { ...job, coverage: true, ...cpuDecided(REFERENCE_CPU_LIMIT_MS) }, r.taskId);
       }),
     );
     firstOfTask.forEach((r, i) => {
@@ -267,10 +302,16 @@ export async function runSamples(
         return;
       }
       // A reference that does not pass leaves the floor: the budget of a task with a cheap reference.
-      const lines = passed ? (m.coverage?.callLines ?? []).reduce((a, b) => a + b, 0) : 0;
-      // A reference that could not be counted (it timed out traced) or counts too many: the CPU limit decides.
-      if (m.verdict.status === 'timeout' || lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
+      const callLines = passed ? (m.coverage?.callLines ?? []) : [];
+      const lines = callLines.reduce((a, b) => a + b, 0);
+      // A reference that could not be counted (it timed out) has no count to scale: the CPU limit decides.
+      if (m.verdict.status === 'timeout') {
         limitsOf.set(r.taskId, { ...cpuDecided(cpuLimitMs), memoryBytes: limits.memoryBytes });
+        return;
+      }
+      // One that counts too many for a whole counted rerun: call by call, each call capped from the reference's count on it.
+      if (lines > SAMPLE_COUNTED_MAX_REFERENCE_LINES) {
+        limitsOf.set(r.taskId, { ...wall, callCaps: testsCallCaps(callLines, steps.factor) });
         return;
       }
       const stepCap = Math.max(steps.floor, Math.ceil(steps.factor * lines));
@@ -282,7 +323,10 @@ export async function runSamples(
   distinct.forEach((r, i) => {
     if (derives(r)) {
       r.strengthened = first[i];
-      r.original = originalFromStrengthened(r.task, r.extra, r.strengthened);
+      // Judged call by call, a timeout's `completed` need not say where it came: MAX_SLOW_INPUTS slow calls end the
+      // tests after the run that found the last of them, wherever that run stopped. The original tests then run apart.
+      const placed = runLimits(r).callCaps === undefined || r.strengthened.status !== 'timeout';
+      r.original = placed ? originalFromStrengthened(r.task, r.extra, r.strengthened) : undefined;
     } else r.original = first[i];
   });
   // Then what the first runs did not tell: the original tests after an inconclusive strengthened run, a script's strengthened tests.
@@ -325,6 +369,17 @@ export async function runSamples(
 export function sampleStepLimits(stepCap: number, cpuLimitMs: number, memoryBytes: number): RunLimits {
   const fastMs = Math.ceil(stepCap / UNTRACED_MAX_STEPS_PER_MS);
   return { ...cpuDecided(fastMs), memoryBytes, stepCap, backstopMs: cpuLimitMs + 2 * Math.ceil(stepCap / TRACED_MIN_STEPS_PER_MS) };
+}
+
+/**
+ * A run of a task's reference that sets its samples' limits. One the machine ended (a lost worker, the wall clock) is
+ * retried MACHINE_RETRIES times, then MachineDecided: the limits, and so the verdicts, are never guessed from it.
+ */
+async function measuredRun(runtime: Runtime, job: SandboxJob, taskId: string): Promise<JobResult> {
+  let r = await runtime.run(job);
+  for (let retry = 0; retry < MACHINE_RETRIES && machineEnded(r.verdict); retry++) r = await runtime.run(job);
+  if (machineEnded(r.verdict)) throw new MachineDecided(`the machine ended the reference's run that sets ${taskId}'s sample limits ${MACHINE_RETRIES + 1} times`);
+  return r;
 }
 
 /** A counted rerun (countedVerdict's second job, with `candidateSteps`) with the sample's own CPU backstop. */
@@ -433,9 +488,9 @@ export const SAMPLE_CPU_FLOOR_MS = 1000;
  */
 export const SAMPLE_STEP_FLOOR = 1_500_000;
 /**
- * A reference that executes more line events on the tests leaves its task's samples to the CPU limit, as the mutation
- * check leaves its mutants (MUTANT_COUNTED_MAX_REFERENCE_LINES): a hang would be counted to 10x it. HumanEval/75's
- * reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop (timeouts instead of verdicts).
+ * A reference that executes more line events on the tests has its task's samples judged call by call (perCallVerdict,
+ * as the mutation check judges such mutants, MUTANT_COUNTED_MAX_REFERENCE_LINES): a whole counted run would count a
+ * hang to 10x it. HumanEval/75's reference runs 9.0 M; counting its samples' hangs to 90 M hit the CPU backstop.
  */
 export const SAMPLE_COUNTED_MAX_REFERENCE_LINES = 1_000_000;
 /** A sample may use this multiple of the reference's CPU time (line events with a step budget) on the same tests (the mutation check's default referenceTimeFactor for its mutants). */
@@ -487,6 +542,12 @@ export async function rescoreSamples(
       cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
       steps: { floor: SAMPLE_STEP_FLOOR, factor: SAMPLE_REFERENCE_FACTOR },
     }, options.observe);
+  } catch (error) {
+    // No verdict is guessed from a run the machine ended: rescore stops, saying so, and can simply be run again.
+    if (error instanceof MachineDecided) {
+      throw new ToolError(`sample verdicts not decided: ${error.message}`, { hint: 'the machine (a lost sandbox worker or the wall-clock backstop), not a sample, ended the run; run rescore again' });
+    }
+    throw error;
   } finally {
     for (const runtime of runtimes.values()) await runtime.close();
   }

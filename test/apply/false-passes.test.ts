@@ -6,12 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { originalFromStrengthened, runSamples, strengthenTask } from '../../src/apply/false-passes.js';
+import { originalFromStrengthened, runSamples, SAMPLE_REFERENCE_FACTOR, strengthenTask, verdictsJsonl } from '../../src/apply/false-passes.js';
+import { MachineDecided, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from '../../src/audit/counted-verdict.js';
 import type { Task } from '../../src/model/task.js';
 import type { AuditReport } from '../../src/model/types.generated.js';
 import { cpuDecided, testsJob } from '../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
-import type { SandboxJob } from '../../src/sandbox/types.js';
+import type { Runtime } from '../../src/sandbox/runtime.js';
+import type { JobResult, SandboxJob } from '../../src/sandbox/types.js';
 
 let pool: SandboxPool;
 before(() => {
@@ -109,5 +111,118 @@ describe('rescore: one run per sample where the strengthened run tells both verd
     assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '' }), undefined);
     // Line 5 is the blank line between the original code and the wrapper: no assert is there.
     assert.equal(originalFromStrengthened(checkTask, added['F/0'], { status: 'failed', phase: 'tests', exception: 'AssertionError', message: '', line: 5 }), undefined);
+  });
+});
+
+describe('rescore: a task whose reference runs over SAMPLE_COUNTED_MAX_REFERENCE_LINES, judged call by call', () => {
+  /** Each of the reference's calls: its per-call cap is 10x that, and the five together are over the 1 M line events. */
+  const REF_CALL = 1_000_000;
+  const CAP = SAMPLE_REFERENCE_FACTOR * REF_CALL;
+  const SLOW = Math.ceil(0.7 * CAP);
+  const OVER = 2 * CAP;
+  /** Three original asserts and two added ones, each one call: a fake program says its line events per call (`# steps=`) and the calls it answers wrong (`# wrong=`). */
+  const original = [0, 1, 2].map((i) => `assert f(${i}) == ${i}`);
+  const extra = [3, 4].map((i) => `assert f(${i}) == ${i}`);
+  const fakeTask = (id: string, reference: string): Task => ({ ...base, id, entryPoint: 'f', canonicalSolution: reference, solution: reference, tests: { kind: 'assert-list', asserts: original, challengeAsserts: [] } });
+  const program = (steps: number[], wrong: number[] = []) => `# steps=${steps.join(',')}\n# wrong=${wrong.join(',')}\n`;
+  const bigTask = fakeTask('P/0', program([REF_CALL, REF_CALL, REF_CALL, REF_CALL, REF_CALL]));
+  /** A reference that does not finish untraced within the run limit: no count to scale, its samples keep the CPU limit. */
+  const hopeless = fakeTask('P/1', program([1e12, 10, 10, 10, 10]));
+  const fakeReport = { tasks: [bigTask, hopeless].map((t) => ({ id: t.id, checks: { mutation: { strengthened: { inputs: extra.map((a) => ({ input: a, inputSource: 'generated', expected: '1', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } } }, findings: [] })) } as unknown as AuditReport;
+  const cases: [string, string, string, string][] = [
+    ['the reference', bigTask.solution, 'passed', 'passed'],
+    ['fast and right', program([10, 10, 10, 10, 10]), 'passed', 'passed'],
+    ['past its cap in an added assert', program([10, 10, 10, OVER, 10]), 'passed', 'timeout'],
+    ['past its cap in an original assert', program([10, OVER, 10, 10, 10]), 'timeout', 'timeout'],
+    ['wrong in an added assert', program([10, 10, 10, 10, 10], [4]), 'passed', 'failed'],
+    // Four slow calls end the strengthened tests; the original ones hold three: they pass (a run of their own says so).
+    ['slow on four calls', program([SLOW, SLOW, SLOW, SLOW, 10]), 'passed', 'timeout'],
+    ['slow, then wrong in an original assert', program([SLOW, 10, 10, 10, 10], [2]), 'failed', 'failed'],
+  ];
+  const parse = (src: string, key: string) => (new RegExp(`# ${key}=([^\\n]*)`).exec(src)?.[1] ?? '').split(',').filter((x) => x !== '').map(Number);
+  const done = (verdict: JobResult['verdict'], extra: Partial<JobResult> = {}): JobResult => ({ verdict, outputs: [], stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, durationMs: 1, leftoverProcesses: 0, ...extra });
+  /** The sandbox as seen by runSamples: untraced CPU = line events / rate() (load moves the rate), counted calls by their line events. */
+  function fakeRuntime(rate: () => number, lost = false): Runtime {
+    const run = async (job: SandboxJob): Promise<JobResult> => {
+      if (job.kind !== 'tests' || job.tests.kind !== 'assert-list') throw new Error('unexpected job');
+      const asserts = job.tests.asserts;
+      const steps = parse(job.program.candidate, 'steps').slice(0, asserts.length);
+      const wrong = new Set(parse(job.program.candidate, 'wrong'));
+      const fails = (i: number) => done({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '', assertIndex: i, assert: asserts[i] });
+      const firstWrong = steps.findIndex((_, i) => wrong.has(i));
+      if (job.coverage) return done({ status: 'passed' }, { cpuMs: steps.reduce((a, b) => a + b, 0) / TRACED_MIN_STEPS_PER_MS, coverage: { lines: [], arcs: [], callLines: steps } });
+      if (job.callLimits === undefined) {
+        const cpuMs = steps.reduce((a, b) => a + b, 0) / rate();
+        if (cpuMs > (job.cpuLimitMs ?? Infinity)) return done({ status: 'timeout', completed: 0, reason: 'cpu-limit' }, { cpuMs: job.cpuLimitMs });
+        return firstWrong >= 0 ? fails(firstWrong) : done({ status: 'passed' }, { cpuMs });
+      }
+      const limits = job.callLimits;
+      const countedCalls: { index: number; steps: number }[] = [];
+      for (let i = 0; i < steps.length; i++) {
+        const counted = limits.counted.find((c) => c.index === i);
+        if (counted !== undefined && counted.trace !== false) {
+          if (lost) return done({ status: 'error', reason: 'worker-died', message: 'injected' });
+          if (steps[i] > counted.steps) return done({ status: 'timeout', completed: i, reason: 'step-cap' }, { callStop: { index: i, by: 'step-cap' }, countedCalls });
+          countedCalls.push({ index: i, steps: steps[i] });
+        } else if (counted === undefined && steps[i] / rate() > (i < limits.cpuMs.length ? limits.cpuMs[i] : limits.cpuMsRest)) {
+          return done({ status: 'timeout', completed: i, reason: 'cpu-limit' }, { callStop: { index: i, by: 'cpu' }, countedCalls });
+        }
+        if (wrong.has(i)) return { ...fails(i), countedCalls };
+      }
+      return done({ status: 'passed' }, { countedCalls });
+    };
+    return { language: 'python', run, runAll: (jobs: readonly SandboxJob[]) => Promise.all(jobs.map(run)) } as unknown as Runtime;
+  }
+  const limits = { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU, steps: { floor: STEPS.floor, factor: SAMPLE_REFERENCE_FACTOR } };
+  const sampleList = [...cases.map(([, solution]) => ({ taskId: bigTask.id, solution })), { taskId: hopeless.id, solution: program([10, 10, 10, 10, 10]) }];
+
+  it('gives the same verdicts whatever the untraced line rate (load), each from the calls\' line events', async () => {
+    let k = 0;
+    // Untraced rates from the fastest (UNTRACED_MAX_STEPS_PER_MS) to a crawl; in turn, as changing load would give them.
+    const rates = [UNTRACED_MAX_STEPS_PER_MS, 30_000, 150_000, 2_000];
+    const loads: [string, () => number][] = [['idle', () => UNTRACED_MAX_STEPS_PER_MS], ['loaded', () => 2_000], ['changing', () => rates[k++ % rates.length]]];
+    const outcomes = [];
+    for (const [name, rate] of loads) {
+      const runs = await runSamples(fakeReport, [bigTask, hopeless], sampleList, fakeRuntime(rate), limits);
+      assert.deepEqual(
+        runs.verdicts.slice(0, cases.length).map((v) => [v.original, v.strengthened]),
+        cases.map(([, , o, s]) => [o, s]),
+        name,
+      );
+      // Every run of the big task judged call by call; only the task whose reference never finished has a CPU limit.
+      const keys = Object.keys(runs.decisions ?? {});
+      assert.ok(keys.some((key) => key.startsWith('per-call ')), `${name}: ${keys.join(', ')}`);
+      assert.ok(keys.every((key) => key.startsWith('per-call ') || key === 'cpu'), `${name}: ${keys.join(', ')}`);
+      assert.equal(runs.decisions?.cpu, 1, name);
+      outcomes.push(verdictsJsonl(runs.verdicts));
+    }
+    assert.equal(outcomes[1], outcomes[0]);
+    assert.equal(outcomes[2], outcomes[0]);
+  });
+
+  it('decides no verdict from a counted run the machine ended (MachineDecided)', async () => {
+    await assert.rejects(runSamples(fakeReport, [bigTask], sampleList.slice(0, cases.length), fakeRuntime(() => 2_000, true), limits), MachineDecided);
+  });
+
+  it('runs a real task with a costly reference call by call, in the sandbox', async () => {
+    // Two calls of ~600 k line events each: over SAMPLE_COUNTED_MAX_REFERENCE_LINES together, each call's cap the floor.
+    const costly = 'def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n';
+    const realTask: Task = { ...base, id: 'R/0', entryPoint: 'f', canonicalSolution: costly, solution: costly, tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(300000) == 44999850000\n    assert candidate(300001) == 45000150000\n', checkFunction: 'check' } };
+    const realAdded = ['assert candidate(10) == 45'];
+    const realReport = { tasks: [{ id: 'R/0', checks: { mutation: { strengthened: { inputs: realAdded.map((a) => ({ input: a, inputSource: 'generated', expected: '45', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } } }, findings: [] }] } as unknown as AuditReport;
+    const realSamples = [
+      costly,
+      'def f(n):\n    return n * (n - 1) // 2\n',
+      'def f(n):\n    return 0\n',
+      'def f(n):\n    return n * (n - 1) // 2 + (n == 10)\n',
+      'def f(n):\n    while n == 10:\n        pass\n    return n * (n - 1) // 2\n',
+    ];
+    const runs = await runSamples(realReport, [realTask], realSamples.map((solution) => ({ taskId: 'R/0', solution })), pool, { timeoutMs: 10_000, memoryBytes: 0, cpu: CPU, steps: STEPS });
+    assert.deepEqual(
+      runs.verdicts.map((v) => [v.original, v.strengthened]),
+      [['passed', 'passed'], ['passed', 'passed'], ['failed', 'failed'], ['passed', 'failed'], ['passed', 'timeout']],
+    );
+    const keys = Object.keys(runs.decisions ?? {});
+    assert.ok(keys.length > 0 && keys.every((key) => key.startsWith('per-call ')), keys.join(', '));
   });
 });
