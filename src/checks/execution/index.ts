@@ -52,10 +52,13 @@ export interface ExecutionCheckOptions {
   stepCap?: number;
 }
 
-/** Notes for the reader of the execution section: how its limits decide. */
+/**
+ * Notes for the reader of the execution section: how its limits decide. (The prompt examples, decided the same way, only
+ * move a `notEvaluable` count; the text stays as the published audits have it, so that they verify.)
+ */
 export function executionNotes(timeLimitMs: number, stepCap: number = executionStepCap(timeLimitMs)): string[] {
   return [
-    `A Python reference's timeout and slow are decided by its Python line events, not CPU time: its time limit of ${timeLimitMs} ms stands for ${stepCap} line events (${EXECUTION_STEPS_PER_MS} per ms, a typical loop's rate) on its tests, on the challenge tests, on the prompt's examples (whether they can be evaluated) and on each plus input; slow is a pass over slowFraction of them. A run decides untraced only where its CPU time bounds its line events well inside that; any other run is counted, so the verdict is the same on any machine and under any load. A counted run still going at its CPU backstop did its work in C, which the count does not see: a timeout with reason cpu-limit (step-cap: past the cap).`,
+    `A Python reference's timeout and slow are decided by its Python line events, not CPU time: its time limit of ${timeLimitMs} ms stands for ${stepCap} line events (${EXECUTION_STEPS_PER_MS} per ms, a typical loop's rate) on its tests, on the challenge tests and on each plus input; slow is a pass over slowFraction of them. A run decides untraced only where its CPU time bounds its line events well inside that; any other run is counted, so the verdict is the same on any machine and under any load. A counted run still going at its CPU backstop did its work in C, which the count does not see: a timeout with reason cpu-limit (step-cap: past the cap).`,
   ];
 }
 
