@@ -508,14 +508,7 @@ def run_job(job, link):
                     'countedCalls': link.counted_calls}
         return dict({'type': 'end', 'status': 'failed', 'ran': 0}, **failure)
     if kind == 'tests':
-        if type(budget) is int and budget > 0 and not job.get('coverage'):
-            link.steps_left = budget
-        try:
-            record = run_tests(job, ns, link)
-        except (StepBudgetSpent, CallStopped):
-            pass
-        if link.steps_spent:
-            record = {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
+        record = run_budgeted(lambda: run_tests(job, ns, link), None if job.get('coverage') else budget, link)
         if link.call_stop is not None:
             record = {'type': 'end', 'status': 'timeout', 'reason': 'call-stop', 'ran': 0, 'callStop': link.call_stop}
         if link.call_limits is not None and link.broken is None:
@@ -523,20 +516,29 @@ def run_job(job, link):
     elif kind == 'call':
         record = run_calls(job, info[0], link)
     else:
-        if type(budget) is int and budget > 0:
-            link.steps_left = budget
-        try:
-            record = run_examples(job, ns, link)
-        except (StepBudgetSpent, CallStopped):
-            pass
-        if link.steps_spent:
-            # The budget spans every example: past it no example's outcome is known to be the program's own.
-            record = {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
+        # The budget spans every example, as it spans every test.
+        record = run_budgeted(lambda: run_examples(job, ns, link), budget, link)
     if record.get('status') == 'passed' and link.broken is None and job.get('coverage'):
         # Only coverage needs the program's last word; otherwise the server ends its process.
         coverage = link.finish()
         return end_record(link, record, coverage)
     return end_record(link, record)
+
+
+def run_budgeted(run, budget, link):
+    """`run()` with the job's step budget (`candidateSteps`, or None): once spent, a `step-cap` timeout whatever the
+    tests did after (the flag is sticky, so a test that catches the exception does not undo it)."""
+    if type(budget) is int and budget > 0:
+        link.steps_left = budget
+    # Never a pass by default: a stop that set no flag (none should) is the harness's error.
+    record = {'type': 'end', 'status': 'error', 'reason': 'harness', 'ran': 0, 'message': 'a stop without its cause'}
+    try:
+        record = run()
+    except (StepBudgetSpent, CallStopped):
+        pass
+    if link.steps_spent:
+        return {'type': 'end', 'status': 'timeout', 'reason': 'step-cap', 'ran': 0}
+    return record
 
 
 def call_limits(spec):
