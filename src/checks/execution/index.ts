@@ -3,8 +3,9 @@
  * (several times, under different PYTHONHASHSEEDs), MBPP's challenge tests, the prompt's examples,
  * and for EvalPlus benchmarks the plus inputs. Findings: canonical-fails, flaky, slow, timeout,
  * setup-error, prompt-example-mismatch, plus-input-crash, contract-violation. A Python reference's timeout and
- * slow (on its tests, challenge tests, prompt examples and plus inputs) are decided by counted line events, not CPU
- * time (counted.ts); a task whose counted run the machine ended every time is skipped with a warning.
+ * slow (on its tests, challenge tests and plus inputs), and whether its prompt examples can be evaluated, are decided
+ * by counted line events, not CPU time (counted.ts); a task whose counted run the machine ended every time is skipped
+ * with a warning.
  */
 import type { ExecutionConfig, Finding, PromptExample, Warning } from '../../model/types.generated.js';
 import { callJob, cpuDecided, examplesJob, testsJob, WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
