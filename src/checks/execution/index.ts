@@ -268,7 +268,7 @@ async function runExecution(context: CheckContext, options: ExecutionCheckOption
     const outputs: TaskCheckOutput<'execution'>[] = [];
     const slowTasks: { id: string; ms: number }[] = [];
     tasks.forEach((task, i) => {
-      const skipped = transient[i];
+      const skipped = transient[i] ?? differential?.machineDecided[i];
       if (skipped !== undefined) {
         // Reported, never a finding: a rerun decides it.
         outputs.push({ section: undefined, findings: [] });

@@ -20,6 +20,8 @@ import { checkpointKey, type CheckpointStore } from '../mutation/checkpoint.js';
 import type { CallJob, CallOutput, EncodedValue, ExampleOutput, JobResult, SandboxJob } from '../../sandbox/types.js';
 import { finding } from '../types.js';
 import { comparable, evalplusAccepts, oracleFor, type OracleName } from './evalplus-oracle.js';
+import { MACHINE_RETRIES, machineEnded } from '../mutation/reference-inputs.js';
+import { signalled } from './counted.js';
 
 /**
  * Step cap of one call (Python line events): CPython runs ~20-40 M line events per CPU second
@@ -49,7 +51,7 @@ export const CHUNK_INPUTS = 200;
 export const MAX_SIDE_TIMEOUTS = 10;
 /** CPU limit of a tests run that decides which side the tests support. */
 export const SUPPORT_CPU_LIMIT_MS = 60_000;
-/** Wall-clock safety net for one batch (code that sleeps uses no CPU); an input it stops is left uncompared, never a finding. */
+/** Wall-clock safety net for one batch (code that sleeps uses no CPU): the machine's end, not the program's (see `ended`). */
 export const BATCH_WALL_SAFETY_MS = 600_000;
 /** The exception the harness reports for a result that is not plain data (a generator, a map object): no crash of the program. */
 const NON_DATA = 'NonDataResult';
@@ -151,8 +153,9 @@ function supportJobs(pair: Pair, examples: PromptExample[]): { tag: SupportJobTa
     { tag: 'task-on-sibling-tests', job: { ...testsJob(sibling, { candidate: taskAsSibling, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SUPPORT_CPU_LIMIT_MS } },
   ];
   if (examples.length > 0) {
-    jobs.push({ tag: 'task-examples', job: examplesJob(task, examples, { timeoutMs: BATCH_WALL_SAFETY_MS }) });
-    jobs.push({ tag: 'sibling-examples', job: examplesJob(task, examples, { candidate: siblingAsTask, timeoutMs: BATCH_WALL_SAFETY_MS }) });
+    // A CPU limit, as for the tests: an example that never ends is the program's timeout, not the wall clock's.
+    jobs.push({ tag: 'task-examples', job: { ...examplesJob(task, examples, { timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SUPPORT_CPU_LIMIT_MS } });
+    jobs.push({ tag: 'sibling-examples', job: { ...examplesJob(task, examples, { candidate: siblingAsTask, timeoutMs: BATCH_WALL_SAFETY_MS }), cpuLimitMs: SUPPORT_CPU_LIMIT_MS } });
   }
   return jobs;
 }
@@ -392,7 +395,7 @@ export async function runDifferential(
   config: Pick<ExecutionConfig, 'maxPlusInputs'>,
   examplesOf: (task: Task) => PromptExample[],
   options: DifferentialOptions = {},
-): Promise<{ tasks: TaskDifferential[]; stats: DifferentialStats }> {
+): Promise<{ tasks: TaskDifferential[]; machineDecided: (string | undefined)[]; stats: DifferentialStats }> {
   const { signal, progress } = options;
   const started = performance.now();
   const stats: DifferentialStats = {
@@ -423,9 +426,12 @@ export async function runDifferential(
     stats.longestJobs.length = Math.min(stats.longestJobs.length, LONGEST_LISTED);
   };
   const chunkInputs = options.chunkInputs ?? CHUNK_INPUTS;
+  /** `retries`: how often this job's first input was already run again after the machine (or a signal) ended it. */
   type Tag =
-    | { task: number; pair: number; what: 'side'; side: Side; counted: boolean; indexes: number[] }
-    | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob };
+    | { task: number; pair: number; what: 'side'; side: Side; counted: boolean; indexes: number[]; retries?: number }
+    | { task: number; pair: number; what: 'support'; tag: SupportJobTag; job: SandboxJob; retries?: number };
+  /** Why a task's differential decided nothing (the machine ended one of its jobs every time): the task is left out, never guessed. */
+  const machineDecided: (string | undefined)[] = tasks.map(() => undefined);
   /** Where a pair is: the chunk [start, end) and how many of its side jobs are still out. */
   type Progress = { start: number; end: number; counted: boolean; waiting: number };
   const pairs: Pair[][] = tasks.map((t) => pairsOf(t, siblingsOf(t)));
@@ -467,6 +473,11 @@ export async function runDifferential(
     });
   const stepCapped = (m: SideOutcomes | undefined) => [...(m?.values() ?? [])].filter((o) => o.status === 'timeout' && o.reason === 'step-cap').length;
   const finishTask = (task: number) => {
+    if (machineDecided[task] !== undefined) {
+      runs[task] = [];
+      progress?.advance();
+      return;
+    }
     const analyzed = runs[task].filter((r) => r.inputs.length > 0).map(analyzePair);
     const value = { sections: analyzed.map((a) => a.section), findings: analyzed.flatMap((a) => a.findings) };
     results[task] = value;
@@ -477,8 +488,19 @@ export async function runDifferential(
   /** One job's result: record it, queue what follows. */
   const record = (item: Tag, result: JobResult) => {
     const r = runs[item.task][item.pair];
+    const v = result.verdict;
+    /** Run it again (ended by the machine or a signal): true if queued; false once retries are spent (a machine end then leaves the task out). */
+    const retried = (again: Tag, tries: number): boolean => {
+      if (!machineEnded(v) && !signalled(v)) return false;
+      if (tries < MACHINE_RETRIES) {
+        enqueue([{ ...again, retries: tries + 1 }], true);
+        return true;
+      }
+      if (machineEnded(v)) machineDecided[item.task] ??= `a reference-differential job was ended by the machine ${MACHINE_RETRIES + 1} times (${v.status === 'error' ? v.reason : 'wall clock'})`;
+      return false;
+    };
     if (item.what === 'support') {
-      r.support[item.tag] = result;
+      if (!retried(item, item.retries ?? 0)) r.support[item.tag] = result;
       return;
     }
     const outcomes = item.counted ? (item.side === 'plus' ? r.countedPlus! : r.countedOther!) : item.side === 'plus' ? r.plus : r.other;
@@ -487,10 +509,15 @@ export async function runDifferential(
       const index = item.indexes[o.index];
       if (index !== undefined) outcomes.set(index, { ...o, index });
     }
-    // A batch the wall-clock safety net (or a crash of the process) ended early: skip the input it stopped on, uncompared.
-    if ((result.verdict.status === 'timeout' || result.verdict.status === 'error') && outputs.length + 1 < item.indexes.length) {
-      enqueue([{ ...item, indexes: item.indexes.slice(outputs.length + 1) }], true);
-      return;
+    if ((v.status === 'timeout' || v.status === 'error') && outputs.length < item.indexes.length) {
+      // A batch ended early. Where the machine (a lost worker, the wall-clock safety net) or a signal ended it, the input
+      // it stopped on is run again: a one-off end must not decide whether that input is compared. Past the retries, or
+      // where the program ended it (memory, output), that input is skipped, uncompared, and the batch goes on.
+      if (retried({ ...item, indexes: item.indexes.slice(outputs.length) }, outputs.length > 0 ? 0 : (item.retries ?? 0))) return;
+      if (outputs.length + 1 < item.indexes.length) {
+        enqueue([{ ...item, indexes: item.indexes.slice(outputs.length + 1), retries: 0 }], true);
+        return;
+      }
     }
     const key = `${item.task}:${item.pair}`;
     const at = progressOf.get(key)!;
@@ -544,7 +571,14 @@ export async function runDifferential(
           running++;
           promise = pool.run(job).finally(() => running--);
           memo.set(key, promise);
-          promise.then((result) => account(item, result), () => {});
+          promise.then(
+            (result) => {
+              account(item, result);
+              // Its retry must run, not be answered by this result again.
+              if ((machineEnded(result.verdict) || signalled(result.verdict)) && memo.get(key) === promise) memo.delete(key);
+            },
+            () => {},
+          );
         } else {
           stats.sharedJobs++;
         }
@@ -579,7 +613,7 @@ export async function runDifferential(
   });
   progress?.finish();
   stats.wallMs = Math.round(performance.now() - started);
-  return { tasks: results.map((r) => r ?? { sections: [], findings: [] }), stats };
+  return { tasks: results.map((r) => r ?? { sections: [], findings: [] }), machineDecided, stats };
 }
 
 /** Checkpoint names of the differential: apart from the mutation check's, which share the folder's task files. */

@@ -11,9 +11,10 @@ import { spawn } from 'node:child_process';
 import { analyzePair, CHUNK_INPUTS, differentialCheckpoints, runDifferential, STEP_CAP, type PairRuns, type SiblingTask } from '../../../src/checks/execution/reference-differential.js';
 import { memoryCheckpointStore } from '../../../src/checks/mutation/checkpoint.js';
 import type { Runtime } from '../../../src/sandbox/runtime.js';
+import type { JobResult, SandboxJob } from '../../../src/sandbox/types.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../../../src/model/defaults.generated.js';
 import { silentProgress } from '../../../src/model/progress.js';
-import type { Config, Finding } from '../../../src/model/types.generated.js';
+import type { Config, Finding, PromptExample } from '../../../src/model/types.generated.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import type { Task } from '../../../src/model/task.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
@@ -242,6 +243,62 @@ describe('reference differential on fixtures', () => {
     assert.equal(resumed.stats.tasksFromCheckpoint, 1);
     assert.equal(jobs, 0);
     assert.equal(checkpoints.load(curated, [{ task: curated, sibling: { benchmark: 'orig', task: { ...quick, solution: 'def f(x):\n    return x\n' } }, plusSide: 'task' }]), undefined);
+  });
+
+  it('a job the machine or a signal ended is run again: a one-off end changes no count; one that ends every run leaves the task out', async () => {
+    const inputs = { base: [[1], [2]], plus: [[3], [4], [5], [6]], atol: 0, contract: '' };
+    const curated = task('curated', 'T/11', 'def f(x):\n    return 2 * x\n', { inputs });
+    const original = task('orig', 'T/11', 'def f(x):\n    return 2 * abs(x) if x != 5 else 0\n', { tests: { kind: 'assert-list', asserts: ['assert f(1) == 2'], challengeAsserts: [] } });
+    const siblingsOf = (): SiblingTask[] => [{ benchmark: 'curated', task: curated }];
+    const limits = { maxPlusInputs: 0 };
+    const examples = (): PromptExample[] => [{ call: 'f(5)', expected: '10', line: 1, source: '>>> f(5)', style: 'doctest' }];
+    const clean = await runDifferential(pool, [original], siblingsOf, limits, examples);
+    assert.deepEqual([clean.tasks[0].sections[0].compared, clean.tasks[0].sections[0].notCompared], [6, 0]);
+    // The prompt's example sides with the sibling: a support job that went missing would turn this into not-decided.
+    assert.deepEqual(clean.tasks[0].findings.map((f) => [f.severity, (f.evidence.supportedBy as { promptExamples: string }).promptExamples]), [['error', 'sibling']]);
+    /** A runtime that ends the given jobs as the machine would: on the input at `at` (outputs before it kept). */
+    const ending = (ends: (job: SandboxJob, n: number) => JobResult['verdict'] | undefined) => {
+      let n = 0;
+      return {
+        size: pool.size,
+        run: async (job: SandboxJob) => {
+          const result = await pool.run(job);
+          const verdict = ends(job, n++);
+          if (verdict === undefined) return result;
+          const at = job.kind === 'call' ? job.inputs.findIndex((x) => JSON.stringify(x) === '[5]') : -1;
+          return { ...result, verdict, outputs: at >= 0 ? result.outputs.slice(0, at) : [] };
+        },
+      } as unknown as Runtime;
+    };
+    const hasFive = (job: SandboxJob) => job.kind === 'call' && job.inputs.some((x) => JSON.stringify(x) === '[5]');
+    // Each job that holds input [5] (and each support job) is ended once: by a lost worker, a signal, the wall clock.
+    const seen = new Set<string>();
+    const once = (verdict: JobResult['verdict']) => (job: SandboxJob) => {
+      const key = JSON.stringify(job);
+      if ((!hasFive(job) && job.kind === 'call') || seen.has(key)) return undefined;
+      seen.add(key);
+      return verdict;
+    };
+    for (const verdict of [
+      { status: 'error', reason: 'worker-died', message: 'lost' },
+      { status: 'error', reason: 'signal', message: 'killed', signal: 'SIGKILL' },
+      { status: 'timeout' },
+    ] as JobResult['verdict'][]) {
+      seen.clear();
+      const run = await runDifferential(ending(once(verdict)), [original], siblingsOf, limits, examples);
+      assert.deepEqual(run.tasks, clean.tasks, JSON.stringify(verdict));
+      assert.deepEqual(run.machineDecided, [undefined]);
+    }
+    // A signal on every run of [5] is the program's: that input alone goes uncompared.
+    const always = await runDifferential(ending((job) => (hasFive(job) ? ({ status: 'error', reason: 'signal', message: 'killed', signal: 'SIGSEGV' } as JobResult['verdict']) : undefined)), [original], siblingsOf, limits, examples);
+    assert.deepEqual([always.tasks[0].sections[0].compared, always.tasks[0].sections[0].notCompared, always.tasks[0].sections[0].disagreements], [5, 1, 0]);
+    // A lost worker on every run: no section, no finding, nothing checkpointed, and the reason for the caller's warning.
+    const store = memoryCheckpointStore();
+    const checkpoints = differentialCheckpoints(store, limits, 'test');
+    const lost = await runDifferential(ending((job) => (hasFive(job) ? ({ status: 'error', reason: 'worker-died', message: 'lost' } as JobResult['verdict']) : undefined)), [original], siblingsOf, limits, examples, { checkpoints });
+    assert.deepEqual(lost.tasks[0], { sections: [], findings: [] });
+    assert.match(lost.machineDecided[0] ?? '', /ended by the machine 3 times \(worker-died\)/);
+    assert.equal(checkpoints.load(original, [{ task: original, sibling: { benchmark: 'curated', task: curated }, plusSide: 'sibling' }]), undefined);
   });
 
   it('a task missing from a curated release drawn from this benchmark is reported as dropped', async () => {
