@@ -8,7 +8,7 @@
  * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests. Hung samples (mutants that
  * loop) cost a short untraced run and a run counted to their step budget each (the CPU limit on tasks whose reference
  * is too costly to count): the count is printed beside it, with each phase's jobs, wall and CPU time, and how the runs
- * were decided. The per-sample verdicts go to DIR/verdicts.jsonl (compare two versions' files line by line).
+ * were decided, and which tasks' limits came from a sibling's reference or are still a CPU limit. The per-sample verdicts go to DIR/verdicts.jsonl (compare two versions' files line by line).
  *
  *   npx tsx bench/rescore.ts [--out DIR] [--per-task 30] [--limit N] [--baseline 100] [--audit audits/humaneval/humaneval.audit.json]
  *
@@ -87,6 +87,9 @@ const distinct = new Set(samples.map((s) => `${s.taskId}\0${s.solution}`)).size;
 const hung = new Set(runs.verdicts.filter((v) => v.original === 'timeout' || v.strengthened === 'timeout').map((v) => `${v.taskId}\0${samples[v.row - 1].solution}`)).size;
 for (const p of phases) console.log(`  ${p}`);
 console.log(`  runs decided by: ${Object.entries(runs.decisions ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+const from = Object.entries(runs.limitsFrom ?? {});
+const ids = (by: string) => from.filter(([, f]) => f.by === by).map(([id]) => id);
+console.log(`  tasks' limits from: their own reference ${ids('reference').length}; a sibling's ${ids('sibling').length} (${ids('sibling').join(', ')}); still CPU-decided ${ids('cpu').length} (${ids('cpu').join(', ')})`);
 console.log(`  this Node process: ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s CPU; per-sample verdicts in ${join(out, 'verdicts.jsonl')}`);
 console.log(`  distinct programs run: ${distinct}; of them hung (timeout): ${hung}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 

@@ -4,7 +4,7 @@
  * sandbox.
  */
 import { executionConfigOf } from '../audit/config.js';
-import { loadRequestTasks, requestFromReport } from '../audit/request.js';
+import { loadRequestTasks, loadSiblingTasks, requestFromReport } from '../audit/request.js';
 import type { Runtime } from '../sandbox/runtime.js';
 import { createRuntime } from '../sandbox/runtimes.js';
 import { ToolError } from '../errors.js';
@@ -23,7 +23,7 @@ import {
 import { cpuDecided, testsJob } from '../sandbox/jobs.js';
 import type { JobResult, SandboxJob, TestsJob, Verdict } from '../sandbox/types.js';
 import { jsEscapes } from '../sandbox/js/probe.js';
-import { taskLanguage, type Task } from '../model/task.js';
+import { aliased, taskLanguage, type Task } from '../model/task.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { addedAsserts, ORIGINAL_CHECK, strengthenedCheckCode } from './export.js';
 import { matchTaskId, type SampleResult } from './rescore.js';
@@ -87,6 +87,25 @@ export interface SampleRuns {
   unmatchedSamples: string[];
   /** How the runs were decided; depends on the machine, so kept out of every deterministic output. */
   decisions?: Decisions;
+  /** Per Python task under a step budget (`SampleLimits.steps`): which reference's run set its samples' limits. */
+  limitsFrom?: Record<string, LimitsFrom>;
+}
+
+/**
+ * Which reference's run on the tests a task's samples run first set their limits. `reference`: the task's own (its
+ * line events, or the floor where it fails). `sibling`: the task's own did not finish (no count to scale), a sibling
+ * benchmark's reference did and passed, and its line events set the caps. `cpu`: no reference finished passing, so a
+ * CPU-time limit decides the samples (it moves with load); `siblings` says how each sibling tried ended.
+ */
+export type LimitsFrom =
+  | { by: 'reference' }
+  | { by: 'sibling'; benchmark: string }
+  | { by: 'cpu'; siblings: { benchmark: string; status: Exclude<Verdict['status'], 'passed'> }[] };
+
+/** A sibling benchmark's version of a task (HumanEval+'s of a HumanEval task): its reference may finish tests the task's own cannot. */
+export interface SiblingReference {
+  benchmark: string;
+  task: Task;
 }
 
 /** A sample run's limits. */
@@ -103,8 +122,8 @@ export interface SampleLimits {
    * With `cpu`: Python runs decided by line events (the mutation check's countedVerdict), which neither load nor
    * machine speed moves: per task a step budget of max(floor, factor x the reference's counted line events on the
    * same tests), or call by call where that count is over SAMPLE_COUNTED_MAX_REFERENCE_LINES. The CPU limit above
-   * then only backstops work done in C, and decides alone only for a reference that does not finish within `timeoutMs`
-   * of CPU (no count to scale).
+   * then only backstops work done in C, and decides alone only where neither the task's reference nor a sibling's
+   * (runSamples' `siblingsOf`) finishes passing within `timeoutMs` of CPU (no count to scale).
    */
   steps?: { floor: number; factor: number };
 }
@@ -183,6 +202,7 @@ export async function runSamples(
   runtimes: SampleRuntimes,
   limits: SampleLimits,
   observe: PhaseObserver = () => {},
+  siblingsOf: (task: Task) => Promise<readonly SiblingReference[]> = async () => [],
 ): Promise<SampleRuns> {
   const runtimeOf = typeof runtimes === 'function' ? runtimes : () => runtimes;
   const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -274,24 +294,51 @@ export async function runSamples(
   const firstJob = (r: Run, l: RunLimits, candidate = r.candidate) => (derives(r) ? strengthenedTestsJob(r.task, r.extra, { candidate, ...l }) : plainJob(r.task, candidate, l));
   const wall: RunLimits = { timeoutMs: limits.timeoutMs, memoryBytes: limits.memoryBytes };
   const limitsOf = new Map<string, RunLimits>();
+  const limitsFrom: Record<string, LimitsFrom> = {};
   if (limits.cpu) {
     // Each task's reference on the tests its samples run first: its CPU time sets theirs; with `steps`, a traced run
     // (its line events set the step budget; its CPU time, tracing included, bounds the untraced one from above).
     const cpu = limits.cpu;
     const steps = limits.steps;
     const firstOfTask = [...new Map(distinct.filter((r) => r.runtime.language === 'python').map((r) => [r.taskId, r])).values()];
-    const measured = await Promise.all(
-      firstOfTask.map(async (r) => {
-        const job = firstJob(r, wall, r.task.solution);
-        if (!steps) return r.runtime.run(job);
-        // Untraced first, under the run's whole wall limit as CPU: a reference that does not finish within it is left
-        // to the CPU limit (no count to scale). One that does is traced under the mutation check's generous CPU limit
-        // for its own tests, far above any HumanEval reference's traced CPU, so load does not choose the rule.
-        const untraced = await measuredRun(r.runtime, { ...job, ...cpuDecided(limits.timeoutMs) }, r.taskId);
-        if (untraced.verdict.status !== 'passed') return untraced;
-        return measuredRun(r.runtime, { ...job, coverage: true, ...cpuDecided(REFERENCE_CPU_LIMIT_MS) }, r.taskId);
-      }),
-    );
+    let referenceCpuMs = 0;
+    const measure = async (r: Run, program: string): Promise<JobResult> => {
+      const job = firstJob(r, wall, program);
+      const run = async (j: SandboxJob) => {
+        const result = steps ? await measuredRun(r.runtime, j, r.taskId) : await r.runtime.run(j);
+        referenceCpuMs += result.cpuMs ?? 0;
+        return result;
+      };
+      if (!steps) return run(job);
+      // Untraced first, under the run's whole wall limit as CPU: a reference that does not finish within it has no
+      // count to scale. One that does is traced under the mutation check's generous CPU limit for its own tests, far
+      // above any HumanEval reference's traced CPU, so load does not choose the rule.
+      const untraced = await run({ ...job, ...cpuDecided(limits.timeoutMs) });
+      if (untraced.verdict.status !== 'passed') return untraced;
+      return run({ ...job, coverage: true, ...cpuDecided(REFERENCE_CPU_LIMIT_MS) });
+    };
+    // Where a task's own reference cannot finish (a naive one on a sibling's large inputs: HumanEval's recursive fib
+    // on fib(60)), the first sibling reference that passes the same job, measured the same way, sets the caps: the
+    // suite's expected values passed on it, so it is the program a right sample should be held to.
+    const measureTask = async (r: Run): Promise<{ m: JobResult; from: LimitsFrom }> => {
+      const own = await measure(r, r.task.solution);
+      if (!steps || own.verdict.status !== 'timeout') return { m: own, from: { by: 'reference' } };
+      const tried: { benchmark: string; status: Exclude<Verdict['status'], 'passed'> }[] = [];
+      for (const s of await siblingsOf(r.task)) {
+        const program = aliased(s.task.solution, s.task.entryPoint, r.task.entryPoint);
+        // The same program ends the same way; another language's cannot run here.
+        if (taskLanguage(s.task) !== 'python' || program === r.task.solution) continue;
+        const m = await measure(r, program);
+        if (m.verdict.status === 'passed') return { m, from: { by: 'sibling', benchmark: s.benchmark } };
+        tried.push({ benchmark: s.benchmark, status: m.verdict.status });
+      }
+      return { m: own, from: { by: 'cpu', siblings: tried } };
+    };
+    observe({ phase: 'references', jobs: firstOfTask.length });
+    const sourced = await Promise.all(firstOfTask.map(measureTask));
+    const measured = sourced.map((x) => x.m);
+    observe({ phase: 'references', jobs: firstOfTask.length, end: { cpuMs: referenceCpuMs, timeouts: measured.filter((m) => m.verdict.status === 'timeout').length } });
+    if (steps) firstOfTask.forEach((r, i) => (limitsFrom[r.taskId] = sourced[i].from));
     firstOfTask.forEach((r, i) => {
       const m = measured[i];
       const passed = m.verdict.status === 'passed';
@@ -355,6 +402,7 @@ export async function runSamples(
     }),
     unmatchedSamples: [...unmatched].sort(naturalCompare),
     decisions,
+    ...(Object.keys(limitsFrom).length > 0 ? { limitsFrom } : {}),
   };
 }
 
@@ -386,6 +434,14 @@ async function measuredRun(runtime: Runtime, job: SandboxJob, taskId: string): P
 function withBackstop(job: SandboxJob, backstopMs: number): SandboxJob {
   if (job.kind !== 'tests' || job.candidateSteps === undefined) return job;
   return { ...job, ...cpuDecided(backstopMs) };
+}
+
+/** The tasks whose samples a CPU-time limit decides (no reference finished passing their tests), in id order. */
+export function cpuDecidedTasks(runs: SampleRuns): string[] {
+  return Object.entries(runs.limitsFrom ?? {})
+    .filter(([, from]) => from.by === 'cpu')
+    .map(([id]) => id)
+    .sort(naturalCompare);
 }
 
 /** One line of `rescore --out`: a sample's verdict, and the assert that decided it. */
@@ -505,7 +561,16 @@ export async function rescoreSamples(
   samples: readonly Sample[],
   options: { python?: string; log?: (message: string) => void; observe?: PhaseObserver } = {},
 ): Promise<SampleRuns> {
-  const loaded = await loadRequestTasks(requestFromReport(report, options.python), options.log ?? (() => {}));
+  const log = options.log ?? (() => {});
+  const request = requestFromReport(report, options.python);
+  const loaded = await loadRequestTasks(request, log);
+  // Sibling benchmarks are loaded only when a task's own reference cannot finish its samples' tests (once, then shared).
+  let siblings: Promise<(task: Task) => readonly SiblingReference[]> | undefined;
+  const siblingsOf = async (task: Task) => {
+    if (task.siblings.length === 0) return [];
+    siblings ??= loadSiblingTasks(loaded, log, request.offline);
+    return (await siblings)(task);
+  };
   const execution = executionConfigOf(report.config);
   // A runtime per language the audited tasks are in (started lazily: nothing runs until a job does).
   const languages = [...new Set(loaded.tasks.map(taskLanguage))].sort();
@@ -536,12 +601,23 @@ export async function rescoreSamples(
         });
       }
     }
-    return await runSamples(report, loaded.tasks, samples, (task) => runtimes.get(taskLanguage(task))!, {
-      timeoutMs: execution.timeLimitMs,
-      memoryBytes: execution.memoryLimitMb * 1024 * 1024,
-      cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
-      steps: { floor: SAMPLE_STEP_FLOOR, factor: SAMPLE_REFERENCE_FACTOR },
-    }, options.observe);
+    const runs = await runSamples(
+      report,
+      loaded.tasks,
+      samples,
+      (task) => runtimes.get(taskLanguage(task))!,
+      {
+        timeoutMs: execution.timeLimitMs,
+        memoryBytes: execution.memoryLimitMb * 1024 * 1024,
+        cpu: { floorMs: SAMPLE_CPU_FLOOR_MS, factor: SAMPLE_REFERENCE_FACTOR },
+        steps: { floor: SAMPLE_STEP_FLOOR, factor: SAMPLE_REFERENCE_FACTOR },
+      },
+      options.observe,
+      siblingsOf,
+    );
+    const byCpu = cpuDecidedTasks(runs);
+    if (byCpu.length > 0) log(`${byCpu.length} tasks' samples are decided by a CPU-time limit, which load can move (no reference, own or sibling, finishes their tests): ${byCpu.join(', ')}`);
+    return runs;
   } catch (error) {
     // No verdict is guessed from a run the machine ended: rescore stops, saying so, and can simply be run again.
     if (error instanceof MachineDecided) {

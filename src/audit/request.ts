@@ -165,6 +165,14 @@ function evalplusSiblings(byBenchmark: Map<string, Map<string, Task>>): (task: T
   };
 }
 
+/**
+ * Each task's siblings, loaded (as the audit loads them): for rescore, whose samples borrow a sibling reference's
+ * counts where the task's own reference cannot finish the strengthened tests.
+ */
+export async function loadSiblingTasks(loaded: LoadedBenchmark, log: (m: string) => void = () => {}, offline?: boolean): Promise<(task: Task) => SiblingTask[]> {
+  return allSiblings(await loadSiblings(loaded, log, offline));
+}
+
 /** For the execution check's reference differential: the task in every loaded sibling benchmark. */
 function allSiblings(byBenchmark: Map<string, Map<string, Task>>): (task: Task) => SiblingTask[] {
   return (task) => task.siblings.flatMap((s) => {

@@ -80,6 +80,11 @@ export interface Task {
   source: TaskSource;
 }
 
+/** A program that defines `wanted` too when it names its function `own` (a sibling's reference run on a task's tests). */
+export function aliased(source: string, own: string, wanted: string): string {
+  return own === wanted ? source : `${source}\n\n${wanted} = ${own}\n`;
+}
+
 /**
  * Assemble the program that runs the task's own tests against a candidate solution
  * (a standalone source defining `task.entryPoint`). This is the plain-text form, as the

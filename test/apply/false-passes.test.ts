@@ -6,7 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { originalFromStrengthened, runSamples, SAMPLE_REFERENCE_FACTOR, strengthenTask, verdictsJsonl } from '../../src/apply/false-passes.js';
+import {
+  cpuDecidedTasks,
+  originalFromStrengthened,
+  runSamples,
+  SAMPLE_REFERENCE_FACTOR,
+  strengthenTask,
+  verdictsJsonl,
+  type LimitsFrom,
+  type SiblingReference,
+} from '../../src/apply/false-passes.js';
 import { MachineDecided, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from '../../src/audit/counted-verdict.js';
 import type { Task } from '../../src/model/task.js';
 import type { AuditReport } from '../../src/model/types.generated.js';
@@ -151,6 +160,16 @@ describe('rescore: a task whose reference runs over SAMPLE_COUNTED_MAX_REFERENCE
       const fails = (i: number) => done({ status: 'failed', phase: 'tests', exception: 'AssertionError', message: '', assertIndex: i, assert: asserts[i] });
       const firstWrong = steps.findIndex((_, i) => wrong.has(i));
       if (job.coverage) return done({ status: 'passed' }, { cpuMs: steps.reduce((a, b) => a + b, 0) / TRACED_MIN_STEPS_PER_MS, coverage: { lines: [], arcs: [], callLines: steps } });
+      if (job.candidateSteps !== undefined) {
+        // A whole run counted: the calls' line events summed, a timeout where the sum passes the cap.
+        let total = 0;
+        for (let i = 0; i < steps.length; i++) {
+          total += steps[i];
+          if (total > job.candidateSteps) return done({ status: 'timeout', completed: i, reason: 'step-cap' });
+          if (wrong.has(i)) return fails(i);
+        }
+        return done({ status: 'passed' }, { cpuMs: total / TRACED_MIN_STEPS_PER_MS });
+      }
       if (job.callLimits === undefined) {
         const cpuMs = steps.reduce((a, b) => a + b, 0) / rate();
         if (cpuMs > (job.cpuLimitMs ?? Infinity)) return done({ status: 'timeout', completed: 0, reason: 'cpu-limit' }, { cpuMs: job.cpuLimitMs });
@@ -202,6 +221,87 @@ describe('rescore: a task whose reference runs over SAMPLE_COUNTED_MAX_REFERENCE
 
   it('decides no verdict from a counted run the machine ended (MachineDecided)', async () => {
     await assert.rejects(runSamples(fakeReport, [bigTask], sampleList.slice(0, cases.length), fakeRuntime(() => 2_000, true), limits), MachineDecided);
+  });
+
+  describe('a task whose own reference cannot finish an added assert, with a sibling whose reference can', () => {
+    /** The own reference needs 1e12 line events on the first added assert (a naive fib on fib(60)); the sibling's 10 per call. */
+    const slowTask = fakeTask('S/0', program([10, 10, 10, 1e12, 10]));
+    const siblingOf = (id: string, steps: number[], wrong: number[] = []): SiblingReference => ({ benchmark: 'fixture-plus', task: { ...fakeTask(id, program(steps, wrong)), entryPoint: 'g' } });
+    const fast = siblingOf('S/0', [10, 10, 10, 10, 10]);
+    const slowReport = { tasks: [{ id: slowTask.id, checks: { mutation: { strengthened: { inputs: extra.map((a) => ({ input: a, inputSource: 'generated', expected: '1', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } } }, findings: [] }] } as unknown as AuditReport;
+    /** Near the floor budget (the sibling's 50 line events scale below it): 1.4 M line events is a pass by count, and at a crawl over the CPU limit. */
+    const NEAR = 1_400_000;
+    const slowCases: [string, string, string, string][] = [
+      ['the sibling\'s reference', fast.task.solution, 'passed', 'passed'],
+      ['the own reference', slowTask.solution, 'passed', 'timeout'],
+      ['near the budget in an added assert', program([10, 10, 10, NEAR, 10]), 'passed', 'passed'],
+      ['past the budget in an added assert', program([10, 10, 10, 10, 2 * STEPS.floor]), 'passed', 'timeout'],
+      ['past the budget in an original assert', program([10, 2 * STEPS.floor, 10, 10, 10]), 'timeout', 'timeout'],
+      ['wrong in an added assert', program([10, 10, 10, 10, 10], [4]), 'passed', 'failed'],
+    ];
+    const slowSamples = slowCases.map(([, solution]) => ({ taskId: slowTask.id, solution }));
+    const slowLimits = { ...limits, timeoutMs: 10_000 };
+
+    it('decides the samples by the sibling reference\'s line events, the same whatever the load', async () => {
+      const outcomes = [];
+      for (const [name, rate] of [['idle', () => UNTRACED_MAX_STEPS_PER_MS], ['loaded', () => 100]] as const) {
+        const runs = await runSamples(slowReport, [slowTask], slowSamples, fakeRuntime(rate), slowLimits, undefined, async () => [fast]);
+        assert.deepEqual(runs.verdicts.map((v) => [v.original, v.strengthened]), slowCases.map(([, , o, s]) => [o, s]), name);
+        assert.deepEqual(runs.limitsFrom, { 'S/0': { by: 'sibling', benchmark: 'fixture-plus' } }, name);
+        assert.equal(runs.decisions?.cpu, undefined, name);
+        assert.deepEqual(cpuDecidedTasks(runs), [], name);
+        outcomes.push(verdictsJsonl(runs.verdicts));
+      }
+      assert.equal(outcomes[1], outcomes[0]);
+    });
+
+    it('keeps the CPU limit, and says so, where no sibling reference finishes passing', async () => {
+      const cases: [string, SiblingReference[], LimitsFrom][] = [
+        ['no sibling', [], { by: 'cpu', siblings: [] }],
+        ['a sibling as slow', [siblingOf('S/0', [10, 10, 10, 1e12, 10])], { by: 'cpu', siblings: [{ benchmark: 'fixture-plus', status: 'timeout' }] }],
+        ['a sibling that fails the strengthened tests', [siblingOf('S/0', [10, 10, 10, 10, 10], [4])], { by: 'cpu', siblings: [{ benchmark: 'fixture-plus', status: 'failed' }] }],
+      ];
+      for (const [name, siblings, from] of cases) {
+        const runs = await runSamples(slowReport, [slowTask], slowSamples, fakeRuntime(() => 100), slowLimits, undefined, async () => siblings);
+        assert.deepEqual(runs.limitsFrom, { 'S/0': from }, name);
+        assert.deepEqual(cpuDecidedTasks(runs), ['S/0'], name);
+        assert.deepEqual(Object.keys(runs.decisions ?? {}), ['cpu'], name);
+        // The CPU limit is what a crawl moves: 1.4 M line events at 100 per ms is over its 10 s.
+        assert.deepEqual([runs.verdicts[2].original, runs.verdicts[2].strengthened], ['timeout', 'timeout'], name);
+      }
+    });
+
+    it('runs a real task whose own reference cannot finish fib(60) on its sibling\'s counts, in the sandbox', async () => {
+      const naive = 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n';
+      const iterative = 'def fib_fast(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n';
+      const fibTask: Task = { ...base, id: 'R/1', entryPoint: 'fib', canonicalSolution: naive, solution: naive, tests: { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(10) == 55\n    assert candidate(1) == 1\n', checkFunction: 'check' } };
+      const fibSibling: SiblingReference = { benchmark: 'fixture-plus', task: { ...fibTask, entryPoint: 'fib_fast', canonicalSolution: iterative, solution: iterative } };
+      const fibAdded = ['assert candidate(60) == 1548008755920'];
+      const fibReport = { tasks: [{ id: 'R/1', checks: { mutation: { strengthened: { inputs: fibAdded.map((a) => ({ input: a, inputSource: 'plus', expected: '1548008755920', assert: a, kills: [], reason: 'kills', checks: { passed: [], failed: [] } })) } } }, findings: [] }] } as unknown as AuditReport;
+      const fibSamples = [
+        naive,
+        iterative.replace('fib_fast', 'fib'),
+        'from functools import lru_cache\n\n\n@lru_cache(None)\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
+        iterative.replace('fib_fast', 'fib').replace('return a', 'return a + (n == 60)'),
+        'def fib(n):\n    return n\n',
+      ];
+      // The own reference's untraced run costs this limit's CPU before the sibling's is measured.
+      const runs = await runSamples(fibReport, [fibTask], fibSamples.map((solution) => ({ taskId: 'R/1', solution })), pool, { timeoutMs: 1_000, memoryBytes: 0, cpu: CPU, steps: STEPS }, undefined, async () => [fibSibling]);
+      assert.deepEqual(
+        runs.verdicts.map((v) => [v.original, v.strengthened]),
+        [['passed', 'timeout'], ['passed', 'passed'], ['passed', 'passed'], ['passed', 'failed'], ['failed', 'failed']],
+      );
+      assert.deepEqual(runs.limitsFrom, { 'R/1': { by: 'sibling', benchmark: 'fixture-plus' } });
+      const keys = Object.keys(runs.decisions ?? {});
+      assert.ok(keys.length > 0 && keys.every((key) => key === 'fast' || key === 'counted'), keys.join(', '));
+    });
+
+    it('decides no verdict from a sibling reference run the machine ended (MachineDecided)', async () => {
+      const lostSibling = (job: SandboxJob) => job.kind === 'tests' && job.program.candidate.includes('\nf = g\n');
+      const runtime = fakeRuntime(() => UNTRACED_MAX_STEPS_PER_MS);
+      const losing = { ...runtime, run: (job: SandboxJob) => (lostSibling(job) ? Promise.resolve(done({ status: 'error', reason: 'worker-died', message: 'injected' })) : runtime.run(job)) } as Runtime;
+      await assert.rejects(runSamples(slowReport, [slowTask], slowSamples, losing, slowLimits, undefined, async () => [fast]), MachineDecided);
+    });
   });
 
   it('runs a real task with a costly reference call by call, in the sandbox', async () => {

@@ -10,7 +10,7 @@
  * tests and the prompt's examples support, and the tasks a curated release (MBPP+) dropped.
  */
 import type { ExecutionConfig, Finding, PromptExample } from '../../model/types.generated.js';
-import type { Task } from '../../model/task.js';
+import { aliased, type Task } from '../../model/task.js';
 import { callJob, examplesJob, testsJob } from '../../sandbox/jobs.js';
 import { IN_FLIGHT_PER_WORKER, type Runtime } from '../../sandbox/runtime.js';
 import type { ProgressSink } from '../../model/progress.js';
@@ -115,11 +115,6 @@ export function pairInputs(pair: Pair, config: Pick<ExecutionConfig, 'maxPlusInp
   const inputs = plusOf(pair).inputs!;
   const all = [...inputs.base, ...inputs.plus];
   return config.maxPlusInputs > 0 ? all.slice(0, config.maxPlusInputs) : all;
-}
-
-/** A candidate that defines `entryPoint` too when the sibling names its function otherwise. */
-function aliased(source: string, own: string, wanted: string): string {
-  return own === wanted ? source : `${source}\n\n${wanted} = ${own}\n`;
 }
 
 type Side = 'plus' | 'other';
