@@ -6,8 +6,8 @@
  * reference, the hand-written fixtures of test/fixtures/strengthen/, then the reference's mutants in generation
  * order, cycled up to --per-task. They are written to --out (not the repository) and re-run by `rescore`'s own code
  * (rescoreSamples) on the published HumanEval audit: original tests and strengthened tests. Hung samples (mutants that
- * loop) cost a short untraced run and a run counted to their step budget each (the CPU limit on tasks whose reference
- * is too costly to count): the count is printed beside it, with each phase's jobs, wall and CPU time, and how the runs
+ * loop) cost a short untraced run and a run counted to their step budget each (the CPU limit where no reference, the
+ * task's own or a sibling's, finishes the tests): the count is printed beside it, with each phase's jobs, wall and CPU time, and how the runs
  * were decided, and which tasks' limits came from a sibling's reference or are still a CPU limit. The per-sample verdicts go to DIR/verdicts.jsonl (compare two versions' files line by line).
  *
  *   npx tsx bench/rescore.ts [--out DIR] [--per-task 30] [--limit N] [--baseline 100] [--audit audits/humaneval/humaneval.audit.json]
