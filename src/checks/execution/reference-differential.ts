@@ -51,7 +51,7 @@ export const CHUNK_INPUTS = 200;
 export const MAX_SIDE_TIMEOUTS = 10;
 /** CPU limit of a tests run that decides which side the tests support. */
 export const SUPPORT_CPU_LIMIT_MS = 60_000;
-/** Wall-clock safety net for one batch (code that sleeps uses no CPU): the machine's end, not the program's (see `ended`). */
+/** Wall-clock safety net for one batch (code that sleeps uses no CPU): the machine's end, not the program's (a batch it ends is run again: see `record` in runDifferential). */
 export const BATCH_WALL_SAFETY_MS = 600_000;
 /** The exception the harness reports for a result that is not plain data (a generator, a map object): no crash of the program. */
 const NON_DATA = 'NonDataResult';
