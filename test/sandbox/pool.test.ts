@@ -153,6 +153,25 @@ describe('sandbox pool: tests jobs', () => {
     assert.equal(printed[3], printed[4]);
     assert.equal(new Set([printed[0], printed[1], printed[3]]).size, 3, 'different seeds, different hashes');
   });
+
+  it('gives a randomized program the same draws in every run, and a call the same draws batched or alone', async () => {
+    // Module-level draws, `from random import`, and an alias: all go through the one seeded generator.
+    const program = { candidate: 'from random import randint\nimport random as r\nTOP = r.random()\ndef f(x):\n    return [x, randint(0, 10**9), r.random(), TOP]\n' };
+    const call = (inputs: unknown[][], hashSeed = 0) => ({ kind: 'call' as const, hashSeed, program, entryPoint: 'f', inputs });
+    const values = (r: { outputs: (CallOutput | ExampleOutput)[] }) => r.outputs.map((o) => JSON.stringify(returned(o).value));
+    const [batch, again, alone, resumed, otherSeed] = await pool.runAll([
+      call([[1], [2], [3]]),
+      call([[1], [2], [3]]),
+      call([[3]]),
+      { ...call([[1], [2], [3]]), startIndex: 2 },
+      call([[3]], 1),
+    ]);
+    assert.deepEqual(values(again), values(batch), 'two runs draw the same');
+    assert.equal(new Set(values(batch).map((v) => v.slice(v.indexOf(',')))).size, 3, 'each call draws its own numbers');
+    assert.deepEqual(values(alone), [values(batch)[2]], 'a call alone draws what it drew third in a batch');
+    assert.deepEqual(values(resumed), [values(batch)[2]], 'a job resumed at the third input draws the same');
+    assert.notDeepEqual(values(otherSeed), values(alone), 'another hash seed draws differently');
+  });
 });
 
 describe('sandbox pool: call and examples jobs', () => {

@@ -18,6 +18,58 @@ from limits import limit_error
 from steps import StepCounter, StepLimit
 
 CANDIDATE_FILE = '<candidate>'
+_PathFinder = sys.modules['_frozen_importlib_external'].PathFinder  # what `import` itself uses for stdlib modules
+
+
+class RandomSeeds:
+    """Makes `random` draw the same in every run. Imported, it seeds itself from os.urandom; here it is seeded
+    from the worker's hash seed as the program first imports it, and again before each call from the hash
+    seed and the call (function name and arguments), so a randomized program (HumanEval+'s Miller-Rabin)
+    answers a call the same whether it runs batched, alone or in a rerun. A meta-path finder, not an
+    import in the server: random's at-fork hook would slow every job's fork, and most programs never use it.
+    Instances the program makes itself (`random.Random()`) and os.urandom stay unseeded."""
+
+    def __init__(self, hash_seed):
+        self.prefix = ('%s|' % (hash_seed,)).encode('ascii', 'replace')
+        self.seed = None  # the module's own `seed`, bound before the program can rebind it
+
+    def find_spec(self, name, path=None, target=None):
+        if name != 'random' or self.seed is not None:
+            return None
+        spec = _PathFinder.find_spec(name, path, target)
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, 'exec_module'):
+            spec.loader = SeedingLoader(spec.loader, self)
+        return spec
+
+    def imported(self, module):
+        inst = getattr(module, '_inst', None)
+        seed = getattr(inst, 'seed', None)
+        if callable(seed):
+            self.seed = seed
+            seed(self.prefix + b'program')
+
+    def before_call(self, request):
+        """Reseeds for one call; nothing when the program has not imported random."""
+        if self.seed is not None:
+            self.seed(self.prefix + encoding.dumps([request.get('name'), request.get('args'), request.get('kwargs')]))
+
+
+class SeedingLoader:
+    """random's own loader, then RandomSeeds.imported; anything else (get_source, is_package) is the loader's."""
+
+    def __init__(self, loader, seeds):
+        self._loader = loader
+        self._seeds = seeds
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        self._seeds.imported(module)
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
 
 
 class Coverage:
@@ -178,9 +230,11 @@ class Channel:
         return None if data is None else encoding.loads(data)
 
 
-def candidate_main(job, in_fd, out_fd):
+def candidate_main(job, in_fd, out_fd, hash_seed=''):
     """Runs in the candidate's forked process after its limits are set. Never returns."""
     channel = Channel(in_fd, out_fd)
+    seeds = RandomSeeds(hash_seed)
+    sys.meta_path.insert(0, seeds)
     module = types.ModuleType('__main__')
     module.__dict__['__builtins__'] = __builtins__
     # The program's own module is __main__ (doctest.testmod() and `import __main__` find it).
@@ -204,11 +258,11 @@ def candidate_main(job, in_fd, out_fd):
     modules = sorted([k, v.__name__] for k, v in list(ns.items())
                      if type(k) is str and isinstance(v, types.ModuleType) and type(getattr(v, '__name__', None)) is str)
     channel.send({'ready': callables, 'modules': modules})
-    serve(channel, ns, coverage)
+    serve(channel, ns, coverage, seeds)
     os._exit(0)
 
 
-def serve(channel, ns, coverage):
+def serve(channel, ns, coverage, seeds):
     alarm_set = prof_set = False
     while True:
         try:
@@ -242,6 +296,7 @@ def serve(channel, ns, coverage):
         cap = cap if type(cap) is int and cap > 0 else 0
         # Under coverage its own trace function counts (one trace function at a time).
         counter = StepCounter(cap) if cap and coverage is None else (CoverageCount(coverage, cap) if cap else None)
+        seeds.before_call(request)
         c0 = time.process_time()
         try:
             if not callable(fn):

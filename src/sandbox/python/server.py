@@ -688,7 +688,7 @@ class Server:
         if phase_log.ON:
             mark('c-limits')
             phase_log.flush('candidate', job.get('id'))
-        candidate_main(job, CANDIDATE_IN_FD, CANDIDATE_OUT_FD)
+        candidate_main(job, CANDIDATE_IN_FD, CANDIDATE_OUT_FD, self.hash_seed)
 
     def die_with_server(self):
         if self.prctl is not None:  # after setuid, which clears it
