@@ -968,9 +968,13 @@ export interface MutationTask {
        */
       expected: string;
       /**
-       * The ready assert in the benchmark's own format: one line of Python, or for a JavaScript task one `console.assert(...)` in the release's style (=== on scalars, a 1e-6 tolerance on fractions, JSON.stringify on arrays and objects).
+       * The ready assert in the benchmark's own format: one line of Python, or for a JavaScript task one `console.assert(...)` in the release's style (=== on scalars, a 1e-6 tolerance on fractions, JSON.stringify on arrays and objects). With `oracle` set it states that property instead of an equality.
        */
       assert: string;
+      /**
+       * The property the assert states, where the task's tests compare no answer to a literal and EvalPlus names the property for the task (itself or its linked sibling): find-zero (HumanEval/32: `abs(poly(xs, candidate(xs))) <= atol`, any root will do; `expected` is then the reference's root, one right answer of several). Absent: the assert compares to `expected`.
+       */
+      oracle?: 'find-zero';
       /**
        * Ids of the wrong programs this input kills (mutant ids; `hom:<id>+<id>` for higher-order mutants; `mistake:<id>` for plausible-mistake mutants; `reference` for the audited reference where the sibling corrects it). Each wrong program runs on the candidate inputs in a seeded order only until N_DETECT (4) of them kill it (all the n-detect cover asks of it), so a program is named on at most 4 inputs: these are the kills observed, not every input that would kill it.
        */
