@@ -6,6 +6,8 @@
  * (every first-order mutant run, sampled higher-order mutants, plausible-mistake mutants, the
  * audited reference where the sibling corrects it), each in one job on the confirmed inputs until N_DETECT kill it; coverage of the
  * reference's branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
+ * Where the tests compare no literal and EvalPlus names a property (property-oracle.ts), inputs are confirmed, wrong
+ * programs judged and asserts written by that property instead of equality.
  */
 import type { Task } from '../../model/task.js';
 import { programFor } from '../../sandbox/jobs.js';
