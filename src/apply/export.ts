@@ -34,6 +34,8 @@ export interface AddedAssert {
   kills: string[];
   reason: 'kills' | 'coverage' | 'input-class';
   checks: { passed: string[]; failed: string[]; siblingOutput?: string };
+  /** The property the assert states where the task's tests judge by one (find-zero); absent: an equality. */
+  oracle?: string;
 }
 
 export interface ExportManifest {
@@ -70,9 +72,9 @@ export function killingAsserts(task: TaskRecord): string[] {
  * are the best N), or, for a report without a suite, the confirmed killing asserts of its survivors.
  */
 export function addedAsserts(task: TaskRecord, maxAdded = DEFAULT_MAX_ADDED): AddedAssert[] {
-  const suite = (task.checks.mutation as { strengthened?: { inputs: Array<{ input: string; inputSource: string; assert: string; kills: string[]; reason: 'kills' | 'coverage' | 'input-class'; checks: AddedAssert['checks'] }> } } | undefined)?.strengthened;
+  const suite = (task.checks.mutation as { strengthened?: { inputs: Array<{ input: string; inputSource: string; assert: string; kills: string[]; reason: 'kills' | 'coverage' | 'input-class'; checks: AddedAssert['checks']; oracle?: string }> } } | undefined)?.strengthened;
   if (suite !== undefined) {
-    return suite.inputs.slice(0, Math.max(0, maxAdded)).map((i) => ({ assert: i.assert, input: i.input, inputSource: i.inputSource, kills: i.kills, reason: i.reason, checks: i.checks }));
+    return suite.inputs.slice(0, Math.max(0, maxAdded)).map((i) => ({ assert: i.assert, input: i.input, inputSource: i.inputSource, kills: i.kills, reason: i.reason, checks: i.checks, ...(i.oracle ? { oracle: i.oracle } : {}) }));
   }
   type Survivor = { id: string; verdict?: string; evidence?: { assert?: string; input?: string; checks?: { passed: string[]; failed: string[] } } };
   const survivors = (task.checks.mutation as { survivors?: Survivor[] } | undefined)?.survivors ?? [];

@@ -17,6 +17,7 @@ import { DEFAULT_JS_LIMITS, scriptRunner } from '../../sandbox/js/runtime.js';
 import { analyseJavaScriptTask, skippedSection } from './javascript.js';
 import type { Check, CheckContext, CheckOutput } from '../types.js';
 import { checkpointKey, type CheckpointStore } from './checkpoint.js';
+import { oracleFor } from '../execution/evalplus-oracle.js';
 import { pythonCompiles } from './compile-check.js';
 import { DEFAULT_MUTATION_CONFIG } from './config.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type MutantSet } from './generate.js';
@@ -89,7 +90,14 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
       ? { javascriptSuite: JAVASCRIPT_SUITES ? 2 : 0, siblingAnswers: 2 }
       : // Python survivors' first difference: decided by line events from this floor, left unsorted after this many slow inputs.
         // The EvalPlus suite (HumanEval+, MBPP+): its inputs and a candidate's timeouts decided by line events since code 2.
-        { survivorSteps: CALL_STEP_FLOOR, survivorMaxSlow: MAX_SLOW_INPUTS, plusSuite: 2 }),
+        {
+          survivorSteps: CALL_STEP_FLOOR,
+          survivorMaxSlow: MAX_SLOW_INPUTS,
+          plusSuite: 2,
+          // Where EvalPlus names a property (find-zero), the suite is judged by it (property-oracle.ts): only those
+          // tasks' keys move, so a resumed audit keeps every other task's section.
+          ...(plusTask !== undefined && oracleFor(plusTask.id, plusTask.entryPoint) === 'find-zero' ? { propertySuite: 1 } : {}),
+        }),
   });
 }
 

@@ -6,6 +6,8 @@
  * (every first-order mutant run, sampled higher-order mutants, plausible-mistake mutants, the
  * audited reference where the sibling corrects it), each in one job on the confirmed inputs until N_DETECT kill it; coverage of the
  * reference's branches; then the greedy choice (strengthen.ts). Every limit that decides an outcome is CPU time.
+ * Where the tests compare no literal and EvalPlus names a property (property-oracle.ts), inputs are confirmed, wrong
+ * programs judged and asserts written by that property instead of equality.
  */
 import type { Task } from '../../model/task.js';
 import { programFor } from '../../sandbox/jobs.js';
@@ -14,6 +16,7 @@ import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
 import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
+import { propertyAssert, propertyHolds, propertyOracleFor } from './property-oracle.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
 import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
@@ -127,7 +130,15 @@ export function strengthenCandidates(parser: PythonParser, task: Task, plusTask:
  * only on large ones (HumanEval/123 halves n as a float: 118 of its 139 are smaller than the first it gets wrong) or
  * rare ones (HumanEval/125 on `'as,words,,a'`: 261 of 804 are smaller). Both references run on every plus input, decided by line events.
  */
-async function correctedBeyondLimit(run: StrengthenInput['run'], parser: PythonParser, task: Task, sibling: Task, candidates: readonly Candidate[], contract: string, atol: number): Promise<PyValue[][]> {
+async function correctedBeyondLimit(
+  run: StrengthenInput['run'],
+  parser: PythonParser,
+  task: Task,
+  sibling: Task,
+  candidates: readonly Candidate[],
+  contract: string,
+  agree: (args: readonly PyValue[], theirs: ReturnedOutput, mine: ReturnedOutput) => boolean,
+): Promise<PyValue[][]> {
   const rows = sibling.inputs?.plus ?? [];
   const seen = new Set(candidates.map((c) => c.args.map(pyRepr).join(', ')));
   const tests = taskTestInputs(parser, task);
@@ -147,7 +158,7 @@ async function correctedBeyondLimit(run: StrengthenInput['run'], parser: PythonP
   for (let i = 0; i < inputs.length && out.length < CORRECTED_BEYOND_LIMIT; i++) {
     const o = own.outputs.get(i);
     const s = theirs.outputs.get(i);
-    if (o?.status !== 'returned' || o.promoted || s?.status !== 'returned' || s.promoted || outputsAgree(parser, s, o, atol)) continue;
+    if (o?.status !== 'returned' || o.promoted || s?.status !== 'returned' || s.promoted || agree(inputs[i], s, o)) continue;
     if (seen.has(plus[i].key)) return [];
     out.push(inputs[i]);
   }
@@ -203,7 +214,7 @@ async function killingInputs(
   order: readonly number[],
   confirmed: readonly Confirmed[],
   stepCaps: readonly number[],
-  atol: number,
+  accepts: (i: number, got: PyValue) => boolean,
   detect: number,
 ): Promise<Set<number>> {
   const killed = new Set<number>();
@@ -222,7 +233,7 @@ async function killingInputs(
     if (o.status === 'raised') return true;
     if (o.status !== 'returned') return false;
     const got = outputValue(parser, o);
-    return got === undefined || !evalplusOutputsMatch(confirmed[i].expected, got, atol);
+    return got === undefined || !accepts(i, got);
   };
   // Outputs the tolerance accepts count as differences in the sandbox: after one, the rest runs in one job.
   let tolerated = false;
@@ -296,13 +307,24 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
+  const testOutputs = literalTestOutputs(parser, task);
+  // Tests that compare no answer to a literal judge it by a property: where EvalPlus names it for the task, the
+  // suite judges by it (property-oracle.ts); elsewhere such a task gets no suite (checkOutputKinds: literal-oracle).
+  const property = propertyOracleFor(plusTask, testOutputs.length > 0);
+  /** Does the audited reference's answer (`mine`) pass where the answering reference's (`theirs`) does? */
+  const agree = (a: readonly PyValue[], theirs: ReturnedOutput, mine: ReturnedOutput): boolean => {
+    if (!property) return outputsAgree(parser, theirs, mine, atol);
+    const t = outputValue(parser, theirs);
+    const m = outputValue(parser, mine);
+    // Where the answering reference fails the property too, it decides nothing (as evalplusAccepts reads EvalPlus).
+    return (m !== undefined && propertyHolds(property, a, m)) || t === undefined || !propertyHolds(property, a, t);
+  };
   const beyond = new Set<Candidate>();
   if (sibling) {
-    for (const a of await correctedBeyondLimit(run, parser, task, sibling, candidates, contract, atol)) beyond.add({ source: 'plus', args: a });
+    for (const a of await correctedBeyondLimit(run, parser, task, sibling, candidates, contract, agree)) beyond.add({ source: 'plus', args: a });
     candidates.push(...beyond);
   }
   const args = candidates.map((c) => c.args);
-  const testOutputs = literalTestOutputs(parser, task);
   const examples = domainExamples(parser, task);
   const domain = inferDomain(examples, { patterns: new Set(testOutputs.map(pyRepr)).size !== 1 });
   // The suite domain's anchors: the task's own reference on each example x and x + C, and on each relaxed y + C.
@@ -463,14 +485,22 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     let ownDiffers = false;
     if (sibling) {
       const mine = own.get(i);
-      const same = mine?.status === 'returned' && outputsAgree(parser, o, mine, atol);
+      const same = mine?.status === 'returned' && agree(c.args, o, mine);
       ownDiffers = !same;
       checks.passed.push(same ? 'sibling-agrees' : 'sibling-corrected');
       if (!same) checks.siblingOutput = o.repr;
     }
     answered.push({ candidate: c, ref, checks, ownDiffers });
   });
-  checkOutputKinds(answered, testOutputs);
+  if (property) {
+    // The property replaces the kind check: the answering reference's answer must satisfy it on each input.
+    for (const a of answered) {
+      if (a.checks.failed.length > 0) continue;
+      const v = a.ref.value();
+      if (v !== undefined && propertyHolds(property, a.candidate.args, v)) a.checks.passed.push(property.name);
+      else a.checks.failed.push(property.name);
+    }
+  } else checkOutputKinds(answered, testOutputs);
   answered.forEach((a) => {
     const i = candidates.indexOf(a.candidate);
     if (!signAnchored.has(i) || a.checks.failed.length !== 1 || a.checks.failed[0] !== 'output-sign') return;
@@ -538,7 +568,9 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   const tried = [...tieOrder.filter((i) => corrected.has(i)), ...tieOrder.filter((i) => !corrected.has(i) && cheap(i)).slice(0, STRENGTHEN_CANDIDATE_CAP)];
   // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
   // killing inputs are then a seeded sample of all of them, not the smallest ones.
-  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, stepCaps, atol, N_DETECT)));
+  // A wrong program's answer fails where EvalPlus's oracle rejects it: the property where one is named, else equality.
+  const accepts = (i: number, got: PyValue): boolean => (property ? propertyHolds(property, confirmed[i].candidate.args, got) : evalplusOutputsMatch(confirmed[i].expected, got, atol));
+  const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, stepCaps, accepts, N_DETECT)));
   if (ownDiffersAt.length > 0) {
     wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
     kills.push(new Set(ownDiffersAt.filter((i) => confirmed[i].candidate.source !== 'test')));
@@ -591,7 +623,8 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
         input: callRepr(callee, c.candidate.args),
         inputSource: c.candidate.source,
         expected: pyRepr(c.expected),
-        assert: killingAssert({ callee, args: c.candidate.args, expected: c.expected, atol }),
+        assert: property ? propertyAssert(property, callee, c.candidate.args) : killingAssert({ callee, args: c.candidate.args, expected: c.expected, atol }),
+        ...(property ? { oracle: property.name } : {}),
         kills: p.kills.map((w) => wrong[w].id),
         reason: p.reason,
         checks: c.checks,
@@ -608,8 +641,10 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   });
 }
 
+type ReturnedOutput = Extract<CallOutput, { status: 'returned' }>;
+
 /** Two returned outputs equal (digest, or EvalPlus's comparison of the values). */
-function outputsAgree(parser: PythonParser, expected: Extract<CallOutput, { status: 'returned' }>, actual: Extract<CallOutput, { status: 'returned' }>, atol: number): boolean {
+function outputsAgree(parser: PythonParser, expected: ReturnedOutput, actual: ReturnedOutput, atol: number): boolean {
   if (expected.digest !== undefined && expected.digest === actual.digest) return true;
   const e = outputValue(parser, expected);
   const a = outputValue(parser, actual);
