@@ -320,7 +320,7 @@ export function analyzePair(runs: PairRuns): { section: DifferentialSection; fin
           stepCap: STEP_CAP,
           slowFactor: SLOW_FACTOR,
           ...(undecided > 0 ? { undecided } : {}),
-          // No step counts in evidence: a randomized reference (HumanEval+/39's Miller-Rabin) counts differently per run.
+          // No step counts in evidence: a randomized reference's (HumanEval+/39's Miller-Rabin) follow its draws, which follow the sandbox's seeding.
           inputs: slowTask.slice(0, MAX_EVIDENCE).map((index) => ({ index, input: shown(JSON.stringify(inputs[index])) })),
           checks: ['contract', 'step-count'],
         },
