@@ -14,7 +14,7 @@
  *
  *   npx tsx bench/sandbox-cpu.ts [--jobs N] [--rounds N] [--runnable]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,7 @@ import { forkServerPath } from '../src/sandbox/isolation.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
 import type { TestsJob } from '../src/sandbox/types.js';
+import { describeSampled, startSampler } from './runnable-sampler.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
@@ -131,39 +132,7 @@ async function measure(label: string, jobs: TestsJob[]): Promise<void> {
       `${((cores * 1000) / (treeMs + nodeMs)).toFixed(0)} jobs/s would fill ${cores} cores; ` +
       `pool and node used ${(((treeMs + nodeMs) * jobs.length) / 1000 / seconds).toFixed(2)} cores; machine idle ${(idle * 100).toFixed(1)}%`,
   );
-  if (sampled !== undefined) {
-    const perWorker = sampled.workers.map((h) => {
-      const n = Object.values(h).reduce((a, b) => a + b, 0);
-      const none = (h['0'] ?? 0) / n;
-      const mean = Object.entries(h).reduce((a, [k, v]) => a + Number(k) * v, 0) / n;
-      const idleMs = (none * seconds * 1000) / (jobs.length / sampled.workers.length);
-      return `${(none * 100).toFixed(1)}% (${idleMs.toFixed(2)} ms per job), mean ${mean.toFixed(2)} runnable`;
-    });
-    console.log(
-      `  ${label}: ${sampled.samples} samples; each worker with nothing runnable: ${perWorker.join('; ')}; ` +
-        `node runnable ${((sampled.nodeRunnable / sampled.samples) * 100).toFixed(1)}%`,
-    );
-  }
-}
-
-interface Sampled { samples: number; nodeRunnable: number; workers: Record<string, number>[] }
-
-/** bench/sandbox-runnable.py over this process and the workers' trees; the returned function stops it and gives its counts. */
-function startSampler(workerPids: number[]): () => Promise<Sampled> {
-  const child = spawn(resolvePython().executable, [join(root, 'bench', 'sandbox-runnable.py'), String(process.pid), ...workerPids.map(String)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => (out += chunk));
-  const done = new Promise<Sampled>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', () => resolve(JSON.parse(out) as Sampled));
-  });
-  return () => {
-    child.stdin.end();
-    return done;
-  };
+  if (sampled !== undefined) console.log(`  ${label}: ${describeSampled(sampled, seconds, jobs.length)}`);
 }
 
 /** CPU microseconds of one filter install in a fresh forked process: the whole filter, and the job part on the server part. */
