@@ -4,14 +4,19 @@
  * (the wrapper, the fork-server, its oracle and every candidate it forked and reaped), read from /proc before
  * and after, split by process: the server itself, its reaped children (the candidates, and any oracle
  * replaced meanwhile) and the live oracle, with minor page faults of the server and of its reaped children.
- * Also the CPU time of one seccomp filter install in a fresh process, for the whole filter and for the job
- * part stacked on the server part. Compare two versions by running this in each checkout, alternately.
+ * Then the CPU time of this process (Node: jobs encoded, results decoded) per job, the rate at which the trees and
+ * Node together would fill the machine's cores, and the machine's idle share meanwhile (/proc/stat): whether any
+ * core is left idle at the pool's concurrency. Also the CPU time of one seccomp filter install in a fresh process,
+ * for the whole filter and for the job part stacked on the server part. Compare two versions by running this in each checkout, alternately.
  *
- *   npx tsx bench/sandbox-cpu.ts [--jobs N] [--rounds N]
+ * With --runnable, bench/sandbox-runnable.py samples how many of each worker's processes want a core meanwhile:
+ * the share of the time, and the milliseconds per job, in which a worker had nothing to run.
+ *
+ *   npx tsx bench/sandbox-cpu.ts [--jobs N] [--rounds N] [--runnable]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../src/datasets/load.js';
@@ -20,6 +25,7 @@ import { forkServerPath } from '../src/sandbox/isolation.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
 import type { TestsJob } from '../src/sandbox/types.js';
+import { describeSampled, startSampler } from './runnable-sampler.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
@@ -30,6 +36,7 @@ const arg = (name: string, fallback: number) => {
 /** Jobs per measured round: enough that the 10 ms ticks of /proc's CPU times round away. */
 const JOBS = arg('--jobs', 656);
 const ROUNDS = arg('--rounds', 2);
+const RUNNABLE = args.includes('--runnable');
 /** Jobs run before measuring: the workers start and their first oracle is up. */
 const WARM_UP_JOBS = 40;
 /** /proc's CPU times are in clock ticks (USER_HZ, 100 on Linux). */
@@ -84,14 +91,26 @@ function treeCounters(workerPids: number[]): Record<string, number> {
   return c;
 }
 
+/** The machine's idle and total clock ticks over all cores (/proc/stat's first line; idle + iowait count as idle). */
+function machineTicks(): { idle: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: fields[3] + fields[4], total: fields.reduce((a, b) => a + b, 0) };
+}
+
 async function measure(label: string, jobs: TestsJob[]): Promise<void> {
   const pool = createSandboxPool({ timeoutMs: 3_000 });
   await pool.runAll(jobs.slice(0, WARM_UP_JOBS));
   const pids = pool.workerPids();
   const before = treeCounters(pids);
+  const machineBefore = machineTicks();
+  const sampler = RUNNABLE ? startSampler(pids) : undefined;
+  const nodeBefore = process.cpuUsage();
   const t0 = performance.now();
   const results = await pool.runAll(jobs);
   const seconds = (performance.now() - t0) / 1000;
+  const node = process.cpuUsage(nodeBefore);
+  const sampled = sampler === undefined ? undefined : await sampler();
+  const machineAfter = machineTicks();
   const after = treeCounters(pids);
   await pool.close();
   const passed = results.filter((r) => r.verdict.status === 'passed').length;
@@ -102,6 +121,18 @@ async function measure(label: string, jobs: TestsJob[]): Promise<void> {
       `(server ${ms('server')}, candidates ${ms('reaped')}, oracle ${ms('oracle')}); page faults per job: server ${per('serverFaults')}, ` +
       `candidates ${per('reapedFaults')}; ${(jobs.length / seconds).toFixed(0)} jobs/s; load ${loadavg()[0].toFixed(1)}`,
   );
+  // Whether a core can idle at this concurrency: the CPU every job needs (the workers' trees and this process, which
+  // encodes jobs and decodes results) against what the machine's cores give. A rate near that bound leaves none idle.
+  const treeMs = ((after.total - before.total) * 1000) / TICKS_PER_S / jobs.length;
+  const nodeMs = (node.user + node.system) / 1000 / jobs.length;
+  const cores = availableParallelism();
+  const idle = (machineAfter.idle - machineBefore.idle) / Math.max(1, machineAfter.total - machineBefore.total);
+  console.log(
+    `  ${label}: node ${nodeMs.toFixed(2)} ms CPU per job; trees + node ${(treeMs + nodeMs).toFixed(2)} ms: ` +
+      `${((cores * 1000) / (treeMs + nodeMs)).toFixed(0)} jobs/s would fill ${cores} cores; ` +
+      `pool and node used ${(((treeMs + nodeMs) * jobs.length) / 1000 / seconds).toFixed(2)} cores; machine idle ${(idle * 100).toFixed(1)}%`,
+  );
+  if (sampled !== undefined) console.log(`  ${label}: ${describeSampled(sampled, seconds, jobs.length)}`);
 }
 
 /** CPU microseconds of one filter install in a fresh forked process: the whole filter, and the job part on the server part. */
