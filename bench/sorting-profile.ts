@@ -28,9 +28,9 @@ interface Row { stage: string; jobs: number; wallMs: number; cpuMs: number; call
 function stageOf(stack: string | undefined): string {
   const names = (stack ?? '').split('\n').flatMap((l) => {
     const m = /at (?:async )?([\w.<>]+) \(.*checks\/mutation\/([\w-]+)\.ts/.exec(l);
-    return m && !['retryingLostWorkers', 'run'].includes(m[1]) ? [`${m[2]}:${m[1]}`] : [];
+    return m && !['<anonymous>', 'retryingLostWorkers', 'run'].includes(m[1]) ? [`${m[2]}:${m[1]}`] : [];
   });
-  return [...new Set(names)].slice(0, 3).join(' < ') || '?';
+  return [...new Set(names)].slice(0, 4).join(' < ') || '?';
 }
 
 const file = humaneval ? 'humaneval/HumanEval.jsonl.gz' : 'mbpp/mbpp.jsonl';
