@@ -8,8 +8,10 @@
  * returned within REFERENCE_INPUT_STEP_CAP = answered, past it = not answered; a call that reaches the
  * counted pass's CPU backstop first did its work in C and is `undecided`, reported apart.
  */
+import type { Task } from '../../model/task.js';
 import { WALL_BACKSTOP_FACTOR } from '../../sandbox/jobs.js';
 import type { CallJob, CallOutput, JobResult, Verdict } from '../../sandbox/types.js';
+import { pyRepr, type PyValue } from './py-value.js';
 
 /**
  * Raised where the machine, not the program, ended a run whose result would decide something (a lost worker, the
@@ -85,6 +87,30 @@ export const MAX_CAPPED_INPUTS = 4;
 /** Inputs counted per job of the counted pass: the pass stops after the job that reaches MAX_CAPPED_INPUTS. */
 const COUNTED_CHUNK = MAX_CAPPED_INPUTS;
 
+/** What the counted pass learned about one input: its counted output, or no output though the program, not the machine, ended the job. */
+export type CountedOutcome = { output: CallOutput } | { undecided: true };
+
+/**
+ * Counted outcomes kept across the passes of one task's analysis that ask the same program about the same input
+ * (survivor sorting, then the strengthened suite, each with its own job): counting an input again only repeats its
+ * cost, and a runaway into big-int arithmetic (Mbpp/24 on a negative number) costs the whole CPU backstop each time.
+ * The per-input outcome is already taken as independent of the job around it (the untraced and counted passes run
+ * an input in different jobs and their outputs are merged), so reusing it changes no result. Keys: referenceCallKey
+ * plus the limits of the pass.
+ */
+export type CountedOutcomeMemo = Map<string, CountedOutcome>;
+
+/** A memo and each input's key in it (referenceCallKey), for referenceInputOutcomes. */
+export interface CountedMemoUse {
+  outcomes: CountedOutcomeMemo;
+  keyOf: (index: number) => string;
+}
+
+/** What makes one reference call the same call in another job: the program, the contract it is held to, the arguments. */
+export function referenceCallKey(program: Pick<Task, 'solution' | 'setupCode' | 'imports' | 'entryPoint'>, checkedContract: string, args: readonly PyValue[]): string {
+  return JSON.stringify([program.solution, program.setupCode, program.imports, program.entryPoint, checkedContract.trim() === '' ? '' : checkedContract, args.map(pyRepr)]);
+}
+
 export interface ReferenceInputOutcomes {
   /** Per input index: the untraced output where it decides, else the counted one (returned, raised, or a step-capped timeout). */
   outputs: Map<number, CallOutput>;
@@ -138,7 +164,7 @@ function needsCount(o: CallOutput | undefined, countAboveCpuMs: number): boolean
 export async function referenceInputOutcomes(
   run: (job: CallJob) => Promise<JobResult>,
   job: CallJob,
-  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number; maxCapped?: number } = {},
+  options: { firstPassCpuMs?: number; countAboveCpuMs?: number; stepCap?: number; maxCapped?: number; memo?: CountedMemoUse } = {},
 ): Promise<ReferenceInputOutcomes> {
   const countAbove = options.countAboveCpuMs ?? REFERENCE_COUNT_ABOVE_CPU_MS;
   const { outputs: first, ms: firstPassMs } = await outputsOf(run, { ...job, perInputCpuMs: options.firstPassCpuMs ?? REFERENCE_INPUT_CPU_MS });
@@ -150,23 +176,44 @@ export async function referenceInputOutcomes(
   let cut = job.inputs.length;
   let counted = 0;
   const maxCapped = options.maxCapped ?? MAX_CAPPED_INPUTS;
+  const stepCap = options.stepCap ?? REFERENCE_INPUT_STEP_CAP;
+  const memo = options.memo;
+  // The limits that decide a counted outcome are part of its key.
+  const memoKey = (i: number) => `${stepCap}:${REFERENCE_COUNTED_BACKSTOP_MS}:${job.digests === true}:${memo!.keyOf(i)}`;
   for (let from = 0; from < todo.length && cut === job.inputs.length; from += COUNTED_CHUNK) {
     const chunk = todo.slice(from, from + COUNTED_CHUNK);
     counted += chunk.length;
-    // The job's wall clock is only a safety net for sleeping code: a traced runaway (seconds of CPU) must never reach it under load.
-    const timeoutMs = Math.max(job.timeoutMs ?? 0, chunk.length * REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR);
-    const { outputs: out, endedBy } = await outputsOf(run, { ...job, inputs: chunk.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: options.stepCap ?? REFERENCE_INPUT_STEP_CAP });
-    chunk.forEach((i, k) => {
-      const o = out.get(k);
+    const known = new Map<number, CountedOutcome>();
+    if (memo) for (const i of chunk) {
+      const m = memo.outcomes.get(memoKey(i));
+      if (m !== undefined) known.set(i, m);
+    }
+    const fresh = chunk.filter((i) => !known.has(i));
+    let ran: { outputs: Map<number, CallOutput>; endedBy: (i: number) => Verdict | undefined } | undefined;
+    if (fresh.length > 0) {
+      // The job's wall clock is only a safety net for sleeping code: a traced runaway (seconds of CPU) must never reach it under load.
+      const timeoutMs = Math.max(job.timeoutMs ?? 0, fresh.length * REFERENCE_COUNTED_BACKSTOP_MS * WALL_BACKSTOP_FACTOR);
+      ran = await outputsOf(run, { ...job, inputs: fresh.map((i) => job.inputs[i]), timeoutMs, perInputCpuMs: REFERENCE_COUNTED_BACKSTOP_MS, perInputSteps: stepCap });
+    }
+    chunk.forEach((i) => {
       if (i >= cut) return;
-      if (o === undefined) {
-        // No output. Where the job's wall clock or a lost worker ended the counted pass there, nothing is decided; where
-        // the reference itself ended the job (its memory, its output), the input stays undecided on any machine.
-        const end = endedBy(i);
-        if (end === undefined || machineEnded(end)) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
+      let outcome = known.get(i);
+      if (outcome === undefined) {
+        const o = ran!.outputs.get(fresh.indexOf(i));
+        if (o === undefined) {
+          // No output. Where the job's wall clock or a lost worker ended the counted pass there, nothing is decided; where
+          // the reference itself ended the job (its memory, its output), the input stays undecided on any machine.
+          const end = ran!.endedBy(i);
+          if (end === undefined || machineEnded(end)) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
+          outcome = { undecided: true };
+        } else outcome = { output: o };
+        memo?.outcomes.set(memoKey(i), outcome);
+      }
+      if (!('output' in outcome)) {
         undecided++;
         return;
       }
+      const o = outcome.output;
       if (o.status === 'timeout' && o.reason !== 'step-cap') {
         undecided++;
         return;

@@ -24,7 +24,18 @@ import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, type I
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { trivialCandidates } from './trivial.js';
 import { buildPlusSuite, passesPlusSuite } from './plus-suite.js';
-import { MACHINE_RETRIES, MachineDecided, machineEnded, REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes, retryingLostWorkers, TRACED_MIN_STEPS_PER_MS, UNTRACED_MAX_STEPS_PER_MS } from './reference-inputs.js';
+import {
+  MACHINE_RETRIES,
+  MachineDecided,
+  machineEnded,
+  REFERENCE_COUNT_ABOVE_CPU_MS,
+  referenceCallKey,
+  referenceInputOutcomes,
+  retryingLostWorkers,
+  TRACED_MIN_STEPS_PER_MS,
+  UNTRACED_MAX_STEPS_PER_MS,
+  type CountedOutcomeMemo,
+} from './reference-inputs.js';
 import {
   callStepCap,
   countedCall,
@@ -429,6 +440,8 @@ export interface StrengthenContext {
   inputBudget: number;
   referenceTimeFactor: number;
   run: (job: SandboxJob) => Promise<JobResult>;
+  /** The reference calls survivor sorting counted (reference-inputs.ts): the suite asks about many of the same inputs. */
+  referenceCounts?: CountedOutcomeMemo;
 }
 
 export interface AnalyseTaskInput {
@@ -564,7 +577,8 @@ async function analyseTaskRuns(input: AnalyseTaskInput, counter: { count: number
   const sortingStarted = performance.now();
   const mutantsWallMs = sortingStarted - mutantsStarted;
   const plusLimit = plusInputLimitFor(reference.coverage?.callLines, config.plusInputLimit);
-  const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, plusLimit, run) : undefined;
+  const referenceCounts: CountedOutcomeMemo = new Map();
+  const diff = survivorMutants.length > 0 ? await sortSurvivors(input, survivorMutants, reference.durationMs, plusLimit, run, referenceCounts) : undefined;
   const survivors: SurvivorRecord[] = survivorMutants.map((m) => diff?.records.get(m.id) ?? { mutant: m, verdict: 'unsorted' });
   const strengthened =
     input.strengthen && config.strengthen !== false
@@ -580,6 +594,7 @@ async function analyseTaskRuns(input: AnalyseTaskInput, counter: { count: number
           inputBudget: config.inputBudget,
           referenceTimeFactor: config.referenceTimeFactor,
           run,
+          referenceCounts,
         })
       : undefined;
 
@@ -638,6 +653,7 @@ async function sortSurvivors(
   referenceMs: number,
   plusLimit: number,
   run: (job: CallJob) => Promise<JobResult>,
+  referenceCounts: CountedOutcomeMemo,
 ): Promise<{ records: Map<string, SurvivorRecord>; inputCounts: NonNullable<MutationTask['inputs']> }> {
   const { task, plusTask, config, seed, parser } = input;
   const candidates = differentialInputs(parser, task, plusTask, { plusInputLimit: plusLimit, inputBudget: config.inputBudget }, seed);
@@ -669,7 +685,8 @@ async function sortSurvivors(
     const suffix = callHelperSuffix(task.entryPoint, inputs.map((i) => i.args), { contract, checkContract: inputs.map(() => true) });
     const job: CallJob = { ...callJob(task.solution, inputs, refWall, suffix), digests: true };
     // Counted above the time that could need more than the survivors' step floor: their caps come from these counts.
-    const r = await referenceInputOutcomes(run, job, { countAboveCpuMs: Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(config.referenceTimeFactor)) });
+    const memo = { outcomes: referenceCounts, keyOf: (i: number) => referenceCallKey(task, contract, inputs[i].args) };
+    const r = await referenceInputOutcomes(run, job, { countAboveCpuMs: Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(config.referenceTimeFactor)), memo });
     for (const [i, o] of r.outputs) refOutputs.set(first + i, o);
     undecided += r.undecided;
     return r.firstPassMs;
@@ -701,10 +718,10 @@ async function sortSurvivors(
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
   checkOutputKinds(answered, testOutputs);
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
-  if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run);
+  if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run, referenceCounts);
   const examples = domainExamples(parser, task);
   checkSecondOracle(answered, { examples, testOutputs, prompt: task.prompt });
-  await confirmOrderFree(task, answered, domain, examples, atol, parser, refWall, run);
+  await confirmOrderFree(task, answered, domain, examples, atol, parser, refWall, run, referenceCounts);
   // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.
   const ordered = [...answered.filter((a) => a.checks.failed.length === 0), ...answered.filter((a) => a.checks.failed.length > 0)];
   const valid = ordered.map((a) => a.input);
@@ -973,6 +990,7 @@ async function referenceCalls(
   args: readonly PyValue[][],
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
+  referenceCounts: CountedOutcomeMemo,
 ): Promise<Map<number, CallOutput>> {
   const suffix = callHelperSuffix(program.entryPoint, args);
   const job: CallJob = {
@@ -984,7 +1002,7 @@ async function referenceCalls(
     digests: true,
   };
   // Line events decide whether the reference answers (reference-inputs.ts); an input it leaves undecided has no output.
-  return (await referenceInputOutcomes(run, job)).outputs;
+  return (await referenceInputOutcomes(run, job, { memo: { outcomes: referenceCounts, keyOf: (i) => referenceCallKey(program, '', args[i]) } })).outputs;
 }
 
 /**
@@ -999,10 +1017,11 @@ async function confirmWithSibling(
   parser: PythonParser,
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
+  referenceCounts: CountedOutcomeMemo,
 ): Promise<void> {
   const todo = answered.filter((a) => a.checks.failed.length === 0);
   if (todo.length === 0) return;
-  const outputs = await referenceCalls(sibling, todo.map((a) => a.input.args), wallMs, run);
+  const outputs = await referenceCalls(sibling, todo.map((a) => a.input.args), wallMs, run, referenceCounts);
   todo.forEach((a, i) => {
     const o = outputs.get(i);
     let agrees = false;
@@ -1069,6 +1088,7 @@ async function confirmOrderFree(
   parser: PythonParser,
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
+  referenceCounts: CountedOutcomeMemo,
 ): Promise<void> {
   const positions = reorderablePositions(examples, domain);
   if (positions.length === 0) return;
@@ -1078,7 +1098,7 @@ async function confirmOrderFree(
     return r ? [{ i, args: r }] : [];
   });
   if (todo.filter((t) => answered[t.i].input.source === 'test').length < MIN_ORDER_TESTS) return;
-  const outputs = await referenceCalls(task, todo.map((t) => t.args), wallMs, run);
+  const outputs = await referenceCalls(task, todo.map((t) => t.args), wallMs, run, referenceCounts);
   const sameAt = new Map<number, boolean>();
   todo.forEach((t, k) => {
     const o = outputs.get(k);

@@ -40,7 +40,7 @@ import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_D
 import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
 import { seededRandom } from '../../util/random.js';
-import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceInputOutcomes } from './reference-inputs.js';
+import { REFERENCE_COUNT_ABOVE_CPU_MS, referenceCallKey, referenceInputOutcomes, type CountedOutcomeMemo } from './reference-inputs.js';
 import { callStepCap, countedCall, referenceCountAboveMs, untracedCallCpuMs } from './counted-calls.js';
 
 type Source = Strengthened['inputs'][number]['inputSource'];
@@ -138,6 +138,7 @@ async function correctedBeyondLimit(
   candidates: readonly Candidate[],
   contract: string,
   agree: (args: readonly PyValue[], theirs: ReturnedOutput, mine: ReturnedOutput) => boolean,
+  referenceCounts: CountedOutcomeMemo,
 ): Promise<PyValue[][]> {
   const rows = sibling.inputs?.plus ?? [];
   const seen = new Set(candidates.map((c) => c.args.map(pyRepr).join(', ')));
@@ -152,7 +153,8 @@ async function correctedBeyondLimit(
     .sort((a, b) => a.key.length - b.key.length || a.index - b.index);
   if (plus.length === 0) return [];
   const inputs = plus.map((r) => r.args);
-  const outcomes = (t: Task) => referenceInputOutcomes(run, { ...callJobFor(t, t.solution, inputs, { contract, checkContract: true }), digests: true });
+  const outcomes = (t: Task) =>
+    referenceInputOutcomes(run, { ...callJobFor(t, t.solution, inputs, { contract, checkContract: true }), digests: true }, { memo: { outcomes: referenceCounts, keyOf: (i) => referenceCallKey(t, contract, inputs[i]) } });
   const [own, theirs] = await Promise.all([outcomes(task), outcomes(sibling)]);
   const out: PyValue[][] = [];
   for (let i = 0; i < inputs.length && out.length < CORRECTED_BEYOND_LIMIT; i++) {
@@ -303,6 +305,8 @@ function decidedCoverage(r: JobResult): JobResult['coverage'] {
 /** Build the task's strengthened suite. Never throws for anything the programs do. */
 export async function strengthenTask(input: StrengthenInput): Promise<Strengthened> {
   const { task, plusTask, parser, run } = input;
+  // Counted reference calls, shared with survivor sorting where the analysis passes them (its generated inputs are asked again here).
+  const referenceCounts: CountedOutcomeMemo = input.referenceCounts ?? new Map();
   const candidates = strengthenCandidates(parser, task, plusTask, { plusLimit: input.plusLimit, inputBudget: input.inputBudget, seed: input.seed });
   const contract = plusTask?.inputs?.contract ?? task.inputs?.contract ?? '';
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
@@ -321,7 +325,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   };
   const beyond = new Set<Candidate>();
   if (sibling) {
-    for (const a of await correctedBeyondLimit(run, parser, task, sibling, candidates, contract, agree)) beyond.add({ source: 'plus', args: a });
+    for (const a of await correctedBeyondLimit(run, parser, task, sibling, candidates, contract, agree, referenceCounts)) beyond.add({ source: 'plus', args: a });
     candidates.push(...beyond);
   }
   const args = candidates.map((c) => c.args);
@@ -368,7 +372,12 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   // The audited reference is also counted wherever its line events could set a wrong program's step cap above the floor.
   const countAboveCpuMs = Math.min(REFERENCE_COUNT_ABOVE_CPU_MS, referenceCountAboveMs(input.referenceTimeFactor));
   const refOutputs = async (t: Task, extra: readonly PyValue[][] = []) =>
-    (await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true }, t === task ? { countAboveCpuMs } : {})).outputs;
+    (
+      await referenceInputOutcomes(run, { ...callJobFor(t, t.solution, [...args, ...extra], { contract, checkContract: true }), digests: true }, {
+        ...(t === task ? { countAboveCpuMs } : {}),
+        memo: { outcomes: referenceCounts, keyOf: (i) => referenceCallKey(t, contract, i < args.length ? args[i] : extra[i - args.length]) },
+      })
+    ).outputs;
   // With a sibling: inputs whose only broken rule is whitespace at the edge of a text of words, and the sibling's
   // answer on them stripped (suite-domain.ts, edge-space-stripped).
   const strippedAt = new Map<number, number>();

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
+import { referenceCallKey, referenceInputOutcomes, REFERENCE_COUNT_ABOVE_CPU_MS, type CountedOutcomeMemo, REFERENCE_INPUT_CPU_MS, REFERENCE_INPUT_STEP_CAP, UNTRACED_MAX_STEPS_PER_MS } from '../../../src/checks/mutation/reference-inputs.js';
 import { analyseTask, countedVerdict, MUTANT_CPU_FLOOR_MS, MUTANT_STEP_FLOOR, perCallVerdict, survivorFirstDifference } from '../../../src/checks/mutation/run.js';
 import { MachineDecided } from '../../../src/checks/mutation/reference-inputs.js';
 import { CALL_STEP_FLOOR, callStepCap, countedCall, MAX_SLOW_INPUTS, referenceCountAboveMs, SLOW_SHARE, TESTS_CALL_UNTRACED_SHARE, UNTRACED_SHARE, untracedCallCpuMs, untracedTestsCallCpuMs } from '../../../src/checks/mutation/counted-calls.js';
@@ -17,6 +17,7 @@ import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js'
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { passesPlusSuite, type PlusSuite } from '../../../src/checks/mutation/plus-suite.js';
 import type { Task } from '../../../src/model/task.js';
+import type { PyValue } from '../../../src/checks/mutation/py-value.js';
 import type { CallJob, CallOutput, TestsJob, Verdict } from '../../../src/sandbox/types.js';
 
 let pool: SandboxPool;
@@ -101,6 +102,43 @@ describe('referenceInputOutcomes', () => {
     assert.ok(c?.status === 'returned' && c.steps !== undefined && c.steps < 10 && c.cpuMs !== undefined, JSON.stringify(c));
     const loop = r.outputs.get(1);
     assert.ok(loop?.status === 'returned' && loop.steps !== undefined && Math.abs(loop.steps - LINES_PER_ITERATION * 1_000) < 10, JSON.stringify(loop));
+  });
+
+  it('asks a memo before counting: an input counted in another job is not counted again, and its outcome is the same', async () => {
+    const memo: CountedOutcomeMemo = new Map();
+    const keyOf = (inputs: readonly unknown[][]) => (i: number) => JSON.stringify(inputs[i]);
+    const countedInputs = (jobs: SandboxJob[]) => jobs.filter((j) => (j as CallJob).perInputSteps !== undefined).flatMap((j) => (j as CallJob).inputs.slice((j as CallJob).startIndex ?? 0));
+    const recording = (jobs: SandboxJob[]) => (j: CallJob) => (jobs.push(j), pool.run(j));
+    const prefilter = { firstPassCpuMs: 1, countAboveCpuMs: 0, stepCap: CAP };
+    // A first pass over two of the inputs fills the memo.
+    const firstJobs: SandboxJob[] = [];
+    const partial = [INPUTS[1], INPUTS[0]];
+    await referenceInputOutcomes(recording(firstJobs), { ...job, inputs: partial }, { ...prefilter, memo: { outcomes: memo, keyOf: keyOf(partial) } });
+    assert.deepEqual(countedInputs(firstJobs), partial);
+    // Every input, in a job of its own: only the three not yet counted are counted, and every decision is the memo-less one.
+    const jobs: SandboxJob[] = [];
+    const withMemo = await referenceInputOutcomes(recording(jobs), job, { ...prefilter, memo: { outcomes: memo, keyOf: keyOf(INPUTS) } });
+    assert.deepEqual(countedInputs(jobs), [INPUTS[2], INPUTS[4]]);
+    const without = await referenceInputOutcomes((j) => pool.run(j), job, prefilter);
+    assert.deepEqual(decisions(withMemo.outputs), decisions(without.outputs));
+    // The line events that set a survivor's step cap come through the memo too.
+    const steps = (o: CallOutput | undefined) => (o?.status === 'returned' ? o.steps : undefined);
+    assert.ok(steps(withMemo.outputs.get(0)) !== undefined);
+    assert.equal(steps(withMemo.outputs.get(0)), steps(without.outputs.get(0)));
+    assert.deepEqual([withMemo.counted, withMemo.undecided], [without.counted, without.undecided]);
+    // Another step cap is another question: nothing is reused.
+    const other: SandboxJob[] = [];
+    await referenceInputOutcomes(recording(other), { ...job, inputs: partial }, { ...prefilter, stepCap: CAP * 2, memo: { outcomes: memo, keyOf: keyOf(partial) } });
+    assert.deepEqual(countedInputs(other), partial);
+  });
+
+  it('keys a reference call by program, checked contract and arguments', () => {
+    const program = { solution: 'def f(n):\n    return n\n', entryPoint: 'f', setupCode: '', imports: [] };
+    const one = [{ type: 'int', value: 1n }] as PyValue[];
+    assert.equal(referenceCallKey(program, '', one), referenceCallKey({ ...program }, '  ', one));
+    assert.notEqual(referenceCallKey(program, '', one), referenceCallKey(program, 'assert n > 0', one));
+    assert.notEqual(referenceCallKey(program, '', one), referenceCallKey({ ...program, solution: 'def f(n):\n    return -n\n' }, '', one));
+    assert.notEqual(referenceCallKey(program, '', one), referenceCallKey(program, '', [{ type: 'int', value: 2n }] as PyValue[]));
   });
 
   it('has a pre-filter below the untraced CPU the step cap needs at the fastest line rate', () => {
