@@ -203,7 +203,7 @@ export async function referenceInputOutcomes(
         if (o === undefined) {
           // No output. Where the job's wall clock or a lost worker ended the counted pass there, nothing is decided; where
           // the reference itself ended the job (its memory, its output), the input stays undecided on any machine.
-          const end = ran!.endedBy(i);
+          const end = ran!.endedBy(fresh.indexOf(i));
           if (end === undefined || machineEnded(end)) throw new MachineDecided(`the counted pass over the reference's inputs was ended by the machine at input ${i}`);
           outcome = { undecided: true };
         } else outcome = { output: o };

@@ -336,6 +336,27 @@ describe('referenceInputOutcomes: a job the reference itself ends', () => {
   it('throws MachineDecided when a lost worker ended it', async () => {
     await assert.rejects(referenceInputOutcomes(stopsAt2({ status: 'error', reason: 'worker-died', message: 'lost' } as Verdict), job), MachineDecided);
   });
+
+  it('reads why a counted job ended at the input\'s place in that job, not in the whole list', async () => {
+    // Input [2] ends its run at the CPU limit (the program's doing) in every pass; the others return at once. Only [2]
+    // is counted, as the first input of its own job: the end must be found there, not at index 2.
+    const cpuEnd = async (j: SandboxJob): Promise<JobResult> => {
+      const call = j as CallJob;
+      const outputs: CallOutput[] = [];
+      let verdict: Verdict = { status: 'passed' };
+      for (let i = call.startIndex ?? 0; i < call.inputs.length; i++) {
+        if ((call.inputs[i] as number[])[0] === 2) {
+          verdict = { status: 'timeout', reason: 'cpu-limit', completed: i } as Verdict;
+          break;
+        }
+        outputs.push({ index: i, status: 'returned', value: null as never, repr: 'None', ms: 0, cpuMs: 0, steps: 10 });
+      }
+      return { verdict, outputs, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, durationMs: 0, leftoverProcesses: 0 } as JobResult;
+    };
+    const r = await referenceInputOutcomes(cpuEnd, job);
+    assert.equal(r.undecided, 1);
+    assert.deepEqual([...r.outputs.keys()].sort(), [0, 1, 3]);
+  });
 });
 
 describe('machine-ended runs decide nothing (MachineDecided)', () => {
