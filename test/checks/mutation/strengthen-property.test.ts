@@ -6,32 +6,18 @@
  * correct variants, run on the asserts as `export --strengthen` writes them.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
-import { strengthenTask } from '../../../src/apply/false-passes.js';
 import { runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Task } from '../../../src/model/task.js';
 import type { MutationTask, TaskRecord } from '../../../src/model/types.generated.js';
-import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { needData } from '../../helpers/data.js';
-import { repoRoot } from '../../helpers/paths.js';
+import { loadFixtureSolutions, passesWith } from '../../helpers/fixture-solutions.js';
 
-interface Solution {
-  task: string;
-  kind: 'wrong' | 'correct';
-  mistake: string;
-  code: string;
-}
-
-const solutions = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'strengthen', 'find-zero-solutions.json'), 'utf8')) as Solution[];
-/** CPU limit of one tests run of a fixture program (HumanEval's 100 polynomials take milliseconds; a hang fails either way). */
-const CPU_LIMIT_MS = 5_000;
-
+const solutions = loadFixtureSolutions('find-zero-solutions.json');
 let pool: SandboxPool;
 before(() => {
   pool = createSandboxPool({});
@@ -40,10 +26,7 @@ after(async () => {
   await pool.close();
 });
 
-async function passes(task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> {
-  const r = await pool.run({ ...testsJob(strengthenTask(task, asserts), { candidate, timeoutMs: 10 * CPU_LIMIT_MS }), cpuLimitMs: CPU_LIMIT_MS });
-  return r.verdict.status === 'passed';
-}
+const passes = (task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> => passesWith(pool, task, candidate, asserts);
 
 async function suiteOf(task: Task, plus: Task | undefined): Promise<MutationTask['strengthened']> {
   const out = await runMutationCheck(

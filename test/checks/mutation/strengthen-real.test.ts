@@ -7,33 +7,19 @@
  * (bench/strengthen-fixtures.ts measures the same fixtures from HumanEval alone, without the sibling.)
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
-import { strengthenTask } from '../../../src/apply/false-passes.js';
 import { runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Task } from '../../../src/model/task.js';
 import type { TaskRecord } from '../../../src/model/types.generated.js';
-import { testsJob } from '../../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { needData } from '../../helpers/data.js';
-import { repoRoot } from '../../helpers/paths.js';
+import { loadFixtureSolutions, passesWith, type FixtureSolution } from '../../helpers/fixture-solutions.js';
 
-interface Solution {
-  task: string;
-  kind: 'wrong' | 'correct';
-  mistake: string;
-  code: string;
-}
-
-const solutions = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'strengthen', 'humaneval-solutions.json'), 'utf8')) as Solution[];
+const solutions = loadFixtureSolutions('humaneval-solutions.json');
 const number = (id: string) => /(\d+)$/.exec(id)![1];
-/** CPU limit of one tests run of a fixture program (they are tiny; a hang is a failure either way). */
-const CPU_LIMIT_MS = 5_000;
-
 let pool: SandboxPool;
 before(() => {
   pool = createSandboxPool({});
@@ -42,14 +28,11 @@ after(async () => {
   await pool.close();
 });
 
-async function passes(task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> {
-  const r = await pool.run({ ...testsJob(strengthenTask(task, asserts), { candidate, timeoutMs: 10 * CPU_LIMIT_MS }), cpuLimitMs: CPU_LIMIT_MS });
-  return r.verdict.status === 'passed';
-}
+const passes = (task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> => passesWith(pool, task, candidate, asserts);
 
 interface Verdicts {
   /** Per fixture: passes HumanEval's own tests, passes the strengthened ones. */
-  rows: { task: string; kind: Solution['kind']; mistake: string; original: boolean; strengthened: boolean }[];
+  rows: { task: string; kind: FixtureSolution['kind']; mistake: string; original: boolean; strengthened: boolean }[];
   plusRejected: string[];
 }
 

@@ -1,0 +1,31 @@
+/**
+ * Hand-written solutions the audit never saw (test/fixtures/strengthen/*.json), and whether one passes a task's
+ * tests plus added asserts, run in the sandbox as `export --strengthen` writes them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strengthenTask } from '../../src/apply/false-passes.js';
+import type { Task } from '../../src/model/task.js';
+import { testsJob } from '../../src/sandbox/jobs.js';
+import type { SandboxPool } from '../../src/sandbox/pool.js';
+import { repoRoot } from './paths.js';
+
+export interface FixtureSolution {
+  task: string;
+  kind: 'wrong' | 'correct';
+  mistake: string;
+  code: string;
+}
+
+export function loadFixtureSolutions(file: string): FixtureSolution[] {
+  return JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'strengthen', file), 'utf8')) as FixtureSolution[];
+}
+
+/** CPU limit of one tests run of a fixture program (they take milliseconds; a hang fails either way). */
+const CPU_LIMIT_MS = 5_000;
+
+/** Does `candidate` pass the task's tests with `asserts` added? */
+export async function passesWith(pool: SandboxPool, task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> {
+  const r = await pool.run({ ...testsJob(strengthenTask(task, asserts), { candidate, timeoutMs: 10 * CPU_LIMIT_MS }), cpuLimitMs: CPU_LIMIT_MS });
+  return r.verdict.status === 'passed';
+}
