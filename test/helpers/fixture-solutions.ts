@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { strengthenTask } from '../../src/apply/false-passes.js';
 import type { Task } from '../../src/model/task.js';
 import { testsJob } from '../../src/sandbox/jobs.js';
-import type { SandboxPool } from '../../src/sandbox/pool.js';
+import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
 import { repoRoot } from './paths.js';
 
 export interface FixtureSolution {
@@ -28,4 +29,20 @@ const CPU_LIMIT_MS = 5_000;
 export async function passesWith(pool: SandboxPool, task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> {
   const r = await pool.run({ ...testsJob(strengthenTask(task, asserts), { candidate, timeoutMs: 10 * CPU_LIMIT_MS }), cpuLimitMs: CPU_LIMIT_MS });
   return r.verdict.status === 'passed';
+}
+
+/** A sandbox pool for the enclosing test file (started before its tests, closed after), and passesWith on it. */
+export function fixtureSandbox(): { pool: () => SandboxPool; passes: (task: Task, candidate: string, asserts?: readonly string[]) => Promise<boolean> } {
+  let started: SandboxPool | undefined;
+  before(() => {
+    started = createSandboxPool({});
+  });
+  after(async () => {
+    await started?.close();
+  });
+  const pool = (): SandboxPool => {
+    if (started === undefined) throw new Error('the fixture sandbox starts in before()');
+    return started;
+  };
+  return { pool, passes: (task, candidate, asserts = []) => passesWith(pool(), task, candidate, asserts) };
 }

@@ -6,32 +6,24 @@
  * correct variants, run on the asserts as `export --strengthen` writes them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
 import { runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Task } from '../../../src/model/task.js';
 import type { MutationTask, TaskRecord } from '../../../src/model/types.generated.js';
-import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { needData } from '../../helpers/data.js';
-import { loadFixtureSolutions, passesWith } from '../../helpers/fixture-solutions.js';
+import { fixtureSandbox, loadFixtureSolutions } from '../../helpers/fixture-solutions.js';
 
 const solutions = loadFixtureSolutions('find-zero-solutions.json');
-let pool: SandboxPool;
-before(() => {
-  pool = createSandboxPool({});
-});
-after(async () => {
-  await pool.close();
-});
-
-const passes = (task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> => passesWith(pool, task, candidate, asserts);
+const sandbox = fixtureSandbox();
+const passes = sandbox.passes;
 
 async function suiteOf(task: Task, plus: Task | undefined): Promise<MutationTask['strengthened']> {
   const out = await runMutationCheck(
     { benchmark: 'humaneval', tasks: [task], config: { checks: ['mutation'], seed: 0, static: { fewTestsThreshold: 2 } }, progress: silentProgress },
-    { pool, plusTaskFor: () => plus },
+    { pool: sandbox.pool(), plusTaskFor: () => plus },
   );
   return out.tasks[0].section?.strengthened;
 }

@@ -7,28 +7,20 @@
  * (bench/strengthen-fixtures.ts measures the same fixtures from HumanEval alone, without the sibling.)
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
 import { runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
 import { silentProgress } from '../../../src/model/progress.js';
 import type { Task } from '../../../src/model/task.js';
 import type { TaskRecord } from '../../../src/model/types.generated.js';
-import { createSandboxPool, type SandboxPool } from '../../../src/sandbox/pool.js';
 import { needData } from '../../helpers/data.js';
-import { loadFixtureSolutions, passesWith, type FixtureSolution } from '../../helpers/fixture-solutions.js';
+import { fixtureSandbox, loadFixtureSolutions, type FixtureSolution } from '../../helpers/fixture-solutions.js';
 
 const solutions = loadFixtureSolutions('humaneval-solutions.json');
 const number = (id: string) => /(\d+)$/.exec(id)![1];
-let pool: SandboxPool;
-before(() => {
-  pool = createSandboxPool({});
-});
-after(async () => {
-  await pool.close();
-});
-
-const passes = (task: Task, candidate: string, asserts: readonly string[] = []): Promise<boolean> => passesWith(pool, task, candidate, asserts);
+const sandbox = fixtureSandbox();
+const passes = sandbox.passes;
 
 interface Verdicts {
   /** Per fixture: passes HumanEval's own tests, passes the strengthened ones. */
@@ -47,7 +39,7 @@ function judge(he: string, plusFile: string): Promise<Verdicts | undefined> {
     assert.equal(tasks.length, ids.length);
     const out = await runMutationCheck(
       { benchmark: 'humaneval', tasks, config: { checks: ['mutation'], seed: 0, static: { fewTestsThreshold: 2 } }, progress: silentProgress },
-      { pool, plusTaskFor: (x) => plusById.get(number(x.id)) },
+      { pool: sandbox.pool(), plusTaskFor: (x) => plusById.get(number(x.id)) },
     );
     const result: Verdicts = { rows: [], plusRejected: [] };
     for (const [i, task] of tasks.entries()) {
