@@ -34,7 +34,7 @@ export interface AddedAssert {
   kills: string[];
   reason: 'kills' | 'coverage' | 'input-class';
   checks: { passed: string[]; failed: string[]; siblingOutput?: string };
-  /** The property the assert states where the task's tests judge by one (find-zero); absent: an equality. */
+  /** The property the assert states where the task's tests judge by one (find-zero, set-eq); absent: an equality. */
   oracle?: string;
 }
 

@@ -94,11 +94,17 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
           survivorSteps: CALL_STEP_FLOOR,
           survivorMaxSlow: MAX_SLOW_INPUTS,
           plusSuite: 2,
-          // Where EvalPlus names a property (find-zero), the suite is judged by it (property-oracle.ts): only those
-          // tasks' keys move, so a resumed audit keeps every other task's section.
-          ...(plusTask !== undefined && oracleFor(plusTask.id, plusTask.entryPoint) === 'find-zero' ? { propertySuite: 1 } : {}),
+          // Where EvalPlus names a property (find-zero, set-eq), the suite is judged by it (property-oracle.ts): only
+          // those tasks' keys move, so a resumed audit keeps every other task's section.
+          ...propertySuiteKey(plusTask),
         }),
   });
+}
+
+/** The checkpoint key's part for a task whose EvalPlus data names a property its suite may be judged by (its code's version). */
+function propertySuiteKey(plusTask: Task | undefined): { propertySuite?: number | string } {
+  const named = plusTask === undefined ? undefined : oracleFor(plusTask.id, plusTask.entryPoint);
+  return named === 'find-zero' ? { propertySuite: 1 } : named === 'set-eq' ? { propertySuite: 'set-eq:1' } : {};
 }
 
 interface Prepared {

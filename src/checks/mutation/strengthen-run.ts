@@ -16,7 +16,7 @@ import { branchOutcomes, coverageModel } from './coverage.js';
 import { generateMutants } from './generate.js';
 import { brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule } from './input-domain.js';
 import { killingAssert } from './killing-assert.js';
-import { propertyAssert, propertyHolds, propertyOracleFor } from './property-oracle.js';
+import { propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor } from './property-oracle.js';
 import { mutationOperators } from './operators/index.js';
 import { outputValue } from './output-value.js';
 import { callRepr, evalplusOutputsMatch, fromJson, pyRepr, strRepr, type PyValue } from './py-value.js';
@@ -216,7 +216,7 @@ async function killingInputs(
   order: readonly number[],
   confirmed: readonly Confirmed[],
   stepCaps: readonly number[],
-  accepts: (i: number, got: PyValue) => boolean,
+  accepts: (i: number, got: PyValue | undefined) => boolean,
   detect: number,
 ): Promise<Set<number>> {
   const killed = new Set<number>();
@@ -234,8 +234,7 @@ async function killingInputs(
   const wrongAt = (o: CallOutput, i: number): boolean => {
     if (o.status === 'raised') return true;
     if (o.status !== 'returned') return false;
-    const got = outputValue(parser, o);
-    return got === undefined || !accepts(i, got);
+    return !accepts(i, outputValue(parser, o));
   };
   // Outputs the tolerance accepts count as differences in the sandbox: after one, the rest runs in one job.
   let tolerated = false;
@@ -318,10 +317,10 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   /** Does the audited reference's answer (`mine`) pass where the answering reference's (`theirs`) does? */
   const agree = (a: readonly PyValue[], theirs: ReturnedOutput, mine: ReturnedOutput): boolean => {
     if (!property) return outputsAgree(parser, theirs, mine, atol);
+    if (theirs.digest !== undefined && theirs.digest === mine.digest) return true;
     const t = outputValue(parser, theirs);
-    const m = outputValue(parser, mine);
-    // Where the answering reference fails the property too, it decides nothing (as evalplusAccepts reads EvalPlus).
-    return (m !== undefined && propertyHolds(property, a, m)) || t === undefined || !propertyHolds(property, a, t);
+    // Where the answering reference's answer cannot be an expected value (a root that is none), it decides nothing (as evalplusAccepts reads EvalPlus).
+    return t === undefined || !propertyConfirms(property, a, t) || propertyAccepts(property, a, t, outputValue(parser, mine));
   };
   const beyond = new Set<Candidate>();
   if (sibling) {
@@ -502,11 +501,11 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     answered.push({ candidate: c, ref, checks, ownDiffers });
   });
   if (property) {
-    // The property replaces the kind check: the answering reference's answer must satisfy it on each input.
+    // The property replaces the kind check: the answering reference's answer must be one it can judge by on each input.
     for (const a of answered) {
       if (a.checks.failed.length > 0) continue;
       const v = a.ref.value();
-      if (v !== undefined && propertyHolds(property, a.candidate.args, v)) a.checks.passed.push(property.name);
+      if (v !== undefined && propertyConfirms(property, a.candidate.args, v)) a.checks.passed.push(property.name);
       else a.checks.failed.push(property.name);
     }
   } else checkOutputKinds(answered, testOutputs);
@@ -578,7 +577,8 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
   // Each wrong program runs on the tried inputs in the seeded order until N_DETECT of them kill it: its known
   // killing inputs are then a seeded sample of all of them, not the smallest ones.
   // A wrong program's answer fails where EvalPlus's oracle rejects it: the property where one is named, else equality.
-  const accepts = (i: number, got: PyValue): boolean => (property ? propertyHolds(property, confirmed[i].candidate.args, got) : evalplusOutputsMatch(confirmed[i].expected, got, atol));
+  const accepts = (i: number, got: PyValue | undefined): boolean =>
+    property ? propertyAccepts(property, confirmed[i].candidate.args, confirmed[i].expected, got) : got !== undefined && evalplusOutputsMatch(confirmed[i].expected, got, atol);
   const kills: Set<number>[] = await Promise.all(wrong.map((w) => killingInputs(run, parser, task, w.source, tried, confirmed, stepCaps, accepts, N_DETECT)));
   if (ownDiffersAt.length > 0) {
     wrong.push({ id: 'reference', kind: 'reference', source: task.solution });
@@ -632,7 +632,7 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
         input: callRepr(callee, c.candidate.args),
         inputSource: c.candidate.source,
         expected: pyRepr(c.expected),
-        assert: property ? propertyAssert(property, callee, c.candidate.args) : killingAssert({ callee, args: c.candidate.args, expected: c.expected, atol }),
+        assert: property ? propertyAssert(property, callee, c.candidate.args, c.expected) : killingAssert({ callee, args: c.candidate.args, expected: c.expected, atol }),
         ...(property ? { oracle: property.name } : {}),
         kills: p.kills.map((w) => wrong[w].id),
         reason: p.reason,
