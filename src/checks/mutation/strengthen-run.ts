@@ -69,6 +69,14 @@ export const STRENGTHEN_CANDIDATE_CAP = 64;
 export const SUITE_DOMAIN_BUDGET = 16;
 /** Plus inputs past the size cut where the sibling corrects the reference, kept per task: N_DETECT, as many as a wrong program is killed by. */
 export const CORRECTED_BEYOND_LIMIT = N_DETECT;
+/**
+ * PYTHONHASHSEEDs the answering reference is run under again (the suite's first run is under 0): str hashes are
+ * salted per process, so an answer built from a set or dict of strings (MBPP+'s find_dissimilar, `tuple(set(a) ^
+ * set(b))`) can come out in another order under another seed, and an equality assert fixes the order one seed gave.
+ * The execution check's repeats use the same seeds (0, 1, 2 by default); a third adds little cost (one reference
+ * job) and halves what a two-element order can hide.
+ */
+export const HASH_SEED_PROBES = [1, 2, 3];
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
 
@@ -518,6 +526,23 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
       a.checks.passed.push(...decided);
     }
   });
+  // An equality assert holds only where the answer is the same under every PYTHONHASHSEED: the answering reference
+  // runs again under HASH_SEED_PROBES, decided by line events as the first run; an input it answers otherwise there
+  // (another value, a raise, past the step cap) is left out (`hash-seed`); one it leaves undecided is kept. A property
+  // judges no order (set-eq) or no str (find-zero).
+  if (!property) {
+    const pending = answered.filter((a) => a.checks.failed.length === 0);
+    const answering = sibling ?? task;
+    const job = { ...callJobFor(answering, answering.solution, pending.map((a) => a.candidate.args), { contract, checkContract: true }), digests: true };
+    const probes = pending.length === 0 ? [] : await Promise.all(HASH_SEED_PROBES.map(async (hashSeed) => (await referenceInputOutcomes(run, { ...job, hashSeed })).outputs));
+    pending.forEach((a, k) => {
+      const moved = probes.some((outputs) => {
+        const o = outputs.get(k);
+        return o !== undefined && !(o.status === 'returned' && !o.promoted && outputsAgree(parser, a.ref.output, o, atol));
+      });
+      if (moved) a.checks.failed.push('hash-seed');
+    });
+  }
   const confirmed: Confirmed[] = [];
   const ownDiffersAt: number[] = [];
   for (const a of answered) {
