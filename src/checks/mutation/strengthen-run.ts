@@ -35,7 +35,7 @@ import {
   type WitnessChecks,
 } from './run.js';
 import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, strippedArgs, waivableRules, waivedBy, wordEdgeSpaces, wordTextPositions } from './suite-domain.js';
-import { brokenFormats, dictReorderings, formatRules, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
+import { brokenFormats, dictReorderings, formatRules, mayDependOnHashSeed, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -527,11 +527,14 @@ export async function strengthenTask(input: StrengthenInput): Promise<Strengthen
     }
   });
   // An equality assert holds only where the answer is the same under every PYTHONHASHSEED: the answering reference
-  // runs again under HASH_SEED_PROBES, decided by line events as the first run; an input it answers otherwise there
-  // (another value, a raise, past the step cap) is left out (`hash-seed`); one it leaves undecided is kept. A property
-  // judges no order (set-eq) or no str (find-zero).
+  // runs again under HASH_SEED_PROBES on the inputs where a str could move it (suite-oracle.ts), decided by line
+  // events as the first run; an input it answers otherwise there (another value, a raise, past the step cap) is left
+  // out (`hash-seed`); one it leaves undecided is kept. A property judges no order (set-eq) or no str (find-zero).
   if (!property) {
-    const pending = answered.filter((a) => a.checks.failed.length === 0);
+    const pending = answered.filter((a) => {
+      const v = a.checks.failed.length === 0 ? a.ref.value() : undefined;
+      return v !== undefined && mayDependOnHashSeed(a.candidate.args, v);
+    });
     const answering = sibling ?? task;
     const job = { ...callJobFor(answering, answering.solution, pending.map((a) => a.candidate.args), { contract, checkContract: true }), digests: true };
     const probes = pending.length === 0 ? [] : await Promise.all(HASH_SEED_PROBES.map(async (hashSeed) => (await referenceInputOutcomes(run, { ...job, hashSeed })).outputs));

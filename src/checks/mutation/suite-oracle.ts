@@ -9,7 +9,9 @@
  *   separators delimits an empty item (`split(' ')`) or not (`split()`) is a reading no test decides (HumanEval/111);
  * - `prompt-format`: the prompt names a format (`mm-dd-yyyy`): a string off that format is decided only where every
  *   test input off it expects one answer and the reference gives that answer (HumanEval/124's `'003-11-2000'`).
- * Only narrowing: a rule costs suite inputs, never adds one. Pure.
+ * Only narrowing: a rule costs suite inputs, never adds one. With or without a sibling, `hash-seed` (the runs in
+ * strengthen-run.ts): an equality assert's expected value must not be an order one PYTHONHASHSEED gave a set of
+ * strings; `mayDependOnHashSeed` says which inputs are worth that check. Pure.
  */
 import { pyRepr, type PyValue } from './py-value.js';
 
@@ -155,4 +157,22 @@ export function offFormat(rules: readonly FormatRule[], args: readonly PyValue[]
     const v = args[r.position];
     return v?.type === 'str' && !r.format.test(v.value);
   });
+}
+
+function holdsStr(v: PyValue): boolean {
+  if (v.type === 'str') return true;
+  if (v.type === 'list' || v.type === 'tuple' || v.type === 'set') return v.items.some(holdsStr);
+  if (v.type === 'dict') return v.entries.some(([k, x]) => holdsStr(k) || holdsStr(x));
+  return false;
+}
+
+/**
+ * Can the answer on `args` depend on PYTHONHASHSEED? Only str hashes are salted (bytes are not modelled): ints,
+ * floats, None, bools and tuples of them hash alike in every process, so a set of them iterates in one order, and
+ * dicts keep insertion order. Where neither the arguments nor the answer hold a str, no seed can move the answer
+ * but through strings the code builds itself and drops again (a rare path this leaves unchecked); elsewhere the
+ * answering reference is run under other seeds, which costs each such task another worker for each seed.
+ */
+export function mayDependOnHashSeed(args: readonly PyValue[], answer: PyValue): boolean {
+  return holdsStr(answer) || args.some(holdsStr);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
-import { brokenFormats, DICT_ORDERINGS_MAX, dictReorderings, formatRules, offFormat, promptFormats, singleSeparatorPositions, whitespaceRuns } from '../../../src/checks/mutation/suite-oracle.js';
+import { brokenFormats, DICT_ORDERINGS_MAX, dictReorderings, formatRules, mayDependOnHashSeed, offFormat, promptFormats, singleSeparatorPositions, whitespaceRuns } from '../../../src/checks/mutation/suite-oracle.js';
 
 const repr = (args: readonly PyValue[]) => args.map(pyRepr).join(', ');
 const keys = (...ks: string[]): PyValue => py.dict(...ks.map((k): [PyValue, PyValue] => [py.str(k), py.str('v')]));
@@ -79,5 +79,19 @@ describe('prompt-format: strings off a format the prompt names', () => {
     const mixed = formatRules(prompt, [...tests, { args: [py.str('3-11-2000')], answer: py.bool(true) }]);
     assert.equal(mixed[0].offFormatAnswer, undefined);
     assert.equal(brokenFormats(mixed, [py.str('0412203')], py.bool(false)).length, 1);
+  });
+});
+
+describe('hash-seed: which inputs an answer could move with PYTHONHASHSEED on', () => {
+  it('a str in the arguments or the answer, at any depth; numbers, None and bools alone never', () => {
+    const ints = [py.tuple(py.int(3), py.int(4)), py.tuple(py.int(4), py.int(5))];
+    assert.equal(mayDependOnHashSeed(ints, py.tuple(py.int(3), py.int(5))), false);
+    assert.equal(mayDependOnHashSeed([py.list(py.float(0.5), py.none(), py.bool(true))], py.dict([py.int(1), py.float(2)])), false);
+    // MBPP+'s find_dissimilar on strings: the tuple of a set of strings.
+    assert.equal(mayDependOnHashSeed([py.tuple(py.str('a'), py.str('b')), py.tuple(py.str('c'))], py.tuple(py.str('a'), py.str('b'), py.str('c'))), true);
+    // A str built from ints (''.join of a set of digits) shows in the answer; nested strs count too.
+    assert.equal(mayDependOnHashSeed([py.int(1231)], py.str('123')), true);
+    assert.equal(mayDependOnHashSeed([py.list(py.tuple(py.int(1), py.str('x')))], py.int(1)), true);
+    assert.equal(mayDependOnHashSeed([py.dict([py.str('k'), py.int(1)])], py.int(1)), true);
   });
 });
