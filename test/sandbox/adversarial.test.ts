@@ -596,6 +596,21 @@ describe('sandbox: adversarial programs', () => {
     });
   }
 
+  // A CPU limit is ITIMER_PROF's SIGPROF, which a program can ignore or disarm; the kernel's CPU rlimit backs it
+  // with SIGKILL, so the limit (not the wall clock, 120x here) still ends the job, and says so.
+  const CPU_LIMIT_DODGES = [
+    { name: 'ignoring SIGPROF', code: 'signal.signal(signal.SIGPROF, signal.SIG_IGN)' },
+    { name: 'disarming the CPU timer and ignoring SIGXCPU', code: 'signal.setitimer(signal.ITIMER_PROF, 0)\n    signal.signal(signal.SIGXCPU, signal.SIG_IGN)' },
+  ];
+  for (const dodge of CPU_LIMIT_DODGES) {
+    it(`${dodge.name}, then looping: a timeout at the CPU limit, not at the wall clock`, async () => {
+      const candidate = `import signal\ndef f():\n    ${dodge.code}\n    while True:\n        pass\n`;
+      const result = await pool.run({ ...job(candidate), cpuLimitMs: 500, timeoutMs: 60_000 });
+      assert.deepEqual(result.verdict, { status: 'timeout', completed: 0, reason: 'cpu-limit' });
+      await assertCleanAfter(result);
+    });
+  }
+
   it('opening a socket to 127.0.0.1 reaches nothing when the network is isolated', async () => {
     const before = connections;
     const candidate = [
