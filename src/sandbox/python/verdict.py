@@ -121,8 +121,9 @@ def decide(job, nonce, outcome):
 
 def expected_count(job, end=None, outputs=()):
     kind = job['kind']
-    if kind == 'tests':
-        return 1 if job['tests']['kind'] == 'check-function' else len(job['tests']['asserts'])
+    if kind in ('tests', 'examples'):
+        # Node's count: the tests themselves go to the oracle only (server.py SECRETS_FD).
+        return job.get('testCount')
     if kind == 'call':
         start = job.get('startIndex', 0)
         stopped = end.get('stoppedAt') if end else None
@@ -134,4 +135,4 @@ def expected_count(job, end=None, outputs=()):
                 return stopped - start + 1
             return -1
         return len(job['inputs']) - start
-    return len(job['examples'])
+    return None
