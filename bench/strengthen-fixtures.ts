@@ -2,7 +2,9 @@
  * The hand-written fixtures (test/fixtures/strengthen/humaneval-solutions.json: plausible wrong solutions that pass
  * HumanEval's tests, and correct variants) judged by the strengthened suite as `export --strengthen` writes it, with
  * the HumanEval+ sibling linked and from HumanEval alone (no sibling: the issue's "--data without the link"). Prints
- * recall (wrong ones rejected) and the correct ones rejected (target 0) for each, and which wrong ones pass.
+ * recall (wrong ones rejected) and the correct ones rejected (target 0) for each, and which wrong ones pass. A
+ * solution wrong only outside the task's contract (`wrong-outside-contract`) is counted apart: rejecting it would take
+ * an assert on an input the contract excludes (target 0).
  *
  *   npx tsx bench/strengthen-fixtures.ts [--max-added 16]
  */
@@ -29,7 +31,7 @@ const maxAdded = flag('--max-added') ? Number(flag('--max-added')) : DEFAULT_MAX
 /** CPU limit of one tests run of a fixture program (they are tiny; a hang is a failure either way). */
 const CPU_LIMIT_MS = 5_000;
 
-const solutions = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'strengthen', 'humaneval-solutions.json'), 'utf8')) as { task: string; kind: 'wrong' | 'correct'; mistake: string; code: string }[];
+const solutions = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'strengthen', 'humaneval-solutions.json'), 'utf8')) as { task: string; kind: 'wrong' | 'correct' | 'wrong-outside-contract'; mistake: string; code: string }[];
 const number = (id: string) => /(\d+)$/.exec(id)![1];
 const ids = [...new Set(solutions.map((s) => s.task))];
 const plusById = new Map((await loadDataFile(join(data, 'evalplus/HumanEvalPlus.jsonl.gz'), { benchmark: 'humaneval-plus' })).map((x) => [number(x.id), x]));
@@ -47,6 +49,8 @@ try {
     let caught = 0;
     let correct = 0;
     let rejected = 0;
+    let outside = 0;
+    let outsideRejected = 0;
     let asserts = 0;
     const missed: string[] = [];
     for (const [i, task] of tasks.entries()) {
@@ -58,13 +62,16 @@ try {
           wrong++;
           if (!ok) caught++;
           else missed.push(`${task.id}: ${s.mistake}`);
+        } else if (s.kind === 'wrong-outside-contract') {
+          outside++;
+          if (!ok) outsideRejected++;
         } else {
           correct++;
           if (!ok) rejected++;
         }
       }
     }
-    console.log(`${linked ? 'with the HumanEval+ sibling linked' : 'HumanEval alone (no sibling)'}: ${asserts} asserts on ${tasks.length} tasks; wrong rejected ${caught}/${wrong} (${((100 * caught) / wrong).toFixed(0)}%); correct rejected ${rejected}/${correct}`);
+    console.log(`${linked ? 'with the HumanEval+ sibling linked' : 'HumanEval alone (no sibling)'}: ${asserts} asserts on ${tasks.length} tasks; wrong rejected ${caught}/${wrong} (${((100 * caught) / wrong).toFixed(0)}%); correct rejected ${rejected}/${correct}; wrong only outside the contract rejected ${outsideRejected}/${outside}`);
     for (const m of missed) console.log(`  accepted: ${m}`);
   }
 } finally {

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { ToolError } from '../errors.js';
 import { DEFAULT_EXECUTION_CONFIG } from '../model/defaults.generated.js';
 import { resolvePython } from '../python/interpreter.js';
@@ -32,6 +33,34 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const MAX_CONSECUTIVE_START_FAILURES = 3;
 /** Server stderr kept for diagnostics. */
 const SERVER_STDERR_CAP = 16 * 1024;
+/**
+ * What a job's program must never see: its tests, its examples' expected values, the digests of the outputs expected
+ * of it. A program runs in a fork of the server and can read all of the server's memory (its frames, its heap, what it
+ * freed), so these go to the worker's oracle on a pipe of their own, which the server passes on and never reads.
+ */
+const SECRET_FIELDS = ['tests', 'examples', 'expectDigests'] as const;
+/** The secrets pipe's fd in the server (its fourth stdio entry), and the width of a frame's length header. */
+export const SECRETS_FD = 3;
+const SECRET_HEADER_DIGITS = 15;
+
+/**
+ * A job as the server gets it (without its secrets, with `testCount`: the verdict's count of tests or examples) and
+ * the frame its oracle reads: a zero-padded decimal byte length, a newline, then `{id, ...secrets}` as JSON, so that
+ * the oracle reads exactly one frame and a fresh oracle starts at the next.
+ */
+export function splitSecrets(wire: Record<string, unknown>): { job: Record<string, unknown>; frame: Buffer } {
+  const job: Record<string, unknown> = {};
+  const secrets: Record<string, unknown> = { id: wire.id };
+  for (const [k, v] of Object.entries(wire)) {
+    if ((SECRET_FIELDS as readonly string[]).includes(k)) secrets[k] = v;
+    else job[k] = v;
+  }
+  const tests = wire.tests as { kind?: string; asserts?: unknown[] } | undefined;
+  if (wire.kind === 'tests' && tests !== undefined) job.testCount = tests.kind === 'assert-list' ? (tests.asserts?.length ?? 0) : 1;
+  if (wire.kind === 'examples') job.testCount = (wire.examples as unknown[] | undefined)?.length ?? 0;
+  const body = Buffer.from(stringifyPythonJson(secrets), 'utf8');
+  return { job, frame: Buffer.concat([Buffer.from(`${String(body.length).padStart(SECRET_HEADER_DIGITS, '0')}\n`, 'ascii'), body]) };
+}
 
 export interface SandboxPoolOptions {
   /** Interpreter path (the --python option); default: python3 resolved to the real binary. */
@@ -146,7 +175,7 @@ class Worker {
       // the workers stop. A worker never outlives the CLI: stdin closes when the CLI dies (even by
       // SIGKILL) and the server ends after its current job, removing its scratch.
       detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       env: {
         TMPDIR: this.scratch,
         PATH: '/usr/local/bin:/usr/bin:/bin',
@@ -172,10 +201,16 @@ class Worker {
       this.stderr = (this.stderr + chunk).slice(-SERVER_STDERR_CAP);
     });
     this.proc.stdin.on('error', () => {}); // EPIPE when the worker died; handled by 'exit'
+    this.secrets.on('error', () => {});
     this.proc.on('error', () => this.handleExit());
     this.proc.on('exit', () => this.handleExit());
     this.startTimer = setTimeout(() => this.kill(), STARTUP_TIMEOUT_MS);
     this.startTimer.unref();
+  }
+
+  /** The oracle's pipe for the jobs' secrets (the server's fd SECRETS_FD). */
+  private get secrets(): Writable {
+    return this.proc.stdio[SECRETS_FD] as Writable;
   }
 
   get idle(): boolean {
@@ -202,7 +237,9 @@ class Worker {
       this.ahead = { running, timeoutMs };
     }
     // Python's json dialect: NaN/Infinity inputs survive, integral floats stay floats, big ints stay exact.
-    this.proc.stdin.write(stringifyPythonJson(wire) + '\n');
+    const { job: open, frame } = splitSecrets(wire);
+    this.secrets.write(frame);
+    this.proc.stdin.write(stringifyPythonJson(open) + '\n');
   }
 
   /** The Node-side limit for the current job, from when it started (a job sent ahead starts when the one before it ends). */

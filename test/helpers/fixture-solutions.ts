@@ -11,9 +11,17 @@ import { testsJob } from '../../src/sandbox/jobs.js';
 import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
 import { repoRoot } from './paths.js';
 
+/**
+ * `wrong`: a wrong answer on some input the task admits, so a strengthened suite should reject it. `correct`: right on
+ * every input. `wrong-outside-contract`: right on every input the task's contract admits (HumanEval+'s `contract`
+ * asserts) and wrong only on inputs it excludes, so rejecting it would take an assert the contract forbids: a suite
+ * must accept it. `mistake` names the mistake and, for the third kind, the contract that excludes it.
+ */
+export type FixtureKind = 'wrong' | 'correct' | 'wrong-outside-contract';
+
 export interface FixtureSolution {
   task: string;
-  kind: 'wrong' | 'correct';
+  kind: FixtureKind;
   mistake: string;
   code: string;
 }

@@ -531,6 +531,79 @@ describe('sandbox: attacks on the verdict', () => {
   }
 });
 
+/**
+ * A program that knows the tests' expected values passes without computing anything. It runs in a fork of the
+ * sandbox's server, so whatever the server ever held (the job it was handed, its frames, its heap, what it freed) is
+ * the program's to read: the tests must never pass through the server.
+ */
+const TEST_READERS: { name: string; finder: string }[] = [
+  {
+    name: 'walking the stack of frames the fork inherited',
+    finder: [
+      'def texts():',
+      '    fr = sys._getframe()',
+      '    while fr is not None:',
+      '        for v in list(fr.f_locals.values()):',
+      '            yield repr(v)',
+      '        fr = fr.f_back',
+    ].join('\n'),
+  },
+  {
+    name: 'every object the collector knows',
+    finder: [
+      'def texts():',
+      '    for o in gc.get_objects():',
+      '        if isinstance(o, (dict, list, tuple)):',
+      '            yield repr(o)[:100000]',
+      '        elif isinstance(o, (str, bytes)):',
+      '            yield str(o)',
+    ].join('\n'),
+  },
+  {
+    name: 'raw memory of every small-object arena (ctypes)',
+    finder: [
+      'def texts():',
+      '    import ctypes',
+      '    seen = set()',
+      '    for o in gc.get_objects():',
+      '        if sys.getsizeof(o) <= 512:',
+      '            base = id(o) & ~0x3FFFF',
+      '            if base not in seen:',
+      '                seen.add(base)',
+      '                yield ctypes.string_at(base, 0x40000).decode("latin-1")',
+    ].join('\n'),
+  },
+];
+
+function secretJob(candidate: string, kind: 'assert-list' | 'check-function'): TestsJob {
+  return {
+    kind: 'tests',
+    program: { candidate },
+    entryPoint: 'f',
+    timeoutMs: 20_000,
+    memoryBytes: MEMORY_BYTES,
+    tests:
+      kind === 'assert-list'
+        ? { kind: 'assert-list', asserts: ['assert f(3) == 731293', 'assert f(5) == 555017'] }
+        : { kind: 'check-function', code: 'def check(candidate):\n    assert candidate(3) == 731293\n    assert candidate(5) == 555017\n', checkFunction: 'check' },
+  };
+}
+
+describe('sandbox: a program cannot read the tests it is judged by', () => {
+  for (const reader of TEST_READERS) {
+    for (const kind of ['assert-list', 'check-function'] as const) {
+      it(`${reader.name} (${kind}) finds no expected value`, async () => {
+        // The answer is whatever number follows "(x) == " in anything the program can read.
+        const candidate = ['import gc, re, sys', reader.finder, 'def f(x):', '    pat = re.compile(r"\\(%d\\) == (\\d+)" % x)',
+          '    for t in texts():', '        m = pat.search(t)', '        if m:', '            return int(m.group(1))', '    return -1', ''].join('\n');
+        const result = await pool.run(secretJob(candidate, kind));
+        assert.equal(result.verdict.status, 'failed', JSON.stringify(result.verdict));
+        await assertCleanAfter(result);
+      });
+    }
+  }
+});
+
 /** Right programs that must pass however they behave around the tests. */
 const RIGHT_PROGRAMS: { name: string; candidate: string }[] = [
   {
@@ -592,6 +665,21 @@ describe('sandbox: adversarial programs', () => {
     it(`${program.name} -> ${program.expect.join(' or ')}`, async () => {
       const result = await pool.run(job(program.candidate, program.kind));
       assert.ok(program.expect.includes(result.verdict.status), `${program.name}: ${JSON.stringify(result.verdict)}`);
+      await assertCleanAfter(result);
+    });
+  }
+
+  // A CPU limit is ITIMER_PROF's SIGPROF, which a program can ignore or disarm; the kernel's CPU rlimit backs it
+  // with SIGKILL, so the limit (not the wall clock, 120x here) still ends the job, and says so.
+  const CPU_LIMIT_DODGES = [
+    { name: 'ignoring SIGPROF', code: 'signal.signal(signal.SIGPROF, signal.SIG_IGN)' },
+    { name: 'disarming the CPU timer and ignoring SIGXCPU', code: 'signal.setitimer(signal.ITIMER_PROF, 0)\n    signal.signal(signal.SIGXCPU, signal.SIG_IGN)' },
+  ];
+  for (const dodge of CPU_LIMIT_DODGES) {
+    it(`${dodge.name}, then looping: a timeout at the CPU limit, not at the wall clock`, async () => {
+      const candidate = `import signal\ndef f():\n    ${dodge.code}\n    while True:\n        pass\n`;
+      const result = await pool.run({ ...job(candidate), cpuLimitMs: 500, timeoutMs: 60_000 });
+      assert.deepEqual(result.verdict, { status: 'timeout', completed: 0, reason: 'cpu-limit' });
       await assertCleanAfter(result);
     });
   }

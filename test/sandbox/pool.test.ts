@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ToolError } from '../../src/errors.js';
-import { createSandboxPool, type SandboxPool } from '../../src/sandbox/pool.js';
+import { createSandboxPool, splitSecrets, type SandboxPool } from '../../src/sandbox/pool.js';
 import type { CallOutput, EncodedValue, ExampleOutput, TestsJob } from '../../src/sandbox/types.js';
 
 let pool: SandboxPool;
@@ -18,6 +18,25 @@ function returned(o: CallOutput | ExampleOutput | undefined): Extract<CallOutput
   assert.ok(o && o.status === 'returned', JSON.stringify(o));
   return o as Extract<CallOutput, { status: 'returned' }>;
 }
+
+describe('sandbox pool: what the server is sent', () => {
+  it('keeps tests, examples and expected digests out of the job line, in a frame for the oracle', () => {
+    const tests = { id: 7, kind: 'tests', program: { candidate: 'x' }, entryPoint: 'f', tests: { kind: 'assert-list', asserts: ['assert f() == 1', 'assert f() == 2'] } };
+    const { job, frame } = splitSecrets(tests);
+    assert.deepEqual(job, { id: 7, kind: 'tests', program: { candidate: 'x' }, entryPoint: 'f', testCount: 2 });
+    const text = frame.toString('utf8');
+    assert.equal(text.slice(0, 16), `${String(Buffer.byteLength(text.slice(16))).padStart(15, '0')}\n`);
+    assert.deepEqual(JSON.parse(text.slice(16)), { id: 7, tests: tests.tests });
+    assert.equal(splitSecrets({ ...tests, tests: { kind: 'check-function', code: 'def check(c): pass', checkFunction: 'check' } }).job.testCount, 1);
+    const examples = splitSecrets({ id: 8, kind: 'examples', program: {}, examples: [{ call: 'f(1)', expected: '2' }] });
+    assert.deepEqual([examples.job.testCount, 'examples' in examples.job], [1, false]);
+    const call = splitSecrets({ id: 9, kind: 'call', inputs: [[1]], expectDigests: ['d'] });
+    assert.deepEqual([call.job, JSON.parse(call.frame.toString('utf8').slice(16))], [{ id: 9, kind: 'call', inputs: [[1]] }, { id: 9, expectDigests: ['d'] }]);
+    // A frame's length counts bytes, not characters.
+    const wide = splitSecrets({ id: 1, kind: 'tests', tests: { kind: 'assert-list', asserts: ['assert f() == "é"'] } }).frame;
+    assert.equal(Number(wide.subarray(0, 15).toString('ascii')), wide.length - 16);
+  });
+});
 
 describe('sandbox pool: tests jobs', () => {
   it('reports the index and text of the first failing assert, and stops there', async () => {

@@ -35,6 +35,32 @@ const itemsOf = (v: PyValue): PyValue[] | undefined => (v.type === 'list' || v.t
 const strOf = (v: PyValue): string | undefined => (v.type === 'str' ? v.value : undefined);
 const lengthOf = (v: PyValue): number | undefined => (v.type === 'str' ? [...v.value].length : v.type === 'dict' ? v.entries.length : itemsOf(v)?.length);
 
+/**
+ * A top-level argument's kind, the coarsest reading of its type: int and float are one number (a task taking one
+ * takes the other), and list, tuple and set one sequence (JSON, EvalPlus's storage, has neither tuples nor sets).
+ */
+export type ValueKind = 'sequence' | 'string' | 'number' | 'bool' | 'dict' | 'none';
+
+export function valueKind(v: PyValue): ValueKind {
+  switch (v.type) {
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return 'sequence';
+    case 'str':
+      return 'string';
+    case 'int':
+    case 'float':
+      return 'number';
+    case 'bool':
+      return 'bool';
+    case 'dict':
+      return 'dict';
+    case 'none':
+      return 'none';
+  }
+}
+
 /** Every (path, type) in a value: `0:list`, `0/*:int`, `0/k:str`, `0/v:int`. */
 function typePaths(v: PyValue, path: string, out: Set<string>): void {
   out.add(`${path}:${v.type}`);
@@ -123,6 +149,15 @@ export function inferDomain(examples: readonly (readonly PyValue[])[], options: 
         typePaths(args[p], `${p}`, got);
         return [...got].every((t) => seen.has(t));
       },
+    });
+    // The coarse part of the type rule, the one plus inputs are held to (isPlusInputRule): EvalPlus's type mutation
+    // makes inputs of another kind than the task takes, which a contract that checks only elements lets in
+    // (HumanEval/68 pluck(''): a string where every example passes an array).
+    const kinds = new Set(values.map(valueKind));
+    rules.push({
+      name: `kind:${p}`,
+      description: `argument ${p + 1} is of a kind the examples pass there (${[...kinds].sort().join(', ')})`,
+      holds: (args) => kinds.has(valueKind(args[p])),
     });
     // A bool where the examples only pass ints (`[True, False]` for a sorted int array): EvalPlus's type mutation
     // makes such plus inputs, on which the task says nothing (bool is an int subclass, so its contract lets them in).
@@ -339,13 +374,15 @@ export function saysSortedInput(prompt: string): boolean {
 
 /**
  * The rules a plus input is held to: EvalPlus inputs pass EvalPlus's contract, which rarely states relations between
- * arguments, never rules out bools among ints or whitespace around a string no example has (Mbpp/113 `'   15'`: is
+ * arguments, may check only the elements of a sequence (so `''` passes for a list: the `kind` rule), never rules out bools among ints or whitespace around a string no example has (Mbpp/113 `'   15'`: is
  * it an integer?), and leaves sortedness unchecked even where the prompt requires it
  * (Mbpp/597 `find_kth([1, 2, 3], [True, False], 3)`): those rules apply, the sortedness ones only when the prompt says sorted.
  */
 export function isPlusInputRule(name: string, prompt: string): boolean {
   const bools = /^int-not-bool:(\d+)$/.exec(name);
   if (bools) return !anyTypedPositions(prompt).includes(Number(bools[1]));
+  const kind = /^kind:(\d+)$/.exec(name);
+  if (kind) return !manyKindPositions(prompt).includes(Number(kind[1]));
   if (isRelationRule(name) || name.startsWith('edge-space:')) return true;
   return /^sorted-(ascending|descending):/.test(name) && saysSortedInput(prompt);
 }
@@ -358,6 +395,20 @@ export function anyTypedPositions(prompt: string): number[] {
   const defs = [...prompt.matchAll(/\bdef\s+\w+\s*\(([^)]*)\)/g)];
   const params = defs.length > 0 ? splitParameters(defs[defs.length - 1][1]) : [];
   return params.flatMap((p, i) => (/:[^=]*\bAny\b/.test(p) ? [i] : []));
+}
+
+/**
+ * The parameters the prompt's signature annotates as taking more than one kind of value: `Any`, a `Union`, an
+ * `Optional` or `X | Y` at the top (`x: Optional[List[int]]` takes None, whatever the examples pass): the kind rule
+ * does not bind a plus input there. `List[Any]` is still a list.
+ */
+export function manyKindPositions(prompt: string): number[] {
+  const defs = [...prompt.matchAll(/\bdef\s+\w+\s*\(([^)]*)\)/g)];
+  const params = defs.length > 0 ? splitParameters(defs[defs.length - 1][1]) : [];
+  return params.flatMap((p, i) => {
+    const annotation = /:([^=]*)/.exec(p)?.[1].trim() ?? '';
+    return /^(?:(?:typing\.)?(?:Any|Union|Optional)\b|[^[]*\|)/.test(annotation) ? [i] : [];
+  });
 }
 
 /** A parameter list split at its top-level commas (`List[Tuple[int, int]]` stays one). */

@@ -16,9 +16,11 @@ import { probeRegionCoverage } from './coverage.js';
 import { generateMutants, sampleMutants, solutionRegion, type Mutant, type Span } from './generate.js';
 import { javascriptMutationOperators } from './operators/index.js';
 import { countOutcomes, countsByOperator, mutationScores, type MutantOutcome, type SurvivorVerdict } from './score.js';
-import { asJsValue, sameValue } from './js-values.js';
+import { asJsValue, jsCallArguments, reversedJsArguments, sameValue } from './js-values.js';
 import type { CallOutput, JobResult } from '../../sandbox/types.js';
-import { taskFindings, type Strengthened } from './run.js';
+import { checkOrderTies, orderTieProbes, reorderablePositions, taskFindings, type Strengthened } from './run.js';
+import { brokenRules, inferDomain, isPlusInputRule, type InputDomain } from './input-domain.js';
+import { fromJson, type PyValue } from './py-value.js';
 
 /** What the check needs of a JavaScript runtime. */
 export interface JsMutationRunner {
@@ -121,6 +123,53 @@ export function plusWitnessChecks(jsOutput: string, answer: SiblingAnswer): { pa
     : { passed: ['contract', 'evalplus-input'], failed: ['sibling-disagrees'], siblingOutput: answer.repr };
 }
 
+/**
+ * The literal argument lists of the task's tests and prompt examples (`exampleCode`) as Python values: the examples
+ * the Python path's input-domain rules are inferred from. A call with an argument that has no value is left out.
+ */
+export function jsDomainExamples(parser: JavaScriptParser, task: Task): PyValue[][] {
+  if (task.tests.kind !== 'script') return [];
+  const calls = [...literalCalls(parser, task.tests.code, task.entryPoint), ...literalCalls(parser, task.tests.exampleCode, task.entryPoint)];
+  return calls.flatMap((text) => {
+    const args = jsCallArguments(parser, text);
+    const values = args?.map((a) => a.value);
+    return values && values.every((v): v is PyValue => v !== undefined) ? [values] : [];
+  });
+}
+
+/**
+ * The `kind:<p>` rules a plus input breaks (input-domain.ts, as on the Python path): a kind of value the tests and
+ * examples never pass at that position (JavaScript/68 pluck(""): a string where every test passes an array). The
+ * Python sibling's signature says where any kind is taken; its inputs are the sibling's.
+ */
+export function plusKindFailures(domain: InputDomain, args: readonly unknown[], siblingPrompt: string): string[] {
+  const values = args.map(fromJson);
+  if (!values.every((v): v is PyValue => v !== undefined)) return [];
+  return brokenRules(domain, values).filter((name) => name.startsWith('kind:') && isPlusInputRule(name, siblingPrompt));
+}
+
+/** A plus input's checks with the kind rules it breaks added; such an input is no valid EvalPlus input for this task. */
+export function withKindFailures<C extends { passed: string[]; failed: string[] }>(checks: C, kinds: readonly string[]): C {
+  return kinds.length === 0 ? checks : { ...checks, passed: checks.passed.filter((p) => p !== 'evalplus-input'), failed: [...kinds, ...checks.failed] };
+}
+
+/** Whether two probe outputs (`=<json>`) are the same value (floats within sameValue's tolerance); a throw is no value. */
+export function sameProbeValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const value = (o: string): { v: unknown } | undefined => {
+    if (!o.startsWith('=')) return undefined;
+    if (o === '=undefined') return { v: undefined };
+    try {
+      return { v: JSON.parse(o.slice(1)) };
+    } catch {
+      return undefined;
+    }
+  };
+  const x = value(a);
+  const y = value(b);
+  return x !== undefined && y !== undefined && sameValue(x.v, y.v);
+}
+
 export interface JsMutationAnalysis {
   section: MutationTask;
   findings: Finding[];
@@ -220,11 +269,38 @@ export async function analyseJavaScriptTask(input: JsMutationInput): Promise<JsM
     const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((c) => plusArgs[c.plus!].args)), asked.length) : [];
     // Tests that never compare an answer to a literal judge it by a property: no equality assert is evidence.
     const literalOracle = comparesToLiterals(parser, task.tests.code, task.entryPoint);
+    const examples = jsDomainExamples(parser, task);
+    // As on the Python path: tests that all expect one answer do not show the domain's shape (sortedness).
+    const testOutputs = answered.filter((c) => c.source === 'test').map((c) => c.output);
+    const domain = inferDomain(examples, { patterns: new Set(testOutputs).size !== 1 });
     const checksOf = (c: (typeof answered)[number]): Usable['checks'] => {
-      const checks = c.plus === undefined ? { passed: ['own-test'], failed: [] as string[] } : plusWitnessChecks(c.output, answers[asked.indexOf(c)] ?? { kind: 'none' });
+      const checks =
+        c.plus === undefined
+          ? { passed: ['own-test'], failed: [] as string[] }
+          : withKindFailures(plusWitnessChecks(c.output, answers[asked.indexOf(c)] ?? { kind: 'none' }), plusKindFailures(domain, plusArgs[c.plus].args, plusTask?.prompt ?? ''));
       return literalOracle ? checks : { ...checks, failed: [...checks.failed, 'literal-oracle'] };
     };
     const all: Usable[] = answered.map((c) => ({ text: c.text, source: c.source, output: c.output, checks: checksOf(c) }));
+    // Ties the prompt does not break (order-tie, the Python path's rule): the reference on the reversed arrays of
+    // the test inputs and the confirmed witnesses, where some argument is an array in every example.
+    const positions = reorderablePositions(examples, domain);
+    if (positions.length > 0) {
+      const witnesses = all.map((u) => ({ input: { source: u.source }, checks: u.checks }));
+      const todo = orderTieProbes(witnesses, (i) => {
+        const args = jsCallArguments(parser, all[i].text);
+        return args ? reversedJsArguments(args, positions) : undefined;
+      });
+      if (todo.length > 0) {
+        const reversed = probeOutputs(await runner.run({ source: probeSource(task.solution, task.entryPoint, todo.map((t) => t.reversed)), filename: 'probe.js', seed: 0, limits, mode: 'official' }));
+        const sameAt = new Map<number, boolean>();
+        todo.forEach((t, k) => {
+          const o = reversed.get(k);
+          // A throw on the reversed copy: the order mattered; no output (the probe stopped first) says nothing.
+          if (o !== undefined) sameAt.set(t.i, !o.startsWith('!') && sameProbeValue(all[t.i].output, o));
+        });
+        checkOrderTies(witnesses, (i) => sameAt.get(i));
+      }
+    }
     // Confirmed inputs first, so a survivor that a confirmed input kills is never reported on an unconfirmed one.
     usable = [...all.filter((u) => u.checks.failed.length === 0), ...all.filter((u) => u.checks.failed.length > 0)];
     discarded = candidates.length - usable.length;

@@ -1067,7 +1067,7 @@ export function reversedInput(args: readonly PyValue[], positions: readonly numb
  * fails `order-tie`. Pure: `same(i)` says whether candidate i's answer survived reversal (undefined: not reversed).
  */
 export function checkOrderTies(
-  answered: readonly { input: DiffInput; checks: WitnessChecks }[],
+  answered: readonly { input: { source: InputSource }; checks: WitnessChecks }[],
   same: (i: number) => boolean | undefined,
 ): void {
   const tests = answered.flatMap((a, i) => (a.input.source === 'test' ? [same(i)] : [])).filter((x) => x !== undefined);
@@ -1076,6 +1076,20 @@ export function checkOrderTies(
     if (a.input.source === 'test' || a.checks.failed.length > 0) return;
     if (same(i) === false) a.checks.failed.push('order-tie');
   });
+}
+
+/**
+ * What the reference runs reversed for checkOrderTies: every test input and every still-confirmed witness that
+ * reversal changes (`reverse(i)`, undefined: unchanged), by index; none where fewer than MIN_ORDER_TESTS test inputs
+ * change, since the rule would then stay off. Pure; both languages' witness paths use it.
+ */
+export function orderTieProbes<T>(answered: readonly { input: { source: InputSource }; checks: WitnessChecks }[], reverse: (i: number) => T | undefined): { i: number; reversed: T }[] {
+  const todo = answered.flatMap((a, i) => {
+    if (a.input.source !== 'test' && a.checks.failed.length > 0) return [];
+    const reversed = reverse(i);
+    return reversed !== undefined ? [{ i, reversed }] : [];
+  });
+  return todo.filter((t) => answered[t.i].input.source === 'test').length < MIN_ORDER_TESTS ? [] : todo;
 }
 
 /** Run the reference on the reversed copies of the test inputs and the still-confirmed witnesses, then checkOrderTies. */
@@ -1092,13 +1106,9 @@ async function confirmOrderFree(
 ): Promise<void> {
   const positions = reorderablePositions(examples, domain);
   if (positions.length === 0) return;
-  const todo = answered.flatMap((a, i) => {
-    if (a.input.source !== 'test' && a.checks.failed.length > 0) return [];
-    const r = reversedInput(a.input.args, positions);
-    return r ? [{ i, args: r }] : [];
-  });
-  if (todo.filter((t) => answered[t.i].input.source === 'test').length < MIN_ORDER_TESTS) return;
-  const outputs = await referenceCalls(task, todo.map((t) => t.args), wallMs, run, referenceCounts);
+  const todo = orderTieProbes(answered, (i) => reversedInput(answered[i].input.args, positions));
+  if (todo.length === 0) return;
+  const outputs = await referenceCalls(task, todo.map((t) => t.reversed), wallMs, run, referenceCounts);
   const sameAt = new Map<number, boolean>();
   todo.forEach((t, k) => {
     const o = outputs.get(k);

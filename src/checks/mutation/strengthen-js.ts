@@ -16,7 +16,8 @@ import type { JavaScriptParser } from '../../javascript/parser.js';
 import { toJsArguments } from '../../javascript/values.js';
 import { seededRandom } from '../../util/random.js';
 import type { JsLimits } from '../../sandbox/js/types.js';
-import { JS_MUTANT_MIN_WORK, plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, type JsStrengthenContext } from './javascript.js';
+import { JS_MUTANT_MIN_WORK, jsDomainExamples, plusKindFailures, plusWitnessChecks, probeOutputs, probeSource, siblingAnswersOf, withKindFailures, type JsStrengthenContext } from './javascript.js';
+import { inferDomain } from './input-domain.js';
 import type { Strengthened } from './run.js';
 import { higherOrderMutants, N_DETECT, selectByCoverage, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { STRENGTHEN_CANDIDATE_CAP } from './strengthen-run.js';
@@ -142,6 +143,8 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
   const answers = asked.length > 0 && input.siblingAnswers ? siblingAnswersOf(await input.siblingAnswers(asked.map((a) => a.candidate.plusArgs!)), asked.length) : [];
   type Confirmed = { candidate: Candidate; output: string; checks: { passed: string[]; failed: string[]; siblingOutput?: string } };
   const confirmed: Confirmed[] = [];
+  // Plus inputs are held to the kinds of value the tests and examples pass (kind:<p>), as witnesses are.
+  const domain = asked.length > 0 ? inferDomain(jsDomainExamples(parser, task)) : undefined;
   for (const a of answered) {
     const checks =
       a.candidate.source === 'test'
@@ -150,7 +153,7 @@ export async function strengthenJavaScriptTask(input: JsStrengthenInput): Promis
           ? examplesPass
             ? { passed: ['prompt-example'], failed: [] }
             : { passed: [], failed: ['prompt-example'] }
-          : plusWitnessChecks(a.output, answers[asked.indexOf(a)] ?? { kind: 'none' });
+          : withKindFailures(plusWitnessChecks(a.output, answers[asked.indexOf(a)] ?? { kind: 'none' }), domain ? plusKindFailures(domain, a.candidate.plusArgs!, input.plusTask?.prompt ?? '') : []);
     if (checks.failed.length > 0) fail(checks.failed[0]);
     else confirmed.push({ ...a, checks });
   }

@@ -9,6 +9,9 @@ FSIZE_BYTES = 16 * 1024 * 1024  # files a job may write: enough for scratch file
 NOFILE = 256  # open files per job: a test needs a handful
 NPROC = 32  # processes per job uid: a test needs none; bounds a fork bomb (enforced for non-root uids only)
 CPU_SLACK_S = 1  # CPU rlimit = ceil(timeout) + this; the wall-clock timer normally fires first
+# A program can ignore SIGPROF (the CPU timer) and SIGXCPU (the rlimit's soft end) but not SIGKILL, which the kernel
+# sends at the hard end: one second past the soft one, so that a program that ends on SIGXCPU still says why.
+CPU_KILL_AFTER_S = 1
 
 
 def hard_limits():
@@ -71,10 +74,38 @@ def set_oracle_job_limits(timeout_s, memory_bytes, hard=_HARD_LIMITS):
             pass
 
 
+def cpu_rlimit_s(job):
+    """The soft CPU rlimit (seconds) of a job whose CPU limit covers its whole run, None otherwise. ITIMER_PROF
+    decides such a job's CPU limit (to the millisecond, and first: this is at least a second later), but a program
+    can ignore SIGPROF; without this its wall clock (10x) would end it. Per-call limits re-arm the timer for each
+    call (their total is not known here) and call jobs have per-input limits: those keep the wall-based rlimit."""
+    cpu_limit_ms = job.get('cpuLimitMs', 0)
+    if not cpu_limit_ms or job.get('kind') == 'call' or job.get('callLimits'):
+        return None
+    return int(math.ceil(cpu_limit_ms / 1000.0)) + CPU_SLACK_S
+
+
+def _lower_cpu_rlimit(soft_s, hard=_HARD_LIMITS):
+    """RLIMIT_CPU to (soft, soft + CPU_KILL_AFTER_S) where that is lower than what set_limits gave."""
+    cap = hard.get(resource.RLIMIT_CPU, resource.RLIM_INFINITY)
+    hard_s = soft_s + CPU_KILL_AFTER_S
+    if cap != resource.RLIM_INFINITY and hard_s > cap:
+        return
+    try:
+        current = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        if current == resource.RLIM_INFINITY or hard_s < current:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft_s, hard_s))
+    except (ValueError, OSError):
+        pass
+
+
 def apply_candidate_limits(job, timeout_s, memory_bytes):
     """Every limit of the candidate's process, in one place, right after its fork and before any of
     its code runs (process-wide confinement is added here too)."""
     set_limits(timeout_s, memory_bytes)
+    soft_s = cpu_rlimit_s(job)
+    if soft_s is not None:
+        _lower_cpu_rlimit(soft_s)
     # SIGPIPE and SIGTERM are at their default in the server already, and a forked child
     # inherits that: nothing to reset here.
     cpu_limit_ms = job.get('cpuLimitMs', 0)

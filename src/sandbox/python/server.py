@@ -75,6 +75,10 @@ CANDIDATE_IN_FD, CANDIDATE_OUT_FD = 100, 101
 RULESET_FD = 104  # the candidate's prepared Landlock ruleset, closed once enforced
 ORACLE_UID_OFFSET = 1  # the oracle runs as the job uid + this: the candidate cannot signal or trace it
 ORACLE_CONTROL_FD = 3  # the oracle's end of its socket to the server
+# The jobs' secrets (tests, examples, expected digests) come from Node on the server's fd 3 and are read by the oracle
+# alone (its fd 4), never by the server: a candidate is a fork of the server and can read all the server's memory.
+SECRETS_FD, ORACLE_SECRETS_FD = 3, 4
+SECRET_HEADER = 16  # a frame's header: its body's byte length as zero-padded decimal digits, then a newline
 ORACLE_JOBS_CAP = 1000  # jobs one oracle runs before it is replaced: bounds what slow leaks (caches) add up to
 ORACLE_RSS_GROWTH_KIB = 64 * 1024  # peak memory growth after which the oracle is replaced, so a huge value cannot leave it short
 # Modules the oracle's harness imports lazily (contracts, deep copies, examples), and stateless ones that
@@ -295,6 +299,35 @@ def send_job(sock, payload, fds):
     sock.sendall(payload)
 
 
+def _read_exact(fd, size):
+    chunks = []
+    while size > 0:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise OSError('the secrets pipe closed')
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b''.join(chunks)
+
+
+def receive_secrets(fd, job):
+    """Put the job's secrets into it: the next frame with its id, skipping those of earlier jobs (an oracle that ended
+    before it read its job's frame). Frames are read exactly, never ahead: a fresh oracle starts at the next one."""
+    while True:
+        header = _read_exact(fd, SECRET_HEADER)
+        if header[-1:] != b'\n' or not header[:-1].isdigit():
+            raise OSError('a malformed secrets frame header')
+        frame = json.loads(_read_exact(fd, int(header[:-1])))
+        if type(frame) is not dict or type(frame.get('id')) is not int:
+            raise OSError('a secrets frame without an id')
+        if frame['id'] == job.get('id'):
+            frame.pop('id')
+            job.update(frame)
+            return
+        if frame['id'] > job.get('id', 0):
+            raise OSError('the secrets of job %s came before those of job %s' % (frame['id'], job.get('id')))
+
+
 def receive_job(sock):
     """(payload, fds) from the server, or None when the server closed the socket."""
     header = b''
@@ -392,6 +425,7 @@ def oracle_loop(server, ctl):
             os.dup2(err_w, 2)
             message = json.loads(payload)
             job = message['job']
+            receive_secrets(ORACLE_SECRETS_FD, job)
             set_oracle_job_limits(message['timeout'], message['memory'])
             prepare_tests(job, test_harness.COMPILED)
             nonce = receive_nonce(sock)
@@ -532,7 +566,7 @@ class Server:
         mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
         pid = _fork()
         if pid == 0:
-            fds = {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno()}
+            fds = {0: self.devnull, 1: self.devnull, 2: 2, ORACLE_CONTROL_FD: theirs.fileno(), ORACLE_SECRETS_FD: SECRETS_FD}
             if phase_log.ON:
                 fds[phase_log.LOG_FD] = phase_log.LOG_FD
             self.child(lambda: oracle_loop(self, ORACLE_CONTROL_FD), fds)

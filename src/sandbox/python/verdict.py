@@ -5,6 +5,8 @@ import json
 import os
 import signal
 
+from limits import cpu_rlimit_s
+
 # Reasons the oracle gives when the candidate could not answer; refined with the candidate's status.
 CANDIDATE_ENDED = 'candidate-ended'
 
@@ -33,10 +35,13 @@ def parse_records(raw, nonce):
     return records, forged
 
 
-def signal_verdict(job, status, completed):
-    """The verdict for a process killed by a signal (a limit it hit, or another signal)."""
+def signal_verdict(job, status, completed, cpu_ms=None):
+    """The verdict for a process killed by a signal (a limit it hit, or another signal). A SIGKILL after at
+    least the CPU rlimit's soft end is the kernel's, at its hard end: a program that ignored SIGPROF and SIGXCPU."""
     sig = os.WTERMSIG(status)
-    if sig == signal.SIGXCPU or (sig == signal.SIGPROF and job.get('cpuLimitMs')):
+    rlimit_s = cpu_rlimit_s(job)
+    if sig == signal.SIGXCPU or (sig == signal.SIGPROF and job.get('cpuLimitMs')) or \
+            (sig == signal.SIGKILL and rlimit_s is not None and cpu_ms is not None and cpu_ms >= rlimit_s * 1000):
         return {'status': 'timeout', 'completed': completed, 'reason': 'cpu-limit'}
     reason = 'file-size-limit' if sig == signal.SIGXFSZ else 'signal'
     try:
@@ -78,7 +83,7 @@ def decide(job, nonce, outcome):
     if status == 'error' and end.get('reason') == CANDIDATE_ENDED:
         cand = outcome['candidate_status']
         if cand is not None and os.WIFSIGNALED(cand):
-            result['verdict'] = signal_verdict(job, cand, completed)
+            result['verdict'] = signal_verdict(job, cand, completed, outcome.get('cpu_ms'))
         else:
             result['verdict'] = {'status': 'error', 'reason': 'no-verdict',
                                  'exitCode': os.WEXITSTATUS(cand) if cand is not None else None,
@@ -116,8 +121,9 @@ def decide(job, nonce, outcome):
 
 def expected_count(job, end=None, outputs=()):
     kind = job['kind']
-    if kind == 'tests':
-        return 1 if job['tests']['kind'] == 'check-function' else len(job['tests']['asserts'])
+    if kind in ('tests', 'examples'):
+        # Node's count: the tests themselves go to the oracle only (server.py SECRETS_FD).
+        return job.get('testCount')
     if kind == 'call':
         start = job.get('startIndex', 0)
         stopped = end.get('stoppedAt') if end else None
@@ -129,4 +135,4 @@ def expected_count(job, end=None, outputs=()):
                 return stopped - start + 1
             return -1
         return len(job['inputs']) - start
-    return len(job['examples'])
+    return None

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anyTypedPositions, brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule, saysSortedInput } from '../../../src/checks/mutation/input-domain.js';
+import { anyTypedPositions, brokenRules, coerceToExampleTypes, inferDomain, isPlusInputRule, isRelationRule, manyKindPositions, saysSortedInput, valueKind } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const ints = (...xs: number[]) => py.list(...xs.map((x) => py.int(x)));
@@ -131,6 +131,34 @@ describe('int-not-bool: not where the signature says Any', () => {
     assert.deepEqual(anyTypedPositions(prompt), [0]);
     assert.deepEqual(anyTypedPositions('def f(pairs: List[Tuple[int, int]], x: Any, n: int = 0):'), [1]);
     assert.deepEqual(anyTypedPositions('def g(a, b):'), []);
+  });
+});
+
+describe('kind: a plus input passes, at each position, a kind of value some example passes there', () => {
+  // HumanEval/68 pluck(arr): every test passes a list of ints; EvalPlus's type mutation gives pluck('') (the
+  // contract checks only the elements, so '' passes it vacuously).
+  const lists = [[ints(4, 2, 3)], [ints(1, 2, 3)], [py.list()]];
+  const prompt = 'def pluck(arr):\n    "Given an array representing a branch of a tree ..."';
+  const plus = (examples: PyValue[][], args: PyValue[], text: string) => broken(examples, args).filter((name) => isPlusInputRule(name, text));
+  it("binds plus inputs: a string where every example passes a list (the false witness pluck('') == [])", () => {
+    assert.deepEqual(plus(lists, [py.str('')], prompt), ['kind:0']);
+    assert.deepEqual(plus(lists, [py.none()], prompt), ['kind:0']);
+    // A generated input is held to the finer type rule as well.
+    assert.deepEqual(broken(lists, [py.str('')]), ['type:0', 'kind:0']);
+  });
+  it('is coarse: another list, a tuple, a float for an int are of the same kind', () => {
+    assert.deepEqual(plus(lists, [py.list(py.str('a'))], prompt), []);
+    assert.deepEqual(plus(lists, [py.tuple(py.int(1))], prompt), []);
+    assert.deepEqual(plus([[py.int(3), py.str('a')], [py.int(5), py.str('')]], [py.float(2.5), py.str('b')], ''), []);
+    assert.deepEqual([py.set(), py.float(1), py.bool(true), py.dict(), py.none()].map(valueKind), ['sequence', 'number', 'bool', 'dict', 'none']);
+  });
+  it('admits every kind some example passes, and any kind where the signature says Any, Union, Optional or X | Y', () => {
+    const mixed = [[py.int(3)], [py.str('3')]];
+    assert.deepEqual(plus(mixed, [py.str('')], ''), []);
+    assert.deepEqual(plus(mixed, [py.list()], ''), ['kind:0']);
+    assert.deepEqual(plus(lists, [py.none()], 'def f(arr: Optional[List[int]]):'), []);
+    assert.deepEqual(plus(lists, [py.str('')], 'def f(arr: List[Any]):'), ['kind:0']);
+    assert.deepEqual(manyKindPositions('def f(a: Any, b: List[Any], c: Union[int, str], d: int | None, e: List[int | str] = []):'), [0, 2, 3]);
   });
 });
 

@@ -108,3 +108,43 @@ describe('mutation check on JavaScript tasks', () => {
     assert.equal(broken.section.status, 'skipped');
   });
 });
+
+describe('witness rules the JavaScript path shares with the Python one', () => {
+  /** A sibling whose reference answers each input with `answer(args)` (any JSON value). */
+  const answering =
+    (answer: (args: unknown[]) => unknown) =>
+    async (inputs: unknown[][]): Promise<JobResult> =>
+      ({ verdict: { status: 'passed' }, outputs: inputs.map((args, index): CallOutput => ({ index, status: 'returned', value: answer(args), repr: JSON.stringify(answer(args)), ms: 0 }) as CallOutput) }) as unknown as JobResult;
+  const jsTask = (entryPoint: string, prompt: string, body: string, tests: string): Task => ({ ...task(body, tests), entryPoint, prompt, solution: prompt + body });
+
+  it('order-tie: a witness whose answer changes when its array is reversed, where no test answer does (JavaScript/20 [1, 2, 3])', async () => {
+    const prompt = '/* the two closest numbers, smaller first */\nconst closest = (numbers) => {\n';
+    const body =
+      '  let best = null\n  for (let i = 0; i < numbers.length; i++)\n    for (let j = i + 1; j < numbers.length; j++) {\n      const d = Math.abs(numbers[i] - numbers[j])\n' +
+      '      if (best === null || d < best[0]) best = [d, Math.min(numbers[i], numbers[j]), Math.max(numbers[i], numbers[j])]\n    }\n  return [best[1], best[2]]\n}\n';
+    const tests = 'console.assert(JSON.stringify(closest([1.0, 2.0, 3.9, 4.0, 5.0, 2.2])) === JSON.stringify([3.9, 4.0]))\nconsole.assert(JSON.stringify(closest([1.0, 2.0, 5.9, 4.0, 5.0])) === JSON.stringify([5.0, 5.9]))\n';
+    const t = jsTask('closest', prompt, body, tests);
+    // [1, 2, 3]: (1, 2) and (2, 3) are both 1 apart; the sibling breaks the tie as the reference does.
+    const plus = { ...t, id: 'HumanEval/20', language: 'python' as const, inputs: { base: [], plus: [[[1, 2, 3]]], atol: 0, contract: '' } };
+    const { section, findings } = await analyse(t, plus, answering(() => [1, 2]));
+    const tie = section.survivors.find((s) => s.original === '<' && s.replacement === '<=' && s.line === 7);
+    assert.equal(tie?.evidence?.input, 'closest([1, 2, 3])');
+    assert.equal(tie?.verdict, 'unconfirmed');
+    assert.deepEqual(tie?.evidence?.checks?.failed, ['order-tie']);
+    assert.ok(!findings.some((f) => f.kind === 'killable-survivor' && (f.evidence as { input: string }).input === 'closest([1, 2, 3])'));
+  });
+
+  it("kind: a plus input of a kind no test passes there is no witness (JavaScript/68 pluck(''))", async () => {
+    const prompt = '/* the smallest even value and its index, or [] */\nconst pluck = (arr) => {\n';
+    const body = '  if (arr.length == 0) return []\n  const evens = arr.filter((x) => x % 2 == 0)\n  if (evens.length == 0) return []\n  const m = Math.min(...evens)\n  return [m, arr.indexOf(m)]\n}\n';
+    const tests = 'console.assert(JSON.stringify(pluck([4, 2, 3])) === JSON.stringify([2, 1]))\nconsole.assert(JSON.stringify(pluck([1, 3])) === JSON.stringify([]))\nconsole.assert(JSON.stringify(pluck([])) === JSON.stringify([]))\n';
+    const t = jsTask('pluck', prompt, body, tests);
+    // EvalPlus's type mutation: '' for the array; its contract checks only the elements, and the sibling answers [].
+    const plus = { ...t, id: 'HumanEval/68', language: 'python' as const, inputs: { base: [], plus: [['']], atol: 0, contract: '' } };
+    const { section } = await analyse(t, plus, answering(() => []));
+    const m = section.survivors.find((s) => s.evidence?.input === 'pluck("")');
+    assert.ok(m, 'a survivor differs from the reference on pluck("")');
+    assert.equal(m.verdict, 'unconfirmed');
+    assert.deepEqual(m.evidence?.checks, { passed: ['contract', 'sibling-agrees'], failed: ['kind:0'], siblingOutput: '[]' });
+  });
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs } from '../../../src/checks/mutation/test-inputs.js';
-import { checkOrderTies, checkOutputKinds, checkSecondOracle, exampleNeighbours, intFloatAgree, isAboveExampleRange, isNearExample, reorderablePositions, reversedInput, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
+import { checkOrderTies, checkOutputKinds, orderTieProbes, checkSecondOracle, exampleNeighbours, intFloatAgree, isAboveExampleRange, isNearExample, reorderablePositions, reversedInput, whyUnconfirmed, type DiffInput, type ReferenceOutput, type WitnessChecks } from '../../../src/checks/mutation/run.js';
 import { inferDomain } from '../../../src/checks/mutation/input-domain.js';
 import { py, type PyValue } from '../../../src/checks/mutation/py-value.js';
 import { literalValue, pyEquals, pyRepr } from '../../../src/checks/mutation/py-value.js';
@@ -205,6 +205,15 @@ test('checkOrderTies: a witness whose answer changes when its lists are reversed
   // A sorted argument's order is its contract: not reordered (Mbpp/733 find_first_occurrence on sorted lists).
   const sortedTests = [[py.list(py.int(2), py.int(5), py.int(5)), py.int(5)], [py.list(py.int(1), py.int(2), py.int(6)), py.int(6)]];
   assert.deepEqual(reorderablePositions(sortedTests, inferDomain(sortedTests)), []);
+});
+
+test('orderTieProbes: the test inputs and confirmed witnesses reversal changes, none where fewer than MIN_ORDER_TESTS tests do', () => {
+  const at = (source: DiffInput['source'], failed: string[] = []) => ({ input: { source }, checks: { passed: [], failed } });
+  const answered = [at('test'), at('test', ['literal-oracle']), at('plus'), at('plus', ['kind:0']), at('generated'), at('test')];
+  // Test 5 is a palindrome (reversal changes nothing); the failed plus input is never run.
+  const reversed = ['t0', 't1', 'p2', 'p3', 'g4', undefined];
+  assert.deepEqual(orderTieProbes(answered, (i) => reversed[i]), [{ i: 0, reversed: 't0' }, { i: 1, reversed: 't1' }, { i: 2, reversed: 'p2' }, { i: 4, reversed: 'g4' }]);
+  assert.deepEqual(orderTieProbes(answered, (i) => (i === 0 ? undefined : reversed[i])), [], 'one test input proves no pattern');
 });
 
 test('checkSecondOracle: a near-example step above the largest int any example passes fails near-example-range', () => {

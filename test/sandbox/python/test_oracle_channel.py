@@ -70,3 +70,33 @@ class OracleState(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class Secrets(unittest.TestCase):
+    """A job's secrets reach the oracle on a pipe of their own, one exact frame per job (server.receive_secrets)."""
+
+    def frame(self, body):
+        return b'%015d\n' % len(body) + body
+
+    def setUp(self):
+        self.r, self.w = os.pipe()
+        self.addCleanup(os.close, self.r)
+        self.addCleanup(os.close, self.w)
+
+    def test_an_earlier_jobs_frame_is_skipped_and_the_next_frame_is_left_unread(self):
+        os.write(self.w, self.frame(b'{"id": 3, "tests": "old"}') + self.frame('{"id": 5, "tests": {"asserts": ["é"]}}'.encode())
+                 + self.frame(b'{"id": 6, "examples": []}'))
+        job = {'id': 5, 'kind': 'tests'}
+        server.receive_secrets(self.r, job)
+        self.assertEqual(job, {'id': 5, 'kind': 'tests', 'tests': {'asserts': ['é']}})
+        later = {'id': 6}
+        server.receive_secrets(self.r, later)
+        self.assertEqual(later, {'id': 6, 'examples': []})
+
+    def test_a_later_jobs_frame_or_a_bad_header_is_an_error(self):
+        os.write(self.w, self.frame(b'{"id": 9}'))
+        with self.assertRaises(OSError):
+            server.receive_secrets(self.r, {'id': 8})
+        os.write(self.w, b'not a header....')
+        with self.assertRaises(OSError):
+            server.receive_secrets(self.r, {'id': 8})

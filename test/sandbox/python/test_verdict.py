@@ -7,7 +7,7 @@ import _path  # noqa: F401
 import verdict
 
 NONCE = 'a' * 32
-JOB = {'kind': 'tests', 'tests': {'kind': 'assert-list', 'asserts': ['assert 1', 'assert 2']}}
+JOB = {'kind': 'tests', 'testCount': 2}  # the tests themselves go to the oracle only
 
 
 def exited(code):
@@ -49,6 +49,18 @@ class Decide(unittest.TestCase):
                          'file-size-limit')
         v = verdict.decide(JOB, NONCE, outcome(ended, candidate=exited(0)))['verdict']
         self.assertEqual((v['reason'], v['exitCode']), ('no-verdict', 0))
+
+    def test_a_kill_at_the_cpu_rlimit_is_a_cpu_timeout(self):
+        ended = [{'type': 'end', 'status': 'error', 'reason': verdict.CANDIDATE_ENDED, 'ran': 0}]
+        cpu_job = dict(JOB, cpuLimitMs=1500)  # soft rlimit ceil(1.5) + 1 = 3 s
+        at_limit = dict(outcome(ended, candidate=killed(signal.SIGKILL)), cpu_ms=3000.5)
+        self.assertEqual(verdict.decide(cpu_job, NONCE, at_limit)['verdict'],
+                         {'status': 'timeout', 'completed': 0, 'reason': 'cpu-limit'})
+        # Below the rlimit, without a CPU limit, or with per-call limits (whose total the rlimit does not know):
+        # another SIGKILL (the memory cgroup, the OOM killer).
+        for job, cpu in ((cpu_job, 2999.0), (JOB, 3000.5), (dict(cpu_job, callLimits={'cpuMs': [], 'cpuMsRest': 1, 'counted': []}), 3000.5)):
+            v = verdict.decide(job, NONCE, dict(outcome(ended, candidate=killed(signal.SIGKILL)), cpu_ms=cpu))['verdict']
+            self.assertEqual((v['status'], v['reason'], v['signal']), ('error', 'signal', 'SIGKILL'))
 
     def test_timeout_wins_and_counts_outputs(self):
         v = verdict.decide(JOB, NONCE, outcome([{'type': 'output', 'index': 0}], timed_out=True))

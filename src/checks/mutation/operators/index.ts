@@ -33,6 +33,7 @@ import { missingNormalization } from './missing-normalization.js';
 import { notOperator } from './not-operator.js';
 import { numberConstant } from './number-constant.js';
 import { numbersComparedAsStrings } from './numbers-compared-as-strings.js';
+import { prefixSuffixAsContainment } from './prefix-suffix-as-containment.js';
 import { rangeBounds } from './range-bounds.js';
 import { relationalOperator } from './relational-operator.js';
 import { returnValue } from './return-value.js';
@@ -79,6 +80,7 @@ export const mutationOperators: readonly MutationOperator[] = [
   wrongInitialValue,
   numbersComparedAsStrings,
   equalElementsSkipped,
+  prefixSuffixAsContainment,
 ];
 
 /** An operator's family (absent = standard). */
