@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../src/apply/export.js';
 import { strengthenTask } from '../src/apply/false-passes.js';
-import { HASH_SEED_PROBES } from '../src/checks/mutation/strengthen-run.js';
+import { HASH_SEED_PROBES } from '../src/checks/mutation/suite-oracle.js';
 import { loadDataFile } from '../src/datasets/load.js';
 import type { Task } from '../src/model/task.js';
 import type { AuditReport } from '../src/model/types.generated.js';

@@ -72,7 +72,8 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // Witnesses are confirmed against the sibling's reference, and the domain is read from the prompt too.
     sibling: plusTask !== undefined && plusTask !== task ? { solution: plusTask.solution, entryPoint: plusTask.entryPoint, setupCode: plusTask.setupCode, imports: plusTask.imports } : null,
     prompt: task.prompt,
-    witnessChecks: 7,
+    // Python's witnesses since 8: set-eq judged as sets, hash-seed probes; JavaScript's checks are still those of 7.
+    witnessChecks: taskLanguage(task) === 'javascript' ? 7 : 8,
     // Which inputs the reference answers: decided by this many line events.
     referenceInputSteps: REFERENCE_INPUT_STEP_CAP,
     // Killed, survived or timeout: decided by a mutant's line events (this floor, then factor x the reference's).

@@ -15,6 +15,8 @@ import { lowCoverageFinding, regionCoverage } from './coverage.js';
 import type { Mutant, MutantSet, Span } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
+import { propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor, type PropertyOracle } from './property-oracle.js';
+import { HASH_SEED_PROBES, mayDependOnHashSeed } from './suite-oracle.js';
 import { outputValue } from './output-value.js';
 import { callRepr, EVALPLUS_DEFAULT_FLOAT_ATOL, EVALPLUS_RTOL, evalplusOutputsMatch, fromJson, pyEquals, pyRepr, strRepr, type PyValue } from './py-value.js';
 import type { PythonParser } from './python-parser.js';
@@ -716,12 +718,18 @@ async function sortSurvivors(
   for (const a of answered) inputCounts[a.input.source]++;
   if (answered.length === 0) return { records, inputCounts };
   const atol = plusTask?.inputs?.atol ?? task.inputs?.atol ?? 0;
-  checkOutputKinds(answered, testOutputs);
+  // Set-valued tasks whose tests compare no literal are judged as sets, as their suites are (property-oracle.ts).
+  const property = witnessOracle(plusTask, testOutputs);
+  const same = sameAnswer(property, atol);
+  if (property) checkWitnessProperty(answered, property);
+  else checkOutputKinds(answered, testOutputs);
   const sibling = plusTask !== undefined && plusTask !== task ? plusTask : undefined;
-  if (sibling) await confirmWithSibling(sibling, answered, atol, parser, refWall, run, referenceCounts);
+  if (sibling) await confirmWithSibling(sibling, answered, same, parser, refWall, run, referenceCounts);
   const examples = domainExamples(parser, task);
   checkSecondOracle(answered, { examples, testOutputs, prompt: task.prompt });
-  await confirmOrderFree(task, answered, domain, examples, atol, parser, refWall, run, referenceCounts);
+  await confirmOrderFree(task, answered, domain, examples, same, parser, refWall, run, referenceCounts);
+  // The expected value is the audited reference's answer under seed 0: it must be the same under the other seeds.
+  if (!property) await confirmSeedFree(task, answered, atol, parser, refWall, run, referenceCounts);
   // Witnesses that passed every check come first, so a survivor's first difference is a confirmed one when it has any.
   const ordered = [...answered.filter((a) => a.checks.failed.length === 0), ...answered.filter((a) => a.checks.failed.length > 0)];
   const valid = ordered.map((a) => a.input);
@@ -739,8 +747,10 @@ async function sortSurvivors(
     if (o.digest !== undefined && o.digest === exp.output.digest) return true;
     const ev = exp.value();
     const mv = outputValue(parser, o);
+    // A set-eq survivor's answer the sandbox cannot read is no kill (propertyAccepts): a kill is never invented.
+    if (property && ev !== undefined && propertyConfirms(property, valid[i].args, ev)) return propertyAccepts(property, valid[i].args, ev, mv);
     // Opaque outputs (objects by repr, complex numbers, digests of large values) are equal only when encoded alike.
-    return ev !== undefined && mv !== undefined ? evalplusOutputsMatch(ev, mv, atol) || intFloatAgree(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
+    return ev !== undefined && mv !== undefined ? same(valid[i].args, ev, mv) || intFloatAgree(ev, mv, atol) : JSON.stringify(o.value) === JSON.stringify(exp.output.value);
   };
 
   const survivorSuffix = callHelperSuffix(task.entryPoint, valid.map((i) => i.args));
@@ -766,7 +776,7 @@ async function sortSurvivors(
         inputSource: chosen.source,
         referenceOutput: exp.output.repr,
         mutantOutput: hit.text,
-        ...(ev !== undefined ? { assert: killingAssert({ callee, args: chosen.args, expected: ev, atol }) } : {}),
+        ...(ev !== undefined ? { assert: property ? propertyAssert(property, callee, chosen.args, ev) : killingAssert({ callee, args: chosen.args, expected: ev, atol }) } : {}),
         checks,
       },
     });
@@ -983,7 +993,8 @@ export function checkSecondOracle(
 
 /**
  * `program`'s reference on every argument list, which inputs it answers decided by line events
- * (referenceInputOutcomes); outputs by input index.
+ * (referenceInputOutcomes); outputs by input index. With `hashSeed`, under that PYTHONHASHSEED and without the memo
+ * (its keys hold no seed).
  */
 async function referenceCalls(
   program: Pick<Task, 'entryPoint' | 'solution' | 'setupCode' | 'imports'>,
@@ -991,6 +1002,7 @@ async function referenceCalls(
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
   referenceCounts: CountedOutcomeMemo,
+  hashSeed?: number,
 ): Promise<Map<number, CallOutput>> {
   const suffix = callHelperSuffix(program.entryPoint, args);
   const job: CallJob = {
@@ -1002,6 +1014,7 @@ async function referenceCalls(
     digests: true,
   };
   // Line events decide whether the reference answers (reference-inputs.ts); an input it leaves undecided has no output.
+  if (hashSeed !== undefined) return (await referenceInputOutcomes(run, { ...job, hashSeed })).outputs;
   return (await referenceInputOutcomes(run, job, { memo: { outcomes: referenceCounts, keyOf: (i) => referenceCallKey(program, '', args[i]) } })).outputs;
 }
 
@@ -1013,7 +1026,7 @@ async function referenceCalls(
 async function confirmWithSibling(
   sibling: Task,
   answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[],
-  atol: number,
+  same: SameAnswer,
   parser: PythonParser,
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
@@ -1031,7 +1044,7 @@ async function confirmWithSibling(
       else {
         const mine = a.ref.value();
         const theirs = outputValue(parser, o);
-        agrees = mine !== undefined && theirs !== undefined ? evalplusOutputsMatch(theirs, mine, atol) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value);
+        agrees = mine !== undefined && theirs !== undefined ? same(a.input.args, theirs, mine) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value);
       }
     } else if (o?.status === 'raised') a.checks.siblingOutput = `${o.exception}: ${o.message}`;
     else a.checks.siblingOutput = o?.status ?? 'not-run';
@@ -1098,7 +1111,7 @@ async function confirmOrderFree(
   answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[],
   domain: InputDomain,
   examples: readonly (readonly PyValue[])[],
-  atol: number,
+  same: SameAnswer,
   parser: PythonParser,
   wallMs: number,
   run: (job: CallJob) => Promise<JobResult>,
@@ -1121,9 +1134,80 @@ async function confirmOrderFree(
     if (o.digest !== undefined && o.digest === a.ref.output.digest) return sameAt.set(t.i, true);
     const mine = a.ref.value();
     const theirs = outputValue(parser, o);
-    sameAt.set(t.i, mine !== undefined && theirs !== undefined ? evalplusOutputsMatch(mine, theirs, atol) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value));
+    sameAt.set(t.i, mine !== undefined && theirs !== undefined ? same(a.input.args, mine, theirs) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value));
   });
   checkOrderTies(answered, (i) => sameAt.get(i));
+}
+
+/** Do two read answers on `args` count as one (`expected` the reference's)? */
+export type SameAnswer = (args: readonly PyValue[], expected: PyValue, other: PyValue) => boolean;
+
+/**
+ * The property a task's witnesses are judged by, where not by equality: set-eq where EvalPlus names it for the task
+ * carrying its data and the tests compare no literal (propertyOracleFor, as for suites). find-zero is the suites'
+ * alone: its witnesses stay `literal-oracle`.
+ */
+export function witnessOracle(plusTask: Pick<Task, 'id' | 'entryPoint' | 'inputs'> | undefined, testOutputs: readonly PyValue[]): PropertyOracle | undefined {
+  const oracle = propertyOracleFor(plusTask, testOutputs.length > 0);
+  return oracle?.name === 'set-eq' ? oracle : undefined;
+}
+
+/**
+ * The witnesses' comparison: with a property, as it judges (set-eq: `set(other) == set(expected)`, another order is
+ * the same answer) wherever `expected` can stand as its expected value; elsewhere EvalPlus's equality.
+ */
+export function sameAnswer(oracle: PropertyOracle | undefined, atol: number): SameAnswer {
+  return (args, expected, other) => (oracle !== undefined && propertyConfirms(oracle, args, expected) ? propertyAccepts(oracle, args, expected, other) : evalplusOutputsMatch(expected, other, atol));
+}
+
+/**
+ * The property replaces the kind check (literal-oracle): the reference's answer must be one the property can stand
+ * on as the expected value (set-eq: a collection `set()` takes, holding no float), else the witness fails it.
+ */
+export function checkWitnessProperty(answered: readonly { input: { args: readonly PyValue[] }; ref: { value: () => PyValue | undefined }; checks: WitnessChecks }[], oracle: PropertyOracle): void {
+  for (const a of answered) {
+    if (a.checks.failed.length > 0) continue;
+    const v = a.ref.value();
+    if (v !== undefined && propertyConfirms(oracle, a.input.args, v)) a.checks.passed.push(oracle.name);
+    else a.checks.failed.push(oracle.name);
+  }
+}
+
+/**
+ * An equality assert's expected value must not be an order one PYTHONHASHSEED chose (MBPP+'s /579, `tuple(set(a) ^
+ * set(b))` on strings): the reference that gave it runs again under HASH_SEED_PROBES on the still-confirmed inputs
+ * whose arguments or answer hold a str, decided by line events as its first run; an input it answers otherwise
+ * there (another value, a raise, past the step cap) fails `hash-seed`; one it leaves undecided keeps its checks.
+ * As for suites (strengthen-run.ts); a property judges no order, so its witnesses skip this.
+ */
+async function confirmSeedFree(
+  task: Task,
+  answered: { input: DiffInput; ref: ReferenceOutput; checks: WitnessChecks }[],
+  atol: number,
+  parser: PythonParser,
+  wallMs: number,
+  run: (job: CallJob) => Promise<JobResult>,
+  referenceCounts: CountedOutcomeMemo,
+): Promise<void> {
+  const pending = answered.filter((a) => {
+    const v = a.checks.failed.length === 0 ? a.ref.value() : undefined;
+    return v !== undefined && mayDependOnHashSeed(a.input.args, v);
+  });
+  if (pending.length === 0) return;
+  const args = pending.map((a) => a.input.args);
+  const probes = await Promise.all(HASH_SEED_PROBES.map((seed) => referenceCalls(task, args, wallMs, run, referenceCounts, seed)));
+  pending.forEach((a, k) => {
+    const moved = probes.some((outputs) => {
+      const o = outputs.get(k);
+      if (o === undefined) return false;
+      if (o.status !== 'returned') return true;
+      if (o.digest !== undefined && o.digest === a.ref.output.digest) return false;
+      const theirs = outputValue(parser, o);
+      const mine = a.ref.value();
+      return !(mine !== undefined && theirs !== undefined ? evalplusOutputsMatch(mine, theirs, atol) : JSON.stringify(a.ref.output.value) === JSON.stringify(o.value));
+    });
+    if (moved) a.checks.failed.push('hash-seed');
+  });
 }
 
 /** Why failed witness checks leave a survivor unconfirmed, for a reader of the finding. */
@@ -1136,6 +1220,8 @@ const FAILED_CHECK_REASONS: Record<string, string> = {
   'output-sign': 'the reference answers a negative number where every test expects one >= 0 (a "none found" value)',
   'literal-oracle': 'the tests judge answers by a property, not by a literal value',
   'order-tie': "the reference's answer changes when the list arguments are reversed, which changes no test's answer: a tie the task does not break",
+  'hash-seed': 'the reference answers otherwise under another PYTHONHASHSEED (an order taken from a set of strings): no one expected value holds',
+  'set-eq': "the task's answers are judged as sets, and the reference's answer is none `set()` can take exactly (not a collection of hashable elements, or one holding a float)",
 };
 
 export function whyUnconfirmed(failed: readonly string[]): string {

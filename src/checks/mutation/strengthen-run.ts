@@ -35,7 +35,7 @@ import {
   type WitnessChecks,
 } from './run.js';
 import { answersUniquely, anchoredAnswer, EQUIVARIANCE_PROBES, equivarianceShift, equivariantOnExamples, intsOf, promptStatesSign, referenceCase, shiftedArgs, strippedArgs, waivableRules, waivedBy, wordEdgeSpaces, wordTextPositions } from './suite-domain.js';
-import { brokenFormats, dictReorderings, formatRules, mayDependOnHashSeed, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
+import { brokenFormats, dictReorderings, formatRules, HASH_SEED_PROBES, mayDependOnHashSeed, offFormat, singleSeparatorPositions, whitespaceRuns } from './suite-oracle.js';
 import { boundaryInputs, higherOrderMutants, INPUT_CLASS_FILL, inputClasses, N_DETECT, selectByCoverage, selectByInputClass, selectByKills, STRENGTHEN_MAX_INPUTS, suiteSummary } from './strengthen.js';
 import { literalCallInputs, literalTestOutputs, taskTestInputs, testCallees } from './test-inputs.js';
 import { extractPromptExamples } from '../static/prompt-examples.js';
@@ -69,14 +69,6 @@ export const STRENGTHEN_CANDIDATE_CAP = 64;
 export const SUITE_DOMAIN_BUDGET = 16;
 /** Plus inputs past the size cut where the sibling corrects the reference, kept per task: N_DETECT, as many as a wrong program is killed by. */
 export const CORRECTED_BEYOND_LIMIT = N_DETECT;
-/**
- * PYTHONHASHSEEDs the answering reference is run under again (the suite's first run is under 0): str hashes are
- * salted per process, so an answer built from a set or dict of strings (MBPP+'s find_dissimilar, `tuple(set(a) ^
- * set(b))`) can come out in another order under another seed, and an equality assert fixes the order one seed gave.
- * The execution check's repeats use the same seeds (0, 1, 2 by default); a third adds little cost (one reference
- * job) and halves what a two-element order can hide.
- */
-export const HASH_SEED_PROBES = [1, 2, 3];
 /** Preference among equally good inputs: the tests' and the prompt's own first, then EvalPlus's, then ours. */
 const SOURCE_RANK: Record<Source, number> = { test: 0, prompt: 1, plus: 2, boundary: 3, generated: 4 };
 

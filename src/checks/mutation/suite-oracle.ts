@@ -10,8 +10,8 @@
  * - `prompt-format`: the prompt names a format (`mm-dd-yyyy`): a string off that format is decided only where every
  *   test input off it expects one answer and the reference gives that answer (HumanEval/124's `'003-11-2000'`).
  * Only narrowing: a rule costs suite inputs, never adds one. With or without a sibling, `hash-seed` (the runs in
- * strengthen-run.ts): an equality assert's expected value must not be an order one PYTHONHASHSEED gave a set of
- * strings; `mayDependOnHashSeed` says which inputs are worth that check. Pure.
+ * strengthen-run.ts for suites, run.ts for survivor witnesses): an equality assert's expected value must not be an
+ * order one PYTHONHASHSEED gave a set of strings; `mayDependOnHashSeed` says which inputs are worth that check. Pure.
  */
 import { pyRepr, type PyValue } from './py-value.js';
 
@@ -165,6 +165,15 @@ function holdsStr(v: PyValue): boolean {
   if (v.type === 'dict') return v.entries.some(([k, x]) => holdsStr(k) || holdsStr(x));
   return false;
 }
+
+/**
+ * PYTHONHASHSEEDs the answering reference is run under again (the first run is under 0): str hashes are
+ * salted per process, so an answer built from a set or dict of strings (MBPP+'s find_dissimilar, `tuple(set(a) ^
+ * set(b))`) can come out in another order under another seed, and an equality assert fixes the order one seed gave.
+ * The execution check's repeats use the same seeds (0, 1, 2 by default); a third adds little cost (one reference
+ * job) and halves what a two-element order can hide.
+ */
+export const HASH_SEED_PROBES = [1, 2, 3];
 
 /**
  * Can the answer on `args` depend on PYTHONHASHSEED? Only str hashes are salted (bytes are not modelled): ints,

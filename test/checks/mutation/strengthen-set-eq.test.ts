@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../../../src/apply/export.js';
 import { strengthenTask } from '../../../src/apply/false-passes.js';
-import { HASH_SEED_PROBES } from '../../../src/checks/mutation/strengthen-run.js';
+import { HASH_SEED_PROBES } from '../../../src/checks/mutation/suite-oracle.js';
 import { testsJob } from '../../../src/sandbox/jobs.js';
 import { runMutationCheck } from '../../../src/checks/mutation/index.js';
 import { loadDataFile } from '../../../src/datasets/load.js';
