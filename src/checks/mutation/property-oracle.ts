@@ -108,6 +108,18 @@ export function propertyAccepts(oracle: PropertyOracle, args: readonly PyValue[]
 }
 
 /**
+ * `set(a) == set(b)` as Python decides it, where both are collections of hashable elements `set()` takes (false
+ * elsewhere, and where an element is a `set`, which this cannot decide). EvalPlus's set-eq accepts such an answer
+ * before any tolerance, floats included.
+ */
+export function sameSet(a: PyValue, b: PyValue): boolean {
+  const x = setElements(a);
+  const y = setElements(b);
+  if (!Array.isArray(x) || !Array.isArray(y)) return false;
+  return x.every((u) => y.some((v) => pyEquals(u, v))) && y.every((v) => x.some((u) => pyEquals(u, v)));
+}
+
+/**
  * The property as one line of Python in the benchmark's own test language, needing no imports. find-zero: the
  * prompt's `poly` (the tests call it too) on the candidate's answer, within EvalPlus's bound. set-eq: as MBPP's
  * tests and MBPP+'s assertions write it, `set(f(x)) == set(expected)`, EvalPlus's `set(out) == set(exp)`.

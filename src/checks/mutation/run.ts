@@ -15,7 +15,7 @@ import { lowCoverageFinding, regionCoverage } from './coverage.js';
 import type { Mutant, MutantSet, Span } from './generate.js';
 import { generateInputs } from './input-mutation.js';
 import { killingAssert } from './killing-assert.js';
-import { propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor, type PropertyOracle } from './property-oracle.js';
+import { propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor, sameSet, type PropertyOracle } from './property-oracle.js';
 import { HASH_SEED_PROBES, mayDependOnHashSeed } from './suite-oracle.js';
 import { outputValue } from './output-value.js';
 import { callRepr, EVALPLUS_DEFAULT_FLOAT_ATOL, EVALPLUS_RTOL, evalplusOutputsMatch, fromJson, pyEquals, pyRepr, strRepr, type PyValue } from './py-value.js';
@@ -1154,10 +1154,14 @@ export function witnessOracle(plusTask: Pick<Task, 'id' | 'entryPoint' | 'inputs
 
 /**
  * The witnesses' comparison: with a property, as it judges (set-eq: `set(other) == set(expected)`, another order is
- * the same answer) wherever `expected` can stand as its expected value; elsewhere EvalPlus's equality.
+ * the same answer) wherever `expected` can stand as its expected value; elsewhere EvalPlus's equality, and for set-eq
+ * also the same set (an answer holding a float: EvalPlus compares the sets first, so equal sets are no difference).
  */
 export function sameAnswer(oracle: PropertyOracle | undefined, atol: number): SameAnswer {
-  return (args, expected, other) => (oracle !== undefined && propertyConfirms(oracle, args, expected) ? propertyAccepts(oracle, args, expected, other) : evalplusOutputsMatch(expected, other, atol));
+  return (args, expected, other) => {
+    if (oracle !== undefined && propertyConfirms(oracle, args, expected)) return propertyAccepts(oracle, args, expected, other);
+    return evalplusOutputsMatch(expected, other, atol) || (oracle?.name === 'set-eq' && sameSet(expected, other));
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { FIND_ZERO_MIN_ATOL, propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor, type PropertyOracle } from '../../../src/checks/mutation/property-oracle.js';
+import { describe, it, test } from 'node:test';
+import { FIND_ZERO_MIN_ATOL, propertyAccepts, propertyAssert, propertyConfirms, propertyOracleFor, sameSet, type PropertyOracle } from '../../../src/checks/mutation/property-oracle.js';
 import { loadPythonParser } from '../../../src/checks/mutation/python-parser.js';
-import { py, pyRepr } from '../../../src/checks/mutation/py-value.js';
+import { py, pyRepr, type PyValue } from '../../../src/checks/mutation/py-value.js';
 
 const findZero = { id: 'HumanEval/32', entryPoint: 'find_zero', inputs: { atol: 0.0001 } };
 const similar = { id: 'Mbpp/2', entryPoint: 'similar_elements', inputs: { atol: 0 } };
@@ -103,4 +103,15 @@ test('the assert states the property and parses as one Python assert', async () 
   assert.equal(propertyAssert(set, 'extract_singly', [py.list(py.tuple(py.int(3), py.int(4)))], py.set(py.int(3), py.int(4))), 'assert set(extract_singly([(3, 4)])) == set([3, 4])');
   assert.equal(propertyAssert(set, 'find_char_long', [py.str("it's")], py.list(py.str("it's"))), `assert set(find_char_long("it's")) == set(["it's"])`);
   for (const l of ['assert set(extract_singly([])) == set([])', `assert set(find_char_long("it's")) == set(["it's"])`]) parses(l);
+});
+
+describe('sameSet', () => {
+  const t = (...xs: PyValue[]): PyValue => ({ type: 'tuple', items: xs });
+  const f = (x: number): PyValue => ({ type: 'float', value: x });
+  it('is set equality of collections, floats included, and false where set() would raise', () => {
+    assert.equal(sameSet(t(f(1.5), f(2.5)), { type: 'list', items: [f(2.5), f(1.5), f(2.5)] }), true);
+    assert.equal(sameSet(t(f(1.5), f(2.5)), t(f(1.5))), false);
+    assert.equal(sameSet({ type: 'int', value: 3n }, { type: 'int', value: 3n }), false);
+    assert.equal(sameSet(t({ type: 'list', items: [] }), t({ type: 'list', items: [] })), false);
+  });
 });
