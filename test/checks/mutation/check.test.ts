@@ -358,3 +358,61 @@ test('where the size cut hides every plus input on which the sibling corrects th
   const all = await suite(4);
   assert.equal(all.inputs.filter((i) => i.input === 'candidate(123457)').length, 1);
 });
+
+/**
+ * An MBPP-style task and its MBPP+ sibling (the same reference, with EvalPlus inputs), as the audit links MBPP to
+ * MBPP+: the tests stay the task's own, and with no generated inputs the plus inputs are the only witnesses besides them.
+ */
+function mbppPair(id: string, plusId: string, entryPoint: string, solution: string, asserts: string[], plus: unknown[][]): { task: Task; sibling: Task } {
+  const task: Task = { ...humanEvalTask(id, '', solution, [], entryPoint), tests: { kind: 'assert-list', asserts, challengeAsserts: [] } };
+  return { task, sibling: { ...task, id: plusId, inputs: { base: [], plus, atol: 0, contract: '' } } };
+}
+
+const withoutGenerated = (tasks: Task[]): CheckContext => {
+  const ctx = context(tasks);
+  return { ...ctx, config: { ...ctx.config, mutation: { ...DEFAULT_MUTATION_CONFIG, inputBudget: 0 } } };
+};
+
+test('a set-eq task (EvalPlus compares its answers as sets, its tests compare no literal) gets set witnesses: killable where the sets differ, with a set assert', async () => {
+  // MBPP's similar_elements (Mbpp/2, in EvalPlus's set-eq list); the weak test cannot tell & from |.
+  const { task, sibling } = mbppPair('Fixture/21', 'Mbpp/2', 'similar_elements', 'def similar_elements(a, b):\n    return tuple(set(a) & set(b))\n', ['assert set(similar_elements((1, 2), (1, 2))) == set((1, 2))'], [[[3, 4, 5, 6], [5, 7, 4, 10]]]);
+  const out = await runMutationCheck(withoutGenerated([task]), { pool, plusTaskFor: () => sibling });
+  const section = out.tasks[0].section!;
+  const union = section.survivors.find((s) => s.original === '&' && s.replacement === '|');
+  assert.ok(union, JSON.stringify([section.counts, section.survivors.map((s) => [s.id, s.verdict])]));
+  assert.equal(union.verdict, 'killable', JSON.stringify(union.evidence));
+  assert.equal(union.evidence?.assert, 'assert set(similar_elements((3, 4, 5, 6), (5, 7, 4, 10))) == set((4, 5))');
+  assert.ok(union.evidence?.checks?.passed.includes('set-eq'), JSON.stringify(union.evidence?.checks));
+  // The assert holds for the reference (and any order of its answer) and fails the mutant.
+  const asserted = (solution: string) => ({ ...task, tests: { kind: 'assert-list' as const, asserts: [union.evidence!.assert!], challengeAsserts: [] } });
+  for (const [solution, status] of [
+    [task.solution, 'passed'],
+    ['def similar_elements(a, b):\n    return tuple(sorted(set(a) & set(b), reverse=True))\n', 'passed'],
+    ['def similar_elements(a, b):\n    return tuple(set(a) | set(b))\n', 'failed'],
+  ] as const) {
+    const r = await pool.run(testsJob(asserted(solution), { candidate: solution }));
+    assert.equal(r.verdict.status, status, solution);
+  }
+});
+
+test("an equality witness whose expected value is an order one PYTHONHASHSEED gave a set of strings is unconfirmed (hash-seed), as in the suites", async () => {
+  // MBPP+'s find_dissimilar shape: the symmetric difference's order follows the strings' salted hashes.
+  const { task, sibling } = mbppPair(
+    'Fixture/20',
+    'Fixture/20+',
+    'find_dissimilar',
+    'def find_dissimilar(a, b):\n    return tuple(set(a) ^ set(b))\n',
+    // The only test: ^ and & agree on empty tuples.
+    ['assert find_dissimilar((), ()) == ()'],
+    [[['apple', 'banana', 'cherry', 'date'], ['date', 'elder']]],
+  );
+  const out = await runMutationCheck(withoutGenerated([task]), { pool, plusTaskFor: () => sibling });
+  const section = out.tasks[0].section!;
+  const union = section.survivors.find((s) => s.original === '^' && s.replacement === '&');
+  assert.ok(union, JSON.stringify([section.counts, section.survivors.map((s) => [s.id, s.verdict])]));
+  assert.equal(union.verdict, 'unconfirmed', JSON.stringify(union.evidence));
+  assert.equal(union.evidence?.assert, undefined);
+  assert.deepEqual(union.evidence?.checks?.failed, ['hash-seed']);
+  const f = out.tasks[0].findings.find((x) => x.kind === 'unconfirmed-survivors');
+  assert.match(JSON.stringify(f?.evidence), /PYTHONHASHSEED/);
+});
