@@ -65,6 +65,16 @@ describe('witnesses on real benchmarks', () => {
     assert.ok(out.tasks[i140].findings.some((f) => f.kind === 'unconfirmed-survivors'));
   });
 
+  it('MBPP sanitized 140: a survivor that only repeats elements is no kill where EvalPlus compares sets (set-eq)', async (t) => {
+    const [ms, plus] = needData(t, 'mbpp/sanitized-mbpp.json', 'evalplus/MbppPlus.jsonl.gz') ?? [];
+    if (!ms || !plus) return;
+    const { out } = await audit(ms, plus, 'mbpp-sanitized', ['140']);
+    // extract_singly's reference drops repeats; the mutant without that check answers the same set with repeats.
+    const repeats = survivorsOf(out, 0).find((s) => s.id === 'statement-deletion:139-152:0');
+    assert.equal(repeats?.verdict, 'possibly-equivalent', JSON.stringify(repeats));
+    for (const s of survivorsOf(out, 0)) assert.ok(!s.evidence?.checks?.failed.includes('literal-oracle'), JSON.stringify(s.evidence));
+  });
+
   it('Mbpp/222: MBPP+ inputs are read as the tuples the task takes', async (t) => {
     const [ms, plus] = needData(t, 'mbpp/sanitized-mbpp.json', 'evalplus/MbppPlus.jsonl.gz') ?? [];
     if (!ms || !plus) return;
