@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addedAsserts, DEFAULT_MAX_ADDED } from '../src/apply/export.js';
-import { strengthenTask } from '../src/apply/false-passes.js';
 import { HASH_SEED_PROBES } from '../src/checks/mutation/suite-oracle.js';
 import { loadDataFile } from '../src/datasets/load.js';
 import type { Task } from '../src/model/task.js';
+import { assertsOnly } from './asserts-only.js';
 import type { AuditReport } from '../src/model/types.generated.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
@@ -41,12 +41,6 @@ const number = (id: string) => /(\d+)$/.exec(id)![1];
 const loaded = new Map<string, Task[]>();
 const load = async (id: string) => loaded.get(id) ?? loaded.set(id, await loadDataFile(join(data, BENCHMARKS[id].file), { benchmark: id })).get(id)!;
 
-/** The task with only `asserts` as its tests. */
-function assertsOnly(task: Task, asserts: readonly string[]): Task {
-  const t = task.tests;
-  const bare: Task = { ...task, tests: t.kind === 'check-function' ? { ...t, code: `def ${t.checkFunction}(candidate):\n    pass\n` } : t.kind === 'assert-list' ? { ...t, asserts: [], challengeAsserts: [] } : t };
-  return strengthenTask(bare, asserts);
-}
 
 const pool = createSandboxPool({});
 try {

@@ -8,10 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strengthenTask } from '../src/apply/false-passes.js';
 import { HASH_SEED_PROBES } from '../src/checks/mutation/suite-oracle.js';
 import { loadDataFile } from '../src/datasets/load.js';
-import type { Task } from '../src/model/task.js';
+import { assertsOnly } from './asserts-only.js';
 import type { AuditReport } from '../src/model/types.generated.js';
 import { testsJob } from '../src/sandbox/jobs.js';
 import { createSandboxPool } from '../src/sandbox/pool.js';
@@ -35,12 +34,6 @@ const benchmarks = (flag('--benchmarks') ?? Object.keys(FILES).join(',')).split(
 /** CPU limit of one run of an assert (a reference answers it in milliseconds). */
 const CPU_LIMIT_MS = 10_000;
 
-/** The task with only `asserts` as its tests. */
-function assertsOnly(task: Task, asserts: readonly string[]): Task {
-  const t = task.tests;
-  const bare: Task = { ...task, tests: t.kind === 'check-function' ? { ...t, code: `def ${t.checkFunction}(candidate):\n    pass\n` } : t.kind === 'assert-list' ? { ...t, asserts: [], challengeAsserts: [] } : t };
-  return strengthenTask(bare, asserts);
-}
 
 const pool = createSandboxPool({});
 try {
