@@ -85,7 +85,7 @@ function taskKey(task: Task, plusTask: Task | undefined, config: MutationConfig,
     // An untraced run decides only where its CPU time, at this rate, bounds its line events under the budget.
     untracedMaxSteps: UNTRACED_MAX_STEPS_PER_MS,
     // The strengthened suite's code: bump when its choice changes.
-    strengthen: 10,
+    strengthen: 11,
     // JavaScript only (Python keys unchanged): its suite, its coverage's branch points, the sibling's counted answers.
     ...(taskLanguage(task) === 'javascript'
       ? { javascriptSuite: JAVASCRIPT_SUITES ? 2 : 0, siblingAnswers: 2 }
