@@ -54,7 +54,46 @@ export function decodeEncoded(v: EncodedValue): PyValue | undefined {
   return undefined;
 }
 
-/** A returned output as a Python value: literal repr first, typed JSON second. */
+/**
+ * The same value read two ways: the repr's literal and the typed encoding, which cannot tell 1 from 1.0. Anything
+ * else that differs means the repr is not the value (the sandbox abbreviates long ones, reprlib-style: a 3,900-character
+ * string comes back as `'0 1 2 ...1 952 ... 1000'`, itself a valid literal).
+ */
+function sameReading(literal: PyValue, typed: PyValue): boolean {
+  if ((literal.type === 'int' || literal.type === 'float') && (typed.type === 'int' || typed.type === 'float')) {
+    const a = Number(literal.value);
+    const b = Number(typed.value);
+    return literal.type === typed.type && literal.type === 'int' ? literal.value === typed.value : a === b || (Number.isNaN(a) && Number.isNaN(b));
+  }
+  if (literal.type !== typed.type) return false;
+  switch (literal.type) {
+    case 'none':
+      return true;
+    case 'bool':
+    case 'str':
+      return literal.value === (typed as typeof literal).value;
+    case 'list':
+    case 'tuple':
+    case 'set': {
+      const other = (typed as typeof literal).items;
+      return literal.items.length === other.length && literal.items.every((x, i) => sameReading(x, other[i]));
+    }
+    case 'dict': {
+      const other = (typed as typeof literal).entries;
+      return literal.entries.length === other.length && literal.entries.every(([k, v], i) => sameReading(k, other[i][0]) && sameReading(v, other[i][1]));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A returned output as a Python value: the repr's literal (faithful: `1.0` stays a float) where it reads as the same
+ * value as the typed JSON, else the typed JSON (exact: an abbreviated repr is never an expected value).
+ */
 export function outputValue(parser: PythonParser, output: { value: EncodedValue; repr: string }): PyValue | undefined {
-  return parseLiteral(parser, output.repr) ?? decodeEncoded(output.value);
+  const literal = parseLiteral(parser, output.repr);
+  const typed = decodeEncoded(output.value);
+  if (literal === undefined) return typed;
+  return typed === undefined || sameReading(literal, typed) ? literal : typed;
 }
